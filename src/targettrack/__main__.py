@@ -1,0 +1,5 @@
+"""`python -m targettrack` runs the CLI."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,649 @@
+"""The command line: thin Typer commands over the library.
+
+Each command parses its options into model values (every parse error is an
+InputError naming the option), opens the store, does one thing, and hands the
+result to a renderer. Errors of every kind end in `main` below as one line on
+stderr and a documented exit code:
+
+    0 success; 1 declined confirmation or internal error;
+    2 bad usage or bad input (nothing written);
+    3 the store is missing, unreadable, corrupt, unwritable or locked too long.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timezone
+from typing import List, Optional
+
+import typer
+from typer import Abort
+from typer.core import TyperGroup
+
+try:  # typer >= 0.29 vendors click; older ones use click itself
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+except ImportError:  # pragma: no cover
+    from click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+
+from . import __version__
+from .assess import ATTENTION_ORDER, STATUSES, assess, latest_level
+from .dates import Period, day, parse_period
+from .errors import InputError, TargetTrackError
+from .model import (DONE, DONE_WORDS, KINDS, NOT_DONE, NOT_DONE_WORDS, Observation, Source, Target,
+                    check_id, validate)
+from .quantity import (Quantity, clean, convert, fold_bare_magnitude, format_quantity, normalize_text,
+                       parse_quantity, same_dimension, value_in_unit)
+from .store import Store, locate
+
+PROG = "targettrack"
+
+
+# --- errors: one line, a documented exit code, never a traceback ---------------
+
+class _Group(TyperGroup):
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        try:
+            rv = super().main(args=args, prog_name=prog_name or PROG, complete_var=complete_var,
+                              standalone_mode=False, **extra)
+            code = rv if isinstance(rv, int) else 0
+        except NoArgsIsHelpError as e:
+            print(e.format_message())
+            code = 2
+        except UsageError as e:
+            where = e.ctx.command_path if e.ctx else PROG
+            code = _fail(f"{e.format_message()} (see '{where} --help')", e.exit_code)
+        except ClickException as e:
+            code = _fail(e.format_message(), e.exit_code)
+        except TargetTrackError as e:
+            code = _fail(str(e), e.exit_code)
+        except Abort:
+            code = _fail("aborted", 1)
+        except KeyboardInterrupt:
+            code = _fail("interrupted", 130)
+        except BrokenPipeError:
+            # The reader went away (| head): stop quietly, as cat and git do.
+            try:
+                sys.stdout = open(os.devnull, "w")
+            except OSError:
+                pass
+            code = 0
+        except Exception as e:
+            if os.environ.get("TARGETTRACK_DEBUG"):
+                raise
+            code = _fail(f"internal error ({type(e).__name__}: {e}); please report it "
+                         "(TARGETTRACK_DEBUG=1 shows the traceback)", 1)
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+def _fail(message: str, code: int) -> int:
+    text = " ".join(str(message).split())  # one line, whatever the message held
+    print(f"{PROG}: error: {text}", file=sys.stderr)
+    return code
+
+
+app = typer.Typer(
+    cls=_Group,
+    name=PROG,
+    help="Track quantified public-policy targets against their deadlines.",
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+# --- shared settings --------------------------------------------------------
+
+@dataclass
+class Settings:
+    db: Optional[str]
+    no_color: bool
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"{PROG} {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    db: Optional[str] = typer.Option(None, "--db", metavar="PATH",
+                                     help="Store file. Default: $TARGETTRACK_DB, else "
+                                          "$XDG_DATA_HOME/targettrack/targets.json "
+                                          "(~/.local/share/targettrack/targets.json)."),
+    no_color: bool = typer.Option(False, "--no-color", help="No colour, even on a terminal."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """Track quantified public-policy targets against their deadlines."""
+    ctx.obj = Settings(db=db, no_color=no_color)
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    return ctx.find_root().obj
+
+
+def today() -> date:
+    """Today, or TARGETTRACK_TODAY (YYYY-MM-DD) to reproduce a run exactly."""
+    fixed = os.environ.get("TARGETTRACK_TODAY")
+    if fixed:
+        try:
+            return date.fromisoformat(fixed)
+        except ValueError:
+            raise InputError(f"TARGETTRACK_TODAY={fixed!r}: give a date as YYYY-MM-DD") from None
+    return date.today()
+
+
+def now_utc() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def use_color(ctx: typer.Context) -> bool:
+    return (not _settings(ctx).no_color and not os.environ.get("NO_COLOR")
+            and os.environ.get("TERM") != "dumb" and sys.stdout.isatty())
+
+
+def interactive() -> bool:
+    return sys.stdin.isatty()
+
+
+def open_store(ctx: typer.Context, write: bool = False) -> Store:
+    return Store(locate(_settings(ctx).db).path, write=write)
+
+
+# --- option parsing: every error names its option ---------------------------
+
+def _text(option: str, value: Optional[str]) -> Optional[str]:
+    if value is None:
+        return None
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(f"{option}: not valid UTF-8 text") from None
+    return value
+
+
+def _period(option: str, value: Optional[str]) -> Optional[Period]:
+    if value is None:
+        return None
+    try:
+        return parse_period(value, today())
+    except InputError as e:
+        raise InputError(f"{option}: {e}") from None
+
+
+def _as_of(value: Optional[str]) -> date:
+    p = _period("--as-of", value)
+    return p.last if p else today()
+
+
+def _quantity(option: str, value: str, allow_relative: bool = False) -> Quantity:
+    try:
+        return parse_quantity(value, allow_relative=allow_relative)
+    except InputError as e:
+        raise InputError(f"{option}: {e}") from None
+
+
+def _in_unit(option: str, value: Optional[str], unit: str) -> Optional:
+    if value is None:
+        return None
+    try:
+        return value_in_unit(_quantity(option, value), unit)
+    except InputError as e:
+        msg = str(e)
+        raise InputError(msg if msg.startswith(option) else f"{option}: {msg}") from None
+
+
+def _choice(option: str, value: Optional[str], allowed) -> Optional[str]:
+    if value is not None and value not in allowed:
+        raise InputError(f"{option}: {value!r} is not one of {', '.join(allowed)}")
+    return value
+
+
+def _tags(values: List[str]) -> tuple:
+    tags = []
+    for v in values:
+        for tag in _text("--tag", v).split(","):
+            tag = tag.strip()
+            if not tag or any(c.isspace() for c in tag):
+                raise InputError(f"--tag: invalid tag {tag!r} (tags are single words; separate several with commas)")
+            if tag not in tags:
+                tags.append(tag)
+    return tuple(tags)
+
+
+def _unit(value: Optional[str]) -> Optional[str]:
+    if value is None:
+        return None
+    unit = normalize_text(_text("--unit", value))
+    if any(c.isdigit() for c in unit[:1]) or any(not c.isprintable() for c in unit):
+        raise InputError(f"--unit: {value!r} is not a unit (e.g. 家, 个, 亿元, km, %)")
+    return unit
+
+
+# --- commands -----------------------------------------------------------------
+
+@app.command()
+def init(
+    ctx: typer.Context,
+    sample: bool = typer.Option(False, "--sample", help="Load the targets of the seed article."),
+) -> None:
+    """Create a store (empty, or with the seed article's targets). Never overwrites."""
+    from .sample import sample_targets
+
+    path = locate(_settings(ctx).db).path
+    targets = sample_targets() if sample else []
+    Store.create(path, targets)
+    print(f"created {path} with {len(targets)} target{'s' if len(targets) != 1 else ''}")
+
+
+@app.command()
+def add(
+    ctx: typer.Context,
+    target_id: str = typer.Argument(..., metavar="ID", help="A short slug, e.g. sh-robot-brands."),
+    title: str = typer.Option(..., "--title", help="What the target is about (any language)."),
+    target: Optional[str] = typer.Option(None, "--target", help="Value to reach: 10, 1000亿元, 45%, 两千五百万."),
+    deadline: Optional[str] = typer.Option(None, "--deadline", help="2025, 2025年底, 2025-06, 2025Q3, 十四五末, +2y ..."),
+    kind: str = typer.Option("increase", "--kind", help="increase, decrease, cap, floor or milestone."),
+    unit: Optional[str] = typer.Option(None, "--unit", help="家, 个, 亿元, km, % ... (default: the unit of --target)."),
+    baseline: Optional[str] = typer.Option(None, "--baseline", help="Value at the start."),
+    baseline_date: Optional[str] = typer.Option(None, "--baseline-date", help="Date of the baseline (default: the start)."),
+    start: Optional[str] = typer.Option(None, "--start", help="When the target starts (default: the baseline date)."),
+    tag: List[str] = typer.Option([], "--tag", help="A tag; repeat or separate with commas."),
+    owner: Optional[str] = typer.Option(None, "--owner", help="Who set it, e.g. 上海市人民政府."),
+    source: Optional[str] = typer.Option(None, "--source", help="The document that sets it."),
+    source_url: Optional[str] = typer.Option(None, "--source-url", help="Where the document is."),
+    source_quote: Optional[str] = typer.Option(None, "--source-quote", help="The quoted words."),
+    source_publisher: Optional[str] = typer.Option(None, "--source-publisher", help="Who published it."),
+    source_date: Optional[str] = typer.Option(None, "--source-date", help="When it was published."),
+    source_note: Optional[str] = typer.Option(None, "--source-note", help="Your note on the source (inferences)."),
+    title_en: Optional[str] = typer.Option(None, "--title-en", help="An English title."),
+) -> None:
+    """Add a target."""
+    check_id(target_id)
+    _choice("--kind", kind, KINDS)
+    unit_label, target_value = _target_and_unit(kind, target, _unit(unit))
+    start_p = _period("--start", start)
+    base_date_p = _period("--baseline-date", baseline_date)
+    new = Target(
+        id=target_id,
+        title=_text("--title", title),
+        kind=kind,
+        unit=unit_label,
+        target=target_value,
+        deadline=_period("--deadline", deadline),
+        start=start_p or base_date_p,
+        baseline=_in_unit("--baseline", baseline, unit_label),
+        baseline_date=base_date_p,
+        title_en=_text("--title-en", title_en),
+        tags=_tags(tag),
+        owner=_text("--owner", owner),
+        source=Source(
+            document=_text("--source", source), publisher=_text("--source-publisher", source_publisher),
+            date=_period("--source-date", source_date).label if source_date else None,
+            url=_text("--source-url", source_url), quote=_text("--source-quote", source_quote),
+            note=_text("--source-note", source_note),
+        ),
+        created_at=now_utc(),
+    )
+    validate(new)
+    with open_store(ctx, write=True) as store:
+        store.add(new)
+    a = assess(new, today())
+    print(f"added {new.id}: {new.describe_target()}"
+          + (f" by {new.deadline}" if new.deadline else "") + f" ({a.status})")
+
+
+def _target_and_unit(kind: str, target: Optional[str], unit: Optional[str]) -> tuple:
+    """The unit comes from --unit, else from the unit written after --target."""
+    if kind == "milestone":
+        if target is not None:
+            raise InputError("--target: a milestone is done or not done; it takes no target value")
+        return unit or "", None
+    if target is None:
+        return unit or "", None
+    q = fold_bare_magnitude(_quantity("--target", target))
+    if unit is None:
+        return q.unit, clean(q.number)
+    return unit, _in_unit("--target", target, unit)
+
+
+@app.command(context_settings={"ignore_unknown_options": True})
+def update(
+    ctx: typer.Context,
+    ref: str = typer.Argument(..., metavar="ID", help="Target id or an unambiguous prefix."),
+    value: List[str] = typer.Argument(..., metavar="VALUE",
+                                      help="The new level (850, 8500000万元), a change (+3, -2), "
+                                           "=-5 for a negative level, or done for a milestone."),
+    on: Optional[str] = typer.Option(None, "--date", help="Date of the value (default: today)."),
+    note: Optional[str] = typer.Option(None, "--note", help="A note on this value."),
+    source: Optional[str] = typer.Option(None, "--source", help="Where this value comes from."),
+) -> None:
+    """Record a dated progress value, and print the new status in one line."""
+    # Unknown options are let through so that "-2" reaches us as a value;
+    # anything else that looks like an option is refused here.
+    for v in value:
+        if v.startswith("-") and not _NEGATIVE.match(v):
+            raise InputError(f"no such option: {v} (see 'targettrack update --help')")
+    if len(value) != 1:
+        raise InputError(f"give one VALUE, not {len(value)}: {' '.join(value)}")
+    value = value[0]
+    now = today()
+    when = _period("--date", on) or day(now)
+    if when.first > now:
+        raise InputError(f"--date: {when} is in the future (today is {now}); record values once they are known")
+    if when.last > now:  # a value "as of 2026-11" is dated 2026-11-30: after today, so today's status would skip it
+        raise InputError(f"--date: {when} has not ended yet (today is {now}); give the day, e.g. --date {now}")
+    note, source = _text("--note", note), _text("--source", source)
+    with open_store(ctx, write=True) as store:
+        t = store.resolve(ref)
+        level = _observed_level(t, value, when)
+        new = t.with_observation(Observation(when, level, now_utc(), note, source))
+        store.replace(t.id, new)
+    a = assess(new, now)
+    shown = ("done" if level == DONE else "not done") if t.kind == "milestone" else format_quantity(level, t.unit)
+    print(f"{t.id}: {shown} on {when} -> {a.status} ({a.reason})")
+
+
+_NEGATIVE = re.compile(r"-[\d.]")
+
+
+def _observed_level(t: Target, value: str, when: Period):
+    if t.kind == "milestone":
+        word = normalize_text(value).lower()
+        if word in DONE_WORDS:
+            return DONE
+        if word in NOT_DONE_WORDS:
+            return NOT_DONE
+        raise InputError(f"VALUE: {t.id} is a milestone; give 'done' (or 'undone' to correct a mistake), not {value!r}")
+    q = _quantity("VALUE", value, allow_relative=True)
+    try:
+        amount = value_in_unit(Quantity(q.number, q.unit), t.unit)
+    except InputError as e:
+        raise InputError(f"VALUE: {e}") from None
+    if not q.relative:
+        return amount
+    previous = latest_level(t, when.last)
+    if previous is None:
+        raise InputError(f"VALUE: {value!r} is a change, but {t.id} has no earlier value or baseline to change; give the level itself")
+    return clean(previous + amount)
+
+
+EDITABLE = ("title_en", "tags", "owner", "baseline", "baseline_date", "start", "deadline", "unit",
+            "source", "source_url", "source_quote", "source_publisher", "source_date", "source_note")
+
+
+@app.command()
+def edit(
+    ctx: typer.Context,
+    ref: str = typer.Argument(..., metavar="ID", help="Target id or an unambiguous prefix."),
+    title: Optional[str] = typer.Option(None, "--title", help="New title."),
+    target: Optional[str] = typer.Option(None, "--target", help="New value to reach (converted to the unit)."),
+    deadline: Optional[str] = typer.Option(None, "--deadline", help="New deadline (2025, 2025年底, 2025Q3 ...)."),
+    kind: Optional[str] = typer.Option(None, "--kind", help="increase, decrease, cap, floor or milestone."),
+    unit: Optional[str] = typer.Option(None, "--unit", help="New unit: values are converted when the units are of one kind."),
+    relabel: bool = typer.Option(False, "--relabel", help="With --unit: change the unit's name without converting values."),
+    baseline: Optional[str] = typer.Option(None, "--baseline", help="New baseline value (converted to the unit)."),
+    baseline_date: Optional[str] = typer.Option(None, "--baseline-date", help="New baseline date."),
+    start: Optional[str] = typer.Option(None, "--start", help="New start."),
+    tag: List[str] = typer.Option([], "--tag", help="Replace the tags; repeat or separate with commas."),
+    owner: Optional[str] = typer.Option(None, "--owner", help="Who set it."),
+    source: Optional[str] = typer.Option(None, "--source", help="The document that sets it."),
+    source_url: Optional[str] = typer.Option(None, "--source-url", help="Where the document is."),
+    source_quote: Optional[str] = typer.Option(None, "--source-quote", help="The quoted words."),
+    source_publisher: Optional[str] = typer.Option(None, "--source-publisher", help="Who published it."),
+    source_date: Optional[str] = typer.Option(None, "--source-date", help="When it was published."),
+    source_note: Optional[str] = typer.Option(None, "--source-note", help="Your note on the source."),
+    title_en: Optional[str] = typer.Option(None, "--title-en", help="English title."),
+    unset: List[str] = typer.Option([], "--unset", metavar="FIELD", help=f"Clear a field: {', '.join(EDITABLE)}."),
+) -> None:
+    """Change any field of a target."""
+    for field_name in unset:
+        _choice("--unset", field_name, EDITABLE)
+    _choice("--kind", kind, KINDS)
+    new_unit = _unit(unit)
+    if relabel and new_unit is None:
+        raise InputError("--relabel goes with --unit")
+    parsed = {
+        "deadline": _period("--deadline", deadline), "start": _period("--start", start),
+        "baseline_date": _period("--baseline-date", baseline_date),
+        "source_date": _period("--source-date", source_date),
+    }
+    with open_store(ctx, write=True) as store:
+        old = store.resolve(ref)
+        t = old
+        if new_unit is not None and new_unit != t.unit:
+            t = _change_unit(t, new_unit, relabel)
+        if kind and kind != t.kind and t.observations and "milestone" in (kind, t.kind):
+            raise InputError(f"--kind: {t.id} has observations recorded as a {t.kind}; a milestone's and a level's values do not convert")
+        changes = {
+            "title": _text("--title", title), "kind": kind, "title_en": _text("--title-en", title_en),
+            "owner": _text("--owner", owner), "deadline": parsed["deadline"], "start": parsed["start"],
+            "baseline_date": parsed["baseline_date"],
+            "target": _in_unit("--target", target, t.unit), "baseline": _in_unit("--baseline", baseline, t.unit),
+            "tags": _tags(tag) if tag else None,
+        }
+        t = replace(t, **{k: v for k, v in changes.items() if v is not None})
+        src = {
+            "document": _text("--source", source), "url": _text("--source-url", source_url),
+            "quote": _text("--source-quote", source_quote), "publisher": _text("--source-publisher", source_publisher),
+            "date": parsed["source_date"].label if parsed["source_date"] else None,
+            "note": _text("--source-note", source_note),
+        }
+        for field_name in unset:
+            if field_name.startswith("source"):
+                key = "document" if field_name == "source" else field_name[len("source_"):]
+                src[key] = ""
+            else:
+                t = replace(t, **{field_name: () if field_name == "tags" else ("" if field_name == "unit" else None)})
+        t = replace(t, source=replace(t.source, **{k: (v or None) for k, v in src.items() if v is not None}))
+        if t == old:
+            raise InputError("nothing to change: give at least one option (see 'targettrack edit --help')")
+        validate(t)
+        store.replace(old.id, t)
+    print(f"edited {t.id} ({assess(t, today()).status})")
+
+
+def _change_unit(t: Target, unit: str, relabel: bool) -> Target:
+    if relabel:
+        return replace(t, unit=unit)
+    if not same_dimension(t.unit, unit):
+        raise InputError(f"--unit: {t.unit or 'no unit'} cannot be converted to {unit}; "
+                         "pass --relabel to rename the unit without converting the values")
+
+    def conv(v):
+        return None if v is None else convert(v, t.unit, unit)
+
+    return replace(
+        t, unit=unit, target=conv(t.target), baseline=conv(t.baseline),
+        observations=tuple(replace(o, value=conv(o.value)) for o in t.observations),
+    )
+
+
+@app.command()
+def remove(
+    ctx: typer.Context,
+    ref: str = typer.Argument(..., metavar="ID", help="Target id or an unambiguous prefix."),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask (for scripts)."),
+) -> None:
+    """Remove a target and its observations (asks first on a terminal)."""
+    with open_store(ctx, write=True) as store:
+        t = store.resolve(ref)
+        if not yes:
+            if not interactive():
+                raise InputError(f"not removing {t.id} without confirmation: pass --yes when not on a terminal")
+            if not typer.confirm(f"Remove {t.id} ({t.title}) and its {len(t.observations)} observations?"):
+                print("not removed", file=sys.stderr)
+                raise typer.Exit(1)
+        store.remove(t.id)
+    print(f"removed {t.id}")
+
+
+@app.command()
+def history(
+    ctx: typer.Context,
+    ref: str = typer.Argument(..., metavar="ID", help="Target id or an unambiguous prefix."),
+    fmt: str = typer.Option("plain", "--format", "-f", help="plain, json or csv."),
+) -> None:
+    """List a target's observations, oldest first."""
+    from .records import observation_records
+    from .textwidth import pad, safe, width
+
+    _choice("--format", fmt, ("plain", "json", "csv"))
+    with open_store(ctx) as store:
+        t = store.resolve(ref)
+    rows = observation_records(t)
+    if fmt == "json":
+        from .render.json_format import dump
+
+        dump(rows, sys.stdout)
+    elif fmt == "csv":
+        from .render.csv_format import write_rows
+
+        write_rows(list(rows[0]) if rows else ["id", "date", "date_as_given", "value", "unit", "note", "source", "recorded_at"],
+                   rows, sys.stdout)
+    else:
+        table = [("DATE", "VALUE", "RECORDED", "NOTE", "SOURCE")]
+        for r in rows:
+            value = (("done" if r["value"] else "not done") if t.kind == "milestone"
+                     else format_quantity(clean(parse_quantity(str(r["value"])).number), t.unit))
+            table.append((r["date_as_given"], value, r["recorded_at"][:19].replace("T", " "),
+                          safe(r["note"]) or "-", safe(r["source"]) or "-"))
+        widths = [max(width(r[i]) for r in table) for i in range(4)]
+        for r in table:
+            print("  ".join(pad(c, w) for c, w in zip(r, widths)) + "  " + r[4])
+
+
+SORTS = ("deadline", "status", "progress", "id")
+
+
+def _sort_key(name: str):
+    far = date.max
+    if name == "id":
+        return lambda ta: ta[0].id
+    if name == "status":
+        return lambda ta: (ATTENTION_ORDER.index(ta[1].status), ta[0].id)
+    if name == "progress":
+        return lambda ta: (ta[1].progress is None, -(ta[1].progress or 0), ta[0].id)
+    return lambda ta: (ta[0].deadline.last if ta[0].deadline else far, ta[0].id)
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    status: List[str] = typer.Option([], "--status", "-s", help=f"Only these statuses (repeat): {', '.join(STATUSES)}."),
+    tag: List[str] = typer.Option([], "--tag", "-t", help="Only targets with every one of these tags."),
+    kind: Optional[str] = typer.Option(None, "--kind", help="Only this kind."),
+    due_before: Optional[str] = typer.Option(None, "--due-before", help="Only deadlines before this date."),
+    sort: str = typer.Option("deadline", "--sort", help=f"{', '.join(SORTS)}."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="Judge as of this date (default: today)."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f",
+                                      help="table, plain, json or csv (default: table on a terminal, else plain)."),
+) -> None:
+    """List targets with their status."""
+    from .render import LIST_FORMATS, list_renderer
+
+    for s in status:
+        for one in s.split(","):
+            _choice("--status", one, STATUSES)
+    wanted_status = {one for s in status for one in s.split(",")}
+    wanted_tags = set(_tags(tag))
+    _choice("--kind", kind, KINDS)
+    _choice("--sort", sort, SORTS)
+    _choice("--format", fmt, tuple(LIST_FORMATS))
+    when = _as_of(as_of)
+    due = _period("--due-before", due_before)
+    color = use_color(ctx)
+    fmt = fmt or ("table" if color else "plain")
+    with open_store(ctx) as store:
+        targets = store.targets()
+    rows = []
+    for t in targets:
+        if kind and t.kind != kind or not wanted_tags <= set(t.tags):
+            continue
+        if due and not (t.deadline and t.deadline.last < due.first):
+            continue
+        a = assess(t, when)
+        if wanted_status and a.status not in wanted_status:
+            continue
+        rows.append((t, a))
+    rows.sort(key=_sort_key(sort))
+    list_renderer(fmt)(rows, sys.stdout, color=color)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    ref: str = typer.Argument(..., metavar="ID", help="Target id or an unambiguous prefix."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="Judge as of this date (default: today)."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table (text) or json."),
+) -> None:
+    """Everything about one target: fields, source, observations, progress, projection."""
+    from .render import detail
+
+    _choice("--format", fmt, ("table", "json"))
+    when = _as_of(as_of)
+    with open_store(ctx) as store:
+        t = store.resolve(ref)
+    a = assess(t, when)
+    (detail.render_json if fmt == "json" else detail.render_text)(t, a, sys.stdout)
+
+
+@app.command()
+def info(
+    ctx: typer.Context,
+    fmt: str = typer.Option("plain", "--format", "-f", help="plain or json."),
+) -> None:
+    """Which store is in use, its schema version and its counts."""
+    import json
+
+    from .store import lock_timeout
+
+    _choice("--format", fmt, ("plain", "json"))
+    loc = locate(_settings(ctx).db)
+    with open_store(ctx) as store:
+        targets = store.targets()
+        schema = store.schema()
+    now = today()
+    counts: dict = {}
+    for t in targets:
+        s = assess(t, now).status
+        counts[s] = counts.get(s, 0) + 1
+    data = {
+        "store": str(loc.path.resolve()),
+        "chosen_by": loc.origin,
+        "schema": schema,
+        "version": __version__,
+        "bytes": loc.path.stat().st_size,
+        "targets": len(targets),
+        "observations": sum(len(t.observations) for t in targets),
+        "status": {s: counts[s] for s in STATUSES if s in counts},
+        "as_of": now.isoformat(),
+        "lock_timeout_seconds": lock_timeout(),
+    }
+    if fmt == "json":
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    for key in ("store", "chosen_by", "schema", "version", "bytes", "targets", "observations"):
+        print(f"{key:<13} {data[key]}")
+    print(f"{'status':<13} " + (", ".join(f"{s} {n}" for s, n in data["status"].items()) or "-")
+          + f" (as of {data['as_of']})")
+    print(f"{'lock_timeout':<13} {data['lock_timeout_seconds']:g}s")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    # Output is UTF-8 whatever the locale (cron often runs with LANG unset or C).
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure") and (stream.encoding or "").lower().replace("-", "") != "utf8":
+            stream.reconfigure(encoding="utf-8")
+    app()

@@ -1,0 +1,208 @@
+"""Deadlines and periods as people write them: 2025, 2025年底, 2025Q3, 十四五末.
+
+A date is read into a `Period` that keeps the precision the user gave: "by
+2025" stays the year 2025 (shown as 2025) and resolves to 2025-12-31 only when
+a day is needed. Nothing here fills missing parts from today's date (as
+dateutil's parser does); only `today` and relative forms (+6m) look at today,
+and today is always passed in, so tests and `--as-of` can fix it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .errors import InputError
+from .quantity import normalize_text
+
+ACCEPTED_DATES = (
+    "an ISO date (2025-12-31), 2025-06, 2025, 2025年底, 2025年6月, 2025年上半年, "
+    "2025年第三季度, 2025Q3, Q3 2025, 2023-2025, 十四五末, today, or +30d/+6m/+2y"
+)
+
+_CN_ORDINAL = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A span of days with the label it was given in canonical form.
+
+    first/last bound it; `label` is what we store and show (2025, 2025-06,
+    2025-Q3, 2025-H1, 2023-2025 or 2025-06-30) and parses back to itself.
+    """
+
+    first: date
+    last: date
+    label: str
+
+    @property
+    def precision(self) -> str:
+        if self.first == self.last:
+            return "day"
+        if re.fullmatch(r"\d{4}-\d{2}", self.label):
+            return "month"
+        if "-Q" in self.label:
+            return "quarter"
+        if "-H" in self.label:
+            return "half"
+        if re.fullmatch(r"\d{4}", self.label):
+            return "year"
+        return "years"
+
+    def __str__(self) -> str:
+        return self.label
+
+
+def day(d: date) -> Period:
+    return Period(d, d, d.isoformat())
+
+
+def _month(y: int, m: int) -> Period:
+    return Period(date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1]), f"{y:04d}-{m:02d}")
+
+
+def _year(y: int) -> Period:
+    return Period(date(y, 1, 1), date(y, 12, 31), f"{y:04d}")
+
+
+def _quarter(y: int, q: int) -> Period:
+    first = date(y, 3 * q - 2, 1)
+    last = _month(y, 3 * q).last
+    return Period(first, last, f"{y:04d}-Q{q}")
+
+
+def _half(y: int, h: int) -> Period:
+    return Period(date(y, 1 if h == 1 else 7, 1), date(y, 6, 30) if h == 1 else date(y, 12, 31), f"{y:04d}-H{h}")
+
+
+def _years(a: int, b: int) -> Period:
+    if b < a:
+        raise InputError(f"the range {a}-{b} ends before it starts")
+    return Period(date(a, 1, 1), date(b, 12, 31), f"{a:04d}-{b:04d}")
+
+
+def five_year_plan(n: int) -> tuple[int, int]:
+    """The years of China's n-th five-year plan (十四五 = 14th = 2021-2025).
+
+    The first two ran 1953-1962; then three years of readjustment, so the third
+    began in 1966 and every later one five years after the one before.
+    """
+    if n == 1:
+        return 1953, 1957
+    if n == 2:
+        return 1958, 1962
+    start = 1966 + 5 * (n - 3)
+    return start, start + 4
+
+
+_CN_TENS = {"十": 10, "十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15, "十六": 16}
+
+
+def _relative(today: date, sign: int, n: int, unit: str) -> date:
+    from dateutil.relativedelta import relativedelta  # only relative dates pay for it
+
+    delta = {
+        "d": relativedelta(days=n),
+        "w": relativedelta(weeks=n),
+        "m": relativedelta(months=n),
+        "y": relativedelta(years=n),
+    }[unit]
+    return today + delta if sign > 0 else today - delta
+
+
+def parse_period(text: str, today: date | None = None) -> Period:
+    """Read a date or period. `today` is needed only for today/+30d forms."""
+    raw = text
+    s = normalize_text(text).replace("—", "-").replace("–", "-").replace("～", "-")
+    s = re.sub(r"\s+", " ", s)
+    low = s.lower()
+    bad = InputError(f"cannot read {raw!r} as a date; expected {ACCEPTED_DATES}")
+    if not s:
+        raise bad
+
+    def need_today() -> date:
+        if today is None:
+            raise InputError(f"{raw!r} is relative to today, which is not allowed here")
+        return today
+
+    if low in ("today", "今天", "今日"):
+        return day(need_today())
+    if low in ("yesterday", "昨天"):
+        return day(need_today() - timedelta(days=1))
+    m = re.fullmatch(r"([+-])\s*(\d{1,5})\s*([dwmy])", low)
+    if m:
+        sign = 1 if m.group(1) == "+" else -1
+        base = need_today()
+        try:
+            return day(_relative(base, sign, int(m.group(2)), m.group(3)))
+        except (OverflowError, ValueError):
+            raise InputError(f"{raw!r} is out of range") from None
+
+    try:
+        period = _parse_absolute(s, low)
+    except InputError:
+        raise
+    except ValueError as e:  # date(2025, 2, 30) and friends
+        raise InputError(f"{raw!r} is not a real date ({e})") from None
+    if period is None:
+        raise bad
+    return period
+
+
+def _parse_absolute(s: str, low: str) -> Period | None:
+    y = r"(\d{4})"
+    if m := re.fullmatch(y + r"[-/.](\d{1,2})[-/.](\d{1,2})", s):
+        return day(date(int(m[1]), int(m[2]), int(m[3])))
+    if m := re.fullmatch(r"(\d{4})(\d{2})(\d{2})", s):
+        return day(date(int(m[1]), int(m[2]), int(m[3])))
+    if m := re.fullmatch(y + r"年(\d{1,2})月(\d{1,2})[日号]?", s):
+        return day(date(int(m[1]), int(m[2]), int(m[3])))
+    if m := re.fullmatch(y + r"[-/.](\d{1,2})", s):
+        return _month(int(m[1]), _checked_month(int(m[2])))
+    if m := re.fullmatch(y + r"年(\d{1,2})月(?:底|末|份)?", s):
+        return _month(int(m[1]), _checked_month(int(m[2])))
+    if m := re.fullmatch(y + r"(?:年)?(?:底|末|年底|年末|年终)?", s):
+        return _year(int(m[1]))
+    if m := re.fullmatch(r"(?:end of|end|by|by the end of|in) " + y, low):
+        return _year(int(m[1]))
+    if m := re.fullmatch(y + r" ?[-]? ?q([1-4])", low) or re.fullmatch(r"q([1-4])[ -]?" + y, low):
+        yr, q = (m[1], m[2]) if len(m[1]) == 4 else (m[2], m[1])
+        return _quarter(int(yr), int(q))
+    if m := re.fullmatch(y + r" ?[-]? ?h([12])", low) or re.fullmatch(r"h([12])[ -]?" + y, low):
+        yr, h = (m[1], m[2]) if len(m[1]) == 4 else (m[2], m[1])
+        return _half(int(yr), int(h))
+    if m := re.fullmatch(y + r"年?(?:第)?([一二三四1-4])季度(?:末|底)?", s):
+        return _quarter(int(m[1]), _CN_ORDINAL[m[2]])
+    if m := re.fullmatch(y + r"年?(上|下)半年(?:末|底)?", s):
+        return _half(int(m[1]), 1 if m[2] == "上" else 2)
+    if m := re.fullmatch(y + r"年?年中", s):
+        return _half(int(m[1]), 1)
+    if m := re.fullmatch(y + r"\s?(?:-|至|到|~)\s?" + y + r"年?", s):
+        return _years(int(m[1]), int(m[2]))
+    if m := re.fullmatch(r"[\"“”]?(十[一二三四五六]?)五[\"“”]?(时期|期间|规划期)?(末|期末|末期)?", s):
+        first, last = five_year_plan(_CN_TENS[m[1]])
+        if m[3]:
+            return _year(last)
+        return _years(first, last)
+    return None
+
+
+def _checked_month(m: int) -> int:
+    if not 1 <= m <= 12:
+        raise InputError(f"month {m} is not between 1 and 12")
+    return m
+
+
+def parse_day(text: str, today: date | None = None) -> date:
+    """A single day: the last day of whatever period was given."""
+    return parse_period(text, today).last
+
+
+def days_between(a: date, b: date) -> int:
+    return (b - a).days
+
+
+def year_fraction(a: date, b: date) -> float:
+    return (b - a).days / 365.25

@@ -1,0 +1,216 @@
+"""Targets and observations as plain, immutable data.
+
+Nothing here reads a file or a terminal. `to_dict`/`from_dict` are the one
+mapping between these objects and the JSON documents in the store; the store
+calls them and nothing else knows the stored shape.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from .dates import Period, parse_period
+from .errors import InputError
+from .quantity import format_quantity, from_json_number, json_number
+
+KINDS = ("increase", "decrease", "cap", "floor", "milestone")
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
+ID_RULE = "1-64 characters: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit"
+
+# A milestone observation is 1 (done) or 0 (not done, e.g. a correction).
+DONE, NOT_DONE = Decimal(1), Decimal(0)
+DONE_WORDS = {"done", "yes", "true", "1", "完成", "已完成", "建成", "已建成", "达成", "是"}
+NOT_DONE_WORDS = {"undone", "not-done", "no", "false", "0", "未完成", "否"}
+
+
+@dataclass(frozen=True)
+class Source:
+    document: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+    url: str | None = None
+    quote: str | None = None
+    note: str | None = None
+
+    def is_empty(self) -> bool:
+        return not any(vars(self).values())
+
+
+@dataclass(frozen=True)
+class Observation:
+    date: Period
+    value: Decimal
+    recorded_at: str  # UTC, ISO 8601: breaks ties between two values for one day
+    note: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Target:
+    id: str
+    title: str
+    kind: str = "increase"
+    unit: str = ""
+    target: Decimal | None = None
+    deadline: Period | None = None
+    start: Period | None = None
+    baseline: Decimal | None = None
+    baseline_date: Period | None = None
+    title_en: str | None = None
+    tags: tuple[str, ...] = ()
+    owner: str | None = None
+    source: Source = field(default_factory=Source)
+    observations: tuple[Observation, ...] = ()
+    created_at: str | None = None
+
+    def with_observation(self, obs: Observation) -> "Target":
+        return replace(self, observations=self.observations + (obs,))
+
+    def describe_target(self) -> str:
+        if self.kind == "milestone":
+            return "done"
+        return format_quantity(self.target, self.unit)
+
+
+def check_id(target_id: str) -> str:
+    if not ID_PATTERN.fullmatch(target_id or ""):
+        raise InputError(f"invalid id {target_id!r}: use {ID_RULE}")
+    return target_id
+
+
+def validate(t: Target) -> Target:
+    """The rules a target must satisfy before it is written."""
+    check_id(t.id)
+    if t.kind not in KINDS:
+        raise InputError(f"unknown kind {t.kind!r}; use one of: {', '.join(KINDS)}")
+    if not t.title or not t.title.strip():
+        raise InputError("a target needs a non-empty --title")
+    if t.kind != "milestone" and t.target is None:
+        raise InputError(f"a {t.kind} target needs --target (the value to reach)")
+    if t.kind in ("increase", "decrease") and t.deadline is None:
+        raise InputError(f"an {t.kind} target needs --deadline (only caps, floors and milestones may be open-ended)")
+    if t.deadline and t.start and t.start.first > t.deadline.last:
+        raise InputError(f"the start ({t.start}) is after the deadline ({t.deadline})")
+    if t.deadline and t.baseline_date and t.baseline_date.last > t.deadline.last:
+        raise InputError(f"the baseline date ({t.baseline_date}) is after the deadline ({t.deadline})")
+    if t.baseline_date and t.baseline is None:
+        raise InputError("--baseline-date was given without --baseline")
+    if t.kind == "increase" and t.baseline is not None and t.target is not None and t.target < t.baseline:
+        raise InputError(f"an increase target ({t.target}) below its baseline ({t.baseline}): did you mean --kind decrease?")
+    if t.kind == "decrease" and t.baseline is not None and t.target is not None and t.target > t.baseline:
+        raise InputError(f"a decrease target ({t.target}) above its baseline ({t.baseline}): did you mean --kind increase?")
+    for tag in t.tags:
+        if not tag or any(c.isspace() or c == "," for c in tag):
+            raise InputError(f"invalid tag {tag!r}: tags may not be empty or hold spaces or commas")
+    return t
+
+
+# --- the stored shape -------------------------------------------------------
+
+def _put(d: dict, key: str, value) -> None:
+    if value is not None and value != "" and value != () and value != []:
+        d[key] = value
+
+
+def observation_to_dict(o: Observation) -> dict:
+    d = {"date": o.date.label, "value": json_number(o.value), "recorded_at": o.recorded_at}
+    _put(d, "note", o.note)
+    _put(d, "source", o.source)
+    return d
+
+
+def to_dict(t: Target) -> dict:
+    d: dict = {"id": t.id, "title": t.title, "kind": t.kind}
+    _put(d, "unit", t.unit)
+    _put(d, "target", json_number(t.target))
+    _put(d, "deadline", t.deadline.label if t.deadline else None)
+    _put(d, "start", t.start.label if t.start else None)
+    _put(d, "baseline", json_number(t.baseline))
+    _put(d, "baseline_date", t.baseline_date.label if t.baseline_date else None)
+    _put(d, "title_en", t.title_en)
+    _put(d, "tags", list(t.tags))
+    _put(d, "owner", t.owner)
+    src = {k: v for k, v in vars(t.source).items() if v}
+    _put(d, "source", src or None)
+    _put(d, "observations", [observation_to_dict(o) for o in t.observations])
+    _put(d, "created_at", t.created_at)
+    return d
+
+
+def _str(d: dict, key: str, required: bool = False) -> str | None:
+    v = d.get(key)
+    if v is None:
+        if required:
+            raise ValueError(f"missing {key!r}")
+        return None
+    if not isinstance(v, str):
+        raise ValueError(f"{key!r} is not text")
+    return v
+
+
+def _period(d: dict, key: str) -> Period | None:
+    v = _str(d, key)
+    if v is None:
+        return None
+    try:
+        return parse_period(v)
+    except InputError as e:
+        raise ValueError(f"{key!r}: {e}") from None
+
+
+def _num(d: dict, key: str) -> Decimal | None:
+    v = d.get(key)
+    return None if v is None else from_json_number(v)
+
+
+def from_dict(d: dict) -> Target:
+    """Raises ValueError naming the bad field; the store reports it as corrupt."""
+    if not isinstance(d, dict):
+        raise ValueError("a target is not a JSON object")
+    raw_src = d.get("source") or {}
+    if not isinstance(raw_src, dict):
+        raise ValueError("'source' is not an object")
+    tags = d.get("tags") or []
+    if not isinstance(tags, list) or not all(isinstance(x, str) for x in tags):
+        raise ValueError("'tags' is not a list of text")
+    obs_raw = d.get("observations") or []
+    if not isinstance(obs_raw, list):
+        raise ValueError("'observations' is not a list")
+    observations = []
+    for i, o in enumerate(obs_raw, 1):
+        if not isinstance(o, dict):
+            raise ValueError(f"observation {i} is not an object")
+        date = _period(o, "date")
+        if date is None or o.get("value") is None:
+            raise ValueError(f"observation {i} lacks a date or a value")
+        observations.append(
+            Observation(
+                date=date,
+                value=from_json_number(o["value"]),
+                recorded_at=_str(o, "recorded_at") or "",
+                note=_str(o, "note"),
+                source=_str(o, "source"),
+            )
+        )
+    kind = _str(d, "kind") or "increase"
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r}")
+    return Target(
+        id=_str(d, "id", required=True),
+        title=_str(d, "title", required=True),
+        kind=kind,
+        unit=_str(d, "unit") or "",
+        target=_num(d, "target"),
+        deadline=_period(d, "deadline"),
+        start=_period(d, "start"),
+        baseline=_num(d, "baseline"),
+        baseline_date=_period(d, "baseline_date"),
+        title_en=_str(d, "title_en"),
+        tags=tuple(tags),
+        owner=_str(d, "owner"),
+        source=Source(**{k: _str(raw_src, k) for k in vars(Source()) if k in raw_src}),
+        observations=tuple(observations),
+        created_at=_str(d, "created_at"),
+    )

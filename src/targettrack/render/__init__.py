@@ -1,0 +1,21 @@
+"""Output formats, one module each, chosen by name (as jrnl's exporters are).
+
+Each list format is a module with `render(rows, out, *, color)` where rows are
+(Target, Assessment) pairs and out is a text stream. Modules are imported only
+when chosen, so `--format plain` never pays for Rich.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+LIST_FORMATS = {
+    "table": "table",
+    "plain": "plain",
+    "json": "json_format",
+    "csv": "csv_format",
+}
+
+
+def list_renderer(name: str):
+    return importlib.import_module(f"{__name__}.{LIST_FORMATS[name]}").render

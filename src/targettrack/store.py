@@ -1,0 +1,363 @@
+"""The store file: the only module that reads or writes it.
+
+Why this is more than `TinyDB("targets.json")` (measured in the project's
+field notes): TinyDB's JSONStorage rewrites the file in place, so a kill
+mid-write leaves corrupt JSON; two processes updating at once lose updates;
+and a missing or corrupt file is silently treated as empty. Here:
+
+* every writing command holds an exclusive `flock` on `<store>.lock` (a
+  separate, stable file: a lock on the store itself would be lost when
+  os.replace swaps the inode) from before it reads until after it writes;
+* every write goes to a temporary file in the same folder, is fsynced, and
+  replaces the store with os.replace, then the folder is fsynced;
+* reading commands never create a file; they take a shared lock only if the
+  lock file already exists, so they never see a store between two writers;
+* a missing, empty, non-UTF-8, non-JSON, foreign or newer store is a
+  StoreError naming the file and the problem, and is never overwritten.
+
+The file is pretty-printed one target per line with sorted keys, so the same
+content always gives the same bytes and `git diff` shows one line per change.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import json
+import os
+import stat
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from tinydb import TinyDB
+from tinydb.storages import Storage
+
+from .errors import InputError, StoreError
+from .model import Target, from_dict, to_dict
+
+SCHEMA_VERSION = 1
+APP = "targettrack"
+META_TABLE = "meta"
+TARGETS_TABLE = "targets"
+DEFAULT_LOCK_TIMEOUT = 10.0  # seconds; TARGETTRACK_LOCK_TIMEOUT overrides
+
+
+@dataclass(frozen=True)
+class Location:
+    path: Path
+    origin: str  # "--db", "TARGETTRACK_DB" or "default"
+
+
+def default_path() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    return Path(base) / "targettrack" / "targets.json"
+
+
+def locate(db_option: str | None) -> Location:
+    if db_option:
+        return Location(Path(db_option), "--db")
+    env = os.environ.get("TARGETTRACK_DB")
+    if env:
+        return Location(Path(env), "TARGETTRACK_DB")
+    return Location(default_path(), "default")
+
+
+def lock_timeout() -> float:
+    raw = os.environ.get("TARGETTRACK_LOCK_TIMEOUT")
+    if raw is None or raw == "":
+        return DEFAULT_LOCK_TIMEOUT
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 86400:
+        raise InputError(f"TARGETTRACK_LOCK_TIMEOUT={raw!r}: give seconds from 0 to 86400")
+    return value
+
+
+# --- bytes on disk ----------------------------------------------------------
+
+def dumps(data: dict) -> str:
+    """Deterministic text: tables in name order, documents in id order, one per line."""
+    out = ["{"]
+    names = sorted(data)
+    for ti, name in enumerate(names):
+        docs = sorted(data[name].items(), key=lambda kv: int(kv[0]))
+        out.append(f"{json.dumps(name)}: {{")
+        for di, (doc_id, doc) in enumerate(docs):
+            comma = "," if di < len(docs) - 1 else ""
+            body = json.dumps(doc, ensure_ascii=False, sort_keys=True, allow_nan=False)
+            out.append(f"{json.dumps(str(doc_id))}: {body}{comma}")
+        out.append("}" + ("," if ti < len(names) - 1 else ""))
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+def empty_data() -> dict:
+    return {META_TABLE: {"1": {"app": APP, "schema": SCHEMA_VERSION}}, TARGETS_TABLE: {}}
+
+
+def parse(path: Path, raw: bytes) -> dict:
+    """Bytes of a store file -> TinyDB's dict, or a StoreError saying what is wrong."""
+    if not raw.strip():
+        raise StoreError(f"{path}: the store is empty (0 targets would be a lie); restore it from a backup or git, or run 'targettrack --db {path} init' on a new path")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise StoreError(f"{path}: not a targettrack store (not UTF-8 text at byte {e.start})") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise StoreError(f"{path}: corrupt store (invalid JSON at line {e.lineno}, column {e.colno}: {e.msg})") from None
+    meta = data.get(META_TABLE) if isinstance(data, dict) else None
+    info = meta.get("1") if isinstance(meta, dict) else None
+    if not isinstance(info, dict) or info.get("app") != APP or not isinstance(info.get("schema"), int):
+        raise StoreError(f"{path}: not a targettrack store (no '{META_TABLE}' table with app and schema version)")
+    if info["schema"] > SCHEMA_VERSION:
+        raise StoreError(f"{path}: written by a newer targettrack (schema {info['schema']}; this version reads up to {SCHEMA_VERSION}); upgrade targettrack")
+    targets = data.get(TARGETS_TABLE, {})
+    if not isinstance(targets, dict) or not all(isinstance(d, dict) and k.isdigit() for k, d in targets.items()):
+        raise StoreError(f"{path}: corrupt store (the '{TARGETS_TABLE}' table is not a map of numbered documents)")
+    data.setdefault(TARGETS_TABLE, {})
+    return data
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Replace `path` with `text` so that a reader or a crash sees the old bytes or the new, never a mix."""
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        try:
+            os.chmod(tmp, stat.S_IMODE(os.stat(path).st_mode))
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    dir_fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+class SafeJSONStorage(Storage):
+    """TinyDB storage: reads once (we hold the lock, so the file cannot change
+    under us), validates, and writes through atomically."""
+
+    def __init__(self, path: Path, writable: bool):
+        self.path = path
+        self.writable = writable
+        self._data: dict | None = None
+
+    def read(self) -> dict:
+        if self._data is None:
+            try:
+                raw = self.path.read_bytes()
+            except FileNotFoundError:
+                raise StoreError(f"{self.path}: no store here; create one with 'targettrack --db {self.path} init', or point --db / TARGETTRACK_DB at an existing one") from None
+            except IsADirectoryError:
+                raise StoreError(f"{self.path}: is a folder, not a store file") from None
+            except OSError as e:
+                raise StoreError(f"{self.path}: cannot read the store ({e.strerror})") from None
+            self._data = parse(self.path, raw)
+        return self._data
+
+    def write(self, data: dict) -> None:
+        if not self.writable:
+            raise RuntimeError("write through a read-only store")  # a bug, not a user error
+        text = dumps(data)
+        try:
+            atomic_write(self.path, text)
+        except OSError as e:
+            reason = "the disk is full" if e.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG) else e.strerror
+            raise StoreError(f"{self.path}: cannot write the store ({reason}); it is unchanged") from None
+        self._data = data
+
+    def close(self) -> None:
+        pass
+
+
+class _Lock:
+    def __init__(self, path: Path, exclusive: bool, timeout: float):
+        self.path = Path(str(path) + ".lock")
+        self.exclusive = exclusive
+        self.timeout = timeout
+        self.fd: int | None = None
+
+    def acquire(self) -> None:
+        try:
+            if self.exclusive:
+                self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
+            else:
+                self.fd = os.open(self.path, os.O_RDONLY)
+        except FileNotFoundError:
+            if self.exclusive:
+                raise StoreError(f"{self.path.parent}: no such folder") from None
+            return  # no writer has ever run here: nothing to wait for, nothing to create
+        except OSError as e:
+            if self.exclusive:
+                raise StoreError(f"{self.path}: cannot create the lock file ({e.strerror}); is the folder writable?") from None
+            return
+        mode = fcntl.LOCK_EX if self.exclusive else fcntl.LOCK_SH
+        deadline = time.monotonic() + self.timeout
+        delay = 0.005
+        while True:
+            try:
+                fcntl.flock(self.fd, mode | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    holder = self._holder()
+                    os.close(self.fd)
+                    self.fd = None
+                    raise StoreError(
+                        f"{self.path.with_suffix('')}: the store is locked by another targettrack ({holder}); "
+                        f"gave up after {self.timeout:g}s (set TARGETTRACK_LOCK_TIMEOUT to wait longer)"
+                    ) from None
+                time.sleep(delay)
+                delay = min(delay * 2, 0.1)
+        if self.exclusive:  # say who holds it, for the message above
+            os.ftruncate(self.fd, 0)
+            os.pwrite(self.fd, f"pid {os.getpid()}\n".encode(), 0)
+
+    def _holder(self) -> str:
+        try:
+            text = os.pread(self.fd, 200, 0).decode("utf-8", "replace").strip()
+        except OSError:
+            text = ""
+        return text or "a reader"
+
+    def release(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)  # closing drops the flock
+            self.fd = None
+
+
+class Store:
+    """Targets in a store file, for the length of one command.
+
+    Use as a context manager: `with Store(path, write=True) as s: ...`. The
+    lock is held until the block ends.
+    """
+
+    def __init__(self, path: Path, *, write: bool = False, timeout: float | None = None):
+        self.path = Path(path)
+        self.write = write
+        self._lock = _Lock(self.path, write, lock_timeout() if timeout is None else timeout)
+        self._storage: SafeJSONStorage | None = None
+        self._docs: dict[str, tuple[int, Target]] | None = None
+
+    def __enter__(self) -> "Store":
+        self._lock.acquire()
+        try:
+            self._db = TinyDB(storage=lambda: SafeJSONStorage(self.path, self.write))
+            self._storage = self._db.storage
+            self._storage.read()  # fail now, with the reason, before any work
+            self._table = self._db.table(TARGETS_TABLE, cache_size=0)
+        except BaseException:
+            self._lock.release()
+            raise
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._lock.release()
+
+    @classmethod
+    def create(cls, path: Path, targets: list[Target] = ()) -> None:
+        """Write a new store; refuse if anything is already at `path`."""
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise StoreError(f"{path.parent}: cannot create the folder ({e.strerror})") from None
+        lock = _Lock(path, True, lock_timeout())
+        lock.acquire()
+        try:
+            if path.exists():
+                raise InputError(f"{path} already exists; init never overwrites a store (use another --db path, or remove the file yourself)")
+            data = empty_data()
+            data[TARGETS_TABLE] = {str(i): to_dict(t) for i, t in enumerate(targets, 1)}
+            SafeJSONStorage(path, True).write(data)
+        finally:
+            lock.release()
+
+    # --- reading ------------------------------------------------------------
+
+    def schema(self) -> int:
+        return self._storage.read()[META_TABLE]["1"]["schema"]
+
+    def _load(self) -> dict[str, tuple[int, Target]]:
+        if self._docs is None:
+            docs: dict[str, tuple[int, Target]] = {}
+            for doc in self._table.all():
+                try:
+                    t = from_dict(doc)
+                except (ValueError, TypeError, ArithmeticError) as e:
+                    raise StoreError(f"{self.path}: corrupt store (target document {doc.doc_id}: {e})") from None
+                if t.id in docs:
+                    raise StoreError(f"{self.path}: corrupt store (id {t.id!r} appears twice)")
+                docs[t.id] = (doc.doc_id, t)
+            self._docs = docs
+        return self._docs
+
+    def targets(self) -> list[Target]:
+        return [t for _, t in self._load().values()]
+
+    def resolve(self, ref: str) -> Target:
+        """An exact id, or an unambiguous prefix of one."""
+        docs = self._load()
+        if ref in docs:
+            return docs[ref][1]
+        matches = sorted(i for i in docs if i.startswith(ref)) if ref else []
+        if len(matches) == 1:
+            return docs[matches[0]][1]
+        if matches:
+            shown = ", ".join(matches[:8]) + (", ..." if len(matches) > 8 else "")
+            raise InputError(f"id prefix {ref!r} is ambiguous: it matches {shown}")
+        import difflib
+
+        near = difflib.get_close_matches(ref, list(docs), n=3)
+        hint = f"; did you mean {', '.join(near)}?" if near else "; 'targettrack list' shows the ids"
+        raise InputError(f"no target with id {ref!r}{hint}")
+
+    # --- writing ------------------------------------------------------------
+
+    def add(self, target: Target) -> None:
+        if target.id in self._load():
+            raise InputError(f"a target with id {target.id!r} already exists; use 'targettrack edit {target.id}' to change it")
+        self.add_many([target])
+
+    def add_many(self, targets: list[Target]) -> None:
+        ids = self._table.insert_multiple([to_dict(t) for t in targets])
+        for doc_id, t in zip(ids, targets):
+            self._load()[t.id] = (doc_id, t)
+
+    def replace(self, old_id: str, target: Target) -> None:
+        doc_id, _ = self._load()[old_id]
+        new = to_dict(target)
+
+        def overwrite(doc: dict) -> None:
+            doc.clear()
+            doc.update(new)
+
+        self._table.update(overwrite, doc_ids=[doc_id])
+        del self._docs[old_id]
+        self._docs[target.id] = (doc_id, target)
+
+    def remove(self, target_id: str) -> None:
+        doc_id, _ = self._load()[target_id]
+        self._table.remove(doc_ids=[doc_id])
+        del self._docs[target_id]

@@ -1,0 +1,36 @@
+"""Display width and safe display of user text, without importing Rich.
+
+Plain output must align Chinese titles (two columns a character) and must
+never pass a user's control characters or ANSI escapes to the terminal.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_CONTROL = {c: f"\\x{c:02x}" for c in list(range(0x20)) + [0x7F] + list(range(0x80, 0xA0))}
+_CONTROL[0x09] = " "  # a tab in a title is just space
+
+
+def safe(text: str | None) -> str:
+    """User text with control characters shown as \\xNN instead of acting."""
+    if not text:
+        return ""
+    if text.isprintable():
+        return text
+    return text.translate(_CONTROL)
+
+
+def width(text: str) -> int:
+    if text.isascii():
+        return len(text)
+    w = 0
+    for ch in text:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            continue
+        w += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return w
+
+
+def pad(text: str, cells: int) -> str:
+    return text + " " * max(cells - width(text), 0)

@@ -1,0 +1,84 @@
+"""Shared fixtures: a frozen today, a fresh store per test, and a CLI runner.
+
+"Today" is frozen at 2026-11-26 through TARGETTRACK_TODAY for every test, so
+statuses and relative dates never depend on the day the suite runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from targettrack.cli import app
+
+FROZEN_TODAY = "2026-11-26"
+REPO = Path(__file__).resolve().parent.parent
+SHIPPED = REPO / "data" / "targets.json"
+
+
+@pytest.fixture(autouse=True)
+def frozen_env(monkeypatch):
+    monkeypatch.setenv("TARGETTRACK_TODAY", FROZEN_TODAY)
+    for var in ("TARGETTRACK_DB", "NO_COLOR", "FORCE_COLOR", "COLUMNS", "TARGETTRACK_LOCK_TIMEOUT",
+                "TARGETTRACK_DEBUG", "XDG_DATA_HOME"):
+        monkeypatch.delenv(var, raising=False)
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+class TT:
+    """Runs `targettrack --db <store> ARGS` in-process through Typer's CliRunner."""
+
+    def __init__(self, db: Path):
+        self.db = db
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, db: bool = True, input: str | None = None, env: dict | None = None) -> Result:
+        argv = (["--db", str(self.db)] if db else []) + list(args)
+        r = self.runner.invoke(app, argv, input=input, env=env, catch_exceptions=False)
+        return Result(r.exit_code, r.stdout, r.stderr)
+
+    def ok(self, *args: str, **kw) -> str:
+        r = self(*args, **kw)
+        assert r.code == 0, f"exit {r.code}: {r.err}"
+        return r.out
+
+    def digest(self) -> str:
+        return hashlib.sha256(self.db.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def tt(tmp_path) -> TT:
+    """A CLI bound to an empty new store."""
+    t = TT(tmp_path / "targets.json")
+    t.ok("init")
+    return t
+
+
+@pytest.fixture
+def sample(tmp_path) -> TT:
+    """A CLI bound to a copy of the shipped store."""
+    path = tmp_path / "shipped" / "targets.json"
+    path.parent.mkdir()
+    shutil.copy(SHIPPED, path)
+    return TT(path)
+
+
+def assert_one_line_error(r: Result, code: int, *words: str) -> None:
+    assert r.code == code, (r.code, r.out, r.err)
+    lines = r.err.strip().splitlines()
+    assert len(lines) == 1, r.err
+    assert lines[0].startswith("targettrack: error: "), r.err
+    assert "Traceback" not in r.err + r.out
+    for w in words:
+        assert w in lines[0], (w, lines[0])

@@ -1,0 +1,214 @@
+"""The store: refusal of missing, empty, corrupt and foreign files (exit 3,
+file untouched), deterministic bytes, atomic writes and the lock."""
+
+import errno
+import fcntl
+import json
+import os
+import shutil
+
+import pytest
+
+from conftest import SHIPPED, TT, assert_one_line_error
+from targettrack import store as store_mod
+from targettrack.sample import sample_bytes
+from targettrack.store import SCHEMA_VERSION, Store, dumps, parse
+
+GOOD_HEAD = '{"meta": {"1": {"app": "targettrack", "schema": 1}}, "targets": {'
+
+BROKEN = {
+    "empty": b"",
+    "whitespace": b"  \n\n",
+    "truncated": SHIPPED.read_bytes()[:500],
+    "extra data": SHIPPED.read_bytes() + b"}\n",
+    "invalid json": b"{not json",
+    "binary": bytes(range(256)),
+    "a list": b"[]",
+    "a plain tinydb file": b'{"_default": {"1": {"id": "x"}}}',
+    "another app": b'{"meta": {"1": {"app": "other", "schema": 1}}, "targets": {}}',
+    "newer schema": b'{"meta": {"1": {"app": "targettrack", "schema": 99}}, "targets": {}}',
+    "targets not a map": (GOOD_HEAD[:-1] + "[]}").encode(),
+    "bad target": (GOOD_HEAD + '"1": {"id": "x", "title": "t", "kind": "increase", "target": "lots"}}}').encode(),
+    "bad date": (GOOD_HEAD + '"1": {"id": "x", "title": "t", "deadline": "someday"}}}').encode(),
+    "duplicate id": (GOOD_HEAD + '"1": {"id": "x", "title": "t"}, "2": {"id": "x", "title": "u"}}}').encode(),
+}
+
+
+@pytest.mark.parametrize("name", list(BROKEN))
+@pytest.mark.parametrize("command", [["list"], ["show", "x"], ["info"], ["update", "x", "3"],
+                                     ["add", "y", "--title", "y", "--kind", "milestone"], ["remove", "x", "--yes"]])
+def test_broken_store_is_exit_3_and_untouched(tmp_path, name, command):
+    path = tmp_path / "targets.json"
+    path.write_bytes(BROKEN[name])
+    r = TT(path)(*command)
+    assert_one_line_error(r, 3, str(path))
+    assert path.read_bytes() == BROKEN[name]
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock")) == ["targets.json"]
+
+
+@pytest.mark.parametrize("command", [["list"], ["show", "x"], ["info"], ["history", "x"]])
+def test_reading_a_missing_store_is_exit_3_and_creates_nothing(tmp_path, command):
+    path = tmp_path / "typo.json"
+    r = TT(path)(*command)
+    assert_one_line_error(r, 3, str(path), "no store here", "init")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_writing_to_a_missing_store_is_exit_3(tmp_path):
+    path = tmp_path / "typo.json"
+    r = TT(path)("update", "x", "3")
+    assert_one_line_error(r, 3, "no store here")
+    assert not path.exists()
+
+
+def test_messages_say_what_is_wrong(tmp_path):
+    path = tmp_path / "t.json"
+    for name, words in [("empty", "empty"), ("invalid json", "invalid JSON at line 1"),
+                        ("binary", "not UTF-8"), ("another app", "not a targettrack store"),
+                        ("newer schema", "newer targettrack"), ("bad target", "target document 1")]:
+        path.write_bytes(BROKEN[name])
+        assert_one_line_error(TT(path)("list"), 3, words)
+
+
+def test_a_folder_is_not_a_store(tmp_path):
+    assert_one_line_error(TT(tmp_path)("list"), 3, "folder")
+
+
+def test_same_content_gives_the_same_bytes(tmp_path):
+    a, b = TT(tmp_path / "a.json"), TT(tmp_path / "b.json")
+    a.ok("init", "--sample")
+    b.ok("init", "--sample")
+    assert a.db.read_bytes() == b.db.read_bytes() == SHIPPED.read_bytes() == sample_bytes()
+    data = parse(a.db, a.db.read_bytes())
+    assert dumps(data) == a.db.read_text(encoding="utf-8")
+
+
+def test_one_target_per_line_utf8_and_sorted_keys():
+    lines = SHIPPED.read_text(encoding="utf-8").splitlines()
+    docs = [json.loads(line.split(": ", 1)[1].rstrip(",")) for line in lines if line.startswith('"') and '"id"' in line]
+    assert len(docs) == 11
+    assert "上海市人民政府" in SHIPPED.read_text(encoding="utf-8")  # not \\u-escaped
+    for line in lines:
+        if '"id"' in line:
+            body = line.split(": ", 1)[1].rstrip(",")
+            assert list(json.loads(body)) == sorted(json.loads(body))
+
+
+def test_an_edit_changes_only_that_targets_line(sample):
+    before = sample.db.read_text(encoding="utf-8").splitlines()
+    sample.ok("update", "sh-robot-brands", "3", "--date", "2024-06")
+    after = sample.db.read_text(encoding="utf-8").splitlines()
+    changed = [i for i, (x, y) in enumerate(zip(before, after)) if x != y]
+    assert len(before) == len(after) and len(changed) == 1 and "sh-robot-brands" in after[changed[0]]
+
+
+def test_writes_are_atomic_and_leave_no_temporary_files(sample, monkeypatch):
+    calls = []
+    real_replace = os.replace
+
+    def spy(src, dst):
+        calls.append((os.path.basename(src), os.path.basename(dst)))
+        assert json.loads(open(src, encoding="utf-8").read())  # complete before it is swapped in
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(store_mod.os, "replace", spy)
+    sample.ok("update", "sh-robot-brands", "3")
+    assert calls and calls[0][0].startswith(".targets.json.") and calls[0][1] == "targets.json"
+    assert sorted(p.name for p in sample.db.parent.iterdir()) == ["targets.json", "targets.json.lock"]
+
+
+@pytest.mark.parametrize("err, words", [(errno.ENOSPC, "disk is full"), (errno.EROFS, "Read-only"),
+                                        (errno.EACCES, "Permission denied")])
+def test_a_failed_write_is_exit_3_and_the_store_is_unchanged(sample, monkeypatch, err, words):
+    before = sample.digest()
+
+    def fail(src, dst):
+        raise OSError(err, os.strerror(err))
+
+    monkeypatch.setattr(store_mod.os, "replace", fail)
+    r = sample("update", "sh-robot-brands", "3")
+    assert_one_line_error(r, 3, "cannot write", words, "unchanged")
+    assert sample.digest() == before
+    assert sorted(p.name for p in sample.db.parent.iterdir()) == ["targets.json", "targets.json.lock"]
+
+
+def test_the_file_mode_is_kept(sample):
+    os.chmod(sample.db, 0o640)
+    sample.ok("update", "sh-robot-brands", "3")
+    assert oct(os.stat(sample.db).st_mode & 0o777) == "0o640"
+
+
+def _hold_lock(path):
+    fd = os.open(str(path) + ".lock", os.O_RDWR | os.O_CREAT)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    os.write(fd, b"pid 4242\n")
+    return fd
+
+
+def test_a_writer_waits_for_the_lock_then_gives_up_with_exit_3(sample):
+    before = sample.digest()
+    fd = _hold_lock(sample.db)
+    try:
+        r = sample("update", "sh-robot-brands", "3", env={"TARGETTRACK_LOCK_TIMEOUT": "0.2"})
+        assert_one_line_error(r, 3, "locked", "pid 4242", "0.2s", "TARGETTRACK_LOCK_TIMEOUT")
+        r = sample("list", env={"TARGETTRACK_LOCK_TIMEOUT": "0.2"})  # readers wait for writers too
+        assert_one_line_error(r, 3, "locked")
+    finally:
+        os.close(fd)
+    assert sample.digest() == before
+    sample.ok("update", "sh-robot-brands", "3")  # and once it is free, it works
+
+
+def test_a_reader_does_not_block_another_reader(sample):
+    sample.ok("update", "sh-robot-brands", "3")  # creates the lock file
+    fd = os.open(str(sample.db) + ".lock", os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_SH)
+    try:
+        assert "sh-robot-brands" in sample.ok("list", env={"TARGETTRACK_LOCK_TIMEOUT": "0.2"})
+    finally:
+        os.close(fd)
+
+
+def test_bad_lock_timeout_is_exit_2(sample):
+    assert_one_line_error(sample("list", env={"TARGETTRACK_LOCK_TIMEOUT": "soon"}), 2, "TARGETTRACK_LOCK_TIMEOUT")
+
+
+def test_library_api_without_the_cli(tmp_path):
+    from targettrack.sample import sample_targets
+
+    path = tmp_path / "lib.json"
+    Store.create(path, sample_targets())
+    with Store(path) as s:
+        assert s.resolve("sanofi").title == "5年引进25种创新药品和疫苗"
+        assert s.schema() == SCHEMA_VERSION
+    with Store(path, write=True) as s:
+        s.remove("hezhou-airport")
+    with Store(path) as s:
+        assert len(s.targets()) == 10
+
+
+def test_init_refuses_to_overwrite(tt):
+    before = tt.digest()
+    assert_one_line_error(tt("init"), 2, "already exists")
+    assert_one_line_error(tt("init", "--sample"), 2, "already exists")
+    assert tt.digest() == before
+
+
+def test_init_creates_missing_folders(tmp_path):
+    t = TT(tmp_path / "a" / "b" / "targets.json")
+    assert "with 0 targets" in t.ok("init")
+    assert t.ok("list").splitlines()[0].startswith("ID")
+
+
+def test_default_location_and_env(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    t = TT(tmp_path / "unused")
+    t.ok("init", db=False)
+    assert (tmp_path / "xdg" / "targettrack" / "targets.json").exists()
+    assert "chosen_by     default" in t.ok("info", db=False)
+    other = tmp_path / "env.json"
+    shutil.copy(SHIPPED, other)
+    monkeypatch.setenv("TARGETTRACK_DB", str(other))
+    out = t.ok("info", db=False)
+    assert str(other) in out and "TARGETTRACK_DB" in out and "targets       11" in out
+    assert_one_line_error(t("info"), 3, "unused")  # --db wins over the environment
