@@ -230,7 +230,7 @@ def test_history_formats(sample):
 
 def test_show_text_has_everything(sample):
     out = sample.ok("show", "sanofi")
-    for words in ("sanofi-innovative-drugs", "achieved", "25种", "2026 (2026-12-31)", "提前2年实现",
+    for words in ("sanofi-innovative-drugs", "achieved", "25种", "2026-06 (2026-06-30)", "提前2年实现", "730 days (2.0 years) before the deadline",
                   "observations (1)", "2024-06", "赛诺菲（中国）投资有限公司"):
         assert words in out, words
     assert "\x1b[" not in out
@@ -238,13 +238,13 @@ def test_show_text_has_everything(sample):
 
 def test_show_json_has_observations_and_reason(sample):
     r = json.loads(sample.ok("show", "sanofi", "-f", "json"))
-    assert r["observations"][0]["value"] == 25 and r["reason"] == "reached on 2024-06-30"
+    assert r["observations"][0]["value"] == 25 and r["reason"] == "reached on 2024-06-30, 2.0 years early"
     assert CONTRACT <= set(r)
 
 
 def test_info(sample):
     out = sample.ok("info")
-    assert "schema        1" in out and "targets       11" in out and "observations  1" in out
+    assert "schema        2" in out and "targets       11" in out and "observations  1" in out
     data = json.loads(sample.ok("info", "-f", "json"))
     assert data["status"] == {"achieved": 1, "pending": 4, "no-data": 6} and data["chosen_by"] == "--db"
 

@@ -6,6 +6,7 @@ import fcntl
 import json
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -212,3 +213,19 @@ def test_default_location_and_env(tmp_path, monkeypatch):
     out = t.ok("info", db=False)
     assert str(other) in out and "TARGETTRACK_DB" in out and "targets       11" in out
     assert_one_line_error(t("info"), 3, "unused")  # --db wins over the environment
+
+
+FIRST_SCHEMA = Path(__file__).parent / "fixtures" / "schema1.json"
+
+
+def test_a_schema_1_store_is_read_as_is_and_upgraded_on_the_first_write(tmp_path):
+    path = tmp_path / "old.json"
+    shutil.copy(FIRST_SCHEMA, path)
+    t = TT(path)
+    assert "schema        1" in t.ok("info")
+    assert path.read_bytes() == FIRST_SCHEMA.read_bytes()  # reading never rewrites
+    t.ok("update", "sh-robot-brands", "3", "--date", "2024-06")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["meta"]["1"]["schema"] == SCHEMA_VERSION == 2
+    assert len(data["targets"]) == 11
+    assert json.loads(t.ok("show", "sanofi", "-f", "json"))["status"] == "achieved"

@@ -1,10 +1,16 @@
-"""Status and projection of a target as of a date: pure functions, no I/O.
+"""Status, projection and urgency of a target as of a date: pure functions, no I/O.
 
-The rules are the linear (time-proportional) method of OKRs, Destatis and
-Beeminder with the Eurostat bands (see README, "How status is decided"):
-progress = (v_t - v_b) / (v_T - v_b), expected = (A - b) / (T - b), R =
-progress / expected. Arithmetic is exact (Fractions), so a ratio of exactly
-0.95 is on track and never 0.9499999 at-risk.
+Three methods, as the field publishes them (README, "How status is decided"):
+
+* linear (OKRs, Destatis, Beeminder): R = progress / expected, with
+  progress = (v_t - v_b) / (v_T - v_b) and expected = (A - b) / (T - b);
+* cagr (Eurostat, Open SDG): R = d * CAGR_o / |CAGR_r|;
+* projection (UN 2023): extrapolate the observed compound growth to the
+  deadline, R = (v_e - v_b) / (v_T - v_b).
+
+Linear arithmetic is exact (Fractions), so a ratio of exactly 0.95 is on
+track and never 0.9499999 at risk. Compound growth needs real powers and
+logarithms, so those methods use floats.
 """
 
 from __future__ import annotations
@@ -17,33 +23,43 @@ from fractions import Fraction
 
 from .model import DONE, Observation, Target
 from .quantity import format_quantity
+from .settings import Bands, Settings
 
 STATUSES = (
     "achieved", "on-track", "at-risk", "off-track", "regressing", "missed",
     "within", "breached", "pending", "no-data", "not-started",
 )
-# Most in need of a person first: the order of `list --sort status`.
+# Most in need of a person first: `list --sort status`, and a plan's weakest status.
 ATTENTION_ORDER = (
     "missed", "breached", "regressing", "off-track", "at-risk", "no-data",
     "pending", "on-track", "not-started", "within", "achieved",
 )
-BANDS = ((Fraction(95, 100), "on-track"), (Fraction(60, 100), "at-risk"), (Fraction(0), "off-track"))
+YEAR = 365.25
+DEFAULT_SETTINGS = Settings()
 
 
 @dataclass(frozen=True)
 class Assessment:
     status: str
     as_of: date
+    method: str = "linear"
     current: Decimal | None = None
     current_date: date | None = None
     progress: Fraction | None = None
     expected: Fraction | None = None
-    ratio: Fraction | None = None
+    ratio: Fraction | float | None = None
     projected_date: date | None = None
+    projected_value: Fraction | float | None = None
     achieved_date: date | None = None
+    achieved_ahead_days: int | None = None  # days before the deadline it was reached (negative: late)
     days_left: int | None = None
-    method: str = "linear"
+    required_rate: Fraction | None = None   # per year, in the target's unit, from the as-of date
+    observed_rate: Fraction | None = None   # per year, in the target's unit (least-squares trend)
+    buffer_days: int | None = None          # days until the latest value falls behind the straight line
+    shortfall: Decimal | None = None        # a missed target: how far from it at the deadline
+    score: float | None = None              # Open SDG's progress score in [-5, +5]
     reason: str = ""
+    note: str = ""                          # a fallback or why there is no projection
 
 
 @dataclass(frozen=True)
@@ -53,8 +69,7 @@ class Point:
 
 
 def observed_series(t: Target, as_of: date) -> list[Point]:
-    """Observations on or before `as_of`, one per day (the later recorded wins),
-    oldest first."""
+    """Observations on or before `as_of`, one per day (the later recorded wins), oldest first."""
     by_day: dict[date, Observation] = {}
     for o in sorted(t.observations, key=lambda o: (o.date.last, o.recorded_at)):
         if o.date.last <= as_of:
@@ -82,7 +97,7 @@ def _reached(kind: str, value: Decimal, goal: Decimal) -> bool:
     return value >= goal if kind in ("increase", "floor") else value <= goal
 
 
-def _pct(x: Fraction | None) -> str:
+def _pct(x) -> str:
     return "-" if x is None else f"{float(x) * 100:.0f}%"
 
 
@@ -100,31 +115,67 @@ def trend_per_day(points: list[Point]) -> Fraction | None:
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sxx
 
 
+def _after(day: date, days: float) -> date | None:
+    try:
+        return day + timedelta(days=max(math.ceil(days), 0))
+    except OverflowError:  # beyond year 9999: not reached on this trend
+        return None
+
+
 def project(points: list[Point], goal: Decimal, direction: int) -> date | None:
     """When the observed linear trend reaches `goal`, from the latest point."""
     slope = trend_per_day(points)
     if slope is None or slope * direction <= 0:
         return None
     last = points[-1]
-    days = math.ceil((Fraction(goal) - Fraction(last.value)) / slope)
-    try:
-        return last.day + timedelta(days=max(days, 0))
-    except OverflowError:  # beyond year 9999: not reached on this trend
+    return _after(last.day, (Fraction(goal) - Fraction(last.value)) / slope)
+
+
+def compound_rate(a: Point, b: Point) -> float | None:
+    """Annual compound growth from a to b; None where it is undefined
+    (a zero or negative value, a sign change, no time between them)."""
+    if a.value <= 0 or b.value <= 0 or b.day <= a.day:
         return None
+    return (float(b.value) / float(a.value)) ** (YEAR / (b.day - a.day).days) - 1
 
 
-def assess(t: Target, as_of: date) -> Assessment:
+def _cagr_undefined(start: Point | None, latest: Point | None, goal: Decimal) -> str:
+    if start is None or latest is None:
+        return "it needs two values"
+    if start.value <= 0:
+        return "the base value is zero or negative"
+    if latest.value <= 0 or goal <= 0:
+        return "the values change sign"
+    return "the target equals the base value"
+
+
+def open_sdg_score(ratio, bands: Bands) -> float | None:
+    """Open SDG's score in [-5, +5]: 0 at the at-risk edge, 2.5 at the on-track
+    edge, -2.5 at the off-track edge, linear in between (sdg-build's
+    ProgressMeasure, generalised to the configured edges)."""
+    if ratio is None:
+        return None
+    r, hi, mid, lo = float(ratio), float(bands.on_track), float(bands.at_risk), float(bands.off_track)
+    if r >= mid:
+        return 5.0 if hi == mid else min((r - mid) * 2.5 / (hi - mid), 5.0)
+    return -5.0 if mid == lo else max((r - mid) * 2.5 / (mid - lo), -5.0)
+
+
+def assess(t: Target, as_of: date, settings: Settings | None = None, method: str | None = None) -> Assessment:
+    """Judge `t` as of `as_of`. `method` overrides the target's and the store's."""
+    settings = settings or DEFAULT_SETTINGS
+    method = method or t.method or settings.method
     days_left = (t.deadline.last - as_of).days if t.deadline else None
     if t.start and as_of < t.start.first:
-        return Assessment("not-started", as_of, days_left=days_left, reason=f"starts {t.start}")
+        return Assessment("not-started", as_of, method, days_left=days_left, reason=f"starts {t.start}")
     if t.kind == "milestone":
-        return _milestone(t, as_of, days_left)
+        return _milestone(t, as_of, days_left, method)
     if t.kind in ("cap", "floor"):
-        return _limit(t, as_of, days_left)
-    return _trajectory(t, as_of, days_left)
+        return _limit(t, as_of, days_left, method)
+    return _trajectory(t, as_of, days_left, method, settings)
 
 
-def _milestone(t: Target, as_of: date, days_left: int | None) -> Assessment:
+def _milestone(t: Target, as_of: date, days_left: int | None, method: str) -> Assessment:
     series = observed_series(t, as_of)
     done_since = None
     for p in series:  # the first 'done' after the last 'not done'
@@ -141,70 +192,191 @@ def _milestone(t: Target, as_of: date, days_left: int | None) -> Assessment:
     )
     deadline = t.deadline.last if t.deadline else None
     if done_since and (deadline is None or done_since <= deadline):
-        return Assessment("achieved", as_of, achieved_date=done_since, projected_date=done_since,
-                          reason=f"done on {done_since}", **common)
+        ahead = (deadline - done_since).days if deadline else None
+        return Assessment("achieved", as_of, method, achieved_date=done_since, projected_date=done_since,
+                          achieved_ahead_days=ahead, score=5.0, reason=f"done on {done_since}", **common)
     if deadline and as_of > deadline:
         late = f"; done late, on {done_since}" if done_since else ""
-        return Assessment("missed", as_of, achieved_date=done_since,
+        return Assessment("missed", as_of, method, achieved_date=done_since, score=-5.0,
                           reason=f"not done by {t.deadline}{late}", **common)
-    return Assessment("pending", as_of, reason="not done yet" + (f"; due {t.deadline}" if deadline else ""), **common)
+    return Assessment("pending", as_of, method, reason="not done yet" + (f"; due {t.deadline}" if deadline else ""),
+                      **common)
 
 
-def _limit(t: Target, as_of: date, days_left: int | None) -> Assessment:
+def _limit(t: Target, as_of: date, days_left: int | None, method: str) -> Assessment:
     # A standing ceiling or floor is a compliance check, not a trajectory:
     # judged by the latest value (up to the deadline, if it has one).
     cutoff = min(as_of, t.deadline.last) if t.deadline else as_of
     series = observed_series(t, cutoff)
     if not series:
-        return Assessment("no-data", as_of, days_left=days_left, reason="no value recorded yet")
+        return Assessment("no-data", as_of, method, days_left=days_left, reason="no value recorded yet")
     last = series[-1]
     ok = _reached(t.kind, last.value, t.target)
     word = "at most" if t.kind == "cap" else "at least"
     return Assessment(
-        "within" if ok else "breached", as_of, current=last.value, current_date=last.day,
-        days_left=days_left,
+        "within" if ok else "breached", as_of, method, current=last.value, current_date=last.day,
+        days_left=days_left, score=5.0 if ok else -5.0,
         reason=f"latest {format_quantity(last.value, t.unit)}, {word} {format_quantity(t.target, t.unit)} allowed",
     )
 
 
-def _trajectory(t: Target, as_of: date, days_left: int | None) -> Assessment:
+@dataclass(frozen=True)
+class _Measures:
+    ratio: Fraction | float | None
+    projected_date: date | None
+    projected_value: Fraction | float | None
+    method: str
+    reason: str
+    note: str
+
+
+def _linear(t, start, latest, pts, progress, expected, ratio, direction) -> _Measures:
+    slope = trend_per_day(pts)
+    deadline = t.deadline.last
+    value = None
+    if slope is not None and latest is not None:
+        value = Fraction(latest.value) + slope * (deadline - latest.day).days
+    when = project(pts, t.target, direction) if latest else None
+    reason = f"{_pct(progress)} of the way, {_pct(expected)} of the time gone"
+    return _Measures(ratio, when, value, "linear", reason, "")
+
+
+def _compound(t, start, latest, g: float, direction: int) -> tuple[date | None, float]:
+    deadline = t.deadline.last
+    try:
+        value = float(latest.value) * (1 + g) ** ((deadline - latest.day).days / YEAR)
+    except OverflowError:  # a jump over a few days, compounded for years
+        value = math.inf
+    when = None
+    if g * direction > 0 and g > -1:
+        years = math.log(float(t.target) / float(latest.value)) / math.log(1 + g)
+        when = _after(latest.day, years * YEAR)
+    return when, value
+
+
+def _method_measures(t, method, start, latest, pts, progress, expected, ratio_linear, direction) -> _Measures:
+    linear = _linear(t, start, latest, pts, progress, expected, ratio_linear, direction)
+    if method == "linear" or latest is None:
+        return _Measures(linear.ratio, linear.projected_date, linear.projected_value,
+                         "linear" if method == "linear" else method, linear.reason, "")
+    deadline = t.deadline.last
+    g = compound_rate(start, latest)
+    if method == "cagr":
+        g_r = compound_rate(start, Point(deadline, t.target))
+        if g is None or not g_r:
+            note = f"CAGR is undefined ({_cagr_undefined(start, latest, t.target)}), so assessed with linear"
+            return _Measures(linear.ratio, linear.projected_date, linear.projected_value, "linear",
+                             linear.reason, note)
+        r = direction * g / abs(g_r)
+        when, value = _compound(t, start, latest, g, direction)
+        value = value if math.isfinite(value) else None
+        reason = f"changing {g * 100:+.1f}% a year, needs {g_r * 100:+.1f}% (ratio {r:.2f})"
+        return _Measures(r, when, value, "cagr", reason, "")
+    # projection (UN 2023): where is the observed compound trend at the deadline?
+    note = ""
+    if g is None:
+        note = f"CAGR is undefined ({_cagr_undefined(start, latest, t.target)}), so extrapolated linearly"
+        when, value = linear.projected_date, linear.projected_value
+        if value is None:
+            return _Measures(None, None, None, "projection", "needs two values to extrapolate", note)
+    else:
+        when, value = _compound(t, start, latest, g, direction)
+    if not math.isfinite(value):
+        note = "the compound trend grows without bound (a large change over a short time)"
+        return _Measures(math.inf, when, None, "projection", "on its trend it passes the target", note)
+    r = float((Fraction(value) - Fraction(start.value)) / (Fraction(t.target) - Fraction(start.value)))
+    reason = (f"on its trend it reaches {format_quantity(Decimal(str(round(float(value), 2))), t.unit)} "
+              f"by the deadline, {_pct(r)} of the way")
+    return _Measures(r, when, value, "projection", reason, note)
+
+
+def _trajectory(t: Target, as_of: date, days_left: int | None, method: str, settings: Settings) -> Assessment:
     direction = 1 if t.kind == "increase" else -1
     deadline = t.deadline.last
     base = baseline_point(t)
+    if base and base.day > as_of:
+        base = None  # a baseline dated after the as-of date is not known yet
     observed = observed_series(t, as_of)
-    points = ([base] if base and base.day <= as_of else []) + [p for p in observed if not base or p.day > base.day]
+    points = ([base] if base else []) + [p for p in observed if not base or p.day > base.day]
     reached = next((p.day for p in points if _reached(t.kind, p.value, t.target)), None)
     current = observed[-1] if observed else None
-    # b, v_b: the baseline, or the first observation when there is none.
+    # A deadline already past is judged as of the deadline.
+    judged = min(as_of, deadline)
+    pts = [p for p in points if p.day <= judged]
     start = base or (points[0] if points else None)
-    later = [p for p in points if p.day > start.day] if start else []
-    progress = expected = ratio = None
-    if later and t.target != start.value:
-        progress = Fraction(later[-1].value - start.value) / Fraction(t.target - start.value)
+    latest = pts[-1] if pts and start and pts[-1].day > start.day else None
+    progress = expected = ratio_linear = None
+    if latest is not None and t.target != start.value:
+        progress = Fraction(latest.value - start.value) / Fraction(t.target - start.value)
         span = (deadline - start.day).days
-        elapsed = Fraction((as_of - start.day).days, span) if span > 0 else Fraction(1)
+        elapsed = Fraction((judged - start.day).days, span) if span > 0 else Fraction(1)
         expected = min(max(elapsed, Fraction(0)), Fraction(1))
-        ratio = progress / expected if expected > 0 else None
+        ratio_linear = progress / expected if expected > 0 else None
+    m = _method_measures(t, method, start, latest, pts, progress, expected, ratio_linear, direction)
+    slope = trend_per_day(pts)
+    buffer = None
+    if progress is not None:
+        # Beeminder's safety buffer: the day the straight line from the base to
+        # the target reaches the latest value, less the as-of date.
+        on_line = start.day + timedelta(days=math.floor(progress * (deadline - start.day).days))
+        buffer = (on_line - as_of).days if on_line.year < 9999 else None
     common = dict(
         current=current.value if current else None,
         current_date=current.day if current else None,
-        days_left=days_left, progress=progress, expected=expected, ratio=ratio,
+        days_left=days_left, progress=progress, expected=expected,
+        observed_rate=slope * Fraction(YEAR) if slope is not None else None,
     )
     if reached and reached <= deadline:
-        return Assessment("achieved", as_of, achieved_date=reached, projected_date=reached,
-                          reason=f"reached on {reached}", **common)
+        return Assessment("achieved", as_of, m.method, achieved_date=reached, projected_date=reached,
+                          achieved_ahead_days=(deadline - reached).days, ratio=m.ratio, score=5.0,
+                          reason=f"reached on {reached}, {_ahead(deadline - reached)}", note=m.note, **common)
     if not observed:
         passed = "; the deadline has passed" if as_of > deadline else ""
-        return Assessment("no-data", as_of, reason="no value recorded yet" + passed, **common)
+        return Assessment("no-data", as_of, m.method, reason="no value recorded yet" + passed, **common)
+    bands = settings.bands[m.method]
     if as_of > deadline:
-        late = (f"; reached late, on {reached}" if reached
-                else f"; latest {format_quantity(current.value, t.unit)} of {format_quantity(t.target, t.unit)}")
-        return Assessment("missed", as_of, achieved_date=reached,
-                          reason=f"not reached by {t.deadline}{late}", **common)
-    if ratio is None:
-        return Assessment("no-data", as_of, reason="nothing recorded after the baseline to compare with", **common)
-    status = next((name for edge, name in BANDS if ratio >= edge), "regressing")
+        at_deadline = next((p for p in reversed(pts) if p is not base), None)
+        shortfall = direction * (t.target - at_deadline.value) if at_deadline else None
+        if reached:
+            why = f"reached late, on {reached}"
+        elif shortfall is not None:
+            why = f"{format_quantity(shortfall, t.unit)} short at the deadline"
+        else:
+            why = "no value was recorded by the deadline"
+        return Assessment("missed", as_of, m.method, achieved_date=reached, ratio=m.ratio, shortfall=shortfall,
+                          projected_value=m.projected_value, projected_date=m.projected_date,
+                          buffer_days=buffer, score=open_sdg_score(m.ratio, bands),
+                          reason=f"not reached by {t.deadline}; {why}", note=m.note, **common)
+    if m.ratio is None:
+        return Assessment("no-data", as_of, m.method, reason="nothing recorded after the baseline to compare with",
+                          note=m.note, **common)
+    required = None
+    if as_of < deadline:
+        required = (Fraction(t.target) - Fraction(current.value)) / Fraction((deadline - as_of).days) * Fraction(YEAR)
+    note = m.note or ("" if m.projected_date else "not reached on the current trend (flat or moving away)")
     return Assessment(
-        status, as_of, projected_date=project(points, t.target, direction),
-        reason=f"{_pct(progress)} of the way, {_pct(expected)} of the time gone", **common,
+        bands.status(m.ratio), as_of, m.method, ratio=m.ratio, projected_date=m.projected_date,
+        projected_value=m.projected_value, required_rate=required, buffer_days=buffer,
+        score=open_sdg_score(m.ratio, bands), reason=m.reason, note=note, **common,
     )
+
+
+def _ahead(delta: timedelta) -> str:
+    days = delta.days
+    if days == 0:
+        return "on the deadline"
+    word = "early" if days > 0 else "late"
+    n = abs(days)
+    size = f"{n / YEAR:.1f} years" if n >= 365 else f"{n} days"
+    return f"{size} {word}"
+
+
+def timeline(t: Target, as_of: date, settings: Settings | None = None, method: str | None = None) -> list[Assessment]:
+    """The status at each observation date and each year end since the start, up to `as_of`."""
+    days = {o.date.last for o in t.observations if o.date.last <= as_of}
+    anchors = [d for d in (t.start.first if t.start else None, t.baseline_date.last if t.baseline_date else None) if d]
+    anchors += sorted(days)[:1]
+    first = min(anchors) if anchors else as_of
+    days |= {date(y, 12, 31) for y in range(first.year, as_of.year + 1) if first <= date(y, 12, 31) <= as_of}
+    days.add(as_of)
+    return [assess(t, d, settings, method) for d in sorted(days)]

@@ -32,6 +32,7 @@ from . import __version__
 from .assess import ATTENTION_ORDER, STATUSES, assess, latest_level
 from .dates import Period, day, parse_period
 from .errors import InputError, TargetTrackError
+from .settings import KEYS, METHODS, Settings
 from .model import (DONE, DONE_WORDS, KINDS, NOT_DONE, NOT_DONE_WORDS, Observation, Source, Target,
                     check_id, validate)
 from .quantity import (Quantity, clean, convert, fold_bare_magnitude, format_quantity, normalize_text,
@@ -102,7 +103,7 @@ app = typer.Typer(
 # --- shared settings --------------------------------------------------------
 
 @dataclass
-class Settings:
+class GlobalOptions:
     db: Optional[str]
     no_color: bool
 
@@ -125,10 +126,10 @@ def _root(
                                  help="Print the version and exit."),
 ) -> None:
     """Track quantified public-policy targets against their deadlines."""
-    ctx.obj = Settings(db=db, no_color=no_color)
+    ctx.obj = GlobalOptions(db=db, no_color=no_color)
 
 
-def _settings(ctx: typer.Context) -> Settings:
+def _options(ctx: typer.Context) -> GlobalOptions:
     return ctx.find_root().obj
 
 
@@ -148,7 +149,7 @@ def now_utc() -> str:
 
 
 def use_color(ctx: typer.Context) -> bool:
-    return (not _settings(ctx).no_color and not os.environ.get("NO_COLOR")
+    return (not _options(ctx).no_color and not os.environ.get("NO_COLOR")
             and os.environ.get("TERM") != "dumb" and sys.stdout.isatty())
 
 
@@ -157,7 +158,7 @@ def interactive() -> bool:
 
 
 def open_store(ctx: typer.Context, write: bool = False) -> Store:
-    return Store(locate(_settings(ctx).db).path, write=write)
+    return Store(locate(_options(ctx).db).path, write=write)
 
 
 # --- option parsing: every error names its option ---------------------------
@@ -240,7 +241,7 @@ def init(
     """Create a store (empty, or with the seed article's targets). Never overwrites."""
     from .sample import sample_targets
 
-    path = locate(_settings(ctx).db).path
+    path = locate(_options(ctx).db).path
     targets = sample_targets() if sample else []
     Store.create(path, targets)
     print(f"created {path} with {len(targets)} target{'s' if len(targets) != 1 else ''}")
@@ -267,10 +268,13 @@ def add(
     source_date: Optional[str] = typer.Option(None, "--source-date", help="When it was published."),
     source_note: Optional[str] = typer.Option(None, "--source-note", help="Your note on the source (inferences)."),
     title_en: Optional[str] = typer.Option(None, "--title-en", help="An English title."),
+    method: Optional[str] = typer.Option(None, "--method", help="linear, cagr or projection (default: the store's)."),
+    plan: Optional[str] = typer.Option(None, "--plan", help="The plan the target belongs to."),
 ) -> None:
     """Add a target."""
     check_id(target_id)
     _choice("--kind", kind, KINDS)
+    _choice("--method", method, METHODS)
     unit_label, target_value = _target_and_unit(kind, target, _unit(unit))
     start_p = _period("--start", start)
     base_date_p = _period("--baseline-date", baseline_date)
@@ -294,11 +298,14 @@ def add(
             note=_text("--source-note", source_note),
         ),
         created_at=now_utc(),
+        method=method,
+        plan=_text("--plan", plan),
     )
     validate(new)
     with open_store(ctx, write=True) as store:
         store.add(new)
-    a = assess(new, today())
+        settings = store.settings()
+    a = assess(new, today(), settings)
     print(f"added {new.id}: {new.describe_target()}"
           + (f" by {new.deadline}" if new.deadline else "") + f" ({a.status})")
 
@@ -349,7 +356,8 @@ def update(
         level = _observed_level(t, value, when)
         new = t.with_observation(Observation(when, level, now_utc(), note, source))
         store.replace(t.id, new)
-    a = assess(new, now)
+        settings = store.settings()
+    a = assess(new, now, settings)
     shown = ("done" if level == DONE else "not done") if t.kind == "milestone" else format_quantity(level, t.unit)
     print(f"{t.id}: {shown} on {when} -> {a.status} ({a.reason})")
 
@@ -378,7 +386,7 @@ def _observed_level(t: Target, value: str, when: Period):
     return clean(previous + amount)
 
 
-EDITABLE = ("title_en", "tags", "owner", "baseline", "baseline_date", "start", "deadline", "unit",
+EDITABLE = ("title_en", "tags", "owner", "baseline", "baseline_date", "start", "deadline", "unit", "method", "plan",
             "source", "source_url", "source_quote", "source_publisher", "source_date", "source_note")
 
 
@@ -404,12 +412,15 @@ def edit(
     source_date: Optional[str] = typer.Option(None, "--source-date", help="When it was published."),
     source_note: Optional[str] = typer.Option(None, "--source-note", help="Your note on the source."),
     title_en: Optional[str] = typer.Option(None, "--title-en", help="English title."),
+    method: Optional[str] = typer.Option(None, "--method", help="linear, cagr or projection."),
+    plan: Optional[str] = typer.Option(None, "--plan", help="The plan the target belongs to."),
     unset: List[str] = typer.Option([], "--unset", metavar="FIELD", help=f"Clear a field: {', '.join(EDITABLE)}."),
 ) -> None:
     """Change any field of a target."""
     for field_name in unset:
         _choice("--unset", field_name, EDITABLE)
     _choice("--kind", kind, KINDS)
+    _choice("--method", method, METHODS)
     new_unit = _unit(unit)
     if relabel and new_unit is None:
         raise InputError("--relabel goes with --unit")
@@ -431,6 +442,7 @@ def edit(
             "baseline_date": parsed["baseline_date"],
             "target": _in_unit("--target", target, t.unit), "baseline": _in_unit("--baseline", baseline, t.unit),
             "tags": _tags(tag) if tag else None,
+            "method": method, "plan": _text("--plan", plan),
         }
         t = replace(t, **{k: v for k, v in changes.items() if v is not None})
         src = {
@@ -450,7 +462,8 @@ def edit(
             raise InputError("nothing to change: give at least one option (see 'targettrack edit --help')")
         validate(t)
         store.replace(old.id, t)
-    print(f"edited {t.id} ({assess(t, today()).status})")
+        settings = store.settings()
+    print(f"edited {t.id} ({assess(t, today(), settings).status})")
 
 
 def _change_unit(t: Target, unit: str, relabel: bool) -> Target:
@@ -496,7 +509,8 @@ def history(
 ) -> None:
     """List a target's observations, oldest first."""
     from .records import observation_records
-    from .textwidth import pad, safe, width
+    from .render.plain import write_table
+    from .textwidth import safe
 
     _choice("--format", fmt, ("plain", "json", "csv"))
     with open_store(ctx) as store:
@@ -515,15 +529,13 @@ def history(
         table = [("DATE", "VALUE", "RECORDED", "NOTE", "SOURCE")]
         for r in rows:
             value = (("done" if r["value"] else "not done") if t.kind == "milestone"
-                     else format_quantity(clean(parse_quantity(str(r["value"])).number), t.unit))
+                     else format_quantity(r["value"], t.unit))
             table.append((r["date_as_given"], value, r["recorded_at"][:19].replace("T", " "),
                           safe(r["note"]) or "-", safe(r["source"]) or "-"))
-        widths = [max(width(r[i]) for r in table) for i in range(4)]
-        for r in table:
-            print("  ".join(pad(c, w) for c, w in zip(r, widths)) + "  " + r[4])
+        write_table(table, sys.stdout)
 
 
-SORTS = ("deadline", "status", "progress", "id")
+SORTS = ("deadline", "status", "progress", "urgency", "id")
 
 
 def _sort_key(name: str):
@@ -534,7 +546,22 @@ def _sort_key(name: str):
         return lambda ta: (ATTENTION_ORDER.index(ta[1].status), ta[0].id)
     if name == "progress":
         return lambda ta: (ta[1].progress is None, -(ta[1].progress or 0), ta[0].id)
+    if name == "urgency":
+        return _urgency
     return lambda ta: (ta[0].deadline.last if ta[0].deadline else far, ta[0].id)
+
+
+def _urgency(ta):
+    """Missed and breached first, then the smallest safety buffer, then the rest by deadline."""
+    t, a = ta
+    deadline = t.deadline.last if t.deadline else date.max
+    if a.status in ("missed", "breached"):
+        return (0, 0, deadline, t.id)
+    if a.status in ("achieved", "within"):
+        return (3, 0, deadline, t.id)
+    if a.buffer_days is not None:
+        return (1, a.buffer_days, deadline, t.id)
+    return (2, 0, deadline, t.id)
 
 
 @app.command("list")
@@ -543,6 +570,8 @@ def list_(
     status: List[str] = typer.Option([], "--status", "-s", help=f"Only these statuses (repeat): {', '.join(STATUSES)}."),
     tag: List[str] = typer.Option([], "--tag", "-t", help="Only targets with every one of these tags."),
     kind: Optional[str] = typer.Option(None, "--kind", help="Only this kind."),
+    plan: Optional[str] = typer.Option(None, "--plan", help="Only the targets of this plan."),
+    method: Optional[str] = typer.Option(None, "--method", help="Judge every target with this method: linear, cagr or projection."),
     due_before: Optional[str] = typer.Option(None, "--due-before", help="Only deadlines before this date."),
     sort: str = typer.Option("deadline", "--sort", help=f"{', '.join(SORTS)}."),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Judge as of this date (default: today)."),
@@ -558,6 +587,7 @@ def list_(
     wanted_status = {one for s in status for one in s.split(",")}
     wanted_tags = set(_tags(tag))
     _choice("--kind", kind, KINDS)
+    _choice("--method", method, METHODS)
     _choice("--sort", sort, SORTS)
     _choice("--format", fmt, tuple(LIST_FORMATS))
     when = _as_of(as_of)
@@ -566,13 +596,14 @@ def list_(
     fmt = fmt or ("table" if color else "plain")
     with open_store(ctx) as store:
         targets = store.targets()
+        settings = store.settings()
     rows = []
     for t in targets:
-        if kind and t.kind != kind or not wanted_tags <= set(t.tags):
+        if kind and t.kind != kind or not wanted_tags <= set(t.tags) or plan is not None and t.plan != plan:
             continue
         if due and not (t.deadline and t.deadline.last < due.first):
             continue
-        a = assess(t, when)
+        a = assess(t, when, settings, method)
         if wanted_status and a.status not in wanted_status:
             continue
         rows.append((t, a))
@@ -585,17 +616,24 @@ def show(
     ctx: typer.Context,
     ref: str = typer.Argument(..., metavar="ID", help="Target id or an unambiguous prefix."),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Judge as of this date (default: today)."),
+    method: Optional[str] = typer.Option(None, "--method", help="Judge with this method: linear, cagr or projection."),
+    with_timeline: bool = typer.Option(False, "--timeline",
+                                       help="Also the status at each observation and each year end since the start."),
     fmt: str = typer.Option("table", "--format", "-f", help="table (text) or json."),
 ) -> None:
     """Everything about one target: fields, source, observations, progress, projection."""
+    from .assess import timeline
     from .render import detail
 
     _choice("--format", fmt, ("table", "json"))
+    _choice("--method", method, METHODS)
     when = _as_of(as_of)
     with open_store(ctx) as store:
         t = store.resolve(ref)
-    a = assess(t, when)
-    (detail.render_json if fmt == "json" else detail.render_text)(t, a, sys.stdout)
+        settings = store.settings()
+    a = assess(t, when, settings, method)
+    steps = timeline(t, when, settings, method) if with_timeline else None
+    (detail.render_json if fmt == "json" else detail.render_text)(t, a, sys.stdout, steps)
 
 
 @app.command()
@@ -609,14 +647,15 @@ def info(
     from .store import lock_timeout
 
     _choice("--format", fmt, ("plain", "json"))
-    loc = locate(_settings(ctx).db)
+    loc = locate(_options(ctx).db)
     with open_store(ctx) as store:
         targets = store.targets()
         schema = store.schema()
+        settings = store.settings()
     now = today()
     counts: dict = {}
     for t in targets:
-        s = assess(t, now).status
+        s = assess(t, now, settings).status
         counts[s] = counts.get(s, 0) + 1
     data = {
         "store": str(loc.path.resolve()),
@@ -629,6 +668,7 @@ def info(
         "status": {s: counts[s] for s in STATUSES if s in counts},
         "as_of": now.isoformat(),
         "lock_timeout_seconds": lock_timeout(),
+        "settings_changed": settings.changed(),
     }
     if fmt == "json":
         print(json.dumps(data, ensure_ascii=False, indent=2))
@@ -638,6 +678,75 @@ def info(
     print(f"{'status':<13} " + (", ".join(f"{s} {n}" for s, n in data["status"].items()) or "-")
           + f" (as of {data['as_of']})")
     print(f"{'lock_timeout':<13} {data['lock_timeout_seconds']:g}s")
+    changed = data["settings_changed"]
+    print(f"{'settings':<13} " + (", ".join(f"{k}={v}" for k, v in changed.items()) + " (changed from the defaults)"
+                                  if changed else "defaults"))
+
+
+@app.command()
+def plans(
+    ctx: typer.Context,
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="Judge as of this date (default: today)."),
+    method: Optional[str] = typer.Option(None, "--method", help="Judge every target with this method."),
+    fmt: str = typer.Option("plain", "--format", "-f", help="plain, json or csv."),
+) -> None:
+    """Each plan with its targets' status counts, its status and its score."""
+    from .rollup import PLAN_FIELDS, summarize_plans
+
+    _choice("--format", fmt, ("plain", "json", "csv"))
+    _choice("--method", method, METHODS)
+    when = _as_of(as_of)
+    with open_store(ctx) as store:
+        targets = store.targets()
+        settings = store.settings()
+    rows = summarize_plans([(t, assess(t, when, settings, method)) for t in targets if t.plan])
+    if fmt == "json":
+        from .render.json_format import dump
+
+        dump(rows, sys.stdout)
+    elif fmt == "csv":
+        from .render.csv_format import write_rows
+
+        flat = [{**r, "targets": ";".join(r["targets"]),
+                 "counts": ";".join(f"{k}={v}" for k, v in r["counts"].items())} for r in rows]
+        write_rows(list(PLAN_FIELDS), flat, sys.stdout)
+    else:
+        from .render.plain import write_table
+        from .textwidth import safe
+
+        table = [("PLAN", "STATUS", "SCORE", "TARGETS", "COUNTS")] + [
+            (safe(r["plan"]), r["status"], "-" if r["score"] is None else f"{r['score']:+.2f}",
+             str(len(r["targets"])), ", ".join(f"{k} {v}" for k, v in r["counts"].items()))
+            for r in rows]
+        write_table(table, sys.stdout)
+
+
+@app.command()
+def config(
+    ctx: typer.Context,
+    key: Optional[str] = typer.Argument(None, metavar="[KEY]", help=f"One of: {', '.join(KEYS)}."),
+    value: Optional[str] = typer.Argument(None, metavar="[VALUE]", help="The new value."),
+    reset: bool = typer.Option(False, "--reset", help="Put KEY back to its default."),
+) -> None:
+    """Show or change the store's settings: the default method and each method's band edges."""
+    if reset and (key is None or value is not None):
+        raise InputError("--reset takes one KEY and no VALUE")
+    if key is not None:
+        Settings().get(key)  # refuse an unknown key before touching the store
+    if value is None and not reset:
+        with open_store(ctx) as store:
+            current = store.settings()
+        keys = [key] if key else list(KEYS)
+        default = Settings()
+        for k in keys:
+            mark = "" if current.get(k) == default.get(k) else f"  (default {default.get(k)})"
+            print(f"{k} {current.get(k)}{mark}" if key is None else current.get(k) + mark)
+        return
+    with open_store(ctx, write=True) as store:
+        current = store.settings()
+        new = current.reset(key) if reset else current.set(key, _text("VALUE", value))
+        store.save_settings(new)
+    print(f"{key} {new.get(key)}")
 
 
 def main() -> None:

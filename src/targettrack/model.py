@@ -14,6 +14,7 @@ from decimal import Decimal
 from .dates import Period, parse_period
 from .errors import InputError
 from .quantity import format_quantity, from_json_number, json_number
+from .settings import METHODS
 
 KINDS = ("increase", "decrease", "cap", "floor", "milestone")
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
@@ -64,6 +65,8 @@ class Target:
     source: Source = field(default_factory=Source)
     observations: tuple[Observation, ...] = ()
     created_at: str | None = None
+    method: str | None = None  # None: the store's default method
+    plan: str | None = None    # targets of one plan are judged together (`plans`)
 
     def with_observation(self, obs: Observation) -> "Target":
         return replace(self, observations=self.observations + (obs,))
@@ -101,6 +104,10 @@ def validate(t: Target) -> Target:
         raise InputError(f"an increase target ({t.target}) below its baseline ({t.baseline}): did you mean --kind decrease?")
     if t.kind == "decrease" and t.baseline is not None and t.target is not None and t.target > t.baseline:
         raise InputError(f"a decrease target ({t.target}) above its baseline ({t.baseline}): did you mean --kind increase?")
+    if t.method is not None and t.method not in METHODS:
+        raise InputError(f"unknown method {t.method!r}; use one of: {', '.join(METHODS)}")
+    if t.plan is not None and (not t.plan.strip() or not t.plan.isprintable() or len(t.plan) > 100):
+        raise InputError(f"invalid plan {t.plan!r}: a plan is a name of 1-100 printable characters")
     for tag in t.tags:
         if not tag or any(c.isspace() or c == "," for c in tag):
             raise InputError(f"invalid tag {tag!r}: tags may not be empty or hold spaces or commas")
@@ -136,6 +143,8 @@ def to_dict(t: Target) -> dict:
     _put(d, "source", src or None)
     _put(d, "observations", [observation_to_dict(o) for o in t.observations])
     _put(d, "created_at", t.created_at)
+    _put(d, "method", t.method)
+    _put(d, "plan", t.plan)
     return d
 
 
@@ -213,4 +222,13 @@ def from_dict(d: dict) -> Target:
         source=Source(**{k: _str(raw_src, k) for k in vars(Source()) if k in raw_src}),
         observations=tuple(observations),
         created_at=_str(d, "created_at"),
+        method=_method(d),
+        plan=_str(d, "plan"),
     )
+
+
+def _method(d: dict) -> str | None:
+    m = _str(d, "method")
+    if m is not None and m not in METHODS:
+        raise ValueError(f"unknown method {m!r}")
+    return m

@@ -270,7 +270,7 @@ def clean(value: Decimal) -> Decimal:
     if value == 0:
         return Decimal(0)
     value = value.normalize()
-    if value == value.to_integral_value():
+    if value == value.to_integral_value() and value.adjusted() < 28:
         return value.quantize(Decimal(1))
     return value
 

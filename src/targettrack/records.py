@@ -7,6 +7,7 @@ dates are ISO YYYY-MM-DD, unknowns are None (null).
 
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 
 from .assess import Assessment
@@ -17,13 +18,24 @@ FIELDS = (
     "id", "title", "title_en", "kind", "unit", "baseline", "baseline_date",
     "target", "start", "deadline", "deadline_as_given", "current",
     "current_date", "progress", "expected", "ratio", "status", "method",
-    "projected_date", "achieved_date", "days_left", "tags", "owner", "source",
+    "method_note", "projected_date", "projected_value", "required_rate",
+    "observed_rate", "buffer_days", "achieved_date", "achieved_ahead_days",
+    "shortfall", "score", "days_left", "plan", "tags", "owner", "source",
 )
 SOURCE_FIELDS = ("document", "publisher", "date", "url", "quote", "note")
 
 
-def _ratio(x: Fraction | None) -> float | None:
-    return None if x is None else round(float(x), 4)
+def _ratio(x: Fraction | float | None) -> float | None:
+    # JSON has no Infinity: an unbounded compound trend shows as null (with a method_note).
+    return None if x is None or not math.isfinite(float(x)) else round(float(x), 4)
+
+
+def _amount(x: Fraction | float | None):
+    """A derived amount in the target's unit, to 4 decimals; whole numbers stay ints."""
+    if x is None or not math.isfinite(float(x)):
+        return None
+    r = round(float(x), 4)
+    return int(r) if r == int(r) and abs(r) < 2**53 else r
 
 
 def _iso(d) -> str | None:
@@ -51,9 +63,18 @@ def record(t: Target, a: Assessment) -> dict:
         "ratio": _ratio(a.ratio),
         "status": a.status,
         "method": a.method,
+        "method_note": a.note or None,
         "projected_date": _iso(a.projected_date),
+        "projected_value": _amount(a.projected_value),
+        "required_rate": _amount(a.required_rate),
+        "observed_rate": _amount(a.observed_rate),
+        "buffer_days": a.buffer_days,
         "achieved_date": _iso(a.achieved_date),
+        "achieved_ahead_days": a.achieved_ahead_days,
+        "shortfall": json_number(a.shortfall),
+        "score": None if a.score is None else round(a.score, 2),
         "days_left": a.days_left,
+        "plan": t.plan,
         "tags": list(t.tags),
         "owner": t.owner,
         "source": {k: getattr(t.source, k) for k in SOURCE_FIELDS},

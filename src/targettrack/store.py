@@ -36,8 +36,12 @@ from tinydb.storages import Storage
 
 from .errors import InputError, StoreError
 from .model import Target, from_dict, to_dict
+from .settings import Settings
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# What each schema added (older stores are read as they are and upgraded on
+# their first write): 2 = optional "method" and "plan" on targets, and
+# "settings" in the meta document.
 APP = "targettrack"
 META_TABLE = "meta"
 TARGETS_TABLE = "targets"
@@ -178,7 +182,7 @@ class SafeJSONStorage(Storage):
     def write(self, data: dict) -> None:
         if not self.writable:
             raise RuntimeError("write through a read-only store")  # a bug, not a user error
-        text = dumps(data)
+        text = dumps(upgrade(data))
         try:
             atomic_write(self.path, text)
         except OSError as e:
@@ -246,6 +250,25 @@ class _Lock:
             self.fd = None
 
 
+def _replace_with(new: dict):
+    """A TinyDB update that replaces a whole document (update() alone merges,
+    so a field the user cleared would survive)."""
+
+    def overwrite(doc: dict) -> None:
+        doc.clear()
+        doc.update(new)
+
+    return overwrite
+
+
+def upgrade(data: dict) -> dict:
+    """Bring an older store's data to SCHEMA_VERSION before it is written."""
+    meta = data[META_TABLE]["1"]
+    if meta["schema"] < 2:
+        meta["schema"] = 2  # schema 2 only added optional fields
+    return data
+
+
 class Store:
     """Targets in a store file, for the length of one command.
 
@@ -299,6 +322,19 @@ class Store:
     def schema(self) -> int:
         return self._storage.read()[META_TABLE]["1"]["schema"]
 
+    def settings(self) -> Settings:
+        raw = self._storage.read()[META_TABLE]["1"].get("settings")
+        try:
+            return Settings.from_dict(raw if isinstance(raw, dict) else None)
+        except InputError as e:
+            raise StoreError(f"{self.path}: corrupt store (settings: {e})") from None
+
+    def save_settings(self, settings: Settings) -> None:
+        meta = {"app": APP, "schema": SCHEMA_VERSION}
+        if settings.to_dict():
+            meta["settings"] = settings.to_dict()
+        self._db.table(META_TABLE, cache_size=0).update(_replace_with(meta), doc_ids=[1])
+
     def _load(self) -> dict[str, tuple[int, Target]]:
         if self._docs is None:
             docs: dict[str, tuple[int, Target]] = {}
@@ -347,13 +383,7 @@ class Store:
 
     def replace(self, old_id: str, target: Target) -> None:
         doc_id, _ = self._load()[old_id]
-        new = to_dict(target)
-
-        def overwrite(doc: dict) -> None:
-            doc.clear()
-            doc.update(new)
-
-        self._table.update(overwrite, doc_ids=[doc_id])
+        self._table.update(_replace_with(to_dict(target)), doc_ids=[doc_id])
         del self._docs[old_id]
         self._docs[target.id] = (doc_id, target)
 

@@ -6,14 +6,40 @@ import json
 
 from ..assess import Assessment
 from ..model import Target
-from ..quantity import format_quantity
+from decimal import Decimal
+
+from ..quantity import format_quantity, json_number
 from ..records import observation_records, record
 from ..textwidth import pad, safe
+from .plain import write_table
 from .cells import current_cell, target_cell
 
 
 def _pct(x) -> str:
     return "-" if x is None else f"{float(x) * 100:.1f}%"
+
+
+def _amount(x, unit: str) -> str:
+    if x is None:
+        return "-"
+    return format_quantity(Decimal(str(round(float(x), 2))), unit)
+
+
+def _rates(t: Target, a: Assessment) -> str:
+    if a.required_rate is None and a.observed_rate is None:
+        return ""
+    parts = []
+    if a.required_rate is not None:
+        parts.append(f"needs {_amount(a.required_rate, t.unit)} a year")
+    if a.observed_rate is not None:
+        parts.append(f"doing {_amount(a.observed_rate, t.unit)} a year")
+    return ", ".join(parts)
+
+
+def _days(n) -> str:
+    if n is None:
+        return ""
+    return f"{n} days" + (f" ({n / 365.25:.1f} years)" if abs(n) >= 365 else "")
 
 
 def lines(t: Target, a: Assessment) -> list[tuple[str, str]]:
@@ -28,7 +54,9 @@ def lines(t: Target, a: Assessment) -> list[tuple[str, str]]:
         ("title", safe(t.title)),
         ("title_en", safe(t.title_en)),
         ("status", f"{a.status}  (as of {a.as_of.isoformat()}: {a.reason})"),
+        ("method", a.method + (f"  ({a.note})" if a.note and a.method != "linear" or "CAGR" in a.note else "")),
         ("kind", t.kind),
+        ("plan", safe(t.plan)),
         ("target", target_cell(t)),
         ("deadline", when(t.deadline)),
         ("days left", "-" if a.days_left is None else str(a.days_left)),
@@ -39,8 +67,19 @@ def lines(t: Target, a: Assessment) -> list[tuple[str, str]]:
         ("progress", _pct(a.progress)),
         ("expected", _pct(a.expected)),
         ("ratio", "-" if a.ratio is None else f"{float(a.ratio):.2f}"),
-        ("projected", a.projected_date.isoformat() if a.projected_date else "-"),
-        ("achieved", a.achieved_date.isoformat() if a.achieved_date else "-"),
+        ("score", "" if a.score is None else f"{a.score:+.2f} (Open SDG, -5 to +5)"),
+        ("projected", (a.projected_date.isoformat() if a.projected_date else "-")
+         + (f"  ({a.note})" if not a.projected_date and a.note and "CAGR" not in a.note else "")),
+        ("at deadline", "" if a.projected_value is None or a.status == "achieved"
+         else f"{_amount(a.projected_value, t.unit)} on the current trend"),
+        ("rates", _rates(t, a)),
+        ("buffer", "" if a.buffer_days is None else _days(a.buffer_days)
+         + (" ahead of the straight line" if a.buffer_days >= 0 else " behind the straight line")),
+        ("achieved", (a.achieved_date.isoformat() if a.achieved_date else "-")
+         + ("" if a.achieved_ahead_days is None else
+            f"  ({_days(abs(a.achieved_ahead_days))} {'before' if a.achieved_ahead_days >= 0 else 'after'} the deadline)")),
+        ("shortfall", "" if a.shortfall is None else
+         f"{format_quantity(a.shortfall, t.unit)} short of {format_quantity(t.target, t.unit)} at the deadline"),
         ("tags", ", ".join(safe(x) for x in t.tags)),
         ("owner", safe(t.owner)),
         ("source", safe(src.document)),
@@ -53,7 +92,14 @@ def lines(t: Target, a: Assessment) -> list[tuple[str, str]]:
     return [(k, v) for k, v in rows if v not in ("", None)]
 
 
-def render_text(t: Target, a: Assessment, out) -> None:
+def timeline_rows(t: Target, steps: list[Assessment]) -> list[dict]:
+    return [{"date": s.as_of.isoformat(), "status": s.status, "current": json_number(s.current),
+             "progress": None if s.progress is None else round(float(s.progress), 4),
+             "ratio": None if s.ratio is None else round(float(s.ratio), 4), "method": s.method}
+            for s in steps]
+
+
+def render_text(t: Target, a: Assessment, out, steps: list[Assessment] | None = None) -> None:
     out.write(f"{t.id}\n")
     for key, value in lines(t, a):
         out.write(f"  {pad(key, 12)} {value}\n")
@@ -63,10 +109,20 @@ def render_text(t: Target, a: Assessment, out) -> None:
         value = ("done" if o["value"] else "not done") if t.kind == "milestone" else format_quantity(o["value"], t.unit)
         extra = "  ".join(safe(x) for x in (o["note"], o["source"]) if x)
         out.write(f"    {o['date_as_given']:<10}  {value}" + (f"  {extra}" if extra else "") + "\n")
+    if steps is not None:
+        out.write(f"  timeline ({len(steps)})\n")
+        rows = [("DATE", "STATUS", "CURRENT", "PROGRESS", "RATIO")]
+        for s in steps:
+            rows.append((s.as_of.isoformat(), s.status, current_cell(t, s),
+                         "-" if s.progress is None else f"{float(s.progress) * 100:.0f}%",
+                         "-" if s.ratio is None else f"{float(s.ratio):.2f}"))
+        write_table(rows, out, indent="    ")
 
 
-def render_json(t: Target, a: Assessment, out) -> None:
+def render_json(t: Target, a: Assessment, out, steps: list[Assessment] | None = None) -> None:
     obj = record(t, a)
     obj["reason"] = a.reason
     obj["observations"] = observation_records(t)
+    if steps is not None:
+        obj["timeline"] = timeline_rows(t, steps)
     out.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")

@@ -6,9 +6,14 @@ from ..textwidth import pad, width
 from .cells import COLUMNS, row_cells
 
 
+def write_table(rows: list[tuple[str, ...]], out, indent: str = "") -> None:
+    """Columns padded to their widest cell (by display width, so Chinese
+    aligns); the last column goes unpadded, so a long title never pushes or
+    cuts another column."""
+    widths = [max(width(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    for r in rows:
+        out.write(indent + "  ".join(pad(c, w) for c, w in zip(r, widths)) + "  " + r[-1] + "\n")
+
+
 def render(rows, out, *, color: bool = False) -> None:
-    table = [COLUMNS] + [row_cells(t, a) for t, a in rows]
-    widths = [max(width(r[i]) for r in table) for i in range(len(COLUMNS) - 1)]
-    for r in table:
-        # The title goes last and unpadded, so a long title never pushes or cuts another column.
-        out.write("  ".join(pad(c, w) for c, w in zip(r, widths)) + "  " + r[-1] + "\n")
+    write_table([COLUMNS] + [row_cells(t, a) for t, a in rows], out)

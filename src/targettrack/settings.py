@@ -1,0 +1,110 @@
+"""Settings of a store: the default method and the band edges of each method.
+
+Plain data with the published defaults; the store keeps only what differs
+from them (`targettrack config`), and `info` shows those.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from fractions import Fraction
+
+from .errors import InputError
+
+METHODS = ("linear", "cagr", "projection")
+BAND_NAMES = ("on-track", "at-risk", "off-track")  # each is the lower edge of its band
+
+
+@dataclass(frozen=True)
+class Bands:
+    on_track: Fraction
+    at_risk: Fraction
+    off_track: Fraction
+
+    def status(self, ratio: float | Fraction) -> str:
+        if ratio >= self.on_track:
+            return "on-track"
+        if ratio >= self.at_risk:
+            return "at-risk"
+        if ratio >= self.off_track:
+            return "off-track"
+        return "regressing"
+
+
+# Eurostat / Open SDG for linear and cagr; the UN 2023 progress chart for projection.
+DEFAULT_BANDS = {
+    "linear": Bands(Fraction(95, 100), Fraction(60, 100), Fraction(0)),
+    "cagr": Bands(Fraction(95, 100), Fraction(60, 100), Fraction(0)),
+    "projection": Bands(Fraction(95, 100), Fraction(10, 100), Fraction(0)),
+}
+
+
+def _all_keys() -> tuple[str, ...]:
+    return ("method",) + tuple(f"{m}.{b}" for m in METHODS for b in BAND_NAMES)
+
+
+KEYS = _all_keys()
+
+
+@dataclass(frozen=True)
+class Settings:
+    method: str = "linear"
+    bands: dict = field(default_factory=lambda: dict(DEFAULT_BANDS))
+
+    def get(self, key: str) -> str:
+        check_key(key)
+        if key == "method":
+            return self.method
+        m, b = key.split(".")
+        return _show(getattr(self.bands[m], b.replace("-", "_")))
+
+    def set(self, key: str, value: str) -> "Settings":
+        check_key(key)
+        if key == "method":
+            if value not in METHODS:
+                raise InputError(f"method: {value!r} is not one of {', '.join(METHODS)}")
+            return replace(self, method=value)
+        m, b = key.split(".")
+        try:
+            number = Fraction(value)
+        except (ValueError, ZeroDivisionError):
+            raise InputError(f"{key}: {value!r} is not a number (e.g. 0.95)") from None
+        if not -10 <= number <= 10:
+            raise InputError(f"{key}: {value} is out of range (-10 to 10)")
+        bands = dict(self.bands)
+        new = replace(bands[m], **{b.replace("-", "_"): number})
+        if not new.on_track >= new.at_risk >= new.off_track:
+            raise InputError(f"{key}: the edges must keep on-track >= at-risk >= off-track "
+                             f"(would be {_show(new.on_track)}, {_show(new.at_risk)}, {_show(new.off_track)})")
+        bands[m] = new
+        return replace(self, bands=bands)
+
+    def reset(self, key: str) -> "Settings":
+        check_key(key)
+        default = Settings()
+        return self.set(key, default.get(key)) if key != "method" else replace(self, method=default.method)
+
+    def changed(self) -> dict[str, str]:
+        """The settings that differ from the defaults, as text."""
+        default = Settings()
+        return {k: self.get(k) for k in KEYS if self.get(k) != default.get(k)}
+
+    def to_dict(self) -> dict:
+        return self.changed()
+
+    @classmethod
+    def from_dict(cls, d: dict | None) -> "Settings":
+        s = cls()
+        for key, value in (d or {}).items():
+            s = s.set(key, str(value))
+        return s
+
+
+def check_key(key: str) -> None:
+    if key not in KEYS:
+        raise InputError(f"unknown setting {key!r}; the settings are: {', '.join(KEYS)}")
+
+
+def _show(x: Fraction) -> str:
+    text = f"{float(x):.6f}".rstrip("0").rstrip(".")
+    return text if text not in ("-0", "") else "0"
