@@ -299,3 +299,37 @@ def test_every_method_gives_a_known_status(obs, as_of, method):
     assert a.status in ("achieved", "on-track", "at-risk", "off-track", "regressing", "missed", "no-data")
     if a.score is not None:
         assert -5 <= a.score <= 5
+
+
+def test_projection_decrease():
+    # g = (430/450)^(1/2.00137) - 1 = -0.022460; v_e = 430 * 0.977540^8.0 = 358.547; R = (358.53-450)/(350-450)
+    a = assess(tgt(kind="decrease", base=450, goal=350, obs=[(T2, 430)]), T2, method="projection")
+    assert float(a.projected_value) == pytest.approx(358.547, abs=1e-3)
+    assert a.ratio == pytest.approx(0.91453, abs=1e-4) and a.status == "at-risk"
+
+
+METHODS = ["linear", "cagr", "projection"]
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_every_method_ignores_observations_after_the_as_of_date(method):
+    t = tgt(obs=[(T2, 121), (date(2023, 1, 1), 500)])
+    a = assess(t, T2, method=method)
+    assert a.current == 121 and a.status != "achieved"
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_every_method_takes_the_later_recorded_of_two_values_on_a_day(method):
+    t = Target(id="t", title="t", unit="亿元", target=D(200), baseline=D(100), baseline_date=day(B),
+               deadline=day(DL), observations=(Observation(day(T2), D(121), "2026-01-02T00:00:00Z"),
+                                               Observation(day(T2), D(90), "2026-01-01T00:00:00Z")))
+    assert assess(t, T2, method=method).current == 121
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_every_method_single_observation_met_at_baseline_and_past_deadline(method):
+    assert assess(tgt(base=None, obs=[(T2, 121)]), T2, method=method).status == "no-data"
+    assert assess(tgt(base=250, obs=[]), T2, method=method).status == "achieved"
+    late = tgt(deadline=date(2024, 12, 31), obs=[(T2, 121), (date(2024, 6, 30), 160)])
+    a = assess(late, date(2026, 1, 1), method=method)
+    assert a.status == "missed" and a.shortfall == 40 and "40亿元 short at the deadline" in a.reason
