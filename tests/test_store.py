@@ -114,8 +114,10 @@ def test_writes_are_atomic_and_leave_no_temporary_files(sample, monkeypatch):
 
     monkeypatch.setattr(store_mod.os, "replace", spy)
     sample.ok("update", "sh-robot-brands", "3")
-    assert calls and calls[0][0].startswith(".targets.json.") and calls[0][1] == "targets.json"
-    assert sorted(p.name for p in sample.db.parent.iterdir()) == ["targets.json", "targets.json.lock"]
+    store_swaps = [c for c in calls if c[1] == "targets.json"]
+    assert len(store_swaps) == 1 and store_swaps[0][0].startswith(".targets.json.")
+    assert sorted(p.name for p in sample.db.parent.iterdir()) == ["targets.json", "targets.json.backups",
+                                                                  "targets.json.lock"]
 
 
 @pytest.mark.parametrize("err, words", [(errno.ENOSPC, "disk is full"), (errno.EROFS, "Read-only"),

@@ -158,7 +158,7 @@ def interactive() -> bool:
 
 
 def open_store(ctx: typer.Context, write: bool = False) -> Store:
-    return Store(locate(_options(ctx).db).path, write=write)
+    return Store(locate(_options(ctx).db).path, write=write, command=ctx.info_name or "")
 
 
 # --- option parsing: every error names its option ---------------------------
@@ -303,6 +303,7 @@ def add(
     )
     validate(new)
     with open_store(ctx, write=True) as store:
+        store.describe(f"add {new.id}")
         store.add(new)
         settings = store.settings()
     a = assess(new, today(), settings)
@@ -353,6 +354,7 @@ def update(
     note, source = _text("--note", note), _text("--source", source)
     with open_store(ctx, write=True) as store:
         t = store.resolve(ref)
+        store.describe(f"update {t.id} {value} --date {when}")
         level = _observed_level(t, value, when)
         new = t.with_observation(Observation(when, level, now_utc(), note, source))
         store.replace(t.id, new)
@@ -431,6 +433,7 @@ def edit(
     }
     with open_store(ctx, write=True) as store:
         old = store.resolve(ref)
+        store.describe(f"edit {old.id}")
         t = old
         if new_unit is not None and new_unit != t.unit:
             t = _change_unit(t, new_unit, relabel)
@@ -497,6 +500,7 @@ def remove(
             if not typer.confirm(f"Remove {t.id} ({t.title}) and its {len(t.observations)} observations?"):
                 print("not removed", file=sys.stderr)
                 raise typer.Exit(1)
+        store.describe(f"remove {t.id}")
         store.remove(t.id)
     print(f"removed {t.id}")
 
@@ -745,12 +749,48 @@ def config(
     with open_store(ctx, write=True) as store:
         current = store.settings()
         new = current.reset(key) if reset else current.set(key, _text("VALUE", value))
+        store.describe(f"config {key} {new.get(key)}")
         store.save_settings(new)
     print(f"{key} {new.get(key)}")
 
 
+@app.command()
+def undo(ctx: typer.Context) -> None:
+    """Revert the last change (one step each time) and say what it was."""
+    with open_store(ctx, write=True) as store:
+        entry = store.undo()
+    print(f"undid: {entry.command} (made {entry.time})")
+
+
+@app.command()
+def doctor(
+    ctx: typer.Context,
+    restore: bool = typer.Option(False, "--restore", help="Put back the newest good backup of a damaged store."),
+) -> None:
+    """Check the store and say what is wrong and how to recover (exit 3 if it cannot be used)."""
+    from . import doctor as doc
+
+    path = locate(_options(ctx).db).path
+    if restore:
+        snap, entry, kept = doc.restore(path)
+        what = f"{snap.name}" + (f" ({entry.time}, after '{entry.command}')" if entry else "")
+        print(f"restored {path} from version {what}" + (f"; the damaged file is kept as {kept}" if kept else ""))
+        return
+    findings = doc.diagnose(path)
+    for f in findings:
+        print(f"{f.level}: {f.message}")
+    if any(f.level == "error" for f in findings):
+        raise typer.Exit(3)
+
+
 def main() -> None:
     """Console-script entry point."""
+    import signal
+
+    # With a file-size limit (ulimit -f) the kernel would kill us mid-write;
+    # ignored, the write fails with EFBIG and the store stays as it was.
+    if hasattr(signal, "SIGXFSZ"):
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     # Output is UTF-8 whatever the locale (cron often runs with LANG unset or C).
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure") and (stream.encoding or "").lower().replace("-", "") != "utf8":

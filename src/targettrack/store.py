@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import glob
 import json
 import os
 import stat
@@ -157,14 +158,28 @@ def atomic_write(path: Path, text: str) -> None:
         os.close(dir_fd)
 
 
+def remove_stray_temporaries(path: Path) -> None:
+    """Temporary files of a writer that was killed mid-write. Only called
+    while holding the lock, so no live writer owns one."""
+    folder = path.parent if str(path.parent) else Path(".")
+    for tmp in folder.glob(f".{glob.escape(path.name)}.*.tmp"):
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+
+
 class SafeJSONStorage(Storage):
     """TinyDB storage: reads once (we hold the lock, so the file cannot change
-    under us), validates, and writes through atomically."""
+    under us), validates, and writes through atomically after keeping the
+    previous version as a backup."""
 
-    def __init__(self, path: Path, writable: bool):
+    def __init__(self, path: Path, writable: bool, command: str = ""):
         self.path = path
         self.writable = writable
+        self.command = command
         self._data: dict | None = None
+        self._raw: bytes | None = None  # the bytes read, to tell whether they are already backed up
 
     def read(self) -> dict:
         if self._data is None:
@@ -177,21 +192,40 @@ class SafeJSONStorage(Storage):
             except OSError as e:
                 raise StoreError(f"{self.path}: cannot read the store ({e.strerror})") from None
             self._data = parse(self.path, raw)
+            self._raw = raw
         return self._data
 
     def write(self, data: dict) -> None:
         if not self.writable:
             raise RuntimeError("write through a read-only store")  # a bug, not a user error
+        from . import backups
+
+        migrating = data[META_TABLE]["1"]["schema"] < SCHEMA_VERSION
         text = dumps(upgrade(data))
         try:
+            remove_stray_temporaries(self.path)
+            if self._raw is not None and not backups.is_newest(self.path, self._raw):
+                # Changed outside targettrack, never written by it, or older: keep it as found.
+                backups.keep(self.path, self._raw, "the store as found before this change",
+                             "migration" if migrating else "found")
             atomic_write(self.path, text)
         except OSError as e:
-            reason = "the disk is full" if e.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG) else e.strerror
-            raise StoreError(f"{self.path}: cannot write the store ({reason}); it is unchanged") from None
-        self._data = data
+            raise _write_error(self.path, e) from None
+        encoded = text.encode("utf-8")
+        try:
+            backups.keep(self.path, encoded, self.command or "change")
+        except OSError as e:
+            raise StoreError(f"{self.path}: the change was saved, but a backup of it could not be kept "
+                             f"({e.strerror}); 'targettrack doctor' checks the store") from None
+        self._data, self._raw = data, encoded
 
     def close(self) -> None:
         pass
+
+
+def _write_error(path: Path, e: OSError) -> StoreError:
+    reason = "the disk is full" if e.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG) else e.strerror
+    return StoreError(f"{path}: cannot write the store ({reason}); it is unchanged")
 
 
 class _Lock:
@@ -276,9 +310,10 @@ class Store:
     lock is held until the block ends.
     """
 
-    def __init__(self, path: Path, *, write: bool = False, timeout: float | None = None):
+    def __init__(self, path: Path, *, write: bool = False, timeout: float | None = None, command: str = ""):
         self.path = Path(path)
         self.write = write
+        self.command = command  # what the journal says this write did (shown by undo)
         self._lock = _Lock(self.path, write, lock_timeout() if timeout is None else timeout)
         self._storage: SafeJSONStorage | None = None
         self._docs: dict[str, tuple[int, Target]] | None = None
@@ -286,7 +321,7 @@ class Store:
     def __enter__(self) -> "Store":
         self._lock.acquire()
         try:
-            self._db = TinyDB(storage=lambda: SafeJSONStorage(self.path, self.write))
+            self._db = TinyDB(storage=lambda: SafeJSONStorage(self.path, self.write, self.command))
             self._storage = self._db.storage
             self._storage.read()  # fail now, with the reason, before any work
             self._table = self._db.table(TARGETS_TABLE, cache_size=0)
@@ -386,6 +421,42 @@ class Store:
         self._table.update(_replace_with(to_dict(target)), doc_ids=[doc_id])
         del self._docs[old_id]
         self._docs[target.id] = (doc_id, target)
+
+    def describe(self, command: str) -> None:
+        """What this command's write does, for the backup journal and `undo`."""
+        self.command = command
+        if self._storage is not None:
+            self._storage.command = command
+
+    def undo(self):
+        """Put back the version before the newest one; returns the undone version's journal entry."""
+        from . import backups
+
+        self._storage.read()
+        raw = self._storage._raw
+        try:
+            if not backups.is_newest(self.path, raw):  # changed outside targettrack: keep that first
+                backups.keep(self.path, raw, "changes made outside targettrack", "found")
+        except OSError as e:
+            raise _write_error(self.path, e) from None
+        step = backups.undo_step(self.path)
+        if step is None:
+            raise InputError(f"nothing to undo: {self.path} has no earlier version")
+        newest, previous = step
+        snap = backups.folder(self.path) / previous.file
+        try:
+            content = snap.read_bytes()
+        except OSError as e:
+            raise StoreError(f"{snap}: cannot read the version to go back to ({e.strerror})") from None
+        parse(snap, content)  # never put back something that would not load
+        try:
+            atomic_write(self.path, content.decode("utf-8"))
+        except OSError as e:
+            raise _write_error(self.path, e) from None
+        backups.mark_undone(self.path, newest.n)
+        self._storage._data = self._storage._raw = None
+        self._docs = None
+        return newest
 
     def remove(self, target_id: str) -> None:
         doc_id, _ = self._load()[target_id]

@@ -10,13 +10,17 @@ import unicodedata
 
 _CONTROL = {c: f"\\x{c:02x}" for c in list(range(0x20)) + [0x7F] + list(range(0x80, 0xA0))}
 _CONTROL[0x09] = " "  # a tab in a title is just space
+# Bidirectional overrides and isolates reorder what the terminal shows (the
+# "Trojan Source" trick), and line separators break a line: show them as codes.
+_CONTROL.update({c: f"\\u{c:04x}" for c in [0x061C, 0x200E, 0x200F, 0x2028, 0x2029]
+                 + list(range(0x202A, 0x202F)) + list(range(0x2066, 0x206A))})
 
 
 def safe(text: str | None) -> str:
     """User text with control characters shown as \\xNN instead of acting."""
     if not text:
         return ""
-    if text.isprintable():
+    if text.isascii() and text.isprintable():
         return text
     return text.translate(_CONTROL)
 

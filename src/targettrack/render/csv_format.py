@@ -13,11 +13,18 @@ from ..records import FIELDS, SOURCE_FIELDS, record
 HEADER = [f for f in FIELDS if f != "source"] + [f"source_{k}" for k in SOURCE_FIELDS]
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def cell(value) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        return ";".join(value)
+        value = ";".join(value)
+    if isinstance(value, str):
+        # A spreadsheet runs a text cell starting with = + - @ as a formula
+        # (OWASP "CSV injection"): a leading apostrophe keeps it text.
+        return "'" + value if value.startswith(FORMULA_START) else value
     return str(value)
 
 
