@@ -57,6 +57,7 @@ class Assessment:
     observed_rate: Fraction | None = None   # per year, in the target's unit (least-squares trend)
     buffer_days: int | None = None          # days until the latest value falls behind the straight line
     shortfall: Decimal | None = None        # a missed target: how far from it at the deadline
+    expected_value: Fraction | None = None  # where the straight line from base to target is now
     score: float | None = None              # Open SDG's progress score in [-5, +5]
     reason: str = ""
     note: str = ""                          # a fallback or why there is no projection
@@ -325,6 +326,8 @@ def _trajectory(t: Target, as_of: date, days_left: int | None, method: str, sett
         current_date=current.day if current else None,
         days_left=days_left, progress=progress, expected=expected,
         observed_rate=slope * Fraction(YEAR) if slope is not None else None,
+        expected_value=(Fraction(start.value) + expected * (Fraction(t.target) - Fraction(start.value))
+                        if expected is not None else None),
     )
     if reached and reached <= deadline:
         return Assessment("achieved", as_of, m.method, achieved_date=reached, projected_date=reached,

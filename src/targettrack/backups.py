@@ -23,6 +23,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .atomicfile import atomic_write
+
 KEEP = 20
 JOURNAL = "journal.json"
 
@@ -53,8 +55,6 @@ def read_journal(store: Path) -> list[Entry]:
 
 
 def _write_journal(store: Path, entries: list[Entry]) -> None:
-    from .store import atomic_write  # the one atomic writer
-
     atomic_write(folder(store) / JOURNAL, json.dumps([vars(e) for e in entries], ensure_ascii=False, indent=1) + "\n")
 
 

@@ -16,7 +16,8 @@ import os
 import re
 import sys
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
+import importlib
 from typing import List, Optional
 
 import typer
@@ -752,6 +753,188 @@ def config(
         store.describe(f"config {key} {new.get(key)}")
         store.save_settings(new)
     print(f"{key} {new.get(key)}")
+
+
+def _within(value: str, as_of: date) -> int:
+    """90d, 12w, 3m, 1y (or a plain number of days) from the as-of date, in days."""
+    import re as _re
+
+    m = _re.fullmatch(r"\s*(\d{1,5})\s*([dwmy]?)\s*", value or "")
+    if not m:
+        raise InputError(f"--within: {value!r} is not a span; give e.g. 90d, 12w, 3m or 1y")
+    later = parse_period(f"+{m[1]}{m[2] or 'd'}", as_of).last
+    return (later - as_of).days
+
+
+def _output_format(fmt: Optional[str], output: Optional[str], formats, extensions: dict, default: str) -> str:
+    if fmt is not None:
+        return _choice("--format", fmt, tuple(formats))
+    if output:
+        ext = os.path.splitext(output)[1].lower()
+        if ext not in extensions:
+            raise InputError(f"--output: cannot tell the format from {ext or 'no extension'!r}; "
+                             f"use {', '.join(sorted(extensions))} or give --format")
+        return extensions[ext]
+    return default
+
+
+def _emit(text: str, output: Optional[str]) -> None:
+    """To stdout, or atomically to --output (a reader never sees half a report)."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from .atomicfile import atomic_write
+    from pathlib import Path
+
+    try:
+        atomic_write(Path(output), text)
+    except OSError as e:
+        raise InputError(f"--output: cannot write {output} ({e.strerror})") from None
+
+
+@app.command()
+def report(
+    ctx: typer.Context,
+    fmt: Optional[str] = typer.Option(None, "--format", "-f",
+                                      help="text, markdown, json or csv (default: from --output's extension, else text)."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="Report as of this date (default: today)."),
+    since: Optional[str] = typer.Option(None, "--since", help="Changes since this date (default: 7 days before --as-of)."),
+    within: str = typer.Option("90d", "--within", help="Deadlines coming up within this span: 90d, 12w, 3m, 1y."),
+    tag: List[str] = typer.Option([], "--tag", "-t", help="Only targets with every one of these tags."),
+    plan: Optional[str] = typer.Option(None, "--plan", help="Only the targets of this plan."),
+    status: List[str] = typer.Option([], "--status", "-s", help="Only targets with these statuses (repeat or comma-separate)."),
+    method: Optional[str] = typer.Option(None, "--method", help="Judge every target with this method."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file, atomically (.txt, .md, .json, .csv)."),
+    fail_on: List[str] = typer.Option([], "--fail-on", metavar="STATUS[,STATUS...]",
+                                      help="Exit 1 if a reported target has one of these statuses (after writing the report)."),
+) -> None:
+    """The weekly report: what needs attention, what is due, what changed, what was achieved."""
+    import io
+
+    from . import report as report_mod
+    from .render import report_common
+
+    fmt = _output_format(fmt, output, report_common.REPORT_FORMATS, report_common.EXTENSIONS, "text")
+    _choice("--method", method, METHODS)
+    wanted_status = _statuses("--status", status)
+    failing = _statuses("--fail-on", fail_on)
+    wanted_tags = set(_tags(tag))
+    when = _as_of(as_of)
+    since_day = _period("--since", since).last if since else when - timedelta(days=7)
+    if since_day > when:
+        raise InputError(f"--since: {since_day} is after the report date {when}")
+    days = _within(within, when)
+    loc = locate(_options(ctx).db)
+    with open_store(ctx) as store:
+        targets = store.targets()
+        settings = store.settings()
+    chosen = [t for t in targets if wanted_tags <= set(t.tags) and (plan is None or t.plan == plan)]
+    if wanted_status:
+        chosen = [t for t in chosen if assess(t, when, settings, method).status in wanted_status]
+    rep = report_mod.build(chosen, when, since_day, days, settings, method)
+    buf = io.StringIO()
+    renderer = importlib.import_module(f".render.{report_common.REPORT_FORMATS[fmt]}", __package__).render
+    renderer(rep, buf, store=str(loc.path.resolve()), generated_at=now_utc()[:19] + "Z")
+    _emit(buf.getvalue(), output)
+    if failing and any(a.status in failing for _, a in rep.rows):
+        raise typer.Exit(1)
+
+
+def _statuses(option: str, values: List[str]) -> set:
+    wanted = {one.strip() for v in values for one in v.split(",") if one.strip()}
+    for one in wanted:
+        _choice(option, one, STATUSES)
+    return wanted
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="json, csv or ics (default: from --output, else json)."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file, atomically."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="For ics: the status shown in each event (default: today)."),
+) -> None:
+    """The whole store as JSON or CSV (import reads both back), or the deadlines as an iCalendar file."""
+    from . import exchange
+
+    fmt = _output_format(fmt, output, ("json", "csv", "ics"),
+                         {".json": "json", ".csv": "csv", ".ics": "ics"}, "json")
+    when = _as_of(as_of)
+    with open_store(ctx) as store:
+        targets = store.targets()
+        settings = store.settings()
+        schema = store.schema()
+    if fmt == "json":
+        text = exchange.export_json(targets, settings, now_utc()[:19] + "Z", schema)
+    elif fmt == "csv":
+        text = exchange.export_csv(targets)
+    else:
+        from .render.ics_format import calendar
+
+        text = calendar([(t, assess(t, when, settings)) for t in targets if t.deadline], now_utc())
+    _emit(text, output)
+
+
+@app.command("import")
+def import_(
+    ctx: typer.Context,
+    file: str = typer.Argument(..., metavar="FILE", help="A JSON or CSV file (as export writes), or - for stdin."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Say what would change; write nothing."),
+) -> None:
+    """Add or update targets and observations from a file: all or nothing, and idempotent."""
+    from . import exchange
+
+    name = "stdin" if file == "-" else file
+    try:
+        raw = sys.stdin.buffer.read() if file == "-" else open(file, "rb").read()
+    except OSError as e:
+        raise InputError(f"FILE: cannot read {file} ({e.strerror})") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise InputError(f"{name}: not UTF-8 text (byte {e.start})") from None
+    rows = exchange.read(text, name)
+    now = now_utc()
+    with open_store(ctx, write=not dry_run) as store:
+        with _progress(len(rows.targets) + len(rows.observations)) as step:
+            plan = exchange.plan_import(rows, store.targets(), today(), now, step)
+        if not dry_run and (plan.targets or plan.settings and plan.settings != store.settings()):
+            store.describe(f"import {name}")
+            store.put_all(plan.targets, plan.settings)
+    verb = "would " if dry_run else ""
+    print(f"{name}: {verb}add {len(plan.added)} target(s), {verb}update {len(plan.updated)}, "
+          f"{len(plan.unchanged)} unchanged; {verb}add {plan.observations_added} observation(s), "
+          f"{plan.observations_skipped} already there")
+    if dry_run:
+        for i in plan.added:
+            print(f"  add {i}")
+        for i in plan.updated:
+            print(f"  update {i}")
+
+
+class _NoProgress:
+    def __enter__(self):
+        return lambda: None
+
+    def __exit__(self, *exc):
+        return False
+
+
+def _progress(total: int):
+    """A progress bar on stderr for a long import on a terminal; nothing elsewhere."""
+    if total < 2000 or not sys.stderr.isatty() or os.environ.get("TERM") == "dumb":
+        return _NoProgress()
+    from contextlib import contextmanager
+
+    from rich.progress import Progress
+
+    @contextmanager
+    def bar():
+        with Progress(transient=True, console=None) as p:
+            task = p.add_task("reading", total=total)
+            yield lambda: p.advance(task)
+
+    return bar()
 
 
 @app.command()

@@ -16,7 +16,8 @@ from pathlib import Path
 from . import backups
 from .errors import InputError, StoreError
 from .model import from_dict, validate
-from .store import SCHEMA_VERSION, TARGETS_TABLE, META_TABLE, _Lock, atomic_write, lock_timeout, parse
+from .atomicfile import atomic_write
+from .store import META_TABLE, SCHEMA_VERSION, TARGETS_TABLE, _Lock, lock_timeout, parse
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,7 @@ def restore(path: Path) -> tuple[Path, backups.Entry | None, Path | None]:
                 stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
                 kept = Path(f"{path}.damaged-{stamp}")
                 _copy_bytes(kept, raw)
-            atomic_write(path, snap.read_bytes().decode("utf-8"))
+            atomic_write(path, snap.read_bytes())
         except OSError as e:
             raise StoreError(f"{path}: cannot write the restored store ({e.strerror}); it is unchanged") from None
         return snap, entry, kept

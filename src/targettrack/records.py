@@ -17,7 +17,7 @@ from .quantity import json_number
 FIELDS = (
     "id", "title", "title_en", "kind", "unit", "baseline", "baseline_date",
     "target", "start", "deadline", "deadline_as_given", "current",
-    "current_date", "progress", "expected", "ratio", "status", "method",
+    "current_date", "progress", "expected", "expected_value", "ratio", "status", "method",
     "method_note", "projected_date", "projected_value", "required_rate",
     "observed_rate", "buffer_days", "achieved_date", "achieved_ahead_days",
     "shortfall", "score", "days_left", "plan", "tags", "owner", "source",
@@ -60,6 +60,7 @@ def record(t: Target, a: Assessment) -> dict:
         "current_date": _iso(a.current_date),
         "progress": _ratio(a.progress),
         "expected": _ratio(a.expected),
+        "expected_value": _amount(a.expected_value),
         "ratio": _ratio(a.ratio),
         "status": a.status,
         "method": a.method,

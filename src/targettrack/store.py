@@ -26,15 +26,15 @@ import fcntl
 import glob
 import json
 import os
-import stat
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from tinydb import TinyDB
 from tinydb.storages import Storage
+from tinydb.table import Table
 
+from .atomicfile import atomic_write
 from .errors import InputError, StoreError
 from .model import Target, from_dict, to_dict
 from .settings import Settings
@@ -127,35 +127,6 @@ def parse(path: Path, raw: bytes) -> dict:
         raise StoreError(f"{path}: corrupt store (the '{TARGETS_TABLE}' table is not a map of numbered documents)")
     data.setdefault(TARGETS_TABLE, {})
     return data
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Replace `path` with `text` so that a reader or a crash sees the old bytes or the new, never a mix."""
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        try:
-            os.chmod(tmp, stat.S_IMODE(os.stat(path).st_mode))
-        except FileNotFoundError:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    dir_fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
 
 
 def remove_stray_temporaries(path: Path) -> None:
@@ -411,6 +382,29 @@ class Store:
             raise InputError(f"a target with id {target.id!r} already exists; use 'targettrack edit {target.id}' to change it")
         self.add_many([target])
 
+    def put_all(self, targets: list[Target], settings: Settings | None = None) -> None:
+        """Add or replace many targets (and the settings) in one write: all or nothing."""
+        docs = self._load()
+        data = dict(self._storage.read())
+        table = dict(data.get(TARGETS_TABLE, {}))
+        next_id = max((int(k) for k in table), default=0) + 1
+        for t in targets:
+            if t.id in docs:
+                doc_id = docs[t.id][0]
+            else:
+                doc_id, next_id = next_id, next_id + 1
+            table[str(doc_id)] = to_dict(t)
+            docs[t.id] = (doc_id, t)
+        data[TARGETS_TABLE] = table
+        if settings is not None:
+            meta = {"app": APP, "schema": data[META_TABLE]["1"]["schema"]}
+            if settings.to_dict():
+                meta["settings"] = settings.to_dict()
+            data[META_TABLE] = {"1": meta}
+        self._storage.write(data)
+        # TinyDB's table keeps its own next-id counter: start it afresh from the new documents.
+        self._table = Table(self._storage, TARGETS_TABLE, cache_size=0)
+
     def add_many(self, targets: list[Target]) -> None:
         ids = self._table.insert_multiple([to_dict(t) for t in targets])
         for doc_id, t in zip(ids, targets):
@@ -450,7 +444,7 @@ class Store:
             raise StoreError(f"{snap}: cannot read the version to go back to ({e.strerror})") from None
         parse(snap, content)  # never put back something that would not load
         try:
-            atomic_write(self.path, content.decode("utf-8"))
+            atomic_write(self.path, content)
         except OSError as e:
             raise _write_error(self.path, e) from None
         backups.mark_undone(self.path, newest.n)

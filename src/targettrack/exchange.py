@@ -1,0 +1,381 @@
+"""Export and import: the whole store as JSON or CSV, and back (pure: text in, text out).
+
+JSON export: {"format": "targettrack-export", "version": 1, "schema": N,
+"exported_at": ..., "settings": {...}, "targets": [target, ...]} where each
+target is the store's own document (observations inside).
+
+CSV export: two tables separated by one empty line, each with its header:
+targets (TARGET_COLUMNS), then observations (OBSERVATION_COLUMNS). Import
+reads any number of such tables and tells them apart by their header; values
+and dates take the command line's forms (1000亿元, 2025年底). A text cell the
+export protected from spreadsheets with a leading ' has it removed.
+
+Import is all or nothing: every row is read and every resulting target
+checked before anything is written; the first problem names its row and
+column. It is idempotent: an existing id is updated with the columns given,
+and an observation identical to one already there (date, value, note,
+source) is not added again.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+
+from .dates import Period, parse_period
+from .errors import InputError
+from .model import DONE, DONE_WORDS, KINDS, NOT_DONE, NOT_DONE_WORDS, Observation, Source, Target, check_id, to_dict, validate
+from .quantity import (Quantity, fold_bare_magnitude, format_number, from_json_number, normalize_text, parse_quantity,
+                       value_in_unit)
+from .render.csv_format import FORMULA_START, write_rows
+from .settings import METHODS, Settings
+
+EXPORT_FORMAT = "targettrack-export"
+TARGET_COLUMNS = ["id", "title", "title_en", "kind", "unit", "baseline", "baseline_date", "target", "start",
+                  "deadline", "tags", "owner", "plan", "method", "source", "source_publisher", "source_date",
+                  "source_url", "source_quote", "source_note", "created_at"]
+OBSERVATION_COLUMNS = ["id", "date", "value", "note", "source", "recorded_at"]
+SOURCE_COLUMNS = {"source": "document", "source_publisher": "publisher", "source_date": "date",
+                  "source_url": "url", "source_quote": "quote", "source_note": "note"}
+
+
+# --- export -------------------------------------------------------------------
+
+def export_json(targets: list[Target], settings: Settings, exported_at: str, schema: int) -> str:
+    doc = {"format": EXPORT_FORMAT, "version": 1, "schema": schema, "exported_at": exported_at,
+           "settings": settings.to_dict(), "targets": [to_dict(t) for t in targets]}
+    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+
+
+def _target_row(t: Target) -> dict:
+    d = to_dict(t)
+    row = {k: d.get(k) for k in TARGET_COLUMNS}
+    row["tags"] = ";".join(t.tags)
+    row["target"] = format_number(t.target) if t.target is not None else None
+    row["baseline"] = format_number(t.baseline) if t.baseline is not None else None
+    for column, key in SOURCE_COLUMNS.items():
+        row[column] = getattr(t.source, key)
+    return row
+
+
+def export_csv(targets: list[Target]) -> str:
+    out = io.StringIO()
+    write_rows(TARGET_COLUMNS, [_target_row(t) for t in targets], out)
+    out.write("\n")
+    obs = [{"id": t.id, "date": o.date.label, "value": format_number(o.value), "note": o.note, "source": o.source,
+            "recorded_at": o.recorded_at}
+           for t in targets for o in t.observations]  # stored order, so an import gives back the same store
+    write_rows(OBSERVATION_COLUMNS, obs, out)
+    return out.getvalue()
+
+
+# --- import: reading rows -------------------------------------------------------
+
+@dataclass
+class Rows:
+    targets: list[tuple[str, dict]] = field(default_factory=list)       # (where, row)
+    observations: list[tuple[str, dict]] = field(default_factory=list)
+    settings: dict | None = None
+
+
+def _unprotect(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_START) else cell
+
+
+def read_csv(text: str, name: str) -> Rows:
+    rows = Rows()
+    lines = text.splitlines(keepends=True)
+    tables: list[tuple[int, list[str]]] = []
+    start, chunk = 0, []
+    for i, line in enumerate(lines):
+        if line.strip() == "" and chunk and _balanced("".join(chunk)):
+            tables.append((start, chunk))
+            chunk = []
+        elif chunk or line.strip():
+            if not chunk:
+                start = i
+            chunk.append(line)
+    if chunk:
+        tables.append((start, chunk))
+    if not tables:
+        raise InputError(f"{name}: no rows to import")
+    for first_line, table in tables:
+        reader = csv.reader(io.StringIO("".join(table)))
+        try:
+            header = [h.strip().lower() for h in next(reader)]
+        except StopIteration:
+            continue
+        if "title" in header:
+            kind, required, allowed, sink = "target", ("id", "title"), TARGET_COLUMNS, rows.targets
+        elif "value" in header and "date" in header:
+            kind, required, allowed, sink = "observation", ("id", "date", "value"), OBSERVATION_COLUMNS, rows.observations
+        else:
+            raise InputError(f"{name}, line {first_line + 1}: a header row must name target columns "
+                             f"({', '.join(TARGET_COLUMNS[:4])}, ...) or observation columns "
+                             f"({', '.join(OBSERVATION_COLUMNS[:3])}, ...); got {', '.join(header)}")
+        unknown = [h for h in header if h not in allowed]
+        if unknown:
+            raise InputError(f"{name}, line {first_line + 1}: unknown {kind} column {unknown[0]!r}; "
+                             f"the columns are {', '.join(allowed)}")
+        if len(set(header)) != len(header):
+            raise InputError(f"{name}, line {first_line + 1}: a column is named twice")
+        for need in required:
+            if need not in header:
+                raise InputError(f"{name}, line {first_line + 1}: {kind} rows need a {need!r} column")
+        for n, cells in enumerate(reader, start=2):
+            if not any(c.strip() for c in cells):
+                continue
+            if len(cells) != len(header):
+                raise InputError(f"{name}, {kind} table row {n}: {len(cells)} cells for {len(header)} columns")
+            row = {h: _unprotect(c) for h, c in zip(header, cells) if c != ""}
+            sink.append((f"{name}, {kind} table row {n}", row))
+    return rows
+
+
+def _balanced(text: str) -> bool:
+    """Whether a CSV chunk ends outside a quoted cell (a blank line inside quotes is data)."""
+    return text.count('"') % 2 == 0
+
+
+def read_json(text: str, name: str) -> Rows:
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise InputError(f"{name}: not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})") from None
+    if isinstance(doc, dict) and doc.get("format") == EXPORT_FORMAT:
+        targets, settings = doc.get("targets"), doc.get("settings")
+    elif isinstance(doc, list):
+        targets, settings = doc, None
+    else:
+        raise InputError(f"{name}: expected a targettrack export (an object with \"format\": "
+                         f"\"{EXPORT_FORMAT}\") or a JSON array of targets")
+    if not isinstance(targets, list):
+        raise InputError(f"{name}: \"targets\" is not a list")
+    rows = Rows(settings=settings if isinstance(settings, dict) else None)
+    for i, t in enumerate(targets, 1):
+        where = f"{name}, target {i}"
+        if not isinstance(t, dict):
+            raise InputError(f"{where}: not an object")
+        obs = t.get("observations") or []
+        if not isinstance(obs, list):
+            raise InputError(f"{where}, field observations: not a list")
+        src = t.get("source") or {}
+        if not isinstance(src, dict):
+            raise InputError(f"{where}, field source: not an object")
+        row = {k: v for k, v in t.items() if k not in ("observations", "source")}
+        row.update({col: src[key] for col, key in SOURCE_COLUMNS.items() if src.get(key) is not None})
+        unknown = [k for k in row if k not in TARGET_COLUMNS]
+        if unknown:
+            raise InputError(f"{where}: unknown field {unknown[0]!r}")
+        rows.targets.append((where, row))
+        for j, o in enumerate(obs, 1):
+            if not isinstance(o, dict):
+                raise InputError(f"{where}, observation {j}: not an object")
+            unknown = [k for k in o if k not in OBSERVATION_COLUMNS]
+            if unknown:
+                raise InputError(f"{where}, observation {j}: unknown field {unknown[0]!r}")
+            rows.observations.append((f"{where}, observation {j}", {**o, "id": row.get("id")}))
+    return rows
+
+
+def read(text: str, name: str) -> Rows:
+    stripped = text.lstrip("\ufeff \t\r\n")
+    if stripped.startswith(("{", "[")):
+        return read_json(text, name)
+    return read_csv(text.lstrip("\ufeff"), name)
+
+
+# --- import: rows to targets -----------------------------------------------------
+
+def _cell(row: dict, column: str, where: str) -> str | None:
+    v = row.get(column)
+    if v is None:
+        return None
+    if isinstance(v, bool) or not isinstance(v, (str, int, float, list)):
+        raise InputError(f"{where}, column {column}: not text or a number")
+    if isinstance(v, list):
+        if column != "tags" or not all(isinstance(x, str) for x in v):
+            raise InputError(f"{where}, column {column}: not text")
+        return ";".join(v)
+    try:
+        text = v if isinstance(v, str) else format_number(from_json_number(v))
+    except ValueError as e:
+        raise InputError(f"{where}, column {column}: {e}") from None
+    text = text.strip()
+    return text or None
+
+
+def _fail(where: str, column: str, e: Exception) -> InputError:
+    return InputError(f"{where}, column {column}: {e}")
+
+
+def _period(row, column, where, today) -> Period | None:
+    v = _cell(row, column, where)
+    if v is None:
+        return None
+    try:
+        return parse_period(v, today)
+    except InputError as e:
+        raise _fail(where, column, e) from None
+
+
+def _value(row, column, where, unit):
+    v = _cell(row, column, where)
+    if v is None:
+        return None
+    try:
+        return value_in_unit(parse_quantity(v), unit)
+    except InputError as e:
+        raise _fail(where, column, e) from None
+
+
+def target_fields(row: dict, where: str, today, existing: Target | None) -> dict:
+    """The fields a target row sets (a column left empty keeps what is there)."""
+    f: dict = {}
+    for column in ("title", "title_en", "owner", "plan", "created_at"):
+        v = _cell(row, column, where)
+        if v is not None:
+            f[column] = v
+    kind = _cell(row, "kind", where)
+    if kind is not None:
+        if kind not in KINDS:
+            raise _fail(where, "kind", f"{kind!r} is not one of {', '.join(KINDS)}")
+        f["kind"] = kind
+    method = _cell(row, "method", where)
+    if method is not None:
+        if method not in METHODS:
+            raise _fail(where, "method", f"{method!r} is not one of {', '.join(METHODS)}")
+        f["method"] = method
+    unit = _cell(row, "unit", where)
+    target_text = _cell(row, "target", where)
+    if unit is None and existing is None and target_text is not None:
+        try:  # as on the command line: the unit written after the value
+            q = fold_bare_magnitude(parse_quantity(target_text))
+        except InputError as e:
+            raise _fail(where, "target", e) from None
+        unit = q.unit
+    if unit is not None:
+        f["unit"] = normalize_text(unit)
+    unit_now = f.get("unit", existing.unit if existing else "")
+    for column in ("target", "baseline"):
+        v = _value(row, column, where, unit_now)
+        if v is not None:
+            f[column] = v
+    for column in ("deadline", "start", "baseline_date"):
+        p = _period(row, column, where, today)
+        if p is not None:
+            f[column] = p
+    tags = _cell(row, "tags", where)
+    if tags is not None:
+        f["tags"] = tuple(x.strip() for x in tags.replace(",", ";").split(";") if x.strip())
+    source = {key: _cell(row, column, where) for column, key in SOURCE_COLUMNS.items()}
+    if any(v is not None for v in source.values()):
+        base = existing.source if existing else Source()
+        f["source"] = replace(base, **{k: v for k, v in source.items() if v is not None})
+    return f
+
+
+def observation_from(row: dict, where: str, target: Target, today, now: str) -> Observation:
+    date = _period(row, "date", where, today)
+    if date is None:
+        raise _fail(where, "date", "missing")
+    raw = _cell(row, "value", where)
+    if raw is None:
+        raise _fail(where, "value", "missing")
+    if target.kind == "milestone":
+        word = normalize_text(raw).lower()
+        if word in DONE_WORDS:
+            value = DONE
+        elif word in NOT_DONE_WORDS:
+            value = NOT_DONE
+        else:
+            raise _fail(where, "value", f"{target.id} is a milestone: give done or undone")
+    else:
+        try:
+            q = parse_quantity(raw)
+            value = value_in_unit(Quantity(q.number, q.unit), target.unit)
+        except InputError as e:
+            raise _fail(where, "value", e) from None
+    return Observation(date, value, _cell(row, "recorded_at", where) or now,
+                       _cell(row, "note", where), _cell(row, "source", where))
+
+
+def _same(a: Observation, b: Observation) -> bool:
+    return (a.date.label, a.value, a.note or None, a.source or None) == (b.date.label, b.value, b.note or None,
+                                                                        b.source or None)
+
+
+@dataclass
+class Plan:
+    """What an import would do."""
+    targets: list[Target] = field(default_factory=list)        # the new or changed targets, final form
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    observations_added: int = 0
+    observations_skipped: int = 0
+    settings: Settings | None = None
+
+
+def plan_import(rows: Rows, existing: list[Target], today, now: str, progress=None) -> Plan:
+    """Everything the import would write; raises InputError on the first bad row."""
+    current = {t.id: t for t in existing}
+    result: dict[str, Target] = {}
+    plan = Plan()
+    step = progress or (lambda: None)
+    for where, row in rows.targets:
+        step()
+        target_id = _cell(row, "id", where)
+        if target_id is None:
+            raise _fail(where, "id", "missing")
+        try:
+            check_id(target_id)
+        except InputError as e:
+            raise _fail(where, "id", e) from None
+        before = result.get(target_id) or current.get(target_id)
+        fields = target_fields(row, where, today, before)
+        if before is None:
+            if "title" not in fields:
+                raise _fail(where, "title", "a new target needs a title")
+            t = Target(id=target_id, **{"created_at": now, **fields})
+        else:
+            t = replace(before, **fields)
+        try:
+            validate(t)
+        except InputError as e:
+            raise InputError(f"{where}: {e}") from None
+        result[target_id] = t
+    for where, row in rows.observations:
+        step()
+        target_id = _cell(row, "id", where)
+        t = result.get(target_id) or current.get(target_id)
+        if t is None:
+            raise _fail(where, "id", f"no target {target_id!r} in the store or in the file")
+        obs = observation_from(row, where, t, today, now)
+        if any(_same(obs, o) for o in t.observations):
+            plan.observations_skipped += 1
+            continue
+        result[target_id] = t.with_observation(obs)
+        plan.observations_added += 1
+    for target_id, t in result.items():
+        if target_id not in current:
+            plan.added.append(target_id)
+            plan.targets.append(t)
+        elif to_dict(t) != to_dict(current[target_id]):
+            plan.updated.append(target_id)
+            plan.targets.append(t)
+        else:
+            plan.unchanged.append(target_id)
+    if rows.settings:
+        try:
+            plan.settings = Settings.from_dict(rows.settings)
+        except InputError as e:
+            raise InputError(f"settings: {e}") from None
+    return plan
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")

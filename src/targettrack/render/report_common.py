@@ -1,0 +1,45 @@
+"""Phrases shared by the report formats: how far behind, when, what changed."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..assess import Assessment
+from ..model import Observation, Target
+from ..quantity import format_quantity
+from .cells import current_cell
+
+REPORT_FORMATS = {"text": "report_text", "markdown": "report_markdown", "json": "report_json", "csv": "report_csv"}
+EXTENSIONS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+              ".json": "json", ".csv": "csv"}
+
+
+def amount(x, unit: str) -> str:
+    return "-" if x is None else format_quantity(Decimal(str(round(float(x), 2))), unit)
+
+
+def how_far(t: Target, a: Assessment) -> str:
+    """One phrase: where the target stands against where it should be."""
+    if a.status in ("missed", "breached") or a.expected_value is None or a.current is None:
+        return a.reason
+    gap = abs(float(a.expected_value) - float(a.current))
+    side = "behind" if a.buffer_days is not None and a.buffer_days < 0 else "ahead of"
+    text = (f"{current_cell(t, a)} now, {amount(a.expected_value, t.unit)} expected: "
+            f"{amount(gap, t.unit)} {side} the straight line")
+    if a.buffer_days is not None:
+        text += f" ({abs(a.buffer_days)} days)"
+    return text
+
+
+def projected(a: Assessment) -> str:
+    if a.status in ("achieved", "breached", "within"):
+        return "-"
+    if a.projected_date:
+        return a.projected_date.isoformat()
+    return "no trend yet" if a.observed_rate is None else "not on the current trend"
+
+
+def observation_value(t: Target, o: Observation) -> str:
+    if t.kind == "milestone":
+        return "done" if o.value else "not done"
+    return format_quantity(o.value, t.unit)

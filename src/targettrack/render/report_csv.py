@@ -1,0 +1,29 @@
+"""`report --format csv`: one row per item of each section, for spreadsheets."""
+
+from __future__ import annotations
+
+from .csv_format import write_rows
+from .report_common import how_far, observation_value, projected
+
+HEADER = ["section", "id", "title", "status", "previous_status", "deadline", "days_left", "detail", "projected_date"]
+
+
+def render(report, out, *, store: str, generated_at: str) -> None:
+    rows = []
+
+    def add(section, t, a=None, **extra):
+        rows.append({"section": section, "id": t.id, "title": t.title, "status": a.status if a else None,
+                     "deadline": t.deadline.last.isoformat() if t.deadline else None,
+                     "days_left": a.days_left if a else None, **extra})
+
+    for t, a in report.attention:
+        add("attention", t, a, detail=how_far(t, a), projected_date=projected(a))
+    for t, a in report.upcoming:
+        add("upcoming", t, a)
+    for c in report.changes:
+        add("change", c.target, c.after, previous_status=c.before.status)
+    for t, o in report.new_observations:
+        add("new_value", t, detail=f"{o.date.label} {observation_value(t, o)}" + (f" ({o.note})" if o.note else ""))
+    for t, a in report.achieved:
+        add("achieved", t, a, detail=a.achieved_date.isoformat())
+    write_rows(HEADER, rows, out)

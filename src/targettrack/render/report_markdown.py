@@ -1,0 +1,44 @@
+"""`report --format markdown`: for publishing. Every value from the store is
+escaped, so a title cannot become a link, a heading, HTML or a table cell."""
+
+from __future__ import annotations
+
+import re
+
+from ..textwidth import safe
+from .report_common import how_far, observation_value, projected
+
+# Enough to stop links, images, emphasis, code, HTML, headings and cell breaks.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#!|~&])")
+
+
+def md(text) -> str:
+    return _SPECIAL.sub(r"\\\1", " ".join(safe(str(text)).split()))
+
+
+def _table(out, title: str, header: tuple[str, ...], rows: list[tuple]) -> None:
+    out.write(f"\n## {title} ({len(rows)})\n\n")
+    if not rows:
+        out.write("None.\n")
+        return
+    out.write("| " + " | ".join(header) + " |\n")
+    out.write("|" + "---|" * len(header) + "\n")
+    for r in rows:
+        out.write("| " + " | ".join(md(c) for c in r) + " |\n")
+
+
+def render(report, out, *, store: str, generated_at: str) -> None:
+    summary = ", ".join(f"{s} {n}" for s, n in report.summary.items()) or "none"
+    out.write(f"# targettrack report, {report.as_of}\n\n")
+    out.write(f"Changes since {report.since}. Store: `{md(store)}`. Generated {generated_at}.\n\n")
+    out.write(f"**{len(report.rows)} targets**: {md(summary)}\n")
+    _table(out, "Needs attention", ("Target", "Status", "Projected", "Where it stands"),
+           [(f"{t.id}: {t.title}", a.status, projected(a), how_far(t, a)) for t, a in report.attention])
+    _table(out, f"Deadlines within {report.within_days} days", ("Target", "Deadline", "Days left", "Status"),
+           [(f"{t.id}: {t.title}", t.deadline.label, a.days_left, a.status) for t, a in report.upcoming])
+    _table(out, f"Status changes since {report.since}", ("Target", "From", "To"),
+           [(f"{c.target.id}: {c.target.title}", c.before.status, c.after.status) for c in report.changes])
+    _table(out, f"New values since {report.since}", ("Target", "Date", "Value", "Note"),
+           [(t.id, o.date.label, observation_value(t, o), o.note or "") for t, o in report.new_observations])
+    _table(out, f"Achieved since {report.since}", ("Target", "On"),
+           [(f"{t.id}: {t.title}", a.achieved_date.isoformat()) for t, a in report.achieved])

@@ -1,0 +1,78 @@
+"""The weekly report as data (pure): what needs attention, what is due, what
+changed since a date and what was achieved. Renderers in render/report_*.py
+turn it into text, Markdown, JSON or CSV.
+
+Status changes are found by judging every target twice, as of `since` and as
+of the report date, so a report for any past week can be made again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from .assess import ATTENTION_ORDER, STATUSES, Assessment, assess
+from .model import Observation, Target
+from .settings import Settings
+
+ATTENTION = ("missed", "breached", "regressing", "off-track", "at-risk")
+
+
+@dataclass(frozen=True)
+class Change:
+    target: Target
+    before: Assessment
+    after: Assessment
+
+
+@dataclass(frozen=True)
+class Report:
+    as_of: date
+    since: date
+    within_days: int
+    rows: list[tuple[Target, Assessment]]                 # every reported target, judged as of as_of
+    attention: list[tuple[Target, Assessment]] = field(default_factory=list)
+    upcoming: list[tuple[Target, Assessment]] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    new_observations: list[tuple[Target, Observation]] = field(default_factory=list)
+    achieved: list[tuple[Target, Assessment]] = field(default_factory=list)
+    previous: dict[str, Assessment] = field(default_factory=dict)
+
+    @property
+    def summary(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for _, a in self.rows:
+            counts[a.status] = counts.get(a.status, 0) + 1
+        return {s: counts[s] for s in STATUSES if s in counts}
+
+
+def _recorded_day(o: Observation) -> date | None:
+    try:
+        return date.fromisoformat(o.recorded_at[:10])
+    except ValueError:
+        return None
+
+
+def build(targets: list[Target], as_of: date, since: date, within_days: int,
+          settings: Settings | None = None, method: str | None = None) -> Report:
+    rows, previous = [], {}
+    for t in targets:
+        rows.append((t, assess(t, as_of, settings, method)))
+        previous[t.id] = assess(t, since, settings, method)
+    by_attention = lambda ta: (ATTENTION_ORDER.index(ta[1].status), ta[1].buffer_days or 0, ta[0].id)
+    attention = sorted([ta for ta in rows if ta[1].status in ATTENTION], key=by_attention)
+    horizon = as_of + timedelta(days=within_days)
+    upcoming = sorted([ta for ta in rows if ta[0].deadline and as_of <= ta[0].deadline.last <= horizon
+                       and ta[1].status not in ("achieved", "missed")],
+                      key=lambda ta: (ta[0].deadline.last, ta[0].id))
+    changes = [Change(t, previous[t.id], a) for t, a in rows if previous[t.id].status != a.status]
+    new_obs = []
+    for t, _ in rows:
+        for o in sorted(t.observations, key=lambda o: (o.date.last, o.recorded_at)):
+            recorded = _recorded_day(o)
+            dated_in = since < o.date.last <= as_of
+            recorded_in = recorded is not None and since < recorded <= as_of and o.date.last <= as_of
+            if dated_in or recorded_in:
+                new_obs.append((t, o))
+    achieved = [(t, a) for t, a in rows if a.achieved_date and since < a.achieved_date <= as_of]
+    return Report(as_of, since, within_days, rows, attention, upcoming, changes, new_obs, achieved, previous)

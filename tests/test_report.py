@@ -1,0 +1,309 @@
+"""report, export and import through the CLI, and the cron environment as
+real processes of the installed script."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import FROZEN_TODAY, SHIPPED, TT, assert_one_line_error
+
+SCRIPT = Path(sys.executable).parent / "targettrack"
+
+
+@pytest.fixture
+def busy(sample):
+    """The shipped store with a week of activity (today is 2026-11-26)."""
+    sample.ok("update", "sh-robot-industry", "850", "--date", "2024-12")          # missed, changed long ago
+    sample.ok("add", "ev", "--title", "新能源车", "--target", "100", "--deadline", "2027-01", "--baseline", "0",
+              "--baseline-date", "2026-01-01", "--plan", "p1", "--tag", "nev")
+    sample.ok("update", "ev", "70", "--date", "2026-11-01")                       # at-risk, due in 66 days
+    sample.ok("update", "yaohai", "120万元", "--date", "2026-11-24")              # breached this week
+    sample.ok("update", "hezhou-airport", "done", "--date", "2026-11-25")          # achieved this week
+    return sample
+
+
+def report_json(t, *args):
+    return json.loads(t.ok("report", "-f", "json", *args))
+
+
+def test_report_sections(busy):
+    r = report_json(busy)
+    assert r["as_of"] == FROZEN_TODAY and r["since"] == "2026-11-19"
+    assert r["summary"] == {"achieved": 2, "at-risk": 1, "missed": 1, "breached": 1, "pending": 3, "no-data": 4}
+    assert r["attention"] == ["sh-robot-industry", "yaohai-talent-subsidy", "ev"]
+    assert {(c["id"], c["from"], c["to"]) for c in r["changes"]} == {
+        ("yaohai-talent-subsidy", "no-data", "breached"), ("hezhou-airport", "pending", "achieved")}
+    assert [u["id"] for u in r["upcoming"]] == ["ev"] and r["upcoming"][0]["days_left"] == 66
+    assert r["achieved"] == [{"id": "hezhou-airport", "achieved_date": "2026-11-25"}]
+    assert {o["id"] for o in r["new_observations"]} >= {"ev", "yaohai-talent-subsidy", "hezhou-airport"}
+    assert len(r["targets"]) == 12 and r["store"] == str(busy.db.resolve())
+    assert r["generated_at"].endswith("Z")
+
+
+def test_report_text_says_how_far_behind_and_when(busy):
+    out = busy.ok("report")
+    assert out.startswith("targettrack report as of 2026-11-26, changes since 2026-11-19\n")
+    assert "12 targets: achieved 2, at-risk 1, missed 1, breached 1, pending 3, no-data 4" in out
+    assert "150亿元 short at the deadline" in out                      # missed: by how much
+    assert "13.29 behind the straight line (53 days)" in out            # at-risk: how far behind
+    assert "2027-03-12" in out                                          # and when it will get there
+    assert "Deadlines within 90 days (1)" in out and "Achieved since 2026-11-19 (1)" in out
+    assert "\x1b" not in out
+
+
+def test_report_windows_and_filters(busy):
+    assert report_json(busy, "--within", "30d")["upcoming"] == []
+    assert [u["id"] for u in report_json(busy, "--within", "3m")["upcoming"]] == ["ev"]
+    # yaohai was breached on 11-24 itself, so from 11-24 on only the airport changed
+    assert report_json(busy, "--since", "2026-11-24")["changes"] == [
+        {"id": "hezhou-airport", "from": "pending", "to": "achieved", "since": "2026-11-24"}]
+    assert [t["id"] for t in report_json(busy, "--tag", "nev")["targets"]] == ["ev"]
+    assert [t["id"] for t in report_json(busy, "--plan", "p1")["targets"]] == ["ev"]
+    assert {t["id"] for t in report_json(busy, "--status", "missed,breached")["targets"]} == {
+        "sh-robot-industry", "yaohai-talent-subsidy"}
+    past = report_json(busy, "--as-of", "2026-11-20")                   # reproducible for any past date
+    assert past["summary"]["pending"] == 4 and "breached" not in past["summary"]
+
+
+def test_report_markdown_escapes_store_text(tt):
+    tt.ok("add", "x", "--title", "<script>alert(1)</script> [点我](javascript:alert(1)) | # *粗*", "--kind", "cap",
+          "--target", "1")
+    tt.ok("update", "x", "5")
+    out = tt.ok("report", "-f", "markdown")
+    assert out.startswith("# targettrack report, 2026-11-26\n")
+    assert "<script>" not in out and "\\<script\\>" in out
+    assert "\\[点我\\](javascript:alert(1))" in out and "\\| \\# \\*粗\\*" in out
+
+
+def test_report_csv(busy):
+    rows = list(csv.DictReader(io.StringIO(busy.ok("report", "-f", "csv"))))
+    sections = [r["section"] for r in rows]
+    assert sections.count("attention") == 3 and "upcoming" in sections and "achieved" in sections
+    assert next(r for r in rows if r["section"] == "change" and r["id"] == "hezhou-airport")["previous_status"] == "pending"
+
+
+@pytest.mark.parametrize("name, first", [("r.md", "# targettrack report"), ("r.json", "{"), ("r.csv", "section,"),
+                                         ("r.txt", "targettrack report")])
+def test_report_output_file_format_follows_the_extension(busy, tmp_path, name, first):
+    out = tmp_path / name
+    r = busy("report", "--output", str(out))
+    assert r.code == 0 and r.out == ""
+    assert out.read_text(encoding="utf-8").startswith(first)
+    assert not list(tmp_path.glob(f".{name}.*.tmp"))
+
+
+def test_report_format_beats_the_extension_and_unknown_extensions_are_refused(busy, tmp_path):
+    busy.ok("report", "-o", str(tmp_path / "r.txt"), "-f", "json")
+    assert json.loads((tmp_path / "r.txt").read_text())["as_of"] == FROZEN_TODAY
+    assert_one_line_error(busy("report", "-o", str(tmp_path / "r.pdf")), 2, "--output", ".pdf")
+    assert not (tmp_path / "r.pdf").exists()
+
+
+def test_fail_on_exits_1_after_the_report_is_written(busy, tmp_path):
+    out = tmp_path / "weekly.md"
+    r = busy("report", "--fail-on", "missed,breached", "-o", str(out))
+    assert r.code == 1 and out.read_text(encoding="utf-8").startswith("# targettrack report")
+    assert busy("report", "--fail-on", "regressing").code == 0
+    assert busy("report", "--fail-on", "missed", "--tag", "nev").code == 0  # only reported targets count
+    r = busy("report", "--fail-on", "at-risk")
+    assert r.code == 1 and "Needs attention" in r.out
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["report", "--fail-on", "late"], "--fail-on"),
+    (["report", "--format", "pdf"], "--format"),
+    (["report", "--within", "soon"], "--within"),
+    (["report", "--since", "2027-01-01"], "after the report date"),
+    (["report", "--status", "bad"], "--status"),
+    (["export", "--format", "xml"], "--format"),
+    (["export", "-o", "x.xlsx"], "--output"),
+    (["import", "/nonexistent.csv"], "cannot read"),
+])
+def test_report_and_exchange_bad_input(busy, argv, words):
+    before = busy.digest()
+    assert_one_line_error(busy(*argv), 2, words)
+    assert busy.digest() == before
+
+
+# --- export and import -----------------------------------------------------------
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_export_then_import_into_an_empty_store_gives_back_the_same_store(busy, tmp_path, fmt):
+    busy.ok("config", "cagr.on-track", "0.9")
+    exported = tmp_path / f"all.{fmt}"
+    busy.ok("export", "-o", str(exported))
+    fresh = TT(tmp_path / "fresh.json")
+    fresh.ok("init")
+    assert "add 12 target(s)" in fresh.ok("import", str(exported))
+    if fmt == "json":  # settings travel in JSON only
+        assert fresh.db.read_bytes() == busy.db.read_bytes()
+    else:
+        original = json.loads(busy.ok("export"))["targets"]
+        assert json.loads(fresh.ok("export"))["targets"] == original
+    again = fresh.ok("import", str(exported))                            # idempotent
+    assert "add 0 target(s), update 0, 12 unchanged; add 0 observation(s)" in again
+
+
+def test_import_csv_with_chinese_magnitudes_and_dates(tt, tmp_path):
+    f = tmp_path / "t.csv"
+    f.write_text("id,title,kind,unit,baseline,baseline_date,target,start,deadline,tags,source\n"
+                 "sh-ind,机器人关联产业规模,increase,亿元,500亿元,2022年底,1.2万亿元,2023,十四五末,robot;sh,行动方案\n"
+                 "subsidy,引才补贴,cap,,,,100万元,,,,\n"
+                 "\n"
+                 "id,date,value,note,source\n"
+                 "sh-ind,2024年6月,8500000万元,统计,市统计局\n"
+                 "sh-ind,2025年上半年,9000亿元,,\n", encoding="utf-8")
+    assert "add 2 target(s)" in tt.ok("import", str(f))
+    r = json.loads(tt.ok("show", "sh-ind", "-f", "json"))
+    assert (r["unit"], r["baseline"], r["target"], r["baseline_date"], r["deadline_as_given"]) == (
+        "亿元", 500, 12000, "2022-12-31", "2025")
+    assert [(o["date_as_given"], o["value"]) for o in r["observations"]] == [("2024-06", 850), ("2025-H1", 9000)]
+    assert json.loads(tt.ok("show", "subsidy", "-f", "json"))["unit"] == "万元"
+
+
+def test_import_updates_existing_targets_and_keeps_other_fields(busy, tmp_path):
+    f = tmp_path / "u.csv"
+    f.write_text("id,title,owner\nsh-robot-brands,,上海市经信委\n", encoding="utf-8")
+    assert "update 1" in busy.ok("import", str(f))
+    r = json.loads(busy.ok("show", "sh-robot-brands", "-f", "json"))
+    assert r["owner"] == "上海市经信委" and r["title"] == "打造10家行业一流的机器人头部品牌"
+
+
+def test_import_from_stdin_and_dry_run(busy, tmp_path):
+    before = busy.digest()
+    data = "id,date,value\nsh-robot-brands,2024-06,3\nhezhou-airport,2026-11-20,done\n"
+    r = busy("import", "-", "--dry-run", input=data)
+    assert r.code == 0 and "would add 2 observation(s)" in r.out and busy.digest() == before
+    assert "add 2 observation(s)" in busy.ok("import", "-", input=data)
+    assert busy.digest() != before
+
+
+@pytest.mark.parametrize("content, words", [
+    ("id,title,target,deadline\nok1,t,10,2025\nbad,t,lots,2025\n", ["target table row 3", "column target"]),
+    ("id,title,target,deadline\nok1,t,10,someday\n", ["column deadline"]),
+    ("id,title,kind\nBAD ID,t,milestone\n", ["column id"]),
+    ("id,title,colour\nx,t,red\n", ["unknown target column 'colour'"]),
+    ("id,date,value\nnope,2024,3\n", ["column id", "no target 'nope'"]),
+    ("id,date,value\nsh-robot-brands,2024,3km\n", ["column value", "cannot be converted"]),
+    ("id,date,value\nhezhou-airport,2024,3\n", ["milestone"]),
+    ("name,amount\nx,1\n", ["header row"]),
+    ("id,title,target\nx,t,10\n", ["needs --deadline"]),
+    ('{"format": "targettrack-export", "targets": [{"id": "x", "title": "t", "target": "q"}]}', ["target 1", "column target"]),
+    ("{broken json", ["not valid JSON"]),
+    ("", ["no rows"]),
+])
+def test_a_rejected_import_names_row_and_column_and_leaves_the_store_byte_identical(busy, tmp_path, content, words):
+    f = tmp_path / ("bad.json" if content.startswith("{") else "bad.csv")
+    f.write_text(content, encoding="utf-8")
+    before = busy.digest()
+    assert_one_line_error(busy("import", str(f)), 2, *words)
+    assert busy.digest() == before
+
+
+def test_csv_formula_protection_round_trips(tt, tmp_path):
+    tt.ok("add", "f", "--title", "=SUM(A1)", "--kind", "milestone", "--owner", "-负责人")
+    out = tmp_path / "f.csv"
+    tt.ok("export", "-o", str(out))
+    assert "'=SUM(A1)" in out.read_text(encoding="utf-8")
+    fresh = TT(tmp_path / "n.json")
+    fresh.ok("init")
+    fresh.ok("import", str(out))
+    r = json.loads(fresh.ok("show", "f", "-f", "json"))
+    assert r["title"] == "=SUM(A1)" and r["owner"] == "-负责人"
+
+
+def test_export_ics_is_a_calendar_with_one_all_day_event_per_deadline(busy):
+    from icalendar import Calendar
+
+    text = busy.ok("export", "-f", "ics")
+    cal = Calendar.from_ical(text)
+    events = cal.walk("VEVENT")
+    with_deadline = [t for t in json.loads(busy.ok("list", "-f", "json")) if t["deadline"]]
+    assert len(events) == len(with_deadline) == 7
+    ev = next(e for e in events if str(e["uid"]) == "sh-robot-industry@targettrack")
+    assert ev.decoded("dtstart").isoformat() == "2025-12-31" and ev.decoded("dtend").isoformat() == "2026-01-01"
+    assert "1000亿元机器人关联产业规模" in str(ev["summary"])
+    assert "missed" in str(ev["description"]) and "上海市促进智能机器人产业" in str(ev["description"])
+    assert all(len(line.encode()) <= 75 for line in text.replace("\r\n", "\n").split("\n"))
+
+
+def test_no_progress_bar_off_a_terminal(busy, tmp_path):
+    rows = "\n".join(f"t{i},标题{i},milestone" for i in range(2500))
+    f = tmp_path / "many.csv"
+    f.write_text("id,title,kind\n" + rows + "\n", encoding="utf-8")
+    r = busy("import", str(f))
+    assert r.code == 0 and r.err == "" and "add 2500 target(s)" in r.out
+
+
+# --- cron: real processes ------------------------------------------------------------
+
+BASE_ENV = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": os.environ.get("HOME", "/root"),
+            "TARGETTRACK_TODAY": FROZEN_TODAY}
+
+
+@pytest.mark.parametrize("env", [{}, {"LC_ALL": "C"}, {"LC_ALL": "POSIX"}, {"TERM": "dumb"}, {"NO_COLOR": "1"}],
+                         ids=["env-i", "C", "POSIX", "dumb", "no_color"])
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json", "csv"])
+def test_report_in_cron_environments(tmp_path, env, fmt):
+    db = tmp_path / "t.json"
+    db.write_bytes(SHIPPED.read_bytes())
+    out = tmp_path / "out"
+    with open(out, "wb") as f:  # stdout to a file, as cron's redirection does
+        r = subprocess.run([str(SCRIPT), "--db", str(db), "report", "-f", fmt], stdout=f, stderr=subprocess.PIPE,
+                           env={**BASE_ENV, **env}, timeout=60)
+    assert r.returncode == 0 and r.stderr == b""
+    data = out.read_bytes()
+    text = data.decode("utf-8")
+    assert b"\x1b" not in data and "…" not in text
+    expect = {"text": "11 targets: achieved 1, pending 4, no-data 6", "markdown": "**11 targets**",
+              "json": '"pending": 4', "csv": "5年引进25种创新药品和疫苗"}[fmt]
+    assert expect in text
+
+
+RACER = r"""
+import sys, time
+from targettrack.store import Store
+from targettrack.dates import parse_period
+from targettrack.model import Observation
+from decimal import Decimal
+with Store(sys.argv[1], write=True, command="racer") as s:
+    print("locked", flush=True)
+    time.sleep(1.0)
+    t = s.resolve("sh-robot-brands")
+    s.replace(t.id, t.with_observation(Observation(parse_period("2025-06"), Decimal(9), "2026-11-26T00:00:00Z", "racer")))
+"""
+
+
+def test_a_report_racing_an_update_waits_and_reports_the_new_state(tmp_path):
+    db = tmp_path / "t.json"
+    db.write_bytes(SHIPPED.read_bytes())
+    racer = subprocess.Popen([sys.executable, "-c", RACER, str(db)], stdout=subprocess.PIPE, env=BASE_ENV)
+    assert racer.stdout.readline().strip() == b"locked"
+    started = time.monotonic()
+    r = subprocess.run([str(SCRIPT), "--db", str(db), "report", "-f", "json"], capture_output=True, env=BASE_ENV,
+                       timeout=60)
+    waited = time.monotonic() - started
+    racer.wait(timeout=60)
+    assert r.returncode == 0, r.stderr
+    brands = next(t for t in json.loads(r.stdout)["targets"] if t["id"] == "sh-robot-brands")
+    assert brands["current"] == 9 and waited > 0.3   # it waited for the writer and saw its write
+
+
+def test_a_report_that_cannot_wait_long_enough_exits_3(tmp_path):
+    db = tmp_path / "t.json"
+    db.write_bytes(SHIPPED.read_bytes())
+    racer = subprocess.Popen([sys.executable, "-c", RACER, str(db)], stdout=subprocess.PIPE, env=BASE_ENV)
+    assert racer.stdout.readline().strip() == b"locked"
+    r = subprocess.run([str(SCRIPT), "--db", str(db), "report"], capture_output=True,
+                       env={**BASE_ENV, "TARGETTRACK_LOCK_TIMEOUT": "0.2"}, timeout=60)
+    racer.wait(timeout=60)
+    assert r.returncode == 3 and b"locked" in r.stderr and r.stdout == b""
