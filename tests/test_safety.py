@@ -219,13 +219,19 @@ def test_undo_reverts_one_change_at_a_time_and_says_what(sample):
     assert sample.db.read_bytes() == original
 
 
-def test_backups_are_bounded(sample):
-    from targettrack.backups import KEEP
+def test_kept_versions_are_bounded_in_number_and_size(sample, monkeypatch):
+    from targettrack import backups
 
-    for i in range(KEEP + 5):
+    for i in range(backups.KEEP + 5):
         sample.ok("update", "sh-robot-brands", str(i))
     snaps = list((sample.db.parent / "targets.json.backups").glob("[0-9]*.json"))
-    assert len(snaps) == KEEP
+    assert len(snaps) == backups.KEEP
+    monkeypatch.setattr(backups, "KEEP_BYTES_FACTOR", 3)   # as if the store were huge
+    monkeypatch.setattr(backups, "KEEP_BYTES_FLOOR", 0)
+    sample.ok("update", "sh-robot-brands", "99")
+    snaps = list((sample.db.parent / "targets.json.backups").glob("[0-9]*.json"))
+    assert len(snaps) == 3  # three versions of about the store's size each
+    sample.ok("undo")        # and undo still works
 
 
 def test_migration_keeps_a_backup_for_good(tmp_path):

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
+from typing import NamedTuple
 
 from .model import DONE, Observation, Target
 from .quantity import format_quantity
@@ -47,35 +48,33 @@ class Assessment:
     current_date: date | None = None
     progress: Fraction | None = None
     expected: Fraction | None = None
-    ratio: Fraction | float | None = None
+    ratio: Fraction | float | None = None   # exact (Fraction) for linear, float for the compound methods
     projected_date: date | None = None
-    projected_value: Fraction | float | None = None
+    projected_value: float | None = None    # derived amounts are floats: shown rounded, never compared
     achieved_date: date | None = None
     achieved_ahead_days: int | None = None  # days before the deadline it was reached (negative: late)
     days_left: int | None = None
-    required_rate: Fraction | None = None   # per year, in the target's unit, from the as-of date
-    observed_rate: Fraction | None = None   # per year, in the target's unit (least-squares trend)
+    required_rate: float | None = None      # per year, in the target's unit, from the as-of date
+    observed_rate: float | None = None      # per year, in the target's unit (least-squares trend)
     buffer_days: int | None = None          # days until the latest value falls behind the straight line
     shortfall: Decimal | None = None        # a missed target: how far from it at the deadline
-    expected_value: Fraction | None = None  # where the straight line from base to target is now
+    expected_value: float | None = None     # where the straight line from base to target is now
     score: float | None = None              # Open SDG's progress score in [-5, +5]
     reason: str = ""
     note: str = ""                          # a fallback or why there is no projection
 
 
-@dataclass(frozen=True)
-class Point:
+class Point(NamedTuple):
     day: date
     value: Decimal
 
 
 def observed_series(t: Target, as_of: date) -> list[Point]:
     """Observations on or before `as_of`, one per day (the later recorded wins), oldest first."""
-    by_day: dict[date, Observation] = {}
-    for o in sorted(t.observations, key=lambda o: (o.date.last, o.recorded_at)):
-        if o.date.last <= as_of:
-            by_day[o.date.last] = o
-    return [Point(d, by_day[d].value) for d in sorted(by_day)]
+    series = t.series
+    if series and series[-1].day > as_of:
+        return [p for p in series if p.day <= as_of]
+    return list(series)
 
 
 def latest_level(t: Target, on: date) -> Decimal | None:
@@ -103,17 +102,30 @@ def _pct(x) -> str:
 
 
 def trend_per_day(points: list[Point]) -> Fraction | None:
-    """Least-squares slope (value per day); None with fewer than two days."""
-    if len(points) < 2:
+    """Least-squares slope (value per day); None with fewer than two days.
+
+    Exact, but in integers: values are scaled to whole numbers by their
+    largest number of decimal places, so the sums are plain ints and only the
+    final quotient is a Fraction (Fraction arithmetic in the sums was most of
+    the time `list` took on a large store).
+    """
+    n = len(points)
+    if n < 2:
         return None
-    x0 = points[0].day
-    xs = [Fraction((p.day - x0).days) for p in points]
-    ys = [Fraction(p.value) for p in points]
-    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
-    sxx = sum((x - mx) ** 2 for x in xs)
-    if sxx == 0:
+    ratios = [p.value.as_integer_ratio() for p in points]
+    scale = 1
+    for _, d in ratios:  # a common denominator (1 for whole numbers, the usual case)
+        scale = scale * d // math.gcd(scale, d)
+    x0 = points[0].day.toordinal()
+    xs = [p.day.toordinal() - x0 for p in points]
+    ys = [num * (scale // d) for num, d in ratios]
+    sx, sy = sum(xs), sum(ys)
+    sxx = sum(x * x for x in xs)
+    sxy = sum(x * y for x, y in zip(xs, ys))
+    den = n * sxx - sx * sx
+    if den == 0:
         return None
-    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sxx
+    return Fraction(n * sxy - sx * sy, den * scale)
 
 
 def _after(day: date, days: float) -> date | None:
@@ -123,9 +135,10 @@ def _after(day: date, days: float) -> date | None:
         return None
 
 
-def project(points: list[Point], goal: Decimal, direction: int) -> date | None:
+def project(points: list[Point], goal: Decimal, direction: int, slope: Fraction | None = None) -> date | None:
     """When the observed linear trend reaches `goal`, from the latest point."""
-    slope = trend_per_day(points)
+    if slope is None:
+        slope = trend_per_day(points)
     if slope is None or slope * direction <= 0:
         return None
     last = points[-1]
@@ -231,13 +244,12 @@ class _Measures:
     note: str
 
 
-def _linear(t, start, latest, pts, progress, expected, ratio, direction) -> _Measures:
-    slope = trend_per_day(pts)
+def _linear(t, start, latest, pts, progress, expected, ratio, direction, slope) -> _Measures:
     deadline = t.deadline.last
     value = None
     if slope is not None and latest is not None:
-        value = Fraction(latest.value) + slope * (deadline - latest.day).days
-    when = project(pts, t.target, direction) if latest else None
+        value = float(latest.value) + float(slope) * (deadline - latest.day).days
+    when = project(pts, t.target, direction, slope) if latest and slope is not None else None
     reason = f"{_pct(progress)} of the way, {_pct(expected)} of the time gone"
     return _Measures(ratio, when, value, "linear", reason, "")
 
@@ -255,8 +267,8 @@ def _compound(t, start, latest, g: float, direction: int) -> tuple[date | None, 
     return when, value
 
 
-def _method_measures(t, method, start, latest, pts, progress, expected, ratio_linear, direction) -> _Measures:
-    linear = _linear(t, start, latest, pts, progress, expected, ratio_linear, direction)
+def _method_measures(t, method, start, latest, pts, progress, expected, ratio_linear, direction, slope) -> _Measures:
+    linear = _linear(t, start, latest, pts, progress, expected, ratio_linear, direction, slope)
     if method == "linear" or latest is None:
         return _Measures(linear.ratio, linear.projected_date, linear.projected_value,
                          "linear" if method == "linear" else method, linear.reason, "")
@@ -285,7 +297,7 @@ def _method_measures(t, method, start, latest, pts, progress, expected, ratio_li
     if not math.isfinite(value):
         note = "the compound trend grows without bound (a large change over a short time)"
         return _Measures(math.inf, when, None, "projection", "on its trend it passes the target", note)
-    r = float((Fraction(value) - Fraction(start.value)) / (Fraction(t.target) - Fraction(start.value)))
+    r = (float(value) - float(start.value)) / (float(t.target) - float(start.value))
     reason = (f"on its trend it reaches {format_quantity(Decimal(str(round(float(value), 2))), t.unit)} "
               f"by the deadline, {_pct(r)} of the way")
     return _Measures(r, when, value, "projection", reason, note)
@@ -309,24 +321,26 @@ def _trajectory(t: Target, as_of: date, days_left: int | None, method: str, sett
     progress = expected = ratio_linear = None
     if latest is not None and t.target != start.value:
         progress = Fraction(latest.value - start.value) / Fraction(t.target - start.value)
-        span = (deadline - start.day).days
-        elapsed = Fraction((judged - start.day).days, span) if span > 0 else Fraction(1)
-        expected = min(max(elapsed, Fraction(0)), Fraction(1))
+        span, gone = (deadline - start.day).days, (judged - start.day).days
+        expected = Fraction(gone, span) if 0 < gone < span else Fraction(1 if gone >= span else 0)
         ratio_linear = progress / expected if expected > 0 else None
-    m = _method_measures(t, method, start, latest, pts, progress, expected, ratio_linear, direction)
     slope = trend_per_day(pts)
+    m = _method_measures(t, method, start, latest, pts, progress, expected, ratio_linear, direction, slope)
     buffer = None
     if progress is not None:
         # Beeminder's safety buffer: the day the straight line from the base to
-        # the target reaches the latest value, less the as-of date.
-        on_line = start.day + timedelta(days=math.floor(progress * (deadline - start.day).days))
-        buffer = (on_line - as_of).days if on_line.year < 9999 else None
+        # the target reaches the latest value, less the as-of date (exact floor).
+        shift = progress.numerator * (deadline - start.day).days // progress.denominator
+        try:
+            buffer = (start.day + timedelta(days=shift) - as_of).days
+        except OverflowError:
+            buffer = None
     common = dict(
         current=current.value if current else None,
         current_date=current.day if current else None,
         days_left=days_left, progress=progress, expected=expected,
-        observed_rate=slope * Fraction(YEAR) if slope is not None else None,
-        expected_value=(Fraction(start.value) + expected * (Fraction(t.target) - Fraction(start.value))
+        observed_rate=float(slope) * YEAR if slope is not None else None,
+        expected_value=(float(start.value) + float(expected) * (float(t.target) - float(start.value))
                         if expected is not None else None),
     )
     if reached and reached <= deadline:
@@ -355,7 +369,7 @@ def _trajectory(t: Target, as_of: date, days_left: int | None, method: str, sett
                           note=m.note, **common)
     required = None
     if as_of < deadline:
-        required = (Fraction(t.target) - Fraction(current.value)) / Fraction((deadline - as_of).days) * Fraction(YEAR)
+        required = (float(t.target) - float(current.value)) / (deadline - as_of).days * YEAR
     note = m.note or ("" if m.projected_date else "not reached on the current trend (flat or moving away)")
     return Assessment(
         bands.status(m.ratio), as_of, m.method, ratio=m.ratio, projected_date=m.projected_date,

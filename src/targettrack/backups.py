@@ -9,8 +9,9 @@ newest kept version (it was edited by hand, restored from git, or never
 written by targettrack), it is kept first, as found.
 
 So the newest version that loads is always the last good state, and undo
-steps back through the list. The newest KEEP versions are kept; the version
-found before a schema migration is kept for good.
+steps back through the list. The newest KEEP versions are kept (fewer for a
+very large store: see KEEP_BYTES_FACTOR); the version found before a schema
+migration is kept for good.
 
 Only store.py and doctor.py call this module, while holding the store's lock.
 """
@@ -26,6 +27,11 @@ from pathlib import Path
 from .atomicfile import atomic_write
 
 KEEP = 20
+# ...and, for a large store, no more than KEEP_BYTES_FACTOR times its size in
+# all (20 copies of a 140 MB store would be 2.8 GB). Small stores keep all 20
+# within KEEP_BYTES_FLOOR; at least two versions are always kept, for undo.
+KEEP_BYTES_FACTOR = 5
+KEEP_BYTES_FLOOR = 256 * 2**20
 JOURNAL = "journal.json"
 
 
@@ -85,6 +91,10 @@ def keep(store: Path, content: bytes, command: str, kind: str = "change") -> Ent
     # skipped by doctor, which checks that a version loads before using it.
     forever = [e for e in entries + [entry] if e.kind == "migration"]
     recent = [e for e in entries + [entry] if e.kind != "migration"][-KEEP:]
+    budget = max(KEEP_BYTES_FACTOR * len(content), KEEP_BYTES_FLOOR)
+    sizes = {e.n: (len(content) if e is entry else _size(d / e.file)) for e in recent}
+    while len(recent) > 2 and sum(sizes[e.n] for e in recent) > budget:
+        recent.pop(0)
     entries = sorted(forever + recent, key=lambda e: e.n)
     try:
         with open(d / entry.file, "wb") as f:
@@ -99,6 +109,13 @@ def keep(store: Path, content: bytes, command: str, kind: str = "change") -> Ent
         if p.name not in known:  # pruned, or left by a crash before its journal line
             p.unlink(missing_ok=True)
     return entry
+
+
+def _size(p: Path) -> int:
+    try:
+        return p.stat().st_size
+    except OSError:
+        return 0
 
 
 def undo_step(store: Path) -> tuple[Entry, Entry] | None:

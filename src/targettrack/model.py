@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 from decimal import Decimal
 
-from .dates import Period, parse_period
+from datetime import date
+from functools import cached_property, lru_cache
+
+from .dates import Period, day, parse_period
 from .errors import InputError
 from .quantity import format_quantity, from_json_number, json_number
 from .settings import METHODS
@@ -39,8 +43,9 @@ class Source:
         return not any(vars(self).values())
 
 
-@dataclass(frozen=True)
-class Observation:
+class Observation(NamedTuple):
+    # A NamedTuple rather than a frozen dataclass: a large store holds ten of
+    # these a target, and a tuple is built several times faster.
     date: Period
     value: Decimal
     recorded_at: str  # UTC, ISO 8601: breaks ties between two values for one day
@@ -67,6 +72,18 @@ class Target:
     created_at: str | None = None
     method: str | None = None  # None: the store's default method
     plan: str | None = None    # targets of one plan are judged together (`plans`)
+
+    @cached_property
+    def series(self) -> tuple:
+        """(day, value) of each observation day, oldest first; of two values
+        for one day the later recorded wins. Computed once per target (the
+        dataclass is frozen, so this never goes stale)."""
+        from .assess import Point
+
+        by_day = {}
+        for o in sorted(self.observations, key=lambda o: (o.date.last, o.recorded_at)):
+            by_day[o.date.last] = o.value
+        return tuple(Point(d, by_day[d]) for d in sorted(by_day))
 
     def with_observation(self, obs: Observation) -> "Target":
         return replace(self, observations=self.observations + (obs,))
@@ -159,12 +176,25 @@ def _str(d: dict, key: str, required: bool = False) -> str | None:
     return v
 
 
+@lru_cache(maxsize=8192)
+def stored_period(label: str) -> Period:
+    """A stored date label (the canonical forms parse_period writes). Stores
+    repeat the same few thousand labels, so this is cached; ISO days, the
+    commonest, skip the general parser."""
+    if len(label) == 10 and label[4] == "-" and label[7] == "-":
+        try:
+            return day(date.fromisoformat(label))
+        except ValueError:
+            pass
+    return parse_period(label)
+
+
 def _period(d: dict, key: str) -> Period | None:
     v = _str(d, key)
     if v is None:
         return None
     try:
-        return parse_period(v)
+        return stored_period(v)
     except InputError as e:
         raise ValueError(f"{key!r}: {e}") from None
 
@@ -174,35 +204,44 @@ def _num(d: dict, key: str) -> Decimal | None:
     return None if v is None else from_json_number(v)
 
 
+def _text_or_none(value, what: str) -> str | None:
+    if value is None or type(value) is str:
+        return value
+    raise ValueError(f"{what} is not text")
+
+
 def from_dict(d: dict) -> Target:
-    """Raises ValueError naming the bad field; the store reports it as corrupt."""
-    if not isinstance(d, dict):
+    """Raises ValueError naming the bad field; the store reports it as corrupt.
+
+    Written for speed (it runs once per target on every load): plain dict
+    access and type checks, no helper per field for the observations.
+    """
+    if not isinstance(d, dict):  # TinyDB hands us Documents, a dict subclass
         raise ValueError("a target is not a JSON object")
     raw_src = d.get("source") or {}
-    if not isinstance(raw_src, dict):
+    if type(raw_src) is not dict:
         raise ValueError("'source' is not an object")
     tags = d.get("tags") or []
-    if not isinstance(tags, list) or not all(isinstance(x, str) for x in tags):
+    if type(tags) is not list or not all(type(x) is str for x in tags):
         raise ValueError("'tags' is not a list of text")
     obs_raw = d.get("observations") or []
-    if not isinstance(obs_raw, list):
+    if type(obs_raw) is not list:
         raise ValueError("'observations' is not a list")
     observations = []
     for i, o in enumerate(obs_raw, 1):
-        if not isinstance(o, dict):
+        if type(o) is not dict:
             raise ValueError(f"observation {i} is not an object")
-        date = _period(o, "date")
-        if date is None or o.get("value") is None:
+        label, value = o.get("date"), o.get("value")
+        if type(label) is not str or value is None:
             raise ValueError(f"observation {i} lacks a date or a value")
-        observations.append(
-            Observation(
-                date=date,
-                value=from_json_number(o["value"]),
-                recorded_at=_str(o, "recorded_at") or "",
-                note=_str(o, "note"),
-                source=_str(o, "source"),
-            )
-        )
+        try:
+            when = stored_period(label)
+        except InputError as e:
+            raise ValueError(f"observation {i}: {e}") from None
+        observations.append(Observation(
+            when, from_json_number(value), _text_or_none(o.get("recorded_at"), f"observation {i} recorded_at") or "",
+            _text_or_none(o.get("note"), f"observation {i} note"), _text_or_none(o.get("source"), f"observation {i} source"),
+        ))
     kind = _str(d, "kind") or "increase"
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}")
@@ -219,12 +258,16 @@ def from_dict(d: dict) -> Target:
         title_en=_str(d, "title_en"),
         tags=tuple(tags),
         owner=_str(d, "owner"),
-        source=Source(**{k: _str(raw_src, k) for k in vars(Source()) if k in raw_src}),
+        source=Source(**{k: _str(raw_src, k) for k in _SOURCE_KEYS if k in raw_src}) if raw_src else _NO_SOURCE,
         observations=tuple(observations),
         created_at=_str(d, "created_at"),
         method=_method(d),
         plan=_str(d, "plan"),
     )
+
+
+_SOURCE_KEYS = tuple(vars(Source()))
+_NO_SOURCE = Source()
 
 
 def _method(d: dict) -> str | None:

@@ -344,6 +344,8 @@ def json_number(value: Decimal | None):
 
 
 def from_json_number(raw) -> Decimal:
+    if type(raw) is int:  # the common case, and already exact
+        return Decimal(raw)
     if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
         raise ValueError(f"not a number: {raw!r}")
     # repr of a float is its shortest round-trip form: 0.1 reads back as 0.1.

@@ -1,0 +1,266 @@
+"""Time targettrack (and, when installed, Taskwarrior and hledger) as whole processes.
+
+    python bench/run.py [--sizes 1000,10000,100000] [--runs 10] [--no-peers]
+                        [--out docs/benchmarks.md] [--json bench/results.json]
+
+Run it with a virtual environment's interpreter in which targettrack is
+installed: the console script beside that interpreter is what gets timed.
+Each operation runs once to warm the caches, then --runs times; the table
+gives the median wall time and the largest peak memory (ru_maxrss from
+wait4). Stores come from bench/generate.py; peers get the same counts of
+tasks and transactions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+TODAY = "2026-11-26"
+
+
+def run_once(cmd: list[str], env: dict, ok=(0,), stdin_path: Path | None = None) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (bytes) of one process."""
+    stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
+    try:
+        start = time.perf_counter()
+        p = subprocess.Popen(cmd, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+        _, status, usage = os.wait4(p.pid, 0)
+        elapsed = time.perf_counter() - start
+        p.returncode = os.waitstatus_to_exitcode(status)
+        err = p.stderr.read().decode("utf-8", "replace")
+        p.stderr.close()
+    finally:
+        if stdin_path:
+            stdin.close()
+    if p.returncode not in ok:
+        raise RuntimeError(f"{' '.join(cmd)} exited {p.returncode}: {err[-500:]}")
+    return elapsed, usage.ru_maxrss * 1024
+
+
+def measure(cmd, env, runs, setup=None, ok=(0,)) -> dict:
+    times, peaks = [], []
+    for i in range(runs + 1):
+        if setup:
+            setup()
+        t, rss = run_once(cmd, env, ok)
+        if i:  # the first run only warms the caches
+            times.append(t)
+            peaks.append(rss)
+    return {"median_ms": round(statistics.median(times) * 1000, 1), "min_ms": round(min(times) * 1000, 1),
+            "peak_mb": round(max(peaks) / 2**20, 1), "runs": runs}
+
+
+# --- targettrack ----------------------------------------------------------------
+
+def targettrack_ops(script: Path, work: Path, n: int, runs: int) -> dict:
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(work), "TARGETTRACK_TODAY": TODAY}
+    store = work / f"store-{n}.json"
+    if not store.exists():
+        generate(n, store)
+    size_mb = store.stat().st_size / 2**20
+    writable = work / f"writable-{n}.json"
+    shutil.copy(store, writable)
+    export = work / f"export-{n}.json"
+    subprocess.run([str(script), "--db", str(store), "export", "-o", str(export)], env=env, check=True)
+    fresh = work / f"fresh-{n}.json"
+
+    def empty_store():
+        for p in work.glob(f"fresh-{n}.json*"):
+            shutil.rmtree(p) if p.is_dir() else p.unlink()
+        subprocess.run([str(script), "--db", str(fresh), "init"], env=env, check=True, stdout=subprocess.DEVNULL)
+
+    db = ["--db", str(store)]
+    ops = {
+        "list --format plain": measure([str(script), *db, "list", "--format", "plain"], env, runs),
+        "list --format json": measure([str(script), *db, "list", "--format", "json"], env, runs),
+        "show": measure([str(script), *db, "show", f"t{n // 2:06d}"], env, runs),
+        "update": measure([str(script), "--db", str(writable), "update", f"t{n // 2:06d}", "+1"], env, runs),
+        "report": measure([str(script), *db, "report"], env, runs),
+        "export": measure([str(script), *db, "export"], env, runs),
+        "import": measure([str(script), "--db", str(fresh), "import", str(export)], env, runs, setup=empty_store),
+    }
+    return {"store_mb": round(size_mb, 2), "ops": ops}
+
+
+def fixed_ops(script: Path, work: Path, runs: int) -> dict:
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(work), "TARGETTRACK_TODAY": TODAY}
+    shipped = REPO / "data" / "targets.json"
+    out = {"--version": measure([str(script), "--version"], env, runs),
+           "list (shipped store)": measure([str(script), "--db", str(shipped), "list"], env, runs)}
+    watson = shutil.which("watson")
+    if watson:
+        out["watson --version"] = measure([watson, "--version"], env, runs)
+    return out
+
+
+# --- peers ------------------------------------------------------------------------
+
+def taskwarrior_ops(work: Path, n: int, runs: int) -> dict | None:
+    task = shutil.which("task")
+    if not task:
+        return None
+    data = work / f"task-{n}"
+    rc = work / f"taskrc-{n}"
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(work), "TASKRC": str(rc),
+           "TASKDATA": str(data)}
+    if not data.exists():
+        data.mkdir()
+        rc.write_text(f"data.location={data}\nconfirmation=off\nhooks=off\nnews.version=2.6.2\n")
+        base = datetime(2024, 1, 1, tzinfo=timezone.utc)
+        tasks = [{"uuid": str(uuid.UUID(int=i + 1)), "status": "pending", "description": f"目标 target {i} 机器人产业",
+                  "entry": (base + timedelta(minutes=i)).strftime("%Y%m%dT%H%M%SZ"),
+                  "project": f"plan{i // 8}", "tags": ["economy", "十四五"],
+                  "due": (base + timedelta(days=365 + i % 1000)).strftime("%Y%m%dT%H%M%SZ")} for i in range(n)]
+        src = work / f"tasks-{n}.json"
+        src.write_text(json.dumps(tasks, ensure_ascii=False))
+        subprocess.run([task, "import", str(src)], env=env, check=True, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+    return {
+        "task list": measure([task, "list"], env, runs),
+        "task N modify": measure([task, str(n // 2), "modify", "priority:H"], env, runs),
+        "task export": measure([task, "export"], env, runs),
+    }
+
+
+def hledger_ops(work: Path, n: int, runs: int) -> dict | None:
+    hledger = shutil.which("hledger")
+    if not hledger:
+        return None
+    journal = work / f"ledger-{n}.journal"
+    if not journal.exists():
+        lines = ["~ monthly", "    expenses:robots    500.00 CNY", "    expenses:drugs     300.00 CNY",
+                 "    assets:bank", ""]
+        start = date(2024, 1, 1)
+        for i in range(n):
+            d = start + timedelta(days=i * 730 // max(n, 1))
+            account = "expenses:robots" if i % 2 else "expenses:drugs"
+            lines += [f"{d.isoformat()} 目标 {i}", f"    {account}    {10 + i % 90}.00 CNY", "    assets:bank", ""]
+        journal.write_text("\n".join(lines), encoding="utf-8")
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(work), "LANG": "C.UTF-8"}
+    return {"hledger balance --budget -M": measure([hledger, "-f", str(journal), "balance", "--budget", "-M"],
+                                                   env, runs)}
+
+
+# --- report -----------------------------------------------------------------------
+
+GOALS = [  # (our op, peer op, at most this ratio)
+    ("list --format plain", "task list", 0.8),
+    ("update", "task N modify", 1.2),
+    ("report", "hledger balance --budget -M", 1.0),
+]
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} cores, Linux {platform.release()}, Python {platform.python_version()}"
+
+
+def to_markdown(results: dict) -> str:
+    out = [f"# Benchmarks", "",
+           f"Measured {results['date']} on {results['machine']}.",
+           f"Command: `{results['command']}`.",
+           f"Each figure is the median of {results['runs']} runs after one warm-up, of the whole process; "
+           "memory is the largest peak resident set size.", ""]
+    out += ["## Start-up", "", "| operation | median ms | peak MB |", "|---|---|---|"]
+    for op, r in results["fixed"].items():
+        out.append(f"| `{op}` | {r['median_ms']} | {r['peak_mb']} |")
+    for n, r in results["sizes"].items():
+        out += ["", f"## {int(n):,} targets (store {r['store_mb']} MB)", "",
+                "| operation | median ms | peak MB | peak / store size |", "|---|---|---|---|"]
+        for op, m in r["ops"].items():
+            out.append(f"| `targettrack {op}` | {m['median_ms']} | {m['peak_mb']} | "
+                       f"{m['peak_mb'] / r['store_mb']:.1f} x |")
+        for op, m in (r.get("peers") or {}).items():
+            out.append(f"| `{op}` | {m['median_ms']} | {m['peak_mb']} | |")
+    out += ["", "## Goals", "", "| goal | measured | met |", "|---|---|---|"]
+    for line in goal_lines(results):
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def goal_lines(results: dict) -> list[str]:
+    lines = []
+    sizes = results["sizes"]
+    if "10000" in sizes:
+        r = sizes["10000"]
+        for ours, peer, limit in GOALS:
+            if peer in (r.get("peers") or {}):
+                ratio = r["ops"][ours]["median_ms"] / r["peers"][peer]["median_ms"]
+                lines.append(f"| `{ours}` at 10,000 <= {limit} x `{peer}` | {ratio:.2f} x "
+                             f"({r['ops'][ours]['median_ms']} / {r['peers'][peer]['median_ms']} ms) | "
+                             f"{'yes' if ratio <= limit else 'no'} |")
+    fixed = results["fixed"]
+    if "watson --version" in fixed:
+        a, b = fixed["list (shipped store)"]["median_ms"], fixed["watson --version"]["median_ms"]
+        lines.append(f"| `list` on the shipped store < `watson --version` | {a} vs {b} ms | {'yes' if a < b else 'no'} |")
+    if "10000" in sizes and "100000" in sizes:
+        for op in sizes["10000"]["ops"]:
+            ratio = sizes["100000"]["ops"][op]["median_ms"] / sizes["10000"]["ops"][op]["median_ms"]
+            lines.append(f"| `{op}`: 100,000 <= 12 x 10,000 | {ratio:.1f} x | {'yes' if ratio <= 12 else 'no'} |")
+    for n, r in sizes.items():
+        worst = max(m["peak_mb"] / r["store_mb"] for m in r["ops"].values())
+        lines.append(f"| peak memory < 6 x store size at {int(n):,} | {worst:.1f} x | {'yes' if worst < 6 else 'no'} |")
+    return lines
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="1000,10000,100000")
+    ap.add_argument("--runs", type=int, default=10)
+    ap.add_argument("--no-peers", action="store_true")
+    ap.add_argument("--work", type=Path, default=Path("/tmp/targettrack-bench"))
+    ap.add_argument("--out", type=Path, default=REPO / "docs" / "benchmarks.md")
+    ap.add_argument("--json", type=Path, default=HERE / "results.json")
+    a = ap.parse_args(argv)
+    script = Path(sys.executable).parent / "targettrack"
+    if not script.exists():
+        print(f"no targettrack beside {sys.executable}: install it in this environment first", file=sys.stderr)
+        return 2
+    a.work.mkdir(parents=True, exist_ok=True)
+    sizes = [int(s) for s in a.sizes.split(",") if s]
+    results = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d"), "machine": machine(), "runs": a.runs,
+               "command": "python bench/run.py " + " ".join(argv if argv is not None else sys.argv[1:]),
+               "fixed": fixed_ops(script, a.work, a.runs), "sizes": {}}
+    for n in sizes:
+        print(f"timing {n} targets ...", file=sys.stderr)
+        r = targettrack_ops(script, a.work, n, a.runs)
+        if not a.no_peers:
+            peers = {}
+            peers.update(taskwarrior_ops(a.work, n, a.runs) or {})
+            peers.update(hledger_ops(a.work, n, a.runs) or {})
+            r["peers"] = peers
+        results["sizes"][str(n)] = r
+    a.json.parent.mkdir(parents=True, exist_ok=True)
+    a.json.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    a.out.parent.mkdir(parents=True, exist_ok=True)
+    a.out.write_text(to_markdown(results), encoding="utf-8")
+    print(to_markdown(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,36 @@
+"""The benchmark runs (on a tiny store, once each): timings live in
+docs/benchmarks.md, never in tests."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_the_benchmark_runs_on_a_tiny_store(tmp_path):
+    out, res = tmp_path / "b.md", tmp_path / "b.json"
+    r = subprocess.run([sys.executable, str(REPO / "bench" / "run.py"), "--sizes", "20", "--runs", "1", "--no-peers",
+                        "--work", str(tmp_path / "work"), "--out", str(out), "--json", str(res)],
+                       capture_output=True, timeout=300)
+    assert r.returncode == 0, r.stderr.decode()[-2000:]
+    data = json.loads(res.read_text())
+    ops = data["sizes"]["20"]["ops"]
+    assert set(ops) == {"list --format plain", "list --format json", "show", "update", "report", "export", "import"}
+    assert all(m["median_ms"] > 0 and m["peak_mb"] > 0 for m in ops.values())
+    assert "--version" in data["fixed"] and "list (shipped store)" in data["fixed"]
+    assert out.read_text().startswith("# Benchmarks")
+
+
+def test_the_generator_makes_a_store_targettrack_reads(tmp_path):
+    sys.path.insert(0, str(REPO / "bench"))
+    from generate import generate
+    from targettrack.store import Store
+
+    generate(50, tmp_path / "s.json")
+    with Store(tmp_path / "s.json") as s:
+        targets = s.targets()
+    assert len(targets) == 50
+    assert {t.kind for t in targets} >= {"increase", "milestone"}
+    assert any(not t.title.isascii() for t in targets) and any(len(t.observations) >= 6 for t in targets)
