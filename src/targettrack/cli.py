@@ -156,6 +156,18 @@ def use_color(ctx: typer.Context) -> bool:
             and os.environ.get("TERM") != "dumb" and sys.stdout.isatty())
 
 
+def _width() -> int:
+    """The terminal's width; off a terminal, COLUMNS or 80 (a chart must fit somewhere)."""
+    if sys.stdout.isatty():
+        import shutil
+
+        return shutil.get_terminal_size((80, 24)).columns
+    try:
+        return max(int(os.environ.get("COLUMNS", "80")), 40)
+    except ValueError:
+        return 80
+
+
 def interactive() -> bool:
     return sys.stdin.isatty()
 
@@ -640,7 +652,10 @@ def show(
         settings = store.settings()
     a = assess(t, when, settings, method)
     steps = timeline(t, when, settings, method) if with_timeline else None
-    (detail.render_json if fmt == "json" else detail.render_text)(t, a, sys.stdout, steps)
+    if fmt == "json":
+        detail.render_json(t, a, sys.stdout, steps)
+    else:
+        detail.render_text(t, a, sys.stdout, steps, width=_width(), color=use_color(ctx))
 
 
 @app.command()
@@ -798,7 +813,7 @@ def _emit(text: str, output: Optional[str]) -> None:
 def report(
     ctx: typer.Context,
     fmt: Optional[str] = typer.Option(None, "--format", "-f",
-                                      help="text, markdown, json or csv (default: from --output's extension, else text)."),
+                                      help="text, markdown, json, csv or html (default: from --output's extension, else text)."),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Report as of this date (default: today)."),
     since: Optional[str] = typer.Option(None, "--since", help="Changes since this date (default: 7 days before --as-of)."),
     within: str = typer.Option("90d", "--within", help="Deadlines coming up within this span: 90d, 12w, 3m, 1y."),
@@ -806,7 +821,7 @@ def report(
     plan: Optional[str] = typer.Option(None, "--plan", help="Only the targets of this plan."),
     status: List[str] = typer.Option([], "--status", "-s", help="Only targets with these statuses (repeat or comma-separate)."),
     method: Optional[str] = typer.Option(None, "--method", help="Judge every target with this method."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file, atomically (.txt, .md, .json, .csv)."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file, atomically (.txt, .md, .json, .csv, .html)."),
     fail_on: List[str] = typer.Option([], "--fail-on", metavar="STATUS[,STATUS...]",
                                       help="Exit 1 if a reported target has one of these statuses (after writing the report)."),
 ) -> None:

@@ -99,7 +99,8 @@ def timeline_rows(t: Target, steps: list[Assessment]) -> list[dict]:
             for s in steps]
 
 
-def render_text(t: Target, a: Assessment, out, steps: list[Assessment] | None = None) -> None:
+def render_text(t: Target, a: Assessment, out, steps: list[Assessment] | None = None,
+                *, width: int = 80, color: bool = False) -> None:
     out.write(f"{t.id}\n")
     for key, value in lines(t, a):
         out.write(f"  {pad(key, 12)} {value}\n")
@@ -117,6 +118,14 @@ def render_text(t: Target, a: Assessment, out, steps: list[Assessment] | None = 
                          "-" if s.progress is None else f"{float(s.progress) * 100:.0f}%",
                          "-" if s.ratio is None else f"{float(s.ratio):.2f}"))
         write_table(rows, out, indent="    ")
+    from .chart import draw
+    from .chartdata import chart_data
+
+    data = chart_data(t, a)
+    if data is not None and not data.milestone:  # a milestone's chart says no more than its lines above
+        out.write("  chart\n")
+        for line in draw(data, width - 4, color=color):
+            out.write("    " + line + "\n")
 
 
 def render_json(t: Target, a: Assessment, out, steps: list[Assessment] | None = None) -> None:

@@ -9,9 +9,10 @@ from ..model import Observation, Target
 from ..quantity import format_quantity
 from .cells import current_cell
 
-REPORT_FORMATS = {"text": "report_text", "markdown": "report_markdown", "json": "report_json", "csv": "report_csv"}
+REPORT_FORMATS = {"text": "report_text", "markdown": "report_markdown", "json": "report_json", "csv": "report_csv",
+                  "html": "report_html"}
 EXTENSIONS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-              ".json": "json", ".csv": "csv"}
+              ".json": "json", ".csv": "csv", ".html": "html", ".htm": "html"}
 
 
 def amount(x, unit: str) -> str:
@@ -31,8 +32,8 @@ def how_far(t: Target, a: Assessment) -> str:
     return text
 
 
-def projected(a: Assessment) -> str:
-    if a.status in ("achieved", "breached", "within"):
+def projected(t: Target, a: Assessment) -> str:
+    if t.kind in ("milestone", "cap", "floor") or a.status == "achieved":
         return "-"
     if a.projected_date:
         return a.projected_date.isoformat()

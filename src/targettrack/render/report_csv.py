@@ -17,7 +17,7 @@ def render(report, out, *, store: str, generated_at: str) -> None:
                      "days_left": a.days_left if a else None, **extra})
 
     for t, a in report.attention:
-        add("attention", t, a, detail=how_far(t, a), projected_date=projected(a))
+        add("attention", t, a, detail=how_far(t, a), projected_date=projected(t, a))
     for t, a in report.upcoming:
         add("upcoming", t, a)
     for c in report.changes:

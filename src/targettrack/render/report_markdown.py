@@ -33,7 +33,7 @@ def render(report, out, *, store: str, generated_at: str) -> None:
     out.write(f"Changes since {report.since}. Store: `{md(store)}`. Generated {generated_at}.\n\n")
     out.write(f"**{len(report.rows)} targets**: {md(summary)}\n")
     _table(out, "Needs attention", ("Target", "Status", "Projected", "Where it stands"),
-           [(f"{t.id}: {t.title}", a.status, projected(a), how_far(t, a)) for t, a in report.attention])
+           [(f"{t.id}: {t.title}", a.status, projected(t, a), how_far(t, a)) for t, a in report.attention])
     _table(out, f"Deadlines within {report.within_days} days", ("Target", "Deadline", "Days left", "Status"),
            [(f"{t.id}: {t.title}", t.deadline.label, a.days_left, a.status) for t, a in report.upcoming])
     _table(out, f"Status changes since {report.since}", ("Target", "From", "To"),

@@ -21,7 +21,7 @@ def render(report, out, *, store: str, generated_at: str) -> None:
     out.write(f"store: {store}\n")
     out.write(f"{len(report.rows)} targets: {summary}\n")
     _section(out, "Needs attention", [("ID", "STATUS", "PROJECTED", "WHERE IT STANDS")] + [
-        (t.id, a.status, projected(a), safe(how_far(t, a))) for t, a in report.attention] if report.attention else [])
+        (t.id, a.status, projected(t, a), safe(how_far(t, a))) for t, a in report.attention] if report.attention else [])
     _section(out, f"Deadlines within {report.within_days} days", [("ID", "DEADLINE", "DAYS", "STATUS", "TITLE")] + [
         (t.id, t.deadline.label, str(a.days_left), a.status, safe(t.title)) for t, a in report.upcoming]
         if report.upcoming else [])

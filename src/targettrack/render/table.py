@@ -14,6 +14,27 @@ from rich.text import Text
 
 from .cells import COLUMNS, row_cells
 
+BAR = 10
+
+
+def progress_bar(t, a) -> Text:
+    """Progress against the expected mark, like Taskwarrior's summary: the bar
+    fills with progress; the yellow tick is where it should be by now."""
+    if a.progress is None or t.kind in ("milestone", "cap", "floor"):
+        return Text(row_cells(t, a)[2])
+    done = min(max(float(a.progress), 0.0), 1.0)
+    filled = round(done * BAR)
+    cells = ["█"] * filled + ["·"] * (BAR - filled)
+    mark = None
+    if a.expected is not None and a.status != "achieved":
+        mark = min(round(float(a.expected) * BAR), BAR - 1)
+        cells[mark] = "|"
+    bar = Text()
+    for i, ch in enumerate(cells):
+        bar.append(ch, style="yellow" if i == mark else ("green" if a.status in ("achieved", "on-track") else "cyan"))
+    bar.append(f" {float(a.progress) * 100:.0f}%")
+    return bar
+
 STATUS_STYLE = {
     "achieved": "bold green", "within": "green", "on-track": "green",
     "at-risk": "yellow", "off-track": "red", "regressing": "bold red",
@@ -24,6 +45,9 @@ STATUS_STYLE = {
 
 def render(rows, out, *, color: bool = True) -> None:
     cells = [[Text(c) for c in row_cells(t, a)] for t, a in rows]
+    if color:  # progress bars only where they can be seen as such
+        for (t, a), row in zip(rows, cells):
+            row[2] = progress_bar(t, a)
     on_terminal = hasattr(out, "isatty") and out.isatty()
     # Off a terminal Rich assumes 80 columns and would fold every title; a
     # file or pipe has no width, so it gets the table's natural width.

@@ -1,0 +1,72 @@
+"""Make the README's pictures from the shipped store.
+
+    python docs/make_pictures.py      (needs targettrack installed, and chromium)
+
+docs/chart.svg: `targettrack show` with its chart, in colour, exported by
+Rich as an SVG terminal picture. docs/report.png: the HTML report of the
+shipped store, screenshotted by headless Chromium.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+SCRIPT = Path(sys.executable).parent / "targettrack"
+ENV = {**os.environ, "TARGETTRACK_TODAY": "2026-11-26", "COLUMNS": "100"}
+
+
+def terminal_svg(store: Path) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    env = {**ENV, "FORCE_COLOR": "1"}
+    # show draws its colour chart only on a terminal: run it under a pseudo-terminal.
+    import pty
+
+    master, slave = pty.openpty()
+    p = subprocess.Popen([str(SCRIPT), "--db", str(store), "show", "sanofi-innovative-drugs"], stdout=slave,
+                         stderr=subprocess.PIPE, env=env)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    p.wait()
+    os.close(master)
+    out = b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    keep = out.split("  chart\n", 1)
+    text = "$ targettrack show sanofi-innovative-drugs\n" + keep[0].split("\n", 1)[0] + "\n  ...\n  chart\n" + keep[1]
+    console = Console(record=True, width=100, force_terminal=True, color_system="truecolor", file=open(os.devnull, "w"))
+    console.print(Text.from_ansi(text))
+    console.save_svg(str(HERE / "chart.svg"), title="targettrack show")
+
+
+def report_png(store: Path, work: Path) -> None:
+    page = work / "report.html"
+    subprocess.run([str(SCRIPT), "--db", str(store), "report", "-o", str(page)], env=ENV, check=True)
+    chromium = shutil.which("chromium")
+    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                    "--disable-background-networking", "--hide-scrollbars", f"--user-data-dir={work / 'p'}",
+                    f"--screenshot={HERE / 'report.png'}", "--window-size=1100,1600", page.as_uri()],
+                   check=True, capture_output=True)
+
+
+if __name__ == "__main__":
+    with tempfile.TemporaryDirectory() as d:
+        store = Path(d) / "targets.json"
+        shutil.copy(REPO / "data" / "targets.json", store)
+        terminal_svg(store)
+        report_png(store, Path(d))
+    print("wrote docs/chart.svg and docs/report.png")

@@ -1,0 +1,74 @@
+"""What a target's chart shows, as plain data (pure): the observations, the
+straight line from the base to the target, the target level, the deadline,
+the as-of date and the projection to the deadline. The terminal chart and
+the SVG in the HTML report both draw this, so they always agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..assess import Assessment, Point, baseline_point, observed_series
+from ..model import Target
+
+
+@dataclass(frozen=True)
+class ChartData:
+    points: list[tuple[date, float]]          # observations up to the as-of date
+    plan: tuple[tuple[date, float], tuple[date, float]] | None   # base -> target at the deadline
+    target: float | None                      # the level to reach (or the cap / floor)
+    deadline: date | None
+    as_of: date
+    projection: tuple[tuple[date, float], tuple[date, float]] | None  # latest -> deadline on the trend
+    x_range: tuple[date, date]
+    y_range: tuple[float, float]
+    unit: str
+    milestone: bool = False                   # values are 0 (not done) and 1 (done)
+
+
+def chart_data(t: Target, a: Assessment) -> ChartData | None:
+    """None only for a target with no number to reach (a cap or floor always has one)."""
+    series = observed_series(t, a.as_of)
+    if t.kind == "milestone":  # not done = 0, done = 1, against the deadline
+        points = [(p.day, float(p.value)) for p in series]
+        days = [d for d, _ in points] + [a.as_of] + ([t.deadline.last] if t.deadline else [])
+        if t.start:
+            days.append(t.start.first)
+        lo_day, hi_day = min(days), max(days)
+        lo_day = min(lo_day, hi_day - timedelta(days=180))
+        return ChartData(points, None, 1.0, t.deadline.last if t.deadline else None, a.as_of, None,
+                         (lo_day, hi_day), (-0.15, 1.15), "", milestone=True)
+    if t.target is None:
+        return None
+    base = baseline_point(t)
+    points = [(p.day, float(p.value)) for p in series]
+    goal = float(t.target)
+    deadline = t.deadline.last if t.deadline else None
+    plan = None
+    if t.kind in ("increase", "decrease") and deadline:
+        start = base or (series[0] if series else None)
+        if start is not None and start.day < deadline:
+            plan = ((start.day, float(start.value)), (deadline, goal))
+    projection = None
+    if (t.kind in ("increase", "decrease") and deadline and series and a.projected_value is not None
+            and a.status not in ("achieved", "missed") and series[-1].day < deadline):
+        projection = ((series[-1].day, float(series[-1].value)), (deadline, float(a.projected_value)))
+    days = [d for d, _ in points] + [a.as_of] + ([deadline] if deadline else []) + ([base.day] if base else [])
+    if not points and not base and len(days) == 1:
+        days.append(a.as_of - timedelta(days=365))
+    if t.start:
+        days.append(t.start.first)
+    lo_day, hi_day = min(days), max(days)
+    if lo_day == hi_day:
+        lo_day -= timedelta(days=30)
+        hi_day += timedelta(days=30)
+    values = [v for _, v in points] + [goal] + ([float(base.value)] if base else [])
+    if projection:
+        values.append(projection[1][1])
+    lo, hi = min(values), max(values)
+    if lo == hi:
+        lo, hi = lo - max(abs(lo) * 0.1, 1), hi + max(abs(hi) * 0.1, 1)
+    pad = (hi - lo) * 0.05
+    return ChartData(points, plan, goal, deadline, a.as_of, projection, (lo_day, hi_day), (lo - pad, hi + pad),
+                     t.unit)

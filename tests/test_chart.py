@@ -1,0 +1,90 @@
+"""The terminal chart's shape on fixed data, in colour and in plain mode."""
+
+import re
+from datetime import date
+from decimal import Decimal as D
+
+import pytest
+
+from targettrack.assess import assess
+from targettrack.dates import parse_period as P
+from targettrack.model import Observation, Target
+from targettrack.render.chart import draw
+from targettrack.render.chartdata import chart_data
+from targettrack.textwidth import width
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+T = Target(id="d", title="工业机器人密度", unit="台/万人", target=D(500), baseline=D(260), baseline_date=P("2022"),
+           deadline=P("2025"), observations=(Observation(P("2024-06"), D(380), "a"), Observation(P("2025-06"), D(420), "b")))
+AS_OF = date(2025, 6, 30)
+
+
+def plot_area(lines):
+    """Rows of the plot (without the y labels and the axis line)."""
+    return [line.split("|", 1)[1] for line in lines[:10]]
+
+
+@pytest.mark.parametrize("total", [40, 60, 78, 120])
+def test_the_chart_fits_the_width(total):
+    c = chart_data(T, assess(T, AS_OF))
+    for color in (False, True):
+        for line in draw(c, total, color=color):
+            assert width(ANSI.sub("", line)) <= total, line
+
+
+def test_plain_marks_in_their_places():
+    c = chart_data(T, assess(T, AS_OF))
+    lines = draw(c, 78, color=False)
+    rows = plot_area(lines)
+    w = len(rows[0])
+    assert all(len(r) == w for r in rows)
+    assert set("".join(rows)) <= set(" o.=|:*")             # ASCII only
+    # The target level is a full row of '=' except where a stronger mark sits.
+    target_row = next(i for i, r in enumerate(rows) if r.count("=") > w // 2)
+    assert target_row == 0                                   # 500 is the top of the range
+    # The deadline is the rightmost column; today (as of) a column of ':' before it.
+    assert sum(r[-1] in "|=.*" for r in rows) == len(rows)
+    today_cols = {i for r in rows for i, ch in enumerate(r) if ch == ":"}
+    assert len(today_cols) == 1 and today_cols.pop() < w - 1
+    # Two observations, the later one higher; the projection runs from it to the deadline.
+    obs = sorted((r.index("o"), i) for i, r in enumerate(rows) if "o" in r)   # (column, row), left to right
+    assert len(obs) == 2 and obs[0][1] > obs[1][1]  # the later value is drawn higher (a smaller row number)
+    assert any("*" in r for r in rows)
+    assert lines[0].startswith("512台/万人|") and "248台/万人|" in lines[9]
+    assert "2022-12-31" in lines[11] and "2025-12-31" in lines[11]
+    assert "o values" in lines[12] and "= target" in "".join(lines[12:])
+
+
+def test_colour_marks():
+    c = chart_data(T, assess(T, AS_OF))
+    text = "\n".join(draw(c, 78, color=True))
+    assert "\x1b[" in text and "●" in text and "│" in text and "─" in text and "┊" in text
+    plain_text = ANSI.sub("", text)
+    assert plain_text.count("●") == 3  # two values and the legend
+
+
+def test_show_draws_the_chart_plain_off_a_terminal(sample):
+    sample.ok("update", "sh-robot-industry", "850", "--date", "2024-12")
+    out = sample.ok("show", "sh-robot-industry", env={"COLUMNS": "60"})
+    assert "  chart\n" in out and "\x1b" not in out
+    chart = out.split("  chart\n", 1)[1].splitlines()
+    assert all(width(line) <= 60 for line in chart)
+    assert any("+----" in line for line in chart) and any("o" in line.split("|", 1)[-1] for line in chart)
+    assert "chart" not in sample.ok("show", "hezhou-airport")   # a milestone has no chart
+
+
+def test_list_table_has_progress_bars_on_a_terminal():
+    from io import StringIO
+
+    from targettrack.render.table import render
+
+    class Tty(StringIO):
+        def isatty(self):
+            return True
+
+    t = T
+    a = assess(t, AS_OF)
+    out = Tty()
+    render([(t, a)], out, color=True)
+    text = ANSI.sub("", out.getvalue())
+    assert "██████" in text and "67%" in text and "|" in text
