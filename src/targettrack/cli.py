@@ -955,6 +955,99 @@ def _progress(total: int):
 
 
 @app.command()
+def extract(
+    ctx: typer.Context,
+    file: str = typer.Argument(..., metavar="FILE", help="A UTF-8 text file (Chinese or English), or - for stdin."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f",
+                                      help="table, plain, json or csv (json and csv are import's format; "
+                                           "default: table on a terminal, else plain)."),
+    year: Optional[int] = typer.Option(None, "--year", help="The document's year, for 今年 / this year."),
+    add: bool = typer.Option(False, "--add", help="Import the proposed targets now (all or nothing, like import)."),
+    review: bool = typer.Option(False, "--review", help="Ask about each one on a terminal: accept, edit or skip."),
+) -> None:
+    """Propose the quantified targets a policy document sets, with the quoted words as source."""
+    from . import extract as ex
+    from .render import extract_view
+
+    _choice("--format", fmt, ("table", "plain", "json", "csv"))
+    if year is not None and not 1900 <= year <= 2200:
+        raise InputError(f"--year: {year} is not a year between 1900 and 2200")
+    if add and review:
+        raise InputError("--add and --review do not go together (--review imports what you accept)")
+    if review and not interactive():
+        raise InputError("--review asks questions on a terminal; use --format json or csv, or --add, in scripts")
+    name = "stdin" if file == "-" else file
+    try:
+        raw = sys.stdin.buffer.read() if file == "-" else open(file, "rb").read()
+        text = raw.decode("utf-8")
+    except OSError as e:
+        raise InputError(f"FILE: cannot read {file} ({e.strerror})") from None
+    except UnicodeDecodeError as e:
+        raise InputError(f"{name}: not UTF-8 text (byte {e.start})") from None
+    candidates = ex.extract(text.lstrip("\ufeff"), name, year)
+    left_out = [c for c in candidates if not c.observation and not extract_view.importable(c)]
+    if left_out and (add or review or fmt in ("json", "csv")):
+        print(f"{PROG}: note: {len(left_out)} proposed target(s) have no deadline and are left out of the import "
+              f"format: {', '.join(c.id for c in left_out)} (see them with --format plain)", file=sys.stderr)
+    if review:
+        candidates = _review(candidates)
+    if add or review:
+        from . import exchange
+
+        rows = exchange.read(extract_view.as_json(candidates), name)
+        with open_store(ctx, write=True) as store:
+            plan = exchange.plan_import(rows, store.targets(), today(), now_utc())
+            if plan.targets:
+                store.describe(f"extract {name} --add")
+                store.put_all(plan.targets)
+        print(f"{name}: added {len(plan.added)} target(s), updated {len(plan.updated)}, "
+              f"{len(plan.unchanged)} unchanged; {plan.observations_added} observation(s)")
+        return
+    fmt = fmt or ("table" if use_color(ctx) else "plain")
+    if fmt == "json":
+        sys.stdout.write(extract_view.as_json(candidates))
+    elif fmt == "csv":
+        sys.stdout.write(extract_view.as_csv(candidates))
+    elif fmt == "table":
+        extract_view.as_table(candidates, sys.stdout)
+    else:
+        extract_view.as_plain(candidates, sys.stdout)
+
+
+def _review(candidates):
+    """Accept, edit or skip each proposed target, at a terminal."""
+    from dataclasses import replace as dc_replace
+
+    from .render.extract_view import highlight_plain
+
+    kept = []
+    for c in candidates:
+        if c.observation:
+            kept.append(c)
+            continue
+        value = "done" if c.kind == "milestone" else format_quantity(c.value, c.unit)
+        print(f"\n{c.id}: {c.kind} {value} by {c.deadline.label if c.deadline else '-'}: {c.title}")
+        print(f"  “{highlight_plain(c)}” ({c.file}:{c.line})")
+        if c.review:
+            print("  check: " + "; ".join(c.review))
+        answer = typer.prompt("  [a]ccept, [e]dit or [s]kip", default="a").strip().lower()[:1]
+        if answer == "s":
+            continue
+        if answer == "e":
+            title = typer.prompt("  title", default=c.title)
+            kind = typer.prompt("  kind", default=c.kind)
+            _choice("kind", kind, KINDS)
+            deadline = typer.prompt("  deadline (empty for none)", default=c.deadline.label if c.deadline else "",
+                                    show_default=bool(c.deadline))
+            c = dc_replace(c, title=title, kind=kind, deadline=_period("deadline", deadline) if deadline else None)
+            if kind != "milestone":
+                q = _quantity("target", typer.prompt("  target", default=value))
+                c = dc_replace(c, value=q.number, unit=q.unit or c.unit)
+        kept.append(c)
+    return [c for c in kept if not c.observation or any(k.id == c.for_target for k in kept)]
+
+
+@app.command()
 def undo(ctx: typer.Context) -> None:
     """Revert the last change (one step each time) and say what it was."""
     with open_store(ctx, write=True) as store:

@@ -1,0 +1,119 @@
+"""How `extract` shows its candidates: the import format (JSON, CSV), or a
+review listing with the quoted words and the number highlighted."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from ..exchange import EXPORT_FORMAT, OBSERVATION_COLUMNS, TARGET_COLUMNS
+from ..extract import Candidate
+from ..quantity import format_number, format_quantity, json_number
+from ..textwidth import safe
+from .csv_format import write_rows
+
+
+def explain(c: Candidate) -> str:
+    """Which cue decided the kind and the deadline, and what to check: the source note."""
+    parts = [f"extracted from {c.file}, line {c.line}", f"kind: {c.why_kind}"]
+    parts.append(f"deadline: {c.why_deadline}" if c.deadline else "deadline: none found")
+    if c.review:
+        parts.append("review: " + "; ".join(c.review))
+    return "; ".join(parts)
+
+
+def importable(c: Candidate) -> bool:
+    """import takes an increase or decrease target only with a deadline."""
+    return not c.observation and (c.deadline is not None or c.kind not in ("increase", "decrease"))
+
+
+def target_docs(cands: list[Candidate]) -> list[dict]:
+    docs = []
+    for c in cands:
+        if not importable(c):
+            continue
+        d = {"id": c.id, "title": c.title, "kind": c.kind,
+             "source": {"document": c.file, "quote": c.quote, "note": explain(c)}}
+        if c.unit:
+            d["unit"] = c.unit
+        if c.value is not None:
+            d["target"] = json_number(c.value)
+        if c.deadline:
+            d["deadline"] = c.deadline.label
+        if c.plan:
+            d["plan"] = c.plan
+        obs = [o for o in cands if o.observation and o.for_target == c.id and o.observed]
+        if obs:
+            d["observations"] = [{"date": o.observed.label, "value": json_number(o.value),
+                                  "note": f"from {o.file}, line {o.line}", "source": o.quote} for o in obs]
+        docs.append(d)
+    return docs
+
+
+def as_json(cands: list[Candidate]) -> str:
+    return json.dumps({"format": EXPORT_FORMAT, "version": 1, "targets": target_docs(cands)},
+                      ensure_ascii=False, indent=1) + "\n"
+
+
+def as_csv(cands: list[Candidate]) -> str:
+    out = io.StringIO()
+    rows = []
+    for d in target_docs(cands):
+        rows.append({"id": d["id"], "title": d["title"], "kind": d["kind"], "unit": d.get("unit"),
+                     "target": format_number(c_value) if (c_value := _value(d)) is not None else None,
+                     "deadline": d.get("deadline"), "plan": d.get("plan"), "source": d["source"]["document"],
+                     "source_quote": d["source"]["quote"], "source_note": d["source"]["note"]})
+    write_rows(TARGET_COLUMNS, rows, out)
+    out.write("\n")
+    obs = [{"id": d["id"], **o} for d in target_docs(cands) for o in d.get("observations", [])]
+    write_rows(OBSERVATION_COLUMNS, obs, out)
+    return out.getvalue()
+
+
+def _value(d: dict):
+    from decimal import Decimal
+
+    v = d.get("target")
+    return None if v is None else Decimal(str(v))
+
+
+def highlight_plain(c: Candidate) -> str:
+    """The quote with the number marked [[like this]] (plain text has no bold)."""
+    quote = safe(c.quote)
+    if c.number and c.number in quote:
+        return quote.replace(c.number, f"[[{c.number}]]", 1)
+    return quote
+
+
+def as_plain(cands: list[Candidate], out) -> None:
+    targets = [c for c in cands if not c.observation]
+    for c in targets:
+        value = "done" if c.kind == "milestone" else format_quantity(c.value, c.unit)
+        out.write(f"{c.id}  {c.kind}  {value}  by {c.deadline.label if c.deadline else '-'}  {safe(c.title)}\n")
+        out.write(f"    “{highlight_plain(c)}” ({c.file}:{c.line})\n")
+        out.write(f"    {explain(c).split('; ', 1)[1]}\n")
+    for o in (c for c in cands if c.observation):
+        out.write(f"observation for {o.for_target}: {format_quantity(o.value, o.unit)} "
+                  f"{o.observed.label if o.observed else ''}  “{highlight_plain(o)}” ({o.file}:{o.line})\n")
+    out.write(f"{len(targets)} target(s) proposed\n")
+
+
+def as_table(cands: list[Candidate], out) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(file=out, highlight=False, markup=False, emoji=False)
+    table = Table(show_lines=True)
+    for name in ("ID", "KIND", "TARGET", "DEADLINE", "TITLE", "QUOTED WORDS", "CHECK"):
+        table.add_column(name, overflow="fold")
+    for c in (c for c in cands if not c.observation):
+        quote = Text(safe(c.quote))
+        if c.number:
+            at = quote.plain.find(c.number)
+            if at >= 0:
+                quote.stylize("bold reverse", at, at + len(c.number))
+        value = "done" if c.kind == "milestone" else format_quantity(c.value, c.unit)
+        table.add_row(Text(c.id), Text(c.kind), Text(value), Text(c.deadline.label if c.deadline else "-"),
+                      Text(safe(c.title)), quote, Text("; ".join(c.review) or "-", style="yellow" if c.review else ""))
+    console.print(table)
