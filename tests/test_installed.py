@@ -4,7 +4,6 @@ environments cron and scripts give it (no locale, no terminal, NO_COLOR)."""
 import json
 import os
 import pty
-import shutil
 import subprocess
 import sys
 from pathlib import Path

@@ -4,7 +4,6 @@ published formulas (YEAR = 365.25 days), not by the code under test."""
 
 from datetime import date, timedelta
 from decimal import Decimal as D
-from fractions import Fraction
 
 import pytest
 from hypothesis import given, settings as hsettings, strategies as st

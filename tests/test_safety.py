@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
 from conftest import FROZEN_TODAY, SHIPPED, TT, assert_one_line_error
-from targettrack.store import Store, parse
+from targettrack.store import Store
 
 SCRIPT = Path(sys.executable).parent / "targettrack"
 ENV = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "TARGETTRACK_TODAY": FROZEN_TODAY,

@@ -22,7 +22,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import NamedTuple
 
-from .model import DONE, Observation, Target
+from .model import DONE, Target
 from .quantity import format_quantity
 from .settings import Bands, Settings
 

@@ -193,16 +193,3 @@ def _checked_month(m: int) -> int:
     if not 1 <= m <= 12:
         raise InputError(f"month {m} is not between 1 and 12")
     return m
-
-
-def parse_day(text: str, today: date | None = None) -> date:
-    """A single day: the last day of whatever period was given."""
-    return parse_period(text, today).last
-
-
-def days_between(a: date, b: date) -> int:
-    return (b - a).days
-
-
-def year_fraction(a: date, b: date) -> float:
-    return (b - a).days / 365.25

@@ -23,7 +23,6 @@ import csv
 import io
 import json
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
 
 from .dates import Period, parse_period
 from .errors import InputError
@@ -375,7 +374,3 @@ def plan_import(rows: Rows, existing: list[Target], today, now: str, progress=No
         except InputError as e:
             raise InputError(f"settings: {e}") from None
     return plan
-
-
-def utc_now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")

@@ -39,9 +39,6 @@ class Source:
     quote: str | None = None
     note: str | None = None
 
-    def is_empty(self) -> bool:
-        return not any(vars(self).values())
-
 
 class Observation(NamedTuple):
     # A NamedTuple rather than a frozen dataclass: a large store holds ten of

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..assess import Assessment, Point, baseline_point, observed_series
+from ..assess import Assessment, baseline_point, observed_series
 from ..model import Target
 
 
