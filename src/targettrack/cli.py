@@ -795,6 +795,21 @@ def _output_format(fmt: Optional[str], output: Optional[str], formats, extension
     return default
 
 
+def _read_text(file: str) -> tuple[str, str]:
+    """FILE (or - for stdin) as UTF-8 text, with the name to quote in messages."""
+    from pathlib import Path
+
+    name = "stdin" if file == "-" else file
+    try:
+        raw = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+    except OSError as e:
+        raise InputError(f"FILE: cannot read {file} ({e.strerror})") from None
+    try:
+        return name, raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise InputError(f"{name}: not UTF-8 text (byte {e.start})") from None
+
+
 def _emit(text: str, output: Optional[str]) -> None:
     """To stdout, or atomically to --output (a reader never sees half a report)."""
     if output is None:
@@ -901,15 +916,7 @@ def import_(
     """Add or update targets and observations from a file: all or nothing, and idempotent."""
     from . import exchange
 
-    name = "stdin" if file == "-" else file
-    try:
-        raw = sys.stdin.buffer.read() if file == "-" else open(file, "rb").read()
-    except OSError as e:
-        raise InputError(f"FILE: cannot read {file} ({e.strerror})") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise InputError(f"{name}: not UTF-8 text (byte {e.start})") from None
+    name, text = _read_text(file)
     rows = exchange.read(text, name)
     now = now_utc()
     with open_store(ctx, write=not dry_run) as store:
@@ -976,14 +983,7 @@ def extract(
         raise InputError("--add and --review do not go together (--review imports what you accept)")
     if review and not interactive():
         raise InputError("--review asks questions on a terminal; use --format json or csv, or --add, in scripts")
-    name = "stdin" if file == "-" else file
-    try:
-        raw = sys.stdin.buffer.read() if file == "-" else open(file, "rb").read()
-        text = raw.decode("utf-8")
-    except OSError as e:
-        raise InputError(f"FILE: cannot read {file} ({e.strerror})") from None
-    except UnicodeDecodeError as e:
-        raise InputError(f"{name}: not UTF-8 text (byte {e.start})") from None
+    name, text = _read_text(file)
     candidates = ex.extract(text.lstrip("\ufeff"), name, year)
     left_out = [c for c in candidates if not c.observation and not extract_view.importable(c)]
     if left_out and (add or review or fmt in ("json", "csv")):
