@@ -25,6 +25,7 @@ EN = ["leading brands", "showcase scenarios", "industry output", "EV share", "ch
       "robot density", "digital economy value added", "R&D intensity", "energy intensity", "talent subsidy",
       "expressway length"]
 PLACES = ["上海市", "北京市", "广东省", "合肥市", "贺州市", "Shenzhen", "Hangzhou", "Chengdu"]
+LAST_DAY = date(2026, 11, 26)  # bench/run.py's TARGETTRACK_TODAY
 UNITS = ["家", "个", "亿元", "万元", "km", "%", "辆", "种"]
 
 
@@ -41,6 +42,8 @@ def make(i: int, rng: random.Random) -> Target:
     level = base
     for k in range(rng.randrange(6, 15)):
         when = start + timedelta(days=90 * (k + 1))
+        if when > LAST_DAY:  # a value is recorded once it is known: never after the benchmark's today
+            break
         if kind == "milestone":
             value = Decimal(1) if k > 8 else Decimal(0)
         else:

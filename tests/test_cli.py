@@ -208,13 +208,13 @@ def test_remove_asks_or_needs_yes(sample):
 
 
 def test_remove_confirms_on_a_terminal(sample, monkeypatch):
-    from targettrack import cli
+    from targettrack.cli import change
 
-    monkeypatch.setattr(cli, "interactive", lambda: True)
-    monkeypatch.setattr(cli.typer, "confirm", lambda msg: False)
+    monkeypatch.setattr(change, "interactive", lambda: True)
+    monkeypatch.setattr(change.typer, "confirm", lambda msg: False)
     r = sample("remove", "hezhou-airport")
     assert r.code == 1 and "not removed" in r.err
-    monkeypatch.setattr(cli.typer, "confirm", lambda msg: True)
+    monkeypatch.setattr(change.typer, "confirm", lambda msg: True)
     assert "removed" in sample.ok("remove", "hezhou-airport")
 
 
@@ -325,11 +325,11 @@ def test_bad_today_override_is_exit_2(sample):
 
 
 def test_internal_errors_are_one_line_without_traceback(sample, monkeypatch):
-    from targettrack import cli
+    from targettrack import selection
 
     def boom(*a, **k):
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr(cli, "assess", boom)
+    monkeypatch.setattr(selection, "assess", boom)
     r = sample("list")
     assert_one_line_error(r, 1, "internal error", "ZeroDivisionError", "please report")

@@ -135,11 +135,11 @@ def test_extract_plain_shows_the_quote_with_the_number_marked(tt):
 
 
 def test_extract_review_accepts_edits_and_skips(tt, monkeypatch):
-    from targettrack import cli
+    from targettrack.cli import io as cli_io
 
     answers = iter(["a", "s", "e", "机器人关联产业总规模", "increase", "2026", "1200亿元", "a"])
-    monkeypatch.setattr(cli, "interactive", lambda: True)
-    monkeypatch.setattr(cli.typer, "prompt", lambda *a, **k: next(answers))
+    monkeypatch.setattr(cli_io, "interactive", lambda: True)
+    monkeypatch.setattr(cli_io.typer, "prompt", lambda *a, **k: next(answers))
     text = "到2025年，打造10家机器人头部品牌、100个应用场景、1000亿元机器人关联产业规模，建成3个创新中心。\n"
     r = tt("extract", "-", input=text)
     r = tt("extract", "-", "--review", input=text)

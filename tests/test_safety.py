@@ -389,10 +389,11 @@ def test_debug_tracebacks_show_no_local_variables(tmp_path):
     code = r"""
 import sys
 import targettrack.cli as cli
+import targettrack.selection as selection
 def boom(*args, **kwargs):
     api_token = "SECRET-" + "VALUE-123"
     raise RuntimeError("boom")
-cli.assess = boom
+selection.assess = boom
 sys.argv = ["targettrack", "--db", sys.argv[1], "list"]
 cli.main()
 """

@@ -20,9 +20,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
-from typing import NamedTuple
 
-from .model import DONE, Target
+from .model import DONE, Point, Target, baseline_point, latest_level, observed_series  # noqa: F401 (re-exported)
 from .quantity import format_quantity
 from .settings import Bands, Settings
 
@@ -62,39 +61,6 @@ class Assessment:
     score: float | None = None              # Open SDG's progress score in [-5, +5]
     reason: str = ""
     note: str = ""                          # a fallback or why there is no projection
-
-
-class Point(NamedTuple):
-    day: date
-    value: Decimal
-
-
-def observed_series(t: Target, as_of: date) -> list[Point]:
-    """Observations on or before `as_of`, one per day (the later recorded wins), oldest first."""
-    series = t.series
-    if series and series[-1].day > as_of:
-        return [p for p in series if p.day <= as_of]
-    return list(series)
-
-
-def latest_level(t: Target, on: date) -> Decimal | None:
-    """The level an `update +N` on `on` adds to: the latest observation on or
-    before that day, else the baseline."""
-    series = observed_series(t, on)
-    if series:
-        return series[-1].value
-    return t.baseline
-
-
-def baseline_point(t: Target) -> Point | None:
-    if t.baseline is None:
-        return None
-    day = t.baseline_date.last if t.baseline_date else (t.start.first if t.start else None)
-    return Point(day, t.baseline) if day else None
-
-
-def _reached(kind: str, value: Decimal, goal: Decimal) -> bool:
-    return value >= goal if kind in ("increase", "floor") else value <= goal
 
 
 def _pct(x) -> str:
@@ -182,14 +148,10 @@ def assess(t: Target, as_of: date, settings: Settings | None = None, method: str
     days_left = (t.deadline.last - as_of).days if t.deadline else None
     if t.start and as_of < t.start.first:
         return Assessment("not-started", as_of, method, days_left=days_left, reason=f"starts {t.start}")
-    if t.kind == "milestone":
-        return _milestone(t, as_of, days_left, method)
-    if t.kind in ("cap", "floor"):
-        return _limit(t, as_of, days_left, method)
-    return _trajectory(t, as_of, days_left, method, settings)
+    return ASSESSORS[t.kind](t, as_of, days_left, method, settings)
 
 
-def _milestone(t: Target, as_of: date, days_left: int | None, method: str) -> Assessment:
+def _milestone(t: Target, as_of: date, days_left: int | None, method: str, settings: Settings) -> Assessment:
     series = observed_series(t, as_of)
     done_since = None
     for p in series:  # the first 'done' after the last 'not done'
@@ -217,7 +179,7 @@ def _milestone(t: Target, as_of: date, days_left: int | None, method: str) -> As
                       **common)
 
 
-def _limit(t: Target, as_of: date, days_left: int | None, method: str) -> Assessment:
+def _limit(t: Target, as_of: date, days_left: int | None, method: str, settings: Settings) -> Assessment:
     # A standing ceiling or floor is a compliance check, not a trajectory:
     # judged by the latest value (up to the deadline, if it has one).
     cutoff = min(as_of, t.deadline.last) if t.deadline else as_of
@@ -225,8 +187,8 @@ def _limit(t: Target, as_of: date, days_left: int | None, method: str) -> Assess
     if not series:
         return Assessment("no-data", as_of, method, days_left=days_left, reason="no value recorded yet")
     last = series[-1]
-    ok = _reached(t.kind, last.value, t.target)
-    word = "at most" if t.kind == "cap" else "at least"
+    ok = t.spec.reached(last.value, t.target)
+    word = t.spec.limit_word
     return Assessment(
         "within" if ok else "breached", as_of, method, current=last.value, current_date=last.day,
         days_left=days_left, score=5.0 if ok else -5.0,
@@ -304,14 +266,14 @@ def _method_measures(t, method, start, latest, pts, progress, expected, ratio_li
 
 
 def _trajectory(t: Target, as_of: date, days_left: int | None, method: str, settings: Settings) -> Assessment:
-    direction = 1 if t.kind == "increase" else -1
+    direction = t.spec.direction
     deadline = t.deadline.last
     base = baseline_point(t)
     if base and base.day > as_of:
         base = None  # a baseline dated after the as-of date is not known yet
     observed = observed_series(t, as_of)
     points = ([base] if base else []) + [p for p in observed if not base or p.day > base.day]
-    reached = next((p.day for p in points if _reached(t.kind, p.value, t.target)), None)
+    reached = next((p.day for p in points if t.spec.reached(p.value, t.target)), None)
     current = observed[-1] if observed else None
     # A deadline already past is judged as of the deadline.
     judged = min(as_of, deadline)
@@ -386,6 +348,16 @@ def _ahead(delta: timedelta) -> str:
     n = abs(days)
     size = f"{n / YEAR:.1f} years" if n >= 365 else f"{n} days"
     return f"{size} {word}"
+
+
+# How each kind is judged (tests/test_kinds.py checks every kind has one).
+ASSESSORS = {
+    "increase": _trajectory,
+    "decrease": _trajectory,
+    "cap": _limit,
+    "floor": _limit,
+    "milestone": _milestone,
+}
 
 
 def timeline(t: Target, as_of: date, settings: Settings | None = None, method: str | None = None) -> list[Assessment]:

@@ -17,7 +17,7 @@ from . import backups
 from .errors import InputError, StoreError
 from .model import from_dict, validate
 from .atomicfile import atomic_write
-from .store import META_TABLE, SCHEMA_VERSION, TARGETS_TABLE, _Lock, lock_timeout, parse
+from .store import META_TABLE, SCHEMA_VERSION, TARGETS_TABLE, Lock, lock_timeout, parse
 
 
 @dataclass(frozen=True)
@@ -131,7 +131,7 @@ def _lock_findings(path: Path) -> list[Finding]:
 def restore(path: Path) -> tuple[Path, backups.Entry | None, Path | None]:
     """Put back the newest good backup of a damaged or missing store. Returns
     the backup used and where the damaged file was kept."""
-    lock = _Lock(path, True, lock_timeout())
+    lock = Lock(path, True, lock_timeout())
     lock.acquire()
     try:
         try:

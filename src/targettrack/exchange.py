@@ -24,19 +24,24 @@ import io
 import json
 from dataclasses import dataclass, field, replace
 
+from .csvcells import unprotect, write_rows
 from .dates import Period, parse_period
-from .errors import InputError
-from .model import DONE, DONE_WORDS, KINDS, NOT_DONE, NOT_DONE_WORDS, Observation, Source, Target, check_id, to_dict, validate
-from .quantity import (Quantity, fold_bare_magnitude, format_number, from_json_number, normalize_text, parse_quantity,
-                       value_in_unit)
-from .render.csv_format import FORMULA_START, write_rows
-from .settings import METHODS, Settings
+from .errors import InputError, at
+from .model import (Observation, Source, Target, check_id, check_kind, check_method, check_tag, parse_tags, parse_unit,
+                    to_dict, validate)
+from .ops import amount_in, observe, target_and_unit
+from .quantity import format_number, from_json_number
+from .settings import Settings
 
 EXPORT_FORMAT = "targettrack-export"
 TARGET_COLUMNS = ["id", "title", "title_en", "kind", "unit", "baseline", "baseline_date", "target", "start",
                   "deadline", "tags", "owner", "plan", "method", "source", "source_publisher", "source_date",
                   "source_url", "source_quote", "source_note", "created_at"]
 OBSERVATION_COLUMNS = ["id", "date", "value", "note", "source", "recorded_at"]
+# Free text, given back exactly as written; every other cell is a value,
+# date or name, and white space around it is dropped.
+TEXT_COLUMNS = {"title", "title_en", "owner", "plan", "note", "source", "source_publisher", "source_url",
+                "source_quote", "source_note"}
 SOURCE_COLUMNS = {"source": "document", "source_publisher": "publisher", "source_date": "date",
                   "source_url": "url", "source_quote": "quote", "source_note": "note"}
 
@@ -80,20 +85,19 @@ class Rows:
     settings: dict | None = None
 
 
-def _unprotect(cell: str) -> str:
-    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_START) else cell
-
-
 def read_csv(text: str, name: str) -> Rows:
     rows = Rows()
-    lines = text.splitlines(keepends=True)
+    # Rows end at "\n" (or "\r\n") only: str.splitlines would also break a
+    # row at a form feed or U+2028 inside a title.
+    lines = [line + "\n" for line in text.split("\n")]
+    lines[-1] = lines[-1][:-1]
     tables: list[tuple[int, list[str]]] = []
     start, chunk = 0, []
     for i, line in enumerate(lines):
-        if line.strip() == "" and chunk and _balanced("".join(chunk)):
+        if line.strip("\r\n\t ") == "" and chunk and _balanced("".join(chunk)):
             tables.append((start, chunk))
             chunk = []
-        elif chunk or line.strip():
+        elif chunk or line.strip("\r\n\t "):
             if not chunk:
                 start = i
             chunk.append(line)
@@ -129,7 +133,7 @@ def read_csv(text: str, name: str) -> Rows:
                 continue
             if len(cells) != len(header):
                 raise InputError(f"{name}, {kind} table row {n}: {len(cells)} cells for {len(header)} columns")
-            row = {h: _unprotect(c) for h, c in zip(header, cells) if c != ""}
+            row = {h: unprotect(c) for h, c in zip(header, cells) if c != ""}
             sink.append((f"{name}, {kind} table row {n}", row))
     return rows
 
@@ -188,27 +192,35 @@ def read(text: str, name: str) -> Rows:
 
 
 # --- import: rows to targets -----------------------------------------------------
+# The same rules as the command line (model.validate, ops.observe); only the
+# place named in a refusal differs: "FILE, target table row 3, column unit".
 
 def _cell(row: dict, column: str, where: str) -> str | None:
     v = row.get(column)
     if v is None:
         return None
     if isinstance(v, bool) or not isinstance(v, (str, int, float, list)):
-        raise InputError(f"{where}, column {column}: not text or a number")
+        raise _fail(where, column, "not text or a number")
     if isinstance(v, list):
         if column != "tags" or not all(isinstance(x, str) for x in v):
-            raise InputError(f"{where}, column {column}: not text")
+            raise _fail(where, column, "not text")
         return ";".join(v)
     try:
         text = v if isinstance(v, str) else format_number(from_json_number(v))
     except ValueError as e:
-        raise InputError(f"{where}, column {column}: {e}") from None
-    text = text.strip()
+        raise _fail(where, column, e) from None
+    if column not in TEXT_COLUMNS:
+        text = text.strip()  # " 2025 " in a hand-made sheet is 2025; a title keeps its spaces
     return text or None
 
 
-def _fail(where: str, column: str, e: Exception) -> InputError:
-    return InputError(f"{where}, column {column}: {e}")
+def _fail(where: str, column: str, e) -> InputError:
+    return at(f"{where}, column {column}", e if isinstance(e, InputError) else InputError(str(e)))
+
+
+def _located(where: str, e: InputError) -> InputError:
+    """A rule's refusal, said of the row (and the column, when the rule names its field)."""
+    return at(f"{where}, column {e.field}" if e.field else where, e)
 
 
 def _period(row, column, where, today) -> Period | None:
@@ -221,14 +233,19 @@ def _period(row, column, where, today) -> Period | None:
         raise _fail(where, column, e) from None
 
 
-def _value(row, column, where, unit):
-    v = _cell(row, column, where)
+def _tags(row: dict, where: str) -> tuple[str, ...] | None:
+    v = row.get("tags")
     if v is None:
         return None
     try:
-        return value_in_unit(parse_quantity(v), unit)
+        if isinstance(v, list):  # JSON keeps each tag whole: a tag is checked, never split
+            if not all(isinstance(x, str) for x in v):
+                raise InputError("not a list of text")
+            return tuple(dict.fromkeys(check_tag(x) for x in v))
+        text = _cell(row, "tags", where)
+        return None if text is None else parse_tags([text], ";")
     except InputError as e:
-        raise _fail(where, column, e) from None
+        raise _fail(where, "tags", e) from None
 
 
 def target_fields(row: dict, where: str, today, existing: Target | None) -> dict:
@@ -238,38 +255,38 @@ def target_fields(row: dict, where: str, today, existing: Target | None) -> dict
         v = _cell(row, column, where)
         if v is not None:
             f[column] = v
-    kind = _cell(row, "kind", where)
-    if kind is not None:
-        if kind not in KINDS:
-            raise _fail(where, "kind", f"{kind!r} is not one of {', '.join(KINDS)}")
-        f["kind"] = kind
-    method = _cell(row, "method", where)
-    if method is not None:
-        if method not in METHODS:
-            raise _fail(where, "method", f"{method!r} is not one of {', '.join(METHODS)}")
-        f["method"] = method
-    unit = _cell(row, "unit", where)
-    target_text = _cell(row, "target", where)
-    if unit is None and existing is None and target_text is not None:
-        try:  # as on the command line: the unit written after the value
-            q = fold_bare_magnitude(parse_quantity(target_text))
-        except InputError as e:
-            raise _fail(where, "target", e) from None
-        unit = q.unit
-    if unit is not None:
-        f["unit"] = normalize_text(unit)
-    unit_now = f.get("unit", existing.unit if existing else "")
-    for column in ("target", "baseline"):
-        v = _value(row, column, where, unit_now)
-        if v is not None:
-            f[column] = v
+    try:
+        kind = _cell(row, "kind", where)
+        if kind is not None:
+            f["kind"] = check_kind(kind)
+        method = _cell(row, "method", where)
+        if method is not None:
+            f["method"] = check_method(method)
+        unit = _cell(row, "unit", where)
+        if unit is not None:
+            unit = parse_unit(unit)
+        if existing is None:  # as on the command line: the unit written after the value
+            unit, target = target_and_unit(f.get("kind", "increase"), _cell(row, "target", where), unit)
+            f["target"] = target
+        if unit is not None:
+            f["unit"] = unit
+        unit_now = f.get("unit", existing.unit if existing else "")
+        for column in ("target", "baseline"):
+            if column not in f or f[column] is None:
+                v = amount_in(_cell(row, column, where), unit_now, column)
+                if v is not None:
+                    f[column] = v
+        if f.get("target") is None:
+            f.pop("target", None)
+    except InputError as e:
+        raise _located(where, e) from None
     for column in ("deadline", "start", "baseline_date"):
         p = _period(row, column, where, today)
         if p is not None:
             f[column] = p
-    tags = _cell(row, "tags", where)
+    tags = _tags(row, where)
     if tags is not None:
-        f["tags"] = tuple(x.strip() for x in tags.replace(",", ";").split(";") if x.strip())
+        f["tags"] = tags
     source = {key: _cell(row, column, where) for column, key in SOURCE_COLUMNS.items()}
     if any(v is not None for v in source.values()):
         base = existing.source if existing else Source()
@@ -284,22 +301,11 @@ def observation_from(row: dict, where: str, target: Target, today, now: str) -> 
     raw = _cell(row, "value", where)
     if raw is None:
         raise _fail(where, "value", "missing")
-    if target.kind == "milestone":
-        word = normalize_text(raw).lower()
-        if word in DONE_WORDS:
-            value = DONE
-        elif word in NOT_DONE_WORDS:
-            value = NOT_DONE
-        else:
-            raise _fail(where, "value", f"{target.id} is a milestone: give done or undone")
-    else:
-        try:
-            q = parse_quantity(raw)
-            value = value_in_unit(Quantity(q.number, q.unit), target.unit)
-        except InputError as e:
-            raise _fail(where, "value", e) from None
-    return Observation(date, value, _cell(row, "recorded_at", where) or now,
+    try:
+        return observe(target, raw, date, today, _cell(row, "recorded_at", where) or now,
                        _cell(row, "note", where), _cell(row, "source", where))
+    except InputError as e:
+        raise _located(where, e) from None
 
 
 def _same(a: Observation, b: Observation) -> bool:
@@ -333,7 +339,7 @@ def plan_import(rows: Rows, existing: list[Target], today, now: str, progress=No
         try:
             check_id(target_id)
         except InputError as e:
-            raise _fail(where, "id", e) from None
+            raise _located(where, e) from None
         before = result.get(target_id) or current.get(target_id)
         fields = target_fields(row, where, today, before)
         if before is None:
@@ -345,7 +351,7 @@ def plan_import(rows: Rows, existing: list[Target], today, now: str, progress=No
         try:
             validate(t)
         except InputError as e:
-            raise InputError(f"{where}: {e}") from None
+            raise _located(where, e) from None
         result[target_id] = t
     for where, row in rows.observations:
         step()

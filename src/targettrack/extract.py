@@ -31,6 +31,7 @@ from decimal import Decimal
 
 from .dates import Period, parse_period
 from .errors import InputError
+from .kinds import KIND
 from .quantity import clean, parse_chinese_numeral, unit_info
 
 # --- vocabulary -------------------------------------------------------------
@@ -396,7 +397,7 @@ def analyse(seg: _Segment, year: int | None, file: str) -> list[Candidate]:
         for q in quantities(clause):
             before, after = clause[:q.start], clause[q.end:]
             kind, why_kind = _kind(clause, before, deadline is not None)
-            standing = kind in ("cap", "floor")
+            standing = KIND[kind].shape == "bound"
             if standing or clause_future:
                 is_target = True
             elif clause_past or (sentence_past and not sentence_future):
@@ -435,14 +436,14 @@ def analyse(seg: _Segment, year: int | None, file: str) -> list[Candidate]:
                 review.append("the deadline is given as a number of years from an unstated start")
             if q.approximate:
                 review.append("an approximate number (余/多)")
-            if deadline is None and kind in ("increase", "decrease"):
+            if deadline is None and KIND[kind].needs_deadline:
                 review.append("no deadline found")
             if from_paragraph:
                 review.append("the deadline comes from another sentence of the paragraph")
             if early and deadline is not None:
                 review.append(f"reported as already reached ('{early.group(0)}')")
             out.append(Candidate(title or "目标", kind, q.value, q.unit,
-                                 deadline if kind not in ("cap", "floor") or own else None, text.strip(), seg.line,
+                                 deadline if KIND[kind].shape != "bound" or own else None, text.strip(), seg.line,
                                  file, review=review, why_kind=why_kind,
                                  why_deadline=why_deadline if deadline else "", number=q.words))
     if early and year:
@@ -554,7 +555,7 @@ def extract(text: str, file: str = "-", year: int | None = None, known_ids: set[
             c.id = slug(c.title, taken)
     for c in unique:  # an observation belongs to a target of the same kind of unit and subject
         if c.observation:
-            match = next((t for t in unique if not t.observation and t.kind != "milestone"
+            match = next((t for t in unique if not t.observation and not KIND[t.kind].boolean
                           and unit_info(t.unit).dimension == unit_info(c.unit).dimension
                           and _similar(t.title, c.title)), None)
             c.for_target = match.id if match else None

@@ -17,17 +17,15 @@ from functools import cached_property, lru_cache
 
 from .dates import Period, day, parse_period
 from .errors import InputError
-from .quantity import format_quantity, from_json_number, json_number
+from .kinds import KIND, KINDS
+from .quantity import format_quantity, from_json_number, json_number, normalize_text
 from .settings import METHODS
 
-KINDS = ("increase", "decrease", "cap", "floor", "milestone")
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 ID_RULE = "1-64 characters: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit"
 
 # A milestone observation is 1 (done) or 0 (not done, e.g. a correction).
 DONE, NOT_DONE = Decimal(1), Decimal(0)
-DONE_WORDS = {"done", "yes", "true", "1", "完成", "已完成", "建成", "已建成", "达成", "是"}
-NOT_DONE_WORDS = {"undone", "not-done", "no", "false", "0", "未完成", "否"}
 
 
 @dataclass(frozen=True)
@@ -38,6 +36,12 @@ class Source:
     url: str | None = None
     quote: str | None = None
     note: str | None = None
+
+
+class Point(NamedTuple):
+    """One value on one day: what assessment and charts work with."""
+    day: date
+    value: Decimal
 
 
 class Observation(NamedTuple):
@@ -75,8 +79,6 @@ class Target:
         """(day, value) of each observation day, oldest first; of two values
         for one day the later recorded wins. Computed once per target (the
         dataclass is frozen, so this never goes stale)."""
-        from .assess import Point
-
         by_day = {}
         for o in sorted(self.observations, key=lambda o: (o.date.last, o.recorded_at)):
             by_day[o.date.last] = o.value
@@ -85,47 +87,180 @@ class Target:
     def with_observation(self, obs: Observation) -> "Target":
         return replace(self, observations=self.observations + (obs,))
 
+    @property
+    def spec(self):
+        """What this target's kind means (kinds.Kind)."""
+        return KIND[self.kind]
+
     def describe_target(self) -> str:
-        if self.kind == "milestone":
+        if self.spec.boolean:
             return "done"
         return format_quantity(self.target, self.unit)
 
 
+def observed_series(t: Target, as_of: date) -> list[Point]:
+    """Observations on or before `as_of`, one per day (the later recorded wins), oldest first."""
+    series = t.series
+    if series and series[-1].day > as_of:
+        return [p for p in series if p.day <= as_of]
+    return list(series)
+
+
+def latest_level(t: Target, on: date) -> Decimal | None:
+    """The level a change (`update ID +N`) on `on` adds to: the latest
+    observation on or before that day, else the baseline."""
+    series = observed_series(t, on)
+    if series:
+        return series[-1].value
+    return t.baseline
+
+
+def baseline_point(t: Target) -> Point | None:
+    if t.baseline is None:
+        return None
+    when = t.baseline_date.last if t.baseline_date else (t.start.first if t.start else None)
+    return Point(when, t.baseline) if when else None
+
+
+def check_kind(kind: str) -> str:
+    if kind not in KIND:
+        raise InputError(f"{kind!r} is not one of {', '.join(KINDS)}", field="kind")
+    return kind
+
+
+def check_method(method: str | None) -> str | None:
+    if method is not None and method not in METHODS:
+        raise InputError(f"{method!r} is not one of {', '.join(METHODS)}", field="method")
+    return method
+
+
 def check_id(target_id: str) -> str:
     if not ID_PATTERN.fullmatch(target_id or ""):
-        raise InputError(f"invalid id {target_id!r}: use {ID_RULE}")
+        raise InputError(f"invalid id {target_id!r}: use {ID_RULE}", field="id")
     return target_id
+
+
+# --- the rules -----------------------------------------------------------------
+# Every entry point (add, edit, update, import, extract --add) reaches these
+# through validate() and validate_observation(); the command line only adds
+# the name of the option to the message, import the row and column.
+
+UNIT_EXAMPLES = "e.g. 家, 个, 亿元, km, %"
+TAG_RULE = "a tag is one word, without spaces, commas or semicolons"
+
+
+def parse_unit(text: str) -> str:
+    """A unit as written (NFKC-folded), or an InputError saying why it is not one."""
+    check_text(text, "unit")
+    unit = normalize_text(text)
+    if unit[:1].isdigit() or not unit.isprintable():
+        raise InputError(f"{text!r} is not a unit ({UNIT_EXAMPLES})", field="unit")
+    return unit
+
+
+def check_tag(tag: str) -> str:
+    if not tag or any(c.isspace() or c in ",;" for c in tag) or not tag.isprintable():
+        raise InputError(f"invalid tag {tag!r}: {TAG_RULE}", field="tags")
+    return tag
+
+
+def parse_tags(values, separators: str = ",") -> tuple[str, ...]:
+    """Tags from what people type: several values, each split on `separators`
+    (commas on the command line, ';' in a CSV cell); repeats dropped."""
+    tags: list[str] = []
+    for v in values:
+        check_text(v, "tags")
+        for sep in separators[1:]:
+            v = v.replace(sep, separators[0])
+        for tag in v.split(separators[0]):
+            tag = check_tag(tag.strip())
+            if tag not in tags:
+                tags.append(tag)
+    return tuple(tags)
+
+
+def check_text(text: str | None, field: str | None = None) -> str | None:
+    """Text that can be stored: valid Unicode (JSON can carry lone surrogates, UTF-8 cannot)."""
+    if text is not None:
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InputError("not valid UTF-8 text", field=field) from None
+    return text
+
+
+def _needs_target(t: Target) -> None:
+    if t.target is None:
+        raise InputError(f"a {t.kind} target needs --target (the value to reach)")
+
+
+def _needs_deadline(t: Target) -> None:
+    if t.deadline is None:
+        raise InputError(f"an {t.kind} target needs --deadline (only caps, floors and milestones may be open-ended)")
+
+
+def _takes_no_target(t: Target) -> None:
+    if t.target is not None:
+        raise InputError("a milestone is done or not done; it takes no target value", field="target")
+
+
+def _beyond_baseline(t: Target) -> None:
+    if t.baseline is None or t.target is None:
+        return
+    if t.spec.direction > 0 and t.target < t.baseline:
+        raise InputError(f"an increase target ({t.target}) below its baseline ({t.baseline}): did you mean --kind decrease?")
+    if t.spec.direction < 0 and t.target > t.baseline:
+        raise InputError(f"a decrease target ({t.target}) above its baseline ({t.baseline}): did you mean --kind increase?")
+
+
+# The rules that depend on the kind, one entry per kind (tests/test_kinds.py).
+RULES = {
+    "increase": (_needs_target, _needs_deadline, _beyond_baseline),
+    "decrease": (_needs_target, _needs_deadline, _beyond_baseline),
+    "cap": (_needs_target,),
+    "floor": (_needs_target,),
+    "milestone": (_takes_no_target,),
+}
 
 
 def validate(t: Target) -> Target:
     """The rules a target must satisfy before it is written."""
     check_id(t.id)
-    if t.kind not in KINDS:
-        raise InputError(f"unknown kind {t.kind!r}; use one of: {', '.join(KINDS)}")
+    check_kind(t.kind)
     if not t.title or not t.title.strip():
         raise InputError("a target needs a non-empty --title")
-    if t.kind != "milestone" and t.target is None:
-        raise InputError(f"a {t.kind} target needs --target (the value to reach)")
-    if t.kind in ("increase", "decrease") and t.deadline is None:
-        raise InputError(f"an {t.kind} target needs --deadline (only caps, floors and milestones may be open-ended)")
+    for name in ("title", "title_en", "owner", "plan", "created_at"):
+        check_text(getattr(t, name), name)
+    for name, text in vars(t.source).items():
+        check_text(text, "source" if name == "document" else f"source_{name}")
+    if t.unit:
+        parse_unit(t.unit)
+    for rule in RULES[t.kind]:
+        rule(t)
     if t.deadline and t.start and t.start.first > t.deadline.last:
         raise InputError(f"the start ({t.start}) is after the deadline ({t.deadline})")
     if t.deadline and t.baseline_date and t.baseline_date.last > t.deadline.last:
         raise InputError(f"the baseline date ({t.baseline_date}) is after the deadline ({t.deadline})")
     if t.baseline_date and t.baseline is None:
         raise InputError("--baseline-date was given without --baseline")
-    if t.kind == "increase" and t.baseline is not None and t.target is not None and t.target < t.baseline:
-        raise InputError(f"an increase target ({t.target}) below its baseline ({t.baseline}): did you mean --kind decrease?")
-    if t.kind == "decrease" and t.baseline is not None and t.target is not None and t.target > t.baseline:
-        raise InputError(f"a decrease target ({t.target}) above its baseline ({t.baseline}): did you mean --kind increase?")
-    if t.method is not None and t.method not in METHODS:
-        raise InputError(f"unknown method {t.method!r}; use one of: {', '.join(METHODS)}")
+    check_method(t.method)
     if t.plan is not None and (not t.plan.strip() or not t.plan.isprintable() or len(t.plan) > 100):
         raise InputError(f"invalid plan {t.plan!r}: a plan is a name of 1-100 printable characters")
     for tag in t.tags:
-        if not tag or any(c.isspace() or c == "," for c in tag):
-            raise InputError(f"invalid tag {tag!r}: tags may not be empty or hold spaces or commas")
+        check_tag(tag)
     return t
+
+
+def validate_observation(t: Target, o: Observation, today: date) -> Observation:
+    """The rules a new observation must satisfy: a value is recorded once it is known."""
+    if o.date.first > today:
+        raise InputError(f"{o.date} is in the future (today is {today}); record values once they are known")
+    if o.date.last > today:
+        # A value "for 2026-11" is dated 2026-11-30: after today, so today's status would skip it.
+        raise InputError(f"{o.date} has not ended yet (today is {today}); give the day, e.g. {today}")
+    check_text(o.note, "note")
+    check_text(o.source, "source")
+    return o
 
 
 # --- the stored shape -------------------------------------------------------

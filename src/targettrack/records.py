@@ -23,6 +23,7 @@ FIELDS = (
     "shortfall", "score", "days_left", "plan", "tags", "owner", "source",
 )
 SOURCE_FIELDS = ("document", "publisher", "date", "url", "quote", "note")
+OBSERVATION_FIELDS = ("id", "date", "date_as_given", "value", "unit", "note", "source", "recorded_at")
 
 
 def _ratio(x: Fraction | float | None) -> float | None:

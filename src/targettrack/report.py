@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .assess import ATTENTION_ORDER, STATUSES, Assessment, assess
+from .assess import ATTENTION_ORDER, Assessment, assess
 from .model import Observation, Target
+from .selection import Filter, select, status_counts
 from .settings import Settings
 
 ATTENTION = ("missed", "breached", "regressing", "off-track", "at-risk")
@@ -40,10 +41,7 @@ class Report:
 
     @property
     def summary(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for _, a in self.rows:
-            counts[a.status] = counts.get(a.status, 0) + 1
-        return {s: counts[s] for s in STATUSES if s in counts}
+        return status_counts(a for _, a in self.rows)
 
 
 def _recorded_day(o: Observation) -> date | None:
@@ -54,11 +52,10 @@ def _recorded_day(o: Observation) -> date | None:
 
 
 def build(targets: list[Target], as_of: date, since: date, within_days: int,
-          settings: Settings | None = None, method: str | None = None) -> Report:
-    rows, previous = [], {}
-    for t in targets:
-        rows.append((t, assess(t, as_of, settings, method)))
-        previous[t.id] = assess(t, since, settings, method)
+          settings: Settings | None = None, method: str | None = None, flt: Filter = Filter()) -> Report:
+    """The report on the targets `flt` keeps (judged as of `as_of`)."""
+    rows = select(targets, flt, as_of, settings, method)
+    previous = {t.id: assess(t, since, settings, method) for t, _ in rows}
     by_attention = lambda ta: (ATTENTION_ORDER.index(ta[1].status), ta[1].buffer_days or 0, ta[0].id)
     attention = sorted([ta for ta in rows if ta[1].status in ATTENTION], key=by_attention)
     horizon = as_of + timedelta(days=within_days)

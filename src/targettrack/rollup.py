@@ -8,8 +8,9 @@ key results). Its score is the mean of its targets' Open SDG scores in
 
 from __future__ import annotations
 
-from .assess import ATTENTION_ORDER, STATUSES, Assessment
+from .assess import ATTENTION_ORDER, Assessment
 from .model import Target
+from .selection import status_counts
 
 PLAN_FIELDS = ("plan", "status", "score", "targets", "counts")
 
@@ -39,6 +40,6 @@ def summarize_plans(rows: list[tuple[Target, Assessment]]) -> list[dict]:
             "status": plan_status(statuses),
             "score": plan_score([a for _, a in members]),
             "targets": [t.id for t, _ in members],
-            "counts": {s: statuses.count(s) for s in STATUSES if s in statuses},
+            "counts": status_counts(a for _, a in members),
         })
     return out

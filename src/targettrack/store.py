@@ -229,7 +229,11 @@ def _write_error(path: Path, e: OSError) -> StoreError:
     return StoreError(f"{path}: cannot write the store ({reason}); it is unchanged")
 
 
-class _Lock:
+class Lock:
+    """The store's lock: exclusive for a writer, shared for a reader, on
+    `<store>.lock`, waiting up to `timeout` seconds. Store takes it for a
+    command; doctor takes it to restore."""
+
     def __init__(self, path: Path, exclusive: bool, timeout: float):
         self.path = Path(str(path) + ".lock")
         self.exclusive = exclusive
@@ -315,7 +319,7 @@ class Store:
         self.path = Path(path)
         self.write = write
         self.command = command  # what the journal says this write did (shown by undo)
-        self._lock = _Lock(self.path, write, lock_timeout() if timeout is None else timeout)
+        self._lock = Lock(self.path, write, lock_timeout() if timeout is None else timeout)
         self._storage: SafeJSONStorage | None = None
         self._ids: dict[str, int] | None = None     # id -> TinyDB document number
         self._parsed: dict[str, Target] = {}        # the targets parsed so far
@@ -353,7 +357,7 @@ class Store:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise StoreError(f"{path.parent}: cannot create the folder ({e.strerror})") from None
-        lock = _Lock(path, True, lock_timeout())
+        lock = Lock(path, True, lock_timeout())
         lock.acquire()
         try:
             if path.exists():

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ..assess import Assessment
 from ..model import Target
 from ..quantity import format_quantity
 from ..textwidth import safe
+from ..values import show_value
 
 COLUMNS = ("ID", "STATUS", "PROGRESS", "CURRENT", "TARGET", "DEADLINE", "TITLE")
 
 
+def amount(x, unit: str) -> str:
+    """A derived amount (a rate, a projection), to two decimals, in the target's unit."""
+    if x is None:
+        return "-"
+    return format_quantity(Decimal(str(round(float(x), 2))), unit)
+
+
 def progress_cell(t: Target, a: Assessment) -> str:
-    if t.kind == "milestone":
+    if t.spec.boolean:
         return "done" if a.achieved_date else "-"
     if a.progress is None:
         return "-"
@@ -21,15 +31,13 @@ def progress_cell(t: Target, a: Assessment) -> str:
 def current_cell(t: Target, a: Assessment) -> str:
     if a.current is None:
         return "-"
-    if t.kind == "milestone":
-        return "done" if a.current else "not done"
-    return format_quantity(a.current, t.unit)
+    return show_value(t, a.current)
 
 
 def target_cell(t: Target) -> str:
-    if t.kind == "milestone":
+    if t.spec.boolean:
         return "done"
-    prefix = {"cap": "<= ", "floor": ">= ", "decrease": "<= "}.get(t.kind, "")
+    prefix = t.spec.comparison + " " if t.spec.comparison else ""
     return prefix + format_quantity(t.target, t.unit)
 
 

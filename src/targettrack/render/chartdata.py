@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..assess import Assessment, baseline_point, observed_series
-from ..model import Target
+from ..assess import Assessment
+from ..model import Target, baseline_point, observed_series
 
 
 @dataclass(frozen=True)
@@ -29,16 +29,33 @@ class ChartData:
 
 def chart_data(t: Target, a: Assessment) -> ChartData | None:
     """None only for a target with no number to reach (a cap or floor always has one)."""
+    return CHARTS[t.kind](t, a)
+
+
+def _done_chart(t: Target, a: Assessment) -> ChartData:
+    """Not done = 0, done = 1, against the deadline."""
+    points = [(p.day, float(p.value)) for p in observed_series(t, a.as_of)]
+    days = [d for d, _ in points] + [a.as_of] + ([t.deadline.last] if t.deadline else [])
+    if t.start:
+        days.append(t.start.first)
+    lo_day, hi_day = min(days), max(days)
+    lo_day = min(lo_day, hi_day - timedelta(days=180))
+    return ChartData(points, None, 1.0, t.deadline.last if t.deadline else None, a.as_of, None,
+                     (lo_day, hi_day), (-0.15, 1.15), "", milestone=True)
+
+
+def _path_chart(t: Target, a: Assessment) -> ChartData | None:
+    """A level on its way to a target: with the straight line to it and the projection."""
+    return _level_chart(t, a, with_path=True)
+
+
+def _limit_chart(t: Target, a: Assessment) -> ChartData | None:
+    """A level against a standing limit."""
+    return _level_chart(t, a, with_path=False)
+
+
+def _level_chart(t: Target, a: Assessment, with_path: bool) -> ChartData | None:
     series = observed_series(t, a.as_of)
-    if t.kind == "milestone":  # not done = 0, done = 1, against the deadline
-        points = [(p.day, float(p.value)) for p in series]
-        days = [d for d, _ in points] + [a.as_of] + ([t.deadline.last] if t.deadline else [])
-        if t.start:
-            days.append(t.start.first)
-        lo_day, hi_day = min(days), max(days)
-        lo_day = min(lo_day, hi_day - timedelta(days=180))
-        return ChartData(points, None, 1.0, t.deadline.last if t.deadline else None, a.as_of, None,
-                         (lo_day, hi_day), (-0.15, 1.15), "", milestone=True)
     if t.target is None:
         return None
     base = baseline_point(t)
@@ -46,12 +63,12 @@ def chart_data(t: Target, a: Assessment) -> ChartData | None:
     goal = float(t.target)
     deadline = t.deadline.last if t.deadline else None
     plan = None
-    if t.kind in ("increase", "decrease") and deadline:
+    if with_path and deadline:
         start = base or (series[0] if series else None)
         if start is not None and start.day < deadline:
             plan = ((start.day, float(start.value)), (deadline, goal))
     projection = None
-    if (t.kind in ("increase", "decrease") and deadline and series and a.projected_value is not None
+    if (with_path and deadline and series and a.projected_value is not None
             and a.status not in ("achieved", "missed") and series[-1].day < deadline):
         projection = ((series[-1].day, float(series[-1].value)), (deadline, float(a.projected_value)))
     days = [d for d, _ in points] + [a.as_of] + ([deadline] if deadline else []) + ([base.day] if base else [])
@@ -72,3 +89,13 @@ def chart_data(t: Target, a: Assessment) -> ChartData | None:
     pad = (hi - lo) * 0.05
     return ChartData(points, plan, goal, deadline, a.as_of, projection, (lo_day, hi_day), (lo - pad, hi + pad),
                      t.unit)
+
+
+# What each kind's chart shows (tests/test_kinds.py checks every kind has one).
+CHARTS = {
+    "increase": _path_chart,
+    "decrease": _path_chart,
+    "cap": _limit_chart,
+    "floor": _limit_chart,
+    "milestone": _done_chart,
+}

@@ -6,23 +6,17 @@ import json
 
 from ..assess import Assessment
 from ..model import Target
-from decimal import Decimal
 
 from ..quantity import format_quantity, json_number
 from ..records import observation_records, record
 from ..textwidth import pad, safe
 from .plain import write_table
-from .cells import current_cell, target_cell
+from ..values import show_value
+from .cells import amount, current_cell, target_cell
 
 
 def _pct(x) -> str:
     return "-" if x is None else f"{float(x) * 100:.1f}%"
-
-
-def _amount(x, unit: str) -> str:
-    if x is None:
-        return "-"
-    return format_quantity(Decimal(str(round(float(x), 2))), unit)
 
 
 def _rates(t: Target, a: Assessment) -> str:
@@ -30,9 +24,9 @@ def _rates(t: Target, a: Assessment) -> str:
         return ""
     parts = []
     if a.required_rate is not None:
-        parts.append(f"needs {_amount(a.required_rate, t.unit)} a year")
+        parts.append(f"needs {amount(a.required_rate, t.unit)} a year")
     if a.observed_rate is not None:
-        parts.append(f"doing {_amount(a.observed_rate, t.unit)} a year")
+        parts.append(f"doing {amount(a.observed_rate, t.unit)} a year")
     return ", ".join(parts)
 
 
@@ -71,7 +65,7 @@ def lines(t: Target, a: Assessment) -> list[tuple[str, str]]:
         ("projected", (a.projected_date.isoformat() if a.projected_date else "-")
          + (f"  ({a.note})" if not a.projected_date and a.note and "CAGR" not in a.note else "")),
         ("at deadline", "" if a.projected_value is None or a.status == "achieved"
-         else f"{_amount(a.projected_value, t.unit)} on the current trend"),
+         else f"{amount(a.projected_value, t.unit)} on the current trend"),
         ("rates", _rates(t, a)),
         ("buffer", "" if a.buffer_days is None else _days(a.buffer_days)
          + (" ahead of the straight line" if a.buffer_days >= 0 else " behind the straight line")),
@@ -107,7 +101,7 @@ def render_text(t: Target, a: Assessment, out, steps: list[Assessment] | None = 
     obs = observation_records(t)
     out.write(f"  observations ({len(obs)})\n")
     for o in obs:
-        value = ("done" if o["value"] else "not done") if t.kind == "milestone" else format_quantity(o["value"], t.unit)
+        value = show_value(t, o["value"])
         extra = "  ".join(safe(x) for x in (o["note"], o["source"]) if x)
         out.write(f"    {o['date_as_given']:<10}  {value}" + (f"  {extra}" if extra else "") + "\n")
     if steps is not None:

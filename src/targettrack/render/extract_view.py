@@ -8,9 +8,10 @@ import json
 
 from ..exchange import EXPORT_FORMAT, OBSERVATION_COLUMNS, TARGET_COLUMNS
 from ..extract import Candidate
+from ..kinds import KIND
 from ..quantity import format_number, format_quantity, json_number
 from ..textwidth import safe
-from .csv_format import write_rows
+from ..csvcells import write_rows
 
 
 def explain(c: Candidate) -> str:
@@ -24,7 +25,7 @@ def explain(c: Candidate) -> str:
 
 def importable(c: Candidate) -> bool:
     """import takes an increase or decrease target only with a deadline."""
-    return not c.observation and (c.deadline is not None or c.kind not in ("increase", "decrease"))
+    return not c.observation and (c.deadline is not None or not KIND[c.kind].needs_deadline)
 
 
 def target_docs(cands: list[Candidate]) -> list[dict]:
@@ -88,7 +89,7 @@ def highlight_plain(c: Candidate) -> str:
 def as_plain(cands: list[Candidate], out) -> None:
     targets = [c for c in cands if not c.observation]
     for c in targets:
-        value = "done" if c.kind == "milestone" else format_quantity(c.value, c.unit)
+        value = "done" if KIND[c.kind].boolean else format_quantity(c.value, c.unit)
         out.write(f"{c.id}  {c.kind}  {value}  by {c.deadline.label if c.deadline else '-'}  {safe(c.title)}\n")
         out.write(f"    “{highlight_plain(c)}” ({c.file}:{c.line})\n")
         out.write(f"    {explain(c).split('; ', 1)[1]}\n")
@@ -113,7 +114,7 @@ def as_table(cands: list[Candidate], out) -> None:
             at = quote.plain.find(c.number)
             if at >= 0:
                 quote.stylize("bold reverse", at, at + len(c.number))
-        value = "done" if c.kind == "milestone" else format_quantity(c.value, c.unit)
+        value = "done" if KIND[c.kind].boolean else format_quantity(c.value, c.unit)
         table.add_row(Text(c.id), Text(c.kind), Text(value), Text(c.deadline.label if c.deadline else "-"),
                       Text(safe(c.title)), quote, Text("; ".join(c.review) or "-", style="yellow" if c.review else ""))
     console.print(table)

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 
 from ..assess import Assessment
 from ..model import Observation, Target
-from ..quantity import format_quantity
-from .cells import current_cell
+from ..values import show_value
+from .cells import amount, current_cell
 
 REPORT_FORMATS = {"text": "report_text", "markdown": "report_markdown", "json": "report_json", "csv": "report_csv",
                   "html": "report_html"}
 EXTENSIONS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
               ".json": "json", ".csv": "csv", ".html": "html", ".htm": "html"}
-
-
-def amount(x, unit: str) -> str:
-    return "-" if x is None else format_quantity(Decimal(str(round(float(x), 2))), unit)
 
 
 def how_far(t: Target, a: Assessment) -> str:
@@ -33,7 +28,7 @@ def how_far(t: Target, a: Assessment) -> str:
 
 
 def projected(t: Target, a: Assessment) -> str:
-    if t.kind in ("milestone", "cap", "floor") or a.status == "achieved":
+    if t.spec.shape != "path" or a.status == "achieved":
         return "-"
     if a.projected_date:
         return a.projected_date.isoformat()
@@ -41,6 +36,4 @@ def projected(t: Target, a: Assessment) -> str:
 
 
 def observation_value(t: Target, o: Observation) -> str:
-    if t.kind == "milestone":
-        return "done" if o.value else "not done"
-    return format_quantity(o.value, t.unit)
+    return show_value(t, o.value)

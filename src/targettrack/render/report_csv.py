@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .csv_format import write_rows
+from ..csvcells import write_rows
 from .report_common import how_far, observation_value, projected
 
 HEADER = ["section", "id", "title", "status", "previous_status", "deadline", "days_left", "detail", "projected_date"]

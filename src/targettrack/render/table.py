@@ -20,7 +20,7 @@ BAR = 10
 def progress_bar(t, a) -> Text:
     """Progress against the expected mark, like Taskwarrior's summary: the bar
     fills with progress; the yellow tick is where it should be by now."""
-    if a.progress is None or t.kind in ("milestone", "cap", "floor"):
+    if a.progress is None or t.spec.shape != "path":
         return Text(row_cells(t, a)[2])
     done = min(max(float(a.progress), 0.0), 1.0)
     filled = round(done * BAR)

@@ -1,0 +1,232 @@
+"""Commands that change the store: init, add, update, edit, remove, config, undo.
+
+Each parses its options into model values, makes one call into the library
+(ops, model.validate, the store), and prints one line.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import List, Optional
+
+import typer
+
+from .. import ops
+from ..assess import assess
+from ..dates import day
+from ..errors import InputError
+from ..model import Source, Target, check_id, check_kind, check_method, check_text, parse_tags, parse_unit, validate
+from ..settings import KEYS, Settings
+from ..store import Store, locate
+from ..values import show_value
+from .app import app
+from .options import KindOption, Ref, TagsToSet, interactive, now_utc, open_store, period, root, today
+
+
+@app.command()
+def init(
+    ctx: typer.Context,
+    sample: bool = typer.Option(False, "--sample", help="Load the targets of the seed article."),
+) -> None:
+    """Create a store (empty, or with the seed article's targets). Never overwrites."""
+    from ..sample import sample_targets
+
+    path = locate(root(ctx).db).path
+    targets = sample_targets() if sample else []
+    Store.create(path, targets)
+    print(f"created {path} with {len(targets)} target{'s' if len(targets) != 1 else ''}")
+
+
+def _source(document, publisher, when, url, quote, note) -> dict:
+    """The source fields given (None: not given), as Source's field names."""
+    return {"document": document, "publisher": publisher, "date": when.label if when else None,
+            "url": url, "quote": quote, "note": note}
+
+
+@app.command()
+def add(
+    ctx: typer.Context,
+    target_id: str = typer.Argument(..., metavar="ID", help="A short slug, e.g. sh-robot-brands."),
+    title: str = typer.Option(..., "--title", help="What the target is about (any language)."),
+    target: Optional[str] = typer.Option(None, "--target", help="Value to reach: 10, 1000亿元, 45%, 两千五百万."),
+    deadline: Optional[str] = typer.Option(None, "--deadline", help="2025, 2025年底, 2025-06, 2025Q3, 十四五末, +2y ..."),
+    kind: KindOption = None,
+    unit: Optional[str] = typer.Option(None, "--unit", help="家, 个, 亿元, km, % ... (default: the unit of --target)."),
+    baseline: Optional[str] = typer.Option(None, "--baseline", help="Value at the start."),
+    baseline_date: Optional[str] = typer.Option(None, "--baseline-date", help="Date of the baseline (default: the start)."),
+    start: Optional[str] = typer.Option(None, "--start", help="When the target starts (default: the baseline date)."),
+    tag: TagsToSet = [],
+    owner: Optional[str] = typer.Option(None, "--owner", help="Who set it, e.g. 上海市人民政府."),
+    source: Optional[str] = typer.Option(None, "--source", help="The document that sets it."),
+    source_url: Optional[str] = typer.Option(None, "--source-url", help="Where the document is."),
+    source_quote: Optional[str] = typer.Option(None, "--source-quote", help="The quoted words."),
+    source_publisher: Optional[str] = typer.Option(None, "--source-publisher", help="Who published it."),
+    source_date: Optional[str] = typer.Option(None, "--source-date", help="When it was published."),
+    source_note: Optional[str] = typer.Option(None, "--source-note", help="Your note on the source (inferences)."),
+    title_en: Optional[str] = typer.Option(None, "--title-en", help="An English title."),
+    method: Optional[str] = typer.Option(None, "--method", help="linear, cagr or projection (default: the store's)."),
+    plan: Optional[str] = typer.Option(None, "--plan", help="The plan the target belongs to."),
+) -> None:
+    """Add a target."""
+    check_id(target_id)
+    kind = check_kind(kind or "increase")
+    unit_label, target_value = ops.target_and_unit(kind, target, parse_unit(unit) if unit is not None else None)
+    base_date = period("--baseline-date", baseline_date)
+    new = validate(Target(
+        id=target_id, title=title, kind=kind, unit=unit_label, target=target_value,
+        deadline=period("--deadline", deadline), start=period("--start", start) or base_date,
+        baseline=ops.amount_in(baseline, unit_label, "baseline"), baseline_date=base_date,
+        title_en=title_en, tags=parse_tags(tag), owner=owner,
+        source=Source(**_source(source, source_publisher, period("--source-date", source_date), source_url,
+                                source_quote, source_note)),
+        created_at=now_utc(), method=check_method(method), plan=plan,
+    ))
+    with open_store(ctx, write=True) as store:
+        store.describe(f"add {new.id}")
+        store.add(new)
+        settings = store.settings()
+    a = assess(new, today(), settings)
+    print(f"added {new.id}: {new.describe_target()}"
+          + (f" by {new.deadline}" if new.deadline else "") + f" ({a.status})")
+
+
+_NEGATIVE = re.compile(r"-[\d.]")
+
+
+@app.command(context_settings={"ignore_unknown_options": True})
+def update(
+    ctx: typer.Context,
+    ref: Ref,
+    value: List[str] = typer.Argument(..., metavar="VALUE",
+                                      help="The new level (850, 8500000万元), a change (+3, -2), "
+                                           "=-5 for a negative level, or done for a milestone."),
+    on: Optional[str] = typer.Option(None, "--date", help="Date of the value (default: today)."),
+    note: Optional[str] = typer.Option(None, "--note", help="A note on this value."),
+    source: Optional[str] = typer.Option(None, "--source", help="Where this value comes from."),
+) -> None:
+    """Record a dated progress value, and print the new status in one line."""
+    # Unknown options are let through so that "-2" reaches us as a value;
+    # anything else that looks like an option is refused here.
+    for v in value:
+        if v.startswith("-") and not _NEGATIVE.match(v):
+            raise InputError(f"no such option: {v} (see 'targettrack update --help')")
+    if len(value) != 1:
+        raise InputError(f"give one VALUE, not {len(value)}: {' '.join(value)}")
+    value = value[0]
+    now = today()
+    when = period("--date", on) or day(now)
+    with open_store(ctx, write=True) as store:
+        t = store.resolve(ref)
+        store.describe(f"update {t.id} {value} --date {when}")
+        obs = ops.observe(t, value, when, now, now_utc(), note, source, allow_change=True)
+        new = t.with_observation(obs)
+        store.replace(t.id, new)
+        settings = store.settings()
+    a = assess(new, now, settings)
+    print(f"{t.id}: {show_value(t, obs.value)} on {when} -> {a.status} ({a.reason})")
+
+
+@app.command()
+def edit(
+    ctx: typer.Context,
+    ref: Ref,
+    title: Optional[str] = typer.Option(None, "--title", help="New title."),
+    target: Optional[str] = typer.Option(None, "--target", help="New value to reach (converted to the unit)."),
+    deadline: Optional[str] = typer.Option(None, "--deadline", help="New deadline (2025, 2025年底, 2025Q3 ...)."),
+    kind: KindOption = None,
+    unit: Optional[str] = typer.Option(None, "--unit", help="New unit: values are converted when the units are of one kind."),
+    relabel: bool = typer.Option(False, "--relabel", help="With --unit: change the unit's name without converting values."),
+    baseline: Optional[str] = typer.Option(None, "--baseline", help="New baseline value (converted to the unit)."),
+    baseline_date: Optional[str] = typer.Option(None, "--baseline-date", help="New baseline date."),
+    start: Optional[str] = typer.Option(None, "--start", help="New start."),
+    tag: List[str] = typer.Option([], "--tag", metavar="TAG", help="Replace the tags; repeat or separate with commas."),
+    owner: Optional[str] = typer.Option(None, "--owner", help="Who set it."),
+    source: Optional[str] = typer.Option(None, "--source", help="The document that sets it."),
+    source_url: Optional[str] = typer.Option(None, "--source-url", help="Where the document is."),
+    source_quote: Optional[str] = typer.Option(None, "--source-quote", help="The quoted words."),
+    source_publisher: Optional[str] = typer.Option(None, "--source-publisher", help="Who published it."),
+    source_date: Optional[str] = typer.Option(None, "--source-date", help="When it was published."),
+    source_note: Optional[str] = typer.Option(None, "--source-note", help="Your note on the source."),
+    title_en: Optional[str] = typer.Option(None, "--title-en", help="English title."),
+    method: Optional[str] = typer.Option(None, "--method", help="linear, cagr or projection."),
+    plan: Optional[str] = typer.Option(None, "--plan", help="The plan the target belongs to."),
+    unset: List[str] = typer.Option([], "--unset", metavar="FIELD", help=f"Clear a field: {', '.join(ops.EDITABLE)}."),
+) -> None:
+    """Change any field of a target."""
+    new_unit = parse_unit(unit) if unit is not None else None
+    if relabel and new_unit is None:
+        raise InputError("--relabel goes with --unit")
+    fields = {
+        "title": check_text(title, "title"), "kind": check_kind(kind) if kind else None, "title_en": title_en,
+        "owner": owner, "deadline": period("--deadline", deadline), "start": period("--start", start),
+        "baseline_date": period("--baseline-date", baseline_date), "tags": parse_tags(tag) if tag else None,
+        "method": check_method(method), "plan": plan,
+        "source": _source(source, source_publisher, period("--source-date", source_date), source_url,
+                          source_quote, source_note),
+    }
+    with open_store(ctx, write=True) as store:
+        old = store.resolve(ref)
+        store.describe(f"edit {old.id}")
+        t = ops.edit(old, fields, unit=new_unit, relabel=relabel, target=target, baseline=baseline, unset=unset)
+        store.replace(old.id, t)
+        settings = store.settings()
+    print(f"edited {t.id} ({assess(t, today(), settings).status})")
+
+
+@app.command()
+def remove(
+    ctx: typer.Context,
+    ref: Ref,
+    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask (for scripts)."),
+) -> None:
+    """Remove a target and its observations (asks first on a terminal)."""
+    with open_store(ctx, write=True) as store:
+        t = store.resolve(ref)
+        if not yes:
+            if not interactive():
+                raise InputError(f"not removing {t.id} without confirmation: pass --yes when not on a terminal")
+            if not typer.confirm(f"Remove {t.id} ({t.title}) and its {len(t.observations)} observations?"):
+                print("not removed", file=sys.stderr)
+                raise typer.Exit(1)
+        store.describe(f"remove {t.id}")
+        store.remove(t.id)
+    print(f"removed {t.id}")
+
+
+@app.command()
+def config(
+    ctx: typer.Context,
+    key: Optional[str] = typer.Argument(None, metavar="[KEY]", help=f"One of: {', '.join(KEYS)}."),
+    value: Optional[str] = typer.Argument(None, metavar="[VALUE]", help="The new value."),
+    reset: bool = typer.Option(False, "--reset", help="Put KEY back to its default."),
+) -> None:
+    """Show or change the store's settings: the default method and each method's band edges."""
+    if reset and (key is None or value is not None):
+        raise InputError("--reset takes one KEY and no VALUE")
+    if key is not None:
+        Settings().get(key)  # refuse an unknown key before touching the store
+    if value is None and not reset:
+        with open_store(ctx) as store:
+            current = store.settings()
+        keys = [key] if key else list(KEYS)
+        default = Settings()
+        for k in keys:
+            mark = "" if current.get(k) == default.get(k) else f"  (default {default.get(k)})"
+            print(f"{k} {current.get(k)}{mark}" if key is None else current.get(k) + mark)
+        return
+    with open_store(ctx, write=True) as store:
+        current = store.settings()
+        new = current.reset(key) if reset else current.set(key, check_text(value, "value"))
+        store.describe(f"config {key} {new.get(key)}")
+        store.save_settings(new)
+    print(f"{key} {new.get(key)}")
+
+
+@app.command()
+def undo(ctx: typer.Context) -> None:
+    """Revert the last change (one step each time) and say what it was."""
+    with open_store(ctx, write=True) as store:
+        entry = store.undo()
+    print(f"undid: {entry.command} (made {entry.time})")
+

@@ -1,0 +1,255 @@
+"""Commands that move targets in and out: report, export, import, extract."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import timedelta
+from typing import List, Optional
+
+import typer
+
+from ..assess import assess
+from ..errors import InputError
+from ..kinds import KIND
+from ..model import check_kind, check_method
+from ..dates import parse_period
+from ..quantity import format_quantity, parse_quantity
+from ..render import report_common
+from ..store import locate
+from .app import PROG, app
+from .options import (AsOf, FilterPlan, FilterStatus, FilterTag, Format, Method, Output, as_of as parse_as_of, choice,
+                      emit, interactive, now_utc, open_store, output_format, period, read_text, root, statuses,
+                      target_filter, today, use_color)
+
+REPORT_FORMATS = tuple(report_common.REPORT_FORMATS)
+EXPORT_FORMATS = ("json", "csv", "ics")
+EXPORT_EXTENSIONS = {".json": "json", ".csv": "csv", ".ics": "ics"}
+EXTRACT_FORMATS = ("table", "plain", "json", "csv")
+ReportFormat = Format(REPORT_FORMATS, "from --output's extension, else text")
+ExportFormat = Format(EXPORT_FORMATS, "from --output's extension, else json")
+ExtractFormat = Format(EXTRACT_FORMATS, "table on a terminal, else plain; json and csv are import's formats")
+
+
+def _within(value: str, as_of) -> int:
+    """90d, 12w, 3m, 1y (or a plain number of days) from the as-of date, in days."""
+    import re
+
+    m = re.fullmatch(r"\s*(\d{1,5})\s*([dwmy]?)\s*", value or "")
+    if not m:
+        raise InputError(f"--within: {value!r} is not a span; give e.g. 90d, 12w, 3m or 1y")
+    later = parse_period(f"+{m[1]}{m[2] or 'd'}", as_of).last
+    return (later - as_of).days
+
+
+@app.command()
+def report(
+    ctx: typer.Context,
+    fmt: ReportFormat = None,
+    as_of: AsOf = None,
+    since: Optional[str] = typer.Option(None, "--since", metavar="DATE",
+                                        help="Changes since this date (default: 7 days before --as-of)."),
+    within: str = typer.Option("90d", "--within", metavar="SPAN",
+                               help="Deadlines coming up within this span: 90d, 12w, 3m, 1y."),
+    tag: FilterTag = [],
+    plan: FilterPlan = None,
+    status: FilterStatus = [],
+    method: Method = None,
+    output: Output = None,
+    fail_on: List[str] = typer.Option([], "--fail-on", metavar="STATUS[,STATUS...]",
+                                      help="Exit 1 if a reported target has one of these statuses (after writing the report)."),
+) -> None:
+    """The weekly report: what needs attention, what is due, what changed, what was achieved."""
+    import importlib
+    import io
+
+    from .. import report as report_mod
+
+    fmt = output_format(fmt, output, report_common.REPORT_FORMATS, report_common.EXTENSIONS, "text")
+    check_method(method)
+    flt = target_filter(status, tag, plan=plan)
+    failing = statuses("--fail-on", fail_on)
+    when = parse_as_of(as_of)
+    since_day = period("--since", since).last if since else when - timedelta(days=7)
+    if since_day > when:
+        raise InputError(f"--since: {since_day} is after the report date {when}")
+    days = _within(within, when)
+    loc = locate(root(ctx).db)
+    with open_store(ctx) as store:
+        targets = store.targets()
+        settings = store.settings()
+    rep = report_mod.build(targets, when, since_day, days, settings, method, flt)
+    buf = io.StringIO()
+    renderer = importlib.import_module(f"..render.{report_common.REPORT_FORMATS[fmt]}", __package__).render
+    renderer(rep, buf, store=str(loc.path.resolve()), generated_at=now_utc()[:19] + "Z")
+    emit(buf.getvalue(), output)
+    if failing and any(a.status in failing for _, a in rep.rows):
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    fmt: ExportFormat = None,
+    output: Output = None,
+    as_of: Optional[str] = typer.Option(None, "--as-of", metavar="DATE",
+                                        help="For ics: the status shown in each event (default: today)."),
+) -> None:
+    """The whole store as JSON or CSV (import reads both back), or the deadlines as an iCalendar file."""
+    from .. import exchange
+
+    fmt = output_format(fmt, output, EXPORT_FORMATS, EXPORT_EXTENSIONS, "json")
+    when = parse_as_of(as_of)
+    with open_store(ctx) as store:
+        targets = store.targets()
+        settings = store.settings()
+        schema = store.schema()
+    if fmt == "json":
+        text = exchange.export_json(targets, settings, now_utc()[:19] + "Z", schema)
+    elif fmt == "csv":
+        text = exchange.export_csv(targets)
+    else:
+        from ..render.ics_format import calendar
+
+        text = calendar([(t, assess(t, when, settings)) for t in targets if t.deadline], now_utc())
+    emit(text, output)
+
+
+@app.command("import")
+def import_(
+    ctx: typer.Context,
+    file: str = typer.Argument(..., metavar="FILE", help="A JSON or CSV file (as export writes), or - for stdin."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Say what would change; write nothing."),
+) -> None:
+    """Add or update targets and observations from a file: all or nothing, and idempotent."""
+    from .. import exchange
+
+    name, text = read_text(file)
+    rows = exchange.read(text, name)
+    now = now_utc()
+    with open_store(ctx, write=not dry_run) as store:
+        with _progress(len(rows.targets) + len(rows.observations)) as step:
+            plan = exchange.plan_import(rows, store.targets(), today(), now, step)
+        if not dry_run and (plan.targets or plan.settings and plan.settings != store.settings()):
+            store.describe(f"import {name}")
+            store.put_all(plan.targets, plan.settings)
+    verb = "would " if dry_run else ""
+    print(f"{name}: {verb}add {len(plan.added)} target(s), {verb}update {len(plan.updated)}, "
+          f"{len(plan.unchanged)} unchanged; {verb}add {plan.observations_added} observation(s), "
+          f"{plan.observations_skipped} already there")
+    if dry_run:
+        for i in plan.added:
+            print(f"  add {i}")
+        for i in plan.updated:
+            print(f"  update {i}")
+
+
+class _NoProgress:
+    def __enter__(self):
+        return lambda: None
+
+    def __exit__(self, *exc):
+        return False
+
+
+def _progress(total: int):
+    """A progress bar on stderr for a long import on a terminal; nothing elsewhere."""
+    if total < 2000 or not sys.stderr.isatty() or os.environ.get("TERM") == "dumb":
+        return _NoProgress()
+    from contextlib import contextmanager
+
+    from rich.progress import Progress
+
+    @contextmanager
+    def bar():
+        with Progress(transient=True, console=None) as p:
+            task = p.add_task("reading", total=total)
+            yield lambda: p.advance(task)
+
+    return bar()
+
+
+@app.command()
+def extract(
+    ctx: typer.Context,
+    file: str = typer.Argument(..., metavar="FILE", help="A UTF-8 text file (Chinese or English), or - for stdin."),
+    fmt: ExtractFormat = None,
+    year: Optional[int] = typer.Option(None, "--year", help="The document's year, for 今年 / this year."),
+    add: bool = typer.Option(False, "--add", help="Import the proposed targets now (all or nothing, like import)."),
+    review: bool = typer.Option(False, "--review", help="Ask about each one on a terminal: accept, edit or skip."),
+) -> None:
+    """Propose the quantified targets a policy document sets, with the quoted words as source."""
+    from .. import extract as ex
+    from ..render import extract_view
+
+    choice("--format", fmt, EXTRACT_FORMATS)
+    if year is not None and not 1900 <= year <= 2200:
+        raise InputError(f"--year: {year} is not a year between 1900 and 2200")
+    if add and review:
+        raise InputError("--add and --review do not go together (--review imports what you accept)")
+    if review and not interactive():
+        raise InputError("--review asks questions on a terminal; use --format json or csv, or --add, in scripts")
+    name, text = read_text(file)
+    candidates = ex.extract(text.lstrip("\ufeff"), name, year)
+    left_out = [c for c in candidates if not c.observation and not extract_view.importable(c)]
+    if left_out and (add or review or fmt in ("json", "csv")):
+        print(f"{PROG}: note: {len(left_out)} proposed target(s) have no deadline and are left out of the import "
+              f"format: {', '.join(c.id for c in left_out)} (see them with --format plain)", file=sys.stderr)
+    if review:
+        candidates = _review(candidates)
+    if add or review:
+        from .. import exchange
+
+        rows = exchange.read(extract_view.as_json(candidates), name)
+        with open_store(ctx, write=True) as store:
+            plan = exchange.plan_import(rows, store.targets(), today(), now_utc())
+            if plan.targets:
+                store.describe(f"extract {name} --add")
+                store.put_all(plan.targets)
+        print(f"{name}: added {len(plan.added)} target(s), updated {len(plan.updated)}, "
+              f"{len(plan.unchanged)} unchanged; {plan.observations_added} observation(s)")
+        return
+    fmt = fmt or ("table" if use_color(ctx) else "plain")
+    if fmt == "json":
+        sys.stdout.write(extract_view.as_json(candidates))
+    elif fmt == "csv":
+        sys.stdout.write(extract_view.as_csv(candidates))
+    elif fmt == "table":
+        extract_view.as_table(candidates, sys.stdout)
+    else:
+        extract_view.as_plain(candidates, sys.stdout)
+
+
+def _review(candidates):
+    """Accept, edit or skip each proposed target, at a terminal."""
+    from dataclasses import replace
+
+    from ..render.extract_view import highlight_plain
+
+    kept = []
+    for c in candidates:
+        if c.observation:
+            kept.append(c)
+            continue
+        value = "done" if KIND[c.kind].boolean else format_quantity(c.value, c.unit)
+        print(f"\n{c.id}: {c.kind} {value} by {c.deadline.label if c.deadline else '-'}: {c.title}")
+        print(f"  “{highlight_plain(c)}” ({c.file}:{c.line})")
+        if c.review:
+            print("  check: " + "; ".join(c.review))
+        answer = typer.prompt("  [a]ccept, [e]dit or [s]kip", default="a").strip().lower()[:1]
+        if answer == "s":
+            continue
+        if answer == "e":
+            title = typer.prompt("  title", default=c.title)
+            kind = check_kind(typer.prompt("  kind", default=c.kind))
+            deadline = typer.prompt("  deadline (empty for none)", default=c.deadline.label if c.deadline else "",
+                                    show_default=bool(c.deadline))
+            c = replace(c, title=title, kind=kind, deadline=period("deadline", deadline) if deadline else None)
+            if not KIND[kind].boolean:
+                try:
+                    q = parse_quantity(typer.prompt("  target", default=value))
+                except InputError as e:
+                    raise InputError(f"target: {e}") from None
+                c = replace(c, value=q.number, unit=q.unit or c.unit)
+        kept.append(c)
+    return [c for c in kept if not c.observation or any(k.id == c.for_target for k in kept)]

@@ -1,0 +1,183 @@
+"""What every command shares: option definitions, option parsing, the
+environment (today, colour, width), the store, and where output goes.
+
+Each shared option is defined once here, as an `Annotated` type, and reused
+by every command that takes it (as sqlite-utils' `output_options`). Every
+parse error names its option.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date, datetime, timezone
+from typing import Annotated, List, Optional
+
+import typer
+
+from ..assess import STATUSES
+from ..dates import Period, parse_period
+from ..errors import InputError, at
+from ..kinds import KIND, KINDS
+from ..model import check_kind, parse_tags
+from ..selection import SORTS, Filter
+from ..settings import METHODS
+from ..store import Store, locate
+
+# --- shared options -------------------------------------------------------------
+
+AsOf = Annotated[Optional[str], typer.Option("--as-of", metavar="DATE",
+                                             help="Judge as of this date (default: today).")]
+Method = Annotated[Optional[str], typer.Option(
+    "--method", metavar="METHOD",
+    help=f"Judge with this method: {', '.join(METHODS)} (default: the target's, else the store's).")]
+FilterStatus = Annotated[List[str], typer.Option(
+    "--status", "-s", metavar="STATUS",
+    help=f"Only these statuses (repeat or comma-separate): {', '.join(STATUSES)}.")]
+FilterTag = Annotated[List[str], typer.Option("--tag", "-t", metavar="TAG",
+                                              help="Only targets with every one of these tags.")]
+FilterKind = Annotated[Optional[str], typer.Option("--kind", metavar="KIND",
+                                                   help=f"Only this kind: {', '.join(KINDS)}.")]
+FilterPlan = Annotated[Optional[str], typer.Option("--plan", metavar="PLAN", help="Only the targets of this plan.")]
+DueBefore = Annotated[Optional[str], typer.Option("--due-before", metavar="DATE",
+                                                  help="Only deadlines before this date.")]
+Sort = Annotated[str, typer.Option("--sort", metavar="KEY", help=f"Order by {', '.join(SORTS)}.")]
+Output = Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE",
+                                               help="Write to this file, atomically (the format follows its extension).")]
+Ref = Annotated[str, typer.Argument(metavar="ID", help="Target id or an unambiguous prefix.")]
+KindOption = Annotated[Optional[str], typer.Option(
+    "--kind", metavar="KIND",
+    help="; ".join(f"{k.name}: {k.help}" for k in KIND.values()) + " (default: increase).")]
+TagsToSet = Annotated[List[str], typer.Option("--tag", metavar="TAG",
+                                              help="A tag; repeat or separate with commas.")]
+
+
+def Format(formats, default: str):
+    """`--format` for one command: its choices and default said in its help."""
+    return Annotated[Optional[str], typer.Option("--format", "-f", metavar="FORMAT",
+                                                 help=f"{', '.join(formats)} (default: {default}).")]
+
+
+# --- the environment ------------------------------------------------------------
+
+def root(ctx: typer.Context):
+    return ctx.find_root().obj
+
+
+def today() -> date:
+    """Today, or TARGETTRACK_TODAY (YYYY-MM-DD) to reproduce a run exactly."""
+    fixed = os.environ.get("TARGETTRACK_TODAY")
+    if fixed:
+        try:
+            return date.fromisoformat(fixed)
+        except ValueError:
+            raise InputError(f"TARGETTRACK_TODAY={fixed!r}: give a date as YYYY-MM-DD") from None
+    return date.today()
+
+
+def now_utc() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def use_color(ctx: typer.Context) -> bool:
+    return (not root(ctx).no_color and not os.environ.get("NO_COLOR")
+            and os.environ.get("TERM") != "dumb" and sys.stdout.isatty())
+
+
+def width() -> int:
+    """The terminal's width; off a terminal, COLUMNS or 80 (a chart must fit somewhere)."""
+    if sys.stdout.isatty():
+        import shutil
+
+        return shutil.get_terminal_size((80, 24)).columns
+    try:
+        return max(int(os.environ.get("COLUMNS", "80")), 40)
+    except ValueError:
+        return 80
+
+
+def interactive() -> bool:
+    return sys.stdin.isatty()
+
+
+def open_store(ctx: typer.Context, write: bool = False) -> Store:
+    return Store(locate(root(ctx).db).path, write=write, command=ctx.info_name or "")
+
+
+# --- parsing: every error names its option ------------------------------------------
+
+def period(option: str, value: Optional[str]) -> Optional[Period]:
+    if value is None:
+        return None
+    try:
+        return parse_period(value, today())
+    except InputError as e:
+        raise at(option, e) from None
+
+
+def as_of(value: Optional[str]) -> date:
+    p = period("--as-of", value)
+    return p.last if p else today()
+
+
+def choice(option: str, value: Optional[str], allowed) -> Optional[str]:
+    if value is not None and value not in allowed:
+        raise InputError(f"{option}: {value!r} is not one of {', '.join(allowed)}")
+    return value
+
+
+def statuses(option: str, values: List[str]) -> frozenset:
+    wanted = frozenset(one.strip() for v in values for one in v.split(",") if one.strip())
+    for one in sorted(wanted):
+        choice(option, one, STATUSES)
+    return wanted
+
+
+def target_filter(status: List[str], tag: List[str], kind: Optional[str] = None, plan: Optional[str] = None,
+                  due_before: Optional[str] = None) -> Filter:
+    return Filter(statuses=statuses("--status", status), tags=frozenset(parse_tags(tag)),
+                  kind=check_kind(kind) if kind is not None else None, plan=plan,
+                  due_before=period("--due-before", due_before))
+
+
+def output_format(fmt: Optional[str], output: Optional[str], formats, extensions: dict, default: str) -> str:
+    """--format, else the format --output's extension names, else the default."""
+    if fmt is not None:
+        return choice("--format", fmt, tuple(formats))
+    if output:
+        ext = os.path.splitext(output)[1].lower()
+        if ext not in extensions:
+            raise InputError(f"--output: cannot tell the format from {ext or 'no extension'!r}; "
+                             f"use {', '.join(sorted(extensions))} or give --format")
+        return extensions[ext]
+    return default
+
+
+def read_text(file: str) -> tuple[str, str]:
+    """FILE (or - for stdin) as UTF-8 text, with the name to quote in messages."""
+    from pathlib import Path
+
+    name = "stdin" if file == "-" else file
+    try:
+        raw = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+    except OSError as e:
+        raise InputError(f"FILE: cannot read {file} ({e.strerror})") from None
+    try:
+        return name, raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise InputError(f"{name}: not UTF-8 text (byte {e.start})") from None
+
+
+def emit(text: str, output: Optional[str]) -> None:
+    """To stdout, or atomically to --output (a reader never sees half a report)."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from pathlib import Path
+
+    from ..atomicfile import atomic_write
+
+    try:
+        atomic_write(Path(output), text)
+    except OSError as e:
+        raise InputError(f"--output: cannot write {output} ({e.strerror})") from None

@@ -1,0 +1,30 @@
+"""Commands that look after the store itself: doctor."""
+
+from __future__ import annotations
+
+import typer
+
+from ..store import locate
+from .app import app
+from .options import root
+
+
+@app.command()
+def doctor(
+    ctx: typer.Context,
+    restore: bool = typer.Option(False, "--restore", help="Put back the newest good backup of a damaged store."),
+) -> None:
+    """Check the store and say what is wrong and how to recover (exit 3 if it cannot be used)."""
+    from .. import doctor as doc
+
+    path = locate(root(ctx).db).path
+    if restore:
+        snap, entry, kept = doc.restore(path)
+        what = f"{snap.name}" + (f" ({entry.time}, after '{entry.command}')" if entry else "")
+        print(f"restored {path} from version {what}" + (f"; the damaged file is kept as {kept}" if kept else ""))
+        return
+    findings = doc.diagnose(path)
+    for f in findings:
+        print(f"{f.level}: {f.message}")
+    if any(f.level == "error" for f in findings):
+        raise typer.Exit(3)

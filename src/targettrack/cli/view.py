@@ -1,0 +1,187 @@
+"""Commands that show the store: list, show, history, plans, info. They never write."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from .. import __version__, render
+from ..assess import assess
+from ..model import check_method
+from ..selection import SORTS, select, sort_rows, status_counts
+from ..store import locate
+from ..values import show_value
+from .app import app
+from .options import (AsOf, DueBefore, FilterKind, FilterPlan, FilterStatus, FilterTag, Format, Method, Ref, Sort,
+                      as_of as parse_as_of, choice, open_store, root, target_filter, today, use_color, width)
+
+HISTORY_FORMATS = ("plain", "json", "csv")
+SHOW_FORMATS = ("table", "json")
+INFO_FORMATS = ("plain", "json")
+PLANS_FORMATS = ("plain", "json", "csv")
+LIST_FORMATS = tuple(render.LIST_FORMATS)
+HistoryFormat = Format(HISTORY_FORMATS, "plain")
+ListFormat = Format(LIST_FORMATS, "table on a terminal, else plain")
+ShowFormat = Format(SHOW_FORMATS, "table")
+InfoFormat = Format(INFO_FORMATS, "plain")
+PlansFormat = Format(PLANS_FORMATS, "plain")
+
+
+@app.command()
+def history(ctx: typer.Context, ref: Ref, fmt: HistoryFormat = None) -> None:
+    """List a target's observations, oldest first."""
+    from ..records import OBSERVATION_FIELDS, observation_records
+    from ..render.plain import write_table
+    from ..textwidth import safe
+
+    fmt = choice("--format", fmt, HISTORY_FORMATS) or "plain"
+    with open_store(ctx) as store:
+        t = store.resolve(ref)
+    rows = observation_records(t)
+    if fmt == "json":
+        from ..render.json_format import dump
+
+        dump(rows, sys.stdout)
+    elif fmt == "csv":
+        from ..csvcells import write_rows
+
+        write_rows(list(OBSERVATION_FIELDS), rows, sys.stdout)
+    else:
+        table = [("DATE", "VALUE", "RECORDED", "NOTE", "SOURCE")]
+        for r in rows:
+            table.append((r["date_as_given"], show_value(t, r["value"]), r["recorded_at"][:19].replace("T", " "),
+                          safe(r["note"]) or "-", safe(r["source"]) or "-"))
+        write_table(table, sys.stdout)
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    status: FilterStatus = [],
+    tag: FilterTag = [],
+    kind: FilterKind = None,
+    plan: FilterPlan = None,
+    method: Method = None,
+    due_before: DueBefore = None,
+    sort: Sort = "deadline",
+    as_of: AsOf = None,
+    fmt: ListFormat = None,
+) -> None:
+    """List targets with their status."""
+    from ..render import list_renderer
+
+    flt = target_filter(status, tag, kind, plan, due_before)
+    check_method(method)
+    choice("--sort", sort, SORTS)
+    choice("--format", fmt, LIST_FORMATS)
+    when = parse_as_of(as_of)
+    color = use_color(ctx)
+    fmt = fmt or ("table" if color else "plain")
+    with open_store(ctx) as store:
+        targets = store.targets()
+        settings = store.settings()
+    rows = sort_rows(select(targets, flt, when, settings, method), sort)
+    list_renderer(fmt)(rows, sys.stdout, color=color)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    ref: Ref,
+    as_of: AsOf = None,
+    method: Method = None,
+    with_timeline: bool = typer.Option(False, "--timeline",
+                                       help="Also the status at each observation and each year end since the start."),
+    fmt: ShowFormat = None,
+) -> None:
+    """Everything about one target: fields, source, observations, progress, projection."""
+    from ..assess import timeline
+    from ..render import detail
+
+    fmt = choice("--format", fmt, SHOW_FORMATS) or "table"
+    check_method(method)
+    when = parse_as_of(as_of)
+    with open_store(ctx) as store:
+        t = store.resolve(ref)
+        settings = store.settings()
+    a = assess(t, when, settings, method)
+    steps = timeline(t, when, settings, method) if with_timeline else None
+    if fmt == "json":
+        detail.render_json(t, a, sys.stdout, steps)
+    else:
+        detail.render_text(t, a, sys.stdout, steps, width=width(), color=use_color(ctx))
+
+
+@app.command()
+def info(ctx: typer.Context, fmt: InfoFormat = None) -> None:
+    """Which store is in use, its schema version and its counts."""
+    import json
+
+    from ..store import lock_timeout
+
+    fmt = choice("--format", fmt, INFO_FORMATS) or "plain"
+    loc = locate(root(ctx).db)
+    with open_store(ctx) as store:
+        targets = store.targets()
+        schema = store.schema()
+        settings = store.settings()
+    now = today()
+    data = {
+        "store": str(loc.path.resolve()),
+        "chosen_by": loc.origin,
+        "schema": schema,
+        "version": __version__,
+        "bytes": loc.path.stat().st_size,
+        "targets": len(targets),
+        "observations": sum(len(t.observations) for t in targets),
+        "status": status_counts(assess(t, now, settings) for t in targets),
+        "as_of": now.isoformat(),
+        "lock_timeout_seconds": lock_timeout(),
+        "settings_changed": settings.changed(),
+    }
+    if fmt == "json":
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    for key in ("store", "chosen_by", "schema", "version", "bytes", "targets", "observations"):
+        print(f"{key:<13} {data[key]}")
+    print(f"{'status':<13} " + (", ".join(f"{s} {n}" for s, n in data["status"].items()) or "-")
+          + f" (as of {data['as_of']})")
+    print(f"{'lock_timeout':<13} {data['lock_timeout_seconds']:g}s")
+    changed = data["settings_changed"]
+    print(f"{'settings':<13} " + (", ".join(f"{k}={v}" for k, v in changed.items()) + " (changed from the defaults)"
+                                  if changed else "defaults"))
+
+
+@app.command()
+def plans(ctx: typer.Context, as_of: AsOf = None, method: Method = None,
+          fmt: PlansFormat = None) -> None:
+    """Each plan with its targets' status counts, its status and its score."""
+    from ..rollup import PLAN_FIELDS, summarize_plans
+
+    fmt = choice("--format", fmt, PLANS_FORMATS) or "plain"
+    check_method(method)
+    when = parse_as_of(as_of)
+    with open_store(ctx) as store:
+        targets = store.targets()
+        settings = store.settings()
+    rows = summarize_plans([(t, assess(t, when, settings, method)) for t in targets if t.plan])
+    if fmt == "json":
+        from ..render.json_format import dump
+
+        dump(rows, sys.stdout)
+    elif fmt == "csv":
+        from ..csvcells import write_rows
+
+        flat = [{**r, "targets": ";".join(r["targets"]),
+                 "counts": ";".join(f"{k}={v}" for k, v in r["counts"].items())} for r in rows]
+        write_rows(list(PLAN_FIELDS), flat, sys.stdout)
+    else:
+        from ..render.plain import write_table
+        from ..textwidth import safe
+
+        table = [("PLAN", "STATUS", "SCORE", "TARGETS", "COUNTS")] + [
+            (safe(r["plan"]), r["status"], "-" if r["score"] is None else f"{r['score']:+.2f}",
+             str(len(r["targets"])), ", ".join(f"{k} {v}" for k, v in r["counts"].items()))
+            for r in rows]
+        write_table(table, sys.stdout)

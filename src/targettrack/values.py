@@ -1,0 +1,59 @@
+"""Observation values per kind: read from what people type, shown as people read them.
+
+A milestone's values are 1 (done) and 0 (not done); every other kind records
+a quantity in the target's unit. READERS and SHOWN have one entry per kind
+(tests/test_kinds.py checks that none is missing).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .errors import InputError
+from .model import DONE, NOT_DONE, Target
+from .quantity import Quantity, format_quantity, normalize_text, parse_quantity, value_in_unit
+
+DONE_WORDS = {"done", "yes", "true", "1", "完成", "已完成", "建成", "已建成", "达成", "是"}
+NOT_DONE_WORDS = {"undone", "not-done", "no", "false", "0", "未完成", "否"}
+
+
+def _read_done(t: Target, text: str) -> Decimal:
+    word = normalize_text(text).lower()
+    if word in DONE_WORDS:
+        return DONE
+    if word in NOT_DONE_WORDS:
+        return NOT_DONE
+    raise InputError(f"{t.id} is a milestone; give 'done' (or 'undone' to correct a mistake), not {text!r}",
+                     field="value")
+
+
+def _read_level(t: Target, text: str) -> Decimal:
+    try:
+        q = parse_quantity(text)
+        return value_in_unit(Quantity(q.number, q.unit), t.unit)
+    except InputError as e:
+        raise InputError(str(e), field="value") from None
+
+
+def _show_done(t: Target, value) -> str:
+    return "done" if value else "not done"
+
+
+def _show_level(t: Target, value) -> str:
+    return format_quantity(value, t.unit)
+
+
+READERS = {"increase": _read_level, "decrease": _read_level, "cap": _read_level, "floor": _read_level,
+           "milestone": _read_done}
+SHOWN = {"increase": _show_level, "decrease": _show_level, "cap": _show_level, "floor": _show_level,
+         "milestone": _show_done}
+
+
+def read_value(t: Target, text: str) -> Decimal:
+    """The level `text` records for `t`, in its unit (InputError with field 'value')."""
+    return READERS[t.kind](t, text)
+
+
+def show_value(t: Target, value) -> str:
+    """How one recorded value of `t` reads: 850亿元, done, not done."""
+    return SHOWN[t.kind](t, value)

@@ -1,0 +1,79 @@
+"""Hypothesis strategies for valid targets of every kind, with hostile text.
+
+Text fields get any Unicode hypothesis draws (whitespace at either end,
+separators, quotes, newlines, formula-looking starts such as = + - @ and a
+typed apostrophe), because export and import must give them back unchanged.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from hypothesis import strategies as st
+
+from targettrack.dates import day, parse_period
+from targettrack.kinds import KIND, KINDS
+from targettrack.model import DONE, NOT_DONE, Observation, Source, Target
+
+TODAY = date(2026, 11, 26)
+
+_tricky = st.sampled_from(["=1+1", "+3", "-2", "@SUM(A1)", "'@SUM(A1)", "''x", " padded ", "a;b", "a,b", "\t", "\r\n",
+                           "\"quoted\"", "line\nbreak", "\n\nblank\n\nlines", "\u2028", "\x0c", "'", "=", "🙂", "十四五"])
+text = st.one_of(st.text(min_size=1, max_size=30), _tricky, st.builds(lambda a, b: a + b, _tricky, st.text(max_size=8)))
+maybe_text = st.one_of(st.none(), text)
+title = text.filter(lambda s: s.strip())
+tag = st.text(st.characters(blacklist_categories=("Cs", "Z", "Cc"), blacklist_characters=",;"),
+              min_size=1, max_size=12).filter(lambda s: s.isprintable() and not any(c.isspace() for c in s))
+units = st.sampled_from(["", "家", "个", "亿元", "万元", "km", "%", "公里", "t", "items"])
+amount = st.decimals(min_value=Decimal("-1e12"), max_value=Decimal("1e12"), places=3, allow_nan=False,
+                     allow_infinity=False).map(lambda d: d.normalize() + 0)
+past_day = st.dates(min_value=date(2000, 1, 1), max_value=TODAY)
+
+
+@st.composite
+def periods(draw, max_day=TODAY):
+    d = draw(st.dates(min_value=date(2000, 1, 1), max_value=max_day))
+    form = draw(st.sampled_from(["day", "month", "year", "quarter"]))
+    label = {"day": d.isoformat(), "month": f"{d.year}-{d.month:02d}", "year": str(d.year),
+             "quarter": f"{d.year}Q{(d.month - 1) // 3 + 1}"}[form]
+    p = parse_period(label)
+    return p if p.last <= max_day else day(d)
+
+
+@st.composite
+def observations(draw, boolean: bool):
+    value = draw(st.sampled_from([DONE, NOT_DONE])) if boolean else draw(amount)
+    recorded = draw(st.datetimes(min_value=__import__("datetime").datetime(2000, 1, 1),
+                                 max_value=__import__("datetime").datetime(2026, 11, 25)))
+    return Observation(draw(periods()), value, recorded.strftime("%Y-%m-%dT%H:%M:%S.%fZ"), draw(maybe_text),
+                       draw(maybe_text))
+
+
+@st.composite
+def targets(draw, kind=None):
+    kind = kind or draw(st.sampled_from(KINDS))
+    spec = KIND[kind]
+    target = None if spec.boolean else draw(amount)
+    baseline = None
+    if spec.shape == "path":
+        baseline = draw(st.one_of(st.none(), amount))
+        if baseline is not None and spec.reached(baseline, target) and baseline != target:
+            baseline, target = target, baseline  # keep the target on the far side of the baseline
+    deadline_year = draw(st.integers(2001, 2040))
+    deadline = parse_period(str(deadline_year)) if spec.needs_deadline or draw(st.booleans()) else None
+    baseline_date = None
+    if baseline is not None and draw(st.booleans()):
+        baseline_date = parse_period(str(draw(st.integers(2000, deadline_year if deadline else 2040))))
+    source = Source(**{k: draw(maybe_text) for k in ("document", "publisher", "url", "quote", "note")},
+                    date=draw(st.one_of(st.none(), st.sampled_from(["2024", "2024-06", "2024-06-30"]))))
+    return Target(
+        id=draw(st.from_regex(r"[a-z0-9][a-z0-9._-]{0,20}", fullmatch=True)),
+        title=draw(title), kind=kind, unit="" if spec.boolean else draw(units), target=target,
+        deadline=deadline, start=None, baseline=baseline, baseline_date=baseline_date,
+        title_en=draw(maybe_text), tags=tuple(draw(st.lists(tag, max_size=3, unique=True))),
+        owner=draw(maybe_text), source=source,
+        observations=tuple(draw(st.lists(observations(spec.boolean), max_size=4))),
+        created_at="2026-01-02T03:04:05Z", method=draw(st.sampled_from([None, "linear", "cagr", "projection"])),
+        plan=draw(st.one_of(st.none(), title.filter(lambda s: s.isprintable() and len(s) <= 100))),
+    )
