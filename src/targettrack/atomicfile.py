@@ -1,6 +1,6 @@
 """Replace a file so that a reader or a crash sees the old bytes or the new, never a mix.
 
-Used for the store, its kept versions' journal, and report/export files.
+Used for the store, its kept versions and their log, and report/export files.
 """
 
 from __future__ import annotations
@@ -11,8 +11,13 @@ import tempfile
 from pathlib import Path
 
 
-def atomic_write(path: Path, text: str | bytes) -> None:
-    """Replace `path` with `text` so that a reader or a crash sees the old bytes or the new, never a mix."""
+def atomic_write(path: Path, text: str | bytes, *, mode: int | None = None, sync: bool = True) -> None:
+    """Replace `path` with `text` so that a reader or a crash sees the old bytes or the new, never a mix.
+
+    The new file gets `mode`, else the mode of the file it replaces, else
+    the umask's default. `os.replace` replaces a symbolic link at `path`
+    itself, never the file it points to. With sync=False the data is not
+    forced to disk (a copy whose loss a later check tolerates)."""
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     data = text.encode("utf-8") if isinstance(text, str) else text
@@ -20,13 +25,16 @@ def atomic_write(path: Path, text: str | bytes) -> None:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
-            os.fsync(f.fileno())
-        try:
-            os.chmod(tmp, stat.S_IMODE(os.stat(path).st_mode))
-        except FileNotFoundError:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
+            if sync:
+                os.fsync(f.fileno())
+        if mode is None:
+            try:
+                mode = stat.S_IMODE(os.stat(path).st_mode)
+            except FileNotFoundError:
+                umask = os.umask(0)
+                os.umask(umask)
+                mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -34,8 +42,9 @@ def atomic_write(path: Path, text: str | bytes) -> None:
         except OSError:
             pass
         raise
-    dir_fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
+    if sync:
+        dir_fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)

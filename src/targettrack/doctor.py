@@ -17,7 +17,9 @@ from . import backups
 from .errors import InputError, StoreError
 from .model import from_dict, validate
 from .atomicfile import atomic_write
-from .store import META_TABLE, SCHEMA_VERSION, TARGETS_TABLE, Lock, lock_timeout, parse
+from .settings import Settings
+from .store import (META_TABLE, SCHEMA_VERSION, TARGETS_TABLE, Lock, holders, lock_timeout, parse, read_store_bytes,
+                    real_path, stray_temporaries)
 
 
 @dataclass(frozen=True)
@@ -34,11 +36,16 @@ def load_problems(path: Path, raw: bytes) -> list[Finding]:
     except StoreError as e:
         return [Finding("error", str(e))]
     problems = []
+    settings = data[META_TABLE]["1"].get("settings")
+    try:
+        Settings.from_dict(settings if isinstance(settings, dict) else None)
+    except InputError as e:
+        problems.append(Finding("error", f"{path}: corrupt store (settings: {e})"))
     ids = set()
     for doc_id, doc in data[TARGETS_TABLE].items():
         try:
             t = from_dict(doc)
-        except (ValueError, TypeError, ArithmeticError) as e:
+        except (ValueError, TypeError, ArithmeticError, RecursionError) as e:
             problems.append(Finding("error", f"target document {doc_id}: {e}"))
             continue
         if t.id in ids:
@@ -58,9 +65,9 @@ def loads(path: Path, raw: bytes) -> bool:
 def good_backup(path: Path) -> tuple[Path, backups.Entry | None] | None:
     for snap, entry in backups.versions_newest_first(path):
         try:
-            if loads(snap, snap.read_bytes()):
+            if loads(snap, read_store_bytes(snap)):
                 return snap, entry
-        except OSError:
+        except StoreError:
             continue
     return None
 
@@ -72,6 +79,7 @@ def _describe(snap: Path, entry: backups.Entry | None) -> str:
 
 
 def diagnose(path: Path) -> list[Finding]:
+    path = real_path(path)
     found: list[Finding] = []
     restore_hint = ""
     good = good_backup(path)
@@ -79,13 +87,13 @@ def diagnose(path: Path) -> list[Finding]:
         restore_hint = f"; 'targettrack --db {path} doctor --restore' puts back the newest good {_describe(*good)}"
     else:
         restore_hint = "; no good backup was found: restore the file from git or your own copies"
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         found.append(Finding("error", f"{path}: no store here{restore_hint if good else ''}"))
         return found
-    except OSError as e:
-        found.append(Finding("error", f"{path}: cannot read it ({e.strerror})"))
+    try:
+        raw = read_store_bytes(path)
+    except StoreError as e:
+        found.append(Finding("error", str(e)))
         return found
     problems = load_problems(path, raw)
     found += problems
@@ -100,7 +108,8 @@ def diagnose(path: Path) -> list[Finding]:
             found.append(Finding("warning", f"schema {schema} is older than {SCHEMA_VERSION}; "
                                             "it is upgraded on the next write, after a backup"))
     found += _lock_findings(path)
-    strays = sorted(path.parent.glob(f".{path.name}.*.tmp"))
+    found += _journal_findings(path)
+    strays = stray_temporaries(path)
     if strays:
         found.append(Finding("warning", f"{len(strays)} temporary file(s) from an interrupted write "
                                         f"({', '.join(p.name for p in strays)}); removed by the next write"))
@@ -122,24 +131,39 @@ def _lock_findings(path: Path) -> list[Finding]:
         fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
         return [Finding("ok", "not locked")]
     except BlockingIOError:
-        holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "unknown"
-        return [Finding("warning", f"locked by another targettrack ({holder}) right now")]
+        holder = holders(fd)
+        return [Finding("warning", f"locked by another targettrack{f' ({holder})' if holder else ''} right now")]
     finally:
         os.close(fd)
+
+
+def _journal_findings(path: Path) -> list[Finding]:
+    d = backups.folder(path)
+    if os.path.islink(d):
+        return [Finding("error", f"{d} is a symbolic link; writes are refused until it is a real folder")]
+    try:
+        backups.read_journal(path)
+    except backups.JournalDamaged as e:
+        return [Finding("warning", f"{e}; undo is refused until the next change rebuilds it from the "
+                                   "version files (the damaged log is kept beside them)")]
+    return []
 
 
 def restore(path: Path) -> tuple[Path, backups.Entry | None, Path | None]:
     """Put back the newest good backup of a damaged or missing store. Returns
     the backup used and where the damaged file was kept."""
+    path = real_path(path)
     lock = Lock(path, True, lock_timeout())
     lock.acquire()
     try:
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            raw = None
-        except OSError as e:
-            raise StoreError(f"{path}: cannot read it ({e.strerror})") from None
+        raw = None
+        if os.path.lexists(path):
+            try:
+                raw = read_store_bytes(path)
+            except StoreError as e:
+                if not os.path.isfile(path):
+                    raise StoreError(f"{e}; nothing was restored") from None
+                raise
         if raw is not None and loads(path, raw):
             raise InputError(f"{path} is healthy; nothing to restore ('targettrack undo' reverts the last change)")
         good = good_backup(path)
@@ -147,12 +171,13 @@ def restore(path: Path) -> tuple[Path, backups.Entry | None, Path | None]:
             raise StoreError(f"{path}: no good backup in {backups.folder(path)}; restore it from git or your own copies")
         snap, entry = good
         kept = None
+        file_mode = backups.modes(path)[0]
         try:
             if raw is not None:
                 stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-                kept = Path(f"{path}.damaged-{stamp}")
-                _copy_bytes(kept, raw)
-            atomic_write(path, snap.read_bytes())
+                kept = backups.unique_path(Path(f"{path}.damaged-{stamp}"))
+                _copy_bytes(kept, raw, file_mode)
+            atomic_write(path, snap.read_bytes(), mode=file_mode)
         except OSError as e:
             raise StoreError(f"{path}: cannot write the restored store ({e.strerror}); it is unchanged") from None
         return snap, entry, kept
@@ -160,8 +185,10 @@ def restore(path: Path) -> tuple[Path, backups.Entry | None, Path | None]:
         lock.release()
 
 
-def _copy_bytes(dest: Path, raw: bytes) -> None:
-    with open(dest, "xb") as f:
+def _copy_bytes(dest: Path, raw: bytes, mode: int) -> None:
+    fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, mode)
+    with os.fdopen(fd, "wb") as f:
+        os.fchmod(f.fileno(), mode)
         f.write(raw)
         f.flush()
         os.fsync(f.fileno())

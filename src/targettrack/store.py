@@ -5,15 +5,21 @@ field notes): TinyDB's JSONStorage rewrites the file in place, so a kill
 mid-write leaves corrupt JSON; two processes updating at once lose updates;
 and a missing or corrupt file is silently treated as empty. Here:
 
+* the store's path is resolved once: a symbolic link to a store (a dotfile,
+  a synced folder) is written through, and the lock and the kept versions
+  belong to the real file;
 * every writing command holds an exclusive `flock` on `<store>.lock` (a
   separate, stable file: a lock on the store itself would be lost when
-  os.replace swaps the inode) from before it reads until after it writes;
-* every write goes to a temporary file in the same folder, is fsynced, and
-  replaces the store with os.replace, then the folder is fsynced;
+  os.replace swaps the inode) from before it reads until after it writes,
+  and checks that the file it locked is still the one at that path;
+* every write keeps the new version (backups.py) and only then goes to a
+  temporary file in the same folder, is fsynced, and replaces the store with
+  os.replace, then the folder is fsynced; Ctrl-C waits until that is done;
 * reading commands never create a file; they take a shared lock only if the
   lock file already exists, so they never see a store between two writers;
-* a missing, empty, non-UTF-8, non-JSON, foreign or newer store is a
-  StoreError naming the file and the problem, and is never overwritten.
+* a missing, empty, non-UTF-8, non-JSON, foreign, newer, read-only or
+  not-regular store (a FIFO, a device) is a StoreError naming the file and
+  the problem, and is never overwritten.
 
 The file is pretty-printed one target per line with sorted keys, so the same
 content always gives the same bytes and `git diff` shows one line per change.
@@ -26,7 +32,10 @@ import fcntl
 import glob
 import json
 import os
+import signal
+import stat
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,13 +69,50 @@ def default_path() -> Path:
     return Path(base) / "targettrack" / "targets.json"
 
 
+def real_path(path) -> Path:
+    """The store's real path: a symbolic link is followed once, here, so that
+    the write, the lock and the kept versions all belong to the real file."""
+    return Path(os.path.realpath(path))
+
+
 def locate(db_option: str | None) -> Location:
     if db_option:
-        return Location(Path(db_option), "--db")
+        return Location(real_path(db_option), "--db")
     env = os.environ.get("TARGETTRACK_DB")
     if env:
-        return Location(Path(env), "TARGETTRACK_DB")
-    return Location(default_path(), "default")
+        return Location(real_path(env), "TARGETTRACK_DB")
+    return Location(real_path(default_path()), "default")
+
+
+def guards(store: Path, output: str) -> bool:
+    """Whether writing `output` would overwrite the store, its lock or a kept version."""
+    out = real_path(output)
+    store = real_path(store)
+    if out in (store, Path(str(store) + ".lock")):
+        return True
+    from .backups import folder
+
+    return real_path(folder(store)) in out.parents
+
+
+# What this process has committed to the store, for the message on Ctrl-C.
+COMMITTED: list[str] = []
+
+
+@contextmanager
+def _uninterrupted():
+    """Hold Ctrl-C (and SIGTERM) until the store is replaced, so the command
+    can say truthfully whether its change was saved."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    try:
+        old = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    except (ValueError, OSError):  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 def lock_timeout() -> float:
@@ -107,19 +153,25 @@ def dumps(data: dict, reuse: dict[str, str] | None = None) -> str:
     return "\n".join(out) + "\n"
 
 
-def target_lines(text: str) -> dict[str, str]:
-    """Document number -> its line, from text that dumps() wrote (without the trailing comma)."""
+def target_lines(text: str, expected: int) -> dict[str, str] | None:
+    """Document number -> its line, from text that dumps() wrote (without the
+    trailing comma); None unless every one of `expected` documents is one
+    whole line of that form, so a file in any other layout is never reused."""
     lines: dict[str, str] = {}
     inside = False
     for line in text.split("\n"):
         if line == f'"{TARGETS_TABLE}": {{':
             inside = True
         elif inside:
-            if not line.startswith('"'):
+            if line in ("}", "},"):
                 break
-            end = line.index('"', 1)
-            lines[line[1:end]] = line[:-1] if line.endswith(",") else line
-    return lines
+            body = line[:-1] if line.endswith(",") else line
+            end = body.find('"', 1)
+            if not body.startswith('"') or end < 2 or not body[1:end].isdigit() \
+                    or not body.startswith('": {', end) or not body.endswith("}"):
+                return None
+            lines[body[1:end]] = body
+    return lines if len(lines) == expected else None
 
 
 def empty_data() -> dict:
@@ -138,6 +190,10 @@ def parse(path: Path, raw: bytes) -> dict:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise StoreError(f"{path}: corrupt store (invalid JSON at line {e.lineno}, column {e.colno}: {e.msg})") from None
+    except RecursionError:
+        raise StoreError(f"{path}: corrupt store (JSON nested too deeply to be a store)") from None
+    except ValueError as e:  # e.g. an integer of more than 4,300 digits
+        raise StoreError(f"{path}: corrupt store ({str(e)[:100]})") from None
     meta = data.get(META_TABLE) if isinstance(data, dict) else None
     info = meta.get("1") if isinstance(meta, dict) else None
     if not isinstance(info, dict) or info.get("app") != APP or not isinstance(info.get("schema"), int):
@@ -154,38 +210,71 @@ def parse(path: Path, raw: bytes) -> dict:
 def remove_stray_temporaries(path: Path) -> None:
     """Temporary files of a writer that was killed mid-write. Only called
     while holding the lock, so no live writer owns one."""
-    folder = path.parent if str(path.parent) else Path(".")
-    for tmp in folder.glob(f".{glob.escape(path.name)}.*.tmp"):
+    for tmp in stray_temporaries(path):
         try:
             tmp.unlink()
         except OSError:
             pass
 
 
+def stray_temporaries(path: Path) -> list[Path]:
+    """Temporary files that atomic_write left behind for the store, its versions or their log."""
+    from .backups import JOURNAL, folder, is_version_file
+
+    here = path.parent if str(path.parent) else Path(".")
+    found = list(here.glob(f".{glob.escape(path.name)}.*.tmp"))
+    kept = folder(path)
+    if kept.is_dir() and not kept.is_symlink():
+        for p in kept.glob(".*.tmp"):
+            name = p.name[1:].split(".tmp")[0].rsplit(".", 1)[0]  # .000012.json.abc123.tmp -> 000012.json
+            if name == JOURNAL or is_version_file(name):
+                found.append(p)
+    return sorted(found)
+
+
+def read_store_bytes(path: Path) -> bytes:
+    """The bytes of a store file; a StoreError unless it is a readable regular file.
+    Opened without blocking and checked before reading: a FIFO would hang and
+    /dev/zero never end, both while holding the lock."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        raise StoreError(f"{path}: no store here; create one with 'targettrack --db {path} init', or point --db / TARGETTRACK_DB at an existing one") from None
+    except IsADirectoryError:
+        raise StoreError(f"{path}: is a folder, not a store file") from None
+    except OSError as e:
+        raise StoreError(f"{path}: cannot read the store ({e.strerror})") from None
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise StoreError(f"{path}: is a folder, not a store file")
+        raise StoreError(f"{path}: is not a regular file (a FIFO, device or socket cannot be a store)")
+    with os.fdopen(fd, "rb") as f:
+        try:
+            return f.read()
+        except OSError as e:
+            raise StoreError(f"{path}: cannot read the store ({e.strerror})") from None
+
+
 class SafeJSONStorage(Storage):
     """TinyDB storage: reads once (we hold the lock, so the file cannot change
     under us), validates, and writes through atomically after keeping the
-    previous version as a backup."""
+    new version (backups.py)."""
 
-    def __init__(self, path: Path, writable: bool, command: str = ""):
+    def __init__(self, path: Path, writable: bool, command: str = "", kind: str = "change"):
         self.path = path
         self.writable = writable
         self.command = command
+        self.kind = kind                 # how backups logs this write: "change", or "init" for a new store
         self._data: dict | None = None
-        self._raw: bytes | None = None  # the bytes read, to tell whether they are already backed up
-        self.ours = False               # the bytes are exactly what targettrack last wrote
-        self.dirty: set[str] = set()    # target documents changed since they were read
+        self._raw: bytes | None = None  # the bytes read
+        self.state = "new"               # backups.reconcile: "ours", "kept" or "new"
+        self.dirty: set[str] = set()     # target documents changed since they were read
 
     def read(self) -> dict:
         if self._data is None:
-            try:
-                raw = self.path.read_bytes()
-            except FileNotFoundError:
-                raise StoreError(f"{self.path}: no store here; create one with 'targettrack --db {self.path} init', or point --db / TARGETTRACK_DB at an existing one") from None
-            except IsADirectoryError:
-                raise StoreError(f"{self.path}: is a folder, not a store file") from None
-            except OSError as e:
-                raise StoreError(f"{self.path}: cannot read the store ({e.strerror})") from None
+            raw = read_store_bytes(self.path)
             self._data = parse(self.path, raw)
             self._raw = raw
         return self._data
@@ -197,42 +286,54 @@ class SafeJSONStorage(Storage):
 
         migrating = data[META_TABLE]["1"]["schema"] < SCHEMA_VERSION
         reuse = None
-        if self.ours and self._raw is not None:
-            reuse = target_lines(self._raw.decode("utf-8"))
-            for doc_id in self.dirty:
+        if self.state == "ours" and self._raw is not None:
+            reuse = target_lines(self._raw.decode("utf-8"), len(self._data.get(TARGETS_TABLE, {})))
+            for doc_id in self.dirty if reuse is not None else ():
                 reuse.pop(doc_id, None)
-        text = dumps(upgrade(data), reuse)
+        encoded = dumps(upgrade(data), reuse).encode("utf-8")
         try:
             remove_stray_temporaries(self.path)
-            if self._raw is not None and not backups.is_newest(self.path, self._raw):
+            if self._raw is not None and self.state == "new":
                 # Changed outside targettrack, never written by it, or older: keep it as found.
                 backups.keep(self.path, self._raw, "the store as found before this change",
                              "migration" if migrating else "found")
-            atomic_write(self.path, text)
+                self.state = "kept"
+            entry = backups.keep(self.path, encoded, self.command or "change", self.kind)
         except OSError as e:
-            raise _write_error(self.path, e) from None
-        encoded = text.encode("utf-8")
+            backups.remove_if_empty(self.path)
+            raise StoreError(f"{self.path}: cannot write a version of the store in {backups.folder(self.path)} "
+                             f"({_reason(e)}); nothing was written, the store is unchanged") from None
         try:
-            backups.keep(self.path, encoded, self.command or "change")
+            with _uninterrupted():
+                atomic_write(self.path, encoded)
+                COMMITTED.append(self.command or "change")
         except OSError as e:
-            raise StoreError(f"{self.path}: the change was saved, but a backup of it could not be kept "
-                             f"({e.strerror}); 'targettrack doctor' checks the store") from None
+            backups.forget(self.path, entry)
+            raise _write_error(self.path, e) from None
         self._data, self._raw = data, encoded
-        self.ours, self.dirty = True, set()
+        self.state, self.dirty = "ours", set()
 
     def close(self) -> None:
         pass
 
 
+def _reason(e: OSError) -> str:
+    return "the disk is full" if e.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG) else (e.strerror or str(e))
+
+
 def _write_error(path: Path, e: OSError) -> StoreError:
-    reason = "the disk is full" if e.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG) else e.strerror
-    return StoreError(f"{path}: cannot write the store ({reason}); it is unchanged")
+    return StoreError(f"{path}: cannot write the store ({_reason(e)}); it is unchanged")
 
 
 class Lock:
     """The store's lock: exclusive for a writer, shared for a reader, on
     `<store>.lock`, waiting up to `timeout` seconds. Store takes it for a
-    command; doctor takes it to restore."""
+    command; doctor takes it to restore.
+
+    The lock file is never followed through a symbolic link and never
+    written to (it holds nothing). A lock on a file that was deleted or
+    replaced while we waited guards nothing, so after `flock` succeeds the
+    locked file must still be the one at the path, else we lock again."""
 
     def __init__(self, path: Path, exclusive: bool, timeout: float):
         self.path = Path(str(path) + ".lock")
@@ -241,52 +342,90 @@ class Lock:
         self.fd: int | None = None
 
     def acquire(self) -> None:
+        deadline = time.monotonic() + self.timeout
+        while True:
+            fd = self._open()
+            if fd is None:
+                return  # no writer has ever run here: nothing to wait for, nothing to create
+            self._wait(fd, deadline)
+            if self._still_at_path(fd):
+                self.fd = fd
+                return
+            os.close(fd)
+
+    def _open(self) -> int | None:
+        store = self.path.with_suffix("")
+        flags = os.O_NOFOLLOW | os.O_CLOEXEC | (os.O_RDWR | os.O_CREAT if self.exclusive else os.O_RDONLY)
         try:
-            if self.exclusive:
-                self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
-            else:
-                self.fd = os.open(self.path, os.O_RDONLY)
+            from .backups import modes
+
+            fd = os.open(self.path, flags, modes(store)[0])
         except FileNotFoundError:
             if self.exclusive:
-                raise StoreError(f"{self.path.parent}: no such folder") from None
-            return  # no writer has ever run here: nothing to wait for, nothing to create
+                raise StoreError(f"{store}: cannot create its lock file: the folder {self.path.parent} "
+                                 "does not exist") from None
+            return None
         except OSError as e:
+            if e.errno == errno.ELOOP:
+                raise StoreError(f"{self.path} is a symbolic link; targettrack never follows one for its lock "
+                                 "(remove it)") from None
             if self.exclusive:
                 raise StoreError(f"{self.path}: cannot create the lock file ({e.strerror}); is the folder writable?") from None
-            return
+            return None
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise StoreError(f"{self.path} is not a regular file; remove it")
+        return fd
+
+    def _wait(self, fd: int, deadline: float) -> None:
         mode = fcntl.LOCK_EX if self.exclusive else fcntl.LOCK_SH
-        deadline = time.monotonic() + self.timeout
         delay = 0.005
         while True:
             try:
-                fcntl.flock(self.fd, mode | fcntl.LOCK_NB)
-                break
+                fcntl.flock(fd, mode | fcntl.LOCK_NB)
+                return
             except BlockingIOError:
                 if time.monotonic() >= deadline:
-                    holder = self._holder()
-                    os.close(self.fd)
-                    self.fd = None
+                    holder = holders(fd)
+                    os.close(fd)
                     raise StoreError(
-                        f"{self.path.with_suffix('')}: the store is locked by another targettrack ({holder}); "
-                        f"gave up after {self.timeout:g}s (set TARGETTRACK_LOCK_TIMEOUT to wait longer)"
+                        f"{self.path.with_suffix('')}: the store is locked by another targettrack"
+                        f"{f' ({holder})' if holder else ''}; gave up after {self.timeout:g}s "
+                        "(set TARGETTRACK_LOCK_TIMEOUT to wait longer)"
                     ) from None
                 time.sleep(delay)
                 delay = min(delay * 2, 0.1)
-        if self.exclusive:  # say who holds it, for the message above
-            os.ftruncate(self.fd, 0)
-            os.pwrite(self.fd, f"pid {os.getpid()}\n".encode(), 0)
 
-    def _holder(self) -> str:
+    def _still_at_path(self, fd: int) -> bool:
         try:
-            text = os.pread(self.fd, 200, 0).decode("utf-8", "replace").strip()
-        except OSError:
-            text = ""
-        return text or "a reader"
+            now = os.lstat(self.path)
+        except FileNotFoundError:
+            return False
+        mine = os.fstat(fd)
+        return (now.st_dev, now.st_ino) == (mine.st_dev, mine.st_ino)
 
     def release(self) -> None:
         if self.fd is not None:
             os.close(self.fd)  # closing drops the flock
             self.fd = None
+
+
+def holders(fd: int) -> str:
+    """Who holds a lock on this file, from the kernel's own table
+    (/proc/locks): "pid 123, writing" or "pid 45, reading"; "" where that
+    cannot be known. Never from a note in the file, which outlives its writer."""
+    try:
+        st = os.fstat(fd)
+        want = f"{os.major(st.st_dev):02x}:{os.minor(st.st_dev):02x}:{st.st_ino}"
+        with open("/proc/locks", encoding="ascii", errors="replace") as f:
+            rows = [line.split() for line in f]
+    except OSError:
+        return ""
+    found = []
+    for parts in rows:
+        if len(parts) >= 6 and parts[1] == "FLOCK" and parts[5] == want:
+            found.append(f"pid {parts[4]}, {'writing' if parts[3] == 'WRITE' else 'reading'}")
+    return "; ".join(sorted(set(found)))
 
 
 def _replace_with(new: dict):
@@ -316,7 +455,7 @@ class Store:
     """
 
     def __init__(self, path: Path, *, write: bool = False, timeout: float | None = None, command: str = ""):
-        self.path = Path(path)
+        self.path = real_path(path)
         self.write = write
         self.command = command  # what the journal says this write did (shown by undo)
         self._lock = Lock(self.path, write, lock_timeout() if timeout is None else timeout)
@@ -332,14 +471,17 @@ class Store:
             self._storage.read()  # fail now, with the reason, before any work
             self._table = self._db.table(TARGETS_TABLE, cache_size=0)
             if self.write:
+                self._check_writable()
                 from . import backups
 
+                try:
+                    self._storage.state = backups.reconcile(self.path, self._storage._raw)
+                except backups.JournalDamaged:
+                    self._storage.state = "new"  # the write sets the log aside and rebuilds it
                 # Bytes identical to the version targettrack last wrote were
                 # made from checked targets; anything else (a hand edit, a
                 # file from elsewhere) is checked whole before it is changed.
-                if backups.is_newest(self.path, self._storage._raw):
-                    self._storage.ours = True
-                else:
+                if self._storage.state != "ours":
                     self.targets()
         except BaseException:
             self._lock.release()
@@ -349,10 +491,18 @@ class Store:
     def __exit__(self, *exc) -> None:
         self._lock.release()
 
+    def _check_writable(self) -> None:
+        """A store without write permission (chmod a-w) is a choice to respect,
+        even by its owner or root, who could replace it anyway."""
+        st = os.stat(self.path)
+        if not st.st_mode & 0o222 or not os.access(self.path, os.W_OK):
+            raise StoreError(f"{self.path}: the store is read-only (mode {stat.S_IMODE(st.st_mode):04o}); "
+                             "nothing was written (chmod u+w it to allow changes)")
+
     @classmethod
     def create(cls, path: Path, targets: list[Target] = ()) -> None:
         """Write a new store; refuse if anything is already at `path`."""
-        path = Path(path)
+        path = real_path(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:
@@ -360,11 +510,13 @@ class Store:
         lock = Lock(path, True, lock_timeout())
         lock.acquire()
         try:
-            if path.exists():
+            if os.path.lexists(path):
                 raise InputError(f"{path} already exists; init never overwrites a store (use another --db path, or remove the file yourself)")
             data = empty_data()
             data[TARGETS_TABLE] = {str(i): to_dict(t) for i, t in enumerate(targets, 1)}
-            SafeJSONStorage(path, True).write(data)
+            # Logged as "init": undo never goes back past it, into the
+            # versions of an old store that was deleted at this path.
+            SafeJSONStorage(path, True, "init", kind="init").write(data)
         finally:
             lock.release()
 
@@ -487,31 +639,45 @@ class Store:
             self._storage.command = command
 
     def undo(self):
-        """Put back the version before the newest one; returns the undone version's journal entry."""
+        """Put back the version before the newest one; returns the undone version's log entry.
+
+        The log is changed first (the newest version marked undone), then the
+        store: a crash in between is noticed by backups.reconcile."""
         from . import backups
 
         self._storage.read()
         raw = self._storage._raw
         try:
-            if not backups.is_newest(self.path, raw):  # changed outside targettrack: keep that first
+            if self._storage.state == "new":  # changed outside targettrack: keep that first
                 backups.keep(self.path, raw, "changes made outside targettrack", "found")
+            step = backups.undo_step(self.path)
+        except backups.JournalDamaged as e:
+            raise StoreError(f"{e}; nothing was undone. The kept versions are still in {backups.folder(self.path)} "
+                             "('targettrack doctor' lists them); the next change rebuilds the log") from None
         except OSError as e:
-            raise _write_error(self.path, e) from None
-        step = backups.undo_step(self.path)
+            raise StoreError(f"{self.path}: cannot keep a version of the store ({_reason(e)}); nothing was undone") from None
         if step is None:
             raise InputError(f"nothing to undo: {self.path} has no earlier version")
         newest, previous = step
-        snap = backups.folder(self.path) / previous.file
+        content = backups.content(self.path, previous)
+        if content is None:
+            raise StoreError(f"{backups.folder(self.path) / previous.file}: cannot read the version to go back to; "
+                             "nothing was undone")
+        parse(backups.folder(self.path) / previous.file, content)  # never put back something that would not load
         try:
-            content = snap.read_bytes()
+            backups.set_undone(self.path, newest.n, True)
         except OSError as e:
-            raise StoreError(f"{snap}: cannot read the version to go back to ({e.strerror})") from None
-        parse(snap, content)  # never put back something that would not load
+            raise StoreError(f"{backups.folder(self.path)}: cannot record the undo ({_reason(e)}); nothing was undone") from None
         try:
-            atomic_write(self.path, content)
+            with _uninterrupted():
+                atomic_write(self.path, content)
+                COMMITTED.append(f"undo {newest.command}")
         except OSError as e:
+            try:
+                backups.set_undone(self.path, newest.n, False)
+            except OSError:
+                pass  # reconcile notices the store still holds the undone version
             raise _write_error(self.path, e) from None
-        backups.mark_undone(self.path, newest.n)
         self._storage._data = self._storage._raw = None
         self._ids, self._parsed = None, {}
         return newest
