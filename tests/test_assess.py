@@ -129,7 +129,11 @@ def test_observations_after_the_as_of_date_are_ignored():
 
 
 def test_two_values_on_one_day_the_later_recorded_wins():
+    # "Later" is the order of recording (the store's order), not the clock:
+    # a clock stepped back between two updates must not undo the correction.
     t = target(observations=[obs(10, 50, "2026-01-02T00:00:00Z"), obs(10, 5, "2026-01-01T00:00:00Z")])
+    assert assess(t, d(10)).current == 5
+    t = target(observations=[obs(10, 5, "2026-01-01T00:00:00Z"), obs(10, 50, "2026-01-02T00:00:00Z")])
     assert assess(t, d(10)).current == 50
 
 

@@ -152,14 +152,12 @@ def assess(t: Target, as_of: date, settings: Settings | None = None, method: str
 
 
 def _milestone(t: Target, as_of: date, days_left: int | None, method: str, settings: Settings) -> Assessment:
-    series = observed_series(t, as_of)
-    done_since = None
-    for p in series:  # the first 'done' after the last 'not done'
-        if p.value == DONE:
-            done_since = done_since or p.day
-        else:
-            done_since = None
-    current = series[-1] if series else None
+    idx = t.index
+    k = idx.upto(as_of)
+    # Done since the first 'done' after the last 'not done' on or before as_of.
+    last_not_done = idx.last_other(k, DONE)
+    done_since = idx.points[last_not_done + 1].day if last_not_done + 1 < k else None
+    current = idx.points[k - 1] if k else None
     common = dict(
         current=current.value if current else None,
         current_date=current.day if current else None,
@@ -183,10 +181,10 @@ def _limit(t: Target, as_of: date, days_left: int | None, method: str, settings:
     # A standing ceiling or floor is a compliance check, not a trajectory:
     # judged by the latest value (up to the deadline, if it has one).
     cutoff = min(as_of, t.deadline.last) if t.deadline else as_of
-    series = observed_series(t, cutoff)
-    if not series:
+    k = t.index.upto(cutoff)
+    if not k:
         return Assessment("no-data", as_of, method, days_left=days_left, reason="no value recorded yet")
-    last = series[-1]
+    last = t.index.points[k - 1]
     ok = t.spec.reached(last.value, t.target)
     word = t.spec.limit_word
     return Assessment(
@@ -271,22 +269,34 @@ def _trajectory(t: Target, as_of: date, days_left: int | None, method: str, sett
     base = baseline_point(t)
     if base and base.day > as_of:
         base = None  # a baseline dated after the as-of date is not known yet
-    observed = observed_series(t, as_of)
-    points = ([base] if base else []) + [p for p in observed if not base or p.day > base.day]
-    reached = next((p.day for p in points if t.spec.reached(p.value, t.target)), None)
-    current = observed[-1] if observed else None
+    # The points judged are the baseline and the observations after its day,
+    # up to as_of: series[first:seen] of the index (never copied: see SeriesIndex).
+    idx = t.index
+    series = idx.points
+    seen = idx.upto(as_of)
+    first = min(idx.upto(base.day), seen) if base else 0
+    reached = None
+    if base and t.spec.reached(base.value, t.target):
+        reached = base.day
+    else:
+        j = idx.first(first, lambda v: t.spec.reached(v, t.target))
+        reached = series[j].day if j is not None and j < seen else None
+    current = series[seen - 1] if seen else None
     # A deadline already past is judged as of the deadline.
     judged = min(as_of, deadline)
-    pts = [p for p in points if p.day <= judged]
-    start = base or (points[0] if points else None)
-    latest = pts[-1] if pts and start and pts[-1].day > start.day else None
+    upto_judged = max(idx.upto(judged), first)
+    judged_base = base if base and base.day <= judged else None
+    pts_last = series[upto_judged - 1] if upto_judged > first else judged_base
+    start = base or (series[first] if seen > first else None)
+    latest = pts_last if pts_last and start and pts_last.day > start.day else None
     progress = expected = ratio_linear = None
     if latest is not None and t.target != start.value:
         progress = Fraction(latest.value - start.value) / Fraction(t.target - start.value)
         span, gone = (deadline - start.day).days, (judged - start.day).days
         expected = Fraction(gone, span) if 0 < gone < span else Fraction(1 if gone >= span else 0)
         ratio_linear = progress / expected if expected > 0 else None
-    slope = trend_per_day(pts)
+    slope = idx.slope(judged_base, first, upto_judged)
+    pts = [pts_last] if pts_last else []  # the measures need only the latest point judged
     m = _method_measures(t, method, start, latest, pts, progress, expected, ratio_linear, direction, slope)
     buffer = None
     if progress is not None:
@@ -309,12 +319,12 @@ def _trajectory(t: Target, as_of: date, days_left: int | None, method: str, sett
         return Assessment("achieved", as_of, m.method, achieved_date=reached, projected_date=reached,
                           achieved_ahead_days=(deadline - reached).days, ratio=m.ratio, score=5.0,
                           reason=f"reached on {reached}, {_ahead(deadline - reached)}", note=m.note, **common)
-    if not observed:
+    if not seen:
         passed = "; the deadline has passed" if as_of > deadline else ""
         return Assessment("no-data", as_of, m.method, reason="no value recorded yet" + passed, **common)
     bands = settings.bands[m.method]
     if as_of > deadline:
-        at_deadline = next((p for p in reversed(pts) if p is not base), None)
+        at_deadline = series[upto_judged - 1] if upto_judged > first else None
         shortfall = direction * (t.target - at_deadline.value) if at_deadline else None
         if reached:
             why = f"reached late, on {reached}"

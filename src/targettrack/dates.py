@@ -55,6 +55,15 @@ class Period:
         return self.label
 
 
+def shift(d: date, days: int) -> date:
+    """`d` moved by `days`, held within the calendar (year 1 to 9999): the
+    edges of a chart or a report window never overflow."""
+    try:
+        return d + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
+
+
 def day(d: date) -> Period:
     return Period(d, d, d.isoformat())
 
@@ -130,7 +139,7 @@ def parse_period(text: str, today: date | None = None) -> Period:
     if low in ("today", "今天", "今日"):
         return day(need_today())
     if low in ("yesterday", "昨天"):
-        return day(need_today() - timedelta(days=1))
+        return day(shift(need_today(), -1))
     m = re.fullmatch(r"([+-])\s*(\d{1,5})\s*([dwmy])", low)
     if m:
         sign = 1 if m.group(1) == "+" else -1

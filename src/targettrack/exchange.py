@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .csvcells import unprotect, write_rows
@@ -92,62 +93,72 @@ def read_csv(text: str, name: str) -> Rows:
     lines = [line + "\n" for line in text.split("\n")]
     lines[-1] = lines[-1][:-1]
     tables: list[tuple[int, list[str]]] = []
-    start, chunk = 0, []
+    start, chunk, quotes = 0, [], 0
     for i, line in enumerate(lines):
-        if line.strip("\r\n\t ") == "" and chunk and _balanced("".join(chunk)):
+        # A blank line outside quotes ends a table; inside a quoted cell it is data.
+        if line.strip("\r\n\t ") == "" and chunk and quotes % 2 == 0:
             tables.append((start, chunk))
-            chunk = []
+            chunk, quotes = [], 0
         elif chunk or line.strip("\r\n\t "):
             if not chunk:
                 start = i
             chunk.append(line)
+            quotes += line.count('"')
     if chunk:
         tables.append((start, chunk))
     if not tables:
         raise InputError(f"{name}: no rows to import")
+    # A cell may be as long as export writes it (a quote of a whole page).
+    csv.field_size_limit(2**31 - 1)
     for first_line, table in tables:
-        reader = csv.reader(io.StringIO("".join(table)))
         try:
-            header = [h.strip().lower() for h in next(reader)]
-        except StopIteration:
-            continue
-        if "title" in header:
-            kind, required, allowed, sink = "target", ("id", "title"), TARGET_COLUMNS, rows.targets
-        elif "value" in header and "date" in header:
-            kind, required, allowed, sink = "observation", ("id", "date", "value"), OBSERVATION_COLUMNS, rows.observations
-        else:
-            raise InputError(f"{name}, line {first_line + 1}: a header row must name target columns "
-                             f"({', '.join(TARGET_COLUMNS[:4])}, ...) or observation columns "
-                             f"({', '.join(OBSERVATION_COLUMNS[:3])}, ...); got {', '.join(header)}")
-        unknown = [h for h in header if h not in allowed]
-        if unknown:
-            raise InputError(f"{name}, line {first_line + 1}: unknown {kind} column {unknown[0]!r}; "
-                             f"the columns are {', '.join(allowed)}")
-        if len(set(header)) != len(header):
-            raise InputError(f"{name}, line {first_line + 1}: a column is named twice")
-        for need in required:
-            if need not in header:
-                raise InputError(f"{name}, line {first_line + 1}: {kind} rows need a {need!r} column")
-        for n, cells in enumerate(reader, start=2):
-            if not any(c.strip() for c in cells):
-                continue
-            if len(cells) != len(header):
-                raise InputError(f"{name}, {kind} table row {n}: {len(cells)} cells for {len(header)} columns")
-            row = {h: unprotect(c) for h, c in zip(header, cells) if c != ""}
-            sink.append((f"{name}, {kind} table row {n}", row))
+            _read_table(rows, name, first_line, table)
+        except csv.Error as e:
+            raise InputError(f"{name}, from line {first_line + 1}: not CSV as export writes it ({e})") from None
     return rows
 
 
-def _balanced(text: str) -> bool:
-    """Whether a CSV chunk ends outside a quoted cell (a blank line inside quotes is data)."""
-    return text.count('"') % 2 == 0
+def _read_table(rows: Rows, name: str, first_line: int, table: list[str]) -> None:
+    reader = csv.reader(io.StringIO("".join(table)))
+    try:
+        header = [h.strip().lower() for h in next(reader)]
+    except StopIteration:
+        return
+    if "title" in header:
+        kind, required, allowed, sink = "target", ("id", "title"), TARGET_COLUMNS, rows.targets
+    elif "value" in header and "date" in header:
+        kind, required, allowed, sink = "observation", ("id", "date", "value"), OBSERVATION_COLUMNS, rows.observations
+    else:
+        raise InputError(f"{name}, line {first_line + 1}: a header row must name target columns "
+                         f"({', '.join(TARGET_COLUMNS[:4])}, ...) or observation columns "
+                         f"({', '.join(OBSERVATION_COLUMNS[:3])}, ...); got {', '.join(header)}")
+    unknown = [h for h in header if h not in allowed]
+    if unknown:
+        raise InputError(f"{name}, line {first_line + 1}: unknown {kind} column {unknown[0]!r}; "
+                         f"the columns are {', '.join(allowed)}")
+    if len(set(header)) != len(header):
+        raise InputError(f"{name}, line {first_line + 1}: a column is named twice")
+    for need in required:
+        if need not in header:
+            raise InputError(f"{name}, line {first_line + 1}: {kind} rows need a {need!r} column")
+    for n, cells in enumerate(reader, start=2):
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) != len(header):
+            raise InputError(f"{name}, {kind} table row {n}: {len(cells)} cells for {len(header)} columns")
+        row = {h: unprotect(c) for h, c in zip(header, cells) if c != ""}
+        sink.append((f"{name}, {kind} table row {n}", row))
 
 
 def read_json(text: str, name: str) -> Rows:
     try:
-        doc = json.loads(text)
+        doc = json.loads(text.lstrip("\ufeff"))  # a byte-order mark, as Windows editors write
     except json.JSONDecodeError as e:
         raise InputError(f"{name}: not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})") from None
+    except RecursionError:
+        raise InputError(f"{name}: not a targettrack export (JSON nested too deeply)") from None
+    except ValueError as e:  # an integer of more than 4,300 digits
+        raise InputError(f"{name}: not valid JSON ({str(e)[:100]})") from None
     if isinstance(doc, dict) and doc.get("format") == EXPORT_FORMAT:
         targets, settings = doc.get("targets"), doc.get("settings")
     elif isinstance(doc, list):
@@ -308,9 +319,9 @@ def observation_from(row: dict, where: str, target: Target, today, now: str) -> 
         raise _located(where, e) from None
 
 
-def _same(a: Observation, b: Observation) -> bool:
-    return (a.date.label, a.value, a.note or None, a.source or None) == (b.date.label, b.value, b.note or None,
-                                                                        b.source or None)
+def _key(o: Observation) -> tuple:
+    """What makes two observations the same one (when it was recorded aside)."""
+    return (o.date.label, o.value, o.note or None, o.source or None)
 
 
 @dataclass
@@ -353,6 +364,11 @@ def plan_import(rows: Rows, existing: list[Target], today, now: str, progress=No
         except InputError as e:
             raise _located(where, e) from None
         result[target_id] = t
+    # An observation already in the store is not added again; each one in the
+    # store matches one row (a multiset), so an export that holds the same
+    # value twice imports as twice. Counted in a dict: linear in the rows.
+    there: dict[str, Counter] = {}
+    added: dict[str, list[Observation]] = {}
     for where, row in rows.observations:
         step()
         target_id = _cell(row, "id", where)
@@ -360,11 +376,18 @@ def plan_import(rows: Rows, existing: list[Target], today, now: str, progress=No
         if t is None:
             raise _fail(where, "id", f"no target {target_id!r} in the store or in the file")
         obs = observation_from(row, where, t, today, now)
-        if any(_same(obs, o) for o in t.observations):
+        if target_id not in there:
+            there[target_id] = Counter(_key(o) for o in t.observations)
+        key = _key(obs)
+        if there[target_id][key]:
+            there[target_id][key] -= 1
             plan.observations_skipped += 1
             continue
-        result[target_id] = t.with_observation(obs)
+        added.setdefault(target_id, []).append(obs)
         plan.observations_added += 1
+    for target_id, new in added.items():
+        t = result.get(target_id) or current[target_id]
+        result[target_id] = replace(t, observations=t.observations + tuple(new))
     for target_id, t in result.items():
         if target_id not in current:
             plan.added.append(target_id)

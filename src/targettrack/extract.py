@@ -26,6 +26,7 @@ says which cue decided its kind and where its deadline came from.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -204,10 +205,14 @@ def find_deadline(text: str, year: int | None) -> tuple[Period, str] | None:
 
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS_CN, key=len, reverse=True))
 _RATE_UNIT = r"[台个人辆张]/(?:万|千|百)?[人户]"
+# A number never starts inside another (after a digit, or after "1," of a
+# grouped number): such a match was dropped anyway, and trying every start in
+# a long run of digits made the search quadratic (8,000 digits: 5 s).
+_NUMBER_START = r"(?<!\d)(?<!\d,)"
 QUANTITY_CN = re.compile(
-    rf"(?P<num>{AR_NUM}|{CN_NUM})(?P<approx>余|多)?\s*(?P<mag>万亿|亿|万|千)?\s*(?P<unit>{_RATE_UNIT}|{_UNIT_ALT})")
+    rf"(?P<num>{_NUMBER_START}(?:{AR_NUM})|(?<![{CN_DIGITS}]){CN_NUM})(?P<approx>余|多)?\s*(?P<mag>万亿|亿|万|千)?\s*(?P<unit>{_RATE_UNIT}|{_UNIT_ALT})")
 QUANTITY_EN = re.compile(
-    rf"(?P<cur>[$€£])?\s?(?P<num>{AR_NUM})(?:\s*(?P<mag>thousand|million|billion|trillion|[Mm]illion|[Bb]illion))?"
+    rf"(?P<cur>[$€£])?\s?{_NUMBER_START}(?P<num>{AR_NUM})(?:\s*(?P<mag>thousand|million|billion|trillion|[Mm]illion|[Bb]illion))?"
     rf"(?:\s*(?P<unit>{'|'.join(re.escape(u) for u in sorted(UNITS_EN, key=len, reverse=True))})\b)?"
     r"(?:\s+(?P<noun>(?:new\s+)?[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?))?")
 EN_NOT_NOUNS = {"or", "and", "to", "for", "in", "of", "the", "a", "an", "per", "each", "by", "with", "from", "at", "on",
@@ -334,12 +339,23 @@ def _title_en(before: str, after: str, q: _Quantity) -> str:
     return before.strip().split(",")[-1].strip()[-40:]
 
 
-RELATIVE_CN = re.compile(r"(?P<subject>[^，,、；;]*?)(?:比|较)(?P<year>\d{4})年?(?:水平)?(?P<verb>下降|降低|减少|提高|增长|上升)$")
+# "X比2020年下降" at the end of the words before a number. Matched from the
+# cue back to the last separator, not with a lazy subject in front: that
+# tried every start and was quadratic in a long sentence.
+_RELATIVE_END = re.compile(r"(?:比|较)(?P<year>\d{4})年?(?:水平)?(?P<verb>下降|降低|减少|提高|增长|上升)$")
+
+
+def relative_cn(text: str) -> dict | None:
+    """{"subject", "year", "verb"} of a change relative to a year that `text` ends with, or None."""
+    m = _RELATIVE_END.search(text)
+    if not m:
+        return None
+    return {"subject": re.split(r"[，,、；;]", text[:m.start()])[-1], "year": m["year"], "verb": m["verb"]}
 
 
 def _title_before(text: str) -> str:
     """The subject before the verb: 'X达到N' -> X."""
-    rel = RELATIVE_CN.search(text.strip())
+    rel = relative_cn(text.strip())
     if rel:
         down = rel["verb"] in ("下降", "降低", "减少")
         return f"{_title_before(rel['subject'] + '达到') or rel['subject']}{'降幅' if down else '增幅'}（比{rel['year']}年）"
@@ -355,11 +371,16 @@ def _title_before(text: str) -> str:
     return head.strip()[:30]
 
 
-def _kind(clause: str, before: str, has_deadline: bool) -> tuple[str, str]:
+CONTEXT = 100
+
+
+def _kind(before: str, at: str, clause_increase: str | None, has_deadline: bool) -> tuple[str, str]:
+    """The kind a number's words say: `before` it, `at` it (the number and
+    what follows), and an increase cue anywhere in its clause."""
     near = before[-12:]
     cap = _has(near, CAP_CUES)
     floor = _has(near, FLOOR_CUES)
-    dec = _has(before[-12:] + clause[len(before):][:6], DECREASE_CUES)
+    dec = _has(before[-12:] + at[:6], DECREASE_CUES)
     if cap and (not has_deadline or cap in ("最高", "上限", "up to")):
         return "cap", cap
     if floor and not has_deadline and floor != "at least":
@@ -369,7 +390,7 @@ def _kind(clause: str, before: str, has_deadline: bool) -> tuple[str, str]:
     en = re.search(r"\b(reduce|cut|lower|bring down|limit)\b[a-z -]*\bto\s*$", before.lower())
     if en:
         return "decrease", f"{en.group(1)} ... to"
-    inc = _has(near, INCREASE_CUES) or _has(clause, INCREASE_CUES)
+    inc = _has(near, INCREASE_CUES) or clause_increase
     return "increase", inc or "a number to reach, stated as a plan"
 
 
@@ -378,7 +399,7 @@ def analyse(seg: _Segment, year: int | None, file: str) -> list[Candidate]:
     own = find_deadline(text, year)
     deadline, why_deadline = (own if own else (seg.inherited, seg.inherited_why))
     from_paragraph = False
-    early = re.search(r"提前(\d+|[一二两三四五])年(实现|完成|达到)", text)
+    early = re.search(r"提前((?<!\d)\d+|[一二两三四五])年(实现|完成|达到)", text)
     if deadline is None and early and year:
         n = int(early[1]) if early[1].isdigit() else {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}[early[1]]
         deadline, why_deadline = parse_period(str(year + n)), f"'{early.group(0)}' in {year} (--year): due {year + n}"
@@ -389,14 +410,23 @@ def analyse(seg: _Segment, year: int | None, file: str) -> list[Candidate]:
             from_paragraph = True
     sentence_future = bool(own) or seg.inherited is not None or _has(text, FUTURE_CN) or _has(text, FUTURE_EN)
     sentence_past = _past(text, bool(own), year)
+    # Worked out once per sentence, not once per number: a sentence can hold
+    # thousands of numbers, and each of these reads the whole sentence.
+    quote = text.strip()
+    years_from_unstated = bool(re.search(r"((?<!\d)\d+|[一二三四五十])年(内|引进|建成|完成|实现)", text)) and not own
     out: list[Candidate] = []
     for clause, _ in _clauses(text):
         clause_deadline = find_deadline(clause, year)
         clause_future = bool(clause_deadline) or _has(clause, FUTURE_CN) or _has(clause, FUTURE_EN)
         clause_past = _past(clause, bool(clause_deadline), year)
+        clause_increase = _has(clause, INCREASE_CUES)
+        english = bool(re.search(r"[A-Za-z]{3}", clause)) and not re.search(r"[\u4e00-\u9fff]", clause)
         for q in quantities(clause):
-            before, after = clause[:q.start], clause[q.end:]
-            kind, why_kind = _kind(clause, before, deadline is not None)
+            # The words that say what a number is stand near it: reading only
+            # CONTEXT characters either side keeps a sentence of thousands of
+            # numbers linear.
+            before, after = clause[max(0, q.start - CONTEXT):q.start], clause[q.end:q.end + CONTEXT]
+            kind, why_kind = _kind(before, clause[q.start:q.start + 6], clause_increase, deadline is not None)
             standing = KIND[kind].shape == "bound"
             if standing or clause_future:
                 is_target = True
@@ -407,32 +437,34 @@ def analyse(seg: _Segment, year: int | None, file: str) -> list[Candidate]:
                 if not is_target:
                     continue  # neither a plan nor a fact we can place: not proposed
             if not is_target:
-                out.append(_observation(clause, before, after, q, text, seg, file, clause_past or sentence_past, year))
+                out.append(_observation(clause, before, after, q, text, seg, file, clause_past or sentence_past, year,
+                                        quote))
                 continue
-            if re.search(r"[A-Za-z]{3}", clause) and not re.search(r"[\u4e00-\u9fff]", clause):
+            if english:
                 title = _title_en(before, after, q)
             else:
                 title = _title_after(after) if after.strip() and not re.match(r"^[，,。；;、）)]", after) else ""
-                if not title or len(title) < 2 or RELATIVE_CN.search(before.strip()):
+                if not title or len(title) < 2 or relative_cn(before.strip()):
                     title = _title_before(before)
             review = []
             rest = after.lstrip()[len(q.noun):] if q.noun and after.lstrip().startswith(q.noun) else after
             # "X和Y分别降低13.5%、18%": the values share the verb; each takes its own subject.
             core = re.sub(r"(?:[\d.]+\s*[%％‰]?\s*[、和及]\s*)+$", "", before)
-            respective = re.search(r"([^，,；;]*?)分别(下降|降低|减少|提高|增长|达到|控制在)?\s*$", core)
+            respective = re.search(r"分别(下降|降低|减少|提高|增长|达到|控制在)?\s*$", core)
             if respective:
-                subjects = [x for x in re.split(r"和|、|及|与", respective.group(1)) if x.strip()]
+                subject = re.split(r"[，,；;]", core[:respective.start()])[-1]
+                subjects = [x for x in re.split(r"和|、|及|与", subject) if x.strip()]
                 index = before[respective.end():].count("、")
                 if index < len(subjects):
-                    verb = respective.group(2) or ""
+                    verb = respective.group(1) or ""
                     down = verb in ("下降", "降低", "减少")
                     title = _title_before(subjects[index].strip() + "达到") + (("降幅" if down else "增幅") if verb in (
                         "下降", "降低", "减少", "提高", "增长") else "")
-            if (RATE_CUES.search(before[-14:]) or RATE_CUES.search(core[-14:]) or RATE_CUES.search(before.lower()[-40:])
+            if (RATE_CUES.search(before[-14:]) or RATE_CUES.search(core[-14:]) or RATE_CUES.search(before[-40:].lower())
                     or RATE_AFTER.search(rest)
                     or (q.unit.endswith("百分点") and re.search(r"(提高|下降|降低|增加)", before[-8:]))):
                 review.append("a rate or a change, not a level: check before tracking it as one")
-            if re.search(r"(\d+|[一二三四五十])年(内|引进|建成|完成|实现)", text) and not own:
+            if years_from_unstated:
                 review.append("the deadline is given as a number of years from an unstated start")
             if q.approximate:
                 review.append("an approximate number (余/多)")
@@ -443,12 +475,12 @@ def analyse(seg: _Segment, year: int | None, file: str) -> list[Candidate]:
             if early and deadline is not None:
                 review.append(f"reported as already reached ('{early.group(0)}')")
             out.append(Candidate(title or "目标", kind, q.value, q.unit,
-                                 deadline if KIND[kind].shape != "bound" or own else None, text.strip(), seg.line,
+                                 deadline if KIND[kind].shape != "bound" or own else None, quote, seg.line,
                                  file, review=review, why_kind=why_kind,
                                  why_deadline=why_deadline if deadline else "", number=q.words))
     if early and year:
         for c in [c for c in out if not c.observation and c.value is not None]:
-            out.append(Candidate(c.title, c.kind, c.value, c.unit, None, text.strip(), seg.line, file,
+            out.append(Candidate(c.title, c.kind, c.value, c.unit, None, quote, seg.line, file,
                                  observation=True, observed=parse_period(str(year)),
                                  why_kind=f"reported as reached: '{early.group(0)}'", number=c.number))
     if not any(not c.observation for c in out):
@@ -456,6 +488,7 @@ def analyse(seg: _Segment, year: int | None, file: str) -> list[Candidate]:
     return out
 
 
+@lru_cache(maxsize=16)  # once per sentence, however many facts it states
 def _observed_when(text: str, year: int | None) -> Period | None:
     """The date a fact about the past refers to: 2023年, 2023年6月, 今年1—9月, 去年."""
     m = re.search(r"(\d{4})年(\d{1,2}月)?(底|末)?", text)
@@ -475,10 +508,10 @@ def _observed_when(text: str, year: int | None) -> Period | None:
     return None
 
 
-def _observation(clause, before, after, q, text, seg, file, cue, year) -> Candidate:
+def _observation(clause, before, after, q, text, seg, file, cue, year, quote) -> Candidate:
     obs_date = _observed_when(text, year)
     title = _title_before(before) or _title_after(after)
-    return Candidate(title, "increase", q.value, q.unit, None, text.strip(), seg.line, file, observation=True,
+    return Candidate(title, "increase", q.value, q.unit, None, quote, seg.line, file, observation=True,
                      observed=obs_date, why_kind=f"a fact about the past: '{cue}'", number=q.words)
 
 

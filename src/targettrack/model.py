@@ -7,8 +7,11 @@ calls them and nothing else knows the stored shape.
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
+from fractions import Fraction
 from typing import NamedTuple
 from decimal import Decimal
 
@@ -46,7 +49,9 @@ class Point(NamedTuple):
 
 class Observation(NamedTuple):
     # A NamedTuple rather than a frozen dataclass: a large store holds ten of
-    # these a target, and a tuple is built several times faster.
+    # these a target, and a tuple is built several times faster. A target's
+    # observations are kept in the order they were recorded: that order, not
+    # recorded_at, says which of two values for one day came later.
     date: Period
     value: Decimal
     recorded_at: str  # UTC, ISO 8601: breaks ties between two values for one day
@@ -77,12 +82,19 @@ class Target:
     @cached_property
     def series(self) -> tuple:
         """(day, value) of each observation day, oldest first; of two values
-        for one day the later recorded wins. Computed once per target (the
-        dataclass is frozen, so this never goes stale)."""
+        for one day the one recorded later wins. "Later" is the order the
+        observations were recorded in (their order in the store), not their
+        recorded_at clock time: a clock stepped back must not undo a
+        correction. Computed once per target (the dataclass is frozen)."""
         by_day = {}
-        for o in sorted(self.observations, key=lambda o: (o.date.last, o.recorded_at)):
+        for o in sorted(self.observations, key=lambda o: o.date.last):  # stable: keeps the recorded order
             by_day[o.date.last] = o.value
         return tuple(Point(d, by_day[d]) for d in sorted(by_day))
+
+    @cached_property
+    def index(self) -> "SeriesIndex":
+        """The series indexed for judging as of any day in O(log n) (timeline)."""
+        return SeriesIndex(self.series, self.baseline)
 
     def with_observation(self, obs: Observation) -> "Target":
         return replace(self, observations=self.observations + (obs,))
@@ -96,6 +108,82 @@ class Target:
         if self.spec.boolean:
             return "done"
         return format_quantity(self.target, self.unit)
+
+
+class SeriesIndex:
+    """A target's series, for questions "as of day D" without rescanning it.
+
+    upto(d) is how many points are dated on or before d (bisection), and
+    slope() is the exact least-squares slope over any run of points, plus the
+    baseline, from prefix sums: the same Fraction trend_per_day computes
+    (a slope is unchanged by moving the origin of x, and the common integer
+    scale of y cancels), in O(1). So judging a target on each of its n days
+    (`show --timeline`) is O(n log n), not O(n^2).
+    """
+
+    def __init__(self, points: tuple[Point, ...], baseline: Decimal | None):
+        self.points = points
+        self.ords = [p.day.toordinal() for p in points]
+        self._baseline = baseline
+        self._sums = None
+        self._first: dict = {}
+
+    def upto(self, when: date) -> int:
+        return bisect_right(self.ords, when.toordinal())
+
+    def first(self, start: int, test) -> int | None:
+        """The first index from `start` whose value passes `test` (cached per start;
+        `test` must be the same for one target: its kind's reached() at its target)."""
+        if start not in self._first:
+            self._first[start] = next((i for i in range(start, len(self.points)) if test(self.points[i].value)), None)
+        return self._first[start]
+
+    def last_other(self, k: int, value) -> int:
+        """The index of the last of points[:k] whose value is not `value`, or -1."""
+        table = self._first.get(("other", value))
+        if table is None:
+            table, last = [-1], -1
+            for i, p in enumerate(self.points):
+                if p.value != value:
+                    last = i
+                table.append(last)
+            self._first[("other", value)] = table
+        return table[k]
+
+    def _build(self):
+        values = [p.value for p in self.points] + ([self._baseline] if self._baseline is not None else [])
+        scale = 1
+        for v in values:
+            d = v.as_integer_ratio()[1]
+            scale = scale * d // math.gcd(scale, d)
+        origin = self.ords[0] if self.ords else 0
+        px, py, pxx, pxy = [0], [0], [0], [0]
+        for o, p in zip(self.ords, self.points):
+            num, den = p.value.as_integer_ratio()
+            x, y = o - origin, num * (scale // den)
+            px.append(px[-1] + x)
+            py.append(py[-1] + y)
+            pxx.append(pxx[-1] + x * x)
+            pxy.append(pxy[-1] + x * y)
+        self._sums = (scale, origin, px, py, pxx, pxy)
+
+    def slope(self, base: Point | None, i: int, k: int) -> Fraction | None:
+        """Least-squares slope (value per day) over `base` (if any) and points[i:k]."""
+        n = (k - i) + (base is not None)
+        if n < 2:
+            return None
+        if self._sums is None:
+            self._build()
+        scale, origin, px, py, pxx, pxy = self._sums
+        sx, sy, sxx, sxy = px[k] - px[i], py[k] - py[i], pxx[k] - pxx[i], pxy[k] - pxy[i]
+        if base is not None:
+            num, den = base.value.as_integer_ratio()
+            x, y = base.day.toordinal() - origin, num * (scale // den)
+            sx, sy, sxx, sxy = sx + x, sy + y, sxx + x * x, sxy + x * y
+        denominator = n * sxx - sx * sx
+        if denominator == 0:
+            return None
+        return Fraction(n * sxy - sx * sy, denominator * scale)
 
 
 def observed_series(t: Target, as_of: date) -> list[Point]:

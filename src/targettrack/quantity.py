@@ -349,7 +349,12 @@ def from_json_number(raw) -> Decimal:
     if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
         raise ValueError(f"not a number: {raw!r}")
     # repr of a float is its shortest round-trip form: 0.1 reads back as 0.1.
-    value = Decimal(repr(raw) if isinstance(raw, float) else str(raw))
+    try:
+        value = Decimal(repr(raw) if isinstance(raw, float) else str(raw))
+    except ArithmeticError:  # InvalidOperation: not a number at all
+        raise ValueError(f"not a number: {str(raw)[:40]!r}") from None
     if not value.is_finite():
-        raise ValueError(f"not a finite number: {raw!r}")
+        raise ValueError(f"not a finite number: {str(raw)[:40]}")
+    if value != 0 and abs(value.adjusted()) > _MAX_EXPONENT:
+        raise ValueError(f"{str(raw)[:40]!r} is out of range (at most 10^{_MAX_EXPONENT})")
     return clean(value)

@@ -84,7 +84,7 @@ def record(t: Target, a: Assessment) -> dict:
 
 
 def observation_records(t: Target) -> list[dict]:
-    rows = sorted(t.observations, key=lambda o: (o.date.last, o.recorded_at))
+    rows = sorted(t.observations, key=lambda o: o.date.last)  # stable: recorded order within a day
     return [
         {
             "id": t.id,

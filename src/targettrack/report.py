@@ -9,8 +9,9 @@ of the report date, so a report for any past week can be made again.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
+from .dates import shift
 from .assess import ATTENTION_ORDER, Assessment, assess
 from .model import Observation, Target
 from .selection import Filter, select, status_counts
@@ -58,14 +59,14 @@ def build(targets: list[Target], as_of: date, since: date, within_days: int,
     previous = {t.id: assess(t, since, settings, method) for t, _ in rows}
     by_attention = lambda ta: (ATTENTION_ORDER.index(ta[1].status), ta[1].buffer_days or 0, ta[0].id)
     attention = sorted([ta for ta in rows if ta[1].status in ATTENTION], key=by_attention)
-    horizon = as_of + timedelta(days=within_days)
+    horizon = shift(as_of, within_days)
     upcoming = sorted([ta for ta in rows if ta[0].deadline and as_of <= ta[0].deadline.last <= horizon
                        and ta[1].status not in ("achieved", "missed")],
                       key=lambda ta: (ta[0].deadline.last, ta[0].id))
     changes = [Change(t, previous[t.id], a) for t, a in rows if previous[t.id].status != a.status]
     new_obs = []
     for t, _ in rows:
-        for o in sorted(t.observations, key=lambda o: (o.date.last, o.recorded_at)):
+        for o in sorted(t.observations, key=lambda o: o.date.last):
             recorded = _recorded_day(o)
             dated_in = since < o.date.last <= as_of
             recorded_in = recorded is not None and since < recorded <= as_of and o.date.last <= as_of

@@ -361,10 +361,13 @@ class Lock:
 
             fd = os.open(self.path, flags, modes(store)[0])
         except FileNotFoundError:
-            if self.exclusive:
-                raise StoreError(f"{store}: cannot create its lock file: the folder {self.path.parent} "
-                                 "does not exist") from None
-            return None
+            if not self.exclusive:
+                return None
+            if self.path.parent.is_dir():
+                raise StoreError(f"{store}: cannot create its lock file in {self.path.parent} "
+                                 "(that folder takes no new files)") from None
+            raise StoreError(f"{store}: cannot create its lock file: the folder {self.path.parent} "
+                             "does not exist") from None
         except OSError as e:
             if e.errno == errno.ELOOP:
                 raise StoreError(f"{self.path} is a symbolic link; targettrack never follows one for its lock "

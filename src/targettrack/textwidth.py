@@ -16,6 +16,19 @@ _CONTROL.update({c: f"\\u{c:04x}" for c in [0x061C, 0x200E, 0x200F, 0x2028, 0x20
                  + list(range(0x202A, 0x202F)) + list(range(0x2066, 0x206A))})
 
 
+# For data (CSV, JSON) shown on a terminal: the same codes, but tabs and
+# line ends stay, since they are the format's own.
+_DATA_CONTROL = {c: v for c, v in _CONTROL.items() if c not in (0x09, 0x0A)}
+
+
+def terminal_safe(text: str) -> str:
+    """Data text with every character that would drive a terminal (ESC, CR,
+    C1 codes, bidirectional overrides) shown as a code; newlines and tabs kept."""
+    if text.isascii() and all(c >= " " or c in "\n\t" for c in text) and "\x7f" not in text:
+        return text
+    return text.translate(_DATA_CONTROL)
+
+
 def safe(text: str | None) -> str:
     """User text with control characters shown as \\xNN instead of acting."""
     if not text:

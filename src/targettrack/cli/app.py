@@ -58,10 +58,13 @@ class _Group(TyperGroup):
             code = fail(str(at(option_for(e.field), e) if e.field else e), e.exit_code)
         except TargetTrackError as e:
             code = fail(str(e), e.exit_code)
-        except Abort:
-            code = fail("aborted", 1)
+        except Abort as e:
+            if isinstance(e.__cause__ or e.__context__, KeyboardInterrupt):  # click turns Ctrl-C into Abort
+                code = fail(interrupted(), 130)
+            else:
+                code = fail("aborted", 1)
         except KeyboardInterrupt:
-            code = fail("interrupted", 130)
+            code = fail(interrupted(), 130)
         except BrokenPipeError:
             # The reader went away (| head): stop quietly, as cat and git do.
             try:
@@ -79,8 +82,22 @@ class _Group(TyperGroup):
         return code
 
 
+def interrupted() -> str:
+    """What Ctrl-C interrupted: the store is replaced with Ctrl-C held
+    (store.py), so either the change is wholly saved or nothing was written."""
+    from ..store import COMMITTED
+
+    if COMMITTED:
+        return f"interrupted after the change was saved ({COMMITTED[-1]}); 'targettrack undo' reverts it"
+    return "interrupted; nothing was written"
+
+
 def fail(message: str, code: int) -> int:
-    text = " ".join(str(message).split())  # one line, whatever the message held
+    from ..textwidth import safe
+
+    # One line, whatever the message held, and nothing in it (a file name, a
+    # header row, a title) may drive the terminal.
+    text = safe(" ".join(str(message).split()))
     print(f"{PROG}: error: {text}", file=sys.stderr)
     return code
 
@@ -147,6 +164,8 @@ def main() -> None:
         app()
     except SystemExit as e:
         code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+    except KeyboardInterrupt:  # outside the group's handler (while Typer starts or ends)
+        code = fail(interrupted(), 130)
     try:
         sys.stdout.flush()
         sys.stderr.flush()

@@ -19,6 +19,7 @@ from ..errors import InputError
 from ..model import Source, Target, check_id, check_kind, check_method, check_text, parse_tags, parse_unit, validate
 from ..settings import KEYS, Settings
 from ..store import Store, locate
+from ..textwidth import safe
 from ..values import show_value
 from .app import app
 from .options import KindOption, Ref, TagsToSet, interactive, now_utc, open_store, period, root, today
@@ -35,7 +36,7 @@ def init(
     path = locate(root(ctx).db).path
     targets = sample_targets() if sample else []
     Store.create(path, targets)
-    print(f"created {path} with {len(targets)} target{'s' if len(targets) != 1 else ''}")
+    print(f"created {safe(str(path))} with {len(targets)} target{'s' if len(targets) != 1 else ''}")
 
 
 def _source(document, publisher, when, url, quote, note) -> dict:
@@ -228,5 +229,5 @@ def undo(ctx: typer.Context) -> None:
     """Revert the last change (one step each time) and say what it was."""
     with open_store(ctx, write=True) as store:
         entry = store.undo()
-    print(f"undid: {entry.command} (made {entry.time})")
+    print(f"undid: {safe(entry.command)} (made {entry.time})")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import timedelta
+from datetime import date
 from typing import List, Optional
 
 import typer
@@ -13,13 +13,14 @@ from ..assess import assess
 from ..errors import InputError
 from ..kinds import KIND
 from ..model import check_kind, check_method
-from ..dates import parse_period
+from ..dates import parse_period, shift
 from ..quantity import format_quantity, parse_quantity
 from ..render import report_common
 from ..store import locate
+from ..textwidth import safe
 from .app import PROG, app
 from .options import (AsOf, FilterPlan, FilterStatus, FilterTag, Format, Method, Output, as_of as parse_as_of, choice,
-                      emit, interactive, now_utc, open_store, output_format, period, read_text, root, statuses,
+                      data_out, emit, interactive, now_utc, open_store, output_format, period, read_text, root, statuses,
                       target_filter, today, use_color)
 
 REPORT_FORMATS = tuple(report_common.REPORT_FORMATS)
@@ -38,7 +39,10 @@ def _within(value: str, as_of) -> int:
     m = re.fullmatch(r"\s*(\d{1,5})\s*([dwmy]?)\s*", value or "")
     if not m:
         raise InputError(f"--within: {value!r} is not a span; give e.g. 90d, 12w, 3m or 1y")
-    later = parse_period(f"+{m[1]}{m[2] or 'd'}", as_of).last
+    try:
+        later = parse_period(f"+{m[1]}{m[2] or 'd'}", as_of).last
+    except InputError:  # past the end of the calendar: as far as it goes
+        later = date.max
     return (later - as_of).days
 
 
@@ -70,7 +74,7 @@ def report(
     flt = target_filter(status, tag, plan=plan)
     failing = statuses("--fail-on", fail_on)
     when = parse_as_of(as_of)
-    since_day = period("--since", since).last if since else when - timedelta(days=7)
+    since_day = period("--since", since).last if since else shift(when, -7)
     if since_day > when:
         raise InputError(f"--since: {since_day} is after the report date {when}")
     days = _within(within, when)
@@ -82,7 +86,7 @@ def report(
     buf = io.StringIO()
     renderer = importlib.import_module(f"..render.{report_common.REPORT_FORMATS[fmt]}", __package__).render
     renderer(rep, buf, store=str(loc.path.resolve()), generated_at=now_utc()[:19] + "Z")
-    emit(buf.getvalue(), output)
+    emit(buf.getvalue(), output, ctx)
     if failing and any(a.status in failing for _, a in rep.rows):
         raise typer.Exit(1)
 
@@ -112,7 +116,7 @@ def export(
         from ..render.ics_format import calendar
 
         text = calendar([(t, assess(t, when, settings)) for t in targets if t.deadline], now_utc())
-    emit(text, output)
+    emit(text, output, ctx)
 
 
 @app.command("import")
@@ -134,7 +138,7 @@ def import_(
             store.describe(f"import {name}")
             store.put_all(plan.targets, plan.settings)
     verb = "would " if dry_run else ""
-    print(f"{name}: {verb}add {len(plan.added)} target(s), {verb}update {len(plan.updated)}, "
+    print(f"{safe(name)}: {verb}add {len(plan.added)} target(s), {verb}update {len(plan.updated)}, "
           f"{len(plan.unchanged)} unchanged; {verb}add {plan.observations_added} observation(s), "
           f"{plan.observations_skipped} already there")
     if dry_run:
@@ -206,18 +210,18 @@ def extract(
             if plan.targets:
                 store.describe(f"extract {name} --add")
                 store.put_all(plan.targets)
-        print(f"{name}: added {len(plan.added)} target(s), updated {len(plan.updated)}, "
+        print(f"{safe(name)}: added {len(plan.added)} target(s), updated {len(plan.updated)}, "
               f"{len(plan.unchanged)} unchanged; {plan.observations_added} observation(s)")
         return
     fmt = fmt or ("table" if use_color(ctx) else "plain")
     if fmt == "json":
-        sys.stdout.write(extract_view.as_json(candidates))
+        emit(extract_view.as_json(candidates), None)
     elif fmt == "csv":
-        sys.stdout.write(extract_view.as_csv(candidates))
+        emit(extract_view.as_csv(candidates), None)
     elif fmt == "table":
         extract_view.as_table(candidates, sys.stdout)
     else:
-        extract_view.as_plain(candidates, sys.stdout)
+        extract_view.as_plain(candidates, data_out())
 
 
 def _review(candidates):

@@ -168,15 +168,42 @@ def read_text(file: str) -> tuple[str, str]:
         raise InputError(f"{name}: not UTF-8 text (byte {e.start})") from None
 
 
-def emit(text: str, output: Optional[str]) -> None:
-    """To stdout, or atomically to --output (a reader never sees half a report)."""
+class _TerminalSafe:
+    """stdout for data on a terminal: control characters shown as codes."""
+
+    def __init__(self, stream):
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        from ..textwidth import terminal_safe
+
+        return self.stream.write(terminal_safe(text))
+
+    def __getattr__(self, name):
+        return getattr(self.stream, name)
+
+
+def data_out():
+    """Where data (CSV, JSON, plain rows) goes: stdout as is to a file or a
+    pipe, which get the exact text; on a terminal, with every character that
+    would drive it (ESC, CR, C1, bidi overrides) shown as a code."""
+    return _TerminalSafe(sys.stdout) if sys.stdout.isatty() else sys.stdout
+
+
+def emit(text: str, output: Optional[str], ctx: typer.Context | None = None) -> None:
+    """To stdout, or atomically to --output (a reader never sees half a report),
+    which may not be the store, its lock or a kept version of it."""
     if output is None:
-        sys.stdout.write(text)
+        data_out().write(text)
         return
     from pathlib import Path
 
     from ..atomicfile import atomic_write
+    from ..store import guards
 
+    if ctx is not None and guards(locate(root(ctx).db).path, output):
+        raise InputError(f"--output: {output} is the store, its lock or one of its kept versions; "
+                         "write the output to another file")
     try:
         atomic_write(Path(output), text)
     except OSError as e:

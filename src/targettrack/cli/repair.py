@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from ..store import locate
+from ..textwidth import safe
 from .app import app
 from .options import root
 
@@ -21,10 +22,10 @@ def doctor(
     if restore:
         snap, entry, kept = doc.restore(path)
         what = f"{snap.name}" + (f" ({entry.time}, after '{entry.command}')" if entry else "")
-        print(f"restored {path} from version {what}" + (f"; the damaged file is kept as {kept}" if kept else ""))
+        print(safe(f"restored {path} from version {what}" + (f"; the damaged file is kept as {kept}" if kept else "")))
         return
     findings = doc.diagnose(path)
     for f in findings:
-        print(f"{f.level}: {f.message}")
+        print(f"{f.level}: {safe(f.message)}")
     if any(f.level == "error" for f in findings):
         raise typer.Exit(3)

@@ -14,7 +14,7 @@ from ..store import locate
 from ..values import show_value
 from .app import app
 from .options import (AsOf, DueBefore, FilterKind, FilterPlan, FilterStatus, FilterTag, Format, Method, Ref, Sort,
-                      as_of as parse_as_of, choice, open_store, root, target_filter, today, use_color, width)
+                      as_of as parse_as_of, choice, data_out, open_store, root, target_filter, today, use_color, width)
 
 HISTORY_FORMATS = ("plain", "json", "csv")
 SHOW_FORMATS = ("table", "json")
@@ -42,17 +42,17 @@ def history(ctx: typer.Context, ref: Ref, fmt: HistoryFormat = None) -> None:
     if fmt == "json":
         from ..render.json_format import dump
 
-        dump(rows, sys.stdout)
+        dump(rows, data_out())
     elif fmt == "csv":
         from ..csvcells import write_rows
 
-        write_rows(list(OBSERVATION_FIELDS), rows, sys.stdout)
+        write_rows(list(OBSERVATION_FIELDS), rows, data_out())
     else:
         table = [("DATE", "VALUE", "RECORDED", "NOTE", "SOURCE")]
         for r in rows:
             table.append((r["date_as_given"], show_value(t, r["value"]), r["recorded_at"][:19].replace("T", " "),
                           safe(r["note"]) or "-", safe(r["source"]) or "-"))
-        write_table(table, sys.stdout)
+        write_table(table, data_out())
 
 
 @app.command("list")
@@ -82,7 +82,7 @@ def list_(
         targets = store.targets()
         settings = store.settings()
     rows = sort_rows(select(targets, flt, when, settings, method), sort)
-    list_renderer(fmt)(rows, sys.stdout, color=color)
+    list_renderer(fmt)(rows, sys.stdout if fmt == "table" else data_out(), color=color)
 
 
 @app.command()
@@ -108,7 +108,7 @@ def show(
     a = assess(t, when, settings, method)
     steps = timeline(t, when, settings, method) if with_timeline else None
     if fmt == "json":
-        detail.render_json(t, a, sys.stdout, steps)
+        detail.render_json(t, a, data_out(), steps)
     else:
         detail.render_text(t, a, sys.stdout, steps, width=width(), color=use_color(ctx))
 
@@ -169,13 +169,13 @@ def plans(ctx: typer.Context, as_of: AsOf = None, method: Method = None,
     if fmt == "json":
         from ..render.json_format import dump
 
-        dump(rows, sys.stdout)
+        dump(rows, data_out())
     elif fmt == "csv":
         from ..csvcells import write_rows
 
         flat = [{**r, "targets": ";".join(r["targets"]),
                  "counts": ";".join(f"{k}={v}" for k, v in r["counts"].items())} for r in rows]
-        write_rows(list(PLAN_FIELDS), flat, sys.stdout)
+        write_rows(list(PLAN_FIELDS), flat, data_out())
     else:
         from ..render.plain import write_table
         from ..textwidth import safe
@@ -184,4 +184,4 @@ def plans(ctx: typer.Context, as_of: AsOf = None, method: Method = None,
             (safe(r["plan"]), r["status"], "-" if r["score"] is None else f"{r['score']:+.2f}",
              str(len(r["targets"])), ", ".join(f"{k} {v}" for k, v in r["counts"].items()))
             for r in rows]
-        write_table(table, sys.stdout)
+        write_table(table, data_out())

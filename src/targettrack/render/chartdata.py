@@ -7,9 +7,10 @@ the SVG in the HTML report both draw this, so they always agree.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from ..assess import Assessment
+from ..dates import shift
 from ..model import Target, baseline_point, observed_series
 
 
@@ -39,7 +40,7 @@ def _done_chart(t: Target, a: Assessment) -> ChartData:
     if t.start:
         days.append(t.start.first)
     lo_day, hi_day = min(days), max(days)
-    lo_day = min(lo_day, hi_day - timedelta(days=180))
+    lo_day = min(lo_day, shift(hi_day, -180))
     return ChartData(points, None, 1.0, t.deadline.last if t.deadline else None, a.as_of, None,
                      (lo_day, hi_day), (-0.15, 1.15), "", milestone=True)
 
@@ -73,13 +74,12 @@ def _level_chart(t: Target, a: Assessment, with_path: bool) -> ChartData | None:
         projection = ((series[-1].day, float(series[-1].value)), (deadline, float(a.projected_value)))
     days = [d for d, _ in points] + [a.as_of] + ([deadline] if deadline else []) + ([base.day] if base else [])
     if not points and not base and len(days) == 1:
-        days.append(a.as_of - timedelta(days=365))
+        days.append(shift(a.as_of, -365))
     if t.start:
         days.append(t.start.first)
     lo_day, hi_day = min(days), max(days)
     if lo_day == hi_day:
-        lo_day -= timedelta(days=30)
-        hi_day += timedelta(days=30)
+        lo_day, hi_day = shift(lo_day, -30), shift(hi_day, 30)
     values = [v for _, v in points] + [goal] + ([float(base.value)] if base else [])
     if projection:
         values.append(projection[1][1])

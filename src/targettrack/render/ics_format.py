@@ -6,7 +6,7 @@ The icalendar library does the escaping and the 75-octet line folding
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from ..assess import Assessment
 from ..model import Target
@@ -27,7 +27,8 @@ def calendar(rows: list[tuple[Target, Assessment]], generated_at: str) -> str:
         e.add("uid", f"{t.id}@targettrack")   # stable: re-importing updates the event
         e.add("dtstamp", stamp)
         e.add("dtstart", t.deadline.last)
-        e.add("dtend", t.deadline.last + timedelta(days=1))
+        if t.deadline.last < date.max:  # without DTEND an all-day event is one day (RFC 5545 3.6.1)
+            e.add("dtend", t.deadline.last + timedelta(days=1))
         e.add("summary", f"{t.title} ({t.id})")
         lines = [f"Target: {target_cell(t)} by {t.deadline.label}",
                  f"Status as of {a.as_of}: {a.status} ({a.reason})",
@@ -39,7 +40,9 @@ def calendar(rows: list[tuple[Target, Assessment]], generated_at: str) -> str:
             lines.append(f"Quote: {src.quote}")
         if src.url:
             lines.append(f"URL: {src.url}")
-            e.add("url", src.url)
+            url = "".join(src.url.split())  # a URI holds no white space; a line break would end the property
+            if url:
+                e.add("url", url)
         e.add("description", "\n".join(lines))
         e.add("categories", ["targettrack", a.status] + list(t.tags))
         cal.add_component(e)
