@@ -222,3 +222,29 @@ def test_achieved_stays_achieved(points, as_of, later):
     t = target(observations=[obs(n, v) for n, v in points])
     if assess(t, d(as_of)).status == "achieved":
         assert assess(t, d(min(as_of + later, 100))).status == "achieved"
+
+
+# --- the series index: the same exact slope as trend_per_day, from prefix sums ----------------
+
+from hypothesis import given, settings as _settings, strategies as _st  # noqa: E402
+
+from targettrack.model import SeriesIndex  # noqa: E402
+
+_values = _st.decimals(min_value=-10**6, max_value=10**6, places=3, allow_nan=False, allow_infinity=False)
+
+
+@_settings(max_examples=300, deadline=None)
+@given(_st.lists(_st.tuples(_st.integers(0, 5000), _values), min_size=0, max_size=12, unique_by=lambda p: p[0]),
+       _st.one_of(_st.none(), _st.tuples(_st.integers(-100, 5000), _values)), _st.data())
+def test_series_index_slope_is_trend_per_day_over_any_run(raw, base, data):
+    from targettrack.assess import trend_per_day
+
+    points = tuple(sorted(Point(date(2000, 1, 1) + timedelta(days=x), v) for x, v in raw))
+    base_point = Point(date(2000, 1, 1) + timedelta(days=base[0]), base[1]) if base else None
+    idx = SeriesIndex(points, base_point.value if base_point else None)
+    i = data.draw(_st.integers(0, len(points)))
+    k = data.draw(_st.integers(i, len(points)))
+    run = ([base_point] if base_point else []) + list(points[i:k])
+    assert idx.slope(base_point, i, k) == trend_per_day(sorted(run, key=lambda p: p.day) if base_point else run)
+    for when in (points[0].day if points else date(2000, 1, 1), date(2010, 1, 1)):
+        assert idx.upto(when) == sum(1 for p in points if p.day <= when)

@@ -21,7 +21,7 @@ LAYERS = [
     # 4: drawing
     {"render"},
     # 5: the command line
-    {"cli", "fastparams", "__main__"},
+    {"cli", "fastparams", "__main__", "entry"},
 ]
 RANK = {name: i for i, layer in enumerate(LAYERS) for name in layer}
 # Below render, these never use render or cli (they are the library).

@@ -155,7 +155,7 @@ def test_a_full_disk_is_exit_3_and_the_store_is_as_it_was(tmp_path):
         resource.setrlimit(resource.RLIMIT_FSIZE, (2048, 2048))  # smaller than the store
 
     r = subprocess.run([str(SCRIPT), "--db", str(db), "update", "sh-robot-brands", "3"], capture_output=True,
-                       env=ENV, preexec_fn=small_disk, timeout=60)
+                       env={**ENV, "PYTHONDONTWRITEBYTECODE": "1"}, preexec_fn=small_disk, timeout=60)
     assert r.returncode == 3, r.stderr
     assert b"disk is full" in r.stderr and b"unchanged" in r.stderr and b"Traceback" not in r.stderr
     assert db.read_bytes() == before

@@ -119,7 +119,7 @@ def read_csv(text: str, name: str) -> Rows:
 
 
 def _read_table(rows: Rows, name: str, first_line: int, table: list[str]) -> None:
-    reader = csv.reader(io.StringIO("".join(table)))
+    reader = csv.reader(io.StringIO("".join(table)), strict=True)  # an unclosed quote is an error, not data
     try:
         header = [h.strip().lower() for h in next(reader)]
     except StopIteration:

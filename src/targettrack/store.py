@@ -333,13 +333,21 @@ class Lock:
     The lock file is never followed through a symbolic link and never
     written to (it holds nothing). A lock on a file that was deleted or
     replaced while we waited guards nothing, so after `flock` succeeds the
-    locked file must still be the one at the path, else we lock again."""
+    locked file must still be the one at the path, else we lock again.
+
+    A lock file can still be deleted while a writer holds it (it looks
+    stale), and the next writer would then lock a new file and run
+    alongside. So a writer also locks the store's folder, which cannot be
+    deleted while the store is in it: writers of one folder always meet
+    there. (Where a file system cannot lock a folder, the lock file alone
+    serves, as before.)"""
 
     def __init__(self, path: Path, exclusive: bool, timeout: float):
         self.path = Path(str(path) + ".lock")
         self.exclusive = exclusive
         self.timeout = timeout
         self.fd: int | None = None
+        self.folder_fd: int | None = None
 
     def acquire(self) -> None:
         deadline = time.monotonic() + self.timeout
@@ -350,8 +358,21 @@ class Lock:
             self._wait(fd, deadline)
             if self._still_at_path(fd):
                 self.fd = fd
-                return
+                break
             os.close(fd)
+        if self.exclusive:
+            try:
+                self.folder_fd = os.open(self.path.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+            except OSError:
+                return
+            try:
+                self._wait(self.folder_fd, deadline)
+            except OSError:  # no folder locks on this file system
+                os.close(self.folder_fd)
+                self.folder_fd = None
+            except BaseException:
+                self.release()
+                raise
 
     def _open(self) -> int | None:
         store = self.path.with_suffix("")
@@ -390,7 +411,8 @@ class Lock:
             except BlockingIOError:
                 if time.monotonic() >= deadline:
                     holder = holders(fd)
-                    os.close(fd)
+                    if fd != self.folder_fd:
+                        os.close(fd)
                     raise StoreError(
                         f"{self.path.with_suffix('')}: the store is locked by another targettrack"
                         f"{f' ({holder})' if holder else ''}; gave up after {self.timeout:g}s "
@@ -408,9 +430,10 @@ class Lock:
         return (now.st_dev, now.st_ino) == (mine.st_dev, mine.st_ino)
 
     def release(self) -> None:
-        if self.fd is not None:
-            os.close(self.fd)  # closing drops the flock
-            self.fd = None
+        for fd in (self.folder_fd, self.fd):
+            if fd is not None:
+                os.close(fd)  # closing drops the flock
+        self.fd = self.folder_fd = None
 
 
 def holders(fd: int) -> str:
@@ -651,6 +674,7 @@ class Store:
         self._storage.read()
         raw = self._storage._raw
         try:
+            backups.read_journal(self.path)  # a damaged log: refuse before keeping anything
             if self._storage.state == "new":  # changed outside targettrack: keep that first
                 backups.keep(self.path, raw, "changes made outside targettrack", "found")
             step = backups.undo_step(self.path)

@@ -1,6 +1,6 @@
 """The command line: thin Typer commands over the library, one module per family.
 
-    app.py     the application, global options, errors and exit codes, main()
+    program.py the application, global options, errors and exit codes, main()
     options.py the options every command shares, parsing, the environment
     change.py  init, add, update, edit, remove, config, undo
     view.py    history, list, show, info, plans
@@ -14,7 +14,7 @@ library, and hands the result to a renderer; no rule lives here.
 from __future__ import annotations
 
 from . import change, io, repair, view  # noqa: F401  (each registers its commands on `app`)
-from .app import PROG, app, main
+from .program import PROG, app, main
 from .options import now_utc, today
 
 __all__ = ["PROG", "app", "main", "now_utc", "today"]

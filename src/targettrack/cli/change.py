@@ -21,7 +21,7 @@ from ..settings import KEYS, Settings
 from ..store import Store, locate
 from ..textwidth import safe
 from ..values import show_value
-from .app import app
+from .program import app
 from .options import KindOption, Ref, TagsToSet, interactive, now_utc, open_store, period, root, today
 
 

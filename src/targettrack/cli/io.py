@@ -18,7 +18,7 @@ from ..quantity import format_quantity, parse_quantity
 from ..render import report_common
 from ..store import locate
 from ..textwidth import safe
-from .app import PROG, app
+from .program import PROG, app
 from .options import (AsOf, FilterPlan, FilterStatus, FilterTag, Format, Method, Output, as_of as parse_as_of, choice,
                       data_out, emit, interactive, now_utc, open_store, output_format, period, read_text, root, statuses,
                       target_filter, today, use_color)

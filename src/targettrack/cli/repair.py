@@ -6,7 +6,7 @@ import typer
 
 from ..store import locate
 from ..textwidth import safe
-from .app import app
+from .program import app
 from .options import root
 
 

@@ -12,7 +12,7 @@ from ..model import check_method
 from ..selection import SORTS, select, sort_rows, status_counts
 from ..store import locate
 from ..values import show_value
-from .app import app
+from .program import app
 from .options import (AsOf, DueBefore, FilterKind, FilterPlan, FilterStatus, FilterTag, Format, Method, Ref, Sort,
                       as_of as parse_as_of, choice, data_out, open_store, root, target_filter, today, use_color, width)
 

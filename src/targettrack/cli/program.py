@@ -46,6 +46,8 @@ class _Group(TyperGroup):
             rv = super().main(args=args, prog_name=prog_name or PROG, complete_var=complete_var,
                               standalone_mode=False, **extra)
             code = rv if isinstance(rv, int) else 0
+            if code == 130:  # Typer turns Ctrl-C into a silent Exit(130); no command of ours exits 130
+                code = fail(interrupted(), 130)
         except NoArgsIsHelpError as e:
             print(e.format_message())
             code = 2
@@ -161,6 +163,8 @@ def main() -> None:
             stream.reconfigure(encoding="utf-8")
     code = 0
     try:
+        if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:  # entry.py's start-up handler: Python's own again
+            signal.signal(signal.SIGINT, signal.default_int_handler)
         app()
     except SystemExit as e:
         code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
