@@ -245,6 +245,10 @@ def test_series_index_slope_is_trend_per_day_over_any_run(raw, base, data):
     i = data.draw(_st.integers(0, len(points)))
     k = data.draw(_st.integers(i, len(points)))
     run = ([base_point] if base_point else []) + list(points[i:k])
-    assert idx.slope(base_point, i, k) == trend_per_day(sorted(run, key=lambda p: p.day) if base_point else run)
+    expected = trend_per_day(sorted(run, key=lambda p: p.day) if base_point else run)
+    for _ in range(SeriesIndex.SUMS_AFTER):
+        assert idx.slope(base_point, i, k) == expected  # the first queries: directly
+    assert idx.slope(base_point, i, k) == expected  # then from the prefix sums
+    assert idx._sums is not None or expected is None
     for when in (points[0].day if points else date(2000, 1, 1), date(2010, 1, 1)):
         assert idx.upto(when) == sum(1 for p in points if p.day <= when)

@@ -206,7 +206,7 @@ def test_05_pruning_deletes_only_the_versions_it_wrote(db):
     notes = backups.folder(db) / "README.txt"
     notes.write_text("mine")
     for i in range(backups.KEEP + 5):
-        tt.ok("update", "sh-robot-brands", f"+1")
+        tt.ok("update", "sh-robot-brands", "+1")
     assert mine.read_text() == "my own copy" and notes.read_text() == "mine"
     assert len(versions(db)) == backups.KEEP
 

@@ -21,7 +21,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
-from .model import DONE, Point, Target, baseline_point, latest_level, observed_series  # noqa: F401 (re-exported)
+from .model import (DONE, Point, Target, baseline_point, latest_level, least_squares,  # noqa: F401 (re-exported)
+                    observed_series)
 from .quantity import format_quantity
 from .settings import Bands, Settings
 
@@ -68,30 +69,8 @@ def _pct(x) -> str:
 
 
 def trend_per_day(points: list[Point]) -> Fraction | None:
-    """Least-squares slope (value per day); None with fewer than two days.
-
-    Exact, but in integers: values are scaled to whole numbers by their
-    largest number of decimal places, so the sums are plain ints and only the
-    final quotient is a Fraction (Fraction arithmetic in the sums was most of
-    the time `list` took on a large store).
-    """
-    n = len(points)
-    if n < 2:
-        return None
-    ratios = [p.value.as_integer_ratio() for p in points]
-    scale = 1
-    for _, d in ratios:  # a common denominator (1 for whole numbers, the usual case)
-        scale = scale * d // math.gcd(scale, d)
-    x0 = points[0].day.toordinal()
-    xs = [p.day.toordinal() - x0 for p in points]
-    ys = [num * (scale // d) for num, d in ratios]
-    sx, sy = sum(xs), sum(ys)
-    sxx = sum(x * x for x in xs)
-    sxy = sum(x * y for x, y in zip(xs, ys))
-    den = n * sxx - sx * sx
-    if den == 0:
-        return None
-    return Fraction(n * sxy - sx * sy, den * scale)
+    """Least-squares slope (value per day); None with fewer than two days (model.least_squares)."""
+    return least_squares(points)
 
 
 def _after(day: date, days: float) -> date | None:

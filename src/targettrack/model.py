@@ -79,9 +79,15 @@ class Target:
     method: str | None = None  # None: the store's default method
     plan: str | None = None    # targets of one plan are judged together (`plans`)
 
-    @cached_property
+    @property
     def series(self) -> tuple:
-        """(day, value) of each observation day, oldest first; of two values
+        """(day, value) of each observation day, oldest first (see index)."""
+        return self.index.points
+
+    @cached_property
+    def index(self) -> "SeriesIndex":
+        """The series, indexed (SeriesIndex): (day, value) of each observation
+        day, oldest first; of two values
         for one day the one recorded later wins. "Later" is the order the
         observations were recorded in (their order in the store), not their
         recorded_at clock time: a clock stepped back must not undo a
@@ -89,12 +95,10 @@ class Target:
         by_day = {}
         for o in sorted(self.observations, key=lambda o: o.date.last):  # stable: keeps the recorded order
             by_day[o.date.last] = o.value
-        return tuple(Point(d, by_day[d]) for d in sorted(by_day))
-
-    @cached_property
-    def index(self) -> "SeriesIndex":
-        """The series indexed for judging as of any day in O(log n) (timeline)."""
-        return SeriesIndex(self.series, self.baseline)
+        # Indexed for judging as of any day in O(log n) (timeline). The one
+        # attribute cached on a target: a second would grow each target's
+        # __dict__ (5 MB at 10,000 targets).
+        return SeriesIndex(tuple(Point(d, by_day[d]) for d in sorted(by_day)), self.baseline)
 
     def with_observation(self, obs: Observation) -> "Target":
         return replace(self, observations=self.observations + (obs,))
@@ -121,25 +125,32 @@ class SeriesIndex:
     (`show --timeline`) is O(n log n), not O(n^2).
     """
 
+    __slots__ = ("points", "_baseline", "_sums", "_slopes", "_first")
+    SUMS_AFTER = 2  # direct queries before the prefix sums pay: list judges a target once, report twice
+
     def __init__(self, points: tuple[Point, ...], baseline: Decimal | None):
         self.points = points
-        self.ords = [p.day.toordinal() for p in points]
         self._baseline = baseline
         self._sums = None
-        self._first: dict = {}
+        self._slopes = 0
+        self._first: dict | None = None
 
     def upto(self, when: date) -> int:
-        return bisect_right(self.ords, when.toordinal())
+        return bisect_right(self.points, when, key=_day)
 
     def first(self, start: int, test) -> int | None:
         """The first index from `start` whose value passes `test` (cached per start;
         `test` must be the same for one target: its kind's reached() at its target)."""
+        if self._first is None:
+            self._first = {}
         if start not in self._first:
             self._first[start] = next((i for i in range(start, len(self.points)) if test(self.points[i].value)), None)
         return self._first[start]
 
     def last_other(self, k: int, value) -> int:
         """The index of the last of points[:k] whose value is not `value`, or -1."""
+        if self._first is None:
+            self._first = {}
         table = self._first.get(("other", value))
         if table is None:
             table, last = [-1], -1
@@ -156,11 +167,11 @@ class SeriesIndex:
         for v in values:
             d = v.as_integer_ratio()[1]
             scale = scale * d // math.gcd(scale, d)
-        origin = self.ords[0] if self.ords else 0
+        origin = self.points[0].day.toordinal() if self.points else 0
         px, py, pxx, pxy = [0], [0], [0], [0]
-        for o, p in zip(self.ords, self.points):
+        for p in self.points:
             num, den = p.value.as_integer_ratio()
-            x, y = o - origin, num * (scale // den)
+            x, y = p.day.toordinal() - origin, num * (scale // den)
             px.append(px[-1] + x)
             py.append(py[-1] + y)
             pxx.append(pxx[-1] + x * x)
@@ -172,6 +183,9 @@ class SeriesIndex:
         n = (k - i) + (base is not None)
         if n < 2:
             return None
+        self._slopes += 1
+        if self._sums is None and self._slopes <= self.SUMS_AFTER:
+            return least_squares(([base] if base is not None else []) + list(self.points[i:k]))
         if self._sums is None:
             self._build()
         scale, origin, px, py, pxx, pxy = self._sums
@@ -184,6 +198,37 @@ class SeriesIndex:
         if denominator == 0:
             return None
         return Fraction(n * sxy - sx * sy, denominator * scale)
+
+
+def _day(p: Point) -> date:
+    return p.day
+
+
+def least_squares(points: list[Point]) -> Fraction | None:
+    """Least-squares slope (value per day); None with fewer than two days.
+
+    Exact, but in integers: values are scaled to whole numbers by their
+    largest number of decimal places, so the sums are plain ints and only the
+    final quotient is a Fraction (Fraction arithmetic in the sums was most of
+    the time `list` took on a large store).
+    """
+    n = len(points)
+    if n < 2:
+        return None
+    ratios = [p.value.as_integer_ratio() for p in points]
+    scale = 1
+    for _, d in ratios:  # a common denominator (1 for whole numbers, the usual case)
+        scale = scale * d // math.gcd(scale, d)
+    x0 = points[0].day.toordinal()
+    xs = [p.day.toordinal() - x0 for p in points]
+    ys = [num * (scale // d) for num, d in ratios]
+    sx, sy = sum(xs), sum(ys)
+    sxx = sum(x * x for x in xs)
+    sxy = sum(x * y for x, y in zip(xs, ys))
+    den = n * sxx - sx * sx
+    if den == 0:
+        return None
+    return Fraction(n * sxy - sx * sy, den * scale)
 
 
 def observed_series(t: Target, as_of: date) -> list[Point]:

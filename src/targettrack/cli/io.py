@@ -96,8 +96,7 @@ def export(
     ctx: typer.Context,
     fmt: ExportFormat = None,
     output: Output = None,
-    as_of: Optional[str] = typer.Option(None, "--as-of", metavar="DATE",
-                                        help="For ics: the status shown in each event (default: today)."),
+    as_of: AsOf = None,
 ) -> None:
     """The whole store as JSON or CSV (import reads both back), or the deadlines as an iCalendar file."""
     from .. import exchange

@@ -27,7 +27,8 @@ from ..store import Store, locate
 # --- shared options -------------------------------------------------------------
 
 AsOf = Annotated[Optional[str], typer.Option("--as-of", metavar="DATE",
-                                             help="Judge as of this date (default: today).")]
+                                             help="Judge as of this date (default: today; for export --format ics, "
+                                                  "the status each event shows).")]
 Method = Annotated[Optional[str], typer.Option(
     "--method", metavar="METHOD",
     help=f"Judge with this method: {', '.join(METHODS)} (default: the target's, else the store's).")]
@@ -49,7 +50,32 @@ KindOption = Annotated[Optional[str], typer.Option(
     "--kind", metavar="KIND",
     help="; ".join(f"{k.name}: {k.help}" for k in KIND.values()) + " (default: increase).")]
 TagsToSet = Annotated[List[str], typer.Option("--tag", metavar="TAG",
-                                              help="A tag; repeat or separate with commas.")]
+                                              help="A tag (one word); repeat or separate with commas. "
+                                                   "On edit, the tags given replace the target's.")]
+
+# A target's fields, as add sets them and edit changes them: one definition each.
+def _field(flag: str, metavar: str, help: str):
+    return Annotated[Optional[str], typer.Option(flag, metavar=metavar, help=help)]
+
+
+TargetValue = _field("--target", "VALUE", "The value to reach, or the limit: 10, 1000亿元, 45%, 两千五百万 "
+                                          "(on edit, converted to the target's unit).")
+Deadline = _field("--deadline", "DATE", "2025, 2025年底, 2025-06, 2025Q3, 十四五末, +2y ...")
+Unit = _field("--unit", "UNIT", "家, 个, 亿元, km, % ... (add: default the unit written after --target; "
+                                "edit: values are converted when the units are of one kind).")
+Baseline = _field("--baseline", "VALUE", "The value at the start.")
+BaselineDate = _field("--baseline-date", "DATE", "The date of the baseline (default: the start).")
+Start = _field("--start", "DATE", "When the target starts (default: the baseline date).")
+Owner = _field("--owner", "TEXT", "Who set it, e.g. 上海市人民政府.")
+SourceDocument = _field("--source", "TEXT", "The document that sets it.")
+SourceUrl = _field("--source-url", "URL", "Where the document is.")
+SourceQuote = _field("--source-quote", "TEXT", "The quoted words.")
+SourcePublisher = _field("--source-publisher", "TEXT", "Who published it.")
+SourceDate = _field("--source-date", "DATE", "When it was published.")
+SourceNote = _field("--source-note", "TEXT", "Your note on the source (inferences).")
+TitleEn = _field("--title-en", "TEXT", "An English title.")
+MethodToSet = _field("--method", "METHOD", f"How this target is judged: {', '.join(METHODS)} (default: the store's).")
+PlanToSet = _field("--plan", "PLAN", "The plan the target belongs to.")
 
 
 def Format(formats, default: str):
