@@ -21,6 +21,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from datetime import date, datetime, timedelta, timezone
@@ -40,12 +41,15 @@ def run_once(cmd: list[str], env: dict, ok=(0,), stdin_path: Path | None = None)
     stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
     try:
         start = time.perf_counter()
-        p = subprocess.Popen(cmd, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-        _, status, usage = os.wait4(p.pid, 0)
-        elapsed = time.perf_counter() - start
-        p.returncode = os.waitstatus_to_exitcode(status)
-        err = p.stderr.read().decode("utf-8", "replace")
-        p.stderr.close()
+        # stderr to a file, not a pipe: a pipe nobody reads until the end
+        # fills at 64 KB and blocks the command being timed.
+        with tempfile.TemporaryFile() as errors:
+            p = subprocess.Popen(cmd, stdin=stdin, stdout=subprocess.DEVNULL, stderr=errors, env=env)
+            _, status, usage = os.wait4(p.pid, 0)
+            elapsed = time.perf_counter() - start
+            p.returncode = os.waitstatus_to_exitcode(status)
+            errors.seek(0)
+            err = errors.read().decode("utf-8", "replace")
     finally:
         if stdin_path:
             stdin.close()

@@ -110,8 +110,12 @@ def test_a_session_of_writes(tmp_path):
     assert r.returncode == 0, r.stderr
     r = run([*db, "update", "sh-robot-industry", "--note", "再调整", "--", "-10"])
     assert r.returncode == 0, r.stderr
-    hist = json.loads(run([*db, "history", "sh-robot-industry", "-f", "json"]).stdout)
+    # Two values for today: the later one is in effect, the earlier kept as superseded (issue 11).
+    hist = json.loads(run([*db, "history", "sh-robot-industry", "-f", "json", "--all"]).stdout)
     assert [h["value"] for h in hist] == [850, 800, 790]
+    assert [h["superseded"] for h in hist] == [False, True, False]
+    hist = json.loads(run([*db, "history", "sh-robot-industry", "-f", "json"]).stdout)
+    assert [h["value"] for h in hist] == [850, 790]
     assert json.loads(run([*db, "show", "sh-robot-industry", "-f", "json"]).stdout)["current"] == 790
 
 

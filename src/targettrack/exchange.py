@@ -30,7 +30,7 @@ from .dates import Period, parse_period
 from .errors import InputError, at
 from .model import (Observation, Source, Target, check_id, check_kind, check_method, check_tag, parse_tags, parse_unit,
                     to_dict, validate)
-from .ops import amount_in, observe, target_and_unit
+from .ops import amount_in, observe, plausibility, target_and_unit
 from .quantity import format_number, from_json_number
 from .settings import Settings
 
@@ -334,6 +334,7 @@ class Plan:
     observations_added: int = 0
     observations_skipped: int = 0
     settings: Settings | None = None
+    warnings: list[str] = field(default_factory=list)   # plausibility: recorded all the same
 
 
 def plan_import(rows: Rows, existing: list[Target], today, now: str, progress=None) -> Plan:
@@ -383,11 +384,13 @@ def plan_import(rows: Rows, existing: list[Target], today, now: str, progress=No
             there[target_id][key] -= 1
             plan.observations_skipped += 1
             continue
-        added.setdefault(target_id, []).append(obs)
+        added.setdefault(target_id, []).append((obs, where, _cell(row, "value", where)))
         plan.observations_added += 1
     for target_id, new in added.items():
         t = result.get(target_id) or current[target_id]
-        result[target_id] = replace(t, observations=t.observations + tuple(new))
+        t = result[target_id] = replace(t, observations=t.observations + tuple(o for o, _, _ in new))
+        for obs, where, text in new:  # against the values before it, this file's included
+            plan.warnings += [f"{where}: {w}" for w in plausibility(t, obs, text)]
     for target_id, t in result.items():
         if target_id not in current:
             plan.added.append(target_id)

@@ -10,6 +10,7 @@ field was (errors.at).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 from datetime import date
 
@@ -135,3 +136,57 @@ def edit(old: Target, fields: dict, *, unit: str | None = None, relabel: bool = 
         raise InputError("nothing to change: give at least one option (see 'targettrack edit --help')")
     return validate(t)
 
+
+
+# --- corrections ---------------------------------------------------------------------
+# Figures are revised: a second value for a day replaces the first (the one
+# recorded later in the store's order counts; model.Target.index), and the
+# first stays in the history, marked superseded.
+
+def in_effect(t: Target) -> list[bool]:
+    """For each observation, in store order: is it the value in effect for its day?"""
+    last = {o.date.last: i for i, o in enumerate(t.observations)}
+    return [last[o.date.last] == i for i, o in enumerate(t.observations)]
+
+
+def replaced(t: Target, o: Observation) -> Observation | None:
+    """The value in effect for `o`'s day that recording `o` replaces, if any."""
+    return next((old for old in reversed(t.observations) if old.date.last == o.date.last), None)
+
+
+def delete_period(t: Target, when) -> tuple[Target, tuple[Observation, ...]]:
+    """`t` without its values for the day `when` ends on (corrections included)."""
+    gone = tuple(o for o in t.observations if o.date.last == when.last)
+    if not gone:
+        raise InputError(f"{t.id} has no value for {when}", field="date")
+    return replace(t, observations=tuple(o for o in t.observations if o.date.last != when.last)), gone
+
+
+# --- plausibility -----------------------------------------------------------------------
+# Warnings, not refusals: the value is recorded, and the analyst is told what
+# looks like a slip of a magnitude, a date or a unit.
+
+def plausibility(t: Target, o: Observation, text: str | None = None) -> list[str]:
+    from .values import show_value
+
+    warnings = []
+    if t.spec.boolean:
+        if text is not None and text.strip() in ("0", "1"):
+            warnings.append(f"{t.id} is a milestone: {text.strip()!r} was read as "
+                            f"{'done' if o.value else 'not done'}")
+        return warnings
+    points = t.series
+    k = bisect_left(points, o.date.last, key=lambda p: p.day)  # the values dated before this one
+    reference, what = (points[k - 1].value, "the previous value") if k else (t.baseline, "the baseline")
+    if reference and o.value and (abs(o.value) > 10 * abs(reference) or 10 * abs(o.value) < abs(reference)):
+        size = "more than 10 times" if abs(o.value) > abs(reference) else "less than a tenth of"
+        warnings.append(f"{show_value(t, o.value)} is {size} {what} ({show_value(t, reference)}): "
+                        "check the unit and the magnitude (万, 亿)")
+    starts = [(p, name) for p, name in ((t.baseline_date, "the baseline date"), (t.start, "the start")) if p]
+    for p, name in starts:
+        if o.date.last < p.first:
+            warnings.append(f"{o.date} is before {name} ({p})")
+            break
+    if t.unit == "%" and o.value > 100:
+        warnings.append(f"{show_value(t, o.value)} is a share above 100%")
+    return warnings

@@ -12,6 +12,7 @@ from fractions import Fraction
 
 from .assess import Assessment
 from .model import Target
+from .ops import in_effect
 from .quantity import json_number
 
 FIELDS = (
@@ -23,7 +24,7 @@ FIELDS = (
     "shortfall", "score", "days_left", "plan", "tags", "owner", "source",
 )
 SOURCE_FIELDS = ("document", "publisher", "date", "url", "quote", "note")
-OBSERVATION_FIELDS = ("id", "date", "date_as_given", "value", "unit", "note", "source", "recorded_at")
+OBSERVATION_FIELDS = ("id", "date", "date_as_given", "value", "unit", "note", "source", "recorded_at", "superseded")
 
 
 def _ratio(x: Fraction | float | None) -> float | None:
@@ -83,8 +84,11 @@ def record(t: Target, a: Assessment) -> dict:
     }
 
 
-def observation_records(t: Target) -> list[dict]:
-    rows = sorted(t.observations, key=lambda o: o.date.last)  # stable: recorded order within a day
+def observation_records(t: Target, superseded: bool = True) -> list[dict]:
+    """A target's observations, oldest first; a value replaced by a later one
+    for the same day is marked `superseded` (and left out with superseded=False)."""
+    effect = in_effect(t)
+    rows = sorted(zip(t.observations, effect), key=lambda oe: oe[0].date.last)  # stable: recorded order within a day
     return [
         {
             "id": t.id,
@@ -95,6 +99,7 @@ def observation_records(t: Target) -> list[dict]:
             "note": o.note,
             "source": o.source,
             "recorded_at": o.recorded_at,
+            "superseded": not current,
         }
-        for o in rows
+        for o, current in rows if superseded or current
     ]

@@ -709,6 +709,30 @@ class Store:
         self._ids, self._parsed = None, {}
         return newest
 
+    def removed(self, target_id: str):
+        """A target no longer in the store, as the newest kept version that
+        holds it has it (the state just before it was removed), and that
+        version's file and log entry. Later changes to other targets stay."""
+        from . import backups
+
+        if target_id in self._index():
+            raise InputError(f"{target_id} is in the store; recover brings back a removed target "
+                             "('targettrack undo' reverts the last change)")
+        for snap, entry in backups.versions_newest_first(self.path):
+            try:
+                data = parse(snap, read_store_bytes(snap))
+            except StoreError:
+                continue  # a damaged version: an older one may hold it
+            doc = next((d for d in data[TARGETS_TABLE].values() if isinstance(d, dict) and d.get("id") == target_id),
+                       None)
+            if doc is not None:
+                try:
+                    return from_dict(doc), snap, entry
+                except (ValueError, TypeError, ArithmeticError):
+                    continue
+        raise InputError(f"no kept version holds a target {target_id!r} (versions are kept in "
+                         f"{backups.folder(self.path)}; 'targettrack doctor' lists them)")
+
     def remove(self, target_id: str) -> None:
         doc_id = self._index()[target_id]
         self._table.remove(doc_ids=[doc_id])

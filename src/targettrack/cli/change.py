@@ -21,7 +21,7 @@ from ..settings import KEYS, Settings
 from ..store import Store, locate
 from ..textwidth import safe
 from ..values import show_value
-from .program import app
+from .program import PROG, app
 from .options import (Baseline, BaselineDate, Deadline, KindOption, MethodToSet, Owner, PlanToSet, Ref, SourceDate,
                       SourceDocument, SourceNote, SourcePublisher, SourceQuote, SourceUrl, Start, TagsToSet, TargetValue,
                       TitleEn, Unit, interactive, now_utc, open_store, period, root, today)
@@ -101,33 +101,57 @@ _NEGATIVE = re.compile(r"-[\d.]")
 def update(
     ctx: typer.Context,
     ref: Ref,
-    value: List[str] = typer.Argument(..., metavar="VALUE",
-                                      help="The new level (850, 8500000万元), a change (+3, -2), "
-                                           "=-5 for a negative level, or done for a milestone."),
-    on: Optional[str] = typer.Option(None, "--date", help="Date of the value (default: today)."),
-    note: Optional[str] = typer.Option(None, "--note", help="A note on this value."),
-    source: Optional[str] = typer.Option(None, "--source", help="Where this value comes from."),
+    value: Optional[List[str]] = typer.Argument(None, metavar="[VALUE]",
+                                                help="The new level (850, 8500000万元), a change (+3, -2), "
+                                                     "=-5 for a negative level, or done for a milestone."),
+    on: Optional[str] = typer.Option(None, "--date", metavar="DATE", help="Date of the value (default: today)."),
+    note: Optional[str] = typer.Option(None, "--note", metavar="TEXT", help="A note on this value."),
+    source: Optional[str] = typer.Option(None, "--source", metavar="TEXT", help="Where this value comes from."),
+    delete: bool = typer.Option(False, "--delete", help="Remove the value recorded for --date (with its "
+                                                        "corrections) instead of recording one."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No plausibility warnings."),
 ) -> None:
-    """Record a dated progress value, and print the new status in one line."""
+    """Record a dated progress value (a second one for a day replaces the first), and print the new status."""
     # Unknown options are let through so that "-2" reaches us as a value;
     # anything else that looks like an option is refused here.
+    value = value or []
     for v in value:
         if v.startswith("-") and not _NEGATIVE.match(v):
             raise InputError(f"no such option: {v} (see 'targettrack update --help')")
-    if len(value) != 1:
+    if delete:
+        if value:
+            raise InputError(f"--delete takes no VALUE (it removes the value for --date): {' '.join(value)}")
+        if on is None:
+            raise InputError("--delete needs --date: the day or period whose value to remove")
+    elif not value:
+        raise InputError("Missing argument 'VALUE': give the value to record (or --delete with --date to remove "
+                         "one; see 'targettrack update --help')")
+    elif len(value) != 1:
         raise InputError(f"give one VALUE, not {len(value)}: {' '.join(value)}")
-    value = value[0]
     now = today()
     when = period("--date", on) or day(now)
     with open_store(ctx, write=True) as store:
         t = store.resolve(ref)
-        store.describe(f"update {t.id} {value} --date {when}")
-        obs = ops.observe(t, value, when, now, now_utc(), note, source, allow_change=True)
-        new = t.with_observation(obs)
+        if delete:
+            store.describe(f"update {t.id} --date {when} --delete")
+            new, gone = ops.delete_period(t, when)
+        else:
+            store.describe(f"update {t.id} {value[0]} --date {when}")
+            obs = ops.observe(t, value[0], when, now, now_utc(), note, source, allow_change=True)
+            earlier = ops.replaced(t, obs)
+            new = t.with_observation(obs)
         store.replace(t.id, new)
         settings = store.settings()
     a = assess(new, now, settings)
-    print(f"{t.id}: {show_value(t, obs.value)} on {when} -> {a.status} ({a.reason})")
+    if delete:
+        shown = ", ".join(f"{show_value(t, o.value)} recorded {o.recorded_at[:10]}" for o in gone)
+        print(f"{t.id}: deleted {when} ({shown}) -> {a.status} ({a.reason})")
+        return
+    if not quiet:
+        for warning in ops.plausibility(t, obs, value[0]):
+            print(f"{PROG}: warning: {safe(warning)} (recorded all the same; --quiet silences this)", file=sys.stderr)
+    replaces = f", replaces {show_value(t, earlier.value)} recorded {earlier.recorded_at[:10]}" if earlier else ""
+    print(f"{t.id}: {show_value(t, obs.value)} on {when}{replaces} -> {a.status} ({a.reason})")
 
 
 @app.command()
@@ -195,6 +219,22 @@ def remove(
         store.describe(f"remove {t.id}")
         store.remove(t.id)
     print(f"removed {t.id}")
+
+
+@app.command()
+def recover(
+    ctx: typer.Context,
+    target_id: str = typer.Argument(..., metavar="ID", help="The exact id of a removed target."),
+) -> None:
+    """Bring back a removed target from the kept versions, without undoing later changes."""
+    with open_store(ctx, write=True) as store:
+        t, snap, entry = store.removed(target_id)
+        validate(t)
+        store.describe(f"recover {t.id}")
+        store.add(t)
+        settings = store.settings()
+    when = f", {entry.time}" if entry else ""
+    print(f"recovered {t.id} as kept in version {snap.name}{when} ({assess(t, today(), settings).status})")
 
 
 @app.command()

@@ -27,6 +27,7 @@ REPORT_FORMATS = tuple(report_common.REPORT_FORMATS)
 EXPORT_FORMATS = ("json", "csv", "ics")
 EXPORT_EXTENSIONS = {".json": "json", ".csv": "csv", ".ics": "ics"}
 EXTRACT_FORMATS = ("table", "plain", "json", "csv")
+WARNINGS_SHOWN = 10  # an import of thousands of rows says how many more, not each one
 ReportFormat = Format(REPORT_FORMATS, "from --output's extension, else text")
 ExportFormat = Format(EXPORT_FORMATS, "from --output's extension, else json")
 ExtractFormat = Format(EXTRACT_FORMATS, "table on a terminal, else plain; json and csv are import's formats")
@@ -123,6 +124,7 @@ def import_(
     ctx: typer.Context,
     file: str = typer.Argument(..., metavar="FILE", help="A JSON or CSV file (as export writes), or - for stdin."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Say what would change; write nothing."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No plausibility warnings."),
 ) -> None:
     """Add or update targets and observations from a file: all or nothing, and idempotent."""
     from .. import exchange
@@ -136,6 +138,12 @@ def import_(
         if not dry_run and (plan.targets or plan.settings and plan.settings != store.settings()):
             store.describe(f"import {name}")
             store.put_all(plan.targets, plan.settings)
+    if not quiet:
+        for warning in plan.warnings[:WARNINGS_SHOWN]:
+            print(f"{PROG}: warning: {safe(warning)} (imported all the same; --quiet silences this)", file=sys.stderr)
+        if len(plan.warnings) > WARNINGS_SHOWN:
+            print(f"{PROG}: warning: and {len(plan.warnings) - WARNINGS_SHOWN} more values that look like slips, "
+                  "imported all the same (--quiet silences these)", file=sys.stderr)
     verb = "would " if dry_run else ""
     print(f"{safe(name)}: {verb}add {len(plan.added)} target(s), {verb}update {len(plan.updated)}, "
           f"{len(plan.unchanged)} unchanged; {verb}add {plan.observations_added} observation(s), "

@@ -29,8 +29,10 @@ PlansFormat = Format(PLANS_FORMATS, "plain")
 
 
 @app.command()
-def history(ctx: typer.Context, ref: Ref, fmt: HistoryFormat = None) -> None:
-    """List a target's observations, oldest first."""
+def history(ctx: typer.Context, ref: Ref, fmt: HistoryFormat = None,
+            show_all: bool = typer.Option(False, "--all", help="Also the values that a later one for the same "
+                                                                "day replaced (marked superseded).")) -> None:
+    """List a target's observations, oldest first: the values in effect, or --all."""
     from ..records import OBSERVATION_FIELDS, observation_records
     from ..render.plain import write_table
     from ..textwidth import safe
@@ -38,7 +40,7 @@ def history(ctx: typer.Context, ref: Ref, fmt: HistoryFormat = None) -> None:
     fmt = choice("--format", fmt, HISTORY_FORMATS) or "plain"
     with open_store(ctx) as store:
         t = store.resolve(ref)
-    rows = observation_records(t)
+    rows = observation_records(t, superseded=show_all)
     if fmt == "json":
         from ..render.json_format import dump
 
@@ -50,7 +52,8 @@ def history(ctx: typer.Context, ref: Ref, fmt: HistoryFormat = None) -> None:
     else:
         table = [("DATE", "VALUE", "RECORDED", "NOTE", "SOURCE")]
         for r in rows:
-            table.append((r["date_as_given"], show_value(t, r["value"]), r["recorded_at"][:19].replace("T", " "),
+            value = show_value(t, r["value"]) + (" (superseded)" if r["superseded"] else "")
+            table.append((r["date_as_given"], value, r["recorded_at"][:19].replace("T", " "),
                           safe(r["note"]) or "-", safe(r["source"]) or "-"))
         write_table(table, data_out())
 

@@ -103,6 +103,8 @@ def render_text(t: Target, a: Assessment, out, steps: list[Assessment] | None = 
     for o in obs:
         value = show_value(t, o["value"])
         extra = "  ".join(safe(x) for x in (o["note"], o["source"]) if x)
+        if o["superseded"]:
+            extra = ("(superseded)  " + extra).strip()
         out.write(f"    {o['date_as_given']:<10}  {value}" + (f"  {extra}" if extra else "") + "\n")
     if steps is not None:
         out.write(f"  timeline ({len(steps)})\n")
