@@ -154,13 +154,40 @@ def test_update_converts_units_and_prints_one_status_line(sample):
     assert hist[0]["date"] == "2024-12-31" and hist[0]["recorded_at"].endswith("Z")
 
 
-def test_update_relative_adds_to_the_previous_level(sample):
+def test_update_by_adds_to_the_previous_level_and_a_sign_is_a_level(sample):
     sample.ok("update", "sh-robot-brands", "4", "--date", "2024-06")
-    assert "7家" in sample.ok("update", "sh-robot-brands", "+3", "--date", "2024-12")
-    assert "5家" in sample.ok("update", "sh-robot-brands", "-2", "--date", "2025-03")
+    assert "7家" in sample.ok("update", "sh-robot-brands", "--by", "3", "--date", "2024-12")
+    assert "5家" in sample.ok("update", "sh-robot-brands", "--by", "-2", "--date", "2025-03")
+    assert "-2家 on 2025-06" in sample.ok("update", "sh-robot-brands", "-2", "--date", "2025-06", "--quiet")
+    assert "3家 on 2025-07" in sample.ok("update", "sh-robot-brands", "+3", "--date", "2025-07", "--quiet")
     hist = json.loads(sample.ok("history", "sh-robot-b", "-f", "json"))
-    assert [h["value"] for h in hist] == [4, 7, 5]
-    assert_one_line_error(sample("update", "sh-robot-scenarios", "+3"), 2, "no earlier value")
+    assert [h["value"] for h in hist] == [4, 7, 5, -2, 3]
+    assert_one_line_error(sample("update", "sh-robot-scenarios", "--by", "3"), 2, "--by", "no earlier value")
+    assert_one_line_error(sample("update", "sh-robot-brands", "3", "--by", "2"), 2, "do not go together")
+
+
+def test_update_yoy_derives_the_level_from_the_year_before(sample):
+    sample.ok("add", "energy", "--title", "能耗", "--kind", "decrease", "--target", "86.5", "--baseline", "100",
+              "--baseline-date", "2020", "--deadline", "2025")
+    out = sample.ok("update", "energy", "--yoy", "-2.7%", "--date", "2021")
+    assert out.startswith("energy: 97.3 on 2021 (-2.7% on 2020) -> ")
+    assert "97.2027 on 2022" in sample.ok("update", "energy", "--yoy", "-0.1", "--date", "2022")
+    assert_one_line_error(sample("update", "energy", "--yoy", "-1%", "--date", "2024"), 2, "--yoy",
+                          "no value for 2023", "record the 2023 level first")
+    assert_one_line_error(sample("update", "energy", "--yoy", "3km", "--date", "2023"), 2, "--yoy", "percentage")
+    assert_one_line_error(sample("update", "hezhou-airport", "--yoy", "3%", "--date", "2023"), 2, "milestone")
+
+
+def test_import_change_and_yoy_columns_chain_within_the_file(sample, tmp_path):
+    sample.ok("add", "energy", "--title", "能耗", "--kind", "decrease", "--target", "86.5", "--baseline", "100",
+              "--baseline-date", "2020", "--deadline", "2025")
+    f = tmp_path / "in.csv"
+    f.write_text("id,date,yoy,change\nenergy,2021,-2.7%,\nenergy,2022,-0.1,\nenergy,2023,,-1\n", encoding="utf-8")
+    sample.ok("import", str(f))
+    hist = json.loads(sample.ok("history", "energy", "-f", "json"))
+    assert [h["value"] for h in hist] == [97.3, 97.2027, 96.2027]
+    f.write_text("id,date,value,yoy\nenergy,2024,1,2%\n", encoding="utf-8")
+    assert_one_line_error(sample("import", str(f)), 2, "row 2", "exactly one of value, change")
 
 
 def test_update_uses_today_by_default_and_prefix_ids(sample):
@@ -268,7 +295,6 @@ BAD = [
     (["add", "x", "--title", "x", "--target", "10", "--deadline", "someday"], "expected"),
     (["add", "x", "--title", "x", "--target", "10", "--deadline", "2025", "--kind", "grow"], "--kind"),
     (["add", "x", "--title", "x", "--target", "10家", "--unit", "亿元", "--deadline", "2025"], "cannot be converted"),
-    (["add", "x", "--title", "x", "--target", "+10", "--deadline", "2025"], "only by update"),
     (["add", "x", "--title", "", "--kind", "milestone"], "title"),
     (["add", "x", "--title", "x", "--kind", "milestone", "--target", "3"], "milestone"),
     (["add", "x", "--title", "x", "--target", "5", "--baseline", "10", "--deadline", "2025"], "decrease"),

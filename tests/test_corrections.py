@@ -39,7 +39,7 @@ def test_delete_removes_a_periods_value_and_its_corrections(sample):
                           "no value for 2023")
     assert_one_line_error(sample("update", "sh-robot-brands", "--delete"), 2, "--delete needs --date")
     assert_one_line_error(sample("update", "sh-robot-brands", "3", "--date", "2025-01", "--delete"), 2,
-                          "--delete takes no VALUE")
+                          "VALUE and --delete do not go together")
     assert_one_line_error(sample("update", "sh-robot-brands"), 2, "Missing argument 'VALUE'")
     assert sample.digest() == before
     assert "undid: update sh-robot-brands --date 2024 --delete" in sample.ok("undo")

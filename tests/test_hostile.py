@@ -206,7 +206,7 @@ def test_05_pruning_deletes_only_the_versions_it_wrote(db):
     notes = backups.folder(db) / "README.txt"
     notes.write_text("mine")
     for i in range(backups.KEEP + 5):
-        tt.ok("update", "sh-robot-brands", "+1")
+        tt.ok("update", "sh-robot-brands", "--by", "1")
     assert mine.read_text() == "my own copy" and notes.read_text() == "mine"
     assert len(versions(db)) == backups.KEEP
 
@@ -275,7 +275,7 @@ def test_08_undone_versions_never_crowd_out_live_history(db):
     original = db.read_bytes()
     tt.ok("update", "sh-robot-brands", "0", "--date", "2024-01-01")
     for _ in range(18):  # 19 updates: with the original as found, 20 versions, all kept
-        tt.ok("update", "sh-robot-brands", "+1")
+        tt.ok("update", "sh-robot-brands", "--by", "1")
     for _ in range(18):
         tt.ok("undo")
     tt.ok("update", "sh-robot-scenarios", "1")
@@ -290,12 +290,12 @@ def test_09_exit_3_means_nothing_was_written(db):
     folder = backups.folder(db)
     folder.chmod(0o555)
     try:
-        r = run("--db", str(db), "update", "sh-robot-brands", "+1", unprivileged=True)
+        r = run("--db", str(db), "update", "sh-robot-brands", "--by", "1", unprivileged=True)
         one_line(r, 3, "nothing was written")
     finally:
         folder.chmod(0o755)
     assert db.read_bytes() == before  # a retry cannot double the increment
-    TT(db).ok("update", "sh-robot-brands", "+1")
+    TT(db).ok("update", "sh-robot-brands", "--by", "1")
     assert [o.value for o in loads(db)["sh-robot-brands"].observations] == [1, 2]
 
 

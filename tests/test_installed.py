@@ -106,10 +106,12 @@ def test_a_session_of_writes(tmp_path):
     assert (tmp_path / "t.json").read_bytes() == SHIPPED.read_bytes()
     r = run([*db, "update", "sh-robot-industry", "8500000万元", "--date", "2024-12"])
     assert r.returncode == 0 and r.stdout.decode().startswith("sh-robot-industry: 850亿元 on 2024-12")
-    r = run([*db, "update", "sh-robot-industry", "-50", "--note", "回落"])  # a negative change, not an option
+    r = run([*db, "update", "sh-robot-industry", "--by", "-50", "--note", "回落"])  # a negative increment
     assert r.returncode == 0, r.stderr
-    r = run([*db, "update", "sh-robot-industry", "--note", "再调整", "--", "-10"])
+    r = run([*db, "update", "sh-robot-industry", "--note", "再调整", "--by=-10"])
     assert r.returncode == 0, r.stderr
+    r = run([*db, "update", "sh-robot-brands", "-5", "--quiet"])  # a negative level, not an option
+    assert r.returncode == 0 and "-5家" in r.stdout.decode(), r.stderr
     # Two values for today: the later one is in effect, the earlier kept as superseded (issue 11).
     hist = json.loads(run([*db, "history", "sh-robot-industry", "-f", "json", "--all"]).stdout)
     assert [h["value"] for h in hist] == [850, 800, 790]

@@ -44,12 +44,15 @@ def test_a_level_is_recorded_in_the_targets_unit():
 
 def test_a_change_adds_to_the_latest_level_only_where_changes_are_allowed():
     t = BRANDS.with_observation(ops.observe(BRANDS, "5", parse_period("2024"), TODAY, NOW))
-    assert ops.observe(t, "+3", day(TODAY), TODAY, NOW, allow_change=True).value == 8
-    assert ops.observe(t, "-2", day(TODAY), TODAY, NOW, allow_change=True).value == 3
-    assert "a change (+N) is accepted only by update" in str(refused(ops.observe, t, "+3", day(TODAY), TODAY, NOW))
+    assert ops.observe(t, "3", day(TODAY), TODAY, NOW, how="by").value == 8
+    assert ops.observe(t, "-2", day(TODAY), TODAY, NOW, how="by").value == 3
+    assert ops.observe(t, "+3", day(TODAY), TODAY, NOW).value == 3   # a sign is part of a level
+    assert ops.observe(t, "-0.5", day(TODAY), TODAY, NOW).value == Decimal("-0.5")
     bare = replace(BRANDS, baseline=None, baseline_date=None)
-    e = refused(ops.observe, bare, "+3", day(TODAY), TODAY, NOW, allow_change=True)
-    assert e.field == "value" and "no earlier value or baseline" in str(e)
+    e = refused(ops.observe, bare, "3", day(TODAY), TODAY, NOW, how="by")
+    assert e.field == "by" and "no earlier value or baseline" in str(e)
+    assert ops.observe(t, "-10%", parse_period("2025"), TODAY, NOW, how="yoy").value == Decimal("4.5")
+    assert refused(ops.observe, t, "5%", parse_period("2026-01"), TODAY, NOW, how="yoy").field == "yoy"
 
 
 def test_a_value_is_recorded_only_once_its_period_has_ended():
@@ -63,7 +66,7 @@ def test_a_value_is_recorded_only_once_its_period_has_ended():
 def test_a_milestone_takes_done_words_and_nothing_else():
     assert ops.observe(DONE_BY, "已完成", day(TODAY), TODAY, NOW).value == 1
     assert ops.observe(DONE_BY, "undone", day(TODAY), TODAY, NOW).value == 0
-    e = refused(ops.observe, DONE_BY, "3", day(TODAY), TODAY, NOW, allow_change=True)
+    e = refused(ops.observe, DONE_BY, "3", day(TODAY), TODAY, NOW)
     assert e.field == "value" and "rail is a milestone" in str(e)
 
 

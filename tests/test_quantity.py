@@ -32,16 +32,16 @@ from targettrack.quantity import (Quantity, format_number, format_quantity, from
 ])
 def test_reads_values_as_written(text, number, unit):
     q = parse_quantity(text)
-    assert q.number == D(number) and q.unit == unit and not q.relative
+    assert q.number == D(number) and q.unit == unit
 
 
-def test_signs_are_changes_only_where_allowed():
-    assert parse_quantity("+3", allow_relative=True) == Quantity(D(3), "", True)
-    assert parse_quantity("-3", allow_relative=True) == Quantity(D(-3), "", True)
-    assert parse_quantity("-3") == Quantity(D(-3), "", False)
-    assert parse_quantity("=-5", allow_relative=True) == Quantity(D(-5), "", False)
-    with pytest.raises(InputError, match="only by update"):
-        parse_quantity("+3")
+def test_a_sign_is_part_of_the_value():
+    # Statistics publish growth as +5.2% and a fall as -0.5% (issue 11); an increment is update --by.
+    assert parse_quantity("+3") == Quantity(D(3), "")
+    assert parse_quantity("-3") == Quantity(D(-3), "")
+    assert parse_quantity("+5.2%") == Quantity(D("5.2"), "%")
+    assert parse_quantity("-0.5%") == Quantity(D("-0.5"), "%")
+    assert parse_quantity("=-5") == Quantity(D(-5), "")
 
 
 @pytest.mark.parametrize("bad", ["", "  ", "abc", "1,00", "1..2", "nan", "inf", "1e999", "--3", "百", "１２a\x1b[31m"])
@@ -145,7 +145,7 @@ def test_json_numbers_round_trip_exactly(x):
 def test_parser_never_crashes_on_arbitrary_text(s):
     # Anything other than a value or an InputError (a crash) fails the test.
     try:
-        q = parse_quantity(s, allow_relative=True)
+        q = parse_quantity(s)
     except InputError as e:
         assert str(e)
         return

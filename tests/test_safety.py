@@ -38,7 +38,7 @@ import sys
 from targettrack.cli import app
 db, i = sys.argv[1], int(sys.argv[2])
 while True:
-    code = app(["--db", db, "update", "sh-robot-brands", "+1", "--note", f"n{i}"], standalone_mode=False)
+    code = app(["--db", db, "update", "sh-robot-brands", "--by", "1", "--note", f"n{i}"], standalone_mode=False)
     if code == 0:
         print(f"ack n{i}", flush=True)
     i += 1
@@ -85,7 +85,7 @@ failures = 0
 for i in range(n):
     op = i % 4
     if op == 0 or op == 1:
-        args = ["update", "sh-robot-scenarios", "+1", "--note", f"w{w}-{i}"]
+        args = ["update", "sh-robot-scenarios", "--by", "1", "--note", f"w{w}-{i}"]
     elif op == 2:
         args = ["add", f"w{w}-t{i}", "--title", f"并发 {w} {i}", "--kind", "milestone"]
     else:

@@ -23,7 +23,7 @@ from fractions import Fraction
 
 from .model import (DONE, Point, Target, baseline_point, latest_level, least_squares,  # noqa: F401 (re-exported)
                     observed_series)
-from .quantity import format_quantity
+from .quantity import format_difference, format_quantity
 from .settings import Bands, Settings
 
 STATUSES = (
@@ -308,7 +308,7 @@ def _trajectory(t: Target, as_of: date, days_left: int | None, method: str, sett
         if reached:
             why = f"reached late, on {reached}"
         elif shortfall is not None:
-            why = f"{format_quantity(shortfall, t.unit)} short at the deadline"
+            why = f"{format_difference(shortfall, t.unit)} short at the deadline"
         else:
             why = "no value was recorded by the deadline"
         return Assessment("missed", as_of, m.method, achieved_date=reached, ratio=m.ratio, shortfall=shortfall,

@@ -64,6 +64,22 @@ def shift(d: date, days: int) -> date:
         return date.max if days > 0 else date.min
 
 
+def year_before(p: Period) -> Period:
+    """The same period a year earlier: 2021 -> 2020, 2021-03 -> 2020-03,
+    2021-Q1 -> 2020-Q1, 2021-H2 -> 2020-H2, 2021-03-31 -> 2020-03-31
+    (29 February -> 28 February). What a year-on-year change is measured from."""
+    if p.first.year <= 1:
+        raise InputError(f"{p} has no year before it")
+    label = p.label
+    if re.fullmatch(r"\d{4}(-(\d{2}|Q[1-4]|H[12]))?", label):
+        return parse_period(f"{int(label[:4]) - 1:04d}{label[4:]}")
+    if p.first == p.last:
+        last = p.last
+        return day(last.replace(year=last.year - 1, day=28) if (last.month, last.day) == (2, 29)
+                   else last.replace(year=last.year - 1))
+    raise InputError(f"{p}: a year-on-year change needs a day, month, quarter, half or year")
+
+
 def day(d: date) -> Period:
     return Period(d, d, d.isoformat())
 

@@ -30,7 +30,7 @@ from .dates import Period, parse_period
 from .errors import InputError, at
 from .model import (Observation, Source, Target, check_id, check_kind, check_method, check_tag, parse_tags, parse_unit,
                     to_dict, validate)
-from .ops import amount_in, observe, plausibility, target_and_unit
+from .ops import Levels, amount_in, observe, plausibility, target_and_unit
 from .quantity import format_number, from_json_number
 from .settings import Settings
 
@@ -39,6 +39,11 @@ TARGET_COLUMNS = ["id", "title", "title_en", "kind", "unit", "baseline", "baseli
                   "deadline", "tags", "owner", "plan", "method", "source", "source_publisher", "source_date",
                   "source_url", "source_quote", "source_note", "created_at"]
 OBSERVATION_COLUMNS = ["id", "date", "value", "note", "source", "recorded_at"]
+# What an observation row may give instead of `value` (import only; export writes levels):
+# `change`, an increment on the latest value (update --by); `yoy`, a change in
+# percent on the value a year before (update --yoy).
+VALUE_COLUMNS = ("value", "change", "yoy")
+IMPORT_OBSERVATION_COLUMNS = OBSERVATION_COLUMNS + ["change", "yoy"]
 # Free text, given back exactly as written; every other cell is a value,
 # date or name, and white space around it is dropped.
 TEXT_COLUMNS = {"title", "title_en", "owner", "plan", "note", "source", "source_publisher", "source_url",
@@ -126,8 +131,8 @@ def _read_table(rows: Rows, name: str, first_line: int, table: list[str]) -> Non
         return
     if "title" in header:
         kind, required, allowed, sink = "target", ("id", "title"), TARGET_COLUMNS, rows.targets
-    elif "value" in header and "date" in header:
-        kind, required, allowed, sink = "observation", ("id", "date", "value"), OBSERVATION_COLUMNS, rows.observations
+    elif "date" in header and any(c in header for c in VALUE_COLUMNS):
+        kind, required, allowed, sink = "observation", ("id", "date"), IMPORT_OBSERVATION_COLUMNS, rows.observations
     else:
         raise InputError(f"{name}, line {first_line + 1}: a header row must name target columns "
                          f"({', '.join(TARGET_COLUMNS[:4])}, ...) or observation columns "
@@ -188,7 +193,7 @@ def read_json(text: str, name: str) -> Rows:
         for j, o in enumerate(obs, 1):
             if not isinstance(o, dict):
                 raise InputError(f"{where}, observation {j}: not an object")
-            unknown = [k for k in o if k not in OBSERVATION_COLUMNS]
+            unknown = [k for k in o if k not in IMPORT_OBSERVATION_COLUMNS]
             if unknown:
                 raise InputError(f"{where}, observation {j}: unknown field {unknown[0]!r}")
             rows.observations.append((f"{where}, observation {j}", {**o, "id": row.get("id")}))
@@ -305,18 +310,27 @@ def target_fields(row: dict, where: str, today, existing: Target | None) -> dict
     return f
 
 
-def observation_from(row: dict, where: str, target: Target, today, now: str) -> Observation:
+def observation_from(row: dict, where: str, target: Target, today, now: str,
+                     levels: Levels | None = None) -> tuple[Observation, str | None]:
+    """The observation a row records, and the text of its value (for warnings)."""
     date = _period(row, "date", where, today)
     if date is None:
         raise _fail(where, "date", "missing")
-    raw = _cell(row, "value", where)
-    if raw is None:
-        raise _fail(where, "value", "missing")
+    given = [(c, _cell(row, c, where)) for c in VALUE_COLUMNS]
+    given = [(c, v) for c, v in given if v is not None]
+    if len(given) != 1:
+        raise _fail(where, "value", "give exactly one of value, change (an increment) or yoy (a change in % on the "
+                                    f"year before){'; got ' + ', '.join(c for c, _ in given) if given else ''}")
+    column, raw = given[0]
+    how = {"value": "level", "change": "by", "yoy": "yoy"}[column]
     try:
-        return observe(target, raw, date, today, _cell(row, "recorded_at", where) or now,
-                       _cell(row, "note", where), _cell(row, "source", where))
+        o = observe(target, raw, date, today, _cell(row, "recorded_at", where) or now,
+                    _cell(row, "note", where), _cell(row, "source", where), how=how, levels=levels)
     except InputError as e:
+        if e.field in ("by", "yoy", "value"):
+            raise _fail(where, column, e) from None
         raise _located(where, e) from None
+    return o, raw if how == "level" else None
 
 
 def _key(o: Observation) -> tuple:
@@ -369,6 +383,7 @@ def plan_import(rows: Rows, existing: list[Target], today, now: str, progress=No
     # store matches one row (a multiset), so an export that holds the same
     # value twice imports as twice. Counted in a dict: linear in the rows.
     there: dict[str, Counter] = {}
+    levels: dict[str, Levels] = {}
     added: dict[str, list[Observation]] = {}
     for where, row in rows.observations:
         step()
@@ -376,7 +391,10 @@ def plan_import(rows: Rows, existing: list[Target], today, now: str, progress=No
         t = result.get(target_id) or current.get(target_id)
         if t is None:
             raise _fail(where, "id", f"no target {target_id!r} in the store or in the file")
-        obs = observation_from(row, where, t, today, now)
+        if target_id not in levels:
+            levels[target_id] = Levels(t)
+        obs, text = observation_from(row, where, t, today, now, levels[target_id])
+        levels[target_id].add(obs)  # a later row's change or yoy counts this one
         if target_id not in there:
             there[target_id] = Counter(_key(o) for o in t.observations)
         key = _key(obs)
@@ -384,7 +402,7 @@ def plan_import(rows: Rows, existing: list[Target], today, now: str, progress=No
             there[target_id][key] -= 1
             plan.observations_skipped += 1
             continue
-        added.setdefault(target_id, []).append((obs, where, _cell(row, "value", where)))
+        added.setdefault(target_id, []).append((obs, where, text))
         plan.observations_added += 1
     for target_id, new in added.items():
         t = result.get(target_id) or current[target_id]

@@ -10,14 +10,16 @@ field was (errors.at).
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import replace
+from decimal import Decimal, localcontext
 from datetime import date
 
 from .dates import Period
 from .errors import InputError
 from .kinds import KIND
-from .model import Observation, Target, latest_level, validate, validate_observation
+from .dates import year_before
+from .model import Observation, Target, baseline_point, validate, validate_observation
 from .quantity import (Quantity, clean, convert, fold_bare_magnitude, parse_quantity, same_dimension,
                        value_in_unit)
 from .values import read_value
@@ -29,9 +31,9 @@ SOURCE_FIELDS = {"source": "document", "source_url": "url", "source_quote": "quo
                  "source_publisher": "publisher", "source_date": "date", "source_note": "note"}
 
 
-def _quantity(text: str, field: str, allow_relative: bool = False) -> Quantity:
+def _quantity(text: str, field: str) -> Quantity:
     try:
-        return parse_quantity(text, allow_relative=allow_relative)
+        return parse_quantity(text)
     except InputError as e:
         raise InputError(str(e), field=field) from None
 
@@ -60,32 +62,82 @@ def target_and_unit(kind: str, target: str | None, unit: str | None) -> tuple[st
     return unit, amount_in(target, unit, "target")
 
 
+class Levels:
+    """The value in effect on each day of a target, kept up to date as values
+    are added: what an increment (--by) adds to and a year-on-year change
+    (--yoy) is measured from. An import adds many values to one target, so
+    each lookup is a bisection, not a scan."""
+
+    def __init__(self, t: Target):
+        self.days = [p.day for p in t.series]
+        self.values = {p.day: p.value for p in t.series}
+        self.base = baseline_point(t)
+
+    def add(self, o: Observation) -> None:
+        day = o.date.last
+        if day not in self.values:
+            insort(self.days, day)
+        self.values[day] = o.value  # recorded later: in effect
+
+    def latest(self, day) -> Decimal | None:
+        """The latest value on or before `day`, else the baseline."""
+        k = bisect_right(self.days, day)
+        return self.values[self.days[k - 1]] if k else (self.base.value if self.base else None)
+
+    def on(self, day) -> Decimal | None:
+        """The value for exactly `day` (a period ending that day), or the baseline dated that day."""
+        if day in self.values:
+            return self.values[day]
+        return self.base.value if self.base and self.base.day == day else None
+
+
 def observe(t: Target, text: str, when: Period, today: date, recorded_at: str,
-            note: str | None = None, source: str | None = None, *, allow_change: bool = False) -> Observation:
+            note: str | None = None, source: str | None = None, *, how: str = "level",
+            levels: Levels | None = None) -> Observation:
     """The observation `text` records for `t` on `when`, checked.
 
-    With allow_change, `+3` / `-2` is a change from the latest level (the
-    command line's increment); otherwise a sign is part of the level.
+    how="level": `text` is the value itself (a sign is part of it: -0.5%).
+    how="by": `text` is an increment on the latest value on or before `when`.
+    how="yoy": `text` is a change in percent on the value for the same period
+    a year earlier (as communiqués write 比上年下降2.7%).
     """
-    if allow_change and not t.spec.boolean:
-        q = _quantity(text, "value", allow_relative=True)
-        try:
-            level = value_in_unit(Quantity(q.number, q.unit), t.unit)
-        except InputError as e:
-            raise InputError(str(e), field="value") from None
-        if q.relative:
-            previous = latest_level(t, when.last)
-            if previous is None:
-                raise InputError(f"{text!r} is a change, but {t.id} has no earlier value or baseline to change; "
-                                 "give the level itself", field="value")
-            level = clean(previous + level)
-    else:
+    if how == "level" or t.spec.boolean:
+        if how != "level":
+            raise InputError(f"{t.id} is a milestone; give 'done' or 'undone', not a change", field=how)
         level = read_value(t, text)
+    elif how == "by":
+        amount = amount_in(text, t.unit, "by")
+        previous = (levels or Levels(t)).latest(when.last)
+        if previous is None:
+            raise InputError(f"{t.id} has no earlier value or baseline to add {text!r} to; give the level itself",
+                             field="by")
+        level = clean(previous + amount)
+    elif how == "yoy":
+        level = _after_yoy(t, text, when, levels or Levels(t))
+    else:
+        raise ValueError(f"unknown way to read a value: {how!r}")  # a bug, not a user error
     o = Observation(when, level, recorded_at, note, source)
     try:
         return validate_observation(t, o, today)
     except InputError as e:
         raise InputError(str(e), field=e.field or "date") from None
+
+
+def _after_yoy(t: Target, text: str, when: Period, levels: Levels) -> Decimal:
+    q = _quantity(text, "yoy")
+    if q.unit not in ("", "%"):
+        raise InputError(f"{text!r}: a year-on-year change is a percentage, e.g. -2.7% or 5.2%", field="yoy")
+    try:
+        before = year_before(when)
+    except InputError as e:
+        raise InputError(str(e), field="yoy") from None
+    base = levels.on(before.last)
+    if base is None:
+        raise InputError(f"{t.id} has no value for {before} to apply {text} to; record the {before} level first",
+                         field="yoy")
+    with localcontext() as ctx:
+        ctx.prec = 50  # exact for the digits people write: 100 x (1 - 2.7%) is 97.3
+        return clean(base * (100 + q.number) / 100)
 
 
 def change_unit(t: Target, unit: str, relabel: bool = False) -> Target:

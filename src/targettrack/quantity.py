@@ -103,7 +103,6 @@ class Quantity:
 
     number: Decimal
     unit: str = ""
-    relative: bool = False  # "+3" / "-3": a change from the previous level
 
 
 def normalize_text(text: str) -> str:
@@ -226,21 +225,20 @@ def to_chinese_numeral(n: int) -> str:
     return "".join(parts).replace("零零", "零")
 
 
-def parse_quantity(text: str, *, allow_relative: bool = False) -> Quantity:
-    """Read a value as people write it in policy documents and on the command line."""
+def parse_quantity(text: str) -> Quantity:
+    """Read a value as people write it in policy documents and on the command line.
+
+    A sign is part of the value: statistics publish growth as +5.2% and a
+    fall as -0.5% (an increment is said apart: `update --by`). "=-5" is
+    still read as -5."""
     raw = text
     s = normalize_text(text)
     bad = InputError(f"cannot read {raw!r} as a value; expected {ACCEPTED_VALUES}")
     if not s:
         raise bad
-    relative = False
     sign = 1
-    if s[0] == "=":  # "=-5": an explicit level, even where a sign means a change
+    if s[0] == "=":  # "=-5": how a negative level was written before a sign was a level
         s = s[1:].lstrip()
-    elif s[0] == "+" and not allow_relative:
-        raise InputError(f"{raw!r}: a change (+N) is accepted only by update; give the level itself")
-    elif s[0] in "+-":
-        relative = allow_relative
     if s[:1] in ("+", "-"):
         sign = -1 if s[0] == "-" else 1
         s = s[1:].lstrip()
@@ -262,7 +260,7 @@ def parse_quantity(text: str, *, allow_relative: bool = False) -> Quantity:
         raise bad
     if any(unicodedata.category(c).startswith("C") for c in unit):
         raise bad
-    return Quantity(sign * number, unit, relative)
+    return Quantity(sign * number, unit)
 
 
 def clean(value: Decimal) -> Decimal:
@@ -308,7 +306,7 @@ def fold_bare_magnitude(q: Quantity) -> Quantity:
     """100万 with no unit after it is the number 1000000."""
     info = unit_info(q.unit)
     if q.unit and info.dimension == "":
-        return Quantity(clean(q.number * info.magnitude), "", q.relative)
+        return Quantity(clean(q.number * info.magnitude), "")
     return q
 
 
@@ -317,6 +315,14 @@ def format_number(value: Decimal | int | None) -> str:
         return ""
     value = clean(value if isinstance(value, Decimal) else Decimal(str(value)))
     return format(value, "f")
+
+
+def format_difference(value: Decimal | None, unit: str | None) -> str:
+    """A difference between two values: in percentage points where the values
+    are percentages (2 pp, as statisticians write 2个百分点), else in the unit."""
+    if unit == "%":
+        return format_quantity(value, "pp")
+    return format_quantity(value, unit)
 
 
 def format_quantity(value: Decimal | None, unit: str | None) -> str:

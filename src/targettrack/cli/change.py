@@ -14,7 +14,7 @@ import typer
 
 from .. import ops
 from ..assess import assess
-from ..dates import day
+from ..dates import day, year_before
 from ..errors import InputError
 from ..model import Source, Target, check_id, check_kind, check_method, check_text, parse_tags, parse_unit, validate
 from ..settings import KEYS, Settings
@@ -102,8 +102,13 @@ def update(
     ctx: typer.Context,
     ref: Ref,
     value: Optional[List[str]] = typer.Argument(None, metavar="[VALUE]",
-                                                help="The new level (850, 8500000万元), a change (+3, -2), "
-                                                     "=-5 for a negative level, or done for a milestone."),
+                                                help="The level (850, 8500000万元, -0.5%, +5.2%: a sign is part "
+                                                     "of the value), or done for a milestone."),
+    by: Optional[str] = typer.Option(None, "--by", metavar="AMOUNT",
+                                     help="Instead of VALUE: add AMOUNT (3, -2, 10亿元) to the latest value."),
+    yoy: Optional[str] = typer.Option(None, "--yoy", metavar="PERCENT",
+                                      help="Instead of VALUE: a year-on-year change (-2.7%) on the value for "
+                                           "the same period a year before --date."),
     on: Optional[str] = typer.Option(None, "--date", metavar="DATE", help="Date of the value (default: today)."),
     note: Optional[str] = typer.Option(None, "--note", metavar="TEXT", help="A note on this value."),
     source: Optional[str] = typer.Option(None, "--source", metavar="TEXT", help="Where this value comes from."),
@@ -118,16 +123,17 @@ def update(
     for v in value:
         if v.startswith("-") and not _NEGATIVE.match(v):
             raise InputError(f"no such option: {v} (see 'targettrack update --help')")
-    if delete:
-        if value:
-            raise InputError(f"--delete takes no VALUE (it removes the value for --date): {' '.join(value)}")
-        if on is None:
-            raise InputError("--delete needs --date: the day or period whose value to remove")
-    elif not value:
-        raise InputError("Missing argument 'VALUE': give the value to record (or --delete with --date to remove "
-                         "one; see 'targettrack update --help')")
-    elif len(value) != 1:
+    if len(value) > 1:
         raise InputError(f"give one VALUE, not {len(value)}: {' '.join(value)}")
+    given = [name for name, v in (("VALUE", value), ("--by", by), ("--yoy", yoy), ("--delete", delete)) if v]
+    if len(given) > 1:
+        raise InputError(f"{' and '.join(given)} do not go together: give one of VALUE, --by, --yoy or --delete")
+    if not given:
+        raise InputError("Missing argument 'VALUE': give the value to record (or --by, --yoy, or --delete with "
+                         "--date; see 'targettrack update --help')")
+    if delete and on is None:
+        raise InputError("--delete needs --date: the day or period whose value to remove")
+    how, text = ("by", by) if by else ("yoy", yoy) if yoy else ("level", value[0] if value else None)
     now = today()
     when = period("--date", on) or day(now)
     with open_store(ctx, write=True) as store:
@@ -136,8 +142,9 @@ def update(
             store.describe(f"update {t.id} --date {when} --delete")
             new, gone = ops.delete_period(t, when)
         else:
-            store.describe(f"update {t.id} {value[0]} --date {when}")
-            obs = ops.observe(t, value[0], when, now, now_utc(), note, source, allow_change=True)
+            said = {"level": text, "by": f"--by {text}", "yoy": f"--yoy {text}"}[how]
+            store.describe(f"update {t.id} {said} --date {when}")
+            obs = ops.observe(t, text, when, now, now_utc(), note, source, how=how)
             earlier = ops.replaced(t, obs)
             new = t.with_observation(obs)
         store.replace(t.id, new)
@@ -148,10 +155,11 @@ def update(
         print(f"{t.id}: deleted {when} ({shown}) -> {a.status} ({a.reason})")
         return
     if not quiet:
-        for warning in ops.plausibility(t, obs, value[0]):
+        for warning in ops.plausibility(t, obs, text if how == "level" else None):
             print(f"{PROG}: warning: {safe(warning)} (recorded all the same; --quiet silences this)", file=sys.stderr)
     replaces = f", replaces {show_value(t, earlier.value)} recorded {earlier.recorded_at[:10]}" if earlier else ""
-    print(f"{t.id}: {show_value(t, obs.value)} on {when}{replaces} -> {a.status} ({a.reason})")
+    derived = f" ({text} on {year_before(when)})" if how == "yoy" else ""
+    print(f"{t.id}: {show_value(t, obs.value)} on {when}{derived}{replaces} -> {a.status} ({a.reason})")
 
 
 @app.command()

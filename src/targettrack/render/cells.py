@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from ..assess import Assessment
 from ..model import Target
-from ..quantity import format_quantity
+from ..quantity import format_difference, format_quantity
 from ..textwidth import safe
 from ..values import show_value
 
@@ -14,10 +14,18 @@ COLUMNS = ("ID", "STATUS", "PROGRESS", "CURRENT", "TARGET", "DEADLINE", "TITLE")
 
 
 def amount(x, unit: str) -> str:
-    """A derived amount (a rate, a projection), to two decimals, in the target's unit."""
+    """A derived amount (a projection), to two decimals, in the target's unit."""
     if x is None:
         return "-"
     return format_quantity(Decimal(str(round(float(x), 2))), unit)
+
+
+def difference(x, unit: str) -> str:
+    """A derived difference or rate of change, to two decimals: in percentage
+    points where the target is a percentage (0.4 pp, not 0.4%)."""
+    if x is None:
+        return "-"
+    return format_difference(Decimal(str(round(float(x), 2))), unit)
 
 
 def progress_cell(t: Target, a: Assessment) -> str:

@@ -7,12 +7,12 @@ import json
 from ..assess import Assessment
 from ..model import Target
 
-from ..quantity import format_quantity, json_number
+from ..quantity import format_difference, format_quantity, json_number
 from ..records import observation_records, record
 from ..textwidth import pad, safe
 from .plain import write_table
 from ..values import show_value
-from .cells import amount, current_cell, target_cell
+from .cells import amount, current_cell, difference, target_cell
 
 
 def _pct(x) -> str:
@@ -24,9 +24,9 @@ def _rates(t: Target, a: Assessment) -> str:
         return ""
     parts = []
     if a.required_rate is not None:
-        parts.append(f"needs {amount(a.required_rate, t.unit)} a year")
+        parts.append(f"needs {difference(a.required_rate, t.unit)} a year")
     if a.observed_rate is not None:
-        parts.append(f"doing {amount(a.observed_rate, t.unit)} a year")
+        parts.append(f"doing {difference(a.observed_rate, t.unit)} a year")
     return ", ".join(parts)
 
 
@@ -73,7 +73,7 @@ def lines(t: Target, a: Assessment) -> list[tuple[str, str]]:
          + ("" if a.achieved_ahead_days is None else
             f"  ({_days(abs(a.achieved_ahead_days))} {'before' if a.achieved_ahead_days >= 0 else 'after'} the deadline)")),
         ("shortfall", "" if a.shortfall is None else
-         f"{format_quantity(a.shortfall, t.unit)} short of {format_quantity(t.target, t.unit)} at the deadline"),
+         f"{format_difference(a.shortfall, t.unit)} short of {format_quantity(t.target, t.unit)} at the deadline"),
         ("tags", ", ".join(safe(x) for x in t.tags)),
         ("owner", safe(t.owner)),
         ("source", safe(src.document)),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..assess import Assessment
 from ..model import Observation, Target
 from ..values import show_value
-from .cells import amount, current_cell
+from .cells import amount, current_cell, difference
 
 REPORT_FORMATS = {"text": "report_text", "markdown": "report_markdown", "json": "report_json", "csv": "report_csv",
                   "html": "report_html"}
@@ -21,7 +21,7 @@ def how_far(t: Target, a: Assessment) -> str:
     gap = abs(float(a.expected_value) - float(a.current))
     side = "behind" if a.buffer_days is not None and a.buffer_days < 0 else "ahead of"
     text = (f"{current_cell(t, a)} now, {amount(a.expected_value, t.unit)} expected: "
-            f"{amount(gap, t.unit)} {side} the straight line")
+            f"{difference(gap, t.unit)} {side} the straight line")
     if a.buffer_days is not None:
         text += f" ({abs(a.buffer_days)} days)"
     return text
