@@ -22,12 +22,15 @@ SCRIPT = Path(sys.executable).parent / "targettrack"
 @pytest.fixture
 def busy(sample):
     """The shipped store with a week of activity (today is 2026-11-26)."""
-    sample.ok("update", "sh-robot-industry", "850", "--date", "2024-12")          # missed, changed long ago
+    sample.ok("update", "sh-robot-industry", "850", "--date", "2024-12",          # missed, recorded long ago
+              env={"TARGETTRACK_TODAY": "2025-01-15"})
     sample.ok("add", "ev", "--title", "新能源车", "--target", "100", "--deadline", "2027-01", "--baseline", "0",
               "--baseline-date", "2026-01-01", "--plan", "p1", "--tag", "nev")
     sample.ok("update", "ev", "70", "--date", "2026-11-01")                       # at-risk, due in 66 days
-    sample.ok("update", "yaohai", "120万元", "--date", "2026-11-24")              # breached this week
-    sample.ok("update", "hezhou-airport", "done", "--date", "2026-11-25")          # achieved this week
+    sample.ok("update", "yaohai", "120万元", "--date", "2026-11-24",              # breached this week
+              env={"TARGETTRACK_TODAY": "2026-11-24"})                             # (recorded that day)
+    sample.ok("update", "hezhou-airport", "done", "--date", "2026-11-25",          # achieved this week
+              env={"TARGETTRACK_TODAY": "2026-11-25"})
     return sample
 
 
@@ -40,8 +43,14 @@ def test_report_sections(busy):
     assert r["as_of"] == FROZEN_TODAY and r["since"] == "2026-11-19"
     assert r["summary"] == {"achieved": 2, "at-risk": 1, "missed": 1, "breached": 1, "pending": 3, "no-data": 4}
     assert r["attention"] == ["sh-robot-industry", "yaohai-talent-subsidy", "ev"]
+    # As recorded (issue 11): what the store said on 2026-11-19 against now. The shipped store's own
+    # values were recorded on 2026-11-26 (sanofi), and ev's this week, so they are this week's news;
+    # sh-robot-industry's 2024-12 value was recorded in January 2025.
     assert {(c["id"], c["from"], c["to"]) for c in r["changes"]} == {
-        ("yaohai-talent-subsidy", "no-data", "breached"), ("hezhou-airport", "pending", "achieved")}
+        ("yaohai-talent-subsidy", "no-data", "breached"), ("hezhou-airport", "pending", "achieved"),
+        ("sanofi-innovative-drugs", "no-data", "achieved"), ("ev", "no-data", "at-risk")}
+    because = {c["id"]: c["because"] for c in r["changes"]}
+    assert because["yaohai-talent-subsidy"] == "2026-11-24 value 120万元 entered 2026-11-24"
     assert [u["id"] for u in r["upcoming"]] == ["ev"] and r["upcoming"][0]["days_left"] == 66
     assert r["achieved"] == [{"id": "hezhou-airport", "achieved_date": "2026-11-25"}]
     assert {o["id"] for o in r["new_observations"]} >= {"ev", "yaohai-talent-subsidy", "hezhou-airport"}
@@ -63,9 +72,12 @@ def test_report_text_says_how_far_behind_and_when(busy):
 def test_report_windows_and_filters(busy):
     assert report_json(busy, "--within", "30d")["upcoming"] == []
     assert [u["id"] for u in report_json(busy, "--within", "3m")["upcoming"]] == ["ev"]
-    # yaohai was breached on 11-24 itself, so from 11-24 on only the airport changed
-    assert report_json(busy, "--since", "2026-11-24")["changes"] == [
-        {"id": "hezhou-airport", "from": "pending", "to": "achieved", "since": "2026-11-24"}]
+    # yaohai's breach was recorded on 11-24 itself, so from 11-24 on it is not a change; the airport's
+    # (recorded 11-25) is, and so are the values recorded today
+    changes = report_json(busy, "--since", "2026-11-24")["changes"]
+    assert {c["id"] for c in changes} == {"hezhou-airport", "sanofi-innovative-drugs", "ev"}
+    assert {"id": "hezhou-airport", "from": "pending", "to": "achieved", "since": "2026-11-24",
+            "because": "2026-11-25 value done entered 2026-11-25"} in changes
     assert [t["id"] for t in report_json(busy, "--tag", "nev")["targets"]] == ["ev"]
     assert [t["id"] for t in report_json(busy, "--plan", "p1")["targets"]] == ["ev"]
     assert {t["id"] for t in report_json(busy, "--status", "missed,breached")["targets"]} == {
@@ -307,3 +319,19 @@ def test_a_report_that_cannot_wait_long_enough_exits_3(tmp_path):
                        env={**BASE_ENV, "TARGETTRACK_LOCK_TIMEOUT": "0.2"}, timeout=60)
     racer.wait(timeout=60)
     assert r.returncode == 3 and b"locked" in r.stderr and r.stdout == b""
+
+
+def test_a_backdated_statistic_entered_this_week_is_this_weeks_change(tt):
+    """Issue 11: the report compares what the store said on --since (only values recorded by then)."""
+    tt.ok("add", "urban", "--title", "常住人口城镇化率", "--target", "60%", "--baseline", "55%",
+          "--baseline-date", "2020", "--deadline", "2025", env={"TARGETTRACK_TODAY": "2026-01-02"})
+    tt.ok("update", "urban", "58%", "--date", "2024", env={"TARGETTRACK_TODAY": "2025-03-01"})
+    tt.ok("update", "urban", "60.1%", "--date", "2025", env={"TARGETTRACK_TODAY": "2026-11-24"})
+    week = json.loads(tt.ok("report", "-f", "json", env={"TARGETTRACK_TODAY": "2026-11-26"}))
+    assert [(c["id"], c["from"], c["to"], c["because"]) for c in week["changes"]] == [
+        ("urban", "missed", "achieved", "2025 value 60.1% entered 2026-11-24")]
+    assert "2025 value 60.1% entered 2026-11-24" in tt.ok("report", env={"TARGETTRACK_TODAY": "2026-11-26"})
+    before = json.loads(tt.ok("report", "-f", "json", env={"TARGETTRACK_TODAY": "2026-11-23"}))
+    assert before["changes"] == []  # the week before, nothing new had been recorded
+    again = json.loads(tt.ok("report", "-f", "json", env={"TARGETTRACK_TODAY": "2026-11-26"}))
+    assert {**again, "generated_at": ""} == {**week, "generated_at": ""}  # a replayed week reproduces exactly

@@ -2,13 +2,15 @@
 changed since a date and what was achieved. Renderers in render/report_*.py
 turn it into text, Markdown, JSON or CSV.
 
-Status changes are found by judging every target twice, as of `since` and as
-of the report date, so a report for any past week can be made again.
+Status changes are found by judging every target twice: as the store said on
+`since` (with only the values recorded by then) and as of the report date
+(with those recorded by then). A statistic for 2025 entered this week is
+this week's change, and a report for any past week can be made again.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .dates import shift
@@ -25,6 +27,7 @@ class Change:
     target: Target
     before: Assessment
     after: Assessment
+    entered: tuple[Observation, ...] = ()   # values recorded since: why the status changed, if they did
 
 
 @dataclass(frozen=True)
@@ -52,18 +55,34 @@ def _recorded_day(o: Observation) -> date | None:
         return None
 
 
+def as_recorded(t: Target, day: date) -> Target:
+    """`t` as the store held it at the end of `day`: without the values recorded later."""
+    kept = tuple(o for o in t.observations if (_recorded_day(o) or date.min) <= day)
+    return t if len(kept) == len(t.observations) else replace(t, observations=kept)
+
+
+def entered_between(t: Target, since: date, until: date) -> tuple[Observation, ...]:
+    """The values recorded after `since`, up to `until`."""
+    return tuple(o for o in t.observations if since < (_recorded_day(o) or date.min) <= until)
+
+
 def build(targets: list[Target], as_of: date, since: date, within_days: int,
           settings: Settings | None = None, method: str | None = None, flt: Filter = Filter()) -> Report:
     """The report on the targets `flt` keeps (judged as of `as_of`)."""
-    rows = select(targets, flt, as_of, settings, method)
-    previous = {t.id: assess(t, since, settings, method) for t, _ in rows}
+    # Judged with the values recorded by each date, so a report for a past
+    # date says what it said then.
+    rows = select([as_recorded(t, as_of) for t in targets], flt, as_of, settings, method)
+    # What the store said on `since`: judged as of that day with only the
+    # values recorded by then. A 2025 value entered this week is this week's news.
+    previous = {t.id: assess(as_recorded(t, since), since, settings, method) for t, _ in rows}
     by_attention = lambda ta: (ATTENTION_ORDER.index(ta[1].status), ta[1].buffer_days or 0, ta[0].id)
     attention = sorted([ta for ta in rows if ta[1].status in ATTENTION], key=by_attention)
     horizon = shift(as_of, within_days)
     upcoming = sorted([ta for ta in rows if ta[0].deadline and as_of <= ta[0].deadline.last <= horizon
                        and ta[1].status not in ("achieved", "missed")],
                       key=lambda ta: (ta[0].deadline.last, ta[0].id))
-    changes = [Change(t, previous[t.id], a) for t, a in rows if previous[t.id].status != a.status]
+    changes = [Change(t, previous[t.id], a, entered_between(t, since, as_of))
+               for t, a in rows if previous[t.id].status != a.status]
     new_obs = []
     for t, _ in rows:
         for o in sorted(t.observations, key=lambda o: o.date.last):

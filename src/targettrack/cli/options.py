@@ -102,6 +102,10 @@ def today() -> date:
 
 
 def now_utc() -> str:
+    """When a value is recorded. With TARGETTRACK_TODAY set, 00:00 UTC of that
+    day, so that a replayed week (and its report) reproduces exactly."""
+    if os.environ.get("TARGETTRACK_TODAY"):
+        return f"{today().isoformat()}T00:00:00.000000Z"
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 

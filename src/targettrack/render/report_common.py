@@ -35,5 +35,13 @@ def projected(t: Target, a: Assessment) -> str:
     return "no trend yet" if a.observed_rate is None else "not on the current trend"
 
 
+def because(change) -> str:
+    """Why a status changed, when new values did it: '2025 value 60.1% entered 2026-11-24'."""
+    shown = [f"{o.date.label} value {show_value(change.target, o.value)} entered {o.recorded_at[:10]}"
+             for o in change.entered[-2:]]
+    more = len(change.entered) - len(shown)
+    return "; ".join(shown) + (f" (and {more} more)" if more > 0 else "")
+
+
 def observation_value(t: Target, o: Observation) -> str:
     return show_value(t, o.value)

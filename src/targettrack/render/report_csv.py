@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..csvcells import write_rows
-from .report_common import how_far, observation_value, projected
+from .report_common import because, how_far, observation_value, projected
 
 HEADER = ["section", "id", "title", "status", "previous_status", "deadline", "days_left", "detail", "projected_date"]
 
@@ -21,7 +21,7 @@ def render(report, out, *, store: str, generated_at: str) -> None:
     for t, a in report.upcoming:
         add("upcoming", t, a)
     for c in report.changes:
-        add("change", c.target, c.after, previous_status=c.before.status)
+        add("change", c.target, c.after, previous_status=c.before.status, detail=because(c) or None)
     for t, o in report.new_observations:
         add("new_value", t, detail=f"{o.date.label} {observation_value(t, o)}" + (f" ({o.note})" if o.note else ""))
     for t, a in report.achieved:

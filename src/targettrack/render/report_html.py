@@ -17,7 +17,7 @@ from ..model import Target
 from ..records import record
 from .cells import current_cell, progress_cell, target_cell
 from .chartdata import ChartData, chart_data
-from .report_common import how_far, observation_value, projected
+from .report_common import because, how_far, observation_value, projected
 
 STATUS_COLOUR = {
     "achieved": "#1a7f37", "within": "#1a7f37", "on-track": "#2da44e", "at-risk": "#bf8700",
@@ -174,7 +174,8 @@ def render(report, out, *, store: str, generated_at: str) -> None:
         w(f"<h2>Status changes since {report.since} ({len(report.changes)})</h2>\n<ul>\n")
         for c in report.changes:
             w(f"<li><b>{e(c.target.title)}</b> <span class=\"id\">{e(c.target.id)}</span>: "
-              f"{badge(c.before.status)} → {badge(c.after.status)}</li>\n")
+              f"{badge(c.before.status)} → {badge(c.after.status)}"
+              + (f" ({e(because(c))})" if because(c) else "") + "</li>\n")
         w("</ul>\n")
 
     w("<h2>All targets</h2>\n<table class=\"sortable\">\n<thead><tr>")

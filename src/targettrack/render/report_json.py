@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..quantity import json_number
 from ..records import record
 from .json_format import dump
+from .report_common import because
 
 
 def as_dict(report, *, store: str, generated_at: str) -> dict:
@@ -17,7 +18,7 @@ def as_dict(report, *, store: str, generated_at: str) -> dict:
         "targets": [record(t, a) for t, a in report.rows],
         "attention": [t.id for t, _ in report.attention],
         "changes": [{"id": c.target.id, "from": c.before.status, "to": c.after.status,
-                     "since": report.since.isoformat()} for c in report.changes],
+                     "since": report.since.isoformat(), "because": because(c) or None} for c in report.changes],
         "upcoming": [{"id": t.id, "title": t.title, "deadline": t.deadline.last.isoformat(),
                       "deadline_as_given": t.deadline.label, "days_left": a.days_left, "status": a.status}
                      for t, a in report.upcoming],

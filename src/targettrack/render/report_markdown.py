@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..textwidth import safe
-from .report_common import how_far, observation_value, projected
+from .report_common import because, how_far, observation_value, projected
 
 # Enough to stop links, images, emphasis, code, HTML, headings and cell breaks.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#!|~&])")
@@ -36,8 +36,9 @@ def render(report, out, *, store: str, generated_at: str) -> None:
            [(f"{t.id}: {t.title}", a.status, projected(t, a), how_far(t, a)) for t, a in report.attention])
     _table(out, f"Deadlines within {report.within_days} days", ("Target", "Deadline", "Days left", "Status"),
            [(f"{t.id}: {t.title}", t.deadline.label, a.days_left, a.status) for t, a in report.upcoming])
-    _table(out, f"Status changes since {report.since}", ("Target", "From", "To"),
-           [(f"{c.target.id}: {c.target.title}", c.before.status, c.after.status) for c in report.changes])
+    _table(out, f"Status changes since {report.since}", ("Target", "From", "To", "Because"),
+           [(f"{c.target.id}: {c.target.title}", c.before.status, c.after.status, because(c) or "-")
+            for c in report.changes])
     _table(out, f"New values since {report.since}", ("Target", "Date", "Value", "Note"),
            [(t.id, o.date.label, observation_value(t, o), o.note or "") for t, o in report.new_observations])
     _table(out, f"Achieved since {report.since}", ("Target", "On"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..textwidth import safe
 from .plain import write_table
-from .report_common import how_far, observation_value, projected
+from .report_common import because, how_far, observation_value, projected
 
 
 def _section(out, title: str, rows: list[tuple[str, ...]]) -> None:
@@ -25,8 +25,9 @@ def render(report, out, *, store: str, generated_at: str) -> None:
     _section(out, f"Deadlines within {report.within_days} days", [("ID", "DEADLINE", "DAYS", "STATUS", "TITLE")] + [
         (t.id, t.deadline.label, str(a.days_left), a.status, safe(t.title)) for t, a in report.upcoming]
         if report.upcoming else [])
-    _section(out, f"Status changes since {report.since}", [("ID", "FROM", "TO", "TITLE")] + [
-        (c.target.id, c.before.status, c.after.status, safe(c.target.title)) for c in report.changes]
+    _section(out, f"Status changes since {report.since}", [("ID", "FROM", "TO", "BECAUSE", "TITLE")] + [
+        (c.target.id, c.before.status, c.after.status, safe(because(c)) or "-", safe(c.target.title))
+        for c in report.changes]
         if report.changes else [])
     _section(out, f"New values since {report.since}", [("ID", "DATE", "VALUE", "RECORDED", "NOTE")] + [
         (t.id, o.date.label, observation_value(t, o), o.recorded_at[:10], safe(o.note) or "-")
