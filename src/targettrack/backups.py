@@ -15,7 +15,7 @@ The order of a write is what makes a crash harmless (store.py):
 
 A crash between 2 and 3 leaves a logged version that never became the store;
 `reconcile` finds it (the store still equals the version before it) and
-drops it, so `undo` can never "go back" to a change that was not made.
+marks it undone, so `undo` can never "go back" to a change that was not made.
 `undo` logs first too (it marks the newest version undone, then writes the
 store), and `reconcile` likewise notices an undo that was cut short.
 
@@ -264,8 +264,10 @@ def reconcile(store: Path, raw: bytes) -> str:
         return _state(newest)
     if len(versions) >= 2 and _same(store, versions[-2], raw):
         # The newest version was logged but the store never got it (a crash
-        # between keeping it and writing the store): it never happened.
-        forget(store, newest)
+        # between keeping it and writing the store), or the store was put back
+        # by hand: either way it is not in effect, as if undone (the next
+        # change drops it; until then it stays on disk).
+        set_undone(store, newest.n, True)
         return _state(versions[-2])
     undone_after = [e for e in entries if e.undone and e.n > newest.n]
     if undone_after and _same(store, undone_after[0], raw):

@@ -2,7 +2,7 @@
 
     program.py the application, global options, errors and exit codes, main()
     options.py the options every command shares, parsing, the environment
-    change.py  init, add, update, edit, remove, config, undo
+    change.py  init, add, update, edit, remove, recover, config, undo
     view.py    history, list, show, info, plans
     io.py      report, export, import, extract
     repair.py  doctor

@@ -42,6 +42,9 @@ def option_for(field: str) -> str:
 
 class _Group(TyperGroup):
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        from ..store import COMMITTED
+
+        COMMITTED.clear()  # what this command saves; one process may run several (CliRunner, scripts)
         try:
             rv = super().main(args=args, prog_name=prog_name or PROG, complete_var=complete_var,
                               standalone_mode=False, **extra)
