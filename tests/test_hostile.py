@@ -284,16 +284,21 @@ def test_08_undone_versions_never_crowd_out_live_history(db):
     assert db.read_bytes() == original
 
 
-def test_09_exit_3_means_nothing_was_written(db):
-    TT(db).ok("update", "sh-robot-brands", "1")
-    before = db.read_bytes()
+def unprivileged_with_read_only_backups(db: Path, *args) -> subprocess.CompletedProcess:
+    """Run targettrack without CAP_DAC_OVERRIDE while the store's backups folder is read-only."""
     folder = backups.folder(db)
     folder.chmod(0o555)
     try:
-        r = run("--db", str(db), "update", "sh-robot-brands", "--by", "1", unprivileged=True)
-        one_line(r, 3, "nothing was written")
+        return run("--db", str(db), *args, unprivileged=True)
     finally:
         folder.chmod(0o755)
+
+
+def test_09_exit_3_means_nothing_was_written(db):
+    TT(db).ok("update", "sh-robot-brands", "1")
+    before = db.read_bytes()
+    r = unprivileged_with_read_only_backups(db, "update", "sh-robot-brands", "--by", "1")
+    one_line(r, 3, "nothing was written")
     assert db.read_bytes() == before  # a retry cannot double the increment
     TT(db).ok("update", "sh-robot-brands", "--by", "1")
     assert [o.value for o in loads(db)["sh-robot-brands"].observations] == [1, 2]
@@ -449,12 +454,7 @@ def test_16_the_ends_of_the_calendar_never_crash(tt, today):
 def test_17_undo_with_an_unwritable_backups_folder_changes_nothing(db):
     TT(db).ok("update", "sh-robot-brands", "3")
     before = db.read_bytes()
-    folder = backups.folder(db)
-    folder.chmod(0o555)
-    try:
-        one_line(run("--db", str(db), "undo", unprivileged=True), 3, "nothing was undone")
-    finally:
-        folder.chmod(0o755)
+    one_line(unprivileged_with_read_only_backups(db, "undo"), 3, "nothing was undone")
     assert db.read_bytes() == before
     assert "undid" in TT(db).ok("undo")
 
