@@ -205,3 +205,11 @@ def test_json_import_refuses_a_tag_with_a_separator_and_keeps_tags_whole(sample,
     f.write_text(json.dumps(doc), encoding="utf-8")
     sample.ok("import", str(f))
     assert json.loads(sample.ok("show", "x", "--format", "json"))["tags"] == ["能源", "a.b", "c-d"]
+
+
+def test_an_increment_adds_to_an_undated_baseline_too():
+    undated = replace(BRANDS, baseline_date=None)   # a baseline with no date: still what --by adds to
+    assert ops.observe(undated, "3", day(TODAY), TODAY, NOW, how="by").value == 5
+    fields = {"owner": "x", "source": {"document": "d"}}
+    ops.edit(BRANDS, fields)
+    assert fields == {"owner": "x", "source": {"document": "d"}}   # the caller's dict is left as given

@@ -240,12 +240,10 @@ def observed_series(t: Target, as_of: date) -> list[Point]:
 
 
 def latest_level(t: Target, on: date) -> Decimal | None:
-    """The level a change (`update ID +N`) on `on` adds to: the latest
-    observation on or before that day, else the baseline."""
-    series = observed_series(t, on)
-    if series:
-        return series[-1].value
-    return t.baseline
+    """The level an increment (`update ID --by N`) on `on` adds to: the
+    latest observation on or before that day, else the baseline."""
+    k = t.index.upto(on)
+    return t.index.points[k - 1].value if k else t.baseline
 
 
 def baseline_point(t: Target) -> Point | None:

@@ -71,7 +71,8 @@ class Levels:
     def __init__(self, t: Target):
         self.days = [p.day for p in t.series]
         self.values = {p.day: p.value for p in t.series}
-        self.base = baseline_point(t)
+        self.baseline = t.baseline          # what an increment adds to before any value (dated or not)
+        self.base = baseline_point(t)       # the baseline as a dated point, for a year-on-year change
 
     def add(self, o: Observation) -> None:
         day = o.date.last
@@ -80,9 +81,9 @@ class Levels:
         self.values[day] = o.value  # recorded later: in effect
 
     def latest(self, day) -> Decimal | None:
-        """The latest value on or before `day`, else the baseline."""
+        """The latest value on or before `day`, else the baseline (model.latest_level, kept up to date)."""
         k = bisect_right(self.days, day)
-        return self.values[self.days[k - 1]] if k else (self.base.value if self.base else None)
+        return self.values[self.days[k - 1]] if k else self.baseline
 
     def on(self, day) -> Decimal | None:
         """The value for exactly `day` (a period ending that day), or the baseline dated that day."""
@@ -172,8 +173,8 @@ def edit(old: Target, fields: dict, *, unit: str | None = None, relabel: bool = 
     if kind and kind != t.kind and t.observations and (t.spec.boolean or KIND[kind].boolean):
         raise InputError(f"{t.id} has observations recorded as a {t.kind}; "
                          "a milestone's and a level's values do not convert", field="kind")
-    source = fields.pop("source", None) or {}
-    changes = {k: v for k, v in fields.items() if v is not None}
+    source = fields.get("source") or {}
+    changes = {k: v for k, v in fields.items() if v is not None and k != "source"}
     changes["target"] = amount_in(target, t.unit, "target")
     changes["baseline"] = amount_in(baseline, t.unit, "baseline")
     t = replace(t, **{k: v for k, v in changes.items() if v is not None})
