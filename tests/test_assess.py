@@ -45,7 +45,7 @@ def target(kind="increase", goal=100, base=0, deadline_days=100, observations=()
     (50, 80, "at-risk"),         # .5 / .8 = 0.625
 ])
 def test_linear_bands(value, as_of, status):
-    t = target(observations=[obs(min(as_of, 20), value)])
+    t = target(observations=[obs(as_of, value)])
     a = assess(t, d(as_of))
     expected = Fraction(as_of, 100)
     progress = Fraction(D(str(value))) / 100
@@ -55,6 +55,20 @@ def test_linear_bands(value, as_of, status):
     assert a.status == band
     assert a.status == status
     assert a.ratio == r and a.progress == progress and a.expected == expected
+
+
+def test_a_value_is_judged_at_the_end_of_its_period_so_the_status_does_not_decay():
+    # 20 on day 20 is on the straight line; 60 days later, with nothing new,
+    # it is still judged where the line stood on day 20 (issue 11).
+    t = target(observations=[obs(20, 20)])
+    for as_of in (20, 50, 80, 100):
+        a = assess(t, d(as_of))
+        assert (a.status, a.expected, a.ratio) == ("on-track", Fraction(1, 5), 1)
+    yearly = Target(id="y", title="y", unit="%", target=D(65), baseline=D("60.6"), baseline_date=parse_period("2019"),
+                    deadline=parse_period("2025"),
+                    observations=(Observation(parse_period("2023"), D("66.2"), "x"),))
+    # 2023's value is the level on 2023-12-31, whatever day it is judged on
+    assert {assess(yearly, date(2024, m, 1)).expected for m in (1, 6, 12)} == {Fraction(4 * 365 + 1, 6 * 365 + 2)}
 
 
 def test_the_issue_example_half_way_on_a_decrease():
@@ -123,9 +137,9 @@ def test_without_baseline_the_first_observation_is_the_base():
 
 
 def test_observations_after_the_as_of_date_are_ignored():
-    t = target(observations=[obs(10, 10), obs(90, 100)])
+    t = target(observations=[obs(10, 5), obs(90, 100)])
     a = assess(t, d(50))
-    assert a.current == 10 and a.current_date == d(10) and a.status == "off-track"
+    assert a.current == 5 and a.current_date == d(10) and a.status == "off-track"
 
 
 def test_two_values_on_one_day_the_later_recorded_wins():

@@ -148,7 +148,9 @@ def test_update_converts_units_and_prints_one_status_line(sample):
     out = sample.ok("update", "sh-robot-industry", "8500000万元", "--date", "2024-12", "--note", "统计公报",
                     "--source", "上海市统计局")
     assert out.count("\n") == 1
-    assert out.startswith("sh-robot-industry: 850亿元 on 2024-12 -> missed")
+    # monthly values, a 2025 deadline: December 2025's value is awaited (issue 11)
+    assert out.startswith("sh-robot-industry: 850亿元 on 2024-12 -> awaiting-data (2025-12 value not recorded yet; "
+                          "too few values to judge as of 2024-12; 2025-01 data due since 2025-03-02)")
     hist = json.loads(sample.ok("history", "sh-robot-industry", "-f", "json"))
     assert hist[0]["value"] == 850 and hist[0]["note"] == "统计公报" and hist[0]["source"] == "上海市统计局"
     assert hist[0]["date"] == "2024-12-31" and hist[0]["recorded_at"].endswith("Z")

@@ -22,8 +22,8 @@ SCRIPT = Path(sys.executable).parent / "targettrack"
 @pytest.fixture
 def busy(sample):
     """The shipped store with a week of activity (today is 2026-11-26)."""
-    sample.ok("update", "sh-robot-industry", "850", "--date", "2024-12",          # missed, recorded long ago
-              env={"TARGETTRACK_TODAY": "2025-01-15"})
+    sample.ok("update", "sh-robot-industry", "850", "--date", "2025",             # missed, recorded long ago
+              env={"TARGETTRACK_TODAY": "2026-02-28"})
     sample.ok("add", "ev", "--title", "新能源车", "--target", "100", "--deadline", "2027-01", "--baseline", "0",
               "--baseline-date", "2026-01-01", "--plan", "p1", "--tag", "nev")
     sample.ok("update", "ev", "70", "--date", "2026-11-01")                       # at-risk, due in 66 days
@@ -45,7 +45,7 @@ def test_report_sections(busy):
     assert r["attention"] == ["sh-robot-industry", "yaohai-talent-subsidy", "ev"]
     # As recorded (issue 11): what the store said on 2026-11-19 against now. The shipped store's own
     # values were recorded on 2026-11-26 (sanofi), and ev's this week, so they are this week's news;
-    # sh-robot-industry's 2024-12 value was recorded in January 2025.
+    # sh-robot-industry's 2025 value was recorded in February 2026.
     assert {(c["id"], c["from"], c["to"]) for c in r["changes"]} == {
         ("yaohai-talent-subsidy", "no-data", "breached"), ("hezhou-airport", "pending", "achieved"),
         ("sanofi-innovative-drugs", "no-data", "achieved"), ("ev", "no-data", "at-risk")}
@@ -62,8 +62,9 @@ def test_report_text_says_how_far_behind_and_when(busy):
     out = busy.ok("report")
     assert out.startswith("targettrack report as of 2026-11-26, changes since 2026-11-19\n")
     assert "12 targets: achieved 2, at-risk 1, missed 1, breached 1, pending 3, no-data 4" in out
-    assert "150亿元 short at the deadline" in out                      # missed: by how much
-    assert "13.29 behind the straight line (53 days)" in out            # at-risk: how far behind
+    assert "2025: 850亿元, 150亿元 short" in out                       # missed: by how much
+    # at-risk: how far behind, where the line stood on the value's day (issue 11)
+    assert "70 in 2026-11-01, 76.96 expected then: 6.96 behind the straight line (53 days)" in out
     assert "2027-03-12" in out                                          # and when it will get there
     assert "Deadlines within 90 days (1)" in out and "Achieved since 2026-11-19 (1)" in out
     assert "\x1b" not in out
@@ -329,7 +330,7 @@ def test_a_backdated_statistic_entered_this_week_is_this_weeks_change(tt):
     tt.ok("update", "urban", "60.1%", "--date", "2025", env={"TARGETTRACK_TODAY": "2026-11-24"})
     week = json.loads(tt.ok("report", "-f", "json", env={"TARGETTRACK_TODAY": "2026-11-26"}))
     assert [(c["id"], c["from"], c["to"], c["because"]) for c in week["changes"]] == [
-        ("urban", "missed", "achieved", "2025 value 60.1% entered 2026-11-24")]
+        ("urban", "awaiting-data", "achieved", "2025 value 60.1% entered 2026-11-24")]
     assert "2025 value 60.1% entered 2026-11-24" in tt.ok("report", env={"TARGETTRACK_TODAY": "2026-11-26"})
     before = json.loads(tt.ok("report", "-f", "json", env={"TARGETTRACK_TODAY": "2026-11-23"}))
     assert before["changes"] == []  # the week before, nothing new had been recorded

@@ -16,25 +16,31 @@ logarithms, so those methods use floats.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
+from .dates import period_of, shift
 from .model import (DONE, Point, Target, baseline_point, latest_level, least_squares,  # noqa: F401 (re-exported)
                     observed_series)
 from .quantity import format_difference, format_quantity
 from .settings import Bands, Settings
+from .forms import as_levels
+from .timing import deadline_period, frequency, has_deadline_value, irregular, lag, next_due
 
 STATUSES = (
     "achieved", "on-track", "at-risk", "off-track", "regressing", "missed",
-    "within", "breached", "pending", "no-data", "not-started",
+    "within", "breached", "pending", "awaiting-data", "no-data", "not-started",
 )
 # Most in need of a person first: `list --sort status`, and a plan's weakest status.
 ATTENTION_ORDER = (
-    "missed", "breached", "regressing", "off-track", "at-risk", "no-data",
+    "missed", "breached", "regressing", "off-track", "at-risk", "awaiting-data", "no-data",
     "pending", "on-track", "not-started", "within", "achieved",
 )
+# Statuses that a value for the deadline's period could still change once the
+# deadline has passed: until it is recorded, the target is awaiting data.
+_AWAITABLE = ("missed", "within", "on-track", "pending")
 YEAR = 365.25
 DEFAULT_SETTINGS = Settings()
 
@@ -62,6 +68,12 @@ class Assessment:
     score: float | None = None              # Open SDG's progress score in [-5, +5]
     reason: str = ""
     note: str = ""                          # a fallback or why there is no projection
+    settled: bool = False                   # decided whatever later data say (a breach in one period)
+    data_due: date | None = None            # when the next value awaited is due (timing.next_due)
+    data_awaited: str | None = None         # the period of that value: 2025
+    stale: bool = False                     # that value is overdue
+    last_status: str | None = None          # awaiting data: what the last data showed
+    last_period: str | None = None          # the period of the latest value judged: 2024
 
 
 def _pct(x) -> str:
@@ -121,13 +133,62 @@ def open_sdg_score(ratio, bands: Bands) -> float | None:
 
 
 def assess(t: Target, as_of: date, settings: Settings | None = None, method: str | None = None) -> Assessment:
-    """Judge `t` as of `as_of`. `method` overrides the target's and the store's."""
+    """Judge `t` as of `as_of`. `method` overrides the target's and the store's.
+
+    A value is judged at the end of its period, so with no new value the status
+    does not change from day to day; after the deadline, a target whose value
+    for the deadline's period is not recorded yet is awaiting data.
+    """
     settings = settings or DEFAULT_SETTINGS
     method = method or t.method or settings.method
     days_left = (t.deadline.last - as_of).days if t.deadline else None
     if t.start and as_of < t.start.first:
         return Assessment("not-started", as_of, method, days_left=days_left, reason=f"starts {t.start}")
-    return ASSESSORS[t.kind](t, as_of, days_left, method, settings)
+    judge = _judge(t)
+    if t.form:
+        t = as_levels(t)  # judged on what the form measures (forms.py), in the target's own periods
+    a = judge(t, as_of, days_left, method, settings)
+    return _in_time(t, judge, a, as_of, method, settings)
+
+
+def _judge(t: Target):
+    if t.form == "growth":
+        return _growth
+    if t.each:
+        return _each
+    return ASSESSORS[t.kind]
+
+
+def _in_time(t: Target, judge, a: Assessment, as_of: date, method: str, settings: Settings) -> Assessment:
+    """`a` with what is due when: the next value awaited, whether it is overdue,
+    and, past the deadline, awaiting-data until the deadline's value is in."""
+    due = next_due(t, as_of, settings)
+    timing = dict(data_due=due.day if due else None, data_awaited=due.period.label if due else None,
+                  stale=bool(due and as_of > due.day))
+    deadline = t.deadline.last if t.deadline else None
+    if (deadline is None or as_of <= deadline or a.settled or a.status not in _AWAITABLE
+            or (irregular(t) and not t.spec.boolean)):
+        return replace(a, **timing)
+    if t.spec.boolean:
+        # A milestone done on its deadline may be reported later: missed only once the lag has passed.
+        until = shift(deadline, lag(t, settings))
+        if as_of > until:
+            return replace(a, **timing)
+        return replace(a, status="awaiting-data", last_status="pending", data_due=until,
+                       data_awaited=str(t.deadline), stale=False,
+                       reason=f"not reported done by {t.deadline}; news due by {until}")
+    if has_deadline_value(t, as_of):
+        return replace(a, **timing)
+    before = judge(t, deadline, 0, method, settings)
+    last = before.last_period or (str(before.current_date) if before.current_date else None)
+    shown = {"on-track": "on course", "at-risk": "at risk", "off-track": "off course",
+             "no-data": "too few values to judge"}.get(before.status, before.status)
+    overdue = (f"; {due.period} data due since {due.day}" if due and as_of > due.day
+               else f"; {due.period} data due {due.day}" if due else "")
+    return replace(
+        before, status="awaiting-data", as_of=as_of, days_left=a.days_left, last_status=before.status,
+        reason=f"{deadline_period(t)} value not recorded yet; {shown} as of {last}{overdue}", **timing,
+    )
 
 
 def _milestone(t: Target, as_of: date, days_left: int | None, method: str, settings: Settings) -> Assessment:
@@ -271,7 +332,10 @@ def _trajectory(t: Target, as_of: date, days_left: int | None, method: str, sett
     progress = expected = ratio_linear = None
     if latest is not None and t.target != start.value:
         progress = Fraction(latest.value - start.value) / Fraction(t.target - start.value)
-        span, gone = (deadline - start.day).days, (judged - start.day).days
+        # Judged at the end of the latest value's period, not at today: a
+        # yearly value says where the target stood on 31 December, and the
+        # status must not decay every day until the next communiqué.
+        span, gone = (deadline - start.day).days, (latest.day - start.day).days
         expected = Fraction(gone, span) if 0 < gone < span else Fraction(1 if gone >= span else 0)
         ratio_linear = progress / expected if expected > 0 else None
     slope = idx.slope(judged_base, first, upto_judged)
@@ -289,6 +353,7 @@ def _trajectory(t: Target, as_of: date, days_left: int | None, method: str, sett
     common = dict(
         current=current.value if current else None,
         current_date=current.day if current else None,
+        last_period=period_label(t, pts_last.day) if pts_last and pts_last is not judged_base else None,
         days_left=days_left, progress=progress, expected=expected,
         observed_rate=float(slope) * YEAR if slope is not None else None,
         expected_value=(float(start.value) + float(expected) * (float(t.target) - float(start.value))
@@ -308,7 +373,8 @@ def _trajectory(t: Target, as_of: date, days_left: int | None, method: str, sett
         if reached:
             why = f"reached late, on {reached}"
         elif shortfall is not None:
-            why = f"{format_difference(shortfall, t.unit)} short at the deadline"
+            why = (f"{period_label(t, at_deadline.day)}: {format_quantity(at_deadline.value, t.unit)}, "
+                   f"{format_difference(shortfall, t.unit)} short")
         else:
             why = "no value was recorded by the deadline"
         return Assessment("missed", as_of, m.method, achieved_date=reached, ratio=m.ratio, shortfall=shortfall,
@@ -327,6 +393,85 @@ def _trajectory(t: Target, as_of: date, days_left: int | None, method: str, sett
         projected_value=m.projected_value, required_rate=required, buffer_days=buffer,
         score=open_sdg_score(m.ratio, bands), reason=m.reason, note=note, **common,
     )
+
+
+def period_label(t: Target, day: date) -> str:
+    """The period a value on the series was recorded for (2024, 2024-Q3), by its last day."""
+    return t.index.label(day)
+
+
+def _limit_text(t: Target) -> str:
+    return f"{t.spec.limit_word} {format_quantity(t.target, t.unit)}"
+
+
+def _each(t: Target, as_of: date, days_left: int | None, method: str, settings: Settings) -> Assessment:
+    """A bound in every period (--each year): each value from the start to the
+    deadline must hold it. One period outside it settles the target: a cap
+    or floor is breached, an increase off track (missed after the deadline),
+    and a later good period does not undo that."""
+    first = t.start.first if t.start else (shift(t.baseline_date.last, 1) if t.baseline_date else date.min)
+    cutoff = min(as_of, t.deadline.last) if t.deadline else as_of
+    points = [p for p in t.series[:t.index.upto(cutoff)] if p.day >= first]
+    if not points:
+        return Assessment("no-data", as_of, method, days_left=days_left, reason="no value recorded yet")
+    outside = [p for p in points if not t.spec.reached(p.value, t.target)]
+    last = points[-1]
+    common = dict(current=last.value, current_date=last.day, days_left=days_left,
+                  last_period=period_label(t, last.day))
+    if outside:
+        named = ", ".join(f"{period_label(t, p.day)}: {format_quantity(p.value, t.unit)}" for p in outside)
+        bound = t.spec.shape == "bound"
+        status = "breached" if bound else ("missed" if t.deadline and as_of > t.deadline.last else "off-track")
+        word = "breached" if bound else "short"
+        return Assessment(status, as_of, method, score=-5.0, settled=True,
+                          reason=f"{word} in {named} ({_limit_text(t)} each {t.each})", **common)
+    held = f"held in all {len(points)} {t.each}s recorded" if len(points) > 1 else f"held in {common['last_period']}"
+    if t.spec.shape == "bound":
+        return Assessment("within", as_of, method, score=5.0, reason=f"{held} ({_limit_text(t)} each {t.each})",
+                          **common)
+    if t.deadline and has_deadline_value(t, as_of) and as_of >= t.deadline.first:
+        return Assessment("achieved", as_of, method, score=5.0, achieved_date=last.day,
+                          reason=f"{held}, to the deadline ({_limit_text(t)} each {t.each})", **common)
+    return Assessment("on-track", as_of, method, score=2.5, reason=f"{held} so far ({_limit_text(t)} each {t.each})",
+                      **common)
+
+
+def _growth(t: Target, as_of: date, days_left: int | None, method: str, settings: Settings) -> Assessment:
+    """Average annual growth (研发经费投入年均增长7%): the average so far against
+    the average required. Never achieved early (one good year does not make
+    five): at the deadline's period, achieved or missed."""
+    cutoff = min(as_of, t.deadline.last)
+    k = t.index.upto(cutoff)
+    need = t.target
+    word = "at least" if t.spec.direction > 0 else "at most"
+    if not k:
+        return Assessment("no-data", as_of, "growth", days_left=days_left,
+                          reason=f"no value after {t.baseline_date} recorded yet")
+    last = t.series[k - 1]
+    g = last.value
+    label = period_label(t, last.day)
+    common = dict(current=g, current_date=last.day, days_left=days_left, last_period=label)
+    so_far = f"{format_quantity(g, '%')} a year on average from {t.baseline_date} to {label}, needs {word} {format_quantity(need, '%')}"
+    ok = t.spec.reached(g, need)
+    if has_deadline_value(t, as_of) and as_of >= period_of(t.deadline.last, frequency(t)).last:
+        if ok:
+            return Assessment("achieved", as_of, "growth", achieved_date=last.day, score=5.0, reason=so_far, **common)
+        shortfall = t.spec.direction * (need - g)
+        return Assessment("missed", as_of, "growth", shortfall=shortfall, score=-5.0,
+                          reason=f"{so_far}; {format_difference(shortfall, '%')} short", **common)
+    if need != 0 and (need > 0) == (t.spec.direction > 0):
+        ratio = Fraction(g) / Fraction(need) if t.spec.direction > 0 else Fraction(need) / Fraction(g) if g else None
+    else:
+        ratio = None
+    bands = settings.bands["cagr"]
+    if ratio is None:
+        status = "on-track" if ok else "off-track"
+    else:
+        status = bands.status(ratio)
+    if as_of > t.deadline.last:
+        status = "missed"  # replaced by awaiting-data until the deadline's value is in (_in_time)
+    return Assessment(status, as_of, "growth", ratio=ratio, score=open_sdg_score(ratio, bands), reason=so_far,
+                      **common)
 
 
 def _ahead(delta: timedelta) -> str:

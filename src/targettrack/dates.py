@@ -13,6 +13,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from fractions import Fraction
 
 from .errors import InputError
 from .quantity import normalize_text
@@ -218,3 +219,71 @@ def _checked_month(m: int) -> int:
     if not 1 <= m <= 12:
         raise InputError(f"month {m} is not between 1 and 12")
     return m
+
+
+# --- frequencies and publication lags --------------------------------------------
+# Official statistics come for periods (a year, a quarter, a month) and are
+# published some time after the period ends. A target's frequency says which
+# periods its values are for; its lag, how long after a period's end its value
+# is due (README, "How statistics arrive").
+
+FREQUENCIES = ("year", "half", "quarter", "month", "day")
+FREQUENCY_RULE = "one of year, half, quarter, month or day"
+LAG_RULE = "a number of days or weeks, e.g. 90d, 90, 13w"
+
+
+def period_of(d: date, frequency: str) -> Period:
+    """The period of `frequency` that contains the day `d`."""
+    if frequency == "day":
+        return day(d)
+    if frequency == "month":
+        return _month(d.year, d.month)
+    if frequency == "quarter":
+        return _quarter(d.year, (d.month - 1) // 3 + 1)
+    if frequency == "half":
+        return _half(d.year, 1 if d.month <= 6 else 2)
+    return _year(d.year)
+
+
+def next_period(p: Period, frequency: str) -> Period:
+    """The period of `frequency` that follows `p` (the one containing the day after it)."""
+    return period_of(shift(p.last, 1), frequency)
+
+
+def frequency_of(p: Period) -> str:
+    """The frequency a value dated `p` comes at: its precision (a range of years is yearly data)."""
+    precision = p.precision
+    return "year" if precision == "years" else precision
+
+
+def parse_frequency(text: str) -> str:
+    word = normalize_text(text).strip().lower()
+    word = {"yearly": "year", "annual": "year", "annually": "year", "年": "year", "年度": "year",
+            "quarterly": "quarter", "季": "quarter", "季度": "quarter", "monthly": "month", "月": "month",
+            "月度": "month", "daily": "day", "日": "day", "半年": "half", "half-year": "half"}.get(word, word)
+    if word not in FREQUENCIES:
+        raise InputError(f"{text!r} is not a frequency: use {FREQUENCY_RULE}", field="frequency")
+    return word
+
+
+def parse_lag(text: str) -> int:
+    """A publication lag in days: 90d, 90, 13w (91 days), 90天."""
+    s = normalize_text(text).strip().lower().replace(" ", "")
+    m = re.fullmatch(r"(\d{1,4})(d|day|days|天|日|w|week|weeks|周)?", s)
+    if not m:
+        raise InputError(f"{text!r} is not a lag: use {LAG_RULE}", field="lag")
+    n = int(m[1])
+    return n * 7 if m[2] and m[2][0] in "w周" else n
+
+
+def format_lag(days: int) -> str:
+    return f"{days}d"
+
+
+def years_between(a: Period, b: Period) -> Fraction:
+    """Years from the end of `a` to the end of `b`: whole months / 12 between
+    periods of a month or longer (2020 -> 2024 is exactly 4), else days / 365.25."""
+    if a.precision != "day" and b.precision != "day":
+        months = (b.last.year - a.last.year) * 12 + (b.last.month - a.last.month)
+        return Fraction(months, 12)
+    return Fraction((b.last - a.last).days * 4, 1461)

@@ -18,7 +18,7 @@ from decimal import Decimal
 from datetime import date
 from functools import cached_property, lru_cache
 
-from .dates import Period, day, parse_period
+from .dates import FREQUENCIES, Period, day, parse_period
 from .errors import InputError
 from .kinds import KIND, KINDS
 from .quantity import format_quantity, from_json_number, json_number, normalize_text
@@ -57,6 +57,16 @@ class Observation(NamedTuple):
     recorded_at: str  # UTC, ISO 8601: breaks ties between two values for one day
     note: str | None = None
     source: str | None = None
+    # None: the value is a level. "yoy": a change in percent on the same
+    # period a year before, as a communiqué gives it (比上年下降2.7%); kept as
+    # given for a change or growth target, which chains these (forms.py).
+    measure: str | None = None
+
+
+# What a target's values mean and how progress is measured (README, "Target forms").
+FORMS = ("change", "growth", "cumulative")
+CHANGES = ("relative", "absolute", "points")   # a change in % of the base, in the unit, in percentage points
+MEASURES = ("yoy",)
 
 
 @dataclass(frozen=True)
@@ -78,6 +88,12 @@ class Target:
     created_at: str | None = None
     method: str | None = None  # None: the store's default method
     plan: str | None = None    # targets of one plan are judged together (`plans`)
+    form: str | None = None    # None: the target is a level to reach; else one of FORMS
+    change: str | None = None  # a change target: one of CHANGES
+    each: str | None = None    # the bound holds in every period of this frequency (--each year)
+    binding: bool | None = None  # 约束性 True, 预期性 False, not said None
+    frequency: str | None = None  # the periods its values are for; None: inferred (timing.frequency)
+    lag: int | None = None     # days from a period's end to its value's publication; None: the store's default
 
     @property
     def series(self) -> tuple:
@@ -92,13 +108,15 @@ class Target:
         observations were recorded in (their order in the store), not their
         recorded_at clock time: a clock stepped back must not undo a
         correction. Computed once per target (the dataclass is frozen)."""
-        by_day = {}
+        by_day, labels = {}, {}
         for o in sorted(self.observations, key=lambda o: o.date.last):  # stable: keeps the recorded order
             by_day[o.date.last] = o.value
+            labels[o.date.last] = o.date.label
         # Indexed for judging as of any day in O(log n) (timeline). The one
         # attribute cached on a target: a second would grow each target's
         # __dict__ (5 MB at 10,000 targets).
-        return SeriesIndex(tuple(Point(d, by_day[d]) for d in sorted(by_day)), self.baseline)
+        days = sorted(by_day)
+        return SeriesIndex(tuple(Point(d, by_day[d]) for d in days), self.baseline, tuple(labels[d] for d in days))
 
     def with_observation(self, obs: Observation) -> "Target":
         return replace(self, observations=self.observations + (obs,))
@@ -111,7 +129,37 @@ class Target:
     def describe_target(self) -> str:
         if self.spec.boolean:
             return "done"
+        base = f" from {self.baseline_date}" if self.baseline_date else ""
+        if self.form == "change":
+            return f"{change_text(self.target, self)}{base}"
+        if self.form == "growth":
+            word = "at least" if self.spec.direction > 0 else "at most"
+            return f"{word} {format_quantity(self.target, '%')} a year{base}"
+        if self.form == "cumulative":
+            return f"{format_quantity(self.target, self.unit)} in total"
+        if self.each:
+            return f"{format_quantity(self.target, self.unit)} each {self.each}"
         return format_quantity(self.target, self.unit)
+
+    @property
+    def measured_unit(self) -> str:
+        """The unit of what progress is measured in: a relative change and a
+        growth rate are in %, a change in points in pp, the rest in the unit."""
+        if self.form == "growth" or (self.form == "change" and self.change == "relative"):
+            return "%"
+        return self.unit
+
+
+def change_text(value, t: "Target") -> str:
+    """A change as the plan writes it: -13.5%, +1岁, +5 pp (个百分点 where the unit is Chinese)."""
+    from .quantity import format_difference
+
+    sign = "+" if value > 0 else ""
+    if t.change == "relative":
+        return sign + format_quantity(value, "%")
+    if t.change == "points":
+        return sign + format_difference(value, "%")
+    return sign + format_quantity(value, t.unit)
 
 
 class SeriesIndex:
@@ -125,15 +173,24 @@ class SeriesIndex:
     (`show --timeline`) is O(n log n), not O(n^2).
     """
 
-    __slots__ = ("points", "_baseline", "_sums", "_slopes", "_first")
+    __slots__ = ("points", "labels", "memo", "_baseline", "_sums", "_slopes", "_first")
     SUMS_AFTER = 2  # direct queries before the prefix sums pay: list judges a target once, report twice
 
-    def __init__(self, points: tuple[Point, ...], baseline: Decimal | None):
+    def __init__(self, points: tuple[Point, ...], baseline: Decimal | None, labels: tuple[str, ...] = ()):
         self.points = points
+        self.labels = labels  # the period each point's value was recorded for (2024, 2024-Q3)
+        self.memo: dict = {}  # facts of the whole series computed once (timing.frequency)
         self._baseline = baseline
         self._sums = None
         self._slopes = 0
         self._first: dict | None = None
+
+    def label(self, day: date) -> str:
+        """The period of the point on `day` as it was recorded (2024 for 2024-12-31)."""
+        k = self.upto(day)
+        if k and self.points[k - 1].day == day and self.labels:
+            return self.labels[k - 1]
+        return day.isoformat()
 
     def upto(self, when: date) -> int:
         return bisect_right(self.points, when, key=_day)
@@ -336,8 +393,8 @@ def _takes_no_target(t: Target) -> None:
 
 
 def _beyond_baseline(t: Target) -> None:
-    if t.baseline is None or t.target is None:
-        return
+    if t.baseline is None or t.target is None or t.form in ("change", "growth"):
+        return  # a change or a growth rate is not a level to compare with the baseline
     if t.spec.direction > 0 and t.target < t.baseline:
         raise InputError(f"an increase target ({t.target}) below its baseline ({t.baseline}): did you mean --kind decrease?")
     if t.spec.direction < 0 and t.target > t.baseline:
@@ -354,6 +411,54 @@ RULES = {
 }
 
 
+def _form_rules(t: Target) -> None:
+    """What a form, --each, the frequency and the lag need (README, "Target forms")."""
+    if t.form is not None and t.form not in FORMS:
+        raise InputError(f"{t.form!r} is not a form: one of {', '.join(FORMS)}", field="form")
+    if t.form is not None and t.spec.shape != "path":
+        raise InputError(f"a {t.form} target is judged on a path to its deadline; a {t.kind} cannot be one "
+                         "(use --kind increase or decrease)", field="kind")
+    if t.form == "change":
+        if t.change not in CHANGES:
+            raise InputError(f"a change target needs the kind of change: one of {', '.join(CHANGES)}",
+                             field="change")
+        if t.target == 0:
+            raise InputError("a change of 0 is not a target; give the change to reach, e.g. -13.5%", field="change")
+        if t.target is not None and (t.target > 0) != (t.spec.direction > 0):
+            raise InputError(f"a change of {change_text(t.target, t)} is {'an increase' if t.target > 0 else 'a decrease'}"
+                             f", not a {t.kind}: leave --kind out or give --kind "
+                             f"{'increase' if t.target > 0 else 'decrease'}", field="kind")
+        if t.change == "points" and t.unit != "%":
+            raise InputError(f"a change in percentage points is a change of a percentage; the unit is "
+                             f"{t.unit or 'not given'}, not %", field="change")
+    elif t.change is not None:
+        raise InputError("the kind of change belongs to a change target (--change)", field="change")
+    if t.form == "cumulative" and (t.spec.direction < 0 or (t.start is None and t.baseline_date is None)):
+        raise InputError("a cumulative target adds up amounts from its start to a total: it is an increase, and "
+                         "needs --start (or --baseline-date, the period before the first amount)", field="start")
+    if t.form in ("change", "growth") and t.baseline_date is None:
+        raise InputError(f"a {t.form} target is measured from a base period: give --baseline-date (e.g. 2020)",
+                         field="baseline_date")
+    if t.form == "growth" and t.target is not None and t.target <= -100:
+        raise InputError(f"an average growth of {t.target}% a year is not possible (it must be above -100%)",
+                         field="growth")
+    if t.each is not None:
+        if t.each not in FREQUENCIES or t.each == "day":
+            raise InputError(f"--each takes year, half, quarter or month, not {t.each!r}", field="each")
+        if t.form is not None or not (t.spec.shape == "bound" or (t.spec.shape == "path" and t.spec.direction > 0)):
+            raise InputError("--each applies to a cap, a floor or an increase given as a level "
+                             f"(not a {t.form or t.kind} target)", field="each")
+        if t.frequency is not None and t.frequency != t.each:
+            raise InputError(f"--each {t.each} is a bound on {t.each}ly values; the frequency is {t.frequency}",
+                             field="frequency")
+    if t.frequency is not None and t.frequency not in FREQUENCIES:
+        raise InputError(f"{t.frequency!r} is not a frequency: one of {', '.join(FREQUENCIES)}", field="frequency")
+    if t.lag is not None and not 0 <= t.lag <= 3660:
+        raise InputError(f"a lag of {t.lag} days is out of range (0 to 3660)", field="lag")
+    if t.binding not in (None, True, False):
+        raise InputError("binding is true, false or not given", field="binding")
+
+
 def validate(t: Target) -> Target:
     """The rules a target must satisfy before it is written."""
     check_id(t.id)
@@ -368,11 +473,12 @@ def validate(t: Target) -> Target:
         parse_unit(t.unit)
     for rule in RULES[t.kind]:
         rule(t)
+    _form_rules(t)
     if t.deadline and t.start and t.start.first > t.deadline.last:
         raise InputError(f"the start ({t.start}) is after the deadline ({t.deadline})")
     if t.deadline and t.baseline_date and t.baseline_date.last > t.deadline.last:
         raise InputError(f"the baseline date ({t.baseline_date}) is after the deadline ({t.deadline})")
-    if t.baseline_date and t.baseline is None:
+    if t.baseline_date and t.baseline is None and t.form is None:  # a change's or a sum's base may be unknown
         raise InputError("--baseline-date was given without --baseline")
     check_method(t.method)
     if t.plan is not None and (not t.plan.strip() or not t.plan.isprintable() or len(t.plan) > 100):
@@ -405,6 +511,7 @@ def observation_to_dict(o: Observation) -> dict:
     d = {"date": o.date.label, "value": json_number(o.value), "recorded_at": o.recorded_at}
     _put(d, "note", o.note)
     _put(d, "source", o.source)
+    _put(d, "measure", o.measure)
     return d
 
 
@@ -425,6 +532,12 @@ def to_dict(t: Target) -> dict:
     _put(d, "created_at", t.created_at)
     _put(d, "method", t.method)
     _put(d, "plan", t.plan)
+    _put(d, "form", t.form)
+    _put(d, "change", t.change)
+    _put(d, "each", t.each)
+    _put(d, "binding", t.binding)
+    _put(d, "frequency", t.frequency)
+    _put(d, "lag", t.lag)
     return d
 
 
@@ -501,9 +614,13 @@ def from_dict(d: dict) -> Target:
             when = stored_period(label)
         except InputError as e:
             raise ValueError(f"observation {i}: {e}") from None
+        measure = o.get("measure")
+        if measure is not None and measure not in MEASURES:
+            raise ValueError(f"observation {i}: unknown measure {measure!r}")
         observations.append(Observation(
             when, from_json_number(value), _text_or_none(o.get("recorded_at"), f"observation {i} recorded_at") or "",
             _text_or_none(o.get("note"), f"observation {i} note"), _text_or_none(o.get("source"), f"observation {i} source"),
+            measure,
         ))
     kind = _str(d, "kind") or "increase"
     if kind not in KINDS:
@@ -526,6 +643,7 @@ def from_dict(d: dict) -> Target:
         created_at=_str(d, "created_at"),
         method=_method(d),
         plan=_str(d, "plan"),
+        **_form_fields(d),
     )
 
 
@@ -538,3 +656,23 @@ def _method(d: dict) -> str | None:
     if m is not None and m not in METHODS:
         raise ValueError(f"unknown method {m!r}")
     return m
+
+
+def _form_fields(d: dict) -> dict:
+    """The fields schema 3 added; absent in older stores (levels, inferred frequency)."""
+    if not ("form" in d or "each" in d or "binding" in d or "frequency" in d or "lag" in d or "change" in d):
+        return {}
+    f = {name: _str(d, name) for name in ("form", "change", "each", "frequency")}
+    if f["form"] is not None and f["form"] not in FORMS:
+        raise ValueError(f"unknown form {f['form']!r}")
+    if f["change"] is not None and f["change"] not in CHANGES:
+        raise ValueError(f"unknown change {f['change']!r}")
+    for name in ("each", "frequency"):
+        if f[name] is not None and f[name] not in FREQUENCIES:
+            raise ValueError(f"unknown {name} {f[name]!r}")
+    binding, lag = d.get("binding"), d.get("lag")
+    if binding is not None and type(binding) is not bool:
+        raise ValueError("'binding' is not true or false")
+    if lag is not None and (type(lag) is not int or lag < 0):
+        raise ValueError("'lag' is not a number of days")
+    return {**f, "binding": binding, "lag": lag}

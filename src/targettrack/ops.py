@@ -10,6 +10,7 @@ field was (errors.at).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import replace
 from decimal import Decimal, localcontext
@@ -20,13 +21,14 @@ from .errors import InputError
 from .kinds import KIND
 from .dates import year_before
 from .model import Observation, Target, baseline_point, validate, validate_observation
-from .quantity import (Quantity, clean, convert, fold_bare_magnitude, parse_quantity, same_dimension,
+from .quantity import (Quantity, clean, convert, fold_bare_magnitude, normalize_text, parse_quantity, same_dimension,
                        value_in_unit)
 from .values import read_value
 
 # Fields `edit --unset` clears; source_* are the fields of the source.
 EDITABLE = ("title_en", "tags", "owner", "baseline", "baseline_date", "start", "deadline", "unit", "method", "plan",
-            "source", "source_url", "source_quote", "source_publisher", "source_date", "source_note")
+            "source", "source_url", "source_quote", "source_publisher", "source_date", "source_note",
+            "form", "each", "binding", "frequency", "lag")
 SOURCE_FIELDS = {"source": "document", "source_url": "url", "source_quote": "quote",
                  "source_publisher": "publisher", "source_date": "date", "source_note": "note"}
 
@@ -62,6 +64,68 @@ def target_and_unit(kind: str, target: str | None, unit: str | None) -> tuple[st
     return unit, amount_in(target, unit, "target")
 
 
+# --- forms (README, "Target forms") ------------------------------------------------
+
+_POINTS = re.compile(r"(?:pp|p\.p\.|个百分点|百分点)$", re.IGNORECASE)
+
+
+def parse_change(text: str, unit: str | None) -> tuple[str, Decimal, str | None]:
+    """(kind of change, amount, unit written) from --change: -13.5% is relative
+    (a change in % of the base), +5pp or 提高5个百分点 is in percentage points,
+    +1 or +1岁 is absolute (in the target's unit)."""
+    s = normalize_text(text).strip()
+    for word in ("提高", "增加", "上升"):
+        s = s.replace(word, "+") if s.startswith(word) else s
+    for word in ("降低", "下降", "减少"):
+        s = s.replace(word, "-") if s.startswith(word) else s
+    s = s.replace("++", "+").replace("+-", "-")
+    if _POINTS.search(s):
+        number = _POINTS.sub("", s).strip()
+        q = _quantity(number, "change")
+        if q.unit:
+            raise InputError(f"{text!r}: a change in percentage points is a number, e.g. +5pp", field="change")
+        return "points", clean(q.number), "%"
+    q = _quantity(s, "change")
+    if q.unit == "%":
+        # Relative even where the levels are percentages, as 增长5% reads; +5pp is the points.
+        return "relative", clean(q.number), None
+    if unit is None:
+        q = fold_bare_magnitude(q)
+        return "absolute", clean(q.number), q.unit or None
+    return "absolute", value_in_unit(q, unit), None
+
+
+def form_fields(unit: str | None, *, change: str | None = None, growth: str | None = None,
+                cumulative: bool = False, each: str | None = None) -> dict:
+    """The fields --change, --growth, --cumulative and --each set (the change
+    or the growth rate is the target), and the unit written after a change."""
+    given = [name for name, v in (("--change", change), ("--growth", growth), ("--cumulative", cumulative),
+                                  ("--each", each)) if v]
+    if len(given) > 1:
+        raise InputError(f"{' and '.join(given)} do not go together: a target has one form")
+    f: dict = {}
+    if change is not None:
+        how, amount, written = parse_change(change, unit)
+        f.update(form="change", change=how, target=amount)
+        if unit is None and written is not None:
+            f["unit"] = written
+    if growth is not None:
+        q = _quantity(growth, "growth")
+        if q.unit not in ("", "%"):
+            raise InputError(f"{growth!r}: an average growth rate is a percentage a year, e.g. 7%", field="growth")
+        f.update(form="growth", target=clean(q.number))
+    if cumulative:
+        f["form"] = "cumulative"
+    if each is not None:
+        from .dates import parse_frequency
+
+        try:
+            f["each"] = parse_frequency(each)
+        except InputError as e:
+            raise InputError(str(e), field="each") from None
+    return f
+
+
 class Levels:
     """The value in effect on each day of a target, kept up to date as values
     are added: what an increment (--by) adds to and a year-on-year change
@@ -85,10 +149,12 @@ class Levels:
         k = bisect_right(self.days, day)
         return self.values[self.days[k - 1]] if k else self.baseline
 
-    def on(self, day) -> Decimal | None:
+    def on(self, day, dated_only: bool = False) -> Decimal | None:
         """The value for exactly `day` (a period ending that day), or the baseline dated that day."""
         if day in self.values:
             return self.values[day]
+        if dated_only:
+            return None
         return self.base.value if self.base and self.base.day == day else None
 
 
@@ -106,6 +172,18 @@ def observe(t: Target, text: str, when: Period, today: date, recorded_at: str,
         if how != "level":
             raise InputError(f"{t.id} is a milestone; give 'done' or 'undone', not a change", field=how)
         level = read_value(t, text)
+    elif how == "yoy" and t.form in ("change", "growth"):
+        # Kept as given and chained when judged (forms.py): a change target's
+        # base may be an index, with no level to derive from.
+        return _checked(t, Observation(when, _yoy_percent(text), recorded_at, note, source, "yoy"), today)
+    elif how == "by" and t.form in ("change", "growth"):
+        raise InputError(f"{t.id} is a {t.form} target: record the level, or the change on the year before with "
+                         "--yoy", field="by")
+    elif how == "by" and t.form == "cumulative":
+        # A running total's values are amounts per period: --by adds to the amount for this period.
+        amount = amount_in(text, t.unit, "by")
+        level = clean((levels or Levels(t)).on(when.last, dated_only=True) or 0) + amount
+        level = clean(level)
     elif how == "by":
         amount = amount_in(text, t.unit, "by")
         previous = (levels or Levels(t)).latest(when.last)
@@ -117,17 +195,27 @@ def observe(t: Target, text: str, when: Period, today: date, recorded_at: str,
         level = _after_yoy(t, text, when, levels or Levels(t))
     else:
         raise ValueError(f"unknown way to read a value: {how!r}")  # a bug, not a user error
-    o = Observation(when, level, recorded_at, note, source)
+    return _checked(t, Observation(when, level, recorded_at, note, source), today)
+
+
+def _checked(t: Target, o: Observation, today: date) -> Observation:
     try:
         return validate_observation(t, o, today)
     except InputError as e:
         raise InputError(str(e), field=e.field or "date") from None
 
 
-def _after_yoy(t: Target, text: str, when: Period, levels: Levels) -> Decimal:
+def _yoy_percent(text: str) -> Decimal:
     q = _quantity(text, "yoy")
     if q.unit not in ("", "%"):
         raise InputError(f"{text!r}: a year-on-year change is a percentage, e.g. -2.7% or 5.2%", field="yoy")
+    if q.number <= -100:
+        raise InputError(f"{text!r}: a fall of 100% or more leaves nothing to compare with", field="yoy")
+    return clean(q.number)
+
+
+def _after_yoy(t: Target, text: str, when: Period, levels: Levels) -> Decimal:
+    q = Quantity(_yoy_percent(text), "%")
     try:
         before = year_before(when)
     except InputError as e:
@@ -175,13 +263,19 @@ def edit(old: Target, fields: dict, *, unit: str | None = None, relabel: bool = 
                          "a milestone's and a level's values do not convert", field="kind")
     source = fields.get("source") or {}
     changes = {k: v for k, v in fields.items() if v is not None and k != "source"}
-    changes["target"] = amount_in(target, t.unit, "target")
-    changes["baseline"] = amount_in(baseline, t.unit, "baseline")
+    if target is not None:
+        changes["target"] = amount_in(target, t.unit, "target")
+    if baseline is not None:
+        changes["baseline"] = amount_in(baseline, t.unit, "baseline")
     t = replace(t, **{k: v for k, v in changes.items() if v is not None})
+    if changes.get("form") in ("growth", "cumulative"):
+        t = replace(t, change=None)  # the kind of change belongs to a change target only
     src = {k: v for k, v in source.items() if v is not None}
     for name in unset:
         if name in SOURCE_FIELDS:
             src[SOURCE_FIELDS[name]] = None
+        elif name == "form":
+            t = replace(t, form=None, change=None)
         else:
             t = replace(t, **{name: () if name == "tags" else ("" if name == "unit" else None)})
     t = replace(t, source=replace(t.source, **src))
@@ -231,6 +325,8 @@ def plausibility(t: Target, o: Observation, text: str | None = None) -> list[str
     points = t.series
     k = bisect_left(points, o.date.last, key=lambda p: p.day)  # the values dated before this one
     reference, what = (points[k - 1].value, "the previous value") if k else (t.baseline, "the baseline")
+    if o.measure == "yoy":
+        reference = None  # a change in % is not on the scale of the levels
     if reference and o.value and (abs(o.value) > 10 * abs(reference) or 10 * abs(o.value) < abs(reference)):
         size = "more than 10 times" if abs(o.value) > abs(reference) else "less than a tenth of"
         warnings.append(f"{show_value(t, o.value)} is {size} {what} ({show_value(t, reference)}): "
@@ -240,6 +336,29 @@ def plausibility(t: Target, o: Observation, text: str | None = None) -> list[str
         if o.date.last < p.first:
             warnings.append(f"{o.date} is before {name} ({p})")
             break
-    if t.unit == "%" and o.value > 100:
+    if t.unit == "%" and o.value > 100 and o.measure is None:
         warnings.append(f"{show_value(t, o.value)} is a share above 100%")
+    if t.form == "cumulative" and o.value < 0:
+        warnings.append(f"{show_value(t, o.value)} is a negative amount: it lowers the running total "
+                        f"(the values of {t.id} are amounts per period, not levels)")
+    elif t.form is None and o.measure is None and k and _is_count(t.unit) and o.value < points[k - 1].value:
+        warnings.append(f"{show_value(t, o.value)} is less than the previous value ({show_value(t, points[k - 1].value)}):"
+                        " a count of things built or brought in does not usually fall")
+    if o.measure == "yoy" and t.form in ("change", "growth"):
+        try:
+            before = year_before(o.date)
+        except InputError:
+            before = None
+        known = {p.day for p in points} | ({t.baseline_date.last} if t.baseline_date else set())
+        if before is not None and before.last not in known:
+            warnings.append(f"{t.id} has no value for {before}: {o.date}'s change is chained once it has one")
     return warnings
+
+
+# Units that count things that, once there, stay (家 companies, 个 sites, 种 drugs):
+# a fall is more often a slip than news.
+_COUNT_UNITS = {"家", "个", "种", "项", "座", "所", "台", "辆", "件", "款", "条", "处"}
+
+
+def _is_count(unit: str) -> bool:
+    return unit in _COUNT_UNITS

@@ -14,6 +14,7 @@ from .assess import Assessment
 from .model import Target
 from .ops import in_effect
 from .quantity import json_number
+from .timing import frequency
 
 FIELDS = (
     "id", "title", "title_en", "kind", "unit", "baseline", "baseline_date",
@@ -22,9 +23,13 @@ FIELDS = (
     "method_note", "projected_date", "projected_value", "required_rate",
     "observed_rate", "buffer_days", "achieved_date", "achieved_ahead_days",
     "shortfall", "score", "days_left", "plan", "tags", "owner", "source",
+    # schema 3 (issue 11): what the target measures, how its data arrive
+    "form", "change", "each", "binding", "measured_unit", "frequency", "lag",
+    "last_period", "last_status", "data_awaited", "data_due", "stale",
 )
 SOURCE_FIELDS = ("document", "publisher", "date", "url", "quote", "note")
-OBSERVATION_FIELDS = ("id", "date", "date_as_given", "value", "unit", "note", "source", "recorded_at", "superseded")
+OBSERVATION_FIELDS = ("id", "date", "date_as_given", "value", "measure", "unit", "note", "source", "recorded_at",
+                      "superseded")
 
 
 def _ratio(x: Fraction | float | None) -> float | None:
@@ -81,6 +86,18 @@ def record(t: Target, a: Assessment) -> dict:
         "tags": list(t.tags),
         "owner": t.owner,
         "source": {k: getattr(t.source, k) for k in SOURCE_FIELDS},
+        "form": t.form or "level",
+        "change": t.change,
+        "each": t.each,
+        "binding": t.binding,
+        "measured_unit": t.measured_unit or None,
+        "frequency": frequency(t),
+        "lag": t.lag,
+        "last_period": a.last_period,
+        "last_status": a.last_status,
+        "data_awaited": a.data_awaited,
+        "data_due": _iso(a.data_due),
+        "stale": a.stale,
     }
 
 
@@ -95,7 +112,8 @@ def observation_records(t: Target, superseded: bool = True) -> list[dict]:
             "date": o.date.last.isoformat(),
             "date_as_given": o.date.label,
             "value": json_number(o.value),
-            "unit": t.unit or None,
+            "measure": o.measure,
+            "unit": ("%" if o.measure == "yoy" else t.unit) or None,
             "note": o.note,
             "source": o.source,
             "recorded_at": o.recorded_at,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
+from .dates import parse_lag
 from .errors import InputError
 
 METHODS = ("linear", "cagr", "projection")
@@ -39,8 +40,14 @@ DEFAULT_BANDS = {
 }
 
 
+# How long after a period ends its value is usually published (README, "How
+# statistics arrive"): the annual communiqué comes in late February to March.
+DEFAULT_LAGS = {"year": 90, "half": 45, "quarter": 45, "month": 30, "day": 0}
+
+
 def _all_keys() -> tuple[str, ...]:
-    return ("method",) + tuple(f"{m}.{b}" for m in METHODS for b in BAND_NAMES)
+    return (("method",) + tuple(f"{m}.{b}" for m in METHODS for b in BAND_NAMES)
+            + tuple(f"lag.{f}" for f in DEFAULT_LAGS))
 
 
 KEYS = _all_keys()
@@ -50,12 +57,15 @@ KEYS = _all_keys()
 class Settings:
     method: str = "linear"
     bands: dict = field(default_factory=lambda: dict(DEFAULT_BANDS))
+    lags: dict = field(default_factory=lambda: dict(DEFAULT_LAGS))  # frequency -> days
 
     def get(self, key: str) -> str:
         check_key(key)
         if key == "method":
             return self.method
         m, b = key.split(".")
+        if m == "lag":
+            return f"{self.lags[b]}d"
         return _show(getattr(self.bands[m], b.replace("-", "_")))
 
     def set(self, key: str, value: str) -> "Settings":
@@ -65,6 +75,12 @@ class Settings:
                 raise InputError(f"method: {value!r} is not one of {', '.join(METHODS)}")
             return replace(self, method=value)
         m, b = key.split(".")
+        if m == "lag":
+            try:
+                days = parse_lag(value)
+            except InputError as e:
+                raise InputError(f"{key}: {e}") from None
+            return replace(self, lags={**self.lags, b: days})
         try:
             number = Fraction(value)
         except (ValueError, ZeroDivisionError):

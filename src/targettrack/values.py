@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .errors import InputError
-from .model import DONE, NOT_DONE, Target
+from .model import DONE, NOT_DONE, Target, change_text
 from .quantity import Quantity, format_quantity, normalize_text, parse_quantity, value_in_unit
 
 DONE_WORDS = {"done", "yes", "true", "1", "完成", "已完成", "建成", "已建成", "达成", "是"}
@@ -54,6 +54,22 @@ def read_value(t: Target, text: str) -> Decimal:
     return READERS[t.kind](t, text)
 
 
-def show_value(t: Target, value) -> str:
-    """How one recorded value of `t` reads: 850亿元, done, not done."""
+def show_value(t: Target, value, measure: str | None = None) -> str:
+    """How one recorded value of `t` reads: 850亿元, done, not done, -2.7% yoy."""
+    if measure == "yoy":
+        return ("+" if value > 0 else "") + format_quantity(value, "%") + " yoy"
     return SHOWN[t.kind](t, value)
+
+
+def show_measure(t: Target, value) -> str:
+    """How what a target's form measures reads: a change (-6.96%, +0.5岁, +2 pp),
+    an average growth (10.32% a year) or a running total; a level as a level."""
+    if value is None:
+        return "-"
+    if t.form == "change":
+        return change_text(value, t)
+    if t.form == "growth":
+        return format_quantity(value, "%") + " a year"
+    if t.form == "cumulative":
+        return format_quantity(value, t.unit)
+    return show_value(t, value)

@@ -14,7 +14,7 @@ import typer
 
 from .. import ops
 from ..assess import assess
-from ..dates import day, year_before
+from ..dates import day, parse_frequency, parse_lag, year_before
 from ..errors import InputError
 from ..model import Source, Target, check_id, check_kind, check_method, check_text, parse_tags, parse_unit, validate
 from ..settings import KEYS, Settings
@@ -22,7 +22,8 @@ from ..store import Store, locate
 from ..textwidth import safe
 from ..values import show_value
 from .program import PROG, app
-from .options import (Baseline, BaselineDate, Deadline, KindOption, MethodToSet, Owner, PlanToSet, Ref, SourceDate,
+from .options import (Baseline, BaselineDate, Binding, ChangeToSet, Cumulative, Deadline, EachToSet, FrequencyToSet,
+                      GrowthToSet, KindOption, LagToSet, MethodToSet, Owner, PlanToSet, Ref, SourceDate,
                       SourceDocument, SourceNote, SourcePublisher, SourceQuote, SourceUrl, Start, TagsToSet, TargetValue,
                       TitleEn, Unit, interactive, now_utc, open_store, period, root, today)
 
@@ -70,11 +71,29 @@ def add(
     title_en: TitleEn = None,
     method: MethodToSet = None,
     plan: PlanToSet = None,
+    change: ChangeToSet = None,
+    growth: GrowthToSet = None,
+    each: EachToSet = None,
+    cumulative: Cumulative = False,
+    binding: Binding = None,
+    frequency: FrequencyToSet = None,
+    lag: LagToSet = None,
 ) -> None:
-    """Add a target."""
+    """Add a target: a level to reach (--target), a change (--change), an average growth (--growth), a total
+    of amounts (--cumulative), or a bound in every period (--each)."""
     check_id(target_id)
+    given_unit = parse_unit(unit) if unit is not None else None
+    form = ops.form_fields(given_unit, change=change, growth=growth, cumulative=cumulative, each=each)
+    if "target" in form and target is not None:
+        raise InputError(f"{'--change' if change is not None else '--growth'} is the target: give it or --target, "
+                         "not both")
+    if change is not None and kind is None:
+        kind = "increase" if form["target"] > 0 else "decrease"
     kind = check_kind(kind or "increase")
-    unit_label, target_value = ops.target_and_unit(kind, target, parse_unit(unit) if unit is not None else None)
+    if "target" in form:
+        unit_label, target_value = form.pop("unit", given_unit) or "", form.pop("target")
+    else:
+        unit_label, target_value = ops.target_and_unit(kind, target, given_unit)
     base_date = period("--baseline-date", baseline_date)
     new = validate(Target(
         id=target_id, title=title, kind=kind, unit=unit_label, target=target_value,
@@ -83,7 +102,9 @@ def add(
         title_en=title_en, tags=parse_tags(tag), owner=owner,
         source=Source(**_source(source, source_publisher, period("--source-date", source_date), source_url,
                                 source_quote, source_note)),
-        created_at=now_utc(), method=check_method(method), plan=plan,
+        created_at=now_utc(), method=check_method(method), plan=plan, binding=binding,
+        frequency=parse_frequency(frequency) if frequency is not None else None,
+        lag=parse_lag(lag) if lag is not None else None, **form,
     ))
     with open_store(ctx, write=True) as store:
         store.describe(f"add {new.id}")
@@ -151,15 +172,15 @@ def update(
         settings = store.settings()
     a = assess(new, now, settings)
     if delete:
-        shown = ", ".join(f"{show_value(t, o.value)} recorded {o.recorded_at[:10]}" for o in gone)
+        shown = ", ".join(f"{show_value(t, o.value, o.measure)} recorded {o.recorded_at[:10]}" for o in gone)
         print(f"{t.id}: deleted {when} ({shown}) -> {a.status} ({a.reason})")
         return
     if not quiet:
         for warning in ops.plausibility(t, obs, text if how == "level" else None):
             print(f"{PROG}: warning: {safe(warning)} (recorded all the same; --quiet silences this)", file=sys.stderr)
-    replaces = f", replaces {show_value(t, earlier.value)} recorded {earlier.recorded_at[:10]}" if earlier else ""
+    replaces = f", replaces {show_value(t, earlier.value, earlier.measure)} recorded {earlier.recorded_at[:10]}" if earlier else ""
     derived = f" ({text} on {year_before(when)})" if how == "yoy" else ""
-    print(f"{t.id}: {show_value(t, obs.value)} on {when}{derived}{replaces} -> {a.status} ({a.reason})")
+    print(f"{t.id}: {show_value(t, obs.value, obs.measure)} on {when}{derived}{replaces} -> {a.status} ({a.reason})")
 
 
 @app.command()
@@ -186,24 +207,41 @@ def edit(
     title_en: TitleEn = None,
     method: MethodToSet = None,
     plan: PlanToSet = None,
+    change: ChangeToSet = None,
+    growth: GrowthToSet = None,
+    each: EachToSet = None,
+    cumulative: Cumulative = False,
+    binding: Binding = None,
+    frequency: FrequencyToSet = None,
+    lag: LagToSet = None,
     unset: List[str] = typer.Option([], "--unset", metavar="FIELD", help=f"Clear a field: {', '.join(ops.EDITABLE)}."),
 ) -> None:
-    """Change any field of a target."""
+    """Change any field of a target (--change, --growth, --cumulative or --each change its form)."""
     new_unit = parse_unit(unit) if unit is not None else None
     if relabel and new_unit is None:
         raise InputError("--relabel goes with --unit")
+    if (change is not None or growth is not None) and target is not None:
+        raise InputError(f"{'--change' if change is not None else '--growth'} is the target: give it or --target, "
+                         "not both")
     fields = {
         "title": check_text(title, "title"), "kind": check_kind(kind) if kind else None, "title_en": title_en,
         "owner": owner, "deadline": period("--deadline", deadline), "start": period("--start", start),
         "baseline_date": period("--baseline-date", baseline_date), "tags": parse_tags(tag) if tag else None,
-        "method": check_method(method), "plan": plan,
+        "method": check_method(method), "plan": plan, "binding": binding,
+        "frequency": parse_frequency(frequency) if frequency is not None else None,
+        "lag": parse_lag(lag) if lag is not None else None,
         "source": _source(source, source_publisher, period("--source-date", source_date), source_url,
                           source_quote, source_note),
     }
     with open_store(ctx, write=True) as store:
         old = store.resolve(ref)
         store.describe(f"edit {old.id}")
-        t = ops.edit(old, fields, unit=new_unit, relabel=relabel, target=target, baseline=baseline, unset=unset)
+        form = ops.form_fields(new_unit or old.unit, change=change, growth=growth, cumulative=cumulative, each=each)
+        form.pop("unit", None)
+        if change is not None and kind is None:
+            fields["kind"] = "increase" if form["target"] > 0 else "decrease"
+        t = ops.edit(old, {**fields, **form}, unit=new_unit, relabel=relabel, target=target, baseline=baseline,
+                     unset=unset)
         store.replace(old.id, t)
         settings = store.settings()
     print(f"edited {t.id} ({assess(t, today(), settings).status})")

@@ -76,6 +76,23 @@ SourceNote = _field("--source-note", "TEXT", "Your note on the source (inference
 TitleEn = _field("--title-en", "TEXT", "An English title.")
 MethodToSet = _field("--method", "METHOD", f"How this target is judged: {', '.join(METHODS)} (default: the store's).")
 PlanToSet = _field("--plan", "PLAN", "The plan the target belongs to.")
+# The target's form (README, "Target forms"): what its values measure.
+ChangeToSet = _field("--change", "CHANGE", "Instead of --target: a change from the baseline period: -13.5% "
+                                           "(relative, compounding yearly changes), +1 or +1岁 (in the unit), "
+                                           "+5pp or 5个百分点 (percentage points).")
+GrowthToSet = _field("--growth", "PERCENT", "Instead of --target: an average annual growth of at least PERCENT "
+                                            "(7%) from the baseline period to the deadline (at most, with "
+                                            "--kind decrease).")
+EachToSet = _field("--each", "PERIOD", "The bound holds in every year, half, quarter or month from the start to "
+                                       "the deadline (a cap, a floor or an increase).")
+Cumulative = Annotated[bool, typer.Option("--cumulative", help="Values are amounts per period (每年新增); "
+                                                               "progress is their sum since the start.")]
+Binding = Annotated[Optional[bool], typer.Option("--binding/--expected", help="约束性 (binding) or 预期性 "
+                                                                             "(expected), as the plan says.")]
+FrequencyToSet = _field("--frequency", "PERIOD", "The periods its values are for: year, half, quarter, month or "
+                                                 "day (default: inferred from the values and the deadline).")
+LagToSet = _field("--lag", "DAYS", "How long after a period ends its value is published: 90d, 13w (default: "
+                                   "config lag.year etc.: 90d yearly, 45d quarterly, 30d monthly, 0 daily).")
 
 
 def Format(formats, default: str):

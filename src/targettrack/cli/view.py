@@ -52,7 +52,7 @@ def history(ctx: typer.Context, ref: Ref, fmt: HistoryFormat = None,
     else:
         table = [("DATE", "VALUE", "RECORDED", "NOTE", "SOURCE")]
         for r in rows:
-            value = show_value(t, r["value"]) + (" (superseded)" if r["superseded"] else "")
+            value = show_value(t, r["value"], r["measure"]) + (" (superseded)" if r["superseded"] else "")
             table.append((r["date_as_given"], value, r["recorded_at"][:19].replace("T", " "),
                           safe(r["note"]) or "-", safe(r["source"]) or "-"))
         write_table(table, data_out())

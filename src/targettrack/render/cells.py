@@ -5,10 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..assess import Assessment
-from ..model import Target
+from ..model import Target, change_text
 from ..quantity import format_difference, format_quantity
 from ..textwidth import safe
-from ..values import show_value
+from ..values import show_measure
 
 COLUMNS = ("ID", "STATUS", "PROGRESS", "CURRENT", "TARGET", "DEADLINE", "TITLE")
 
@@ -39,14 +39,19 @@ def progress_cell(t: Target, a: Assessment) -> str:
 def current_cell(t: Target, a: Assessment) -> str:
     if a.current is None:
         return "-"
-    return show_value(t, a.current)
+    return show_measure(t, a.current)
 
 
 def target_cell(t: Target) -> str:
     if t.spec.boolean:
         return "done"
+    if t.form == "change":
+        return change_text(t.target, t)
+    if t.form == "growth":
+        return (">= " if t.spec.direction > 0 else "<= ") + format_quantity(t.target, "%") + "/yr"
     prefix = t.spec.comparison + " " if t.spec.comparison else ""
-    return prefix + format_quantity(t.target, t.unit)
+    each = f"/{t.each}" if t.each else ""
+    return prefix + format_quantity(t.target, t.unit) + each
 
 
 def row_cells(t: Target, a: Assessment) -> tuple[str, ...]:

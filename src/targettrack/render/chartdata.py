@@ -11,6 +11,7 @@ from datetime import date
 
 from ..assess import Assessment
 from ..dates import shift
+from ..forms import as_levels
 from ..model import Target, baseline_point, observed_series
 
 
@@ -29,7 +30,13 @@ class ChartData:
 
 
 def chart_data(t: Target, a: Assessment) -> ChartData | None:
-    """None only for a target with no number to reach (a cap or floor always has one)."""
+    """None only for a target with no number to reach (a cap or floor always has one).
+    A change, growth or cumulative target is drawn as what it measures (forms.py);
+    an average growth against the rate it needs, as a bound."""
+    if t.form == "growth":
+        return _limit_chart(as_levels(t), a)
+    if t.form:
+        t = as_levels(t)
     return CHARTS[t.kind](t, a)
 
 

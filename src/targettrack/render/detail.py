@@ -9,6 +9,7 @@ from ..model import Target
 
 from ..quantity import format_difference, format_quantity, json_number
 from ..records import observation_records, record
+from ..timing import frequency
 from ..textwidth import pad, safe
 from .plain import write_table
 from ..values import show_value
@@ -24,9 +25,9 @@ def _rates(t: Target, a: Assessment) -> str:
         return ""
     parts = []
     if a.required_rate is not None:
-        parts.append(f"needs {difference(a.required_rate, t.unit)} a year")
+        parts.append(f"needs {difference(a.required_rate, t.measured_unit)} a year")
     if a.observed_rate is not None:
-        parts.append(f"doing {difference(a.observed_rate, t.unit)} a year")
+        parts.append(f"doing {difference(a.observed_rate, t.measured_unit)} a year")
     return ", ".join(parts)
 
 
@@ -50,6 +51,9 @@ def lines(t: Target, a: Assessment) -> list[tuple[str, str]]:
         ("status", f"{a.status}  (as of {a.as_of.isoformat()}: {a.reason})"),
         ("method", a.method + (f"  ({a.note})" if a.note and a.method != "linear" or "CAGR" in a.note else "")),
         ("kind", t.kind),
+        ("form", _form(t)),
+        ("binding", {True: "binding (约束性)", False: "expected (预期性)"}.get(t.binding, "")),
+        ("data", _data(t, a)),
         ("plan", safe(t.plan)),
         ("target", target_cell(t)),
         ("deadline", when(t.deadline)),
@@ -65,7 +69,7 @@ def lines(t: Target, a: Assessment) -> list[tuple[str, str]]:
         ("projected", (a.projected_date.isoformat() if a.projected_date else "-")
          + (f"  ({a.note})" if not a.projected_date and a.note and "CAGR" not in a.note else "")),
         ("at deadline", "" if a.projected_value is None or a.status == "achieved"
-         else f"{amount(a.projected_value, t.unit)} on the current trend"),
+         else f"{amount(a.projected_value, t.measured_unit)} on the current trend"),
         ("rates", _rates(t, a)),
         ("buffer", "" if a.buffer_days is None else _days(a.buffer_days)
          + (" ahead of the straight line" if a.buffer_days >= 0 else " behind the straight line")),
@@ -73,7 +77,7 @@ def lines(t: Target, a: Assessment) -> list[tuple[str, str]]:
          + ("" if a.achieved_ahead_days is None else
             f"  ({_days(abs(a.achieved_ahead_days))} {'before' if a.achieved_ahead_days >= 0 else 'after'} the deadline)")),
         ("shortfall", "" if a.shortfall is None else
-         f"{format_difference(a.shortfall, t.unit)} short of {format_quantity(t.target, t.unit)} at the deadline"),
+         f"{format_difference(a.shortfall, t.measured_unit)} short of {target_cell(t)} at the deadline"),
         ("tags", ", ".join(safe(x) for x in t.tags)),
         ("owner", safe(t.owner)),
         ("source", safe(src.document)),
@@ -84,6 +88,32 @@ def lines(t: Target, a: Assessment) -> list[tuple[str, str]]:
         ("source note", safe(src.note)),
     ]
     return [(k, v) for k, v in rows if v not in ("", None)]
+
+
+def _form(t: Target) -> str:
+    if t.form == "change":
+        return {"relative": "change, relative to the base (compounding yearly changes)",
+                "absolute": "change from the base, in the unit",
+                "points": "change from the base, in percentage points"}[t.change]
+    if t.form == "growth":
+        return "average annual growth from the base (compound)"
+    if t.form == "cumulative":
+        return "cumulative: amounts per period, summed since the start"
+    if t.each:
+        return f"the bound holds each {t.each}"
+    return ""
+
+
+def _data(t: Target, a: Assessment) -> str:
+    """How the data arrive: the frequency, the lag, the next value due."""
+    if t.spec.boolean:
+        return ""
+    text = frequency(t) + (f", published {t.lag} days after" if t.lag is not None else "")
+    if a.data_awaited and a.data_due:
+        text += f"; {a.data_awaited} value {'overdue since' if a.stale else 'due'} {a.data_due}"
+    if a.stale and a.status != "awaiting-data":
+        text += " (stale)"
+    return text
 
 
 def timeline_rows(t: Target, steps: list[Assessment]) -> list[dict]:
@@ -101,7 +131,7 @@ def render_text(t: Target, a: Assessment, out, steps: list[Assessment] | None = 
     obs = observation_records(t)
     out.write(f"  observations ({len(obs)})\n")
     for o in obs:
-        value = show_value(t, o["value"])
+        value = show_value(t, o["value"], o["measure"])
         extra = "  ".join(safe(x) for x in (o["note"], o["source"]) if x)
         if o["superseded"]:
             extra = ("(superseded)  " + extra).strip()

@@ -18,10 +18,13 @@ def how_far(t: Target, a: Assessment) -> str:
     """One phrase: where the target stands against where it should be."""
     if a.status in ("missed", "breached") or a.expected_value is None or a.current is None:
         return a.reason
+    unit = t.measured_unit
     gap = abs(float(a.expected_value) - float(a.current))
     side = "behind" if a.buffer_days is not None and a.buffer_days < 0 else "ahead of"
-    text = (f"{current_cell(t, a)} now, {amount(a.expected_value, t.unit)} expected: "
-            f"{difference(gap, t.unit)} {side} the straight line")
+    # A value is judged at the end of its period (assess.py): "expected then", not now.
+    when = a.last_period or (a.current_date.isoformat() if a.current_date else "now")
+    text = (f"{current_cell(t, a)} in {when}, {amount(a.expected_value, unit)} expected then: "
+            f"{difference(gap, unit)} {side} the straight line")
     if a.buffer_days is not None:
         text += f" ({abs(a.buffer_days)} days)"
     return text
@@ -37,11 +40,11 @@ def projected(t: Target, a: Assessment) -> str:
 
 def because(change) -> str:
     """Why a status changed, when new values did it: '2025 value 60.1% entered 2026-11-24'."""
-    shown = [f"{o.date.label} value {show_value(change.target, o.value)} entered {o.recorded_at[:10]}"
+    shown = [f"{o.date.label} value {show_value(change.target, o.value, o.measure)} entered {o.recorded_at[:10]}"
              for o in change.entered[-2:]]
     more = len(change.entered) - len(shown)
     return "; ".join(shown) + (f" (and {more} more)" if more > 0 else "")
 
 
 def observation_value(t: Target, o: Observation) -> str:
-    return show_value(t, o.value)
+    return show_value(t, o.value, o.measure)
