@@ -16,8 +16,7 @@ whichever was recorded into the series the target is judged on:
 * cumulative: the running total of the amounts since the start.
 
 A change target's base may be unknown: then the base is an index of 100 and
-only year-on-year changes (and levels chained to earlier levels) can be
-placed on it.
+only year-on-year changes can be placed on it.
 """
 
 from __future__ import annotations
@@ -68,7 +67,6 @@ def _index(t: Target) -> tuple[Decimal | None, dict, list[tuple[Observation, Dec
     index: dict = {base.last: Decimal(1)}
     levels: dict = {base.last: base_level} if base_level is not None else {}
     placed, gaps = [], []
-    last_level_day = base.last if base_level is not None else None
     with localcontext() as ctx:
         ctx.prec = 50
         for o in obs:
@@ -86,18 +84,13 @@ def _index(t: Target) -> tuple[Decimal | None, dict, list[tuple[Observation, Dec
                 i = index[before] * (100 + o.value) / 100
                 if before in levels:
                     levels[o.date.last] = levels[before] * (100 + o.value) / 100
-                    last_level_day = o.date.last
             else:
                 levels[o.date.last] = o.value
-                if base_level is not None:
-                    i = o.value / base_level
-                elif last_level_day is not None and last_level_day in index and levels[last_level_day] > 0:
-                    i = index[last_level_day] * o.value / levels[last_level_day]
-                else:
-                    gaps.append(f"{o.date}: a level, and the {base} base value is not known")
-                    last_level_day = o.date.last
+                if base_level is None:
+                    gaps.append(f"{o.date}: a level, and the {base} base value is not known "
+                                "(give --baseline, or record changes with --yoy)")
                     continue
-                last_level_day = o.date.last
+                i = o.value / base_level
             index[o.date.last] = i
             placed.append((o, i))
     return base_level, index, placed, gaps

@@ -179,7 +179,7 @@ def update(
         for warning in ops.plausibility(t, obs, text if how == "level" else None):
             print(f"{PROG}: warning: {safe(warning)} (recorded all the same; --quiet silences this)", file=sys.stderr)
     replaces = f", replaces {show_value(t, earlier.value, earlier.measure)} recorded {earlier.recorded_at[:10]}" if earlier else ""
-    derived = f" ({text} on {year_before(when)})" if how == "yoy" else ""
+    derived = f" ({text} on {year_before(when)})" if how == "yoy" and obs.measure is None else ""
     print(f"{t.id}: {show_value(t, obs.value, obs.measure)} on {when}{derived}{replaces} -> {a.status} ({a.reason})")
 
 
