@@ -7,6 +7,7 @@ typed apostrophe), because export and import must give them back unchanged.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -67,7 +68,7 @@ def targets(draw, kind=None):
         baseline_date = parse_period(str(draw(st.integers(2000, deadline_year if deadline else 2040))))
     source = Source(**{k: draw(maybe_text) for k in ("document", "publisher", "url", "quote", "note")},
                     date=draw(st.one_of(st.none(), st.sampled_from(["2024", "2024-06", "2024-06-30"]))))
-    return Target(
+    t = Target(
         id=draw(st.from_regex(r"[a-z0-9][a-z0-9._-]{0,20}", fullmatch=True)),
         title=draw(title), kind=kind, unit="" if spec.boolean else draw(units), target=target,
         deadline=deadline, start=None, baseline=baseline, baseline_date=baseline_date,
@@ -77,3 +78,36 @@ def targets(draw, kind=None):
         created_at="2026-01-02T03:04:05Z", method=draw(st.sampled_from([None, "linear", "cagr", "projection"])),
         plan=draw(st.one_of(st.none(), title.filter(lambda s: s.isprintable() and len(s) <= 100))),
     )
+    return draw(_with_form(t))
+
+
+@st.composite
+def _with_form(draw, t: Target) -> Target:
+    """`t` in one of the forms of schema 3 (or left a level), with its binding, frequency and lag."""
+    spec = t.spec
+    extra = dict(binding=draw(st.sampled_from([None, True, False])),
+                 frequency=draw(st.sampled_from([None, "year", "quarter", "month", "day"])),
+                 lag=draw(st.one_of(st.none(), st.integers(0, 3660))))
+    form = draw(st.sampled_from([None, "change", "growth", "cumulative", "each"]))
+    base_year = draw(st.integers(2000, t.deadline.last.year if t.deadline else 2040))
+    if form == "each" and (spec.shape == "bound" or (spec.shape == "path" and spec.direction > 0)):
+        each = draw(st.sampled_from(["year", "quarter", "month"]))
+        return replace(t, each=each, **{**extra, "frequency": draw(st.sampled_from([None, each]))})
+    if spec.shape != "path" or form in (None, "each"):
+        return replace(t, **extra)
+    if form == "cumulative":
+        if spec.direction < 0:
+            return replace(t, **extra)
+        return replace(t, form="cumulative", start=parse_period(str(base_year)), baseline_date=None,
+                       baseline=None, **extra)
+    yoy = tuple(o._replace(measure=draw(st.sampled_from([None, "yoy"])),
+                           value=o.value if o.value > -100 else Decimal(-99)) for o in t.observations)
+    if form == "growth":
+        rate = draw(st.decimals(min_value=Decimal("-99"), max_value=Decimal("50"), places=2)).normalize() + 0
+        return replace(t, form="growth", target=rate, baseline_date=parse_period(str(base_year)),
+                       observations=yoy, **extra)
+    change = draw(st.sampled_from(["relative", "absolute", "points"]))
+    size = abs(t.target) or Decimal(1)
+    return replace(t, form="change", change=change, target=size * spec.direction,
+                   unit="%" if change == "points" else t.unit, baseline_date=parse_period(str(base_year)),
+                   observations=yoy, **extra)

@@ -231,6 +231,42 @@ def test_a_schema_1_store_is_read_as_is_and_upgraded_on_the_first_write(tmp_path
     assert path.read_bytes() == FIRST_SCHEMA.read_bytes()  # reading never rewrites
     t.ok("update", "sh-robot-brands", "3", "--date", "2024-06")
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["meta"]["1"]["schema"] == SCHEMA_VERSION == 2
+    assert data["meta"]["1"]["schema"] == SCHEMA_VERSION == 3
     assert len(data["targets"]) == 11
     assert json.loads(t.ok("show", "sanofi", "-f", "json"))["status"] == "achieved"
+
+
+SECOND_SCHEMA = Path(__file__).parent / "fixtures" / "schema2.json"
+
+
+def test_a_schema_2_store_is_judged_by_the_new_rules_and_upgraded_on_the_first_write(tmp_path):
+    """Issue 11: schema 3 adds forms, frequencies and year-on-year values; a schema-2 store's
+    values are levels and keep their meaning, its settings and plans stay."""
+    path = tmp_path / "old.json"
+    shutil.copy(SECOND_SCHEMA, path)
+    t = TT(path)
+    assert "schema        2" in t.ok("info")
+    before = {r["id"]: r for r in json.loads(t.ok("list", "-f", "json"))}
+    assert path.read_bytes() == SECOND_SCHEMA.read_bytes()  # reading never rewrites
+    # 61, 62, 63, 64% for 2021-2024, a 2025 deadline: the 2025 value is awaited (version 0.1 said missed)
+    level = before["yearly-level"]
+    assert (level["status"], level["form"], level["frequency"], level["data_awaited"]) == (
+        "awaiting-data", "level", "year", "2025")
+    assert level["last_status"] == "on-track" and level["plan"] == "fixture-plan" and level["method"] == "linear"
+    t.ok("update", "yearly-level", "65.2%", "--date", "2025")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["meta"]["1"] == {"app": "targettrack", "schema": 3, "settings": {"cagr.on-track": "0.9"}}
+    old = json.loads(SECOND_SCHEMA.read_text(encoding="utf-8"))
+    assert len(data["targets"]) == len(old["targets"]) == 12
+    # every schema-2 document is kept as it was, but for the one value added
+    for key, doc in old["targets"].items():
+        new = data["targets"][key]
+        if doc["id"] == "yearly-level":
+            assert new["observations"][:-1] == doc["observations"]
+            assert new["observations"][-1]["date"] == "2025" and "measure" not in new["observations"][-1]
+            new = {**new, "observations": doc["observations"]}
+        assert new == doc
+    after = {r["id"]: r for r in json.loads(t.ok("list", "-f", "json"))}
+    assert after["yearly-level"]["status"] == "achieved"
+    assert {k: v["status"] for k, v in after.items() if k != "yearly-level"} == {
+        k: v["status"] for k, v in before.items() if k != "yearly-level"}

@@ -26,10 +26,10 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .csvcells import unprotect, write_rows
-from .dates import Period, parse_period
+from .dates import Period, parse_frequency, parse_lag, parse_period
 from .errors import InputError, at
-from .model import (Observation, Source, Target, check_id, check_kind, check_method, check_tag, parse_tags, parse_unit,
-                    to_dict, validate)
+from .model import (CHANGES, FORMS, Observation, Source, Target, check_id, check_kind, check_method, check_tag,
+                    parse_tags, parse_unit, to_dict, validate)
 from .ops import Levels, amount_in, observe, plausibility, target_and_unit
 from .quantity import format_number, from_json_number
 from .settings import Settings
@@ -37,8 +37,11 @@ from .settings import Settings
 EXPORT_FORMAT = "targettrack-export"
 TARGET_COLUMNS = ["id", "title", "title_en", "kind", "unit", "baseline", "baseline_date", "target", "start",
                   "deadline", "tags", "owner", "plan", "method", "source", "source_publisher", "source_date",
-                  "source_url", "source_quote", "source_note", "created_at"]
-OBSERVATION_COLUMNS = ["id", "date", "value", "note", "source", "recorded_at"]
+                  "source_url", "source_quote", "source_note", "created_at",
+                  # schema 3 (README, "Target forms" and "How statistics arrive")
+                  "form", "change", "each", "binding", "frequency", "lag"]
+# `measure` is "yoy" for a year-on-year change kept as given (a change or growth target), empty for a level.
+OBSERVATION_COLUMNS = ["id", "date", "value", "note", "source", "recorded_at", "measure"]
 # What an observation row may give instead of `value` (import only; export writes levels):
 # `change`, an increment on the latest value (update --by); `yoy`, a change in
 # percent on the value a year before (update --yoy).
@@ -66,6 +69,7 @@ def _target_row(t: Target) -> dict:
     row["tags"] = ";".join(t.tags)
     row["target"] = format_number(t.target) if t.target is not None else None
     row["baseline"] = format_number(t.baseline) if t.baseline is not None else None
+    row["binding"] = None if t.binding is None else ("true" if t.binding else "false")
     for column, key in SOURCE_COLUMNS.items():
         row[column] = getattr(t.source, key)
     return row
@@ -76,7 +80,7 @@ def export_csv(targets: list[Target]) -> str:
     write_rows(TARGET_COLUMNS, [_target_row(t) for t in targets], out)
     out.write("\n")
     obs = [{"id": t.id, "date": o.date.label, "value": format_number(o.value), "note": o.note, "source": o.source,
-            "recorded_at": o.recorded_at}
+            "recorded_at": o.recorded_at, "measure": o.measure}
            for t in targets for o in t.observations]  # stored order, so an import gives back the same store
     write_rows(OBSERVATION_COLUMNS, obs, out)
     return out.getvalue()
@@ -303,11 +307,43 @@ def target_fields(row: dict, where: str, today, existing: Target | None) -> dict
     tags = _tags(row, where)
     if tags is not None:
         f["tags"] = tags
+    f.update(_form_cells(row, where))
     source = {key: _cell(row, column, where) for column, key in SOURCE_COLUMNS.items()}
     if any(v is not None for v in source.values()):
         base = existing.source if existing else Source()
         f["source"] = replace(base, **{k: v for k, v in source.items() if v is not None})
     return f
+
+
+_BINDING_WORDS = {"true": True, "yes": True, "1": True, "binding": True, "约束性": True,
+                  "false": False, "no": False, "0": False, "expected": False, "预期性": False}
+
+
+def _form_cells(row: dict, where: str) -> dict:
+    """form, change, each, frequency, lag and binding, as the command line reads them."""
+    f: dict = {}
+    readers = {"form": lambda v: _one_of(v, FORMS, "form"), "change": lambda v: _one_of(v, CHANGES, "change"),
+               "each": parse_frequency, "frequency": parse_frequency, "lag": parse_lag}
+    for column, read in readers.items():
+        v = _cell(row, column, where)
+        if v is not None:
+            try:
+                f[column] = read(v)
+            except InputError as e:
+                raise _fail(where, column, e) from None
+    v = row.get("binding")
+    if v is not None:
+        word = v if isinstance(v, bool) else _BINDING_WORDS.get(str(v).strip().lower())
+        if word is None:
+            raise _fail(where, "binding", "not true or false (binding/约束性 or expected/预期性)")
+        f["binding"] = word
+    return f
+
+
+def _one_of(value: str, allowed: tuple, what: str) -> str:
+    if value not in allowed:
+        raise InputError(f"{value!r} is not a {what}: one of {', '.join(allowed)}")
+    return value
 
 
 def observation_from(row: dict, where: str, target: Target, today, now: str,
@@ -323,6 +359,11 @@ def observation_from(row: dict, where: str, target: Target, today, now: str,
                                     f"year before){'; got ' + ', '.join(c for c, _ in given) if given else ''}")
     column, raw = given[0]
     how = {"value": "level", "change": "by", "yoy": "yoy"}[column]
+    measure = _cell(row, "measure", where)
+    if measure is not None:
+        if measure != "yoy" or column != "value":
+            raise _fail(where, "measure", "is 'yoy' (the value is a change in % on the year before) or empty")
+        how = "yoy"
     try:
         o = observe(target, raw, date, today, _cell(row, "recorded_at", where) or now,
                     _cell(row, "note", where), _cell(row, "source", where), how=how, levels=levels)
@@ -335,7 +376,7 @@ def observation_from(row: dict, where: str, target: Target, today, now: str,
 
 def _key(o: Observation) -> tuple:
     """What makes two observations the same one (when it was recorded aside)."""
-    return (o.date.label, o.value, o.note or None, o.source or None)
+    return (o.date.label, o.value, o.note or None, o.source or None, o.measure)
 
 
 @dataclass

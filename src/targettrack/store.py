@@ -48,10 +48,14 @@ from .errors import InputError, StoreError
 from .model import Target, from_dict, to_dict
 from .settings import Settings
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # What each schema added (older stores are read as they are and upgraded on
 # their first write): 2 = optional "method" and "plan" on targets, and
-# "settings" in the meta document.
+# "settings" in the meta document; 3 = optional "form", "change", "each",
+# "binding", "frequency" and "lag" on targets, "measure" on observations,
+# and lag.* settings (issue 11). A value in an older store is a level, as
+# before, so upgrading only raises the number; but an older targettrack
+# must not read a store whose values may be year-on-year changes.
 APP = "targettrack"
 META_TABLE = "meta"
 TARGETS_TABLE = "targets"
@@ -468,8 +472,8 @@ def _replace_with(new: dict):
 def upgrade(data: dict) -> dict:
     """Bring an older store's data to SCHEMA_VERSION before it is written."""
     meta = data[META_TABLE]["1"]
-    if meta["schema"] < 2:
-        meta["schema"] = 2  # schema 2 only added optional fields
+    if meta["schema"] < 3:
+        meta["schema"] = 3  # schemas 2 and 3 only added optional fields
     return data
 
 
