@@ -162,7 +162,8 @@ def _judge(t: Target):
 def _in_time(t: Target, judge, a: Assessment, as_of: date, method: str, settings: Settings) -> Assessment:
     """`a` with what is due when: the next value awaited, whether it is overdue,
     and, past the deadline, awaiting-data until the deadline's value is in."""
-    due = next_due(t, as_of, settings)
+    # Once achieved, or breached for good, no later value changes the status: nothing is awaited.
+    due = None if a.status == "achieved" or a.settled else next_due(t, as_of, settings)
     timing = dict(data_due=due.day if due else None, data_awaited=due.period.label if due else None,
                   stale=bool(due and as_of > due.day))
     deadline = t.deadline.last if t.deadline else None

@@ -76,7 +76,9 @@ def build(targets: list[Target], as_of: date, since: date, within_days: int,
     # values recorded by then. A 2025 value entered this week is this week's news.
     previous = {t.id: assess(as_recorded(t, since), since, settings, method) for t, _ in rows}
     by_attention = lambda ta: (ATTENTION_ORDER.index(ta[1].status), ta[1].buffer_days or 0, ta[0].id)
-    attention = sorted([ta for ta in rows if ta[1].status in ATTENTION], key=by_attention)
+    # Needs a person: a status that is going wrong, or data that are overdue (the
+    # communiqué is out and the value is not recorded, or the statistics are late).
+    attention = sorted([ta for ta in rows if ta[1].status in ATTENTION or ta[1].stale], key=by_attention)
     horizon = shift(as_of, within_days)
     upcoming = sorted([ta for ta in rows if ta[0].deadline and as_of <= ta[0].deadline.last <= horizon
                        and ta[1].status not in ("achieved", "missed")],

@@ -25,9 +25,12 @@ class Filter:
     kind: str | None = None
     plan: str | None = None
     due_before: Period | None = None
+    binding: bool | None = None              # True: binding (约束性) only; False: expected (预期性) only
 
     def keeps_target(self, t: Target) -> bool:
         """The part of the filter that needs no judging (cheap: checked first)."""
+        if self.binding is not None and t.binding is not self.binding:
+            return False
         if self.kind and t.kind != self.kind:
             return False
         if self.tags and not self.tags <= set(t.tags):

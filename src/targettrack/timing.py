@@ -70,20 +70,16 @@ class Due:
 
 
 def next_due(t: Target, as_of: date, settings: Settings) -> Due | None:
-    """The next value awaited and when it is due, or None when none is
-    (a milestone, irregular values, or the deadline's value is in)."""
+    """The next value awaited and when it is due, or None when none is: a
+    milestone, irregular values, the deadline's value is in, or no value was
+    ever recorded (a target never told a value is no-data, not late)."""
     if t.spec.boolean or irregular(t):
         return None
     f = frequency(t)
     k = t.index.upto(as_of)
-    if k:
-        awaited = next_period(period_of(t.series[k - 1].day, f), f)
-    elif t.baseline_date:
-        awaited = next_period(period_of(t.baseline_date.last, f), f)
-    elif t.start:
-        awaited = period_of(t.start.first, f)
-    else:
+    if not k:
         return None
+    awaited = next_period(period_of(t.series[k - 1].day, f), f)
     if t.deadline and awaited.first > t.deadline.last:
         return None
     return Due(awaited, shift(awaited.last, lag(t, settings)))

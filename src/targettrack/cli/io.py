@@ -19,7 +19,7 @@ from ..render import report_common
 from ..store import locate
 from ..textwidth import safe
 from .program import PROG, app
-from .options import (AsOf, FilterPlan, FilterStatus, FilterTag, Format, Method, Output, as_of as parse_as_of, choice,
+from .options import (AsOf, FilterBinding, FilterPlan, FilterStatus, FilterTag, Format, Method, Output, as_of as parse_as_of, choice,
                       data_out, emit, interactive, now_utc, open_store, output_format, period, read_text, root, statuses,
                       target_filter, today, use_color)
 
@@ -58,6 +58,7 @@ def report(
                                help="Deadlines coming up within this span: 90d, 12w, 3m, 1y."),
     tag: FilterTag = [],
     plan: FilterPlan = None,
+    binding: FilterBinding = None,
     status: FilterStatus = [],
     method: Method = None,
     output: Output = None,
@@ -72,7 +73,7 @@ def report(
 
     fmt = output_format(fmt, output, report_common.REPORT_FORMATS, report_common.EXTENSIONS, "text")
     check_method(method)
-    flt = target_filter(status, tag, plan=plan)
+    flt = target_filter(status, tag, plan=plan, binding=binding)
     failing = statuses("--fail-on", fail_on)
     when = parse_as_of(as_of)
     since_day = period("--since", since).last if since else shift(when, -7)

@@ -40,6 +40,8 @@ FilterTag = Annotated[List[str], typer.Option("--tag", "-t", metavar="TAG",
 FilterKind = Annotated[Optional[str], typer.Option("--kind", metavar="KIND",
                                                    help=f"Only this kind: {', '.join(KINDS)}.")]
 FilterPlan = Annotated[Optional[str], typer.Option("--plan", metavar="PLAN", help="Only the targets of this plan.")]
+FilterBinding = Annotated[Optional[bool], typer.Option(
+    "--binding/--expected", help="Only binding (约束性) targets, or only expected (预期性) ones.")]
 DueBefore = Annotated[Optional[str], typer.Option("--due-before", metavar="DATE",
                                                   help="Only deadlines before this date.")]
 Sort = Annotated[str, typer.Option("--sort", metavar="KEY", help=f"Order by {', '.join(SORTS)}.")]
@@ -181,10 +183,10 @@ def statuses(option: str, values: List[str]) -> frozenset:
 
 
 def target_filter(status: List[str], tag: List[str], kind: Optional[str] = None, plan: Optional[str] = None,
-                  due_before: Optional[str] = None) -> Filter:
+                  due_before: Optional[str] = None, binding: Optional[bool] = None) -> Filter:
     return Filter(statuses=statuses("--status", status), tags=frozenset(parse_tags(tag)),
                   kind=check_kind(kind) if kind is not None else None, plan=plan,
-                  due_before=period("--due-before", due_before))
+                  due_before=period("--due-before", due_before), binding=binding)
 
 
 def output_format(fmt: Optional[str], output: Optional[str], formats, extensions: dict, default: str) -> str:

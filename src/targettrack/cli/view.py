@@ -13,7 +13,7 @@ from ..selection import SORTS, select, sort_rows, status_counts
 from ..store import locate
 from ..values import show_value
 from .program import app
-from .options import (AsOf, DueBefore, FilterKind, FilterPlan, FilterStatus, FilterTag, Format, Method, Ref, Sort,
+from .options import (AsOf, DueBefore, FilterBinding, FilterKind, FilterPlan, FilterStatus, FilterTag, Format, Method, Ref, Sort,
                       as_of as parse_as_of, choice, data_out, open_store, root, target_filter, today, use_color, width)
 
 HISTORY_FORMATS = ("plain", "json", "csv")
@@ -65,6 +65,7 @@ def list_(
     tag: FilterTag = [],
     kind: FilterKind = None,
     plan: FilterPlan = None,
+    binding: FilterBinding = None,
     method: Method = None,
     due_before: DueBefore = None,
     sort: Sort = "deadline",
@@ -74,7 +75,7 @@ def list_(
     """List targets with their status."""
     from ..render import list_renderer
 
-    flt = target_filter(status, tag, kind, plan, due_before)
+    flt = target_filter(status, tag, kind, plan, due_before, binding)
     check_method(method)
     choice("--sort", sort, SORTS)
     choice("--format", fmt, LIST_FORMATS)

@@ -54,13 +54,23 @@ def target_cell(t: Target) -> str:
     return prefix + format_quantity(t.target, t.unit) + each
 
 
-def row_cells(t: Target, a: Assessment) -> tuple[str, ...]:
-    return (
+BINDING_WORDS = {True: "binding", False: "expected", None: "-"}
+
+
+def columns(rows) -> tuple[str, ...]:
+    """The list's columns: BINDING (约束性 / 预期性) only when some listed target says which it is."""
+    if any(t.binding is not None for t, _ in rows):
+        return COLUMNS[:-1] + ("BINDING",) + COLUMNS[-1:]
+    return COLUMNS
+
+
+def row_cells(t: Target, a: Assessment, binding: bool = False) -> tuple[str, ...]:
+    cells = (
         t.id,
-        a.status,
+        a.status + (" (stale)" if a.stale and a.status != "awaiting-data" else ""),
         progress_cell(t, a),
         current_cell(t, a),
         target_cell(t),
         t.deadline.label if t.deadline else "-",
-        safe(t.title),
     )
+    return cells + ((BINDING_WORDS[t.binding],) if binding else ()) + (safe(t.title),)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..textwidth import pad, width
-from .cells import COLUMNS, row_cells
+from .cells import columns, row_cells
 
 
 def write_table(rows: list[tuple[str, ...]], out, indent: str = "") -> None:
@@ -16,4 +16,5 @@ def write_table(rows: list[tuple[str, ...]], out, indent: str = "") -> None:
 
 
 def render(rows, out, *, color: bool = False) -> None:
-    write_table([COLUMNS] + [row_cells(t, a) for t, a in rows], out)
+    names = columns(rows)
+    write_table([names] + [row_cells(t, a, len(names) > 7) for t, a in rows], out)

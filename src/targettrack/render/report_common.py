@@ -16,8 +16,9 @@ EXTENSIONS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "
 
 def how_far(t: Target, a: Assessment) -> str:
     """One phrase: where the target stands against where it should be."""
-    if a.status in ("missed", "breached") or a.expected_value is None or a.current is None:
-        return a.reason
+    if a.status in ("missed", "breached", "awaiting-data") or a.expected_value is None or a.current is None:
+        return a.reason + (f"; {a.data_awaited} data due since {a.data_due}"
+                           if a.stale and a.status != "awaiting-data" else "")
     unit = t.measured_unit
     gap = abs(float(a.expected_value) - float(a.current))
     side = "behind" if a.buffer_days is not None and a.buffer_days < 0 else "ahead of"
@@ -27,11 +28,13 @@ def how_far(t: Target, a: Assessment) -> str:
             f"{difference(gap, unit)} {side} the straight line")
     if a.buffer_days is not None:
         text += f" ({abs(a.buffer_days)} days)"
+    if a.stale:
+        text += f"; {a.data_awaited} data due since {a.data_due}"
     return text
 
 
 def projected(t: Target, a: Assessment) -> str:
-    if t.spec.shape != "path" or a.status == "achieved":
+    if t.spec.shape != "path" or a.status in ("achieved", "awaiting-data") or t.form == "growth" or t.each:
         return "-"
     if a.projected_date:
         return a.projected_date.isoformat()

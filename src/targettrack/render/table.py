@@ -12,7 +12,7 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from .cells import COLUMNS, row_cells
+from .cells import columns, row_cells
 
 BAR = 10
 
@@ -39,12 +39,13 @@ STATUS_STYLE = {
     "achieved": "bold green", "within": "green", "on-track": "green",
     "at-risk": "yellow", "off-track": "red", "regressing": "bold red",
     "missed": "bold red", "breached": "bold red", "pending": "cyan",
-    "no-data": "dim", "not-started": "dim",
+    "no-data": "dim", "not-started": "dim", "awaiting-data": "magenta",
 }
 
 
 def render(rows, out, *, color: bool = True) -> None:
-    cells = [[Text(c) for c in row_cells(t, a)] for t, a in rows]
+    COLUMNS = columns(rows)
+    cells = [[Text(c) for c in row_cells(t, a, len(COLUMNS) > 7)] for t, a in rows]
     if color:  # progress bars only where they can be seen as such
         for (t, a), row in zip(rows, cells):
             row[2] = progress_bar(t, a)
