@@ -2,6 +2,7 @@
 on hand-computed cases. Expected figures were computed by hand from the
 published formulas (YEAR = 365.25 days), not by the code under test."""
 
+import json
 from datetime import date, timedelta
 from decimal import Decimal as D
 from fractions import Fraction
@@ -173,6 +174,7 @@ def test_plan_summary_counts_and_mean_score():
     b = assess(lin([(50, 50)]), D0 + timedelta(days=50))             # R 1.0 -> 2.5 + (0.05/0.35)*2.5
     c = assess(lin([]), D0 + timedelta(days=50))                     # no-data, no score
     rows = summarize_plans([(tgt(plan="p"), a), (tgt(plan="p"), b), (tgt(plan="p"), c)])
+    assert (rows[0]["status_targets"], rows[0]["total"], rows[0]["on_course"], rows[0]["binding"]) == (1, 3, 2, 0)
     assert rows[0]["status"] == "no-data" and rows[0]["counts"] == {"achieved": 1, "on-track": 1, "no-data": 1}
     assert rows[0]["score"] == round((5 + (1.0 - 0.6) * 2.5 / 0.35) / 2, 2)
     assert plan_score([c]) is None
@@ -188,10 +190,32 @@ def test_plans_command(sample):
     assert robot["status"] == "awaiting-data" and robot["targets"] == ["sh-robot-brands", "sh-robot-industry", "sh-robot-scenarios"]
     assert rows["hezhou-projects"]["status"] == "pending" and rows["hezhou-projects"]["counts"] == {"pending": 4}
     plain = sample.ok("plans")
-    assert plain.splitlines()[0].split() == ["PLAN", "STATUS", "SCORE", "TARGETS", "COUNTS"]
-    assert sample.ok("plans", "-f", "csv").startswith("plan,status,score,targets,counts\n")
+    assert plain.splitlines()[0].split() == ["PLAN", "STATUS", "ON", "COURSE", "BINDING", "SCORE", "COUNTS"]
+    assert "hezhou-projects     pending (4 of 4)" in plain
+    assert sample.ok("plans", "-f", "csv").startswith(
+        "plan,status,status_targets,total,on_course,binding,binding_on_course,score,targets,counts\n")
     ids = [r["id"] for r in json.loads(sample.ok("list", "-f", "json", "--plan", "hezhou-projects"))]
     assert len(ids) == 4
+
+
+def test_a_plan_says_how_many_are_on_course_and_the_binding_ones_apart(tt):
+    """Issue 11, item 7: one missed milestone in 17 targets is "missed (1 of 17)", beside 12/17 on course."""
+    for i in range(16):
+        binding = ["--binding"] if i < 7 else ["--expected"]
+        tt.ok("add", f"t{i:02d}", "--title", f"t{i}", "--target", "10", "--baseline", "0", "--baseline-date", "2021",
+              "--deadline", "2027", "--plan", "p", *binding)
+        # 2022's 3 of 10 is on the line (expected 1/6 by 2022-12-31); 0 is off track
+        tt.ok("update", f"t{i:02d}", "3" if i < 12 else "0", "--date", "2022")
+    tt.ok("add", "m", "--title", "机场", "--kind", "milestone", "--deadline", "2025-06-30", "--plan", "p", "--binding")
+    rows = json.loads(tt.ok("plans", "-f", "json"))
+    assert len(rows) == 1
+    p = rows[0]
+    assert (p["status"], p["status_targets"], p["total"], p["on_course"]) == ("missed", 1, 17, 12)
+    # binding: t00-t06 on course, the milestone missed: 7 of 8
+    assert (p["binding"], p["binding_on_course"]) == (8, 7)
+    assert p["counts"] == {"on-track": 12, "off-track": 4, "missed": 1}
+    line = tt.ok("plans").splitlines()[1].split()
+    assert line[:6] == ["p", "missed", "(1", "of", "17)", "12/17"] and line[6] == "7/8"
 
 
 # --- timeline -------------------------------------------------------------

@@ -160,7 +160,8 @@ def info(ctx: typer.Context, fmt: InfoFormat = None) -> None:
 @app.command()
 def plans(ctx: typer.Context, as_of: AsOf = None, method: Method = None,
           fmt: PlansFormat = None) -> None:
-    """Each plan with its targets' status counts, its status and its score."""
+    """Each plan: its weakest status (and how many targets have it), how many targets are on course, the
+    binding ones apart, its score and its status counts."""
     from ..rollup import PLAN_FIELDS, summarize_plans
 
     fmt = choice("--format", fmt, PLANS_FORMATS) or "plain"
@@ -184,8 +185,11 @@ def plans(ctx: typer.Context, as_of: AsOf = None, method: Method = None,
         from ..render.plain import write_table
         from ..textwidth import safe
 
-        table = [("PLAN", "STATUS", "SCORE", "TARGETS", "COUNTS")] + [
-            (safe(r["plan"]), r["status"], "-" if r["score"] is None else f"{r['score']:+.2f}",
-             str(len(r["targets"])), ", ".join(f"{k} {v}" for k, v in r["counts"].items()))
+        table = [("PLAN", "STATUS", "ON COURSE", "BINDING", "SCORE", "COUNTS")] + [
+            (safe(r["plan"]), f"{r['status']} ({r['status_targets']} of {r['total']})",
+             f"{r['on_course']}/{r['total']}",
+             f"{r['binding_on_course']}/{r['binding']}" if r["binding"] else "-",
+             "-" if r["score"] is None else f"{r['score']:+.2f}",
+             ", ".join(f"{k} {v}" for k, v in r["counts"].items()))
             for r in rows]
         write_table(table, data_out())
