@@ -63,6 +63,8 @@ def test_refuses_what_is_not_a_value(bad):
     ("1500 m", "km", "1.5"),
     ("2万台", "台", "20000"),
     ("45%", "%", "45"),
+    ("13657亿斤", "亿吨", "6.8285"),     # grain: the 2021 communiqué's 13657亿斤 is 68285万吨
+    ("69541万吨", "亿吨", "6.9541"),
 ])
 def test_converts_into_the_targets_unit(value, target_unit, expected):
     got = value_in_unit(parse_quantity(value), target_unit)

@@ -49,6 +49,8 @@ UNITS: dict[str, tuple[str, Decimal]] = {
     "g": ("mass", _D(1)), "克": ("mass", _D(1)), "kg": ("mass", _D(1000)),
     "千克": ("mass", _D(1000)), "公斤": ("mass", _D(1000)),
     "t": ("mass", _D(10**6)), "吨": ("mass", _D(10**6)),
+    # 斤 (市斤) is half a kilogram: grain output is published in 亿斤 as well as 万吨
+    "斤": ("mass", _D(500)), "市斤": ("mass", _D(500)),
     # shares
     "%": ("percent", _D(1)), "‰": ("percent", _D("0.1")),
     "百分点": ("percentage-point", _D(1)), "个百分点": ("percentage-point", _D(1)),

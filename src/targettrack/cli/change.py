@@ -31,13 +31,19 @@ from .options import (Baseline, BaselineDate, Binding, ChangeToSet, Cumulative, 
 @app.command()
 def init(
     ctx: typer.Context,
-    sample: bool = typer.Option(False, "--sample", help="Load the targets of the seed article."),
+    sample: bool = typer.Option(False, "--sample", help="Load a shipped store: the seed article's targets, or "
+                                                        "the one NAME says."),
+    name: Optional[str] = typer.Argument(None, metavar="[NAME]",
+                                         help="With --sample: seed (the default) or cn-14fyp, the 14th Five-Year "
+                                              "Plan's main indicators with published figures."),
 ) -> None:
-    """Create a store (empty, or with the seed article's targets). Never overwrites."""
+    """Create a store (empty, or with a shipped store's targets). Never overwrites."""
     from ..sample import sample_targets
 
+    if name is not None and not sample:
+        raise InputError(f"give --sample {name} to load a shipped store ('targettrack init' alone makes an empty one)")
     path = locate(root(ctx).db).path
-    targets = sample_targets() if sample else []
+    targets = sample_targets(name or "seed") if sample else []
     Store.create(path, targets)
     print(f"created {safe(str(path))} with {len(targets)} target{'s' if len(targets) != 1 else ''}")
 
