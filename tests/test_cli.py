@@ -150,7 +150,7 @@ def test_update_converts_units_and_prints_one_status_line(sample):
     assert out.count("\n") == 1
     # monthly values, a 2025 deadline: December 2025's value is awaited (issue 11)
     assert out.startswith("sh-robot-industry: 850亿元 on 2024-12 -> awaiting-data (2025-12 value not recorded yet; "
-                          "too few values to judge as of 2024-12; 2025-01 data due since 2025-03-02)")
+                          "too few values to judge as of 2024-12; 2025-12 data due since 2026-01-30)")
     hist = json.loads(sample.ok("history", "sh-robot-industry", "-f", "json"))
     assert hist[0]["value"] == 850 and hist[0]["note"] == "统计公报" and hist[0]["source"] == "上海市统计局"
     assert hist[0]["date"] == "2024-12-31" and hist[0]["recorded_at"].endswith("Z")

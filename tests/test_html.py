@@ -115,3 +115,12 @@ def test_in_a_real_browser(store, every_status, tmp_path, request):
 def test_readme_screenshot_is_committed():
     shot = Path(__file__).resolve().parent.parent / "docs" / "report.png"
     assert shot.exists() and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_every_status_has_its_colour_in_the_html_report_and_the_table():
+    from targettrack.assess import STATUSES
+    from targettrack.render.report_html import STATUS_COLOUR
+    from targettrack.render.table import STATUS_STYLE
+
+    assert set(STATUS_COLOUR) == set(STATUSES) == set(STATUS_STYLE)
+    assert len(STATUSES) == 12 and "awaiting-data" in STATUSES

@@ -180,15 +180,18 @@ def _in_time(t: Target, judge, a: Assessment, as_of: date, method: str, settings
                        reason=f"not reported done by {t.deadline}; news due by {until}")
     if has_deadline_value(t, as_of):
         return replace(a, **timing)
+    # Past the deadline, the value awaited is the deadline period's, whatever came before it.
+    period = deadline_period(t)
+    due_day = shift(period.last, lag(t, settings))
+    timing = dict(data_due=due_day, data_awaited=period.label, stale=as_of > due_day)
     before = judge(t, deadline, 0, method, settings)
     last = before.last_period or (str(before.current_date) if before.current_date else None)
     shown = {"on-track": "on course", "at-risk": "at risk", "off-track": "off course",
              "no-data": "too few values to judge"}.get(before.status, before.status)
-    overdue = (f"; {due.period} data due since {due.day}" if due and as_of > due.day
-               else f"; {due.period} data due {due.day}" if due else "")
+    overdue = f"; {period} data due {'since ' if as_of > due_day else ''}{due_day}"
     return replace(
         before, status="awaiting-data", as_of=as_of, days_left=a.days_left, last_status=before.status,
-        reason=f"{deadline_period(t)} value not recorded yet; {shown} as of {last}{overdue}", **timing,
+        reason=f"{period} value not recorded yet; {shown} as of {last}{overdue}", **timing,
     )
 
 

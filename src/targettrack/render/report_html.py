@@ -22,7 +22,7 @@ from .report_common import because, how_far, observation_value, projected
 STATUS_COLOUR = {
     "achieved": "#1a7f37", "within": "#1a7f37", "on-track": "#2da44e", "at-risk": "#bf8700",
     "off-track": "#cf222e", "regressing": "#a40e26", "missed": "#a40e26", "breached": "#a40e26",
-    "pending": "#0969da", "no-data": "#6e7781", "not-started": "#6e7781",
+    "pending": "#0969da", "no-data": "#6e7781", "not-started": "#6e7781", "awaiting-data": "#8250df",
 }
 
 CSS = """
