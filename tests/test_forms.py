@@ -4,6 +4,8 @@ cumulative, each, binding). Figures are computed by hand in the comments."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from datetime import date, timedelta
 from decimal import Decimal as D
@@ -305,3 +307,16 @@ def test_with_no_new_value_the_status_is_the_same_every_day_between_period_ends(
     assume(not any(d1 <= o.date.last <= d2 for o in obs))
     a, b = assess(t, d1), assess(t, d2)
     assert (a.status, a.ratio, a.current) == (b.status, b.ratio, b.current)
+
+
+def test_binding_targets_are_said_so_in_every_report_format(tt):
+    tt.ok("add", "e", "--title", "能耗", "--change", "-13.5%", "--baseline-date", "2020", "--deadline", "2025",
+          "--binding", env={"TARGETTRACK_TODAY": "2026-01-02"})
+    tt.ok("update", "e", "--yoy", "-0.1%", "--date", "2021", env={"TARGETTRACK_TODAY": "2026-01-02"})
+    assert "  e   awaiting-data (binding)  -" in tt.ok("report")
+    assert "| e: 能耗 | awaiting-data (binding) |" in tt.ok("report", "-f", "markdown")
+    row = next(r for r in csv.DictReader(io.StringIO(tt.ok("report", "-f", "csv"))) if r["section"] == "attention")
+    assert (row["binding"], row["stale"], row["data_due"]) == ("true", "true", "2026-03-31")
+    assert "binding</span>" in tt.ok("report", "-f", "html")
+    assert json.loads(tt.ok("report", "-f", "json"))["targets"][0]["binding"] is True
+    assert json.loads(tt.ok("report", "-f", "json", "--expected"))["targets"] == []

@@ -14,6 +14,11 @@ EXTENSIONS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "
               ".json": "json", ".csv": "csv", ".html": "html", ".htm": "html"}
 
 
+def status_label(t: Target, a: Assessment) -> str:
+    """The status, with "binding" for a binding (约束性) target: the ones a government answers for."""
+    return a.status + (" (binding)" if t.binding else "")
+
+
 def how_far(t: Target, a: Assessment) -> str:
     """One phrase: where the target stands against where it should be."""
     if a.status in ("missed", "breached", "awaiting-data") or a.expected_value is None or a.current is None:

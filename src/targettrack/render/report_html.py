@@ -167,7 +167,8 @@ def render(report, out, *, store: str, generated_at: str) -> None:
     if report.attention:
         w(f"<h2>Needs attention ({len(report.attention)})</h2>\n<ul>\n")
         for t, a in report.attention:
-            w(f"<li>{badge(a.status)} <b>{e(t.title)}</b> <span class=\"id\">{e(t.id)}</span>: "
+            w(f"<li>{badge(a.status)} <b>{e(t.title)}</b> <span class=\"id\">{e(t.id)}</span>"
+              + (" <span class=\"id\">binding</span>" if t.binding else "") + ": "
               f"{e(how_far(t, a))}; projected {e(projected(t, a))}</li>\n")
         w("</ul>\n")
     if report.changes:

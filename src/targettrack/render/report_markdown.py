@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..textwidth import safe
-from .report_common import because, how_far, observation_value, projected
+from .report_common import because, how_far, observation_value, projected, status_label
 
 # Enough to stop links, images, emphasis, code, HTML, headings and cell breaks.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#!|~&])")
@@ -33,9 +33,9 @@ def render(report, out, *, store: str, generated_at: str) -> None:
     out.write(f"Changes since {report.since}. Store: `{md(store)}`. Generated {generated_at}.\n\n")
     out.write(f"**{len(report.rows)} targets**: {md(summary)}\n")
     _table(out, "Needs attention", ("Target", "Status", "Projected", "Where it stands"),
-           [(f"{t.id}: {t.title}", a.status, projected(t, a), how_far(t, a)) for t, a in report.attention])
+           [(f"{t.id}: {t.title}", status_label(t, a), projected(t, a), how_far(t, a)) for t, a in report.attention])
     _table(out, f"Deadlines within {report.within_days} days", ("Target", "Deadline", "Days left", "Status"),
-           [(f"{t.id}: {t.title}", t.deadline.label, a.days_left, a.status) for t, a in report.upcoming])
+           [(f"{t.id}: {t.title}", t.deadline.label, a.days_left, status_label(t, a)) for t, a in report.upcoming])
     _table(out, f"Status changes since {report.since}", ("Target", "From", "To", "Because"),
            [(f"{c.target.id}: {c.target.title}", c.before.status, c.after.status, because(c) or "-")
             for c in report.changes])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..textwidth import safe
 from .plain import write_table
-from .report_common import because, how_far, observation_value, projected
+from .report_common import because, how_far, observation_value, projected, status_label
 
 
 def _section(out, title: str, rows: list[tuple[str, ...]]) -> None:
@@ -21,9 +21,9 @@ def render(report, out, *, store: str, generated_at: str) -> None:
     out.write(f"store: {store}\n")
     out.write(f"{len(report.rows)} targets: {summary}\n")
     _section(out, "Needs attention", [("ID", "STATUS", "PROJECTED", "WHERE IT STANDS")] + [
-        (t.id, a.status, projected(t, a), safe(how_far(t, a))) for t, a in report.attention] if report.attention else [])
+        (t.id, status_label(t, a), projected(t, a), safe(how_far(t, a))) for t, a in report.attention] if report.attention else [])
     _section(out, f"Deadlines within {report.within_days} days", [("ID", "DEADLINE", "DAYS", "STATUS", "TITLE")] + [
-        (t.id, t.deadline.label, str(a.days_left), a.status, safe(t.title)) for t, a in report.upcoming]
+        (t.id, t.deadline.label, str(a.days_left), status_label(t, a), safe(t.title)) for t, a in report.upcoming]
         if report.upcoming else [])
     _section(out, f"Status changes since {report.since}", [("ID", "FROM", "TO", "BECAUSE", "TITLE")] + [
         (c.target.id, c.before.status, c.after.status, safe(because(c)) or "-", safe(c.target.title))
