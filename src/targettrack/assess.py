@@ -169,7 +169,7 @@ def _in_time(t: Target, judge, a: Assessment, as_of: date, method: str, settings
     deadline = t.deadline.last if t.deadline else None
     if (deadline is None or as_of <= deadline or a.settled or a.status not in _AWAITABLE
             or (irregular(t) and not t.spec.boolean)):
-        return replace(a, **timing)
+        return replace(a, **timing) if due else a  # replace() costs: most targets await nothing
     if t.spec.boolean:
         # A milestone done on its deadline may be reported later: missed only once the lag has passed.
         until = shift(deadline, lag(t, settings))
