@@ -320,3 +320,14 @@ def test_binding_targets_are_said_so_in_every_report_format(tt):
     assert "binding</span>" in tt.ok("report", "-f", "html")
     assert json.loads(tt.ok("report", "-f", "json"))["targets"][0]["binding"] is True
     assert json.loads(tt.ok("report", "-f", "json", "--expected"))["targets"] == []
+
+
+def test_an_absolute_change_from_a_base_of_zero():
+    # 0 in 2020 -> +3 by 2025: 2 in 2023 is +2, and a -50% yoy in 2024 takes it to 1
+    t = T(kind="increase", unit="个", form="change", change="absolute", target=D(3), baseline=D(0),
+          baseline_date=P("2020"), observations=yearly((2023, 2)) + yearly((2024, -50), measure="yoy"))
+    assert [v for _, v in measured(t).points] == [D(2), D(1)]
+    relative = T(kind="increase", form="change", change="relative", target=D(10), baseline=D(0),
+                 baseline_date=P("2020"), observations=yearly((2023, 2)))
+    m = measured(relative)
+    assert m.points == () and "base value is not known" in m.gaps[0]

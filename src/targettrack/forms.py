@@ -55,8 +55,10 @@ def _round(x: Decimal, places: Decimal) -> Decimal:
         return clean(x.quantize(places, rounding=ROUND_HALF_EVEN))
 
 
-def _index(t: Target) -> tuple[Decimal | None, dict, list[tuple[Observation, Decimal]], list[str]]:
-    """The base level (or None), and each observation's value as a multiple of the base (index 1)."""
+def _index(t: Target) -> tuple[Decimal | None, dict, list[tuple[Observation, Decimal | None]], list[str]]:
+    """The base level (or None); the level of each period that has one (given, or
+    derived by a yearly change from one); and each observation placed, with its
+    value as a multiple of the base (index 1; None on a base of zero)."""
     base = t.baseline_date
     obs = in_effect_by_period(t)
     base_level = t.baseline
@@ -77,11 +79,11 @@ def _index(t: Target) -> tuple[Decimal | None, dict, list[tuple[Observation, Dec
                     before = year_before(o.date).last
                 except InputError:
                     before = None
-                if before not in index:
+                if before not in index and before not in levels:
                     gaps.append(f"{o.date}: a change on {year_before(o.date) if before else 'the year before'}, "
                                 "which has no value")
                     continue
-                i = index[before] * (100 + o.value) / 100
+                i = index[before] * (100 + o.value) / 100 if before in index else None
                 if before in levels:
                     levels[o.date.last] = levels[before] * (100 + o.value) / 100
             else:
@@ -90,10 +92,11 @@ def _index(t: Target) -> tuple[Decimal | None, dict, list[tuple[Observation, Dec
                     gaps.append(f"{o.date}: a level, and the {base} base value is not known "
                                 "(give --baseline, or record changes with --yoy)")
                     continue
-                i = o.value / base_level
-            index[o.date.last] = i
+                i = o.value / base_level if base_level else None  # a zero base has no multiples
+            if i is not None:
+                index[o.date.last] = i
             placed.append((o, i))
-    return base_level, index, placed, gaps
+    return base_level, levels, placed, gaps
 
 
 def measured(t: Target) -> Measured:
@@ -101,12 +104,19 @@ def measured(t: Target) -> Measured:
     if t.form == "cumulative":
         return _cumulative(t)
     base = t.baseline_date
-    base_level, _, placed, gaps = _index(t)
+    base_level, levels, placed, gaps = _index(t)
     points = []
     with localcontext() as ctx:
         ctx.prec = 50
         for o, i in placed:
-            if t.form == "growth":
+            if t.form == "change" and t.change in ("absolute", "points"):  # a difference of levels
+                if o.date.last not in levels:
+                    gaps.append(f"{o.date}: the {base} base value is not known")
+                    continue
+                points.append((o, _round(levels[o.date.last] - base_level, AMOUNT_PLACES)))
+            elif i is None:
+                gaps.append(f"{o.date}: a change relative to a base of zero is undefined")
+            elif t.form == "growth":
                 years = years_between(base, o.date)
                 if years <= 0 or i <= 0:
                     gaps.append(f"{o.date}: no time since the base period" if years <= 0 else
@@ -114,13 +124,8 @@ def measured(t: Target) -> Measured:
                     continue
                 g = (float(i) ** (1 / float(years)) - 1) * 100
                 points.append((o, _round(Decimal(repr(g)), PERCENT_PLACES)))
-            elif t.change == "relative":
+            else:  # a relative change
                 points.append((o, _round((i - 1) * 100, PERCENT_PLACES)))
-            else:  # absolute or points: a difference of levels
-                if base_level is None:
-                    gaps.append(f"{o.date}: the {base} base value is not known")
-                    continue
-                points.append((o, _round(base_level * i - base_level, AMOUNT_PLACES)))
     return Measured(base, tuple(points), tuple(gaps))
 
 
