@@ -108,15 +108,15 @@ class Target:
         observations were recorded in (their order in the store), not their
         recorded_at clock time: a clock stepped back must not undo a
         correction. Computed once per target (the dataclass is frozen)."""
-        by_day, labels = {}, {}
+        by_day = {}
         for o in sorted(self.observations, key=lambda o: o.date.last):  # stable: keeps the recorded order
-            by_day[o.date.last] = o.value
-            labels[o.date.last] = o.date.label
+            by_day[o.date.last] = o
         # Indexed for judging as of any day in O(log n) (timeline). The one
         # attribute cached on a target: a second would grow each target's
         # __dict__ (5 MB at 10,000 targets).
-        days = sorted(by_day)
-        return SeriesIndex(tuple(Point(d, by_day[d]) for d in days), self.baseline, tuple(labels[d] for d in days))
+        latest = [by_day[d] for d in sorted(by_day)]
+        return SeriesIndex(tuple(Point(o.date.last, o.value) for o in latest), self.baseline,
+                           tuple(o.date.label for o in latest))
 
     def with_observation(self, obs: Observation) -> "Target":
         return replace(self, observations=self.observations + (obs,))

@@ -30,15 +30,21 @@ def frequency(t: Target) -> str:
     if t.observations and not t.spec.boolean:
         memo = t.index.memo  # once per target: timeline and report judge it on many days
         if "frequency" not in memo:
-            counts = Counter(frequency_of(o.date) for o in t.observations)
-            best = max(counts.values())
-            # ties go to the most recent value's period
-            memo["frequency"] = next(frequency_of(o.date) for o in reversed(t.observations)
-                                     if counts[frequency_of(o.date)] == best)
+            memo["frequency"] = _commonest(t)
         return memo["frequency"]
     if t.deadline:
         return frequency_of(t.deadline)
     return "year"
+
+
+def _commonest(t: Target) -> str:
+    """The commonest period of the values; a tie goes to the most recent value's."""
+    last = t.observations[-1].date.precision
+    if all(o.date.precision == last for o in t.observations):  # the usual case, without counting
+        return frequency_of(t.observations[-1].date)
+    counts = Counter(frequency_of(o.date) for o in t.observations)
+    best = max(counts.values())
+    return next(frequency_of(o.date) for o in reversed(t.observations) if counts[frequency_of(o.date)] == best)
 
 
 def irregular(t: Target) -> bool:
