@@ -162,10 +162,13 @@ def test_extract_bad_input(tt, argv, words):
     assert tt.digest() == before
 
 
-def test_extract_refuses_non_utf8(tt, tmp_path):
+def test_extract_reads_gbk_and_says_so(tt, tmp_path):
     f = tmp_path / "gbk.txt"
     f.write_bytes("到2025年，建成10个中心。".encode("gbk"))
-    assert_one_line_error(tt("extract", str(f)), 2, "not UTF-8")
+    r = tt("extract", str(f))
+    assert r.code == 0 and "read as GB18030" in r.err and "10个" in r.out
+    f.write_bytes(b"\xff\xfe\x00\xd8")  # marked UTF-16, not valid UTF-16
+    assert_one_line_error(tt("extract", str(f)), 2, "marked as UTF-16", "CSV UTF-8")
 
 
 @hsettings(max_examples=200, deadline=None)

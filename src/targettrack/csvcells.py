@@ -9,9 +9,16 @@ from __future__ import annotations
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+class Number(str):
+    """A number already written as text (exact, as format_number gives it): a
+    spreadsheet reads -2.1 as a number, so it is never guarded as a formula."""
+
+
 def cell(value) -> str:
     if value is None:
         return ""
+    if isinstance(value, Number):
+        return str.__str__(value)
     if isinstance(value, list):
         value = ";".join(value)
     if isinstance(value, str):

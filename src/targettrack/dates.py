@@ -20,8 +20,14 @@ from .quantity import normalize_text
 
 ACCEPTED_DATES = (
     "an ISO date (2025-12-31), 2025-06, 2025, 2025年底, 2025年6月, 2025年上半年, "
-    "2025年第三季度, 2025Q3, Q3 2025, 2023-2025, 十四五末, today, or +30d/+6m/+2y"
+    "2025年第三季度, 2025Q3, Q3 2025, 2023-2025, 十四五末, 6/30/2025, Jun-25, Dec 2025, FY2025, "
+    "today, or +30d/+6m/+2y"
 )
+# Month names as spreadsheets write them (Jun-24, Dec 2028, March 2026).
+_MONTH_NAMES = {name: i for i, names in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+     ("dec", "december")], start=1) for name in names}
 
 _CN_ORDINAL = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -184,6 +190,13 @@ def _parse_absolute(s: str, low: str) -> Period | None:
         return day(date(int(m[1]), int(m[2]), int(m[3])))
     if m := re.fullmatch(y + r"年(\d{1,2})月(\d{1,2})[日号]?", s):
         return day(date(int(m[1]), int(m[2]), int(m[3])))
+    if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", s):
+        return day(_day_and_month(int(m[1]), int(m[2]), int(m[3]), s))
+    if m := re.fullmatch(r"([a-z]{3,9})\.?[- ]?('?\d{2}|\d{4})", low):
+        if m[1] in _MONTH_NAMES:
+            return _month(_two_digit_year(m[2].lstrip("'")), _MONTH_NAMES[m[1]])
+    if m := re.fullmatch(r"fy ?(\d{4})", low):
+        return _year(int(m[1]))  # China's fiscal year is the calendar year (预算年度)
     if m := re.fullmatch(y + r"[-/.](\d{1,2})", s):
         return _month(int(m[1]), _checked_month(int(m[2])))
     if m := re.fullmatch(y + r"年(\d{1,2})月(?:底|末|份)?", s):
@@ -212,6 +225,27 @@ def _parse_absolute(s: str, low: str) -> Period | None:
             return _year(last)
         return _years(first, last)
     return None
+
+
+def _day_and_month(a: int, b: int, year: int, text: str) -> date:
+    """6/30/2024 (month first, as US Excel writes it) or 30/6/2024 (day first):
+    whichever reading is a date; when both are, the writer must say."""
+    if a > 12 and b <= 12:
+        return date(year, b, a)
+    if b > 12 and a <= 12 or a == b:
+        return date(year, a, b)
+    if a > 12 and b > 12:
+        raise InputError(f"{text!r} is not a date: neither {a} nor {b} is a month")
+    raise InputError(f"{text!r} is ambiguous (month/day or day/month?): write {year}-{a:02d}-{b:02d} or "
+                     f"{year}-{b:02d}-{a:02d}")
+
+
+def _two_digit_year(text: str) -> int:
+    """Excel's rule for a two-digit year: 00-29 are 2000-2029, 30-99 are 1930-1999."""
+    n = int(text)
+    if len(text) == 4:
+        return n
+    return 2000 + n if n < 30 else 1900 + n
 
 
 def _checked_month(m: int) -> int:

@@ -25,7 +25,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from .csvcells import unprotect, write_rows
+from .csvcells import Number, unprotect, write_rows
 from .dates import Period, parse_frequency, parse_lag, parse_period
 from .errors import InputError, at
 from .model import (CHANGES, FORMS, Observation, Source, Target, check_id, check_kind, check_method, check_tag,
@@ -55,6 +55,23 @@ SOURCE_COLUMNS = {"source": "document", "source_publisher": "publisher", "source
                   "source_url": "url", "source_quote": "quote", "source_note": "note"}
 
 
+# Chinese column headers, as analysts label their sheets (README lists them).
+# One map for both tables: a header means the same column wherever it is.
+HEADER_ALIASES = {
+    "编号": "id", "代码": "id", "名称": "title", "标题": "title", "指标": "title", "指标名称": "title",
+    "英文名称": "title_en", "英文标题": "title_en", "类型": "kind", "单位": "unit", "计量单位": "unit",
+    "基期值": "baseline", "基数": "baseline", "基期": "baseline_date", "基期年份": "baseline_date",
+    "目标值": "target", "目标": "target", "起始": "start", "开始": "start", "开始日期": "start",
+    "截止": "deadline", "截止日期": "deadline", "期限": "deadline", "完成时限": "deadline", "标签": "tags",
+    "责任单位": "owner", "牵头单位": "owner", "规划": "plan", "方法": "method", "来源": "source",
+    "发布单位": "source_publisher", "发布日期": "source_date", "链接": "source_url", "网址": "source_url",
+    "原文": "source_quote", "引文": "source_quote", "来源备注": "source_note", "创建时间": "created_at",
+    "形式": "form", "变化类型": "change", "每期": "each", "属性": "binding", "频率": "frequency", "滞后": "lag",
+    "日期": "date", "时间": "date", "数值": "value", "值": "value", "实际值": "value", "备注": "note",
+    "记录时间": "recorded_at", "增量": "change", "同比": "yoy", "同比增长": "yoy", "度量": "measure",
+}
+
+
 # --- export -------------------------------------------------------------------
 
 def export_json(targets: list[Target], settings: Settings, exported_at: str, schema: int) -> str:
@@ -67,8 +84,8 @@ def _target_row(t: Target) -> dict:
     d = to_dict(t)
     row = {k: d.get(k) for k in TARGET_COLUMNS}
     row["tags"] = ";".join(t.tags)
-    row["target"] = format_number(t.target) if t.target is not None else None
-    row["baseline"] = format_number(t.baseline) if t.baseline is not None else None
+    row["target"] = Number(format_number(t.target)) if t.target is not None else None
+    row["baseline"] = Number(format_number(t.baseline)) if t.baseline is not None else None
     row["binding"] = None if t.binding is None else ("true" if t.binding else "false")
     for column, key in SOURCE_COLUMNS.items():
         row[column] = getattr(t.source, key)
@@ -79,7 +96,7 @@ def export_csv(targets: list[Target]) -> str:
     out = io.StringIO()
     write_rows(TARGET_COLUMNS, [_target_row(t) for t in targets], out)
     out.write("\n")
-    obs = [{"id": t.id, "date": o.date.label, "value": format_number(o.value), "note": o.note, "source": o.source,
+    obs = [{"id": t.id, "date": o.date.label, "value": Number(format_number(o.value)), "note": o.note, "source": o.source,
             "recorded_at": o.recorded_at, "measure": o.measure}
            for t in targets for o in t.observations]  # stored order, so an import gives back the same store
     write_rows(OBSERVATION_COLUMNS, obs, out)
@@ -131,6 +148,7 @@ def _read_table(rows: Rows, name: str, first_line: int, table: list[str]) -> Non
     reader = csv.reader(io.StringIO("".join(table)), strict=True)  # an unclosed quote is an error, not data
     try:
         header = [h.strip().lower() for h in next(reader)]
+        header = [HEADER_ALIASES.get(h, h) for h in header]
     except StopIteration:
         return
     if "title" in header:

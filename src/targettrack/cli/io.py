@@ -99,6 +99,9 @@ def export(
     fmt: ExportFormat = None,
     output: Output = None,
     as_of: AsOf = None,
+    excel: Optional[bool] = typer.Option(None, "--excel/--no-excel",
+                                         help="CSV with a UTF-8 byte-order mark, so that Excel reads its Chinese "
+                                              "(default: with --output FILE.csv, not on stdout)."),
 ) -> None:
     """The whole store as JSON or CSV (import reads both back), or the deadlines as an iCalendar file."""
     from .. import exchange
@@ -113,6 +116,10 @@ def export(
         text = exchange.export_json(targets, settings, now_utc()[:19] + "Z", schema)
     elif fmt == "csv":
         text = exchange.export_csv(targets)
+        # Excel opens a CSV without a byte-order mark in the system's code page (GBK on Chinese
+        # Windows) and shows UTF-8 Chinese as mojibake; a file is mostly made for Excel, a pipe not.
+        if excel if excel is not None else output is not None:
+            text = "\ufeff" + text
     else:
         from ..render.ics_format import calendar
 

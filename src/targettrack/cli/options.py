@@ -23,6 +23,7 @@ from ..model import check_kind, parse_tags
 from ..selection import SORTS, Filter
 from ..settings import METHODS
 from ..store import Store, locate
+from .program import PROG
 
 # --- shared options -------------------------------------------------------------
 
@@ -203,18 +204,22 @@ def output_format(fmt: Optional[str], output: Optional[str], formats, extensions
 
 
 def read_text(file: str) -> tuple[str, str]:
-    """FILE (or - for stdin) as UTF-8 text, with the name to quote in messages."""
+    """FILE (or - for stdin) as text, with the name to quote in messages. UTF-8,
+    UTF-16 (with its mark) and GB18030/GBK are read (textfile.decode); a file
+    not in UTF-8 is said so on stderr, since its bytes were interpreted."""
     from pathlib import Path
+
+    from ..textfile import decode
 
     name = "stdin" if file == "-" else file
     try:
         raw = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
     except OSError as e:
         raise InputError(f"FILE: cannot read {file} ({e.strerror})") from None
-    try:
-        return name, raw.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise InputError(f"{name}: not UTF-8 text (byte {e.start})") from None
+    text, encoding = decode(raw, name)
+    if encoding != "utf-8":
+        print(f"{PROG}: {name}: read as {encoding.upper()}", file=sys.stderr)
+    return name, text
 
 
 class _TerminalSafe:
