@@ -138,7 +138,7 @@ def test_fail_on_exits_1_after_the_report_is_written(busy, tmp_path):
     (["report", "--since", "2027-01-01"], "after the report date"),
     (["report", "--status", "bad"], "--status"),
     (["export", "--format", "xml"], "--format"),
-    (["export", "-o", "x.xlsx"], "--output"),
+    (["export", "-o", "x.xls"], "--output"),
     (["import", "/nonexistent.csv"], "cannot read"),
 ])
 def test_report_and_exchange_bad_input(busy, argv, words):

@@ -63,3 +63,12 @@ def test_csv_export_then_import_is_the_identity(ts):
     assert exchange.export_csv(plan.targets) == text
     again = _import(text, plan.targets)
     assert again.targets == [] and again.observations_added == 0
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(many)
+def test_xlsx_export_then_import_is_the_identity(ts):
+    from targettrack.xlsx import export_xlsx, read_xlsx
+
+    plan = exchange.plan_import(read_xlsx(export_xlsx(ts), "file.xlsx"), [], TODAY, NOW)
+    assert [to_dict(t) for t in plan.targets] == [to_dict(t) for t in ts]

@@ -92,14 +92,21 @@ def _target_row(t: Target) -> dict:
     return row
 
 
-def export_csv(targets: list[Target]) -> str:
-    out = io.StringIO()
-    write_rows(TARGET_COLUMNS, [_target_row(t) for t in targets], out)
-    out.write("\n")
+def export_rows(targets: list[Target]) -> dict[str, list[dict]]:
+    """The two tables export writes (CSV or a workbook): target rows, then observation rows
+    in stored order, so that an import gives back the same store."""
     obs = [{"id": t.id, "date": o.date.label, "value": Number(format_number(o.value)), "note": o.note, "source": o.source,
             "recorded_at": o.recorded_at, "measure": o.measure}
-           for t in targets for o in t.observations]  # stored order, so an import gives back the same store
-    write_rows(OBSERVATION_COLUMNS, obs, out)
+           for t in targets for o in t.observations]
+    return {"targets": [_target_row(t) for t in targets], "observations": obs}
+
+
+def export_csv(targets: list[Target]) -> str:
+    tables = export_rows(targets)
+    out = io.StringIO()
+    write_rows(TARGET_COLUMNS, tables["targets"], out)
+    out.write("\n")
+    write_rows(OBSERVATION_COLUMNS, tables["observations"], out)
     return out.getvalue()
 
 
@@ -147,33 +154,40 @@ def read_csv(text: str, name: str) -> Rows:
 def _read_table(rows: Rows, name: str, first_line: int, table: list[str]) -> None:
     reader = csv.reader(io.StringIO("".join(table)), strict=True)  # an unclosed quote is an error, not data
     try:
-        header = [h.strip().lower() for h in next(reader)]
-        header = [HEADER_ALIASES.get(h, h) for h in header]
+        header = next(reader)
     except StopIteration:
         return
+    add_table(rows, name, f"line {first_line + 1}", header, reader, unprotect)
+
+
+def add_table(rows: Rows, name: str, where: str, header: list[str], body, clean_cell) -> None:
+    """One table of rows (a CSV table or a spreadsheet's sheet): the header
+    names the kind of table (target or observation columns, English or
+    Chinese), and each row becomes a dict of the cells given."""
+    header = [HEADER_ALIASES.get(h.strip().lower(), h.strip().lower()) for h in header]
     if "title" in header:
         kind, required, allowed, sink = "target", ("id", "title"), TARGET_COLUMNS, rows.targets
     elif "date" in header and any(c in header for c in VALUE_COLUMNS):
         kind, required, allowed, sink = "observation", ("id", "date"), IMPORT_OBSERVATION_COLUMNS, rows.observations
     else:
-        raise InputError(f"{name}, line {first_line + 1}: a header row must name target columns "
+        raise InputError(f"{name}, {where}: a header row must name target columns "
                          f"({', '.join(TARGET_COLUMNS[:4])}, ...) or observation columns "
                          f"({', '.join(OBSERVATION_COLUMNS[:3])}, ...); got {', '.join(header)}")
     unknown = [h for h in header if h not in allowed]
     if unknown:
-        raise InputError(f"{name}, line {first_line + 1}: unknown {kind} column {unknown[0]!r}; "
+        raise InputError(f"{name}, {where}: unknown {kind} column {unknown[0]!r}; "
                          f"the columns are {', '.join(allowed)}")
     if len(set(header)) != len(header):
-        raise InputError(f"{name}, line {first_line + 1}: a column is named twice")
+        raise InputError(f"{name}, {where}: a column is named twice")
     for need in required:
         if need not in header:
-            raise InputError(f"{name}, line {first_line + 1}: {kind} rows need a {need!r} column")
-    for n, cells in enumerate(reader, start=2):
+            raise InputError(f"{name}, {where}: {kind} rows need a {need!r} column")
+    for n, cells in enumerate(body, start=2):
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(header):
             raise InputError(f"{name}, {kind} table row {n}: {len(cells)} cells for {len(header)} columns")
-        row = {h: unprotect(c) for h, c in zip(header, cells) if c != ""}
+        row = {h: clean_cell(c) for h, c in zip(header, cells) if c != ""}
         sink.append((f"{name}, {kind} table row {n}", row))
 
 

@@ -20,12 +20,13 @@ from ..store import locate
 from ..textwidth import safe
 from .program import PROG, app
 from .options import (AsOf, FilterBinding, FilterPlan, FilterStatus, FilterTag, Format, Method, Output, as_of as parse_as_of, choice,
-                      data_out, emit, interactive, now_utc, open_store, output_format, period, read_text, root, statuses,
+                      data_out, decode_text, emit, interactive, now_utc, open_store, output_format, period, read_bytes, read_text,
+                      root, statuses,
                       target_filter, today, use_color)
 
 REPORT_FORMATS = tuple(report_common.REPORT_FORMATS)
-EXPORT_FORMATS = ("json", "csv", "ics")
-EXPORT_EXTENSIONS = {".json": "json", ".csv": "csv", ".ics": "ics"}
+EXPORT_FORMATS = ("json", "csv", "xlsx", "ics")
+EXPORT_EXTENSIONS = {".json": "json", ".csv": "csv", ".xlsx": "xlsx", ".ics": "ics"}
 EXTRACT_FORMATS = ("table", "plain", "json", "csv")
 WARNINGS_SHOWN = 10  # an import of thousands of rows says how many more, not each one
 ReportFormat = Format(REPORT_FORMATS, "from --output's extension, else text")
@@ -99,6 +100,8 @@ def export(
     fmt: ExportFormat = None,
     output: Output = None,
     as_of: AsOf = None,
+    template: bool = typer.Option(False, "--template", help="With --format xlsx: an empty workbook with the "
+                                                             "columns, a kind drop-down and a sheet of notes."),
     excel: Optional[bool] = typer.Option(None, "--excel/--no-excel",
                                          help="CSV with a UTF-8 byte-order mark, so that Excel reads its Chinese "
                                               "(default: with --output FILE.csv, not on stdout)."),
@@ -120,25 +123,39 @@ def export(
         # Windows) and shows UTF-8 Chinese as mojibake; a file is mostly made for Excel, a pipe not.
         if excel if excel is not None else output is not None:
             text = "\ufeff" + text
+    elif fmt == "xlsx":
+        from ..xlsx import export_xlsx
+
+        if output is None and sys.stdout.isatty():
+            raise InputError("--format xlsx writes a workbook: give --output FILE.xlsx (or redirect stdout)")
+        text = export_xlsx(targets, template=template)
     else:
         from ..render.ics_format import calendar
 
         text = calendar([(t, assess(t, when, settings)) for t in targets if t.deadline], now_utc())
+    if template and fmt != "xlsx":
+        raise InputError("--template goes with --format xlsx: an empty, documented workbook to fill in")
     emit(text, output, ctx)
 
 
 @app.command("import")
 def import_(
     ctx: typer.Context,
-    file: str = typer.Argument(..., metavar="FILE", help="A JSON or CSV file (as export writes), or - for stdin."),
+    file: str = typer.Argument(..., metavar="FILE", help="A JSON, CSV or Excel (.xlsx) file (as export writes), "
+                                                         "or - for stdin."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Say what would change; write nothing."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No plausibility warnings."),
 ) -> None:
     """Add or update targets and observations from a file: all or nothing, and idempotent."""
     from .. import exchange
 
-    name, text = read_text(file)
-    rows = exchange.read(text, name)
+    name, raw = read_bytes(file)
+    if raw.startswith(b"PK\x03\x04"):  # a zip file: an Excel workbook
+        from ..xlsx import read_xlsx
+
+        rows = read_xlsx(raw, name)
+    else:
+        rows = exchange.read(decode_text(raw, name), name)
     now = now_utc()
     with open_store(ctx, write=not dry_run) as store:
         with _progress(len(rows.targets) + len(rows.observations)) as step:

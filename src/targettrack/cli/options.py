@@ -207,19 +207,28 @@ def read_text(file: str) -> tuple[str, str]:
     """FILE (or - for stdin) as text, with the name to quote in messages. UTF-8,
     UTF-16 (with its mark) and GB18030/GBK are read (textfile.decode); a file
     not in UTF-8 is said so on stderr, since its bytes were interpreted."""
-    from pathlib import Path
+    name, raw = read_bytes(file)
+    return name, decode_text(raw, name)
 
-    from ..textfile import decode
+
+def read_bytes(file: str) -> tuple[str, bytes]:
+    """FILE (or - for stdin) as bytes, with the name to quote in messages."""
+    from pathlib import Path
 
     name = "stdin" if file == "-" else file
     try:
-        raw = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+        return name, (sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes())
     except OSError as e:
         raise InputError(f"FILE: cannot read {file} ({e.strerror})") from None
+
+
+def decode_text(raw: bytes, name: str) -> str:
+    from ..textfile import decode
+
     text, encoding = decode(raw, name)
     if encoding != "utf-8":
         print(f"{PROG}: {name}: read as {encoding.upper()}", file=sys.stderr)
-    return name, text
+    return text
 
 
 class _TerminalSafe:
@@ -244,11 +253,15 @@ def data_out():
     return _TerminalSafe(sys.stdout) if sys.stdout.isatty() else sys.stdout
 
 
-def emit(text: str, output: Optional[str], ctx: typer.Context | None = None) -> None:
+def emit(text: str | bytes, output: Optional[str], ctx: typer.Context | None = None) -> None:
     """To stdout, or atomically to --output (a reader never sees half a report),
     which may not be the store, its lock or a kept version of it."""
     if output is None:
-        data_out().write(text)
+        if isinstance(text, bytes):  # a workbook: bytes as they are
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+        else:
+            data_out().write(text)
         return
     from pathlib import Path
 

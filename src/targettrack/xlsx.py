@@ -1,0 +1,170 @@
+"""Excel workbooks in and out (`export --format xlsx`, `import FILE.xlsx`).
+
+The same two tables as CSV (exchange.TARGET_COLUMNS, OBSERVATION_COLUMNS),
+one sheet each, so a workbook round-trips exactly as CSV does:
+
+* a number is a number cell when a double holds it exactly, else text
+  (Excel keeps 15 significant digits; a store may hold more);
+* a date given as a day is a real Excel date; a year, month or quarter
+  stays the text that says so (2025, 2025-06), since a date cell would
+  turn "by 2025" into 31 December;
+* text is always a text cell, never a formula, and characters XML cannot
+  hold (control characters, CR) are written as Excel itself writes them,
+  _xHHHH_, with a literal "_xHHHH_" escaped as _x005F_xHHHH_.
+
+openpyxl is imported only here, and only when a workbook is read or written.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date, datetime
+from decimal import Decimal
+
+from .csvcells import Number
+from .errors import InputError
+from .exchange import OBSERVATION_COLUMNS, TARGET_COLUMNS, Rows, add_table, export_rows
+from .kinds import KINDS
+from .quantity import format_number, from_json_number
+
+SHEETS = {"targets": TARGET_COLUMNS, "observations": OBSERVATION_COLUMNS}
+DATE_COLUMNS = {"date", "deadline", "start", "baseline_date", "source_date"}
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\r\ufffe\uffff]")
+XLSX_MAGIC = b"PK\x03\x04"  # a workbook is a zip file
+
+NOTES = [
+    ("sheet", "column", "what it takes"),
+    ("targets", "id", "1-64 characters: a-z, 0-9, '-', '_' or '.'; 编号"),
+    ("targets", "title", "what the target is about; 名称"),
+    ("targets", "kind", f"one of {', '.join(KINDS)} (default increase); 类型"),
+    ("targets", "unit", "家, 个, 亿元, km, %; 单位"),
+    ("targets", "baseline / baseline_date", "the value at the start and its period; 基期值 / 基期"),
+    ("targets", "target", "the value to reach, or the limit (1000亿元, 65%); 目标值"),
+    ("targets", "start / deadline", "2025, 2025-06, 2025Q3, 2025年底, or a date cell; 起始 / 截止日期"),
+    ("targets", "form / change / each", "change, growth or cumulative; relative, absolute or points; year, quarter ..."),
+    ("targets", "binding", "true (约束性) or false (预期性); 属性"),
+    ("targets", "frequency / lag", "year, half, quarter, month or day; 90d; 频率 / 滞后"),
+    ("observations", "id / date", "the target's id; the period the value is for (2024, 2024-06, a date cell); 日期"),
+    ("observations", "value", "the level (850亿元, -0.5%); 数值"),
+    ("observations", "change", "instead of value: an increment on the latest value; 增量"),
+    ("observations", "yoy", "instead of value: a change in % on the year before; 同比"),
+    ("observations", "note / source", "备注 / 来源"),
+]
+
+
+def escape(text: str) -> str:
+    """Text as an xlsx cell holds it (OOXML's ST_Xstring escapes)."""
+    text = _ESCAPED.sub(lambda m: "_x005F" + m.group(0), text)
+    return _ILLEGAL.sub(lambda m: f"_x{ord(m.group(0)):04X}_", text)
+
+
+def unescape(text: str) -> str:
+    return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
+def _exact_float(value: Decimal) -> float | int | None:
+    if value == value.to_integral_value() and abs(value) < 2**53:
+        return int(value)
+    f = float(value)
+    return f if Decimal(repr(f)) == value else None
+
+
+def _write_cell(ws, row: int, col: int, column: str, value) -> None:
+    from openpyxl.cell.cell import TYPE_STRING
+
+    cell = ws.cell(row=row, column=col)
+    if value is None or value == "":
+        return
+    if isinstance(value, Number):
+        number = _exact_float(Decimal(str.__str__(value)))
+        if number is not None:
+            cell.value = number
+            return
+        value = str.__str__(value)
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        cell.value = value
+        return
+    if column in DATE_COLUMNS and isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        cell.value = date.fromisoformat(value)
+        cell.number_format = "yyyy-mm-dd"
+        return
+    cell.value = escape(value if isinstance(value, str) else ";".join(value) if isinstance(value, list) else str(value))
+    cell.data_type = TYPE_STRING  # never a formula, whatever it starts with
+
+
+def export_xlsx(targets, template: bool = False) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    tables = export_rows([] if template else targets)
+    for sheet, columns in SHEETS.items():
+        ws = wb.create_sheet(sheet)
+        for col, name in enumerate(columns, 1):
+            ws.cell(row=1, column=col, value=name)
+        for r, row in enumerate(tables[sheet], 2):
+            for col, name in enumerate(columns, 1):
+                _write_cell(ws, r, col, name, row.get(name))
+        ws.freeze_panes = "A2"
+        if sheet == "targets":
+            kind = DataValidation(type="list", formula1=f'"{",".join(KINDS)}"', allow_blank=True)
+            letter = ws.cell(row=1, column=columns.index("kind") + 1).column_letter
+            kind.add(f"{letter}2:{letter}100000")
+            ws.add_data_validation(kind)
+    if template:
+        notes = wb.create_sheet("notes")
+        for r, line in enumerate(NOTES, 1):
+            for c, text in enumerate(line, 1):
+                notes.cell(row=r, column=c, value=text)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _read_cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        if value.time() == datetime.min.time():
+            return value.date().isoformat()
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (int, float)):
+        return format_number(from_json_number(value))
+    return unescape(str(value))
+
+
+def read_xlsx(raw: bytes, name: str) -> Rows:
+    """Each sheet whose first row names target or observation columns (English or Chinese) is a table."""
+    from zipfile import BadZipFile
+
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except (BadZipFile, KeyError, ValueError, OSError) as e:
+        raise InputError(f"{name}: not an Excel workbook that can be read ({type(e).__name__}); "
+                         "save it from Excel as .xlsx") from None
+    rows = Rows()
+    for ws in wb.worksheets:
+        if ws.title == "notes":
+            continue
+        cells = [[_read_cell(v) for v in r] for r in ws.iter_rows(values_only=True)]
+        if not any(c.strip() for r in cells for c in r):
+            continue
+        width = max(len(r) for r in cells)
+        header = [c for c in cells[0]]
+        while header and not header[-1].strip():
+            header.pop()
+        body = [(r + [""] * width)[:len(header)] for r in cells[1:]]
+        add_table(rows, name, f"sheet {ws.title}", header, body, lambda c: c)
+    wb.close()
+    if not rows.targets and not rows.observations:
+        raise InputError(f"{name}: no sheet with target or observation columns")
+    return rows
