@@ -85,3 +85,43 @@ def test_a_broken_workbook_is_refused_in_one_line(tt, tmp_path):
     empty.save(tmp_path / "empty.xlsx")
     assert_one_line_error(tt("import", str(tmp_path / "empty.xlsx")), 2, "no sheet with target or observation")
     assert tt.digest() == before
+
+
+def test_libreoffice_reads_the_workbook_when_it_is_installed(tt, tmp_path):
+    """Another program than the one that wrote it: LibreOffice converts the sheet to CSV
+    (skipped where LibreOffice is not installed, as in CI)."""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    office = shutil.which("libreoffice") or shutil.which("soffice")
+    if office is None:
+        pytest.skip("LibreOffice is not installed")
+    _store(tt)
+    out = tmp_path / "all.xlsx"
+    tt.ok("export", "-o", str(out))
+    subprocess.run([office, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", str(tmp_path), str(out)],
+                   check=True, capture_output=True, timeout=120)
+    text = (tmp_path / "all.csv").read_text(encoding="utf-8", errors="replace")
+    assert text.startswith("id,title,") and "粮食" in text and "-13.5" in text
+
+
+def test_a_workbook_saved_by_libreoffice_imports_without_an_edit(tt, tmp_path):
+    """The other way: a sheet typed with Chinese headers, saved as .xlsx by LibreOffice
+    (skipped where LibreOffice is not installed, as in CI)."""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    office = shutil.which("libreoffice") or shutil.which("soffice")
+    if office is None:
+        pytest.skip("LibreOffice is not installed")
+    src = tmp_path / "sheet.csv"
+    src.write_text("编号,指标名称,目标值,截止日期,属性\ngrain,粮食综合生产能力,6.5亿吨,2025,约束性\n", encoding="utf-8")
+    subprocess.run([office, "--headless", "--infilter=CSV:44,34,76", "--convert-to", "xlsx", "--outdir",
+                    str(tmp_path), str(src)], check=True, capture_output=True, timeout=120)
+    tt.ok("import", str(tmp_path / "sheet.xlsx"))
+    r = json.loads(tt.ok("show", "grain", "-f", "json"))
+    assert (r["title"], r["target"], r["unit"], r["binding"]) == ("粮食综合生产能力", 6.5, "亿吨", True)
