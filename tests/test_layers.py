@@ -17,7 +17,7 @@ LAYERS = [
     # 2: judging and changing targets
     {"forms", "timing", "assess", "ops"},
     # 3: views as data, the store and its versions, exchange, extract
-    {"records", "report", "rollup", "selection", "store", "backups", "doctor", "exchange", "xlsx", "extract", "sample"},
+    {"records", "report", "rollup", "selection", "store", "backups", "doctor", "exchange", "xlsx", "merge", "gitshare", "extract", "sample"},
     # 4: drawing
     {"render"},
     # 5: the command line

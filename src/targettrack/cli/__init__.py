@@ -13,7 +13,7 @@ library, and hands the result to a renderer; no rule lives here.
 
 from __future__ import annotations
 
-from . import change, io, repair, view  # noqa: F401  (each registers its commands on `app`)
+from . import change, io, repair, share, view  # noqa: F401  (each registers its commands on `app`)
 from .program import PROG, app, main
 from .options import now_utc, today
 

@@ -250,7 +250,11 @@ def edit(
                      unset=unset)
         store.replace(old.id, t)
         settings = store.settings()
-    print(f"edited {t.id} ({assess(t, today(), settings).status})")
+    from ..gitshare import resolve
+
+    settled = resolve(locate(root(ctx).db).path, t.id)  # a merge conflict of this target is settled by the edit
+    print(f"edited {t.id} ({assess(t, today(), settings).status})"
+          + (f"; {settled} merge conflict{'s' if settled != 1 else ''} settled" if settled else ""))
 
 
 @app.command()

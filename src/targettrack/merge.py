@@ -1,0 +1,163 @@
+"""Three-way merge of stores, per target and per field: git's merge driver (pure).
+
+Two analysts who each record a value and pull must not get a conflict in a
+file no one should edit by hand. Git gives the common ancestor (base), ours
+and theirs; this merges them as targets, not as lines:
+
+* targets are matched by id, never by TinyDB's document key ("12" may be two
+  different targets on two sides); the merged store is renumbered 1..n, base
+  targets first in their order, then the new ones by id;
+* a target added on one side, or identically on both, is kept;
+* a field changed on one side takes that side; changed the same way on both,
+  that value; changed differently on both, it is a conflict: ours stays, and
+  the conflict is reported with both values;
+* observations are a union: those in the base stay unless a side deleted
+  them (update --delete), and those new on either side are added in the order
+  they were recorded, so of two values for one period the later recording
+  counts; both stay in the history, and the pair is reported;
+* a target removed on one side and changed on the other is a conflict: the
+  changed target is kept (no recorded value is lost);
+* a merge that would give an invalid target keeps ours whole, as a conflict.
+
+Everything but which side a conflict keeps is symmetric in ours and theirs.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from .errors import InputError
+from .model import from_dict, validate
+
+TARGETS, META = "targets", "meta"
+
+
+@dataclass(frozen=True)
+class Conflict:
+    id: str
+    field: str
+    ours: object
+    theirs: object
+
+    def describe(self) -> str:
+        def show(v):
+            return "(removed)" if v is None else json.dumps(v, ensure_ascii=False)
+
+        return f"{self.id}: {self.field} is {show(self.ours)} here and {show(self.theirs)} there; kept {show(self.ours)}"
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "field": self.field, "ours": self.ours, "theirs": self.theirs}
+
+
+@dataclass(frozen=True)
+class Merged:
+    data: dict
+    conflicts: tuple[Conflict, ...]
+    notes: tuple[str, ...]   # merged cleanly, but worth saying (two values for one period)
+
+
+def _key(o: dict) -> str:
+    return json.dumps(o, sort_keys=True, ensure_ascii=False)
+
+
+def _by_id(data: dict | None) -> dict[str, tuple[int, dict]]:
+    if not data:
+        return {}
+    docs = sorted(data.get(TARGETS, {}).items(), key=lambda kv: int(kv[0]))
+    return {doc["id"]: (i, doc) for i, (_, doc) in enumerate(docs)}
+
+
+def _fields(b: dict, o: dict, t: dict, where: str, conflicts: list) -> dict:
+    """Three-way merge of two dicts, key by key (a nested dict, such as the source, key by key too)."""
+    out = {}
+    for k in sorted(set(b) | set(o) | set(t)):
+        bv, ov, tv = b.get(k), o.get(k), t.get(k)
+        if ov == tv:
+            v = ov
+        elif ov == bv:
+            v = tv
+        elif tv == bv:
+            v = ov
+        elif all(isinstance(x, dict) or x is None for x in (bv, ov, tv)):
+            v = _fields(bv or {}, ov or {}, tv or {}, f"{where}{k}.", conflicts) or None
+        else:
+            conflicts.append((f"{where}{k}", ov, tv))
+            v = ov
+        if v is not None:
+            out[k] = v
+    return out
+
+
+def _observations(b: list, o: list, t: list, tid: str, notes: list) -> list:
+    bk, ok, tk = [_key(x) for x in b], {_key(x) for x in o}, {_key(x) for x in t}
+    kept = [x for x, k in zip(b, bk) if k in ok and k in tk]
+    base = set(bk)
+    new = {}
+    for side in (o, t):
+        for x in side:
+            k = _key(x)
+            if k not in base:
+                new[k] = x
+    added = sorted(new.values(), key=lambda x: (x.get("recorded_at") or "", _key(x)))
+    ours_new = {x.get("date"): x for x in o if _key(x) not in base}
+    for x in t:
+        mine = ours_new.get(x.get("date"))
+        if _key(x) not in base and mine is not None and mine.get("value") != x.get("value"):
+            later = max((mine, x), key=lambda y: (y.get("recorded_at") or "", _key(y)))
+            notes.append(f"{tid}: {x.get('date')} was recorded on both sides ({mine.get('value')} and "
+                         f"{x.get('value')}); both are kept in the history, and {later.get('value')}, recorded "
+                         f"later, counts")
+    return kept + added
+
+
+def _target(b: dict | None, o: dict | None, t: dict | None, tid: str,
+            conflicts: list[Conflict], notes: list) -> dict | None:
+    if o is None and t is None:
+        return None
+    if b is not None and (o is None or t is None):
+        other = t if o is None else o
+        if other == b:
+            return None  # removed on one side, untouched on the other
+        conflicts.append(Conflict(tid, "(target)", o, t))
+        return other      # removed against changed: keep what was changed
+    if o is None or t is None:
+        return o if t is None else t
+    found: list = []
+    fields = _fields({k: v for k, v in (b or {}).items() if k != "observations"},
+                     {k: v for k, v in o.items() if k != "observations"},
+                     {k: v for k, v in t.items() if k != "observations"}, "", found)
+    obs = _observations((b or {}).get("observations", []), o.get("observations", []),
+                        t.get("observations", []), tid, notes)
+    if obs:
+        fields["observations"] = obs
+    try:
+        validate(from_dict(fields))
+    except (ValueError, InputError) as e:
+        conflicts.append(Conflict(tid, "(target)", o, t))
+        notes.append(f"{tid}: the two sides' fields do not make a valid target together ({e}); kept ours")
+        return o
+    conflicts.extend(Conflict(tid, f, ov, tv) for f, ov, tv in found)
+    return fields
+
+
+def merge(base: dict | None, ours: dict, theirs: dict) -> Merged:
+    """The merged store data (TinyDB's dict), the conflicts and the notes."""
+    b, o, t = _by_id(base), _by_id(ours), _by_id(theirs)
+    conflicts: list[Conflict] = []
+    notes: list[str] = []
+    order = sorted(set(b) | set(o) | set(t), key=lambda i: (b[i][0] if i in b else len(b), i))
+    merged = []
+    for tid in order:
+        doc = _target(b.get(tid, (0, None))[1], o.get(tid, (0, None))[1], t.get(tid, (0, None))[1], tid,
+                      conflicts, notes)
+        if doc is not None:
+            merged.append(doc)
+    bm, om, tm = ((d or {}).get(META, {}).get("1", {}) for d in (base, ours, theirs))
+    meta_conflicts: list = []
+    meta = _fields({k: v for k, v in bm.items() if k != "schema"}, {k: v for k, v in om.items() if k != "schema"},
+                   {k: v for k, v in tm.items() if k != "schema"}, "", meta_conflicts)
+    meta["schema"] = max(om.get("schema", 0), tm.get("schema", 0))
+    conflicts.extend(Conflict("(settings)", f, ov, tv) for f, ov, tv in meta_conflicts)
+    data = {META: {"1": meta}, TARGETS: {str(i): doc for i, doc in enumerate(merged, 1)}}
+    return Merged(data, tuple(conflicts), tuple(notes))
