@@ -204,6 +204,7 @@ def test_the_same_field_edited_differently_is_a_conflict_the_store_stays_valid(t
     assert r.returncode != 0 and "merge conflict: sh-robot-brands: owner" in r.stderr
     rows = {t["id"]: t for t in json.loads(b.tt("list", "-f", "json").stdout)}  # loads: valid
     assert rows["sh-robot-brands"]["owner"] == "上海市科委" and rows["sh-robot-scenarios"]["current"] == 60
+    assert "merge conflict(s) from git" in b.tt("doctor").stdout + b.tt("doctor").stderr
     listed = b.tt("conflicts").stdout
     assert "sh-robot-brands  owner" in listed and "上海市经信委" in listed
     assert "1 merge conflict settled" in b.tt("edit", "sh-robot-brands", "--owner", "上海市经信委").stdout
@@ -220,3 +221,18 @@ def test_a_removal_against_an_update_keeps_the_update(team):
     assert r.returncode != 0 and "sh-robot-brands: (target)" in r.stderr
     rows = {t["id"]: t for t in json.loads(b.tt("list", "-f", "json").stdout)}
     assert rows["sh-robot-brands"]["current"] == 9  # no recorded value is lost
+
+
+def test_the_same_period_recorded_on_both_sides_and_different_fields_of_one_target(team):
+    a, b = team
+    a.run("targettrack", "--db", "targets.json", "update", "sh-robot-industry", "850", "--date", "2025")
+    a.tt("edit", "sh-robot-industry", "--owner", "上海市经信委")
+    b.env = {**b.env, "TARGETTRACK_TODAY": "2026-11-27"}  # recorded a day later
+    b.tt("update", "sh-robot-industry", "870", "--date", "2025")
+    b.tt("edit", "sh-robot-industry", "--plan", "shanghai-2025")
+    r = _sync(a, b)
+    assert r.returncode == 0, r.stderr
+    assert "2025 was recorded on both sides (850 and 870)" in r.stderr and "870, recorded later, counts" in r.stderr
+    row = json.loads(b.tt("show", "sh-robot-industry", "-f", "json").stdout)
+    assert (row["current"], row["owner"], row["plan"]) == (870, "上海市经信委", "shanghai-2025")
+    assert [(o["value"], o["superseded"]) for o in row["observations"]] == [(850, True), (870, False)]

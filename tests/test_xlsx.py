@@ -55,12 +55,14 @@ def test_a_workbook_made_elsewhere_with_chinese_headers_and_date_cells(tt, tmp_p
     values.append(["编号", "日期", "数值", "备注"])
     values.append(["urban", 2024, 67, "公报"])
     values.append(["urban", datetime(2025, 6, 30), 67.5, None])
+    values.append(["urban", 45473, 66, "a serial day number: 2024-06-30"])
     f = tmp_path / "mine.xlsx"
     wb.save(f)
     tt.ok("import", str(f))
     r = json.loads(tt.ok("show", "urban", "-f", "json"))
     assert (r["target"], r["deadline"], r["binding"]) == (65, "2025-12-31", True)
-    assert [(o["date_as_given"], o["value"]) for o in r["observations"]] == [("2024", 67), ("2025-06-30", 67.5)]
+    assert [(o["date_as_given"], o["value"]) for o in r["observations"]] == [
+        ("2024-06-30", 66), ("2024", 67), ("2025-06-30", 67.5)]
 
 
 def test_the_template_is_empty_and_documented(tt, tmp_path):

@@ -18,6 +18,7 @@ from .errors import InputError, StoreError
 from .model import from_dict, validate
 from .atomicfile import atomic_write
 from .settings import Settings
+from .gitshare import read_conflicts
 from .store import (META_TABLE, SCHEMA_VERSION, TARGETS_TABLE, Lock, holders, lock_timeout, parse, read_store_bytes,
                     real_path, stray_temporaries)
 
@@ -113,6 +114,15 @@ def diagnose(path: Path) -> list[Finding]:
     if strays:
         found.append(Finding("warning", f"{len(strays)} temporary file(s) from an interrupted write "
                                         f"({', '.join(p.name for p in strays)}); removed by the next write"))
+    try:
+        left = read_conflicts(path)
+    except InputError as e:
+        found.append(Finding("warning", str(e)))
+    else:
+        if left:
+            named = ", ".join(sorted({f"{c.get('id')} {c.get('field')}" for c in left}))
+            found.append(Finding("warning", f"{len(left)} merge conflict(s) from git, with our values kept: {named}; "
+                                            "'targettrack conflicts' shows both values, 'edit' settles each"))
     snaps = backups.versions_newest_first(path)
     if snaps:
         found.append(Finding("ok", f"{len(snaps)} version(s) kept in {backups.folder(path)}; newest: {_describe(*snaps[0])}"))

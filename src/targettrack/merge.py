@@ -104,9 +104,9 @@ def _observations(b: list, o: list, t: list, tid: str, notes: list) -> list:
     for x in t:
         mine = ours_new.get(x.get("date"))
         if _key(x) not in base and mine is not None and mine.get("value") != x.get("value"):
-            later = max((mine, x), key=lambda y: (y.get("recorded_at") or "", _key(y)))
-            notes.append(f"{tid}: {x.get('date')} was recorded on both sides ({mine.get('value')} and "
-                         f"{x.get('value')}); both are kept in the history, and {later.get('value')}, recorded "
+            earlier, later = sorted((mine, x), key=lambda y: (y.get("recorded_at") or "", _key(y)))
+            notes.append(f"{tid}: {x.get('date')} was recorded on both sides ({earlier.get('value')} and "
+                         f"{later.get('value')}); both are kept in the history, and {later.get('value')}, recorded "
                          f"later, counts")
     return kept + added
 

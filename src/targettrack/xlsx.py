@@ -24,7 +24,7 @@ from decimal import Decimal
 
 from .csvcells import Number
 from .errors import InputError
-from .exchange import OBSERVATION_COLUMNS, TARGET_COLUMNS, Rows, add_table, export_rows
+from .exchange import HEADER_ALIASES, OBSERVATION_COLUMNS, TARGET_COLUMNS, Rows, add_table, export_rows
 from .kinds import KINDS
 from .quantity import format_number, from_json_number
 
@@ -140,6 +140,17 @@ def _read_cell(value) -> str:
     return unescape(str(value))
 
 
+def _serial(value):
+    """A number in a date column: a year (2025) stays a year; from 10000 on it is
+    an Excel serial day number (45473 is 2024-06-30), as a cell not formatted
+    as a date shows one."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 10000 <= value < 2958466:
+        from openpyxl.utils.datetime import from_excel
+
+        return from_excel(value)
+    return value
+
+
 def read_xlsx(raw: bytes, name: str) -> Rows:
     """Each sheet whose first row names target or observation columns (English or Chinese) is a table."""
     from zipfile import BadZipFile
@@ -155,7 +166,12 @@ def read_xlsx(raw: bytes, name: str) -> Rows:
     for ws in wb.worksheets:
         if ws.title == "notes":
             continue
-        cells = [[_read_cell(v) for v in r] for r in ws.iter_rows(values_only=True)]
+        raw = list(ws.iter_rows(values_only=True))
+        if not raw:
+            continue
+        names = [HEADER_ALIASES.get(str(h or "").strip().lower(), str(h or "").strip().lower()) for h in raw[0]]
+        dates = {i for i, n in enumerate(names) if n in DATE_COLUMNS}
+        cells = [[_read_cell(_serial(v) if i in dates else v) for i, v in enumerate(r)] for r in raw]
         if not any(c.strip() for r in cells for c in r):
             continue
         width = max(len(r) for r in cells)
