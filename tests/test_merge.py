@@ -218,7 +218,7 @@ def test_a_removal_against_an_update_keeps_the_update(team):
     a.tt("remove", "sh-robot-brands", "--yes")
     b.tt("update", "sh-robot-brands", "9", "--date", "2025")
     r = _sync(a, b)
-    assert r.returncode != 0 and "sh-robot-brands: (target)" in r.stderr
+    assert r.returncode != 0 and "sh-robot-brands: removed there and changed on the other side" in r.stderr
     rows = {t["id"]: t for t in json.loads(b.tt("list", "-f", "json").stdout)}
     assert rows["sh-robot-brands"]["current"] == 9  # no recorded value is lost
 

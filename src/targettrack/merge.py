@@ -44,6 +44,11 @@ class Conflict:
         def show(v):
             return "(removed)" if v is None else json.dumps(v, ensure_ascii=False)
 
+        if self.field == "(target)":
+            if self.ours is None or self.theirs is None:
+                side = "here" if self.ours is None else "there"
+                return f"{self.id}: removed {side} and changed on the other side; the changed target is kept"
+            return f"{self.id}: the two sides' changes do not make a valid target together; ours is kept"
         return f"{self.id}: {self.field} is {show(self.ours)} here and {show(self.theirs)} there; kept {show(self.ours)}"
 
     def to_dict(self) -> dict:
