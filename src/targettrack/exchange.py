@@ -95,10 +95,17 @@ def _target_row(t: Target) -> dict:
 def export_rows(targets: list[Target]) -> dict[str, list[dict]]:
     """The two tables export writes (CSV or a workbook): target rows, then observation rows
     in stored order, so that an import gives back the same store."""
-    obs = [{"id": t.id, "date": o.date.label, "value": Number(format_number(o.value)), "note": o.note, "source": o.source,
+    obs = [{"id": t.id, "date": o.date.label, "value": _shown(t, o), "note": o.note, "source": o.source,
             "recorded_at": o.recorded_at, "measure": o.measure}
            for t in targets for o in t.observations]
     return {"targets": [_target_row(t) for t in targets], "observations": obs}
+
+
+def _shown(t: Target, o: Observation):
+    """A value as a spreadsheet cell: a number, or done / undone for a milestone (as `update` takes it)."""
+    if t.spec.boolean:
+        return "done" if o.value else "undone"
+    return Number(format_number(o.value))
 
 
 def export_csv(targets: list[Target]) -> str:
@@ -403,7 +410,9 @@ def observation_from(row: dict, where: str, target: Target, today, now: str,
         if e.field in ("by", "yoy", "value"):
             raise _fail(where, column, e) from None
         raise _located(where, e) from None
-    return o, raw if how == "level" else None
+    # The text a person typed, for the warnings about it; a JSON number was written by a program.
+    typed = how == "level" and isinstance(row.get(column), str)
+    return o, raw if typed else None
 
 
 def _key(o: Observation) -> tuple:
