@@ -96,17 +96,24 @@ def parse_change(text: str, unit: str | None) -> tuple[str, Decimal, str | None]
 
 
 def form_fields(unit: str | None, *, change: str | None = None, growth: str | None = None,
-                cumulative: bool = False, each: str | None = None) -> dict:
+                cumulative: bool = False, each: str | None = None, target: str | None = None,
+                kind: str | None = None) -> dict:
     """The fields --change, --growth, --cumulative and --each set (the change
-    or the growth rate is the target), and the unit written after a change."""
+    or the growth rate is the target), the unit written after a change, and
+    the kind a change's sign says when `kind` is not given."""
     given = [name for name, v in (("--change", change), ("--growth", growth), ("--cumulative", cumulative),
                                   ("--each", each)) if v]
     if len(given) > 1:
         raise InputError(f"{' and '.join(given)} do not go together: a target has one form")
+    if (change is not None or growth is not None) and target is not None:
+        raise InputError(f"{'--change' if change is not None else '--growth'} is the target: give it or --target, "
+                         "not both")
     f: dict = {}
     if change is not None:
         how, amount, written = parse_change(change, unit)
         f.update(form="change", change=how, target=amount)
+        if kind is None:
+            f["kind"] = "increase" if amount > 0 else "decrease"
         if unit is None and written is not None:
             f["unit"] = written
     if growth is not None:

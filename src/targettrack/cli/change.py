@@ -89,13 +89,9 @@ def add(
     of amounts (--cumulative), or a bound in every period (--each)."""
     check_id(target_id)
     given_unit = parse_unit(unit) if unit is not None else None
-    form = ops.form_fields(given_unit, change=change, growth=growth, cumulative=cumulative, each=each)
-    if "target" in form and target is not None:
-        raise InputError(f"{'--change' if change is not None else '--growth'} is the target: give it or --target, "
-                         "not both")
-    if change is not None and kind is None:
-        kind = "increase" if form["target"] > 0 else "decrease"
-    kind = check_kind(kind or "increase")
+    form = ops.form_fields(given_unit, change=change, growth=growth, cumulative=cumulative, each=each,
+                           target=target, kind=kind)
+    kind = check_kind(form.pop("kind", kind) or "increase")
     if "target" in form:
         unit_label, target_value = form.pop("unit", given_unit) or "", form.pop("target")
     else:
@@ -226,9 +222,6 @@ def edit(
     new_unit = parse_unit(unit) if unit is not None else None
     if relabel and new_unit is None:
         raise InputError("--relabel goes with --unit")
-    if (change is not None or growth is not None) and target is not None:
-        raise InputError(f"{'--change' if change is not None else '--growth'} is the target: give it or --target, "
-                         "not both")
     fields = {
         "title": check_text(title, "title"), "kind": check_kind(kind) if kind else None, "title_en": title_en,
         "owner": owner, "deadline": period("--deadline", deadline), "start": period("--start", start),
@@ -242,10 +235,9 @@ def edit(
     with open_store(ctx, write=True) as store:
         old = store.resolve(ref)
         store.describe(f"edit {old.id}")
-        form = ops.form_fields(new_unit or old.unit, change=change, growth=growth, cumulative=cumulative, each=each)
+        form = ops.form_fields(new_unit or old.unit, change=change, growth=growth, cumulative=cumulative, each=each,
+                               target=target, kind=kind)
         form.pop("unit", None)
-        if change is not None and kind is None:
-            fields["kind"] = "increase" if form["target"] > 0 else "decrease"
         t = ops.edit(old, {**fields, **form}, unit=new_unit, relabel=relabel, target=target, baseline=baseline,
                      unset=unset)
         store.replace(old.id, t)
