@@ -208,7 +208,7 @@ def test_05_pruning_deletes_only_the_versions_it_wrote(db):
     for i in range(backups.KEEP + 5):
         tt.ok("update", "sh-robot-brands", "--by", "1")
     assert mine.read_text() == "my own copy" and notes.read_text() == "mine"
-    assert len(versions(db)) == backups.KEEP
+    assert len(versions(db)) == len(backups.read_journal(db)) >= backups.KEEP
 
 
 def test_05_a_symlinked_backups_folder_is_refused_and_never_followed(db, tmp_path):

@@ -220,18 +220,29 @@ def test_undo_reverts_one_change_at_a_time_and_says_what(sample):
 
 
 def test_kept_versions_are_bounded_in_number_and_size(sample, monkeypatch):
-    from targettrack import backups
+    from targettrack import backups, layout
 
     for i in range(backups.KEEP + 5):
         sample.ok("update", "sh-robot-brands", str(i))
-    snaps = list((sample.db.parent / "targets.json.backups").glob("[0-9]*.json"))
-    assert len(snaps) == backups.KEEP
+    entries = backups.read_journal(sample.db)
+    folder = backups.folder(sample.db)
+    # The folder holds exactly the files the log names: full copies and change records.
+    assert sorted(p.name for p in folder.iterdir() if backups.is_version_file(p.name)) == sorted(e.file for e in entries)
+    assert {e.base is None for e in entries} == {True, False}
+    # At least KEEP versions, and no whole copy-and-records more than that.
+    first_chain = 1 + next(i for i, e in enumerate(entries[1:]) if e.base is None)
+    assert len(entries) >= backups.KEEP > len(entries) - first_chain
+    for e in entries:  # every one of them can be rebuilt, and is a store
+        raw = backups.content(sample.db, e)
+        assert raw is not None and layout.split(raw) is not None
     monkeypatch.setattr(backups, "KEEP_BYTES_FACTOR", 3)   # as if the store were huge
     monkeypatch.setattr(backups, "KEEP_BYTES_FLOOR", 0)
     sample.ok("update", "sh-robot-brands", "99")
-    snaps = list((sample.db.parent / "targets.json.backups").glob("[0-9]*.json"))
-    assert len(snaps) == 3  # three versions of about the store's size each
+    entries = backups.read_journal(sample.db)
+    assert sum(e.stored for e in entries) <= 3 * sample.db.stat().st_size and len(entries) >= 2
+    assert sorted(p.name for p in folder.iterdir() if backups.is_version_file(p.name)) == sorted(e.file for e in entries)
     sample.ok("undo")        # and undo still works
+    assert "99" not in str(loads_and_holds(sample.db)["sh-robot-brands"].observations[-1].value)
 
 
 def test_migration_keeps_a_backup_for_good(tmp_path):
@@ -274,8 +285,8 @@ def test_restore_skips_undone_and_damaged_versions(sample):
     sample.ok("update", "sh-robot-brands", "5", "--date", "2024-12")
     sample.ok("undo")
     after_undo = sample.db.read_bytes()
-    newest = sorted((sample.db.parent / "targets.json.backups").glob("[0-9]*.json"))
-    newest[-2].write_bytes(b"{broken")     # the copy of the state after the first update is damaged too
+    newest = sorted((sample.db.parent / "targets.json.backups").glob("[0-9]*.*"))  # copies and change records
+    newest[-2].write_bytes(b"{broken")     # the version after the first update is damaged too
     sample.db.write_bytes(b"")
     sample.ok("doctor", "--restore")
     # Not the undone version, not the damaged copy: the newest one that loads.

@@ -270,3 +270,19 @@ def test_a_schema_2_store_is_judged_by_the_new_rules_and_upgraded_on_the_first_w
     assert after["yearly-level"]["status"] == "achieved"
     assert {k: v["status"] for k, v in after.items() if k != "yearly-level"} == {
         k: v["status"] for k, v in before.items() if k != "yearly-level"}
+
+
+def test_tinydb_reads_every_store_targettrack_writes(tt):
+    """The file stays TinyDB's JSON, though targettrack now reads and writes
+    it line by line itself: TinyDB opens it and finds the same targets."""
+    from tinydb import TinyDB
+
+    tt.ok("add", "a", "--title", "甲", "--target", "10", "--deadline", "2030")
+    tt.ok("add", "b", "--title", "乙", "--kind", "milestone")
+    tt.ok("update", "a", "3", "--date", "2025")
+    tt.ok("remove", "b", "--yes")
+    tt.ok("undo")
+    with TinyDB(tt.db, access_mode="r") as db:
+        docs = {d["id"]: d for d in db.table("targets").all()}
+        assert db.table("meta").get(doc_id=1)["schema"] == SCHEMA_VERSION
+    assert sorted(docs) == ["a", "b"] and docs["a"]["observations"][0]["value"] == 3

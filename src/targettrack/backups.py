@@ -1,17 +1,28 @@
 """The versions of a store, for `undo` and `doctor --restore`.
 
-Every version targettrack writes is also kept, as a copy, in
-`<store>.backups/NNNNNN.json`, and `journal.json` (the version log) says
-which command made it and when. Copies, not hard links: a tool that damages
-the store in place (`> targets.json`, a sync client, an editor writing in
-place) would damage a hard-linked version with it.
+Every version targettrack writes is kept in `<store>.backups/`, and
+`journal.json` (the version log) says which command made it and when:
+
+* most changes are kept as a change record, `NNNNNN.delta`: the lines of the
+  store the change replaced and the lines that replaced them (layout.py),
+  over the version before it;
+* a full copy, `NNNNNN.json`, is kept for a new store, for the store as
+  found when it was not targettrack's last version (edited by hand, restored
+  from git), before a migration, for the first change of each day, and when
+  the change records since the last copy would outgrow the store. A version
+  is a copy plus the records after it, each checked against the SHA-256 its
+  log entry holds. Copies, not hard links: a tool that damages the store in
+  place (`> targets.json`, a sync client, an editor writing in place) would
+  damage a hard-linked copy with it.
 
 The order of a write is what makes a crash harmless (store.py):
 
 1. if the store on disk is not the newest kept version (edited by hand,
    restored from git, never written by targettrack), keep it first, as found;
 2. keep the new version and log it;
-3. only then replace the store.
+3. only then replace the store, and note the file's identity (`written.json`:
+   size, times, inode), so that the next command knows the file as the one
+   targettrack wrote without reading any version back.
 
 A crash between 2 and 3 leaves a logged version that never became the store;
 `reconcile` finds it (the store still equals the version before it) and
@@ -20,16 +31,18 @@ marks it undone, so `undo` can never "go back" to a change that was not made.
 store), and `reconcile` likewise notices an undo that was cut short.
 
 The folder holds only what this module writes: version files named by their
-number, the log and temporary files. Pruning deletes exactly the files the
-log names and nothing else, never through a symbolic link, and a damaged
-log is never read as an empty one (which would prune everything): it is set
-aside and the log rebuilt from the version files present.
+number, the log, `written.json` and temporary files. Pruning deletes exactly
+the files the log names and nothing else, never through a symbolic link, a
+copy only together with the records that build on it, and a damaged log is
+never read as an empty one (which would prune everything): it is set aside
+and the log rebuilt from the copies present.
 
 Only store.py and doctor.py call this module, while holding the store's lock.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -38,6 +51,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
+from . import layout
 from .atomicfile import atomic_write
 from .errors import StoreError
 
@@ -48,8 +62,9 @@ KEEP = 20
 KEEP_BYTES_FACTOR = 5
 KEEP_BYTES_FLOOR = 256 * 2**20
 JOURNAL = "journal.json"
+WRITTEN = "written.json"
 KINDS = ("change", "found", "migration", "init")
-_VERSION = re.compile(r"[0-9]{6,}\.json")
+_VERSION = re.compile(r"[0-9]{6,}\.(json|delta)")
 
 
 @dataclass(frozen=True)
@@ -59,10 +74,15 @@ class Entry:
     command: str
     kind: str = "change"   # change; found (kept as found on disk); migration (found, older schema); init
     undone: bool = False
+    # Logs written before change records lack these: every version was a copy.
+    base: int | None = None      # the version a change record applies to; None for a full copy
+    size: int | None = None      # the version's size in bytes...
+    sha256: str | None = None    # ...and its SHA-256, to check a rebuilt version and to know the store by
+    stored: int | None = None    # bytes its file takes in the folder
 
     @property
     def file(self) -> str:
-        return f"{self.n:06d}.json"
+        return f"{self.n:06d}.{'json' if self.base is None else 'delta'}"
 
 
 class JournalDamaged(StoreError):
@@ -92,7 +112,10 @@ def read_journal(store: Path) -> list[Entry]:
     try:
         entries = [Entry(**e) for e in json.loads(raw.decode("utf-8"))]
         if any(type(e.n) is not int or e.n < 1 or e.kind not in KINDS or type(e.undone) is not bool
-               or not isinstance(e.command, str) or not isinstance(e.time, str) for e in entries):
+               or not isinstance(e.command, str) or not isinstance(e.time, str)
+               or not all(x is None or type(x) is int for x in (e.base, e.size, e.stored))
+               or not (e.sha256 is None or isinstance(e.sha256, str))
+               or (e.base is not None and (e.base >= e.n or e.sha256 is None)) for e in entries):
             raise ValueError("an entry is not of the log's form")
         if [e.n for e in entries] != sorted({e.n for e in entries}):
             raise ValueError("entries out of order")
@@ -103,7 +126,8 @@ def read_journal(store: Path) -> list[Entry]:
 
 def _write_journal(store: Path, entries: list[Entry], mode: int) -> None:
     atomic_write(folder(store) / JOURNAL,
-                 json.dumps([asdict(e) for e in entries], ensure_ascii=False, indent=1) + "\n", mode=mode)
+                 json.dumps([{k: v for k, v in asdict(e).items() if v is not None} for e in entries],
+                            ensure_ascii=False, indent=1) + "\n", mode=mode)
 
 
 def _rebuilt_journal(store: Path, mode: int) -> list[Entry]:
@@ -112,10 +136,27 @@ def _rebuilt_journal(store: Path, mode: int) -> list[Entry]:
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     aside = unique_path(d / f"{JOURNAL}.damaged-{stamp}")
     os.replace(d / JOURNAL, aside)
-    entries = []
+    entries: list[Entry] = []
+    said = f"(from the version file; the log was damaged, kept as {aside.name})"
     for n, p in _version_files(d):
         when = datetime.fromtimestamp(p.lstat().st_mtime, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-        entries.append(Entry(n, when, f"(from the version file; the log was damaged, kept as {aside.name})", "found"))
+        if p.suffix == ".json":
+            entries.append(Entry(n, when, said, "found"))
+            continue
+        # A change record names the version it applies to: rebuilt over it
+        # and checked to apply, it is placed again, with its SHA-256.
+        try:
+            base, _ = layout.Delta.from_json(p.read_bytes())
+        except (OSError, ValueError, UnicodeDecodeError, RecursionError):
+            continue
+        if base not in {e.n for e in entries}:
+            continue
+        probe = Entry(n, when, said, "change", base=base, sha256="")
+        lines = _lines(store, probe, entries + [probe])
+        if lines is None or isinstance(lines, bytes):
+            continue
+        data = layout.join(lines)
+        entries.append(replace(probe, size=len(data), sha256=digest(data), stored=p.stat().st_size))
     _write_journal(store, entries, mode)
     return entries
 
@@ -167,7 +208,7 @@ def _version_files(d: Path) -> list[tuple[int, Path]]:
         names = os.listdir(d)
     except OSError:
         return []
-    return sorted((int(name[:-5]), d / name) for name in names if is_version_file(name))
+    return sorted((int(name.split(".")[0]), d / name) for name in names if is_version_file(name))
 
 
 def unique_path(path: Path) -> Path:
@@ -179,12 +220,81 @@ def unique_path(path: Path) -> Path:
     return candidate
 
 
-def content(store: Path, entry: Entry) -> bytes | None:
+def _read(store: Path, entry: Entry) -> bytes | None:
     try:
         with open(folder(store) / entry.file, "rb", opener=_nofollow) as f:
             return f.read()
     except OSError:
         return None
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def content(store: Path, entry: Entry, entries: list[Entry] | None = None) -> bytes | None:
+    """The bytes of a kept version: its copy, or the copy it builds on with
+    the change records after it replayed; None if a file is missing or
+    damaged, or the result is not the version its log entry describes."""
+    lines = _lines(store, entry, read_journal_quietly(store) if entries is None else entries)
+    if lines is None:
+        return None
+    if isinstance(lines, bytes):
+        return lines
+    data = layout.join(lines)
+    return data if entry.sha256 is None or digest(data) == entry.sha256 else None
+
+
+def _lines(store: Path, entry: Entry, entries: list[Entry]):
+    """A copy's bytes, or a rebuilt version's lines (checked at the end by content())."""
+    chain = [entry]
+    by_n = {e.n: e for e in entries}
+    while chain[-1].base is not None:
+        base = by_n.get(chain[-1].base)
+        if base is None or len(chain) > len(entries):
+            return None
+        chain.append(base)
+    copy = _read(store, chain[-1])
+    if copy is None or len(chain) == 1:
+        return copy
+    lines = layout.split(copy)
+    for e in reversed(chain[:-1]):
+        record = _read(store, e)
+        try:
+            if lines is None or record is None:
+                return None
+            base, delta = layout.Delta.from_json(record)
+            if base != e.base:
+                return None
+            lines = layout.apply(lines, delta)
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            return None
+    return lines
+
+
+def read_journal_quietly(store: Path) -> list[Entry]:
+    try:
+        return read_journal(store)
+    except JournalDamaged:
+        return []
+
+
+def before(store: Path, newest: Entry, previous: Entry, raw: bytes | None) -> bytes | None:
+    """The bytes of `previous`, for undo. When the store holds `newest` as
+    targettrack wrote it (`raw`) and `newest` is a change record over
+    `previous`, that record is applied backwards: no copy is read."""
+    if raw is not None and newest.base == previous.n and previous.sha256 is not None:
+        lines = layout.split(raw)
+        record = _read(store, newest)
+        if lines is not None and record is not None:
+            try:
+                base, delta = layout.Delta.from_json(record)
+                data = layout.join(layout.apply(lines, delta, reverse=True))
+                if base == previous.n and digest(data) == previous.sha256:
+                    return data
+            except (ValueError, UnicodeDecodeError, RecursionError):
+                pass
+    return content(store, previous)
 
 
 def _nofollow(path, flags):
@@ -200,27 +310,34 @@ def _unlink_version(d: Path, entry: Entry) -> None:
 
 # --- keeping, forgetting, reconciling -----------------------------------------
 
-def keep(store: Path, data: bytes, command: str, kind: str = "change") -> Entry:
+def keep(store: Path, data: bytes, command: str, kind: str = "change", delta: layout.Delta | None = None) -> Entry:
     """Keep `data` as the newest version, log it, and prune old ones.
 
-    Raises OSError (or StoreError) with nothing logged if it cannot."""
+    `delta` is what this change did to the lines of the newest version (the
+    store's bytes now); with it, the version is kept as that change record
+    unless a full copy is due (see the module's note). Raises OSError (or
+    StoreError) with nothing logged if it cannot."""
     file_mode, folder_mode = modes(store)
     d = _open_folder(store, folder_mode)
     entries = journal_for_writing(store, file_mode)
     on_disk = _version_files(d)
     n = max([e.n for e in entries] + [n for n, _ in on_disk], default=0) + 1
-    entry = Entry(n, datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"), command, kind)
-    atomic_write(d / entry.file, data, mode=file_mode, sync=False)
+    now = datetime.now(timezone.utc)
     # A new change ends the versions undone before it: undo can no longer reach them.
     dropped = [e for e in entries if e.undone] if kind in ("change", "init") else []
     entries = [e for e in entries if e not in dropped]
-    forever = [e for e in entries + [entry] if e.kind == "migration"]
-    recent = [e for e in entries + [entry] if e.kind != "migration"]
-    budget = max(KEEP_BYTES_FACTOR * len(data), KEEP_BYTES_FLOOR)
-    sizes = {e.n: (len(data) if e is entry else _size(d / e.file)) for e in recent}
-    while len(recent) > 2 and (len(recent) > KEEP or sum(sizes[e.n] for e in recent) > budget):
-        dropped.append(recent.pop(0))
-    kept = sorted(forever + recent, key=lambda e: e.n)
+    record = _record(entries, data, kind, delta, now)
+    stamp = now.strftime("%Y-%m-%dT%H:%M:%SZ")
+    if record is None:
+        entry = Entry(n, stamp, command, kind, size=len(data), sha256=digest(data), stored=len(data))
+        atomic_write(d / entry.file, data, mode=file_mode, sync=False)
+    else:
+        base, text = record
+        entry = Entry(n, stamp, command, kind, base=base.n, size=len(data), sha256=digest(data),
+                      stored=len(text.encode("utf-8")))
+        atomic_write(d / entry.file, text, mode=file_mode, sync=False)
+    dropped += _pruned(d, entries + [entry], len(data))
+    kept = [e for e in entries + [entry] if e not in dropped]
     try:
         _write_journal(store, kept, file_mode)
     except BaseException:
@@ -229,6 +346,59 @@ def keep(store: Path, data: bytes, command: str, kind: str = "change") -> Entry:
     for e in dropped:  # exactly the files the log named, nothing else in the folder
         _unlink_version(d, e)
     return entry
+
+
+def _record(entries: list[Entry], data: bytes, kind: str, delta, now: datetime):
+    """(the version it applies to, the change record's text), or None when
+    this version is kept as a full copy: a new store, a store as found, the
+    first change of a day, or change records since the last copy that would
+    outgrow the store."""
+    versions = live(entries)
+    if delta is None or kind != "change" or not versions:
+        return None
+    base = versions[-1]
+    since = []
+    for e in reversed(entries):
+        if e.base is None:
+            copy = e
+            break
+        since.append(e)
+    else:
+        return None
+    if copy.time[:10] != now.strftime("%Y-%m-%d"):
+        return None
+    text = delta.to_json(base.n)
+    if sum(e.stored or 0 for e in since) + len(text) > len(data):
+        return None
+    return base, text
+
+
+def _pruned(d: Path, entries: list[Entry], size: int) -> list[Entry]:
+    """The versions to let go: the oldest first, a copy only with the change
+    records that build on it, while at least KEEP versions remain, or while
+    they take more than the budget and at least two remain (for undo). The
+    one found before a migration is kept for good."""
+    recent = [e for e in entries if e.kind != "migration"]
+    chains: list[list[Entry]] = []
+    for e in recent:
+        if e.base is None or not chains:
+            chains.append([e])
+        else:
+            chains[-1].append(e)
+    budget = max(KEEP_BYTES_FACTOR * size, KEEP_BYTES_FLOOR)
+    sizes = {e.n: (e.stored if e.stored is not None else _size(d / e.file)) for e in recent}
+    count, total = len(recent), sum(sizes.values())
+    dropped: list[Entry] = []
+    while len(chains) > 1:
+        first = chains[0]
+        rest = count - len(first)
+        if rest >= KEEP or (total > budget and rest >= 2):
+            chains.pop(0)
+            dropped += first
+            count, total = rest, total - sum(sizes[e.n] for e in first)
+        else:
+            break
+    return dropped
 
 
 def forget(store: Path, entry: Entry) -> None:
@@ -247,7 +417,44 @@ def set_undone(store: Path, n: int, undone: bool) -> None:
     _write_journal(store, [replace(e, undone=undone) if e.n == n else e for e in entries], modes(store)[0])
 
 
-def reconcile(store: Path, raw: bytes) -> str:
+def _identity(st: os.stat_result) -> list[int]:
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev]
+
+
+def note_written(store: Path, entry: Entry) -> None:
+    """Note that the store now holds `entry`, by the identity of the file
+    targettrack just wrote. Best effort: without the note the next command
+    compares the store's SHA-256 with the log instead."""
+    try:
+        st = os.stat(store)
+        atomic_write(folder(store) / WRITTEN, json.dumps({"n": entry.n, "file": _identity(st)}) + "\n",
+                     mode=modes(store)[0], sync=False)
+    except OSError:
+        try:
+            os.unlink(folder(store) / WRITTEN)
+        except OSError:
+            pass
+
+
+def _written(store: Path) -> dict | None:
+    try:
+        with open(folder(store) / WRITTEN, "rb", opener=_nofollow) as f:
+            note = json.loads(f.read())
+    except (OSError, ValueError):
+        return None
+    return note if isinstance(note, dict) and type(note.get("n")) is int and isinstance(note.get("file"), list) else None
+
+
+def written_by_us(store: Path, st: os.stat_result) -> bool:
+    """Whether the store file is, by its identity (size, modification and
+    change times, inode), the one targettrack last wrote: then its bytes are
+    in targettrack's layout. A file changed by anything else, even by a tool
+    that restores its modification time, has another change time or inode."""
+    note = _written(store)
+    return note is not None and note["file"] == _identity(st)
+
+
+def reconcile(store: Path, raw: bytes, st: os.stat_result | None = None) -> str:
     """Bring the log in line with the store's bytes after an interrupted
     write or undo, and say what the bytes are:
 
@@ -260,9 +467,13 @@ def reconcile(store: Path, raw: bytes) -> str:
     if not versions:
         return "new"
     newest = versions[-1]
-    if _same(store, newest, raw):
+    note = _written(store) if st is not None else None
+    if note is not None and note["n"] == newest.n and note["file"] == _identity(st) and newest.size == len(raw):
         return _state(newest)
-    if len(versions) >= 2 and _same(store, versions[-2], raw):
+    same = _Comparer(store, raw, entries)
+    if same(newest):
+        return _state(newest)
+    if len(versions) >= 2 and same(versions[-2]):
         # The newest version was logged but the store never got it (a crash
         # between keeping it and writing the store), or the store was put back
         # by hand: either way it is not in effect, as if undone (the next
@@ -270,24 +481,38 @@ def reconcile(store: Path, raw: bytes) -> str:
         set_undone(store, newest.n, True)
         return _state(versions[-2])
     undone_after = [e for e in entries if e.undone and e.n > newest.n]
-    if undone_after and _same(store, undone_after[0], raw):
+    if undone_after and same(undone_after[0]):
         # An undo was logged but the store kept the version it undid.
         set_undone(store, undone_after[0].n, False)
         return _state(undone_after[0])
     return "new"
 
 
+class _Comparer:
+    """Whether the store's bytes are a given version: by size and SHA-256
+    where the log has them (hashed once), else by reading the copy."""
+
+    def __init__(self, store: Path, raw: bytes, entries: list[Entry]):
+        self.store, self.raw, self.entries = store, raw, entries
+        self._digest: str | None = None
+
+    def __call__(self, entry: Entry) -> bool:
+        if entry.sha256 is not None:
+            if entry.size != len(self.raw):
+                return False
+            if self._digest is None:
+                self._digest = digest(self.raw)
+            return self._digest == entry.sha256
+        try:
+            if (folder(self.store) / entry.file).stat().st_size != len(self.raw):
+                return False
+        except OSError:
+            return False
+        return _read(self.store, entry) == self.raw
+
+
 def _state(entry: Entry) -> str:
     return "ours" if entry.kind in ("change", "init") else "kept"
-
-
-def _same(store: Path, entry: Entry, raw: bytes) -> bool:
-    try:
-        if (folder(store) / entry.file).stat().st_size != len(raw):
-            return False
-    except OSError:
-        return False
-    return content(store, entry) == raw
 
 
 def _size(p: Path) -> int:
@@ -309,7 +534,8 @@ def undo_step(store: Path) -> tuple[Entry, Entry] | None:
 
 def versions_newest_first(store: Path) -> list[tuple[Path, Entry | None]]:
     """Every kept version that is not undone, newest first, with its log entry if
-    the log can be read (a damaged log still leaves the versions usable)."""
+    the log can be read (a damaged log still leaves the copies usable; a
+    change record cannot be used without it)."""
     d = folder(store)
     if os.path.islink(d):
         return []
@@ -318,7 +544,78 @@ def versions_newest_first(store: Path) -> list[tuple[Path, Entry | None]]:
     except JournalDamaged:
         entries = []
     by_n = {e.n: e for e in entries}
-    return [(p, by_n.get(n)) for n, p in reversed(_version_files(d)) if not (n in by_n and by_n[n].undone)]
+    return [(p, by_n.get(n)) for n, p in reversed(_version_files(d))
+            if not (n in by_n and by_n[n].undone) and (n in by_n or p.suffix == ".json")]
+
+
+def version_bytes(store: Path, path: Path, entry: Entry | None) -> bytes | None:
+    """The bytes of a version that versions_newest_first() listed."""
+    if entry is None:
+        try:
+            with open(path, "rb", opener=_nofollow) as f:
+                return f.read()
+        except OSError:
+            return None
+    return content(store, entry)
+
+
+def documents_newest_first(store: Path, target_id: str):
+    """(document, version file, log entry) for each kept version, newest
+    first, that holds a target with this id, as that version has it.
+
+    A change record names the lines it replaced and wrote, so a target
+    removed by one is found in the record itself, not by rebuilding every
+    version before it; a copy is decoded whole."""
+    d = folder(store)
+    for path, entry in versions_newest_first(store):
+        if entry is not None and entry.base is not None:
+            record = _read(store, entry)
+            try:
+                base, delta = layout.Delta.from_json(record) if record is not None else (None, None)
+            except (ValueError, UnicodeDecodeError, RecursionError):
+                continue
+            if delta is None:
+                continue
+            found = None
+            for which in (1, 0):  # what this version holds, else what the one before it held
+                for pair in delta.docs.values():
+                    doc = _document(pair[which])
+                    if doc is not None and doc.get("id") == target_id:
+                        found = which, doc
+                        break
+                if found:
+                    break
+            if found is None:
+                continue
+            which, doc = found
+            if which == 1:
+                yield doc, path, entry
+            else:
+                by_n = {e.n: e for e in read_journal_quietly(store)}
+                base_entry = by_n.get(base)
+                yield doc, (d / base_entry.file) if base_entry else path, base_entry
+            continue
+        data = version_bytes(store, path, entry)
+        try:
+            docs = json.loads(data.decode("utf-8")).get("targets") if data is not None else None
+        except (ValueError, UnicodeDecodeError, RecursionError, AttributeError):
+            continue
+        if not isinstance(docs, dict):
+            continue
+        for doc in docs.values():
+            if isinstance(doc, dict) and doc.get("id") == target_id:
+                yield doc, path, entry
+                break
+
+
+def _document(line: bytes | None) -> dict | None:
+    if line is None:
+        return None
+    try:
+        doc = json.loads(line[line.index(b": ") + 2:])
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return None
+    return doc if isinstance(doc, dict) else None
 
 
 def remove_if_empty(store: Path) -> None:

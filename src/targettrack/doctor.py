@@ -63,13 +63,12 @@ def loads(path: Path, raw: bytes) -> bool:
     return not any(f.level == "error" for f in load_problems(path, raw))
 
 
-def good_backup(path: Path) -> tuple[Path, backups.Entry | None] | None:
+def good_backup(path: Path) -> tuple[Path, backups.Entry | None, bytes] | None:
+    """The newest kept version that loads: its file, log entry and bytes."""
     for snap, entry in backups.versions_newest_first(path):
-        try:
-            if loads(snap, read_store_bytes(snap)):
-                return snap, entry
-        except StoreError:
-            continue
+        raw = backups.version_bytes(path, snap, entry)
+        if raw is not None and loads(snap, raw):
+            return snap, entry, raw
     return None
 
 
@@ -85,7 +84,7 @@ def diagnose(path: Path) -> list[Finding]:
     restore_hint = ""
     good = good_backup(path)
     if good:
-        restore_hint = f"; 'targettrack --db {path} doctor --restore' puts back the newest good {_describe(*good)}"
+        restore_hint = f"; 'targettrack --db {path} doctor --restore' puts back the newest good {_describe(*good[:2])}"
     else:
         restore_hint = "; no good backup was found: restore the file from git or your own copies"
     if not os.path.lexists(path):
@@ -179,7 +178,7 @@ def restore(path: Path) -> tuple[Path, backups.Entry | None, Path | None]:
         good = good_backup(path)
         if good is None:
             raise StoreError(f"{path}: no good backup in {backups.folder(path)}; restore it from git or your own copies")
-        snap, entry = good
+        snap, entry, content = good
         kept = None
         file_mode = backups.modes(path)[0]
         try:
@@ -187,7 +186,7 @@ def restore(path: Path) -> tuple[Path, backups.Entry | None, Path | None]:
                 stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
                 kept = backups.unique_path(Path(f"{path}.damaged-{stamp}"))
                 _copy_bytes(kept, raw, file_mode)
-            atomic_write(path, snap.read_bytes(), mode=file_mode)
+            atomic_write(path, content, mode=file_mode)
         except OSError as e:
             raise StoreError(f"{path}: cannot write the restored store ({e.strerror}); it is unchanged") from None
         return snap, entry, kept
