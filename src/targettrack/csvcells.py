@@ -45,7 +45,8 @@ def _quoted(text: str) -> str:
     return text
 
 
-def write_rows(header, dict_rows, out) -> None:
-    out.write(",".join(_quoted(h) for h in header) + "\n")
+def write_rows(header, dict_rows, out, header_line: bool = True) -> None:
+    if header_line:
+        out.write(",".join(_quoted(h) for h in header) + "\n")
     for r in dict_rows:
         out.write(",".join(_quoted(cell(r.get(k))) for k in header) + "\n")

@@ -74,10 +74,25 @@ HEADER_ALIASES = {
 
 # --- export -------------------------------------------------------------------
 
-def export_json(targets: list[Target], settings: Settings, exported_at: str, schema: int) -> str:
-    doc = {"format": EXPORT_FORMAT, "version": 1, "schema": schema, "exported_at": exported_at,
-           "settings": settings.to_dict(), "targets": [to_dict(t) for t in targets]}
-    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+def export_json(targets, settings: Settings, exported_at: str, schema: int) -> str:
+    return "".join(export_json_pieces(targets, settings, exported_at, schema))
+
+
+def export_json_pieces(targets, settings: Settings, exported_at: str, schema: int):
+    """The JSON export, as pieces of text to write one after the other (the
+    targets may be an iterator: nothing holds the whole store's text), the
+    same bytes as json.dumps(document, ensure_ascii=False, indent=1)."""
+    from .jsonindent import dumps
+
+    head = {"format": EXPORT_FORMAT, "version": 1, "schema": schema, "exported_at": exported_at,
+            "settings": settings.to_dict()}
+    text = dumps(head)
+    yield text[:-2] + ',\n "targets": '
+    sep = "[\n  "
+    for t in targets:
+        yield sep + dumps(to_dict(t), 2)
+        sep = ",\n  "
+    yield "[]\n}\n" if sep == "[\n  " else "\n ]\n}\n"
 
 
 def _target_row(t: Target) -> dict:
@@ -95,10 +110,13 @@ def _target_row(t: Target) -> dict:
 def export_rows(targets: list[Target]) -> dict[str, list[dict]]:
     """The two tables export writes (CSV or a workbook): target rows, then observation rows
     in stored order, so that an import gives back the same store."""
-    obs = [{"id": t.id, "date": o.date.label, "value": _shown(t, o), "note": o.note, "source": o.source,
-            "recorded_at": o.recorded_at, "measure": o.measure}
-           for t in targets for o in t.observations]
+    obs = [row for t in targets for row in _observation_rows(t)]
     return {"targets": [_target_row(t) for t in targets], "observations": obs}
+
+
+def _observation_rows(t: Target) -> list[dict]:
+    return [{"id": t.id, "date": o.date.label, "value": _shown(t, o), "note": o.note, "source": o.source,
+             "recorded_at": o.recorded_at, "measure": o.measure} for o in t.observations]
 
 
 def _shown(t: Target, o: Observation):
@@ -108,13 +126,27 @@ def _shown(t: Target, o: Observation):
     return Number(format_number(o.value))
 
 
-def export_csv(targets: list[Target]) -> str:
-    tables = export_rows(targets)
+def export_csv(targets) -> str:
+    return "".join(export_csv_pieces(targets))
+
+
+def export_csv_pieces(targets):
+    """The CSV export as pieces of text, the targets read once (they may be an
+    iterator): their rows are written as they come, their observations'
+    rows (the second table) are held as text until the end."""
+    later = io.StringIO()
+    write_rows(OBSERVATION_COLUMNS, (), later)
     out = io.StringIO()
-    write_rows(TARGET_COLUMNS, tables["targets"], out)
+    write_rows(TARGET_COLUMNS, (), out)
+    for t in targets:
+        write_rows(TARGET_COLUMNS, [_target_row(t)], out, header_line=False)
+        write_rows(OBSERVATION_COLUMNS, _observation_rows(t), later, header_line=False)
+        if out.tell() > 1 << 16:
+            yield out.getvalue()
+            out = io.StringIO()
     out.write("\n")
-    write_rows(OBSERVATION_COLUMNS, tables["observations"], out)
-    return out.getvalue()
+    yield out.getvalue()
+    yield later.getvalue()
 
 
 # --- import: reading rows -------------------------------------------------------

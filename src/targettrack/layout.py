@@ -107,6 +107,16 @@ def split(raw: bytes) -> Lines | None:
     return Lines(meta, dict(zip((k.decode("ascii") for k in keys), lines)))
 
 
+def meta_line(raw: bytes) -> bytes | None:
+    """The meta document's line of a store in the layout above, without
+    cutting the rest (None for any other text)."""
+    if not raw.startswith(_HEAD):
+        return None
+    middle = raw.find(_MIDDLE, len(_HEAD))
+    meta = raw[len(_HEAD):middle] if middle > 0 else b""
+    return meta if meta.startswith(b'"1": {') and meta.endswith(b"}") and b"\n" not in meta else None
+
+
 def join(lines: Lines) -> bytes:
     docs = lines.docs
     body = b",\n".join(docs[k] for k in sorted(docs, key=int)) if docs else None

@@ -244,7 +244,8 @@ class StoreFile:
         self.raw: bytes | None = None     # the bytes read (or last written)
         self.st: os.stat_result | None = None
         self._data: dict | None = None
-        self.lines: Lines | None = None   # set while the bytes are known to be targettrack's own layout
+        self._lines: Lines | None = None
+        self.trusted = False              # the bytes are known to be targettrack's own, in its layout
         self.state = "new"                # backups.reconcile: "ours", "kept" or "new"
 
     def read(self) -> bytes:
@@ -259,13 +260,25 @@ class StoreFile:
 
     def trust_lines(self) -> bool:
         """Use the line view, if these bytes are in targettrack's layout."""
-        self.lines = layout.split(self.read())
+        self.trusted = True
         return self.lines is not None
+
+    @property
+    def lines(self) -> Lines | None:
+        """The line view of trusted bytes (cut on first use: `list` decodes
+        the whole file and never needs it); None for any other bytes."""
+        if self._lines is None and self.trusted:
+            self._lines = layout.split(self.read())
+            self.trusted = self._lines is not None
+        return self._lines
+
+    def distrust(self) -> None:
+        self._lines, self.trusted = None, False
 
     def meta(self) -> dict:
         """The meta document (decoded alone when the lines are trusted)."""
-        if self._data is None and self.lines is not None:
-            line = self.lines.meta
+        line = layout.meta_line(self.read()) if self._data is None and self.trusted else None
+        if line is not None:
             try:
                 meta = json.loads(line[line.index(b": ") + 2:])
             except (ValueError, UnicodeDecodeError):
@@ -273,7 +286,7 @@ class StoreFile:
             if isinstance(meta, dict) and meta.get("app") == APP and isinstance(meta.get("schema"), int) \
                     and meta["schema"] <= SCHEMA_VERSION:
                 return meta
-            self.lines = None  # not what we wrote after all: the full decoder says what is wrong
+            self.distrust()  # not what we wrote after all: the full decoder says what is wrong
         return self.data()[META_TABLE]["1"]
 
     def write(self, meta: dict, changes: dict[str, dict | None], full: dict | None = None) -> None:
@@ -344,7 +357,7 @@ class StoreFile:
     def took(self, raw: bytes, lines: Lines | None = None) -> None:
         """The store now holds `raw`, which targettrack just wrote (cut into `lines`)."""
         self.raw, self._data = raw, None
-        self.lines = lines if lines is not None else layout.split(raw)
+        self._lines, self.trusted = lines, True
 
 
 def _reason(e: OSError) -> str:
@@ -529,7 +542,7 @@ class Store:
                     self._file.data()
                     self.targets()
             elif backups.written_by_us(self.path, self._file.st):
-                self._file.trust_lines()
+                self._file.trusted = True  # its lines are cut only if a command needs them
             self._file.meta()  # fail now, with the reason, before any work
         except BaseException:
             self._lock.release()
@@ -586,7 +599,7 @@ class Store:
         parses only that one (from_dict is the costly part)."""
         if self._ids is None:
             ids: dict[str, int] = {}
-            lines = self._file.lines
+            lines = self._file.lines if self._file._data is None else None
             if lines is not None:
                 for key, line in lines.docs.items():
                     target_id = layout.line_id(line)
@@ -615,7 +628,7 @@ class Store:
             raise StoreError(f"{self.path}: corrupt store (target document {key}: {str(e)[:100]})") from None
 
     def _doc(self, key: str) -> dict:
-        if self._file.lines is not None and self._file._data is None:
+        if self._file._data is None and self._file.lines is not None:
             return self._doc_from_line(key)
         return self._file.data()[TARGETS_TABLE][key]
 
@@ -634,10 +647,29 @@ class Store:
         return t
 
     def targets(self) -> list[Target]:
-        if self._ids is None and self._file.lines is not None:
+        if self._ids is None:
             self._file.data()  # all of them: one decoder call beats 10,000
         index = self._index()
         return [self._target(i) for i in sorted(index, key=index.__getitem__)]
+
+    def iter_targets(self):
+        """All targets in store order, one at a time, from the bytes read
+        under the lock (usable after the block ends). From the lines of a
+        file targettrack wrote, each is decoded when it is reached, so an
+        export holds one target at a time; any other file is decoded and
+        checked whole first, so that nothing is written out before a problem
+        is found."""
+        if self._ids is not None or self._file.lines is None:
+            return iter(self.targets())
+        return self._each_line()
+
+    def _each_line(self):
+        lines = self._file.lines
+        for key in sorted(lines.docs, key=int):
+            try:
+                yield from_dict(self._doc_from_line(key))
+            except (ValueError, TypeError, ArithmeticError) as e:
+                raise StoreError(f"{self.path}: corrupt store (target document {key}: {e})") from None
 
     def resolve(self, ref: str) -> Target:
         """An exact id, or an unambiguous prefix of one."""

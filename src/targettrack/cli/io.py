@@ -112,17 +112,19 @@ def export(
     fmt = output_format(fmt, output, EXPORT_FORMATS, EXPORT_EXTENSIONS, "json")
     when = parse_as_of(as_of)
     with open_store(ctx) as store:
-        targets = store.targets()
+        # JSON and CSV are written as the targets are read, from the bytes
+        # read under the lock: the lock is not held while a pipe is slow.
+        targets = store.iter_targets() if fmt in ("json", "csv") else store.targets()
         settings = store.settings()
         schema = store.schema()
     if fmt == "json":
-        text = exchange.export_json(targets, settings, now_utc()[:19] + "Z", schema)
+        text = exchange.export_json_pieces(targets, settings, now_utc()[:19] + "Z", schema)
     elif fmt == "csv":
-        text = exchange.export_csv(targets)
+        text = exchange.export_csv_pieces(targets)
         # Excel opens a CSV without a byte-order mark in the system's code page (GBK on Chinese
         # Windows) and shows UTF-8 Chinese as mojibake; a file is mostly made for Excel, a pipe not.
         if excel if excel is not None else output is not None:
-            text = "\ufeff" + text
+            text = _after("\ufeff", text)
     elif fmt == "xlsx":
         from ..xlsx import export_xlsx
 
@@ -136,6 +138,11 @@ def export(
     if template and fmt != "xlsx":
         raise InputError("--template goes with --format xlsx: an empty, documented workbook to fill in")
     emit(text, output, ctx)
+
+
+def _after(first: str, pieces):
+    yield first
+    yield from pieces
 
 
 @app.command("import")

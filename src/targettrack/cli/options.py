@@ -253,15 +253,18 @@ def data_out():
     return _TerminalSafe(sys.stdout) if sys.stdout.isatty() else sys.stdout
 
 
-def emit(text: str | bytes, output: Optional[str], ctx: typer.Context | None = None) -> None:
+def emit(text, output: Optional[str], ctx: typer.Context | None = None) -> None:
     """To stdout, or atomically to --output (a reader never sees half a report),
-    which may not be the store, its lock or a kept version of it."""
+    which may not be the store, its lock or a kept version of it. `text` is
+    str, bytes (a workbook), or an iterable of str pieces (a streamed export)."""
     if output is None:
         if isinstance(text, bytes):  # a workbook: bytes as they are
             sys.stdout.flush()
             sys.stdout.buffer.write(text)
         else:
-            data_out().write(text)
+            out = data_out()
+            for piece in ((text,) if isinstance(text, str) else text):
+                out.write(piece)
         return
     from pathlib import Path
 
