@@ -12,13 +12,16 @@ REPO = Path(__file__).resolve().parent.parent
 def test_the_benchmark_runs_on_a_tiny_store(tmp_path):
     out, res = tmp_path / "b.md", tmp_path / "b.json"
     r = subprocess.run([sys.executable, str(REPO / "bench" / "run.py"), "--sizes", "20", "--runs", "1", "--no-peers",
-                        "--work", str(tmp_path / "work"), "--out", str(out), "--json", str(res)],
+                        "--history-updates", "5", "--work", str(tmp_path / "work"), "--out", str(out), "--json", str(res)],
                        capture_output=True, timeout=300)
     assert r.returncode == 0, r.stderr.decode()[-2000:]
     data = json.loads(res.read_text())
     ops = data["sizes"]["20"]["ops"]
     assert set(ops) == {"list --format plain", "list --format json", "show", "update", "report", "export", "import"}
-    assert all(m["median_ms"] > 0 and m["peak_mb"] > 0 for m in ops.values())
+    assert all(set(m) == {"warm", "cold"} for op, m in ops.items() if op != "import") and set(ops["import"]) == {"cold"}
+    assert all(x["median_ms"] > 0 and x["peak_mb"] > 0 for m in ops.values() for x in m.values())
+    history = data["sizes"]["20"]["history"]
+    assert history["updates"] == 5 and 0 < history["ratio"] < 10
     assert "--version" in data["fixed"] and "list (shipped store)" in data["fixed"]
     assert out.read_text().startswith("# Benchmarks")
 
