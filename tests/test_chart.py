@@ -85,6 +85,10 @@ def test_list_table_has_progress_bars_on_a_terminal():
     t = T
     a = assess(t, AS_OF)
     out = Tty()
-    render([(t, a)], out, color=True)
+    render([(t, a)], out, color=True, total=120)
     text = ANSI.sub("", out.getvalue())
     assert "██████" in text and "67%" in text and "|" in text
+    narrow = Tty()   # no room for the bar beside every column: the percentage alone
+    render([(t, a)], narrow, color=True, total=84)
+    text = ANSI.sub("", narrow.getvalue())
+    assert "█" not in text and "67%" in text and "CURRENT" in text

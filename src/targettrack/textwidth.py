@@ -6,7 +6,13 @@ never pass a user's control characters or ANSI escapes to the terminal.
 
 from __future__ import annotations
 
+import os
 import unicodedata
+
+# East Asian "ambiguous" characters (Ⅲ, ①, ·, box lines) are one cell wide
+# in most terminals and two in CJK ones: TARGETTRACK_CJK_WIDTH=2 says so.
+AMBIGUOUS_WIDE = os.environ.get("TARGETTRACK_CJK_WIDTH", "").strip() == "2"
+_WIDE = ("W", "F", "A") if AMBIGUOUS_WIDE else ("W", "F")
 
 _CONTROL = {c: f"\\x{c:02x}" for c in list(range(0x20)) + [0x7F] + list(range(0x80, 0xA0))}
 _CONTROL[0x09] = " "  # a tab in a title is just space
@@ -45,7 +51,7 @@ def width(text: str) -> int:
     for ch in text:
         if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
             continue
-        w += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+        w += 2 if unicodedata.east_asian_width(ch) in _WIDE else 1
     return w
 
 

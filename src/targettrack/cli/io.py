@@ -22,7 +22,7 @@ from .program import PROG, app
 from .options import (AsOf, FilterBinding, FilterPlan, FilterStatus, FilterTag, Format, Method, Output, as_of as parse_as_of, choice,
                       data_out, decode_text, emit, interactive, now_utc, open_store, output_format, period, read_bytes, read_text,
                       root, statuses,
-                      target_filter, today, use_color)
+                      target_filter, today, use_color, width)
 
 REPORT_FORMATS = tuple(report_common.REPORT_FORMATS)
 EXPORT_FORMATS = ("json", "csv", "xlsx", "ics")
@@ -88,8 +88,14 @@ def report(
     rep = report_mod.build(targets, when, since_day, days, settings, method, flt)
     buf = io.StringIO()
     renderer = importlib.import_module(f"..render.{report_common.REPORT_FORMATS[fmt]}", __package__).render
-    renderer(rep, buf, store=str(loc.path.resolve()), generated_at=now_utc()[:19] + "Z")
-    emit(buf.getvalue(), output, ctx)
+    terminal = {}
+    if fmt == "text" and output is None and sys.stdout.isatty():  # fitted to the terminal, in colour
+        terminal = dict(total=width(), color=use_color(ctx))
+    renderer(rep, buf, store=str(loc.path.resolve()), generated_at=now_utc()[:19] + "Z", **terminal)
+    if terminal:  # user text in it is shown safe already (textwidth.safe); the colours are ours
+        sys.stdout.write(buf.getvalue())
+    else:
+        emit(buf.getvalue(), output, ctx)
     if failing and any(a.status in failing for _, a in rep.rows):
         raise typer.Exit(1)
 

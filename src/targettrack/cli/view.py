@@ -114,7 +114,7 @@ def show(
     if fmt == "json":
         detail.render_json(t, a, data_out(), steps)
     else:
-        detail.render_text(t, a, sys.stdout, steps, width=width(), color=use_color(ctx))
+        detail.render_text(t, a, sys.stdout, steps, width=width(), color=use_color(ctx), fit=sys.stdout.isatty())
 
 
 @app.command()

@@ -2,7 +2,7 @@
 
 Each list format is a module with `render(rows, out, *, color)` where rows are
 (Target, Assessment) pairs and out is a text stream. Modules are imported only
-when chosen, so `--format plain` never pays for Rich.
+when chosen (the terminal table draws itself and imports no Rich).
 """
 
 from __future__ import annotations

@@ -124,10 +124,25 @@ def timeline_rows(t: Target, steps: list[Assessment]) -> list[dict]:
 
 
 def render_text(t: Target, a: Assessment, out, steps: list[Assessment] | None = None,
-                *, width: int = 80, color: bool = False) -> None:
+                *, width: int = 80, color: bool = False, fit: bool = False) -> None:
+    """`fit`: on a terminal `width` wide, long values wrap under themselves
+    (fit.py's rules) and the status is in its colour."""
+    from .fit import wrap
+    from .table import STATUS_STYLE, paint
+
+    def put(lead: str, value: str, first: str | None = None) -> None:
+        pieces = wrap(value, max(width - len(lead), 20)) if fit else [value]
+        out.write(lead + (first if first is not None else pieces[0]) + "\n")
+        for more in pieces[1:]:
+            out.write(" " * len(lead) + more + "\n")
+
     out.write(f"{t.id}\n")
     for key, value in lines(t, a):
-        out.write(f"  {pad(key, 12)} {value}\n")
+        first = None
+        if key == "status" and color:
+            pieces = wrap(value, max(width - 15, 20)) if fit else [value]
+            first = paint(a.status, STATUS_STYLE.get(a.status, ""), True) + pieces[0][len(a.status):]
+        put(f"  {pad(key, 12)} ", value, first)
     obs = observation_records(t)
     out.write(f"  observations ({len(obs)})\n")
     for o in obs:
@@ -135,7 +150,8 @@ def render_text(t: Target, a: Assessment, out, steps: list[Assessment] | None = 
         extra = "  ".join(safe(x) for x in (o["note"], o["source"]) if x)
         if o["superseded"]:
             extra = ("(superseded)  " + extra).strip()
-        out.write(f"    {o['date_as_given']:<10}  {value}" + (f"  {extra}" if extra else "") + "\n")
+        lead = f"    {o['date_as_given']:<10}  "
+        put(lead, value + (f"  {extra}" if extra else ""))
     if steps is not None:
         out.write(f"  timeline ({len(steps)})\n")
         rows = [("DATE", "STATUS", "CURRENT", "PROGRESS", "RATIO")]

@@ -3,16 +3,68 @@
 from __future__ import annotations
 
 from ..textwidth import pad, width
+from .fit import wrap
 from .cells import columns, row_cells
 
 
-def write_table(rows: list[tuple[str, ...]], out, indent: str = "") -> None:
+LONG = 24  # cells: a column wider than this is text (a title, a reason), not a value
+
+
+def write_table(rows: list[tuple[str, ...]], out, indent: str = "", *, total: int | None = None,
+                styles: dict | None = None) -> None:
     """Columns padded to their widest cell (by display width, so Chinese
     aligns); the last column goes unpadded, so a long title never pushes or
-    cuts another column."""
+    cuts another column.
+
+    On a terminal `total` cells wide (None: no limit), the last column wraps
+    under itself (fit.py's rules: no word broken, nothing lost); if even so
+    the values before it leave no room, each row is stacked instead: its
+    short values on one line, each long text (a reason, a title) wrapped on
+    lines of its own. `styles` maps a column to a function giving a cell's
+    style (colour on a terminal)."""
     widths = [max(width(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
-    for r in rows:
-        out.write(indent + "  ".join(pad(c, w) for c, w in zip(r, widths)) + "  " + r[-1] + "\n")
+    start = width(indent) + sum(w + 2 for w in widths)
+    if total and start + 20 > total:
+        _stacked(rows, out, indent, total, styles)
+        return
+    room = total - start if total else None
+    for n, r in enumerate(rows):
+        cells = [_styled(pad(c, w), r[i], i, n, styles) for i, (c, w) in enumerate(zip(r, widths))]
+        last = wrap(r[-1], room) if room and width(r[-1]) > room else [r[-1]]
+        out.write(indent + "  ".join(cells) + "  " + last[0] + "\n")
+        for more in last[1:]:
+            out.write(" " * start + more + "\n")
+
+
+def _styled(shown: str, cell: str, column: int, row: int, styles) -> str:
+    if not styles or not row or column not in styles:  # never the header
+        return shown
+    from .table import paint
+
+    return paint(shown, styles[column](cell), True)
+
+
+def _stacked(rows, out, indent: str, total: int, styles) -> None:
+    header, body = rows[0], rows[1:]
+    long = {i for i in range(len(header)) if max(width(r[i]) for r in body) > LONG or i == len(header) - 1}
+    deeper = indent + "    "
+    for n, r in enumerate(body, 1):
+        short = [_styled(r[i], r[i], i, n, styles) for i in range(len(header)) if i not in long]
+        plain = [r[i] for i in range(len(header)) if i not in long]
+        line, used = indent, width(indent)
+        for shown, text in zip(short, plain):
+            if used > width(indent) and used + 2 + width(text) > total:
+                out.write(line + "\n")
+                line, used = deeper, width(deeper)
+            elif used > width(indent):
+                line, used = line + "  ", used + 2
+            line, used = line + shown, used + width(text)
+        out.write(line + "\n")
+        for i in sorted(long):
+            if r[i] in ("", "-"):
+                continue
+            for piece in wrap(r[i], max(total - width(deeper), 20)):
+                out.write(deeper + piece + "\n")
 
 
 def render(rows, out, *, color: bool = False) -> None:

@@ -1,0 +1,181 @@
+"""Text that fits a terminal: line breaking for mixed Chinese and English,
+and a table's column widths, with nothing cut and nothing broken inside.
+
+Pure functions of text and a width (no terminal here), so that every rule
+is tested directly:
+
+* a line breaks at a space, or between two Chinese (CJK) characters; never
+  inside a Latin word, a number, an id or a status, unless a single word is
+  wider than the whole line (then it is folded, and no character is lost);
+* CJK punctuation follows the usual line-breaking rules (禁则): no line starts
+  with closing punctuation (，。、；：？！）」』》…) and none ends with an
+  opening one (（「『《);
+* widths are display cells as the terminal draws them: two for a CJK
+  character, and for East Asian "ambiguous" characters (Ⅲ, ①, box lines)
+  one, or two with TARGETTRACK_CJK_WIDTH=2 (CJK terminals draw them wide).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from ..textwidth import width
+
+# Never at the start of a line: they close what came before.
+CLOSING = frozenset("，。、；：？！）」』》〉】〕〗〙〛”’…‥·・ー～%％,.;:?!)]}°℃")
+# Never at the end of a line: they open what follows.
+OPENING = frozenset("（「『《〈【〔〖〘〚“‘([{")
+
+
+def _breaks_around(ch: str) -> bool:
+    """A character a line may break before and after (a CJK ideograph, kana,
+    hangul or full-width form): Chinese has no spaces between words."""
+    if ch.isascii():
+        return False
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def tokens(text: str) -> list[tuple[str, bool]]:
+    """(token, space before it) for each piece a line may break between.
+
+    Latin words, numbers and ids are one token each; every CJK character is
+    its own; closing punctuation joins the token before it and opening
+    punctuation the token after it, across a space if there is one."""
+    out: list[list] = []
+    space = False       # a space before what comes next
+    glue = False        # what comes next joins the last token (it was opening punctuation)
+    word = ""
+
+    def put(piece: str) -> None:
+        nonlocal space, glue
+        if glue and out:
+            out[-1][0] += (" " if space else "") + piece
+        else:
+            out.append([piece, space and bool(out)])
+        space = glue = False
+
+    for ch in text:
+        if ch == " ":
+            if word:
+                put(word)
+                word = ""
+            space = True
+            continue
+        if ch in CLOSING:
+            if word:
+                word += ch
+            elif out and not glue:
+                out[-1][0] += (" " if space else "") + ch
+                space = False
+            else:
+                word = ch
+            continue
+        if ch in OPENING:
+            if word:
+                put(word)
+                word = ""
+            put(ch)  # after another opening mark, it joins that one
+            glue = True
+            continue
+        if _breaks_around(ch):
+            if word[-1:].isdigit():  # a number keeps its measure word: 1000辆, 25种, 10家
+                put(word + ch)
+            else:
+                if word:
+                    put(word)
+                put(ch)
+            word = ""
+            continue
+        word += ch
+    if word:
+        put(word)
+    return [(t, s) for t, s in out]
+
+
+def wrap(text: str, cells: int) -> list[str]:
+    """`text` in lines of at most `cells` display cells (see the module's rules)."""
+    if cells < 1:
+        cells = 1
+    if width(text) <= cells:
+        return [text]
+    lines: list[str] = []
+    line, used = "", 0
+    for tok, space in tokens(text):
+        w = width(tok)
+        gap = 1 if space and line else 0
+        if used + gap + w <= cells:
+            line += (" " if gap else "") + tok
+            used += gap + w
+            continue
+        if line:
+            lines.append(line)
+            line, used = "", 0
+        if w <= cells:
+            line, used = tok, w
+            continue
+        for piece in _fold(tok, cells):  # a word wider than the line: folded, never cut
+            if used:
+                lines.append(line)
+            line, used = piece, width(piece)
+    if line or not lines:
+        lines.append(line)
+    return lines
+
+
+def _fold(word: str, cells: int) -> list[str]:
+    pieces, piece, used = [], "", 0
+    for ch in word:
+        w = width(ch)
+        if used + w > cells and piece:
+            pieces.append(piece)
+            piece, used = "", 0
+        piece += ch
+        used += w
+    pieces.append(piece)
+    return pieces
+
+
+def longest_token(text: str) -> int:
+    """The widest piece of `text` that a line cannot break inside."""
+    return max((width(t) for t, _ in tokens(text)), default=0)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Which columns a table shows and how wide each is; `stacked` when even
+    the id, the status and a readable title do not fit side by side: then
+    each row is its id and status, with the title on lines of its own."""
+
+    shown: tuple[int, ...]       # indexes of the columns shown, in order
+    widths: tuple[int, ...]      # their widths in cells
+    dropped: tuple[str, ...]     # names of the columns left out
+    stacked: bool = False
+
+
+def table_layout(names: tuple[str, ...], rows: list[tuple[str, ...]], total: int, *, drop_order: tuple[str, ...],
+                 wrapping: str, readable: int, border: int = 3, edge: int = 1) -> Layout:
+    """Column widths for a table `total` cells wide. Every column but
+    `wrapping` (the title) keeps its widest cell (an id, a status or a number
+    is never broken); `wrapping` takes the rest, but never less than
+    `readable` cells (or its longest word): before that, the columns in
+    `drop_order` are left out one by one. `border` is what each column adds
+    (a separator and padding), `edge` the table's outer edge."""
+    natural = [max([width(r[i]) for r in rows] + [width(n)]) for i, n in enumerate(names)]
+    wrap_at = names.index(wrapping)
+    want = max([longest_token(r[wrap_at]) for r in rows] + [width(wrapping)])
+    floor = min(max(readable, want), natural[wrap_at])
+    shown = list(range(len(names)))
+    dropped: list[str] = []
+    candidates = [n for n in drop_order if n in names]
+    while True:
+        fixed = sum(natural[i] for i in shown if i != wrap_at)
+        room = total - fixed - border * len(shown) - edge
+        if room >= floor:
+            widths = tuple(min(natural[i], room) if i == wrap_at else natural[i] for i in shown)
+            return Layout(tuple(shown), widths, tuple(dropped))
+        if not candidates:
+            return Layout(tuple(shown), tuple(natural[i] for i in shown), tuple(dropped), stacked=True)
+        name = candidates.pop(0)
+        shown.remove(names.index(name))
+        dropped.append(name)

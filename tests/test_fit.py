@@ -1,0 +1,159 @@
+"""Tables and text that fit the terminal (issue 12, item 2): line breaking
+for mixed Chinese and English as pure functions, then the shipped stores
+drawn by the installed console script on real terminals 40 to 160 columns
+wide."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import pty
+import re
+import struct
+import subprocess
+import sys
+import termios
+from pathlib import Path
+
+import pytest
+from hypothesis import given, strategies as st
+
+from conftest import FROZEN_TODAY, SHIPPED
+from targettrack.render.fit import CLOSING, OPENING, table_layout, tokens, wrap
+from targettrack.textwidth import width
+
+SCRIPT = Path(sys.executable).parent / "targettrack"
+CN_PLAN = SHIPPED.parent / "cn-14th-five-year-plan.json"
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+text = st.text(alphabet=st.sampled_from(list("机器人产业规模１２Ⅲ①abcXYZ019.,-% （）「」《》，。、：；")), max_size=60)
+
+
+def squeeze(s: str) -> str:
+    return "".join(s.split())
+
+
+@given(text, st.integers(1, 30))
+def test_wrap_loses_nothing_and_keeps_to_the_width(t, cells):
+    lines = wrap(t, cells)
+    assert squeeze("".join(lines)) == squeeze(t)
+    longest = max((width(tok) for tok, _ in tokens(t)), default=0)
+    for line in lines:
+        assert width(line) <= max(cells, 1) or width(line) <= longest
+
+
+@given(text, st.integers(4, 30))
+def test_no_line_starts_with_closing_or_ends_with_opening_punctuation(t, cells):
+    if max((width(tok) for tok, _ in tokens(t)), default=0) > cells:
+        return  # a piece wider than the line is folded as a last resort (test_wrap_examples)
+    lines = wrap(t, cells)
+    for k, line in enumerate(lines):
+        if k and line and line.lstrip() != line:
+            continue
+        if k:
+            assert line[:1] not in CLOSING, lines
+        if k < len(lines) - 1:
+            assert line[-1:] not in OPENING, lines
+
+
+@pytest.mark.parametrize("title, cells, expected", [
+    ("连贺高速（广东连山至贺州段）", 16, ["连贺高速（广东连", "山至贺州段）"]),
+    ("益湛铁路（贺州至梧州段）", 20, ["益湛铁路（贺州至梧州", "段）"]),
+    ("打造10家行业一流的机器人头部品牌", 12, ["打造10家行业", "一流的机器人", "头部品牌"]),
+    ("光年固态电池首批产品预计生产1000辆", 16, ["光年固态电池首批", "产品预计生产", "1000辆"]),
+    ("digital economy value added", 12, ["digital", "economy", "value added"]),
+    ("im-l6-first-batch", 8, ["im-l6-fi", "rst-batc", "h"]),   # one word wider than the line: folded, kept
+])
+def test_wrap_examples(title, cells, expected):
+    assert wrap(title, cells) == expected
+
+
+def test_columns_give_way_in_order_before_the_title_gets_unreadable():
+    names = ("ID", "STATUS", "PROGRESS", "CURRENT", "TARGET", "DEADLINE", "TITLE")
+    row = ("sh-robot-industry", "on-track", "45%", "450亿元", "1000亿元", "2025", "1000亿元机器人关联产业规模")
+    order = ("CURRENT", "BINDING", "TARGET", "DEADLINE", "PROGRESS")
+    wide = table_layout(names, [row], 160, drop_order=order, wrapping="TITLE", readable=20)
+    assert wide.dropped == () and not wide.stacked and wide.widths[-1] == width(row[-1])
+    # 56 cells of values and 22 of borders: at 100 columns the title keeps 22
+    assert table_layout(names, [row], 100, drop_order=order, wrapping="TITLE", readable=20).dropped == ()
+    mid = table_layout(names, [row], 80, drop_order=order, wrapping="TITLE", readable=20)
+    assert mid.dropped == ("CURRENT", "TARGET") and mid.widths[-1] == 23
+    narrow = table_layout(names, [row], 40, drop_order=order, wrapping="TITLE", readable=20)
+    assert narrow.stacked and narrow.dropped == ("CURRENT", "TARGET", "DEADLINE", "PROGRESS")
+
+
+# --- real terminals ------------------------------------------------------------------------
+
+def on_terminal(args: list[str], cols: int, env: dict | None = None) -> str:
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, cols, 0, 0))
+    base = {"PATH": os.environ["PATH"], "TARGETTRACK_TODAY": FROZEN_TODAY, "TERM": "xterm-256color",
+            "HOME": os.environ.get("HOME", "/root")}
+    p = subprocess.Popen([str(SCRIPT), *args], stdout=slave, stderr=subprocess.PIPE, env={**base, **(env or {})})
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    assert p.wait(timeout=60) == 0, p.stderr.read()
+    os.close(master)
+    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+
+
+def shipped(db: Path) -> list[dict]:
+    r = subprocess.run([str(SCRIPT), "--db", str(db), "list", "--format", "json"], capture_output=True,
+                       env={"PATH": os.environ["PATH"], "TARGETTRACK_TODAY": FROZEN_TODAY}, check=True)
+    return json.loads(r.stdout)
+
+
+@pytest.mark.parametrize("cols", [40, 60, 80, 100, 160])
+@pytest.mark.parametrize("db", [SHIPPED, CN_PLAN], ids=["shipped", "cn-14fyp"])
+def test_list_fits_every_width_with_nothing_broken_or_lost(db, cols):
+    out = on_terminal(["--db", str(db), "list"], cols)
+    plain = ANSI.sub("", out)
+    lines = plain.rstrip("\n").split("\n")
+    assert all(width(line) <= cols for line in lines), max(lines, key=width)
+    words = {w for line in lines for w in re.split(r"[ │|]+", line) if w}
+    flat = squeeze(plain.replace("│", "").replace("|", ""))
+    for t in shipped(db):
+        assert t["id"] in words                            # never broken inside
+        assert t["status"] in words
+        assert squeeze(t["title"]) in flat                 # no character lost, in order
+    for line in lines:                                     # CJK line breaking in the title column
+        cell = re.split(r"[│|]", line.rstrip(" │|"))[-1].strip() if "│" in line or "|" in line else line.strip()
+        assert cell[:1] not in CLOSING - set(".,%"), line
+
+
+@pytest.mark.parametrize("cols", [40, 60, 80, 100, 160])
+@pytest.mark.parametrize("args", [["report"], ["show", "cn-rd-spending"], ["show", "cn-grain-capacity"]])
+def test_report_and_show_fit_every_width(args, cols):
+    out = ANSI.sub("", on_terminal(["--db", str(CN_PLAN), *args], cols))
+    lines = out.rstrip("\n").split("\n")
+    assert all(width(line) <= cols for line in lines), max(lines, key=width)
+    if args[0] == "show":
+        full = subprocess.run([str(SCRIPT), "--db", str(CN_PLAN), *args], capture_output=True, text=True,
+                              env={"PATH": os.environ["PATH"], "TARGETTRACK_TODAY": FROZEN_TODAY}).stdout
+        for key in ("  source ", "  status ", "    2022 "):   # long lines are all there, wrapped
+            value = next(line for line in full.split("\n") if line.startswith(key))
+            assert squeeze(value) in squeeze(out)
+
+
+def test_a_terminal_table_is_coloured_and_report_too():
+    out = on_terminal(["--db", str(CN_PLAN), "list"], 120)
+    assert "\x1b[" in out and "╭" in out
+    report = on_terminal(["--db", str(CN_PLAN), "report"], 120)
+    assert "\x1b[35mawaiting-data" in report and "\\x1b" not in report
+
+
+def test_cjk_terminals_get_ambiguous_characters_two_cells_wide():
+    out = on_terminal(["--db", str(SHIPPED), "list"], 80, {"TARGETTRACK_CJK_WIDTH": "2"})
+    plain = ANSI.sub("", out)
+    assert "╭" not in plain and plain.startswith("+-")         # box lines are ambiguous: an ASCII box
+    lengths = {len(line) for line in plain.rstrip("\n").split("\n") if line.startswith("+")}
+    assert len(lengths) == 1
