@@ -121,7 +121,7 @@ def targettrack_ops(script: Path, work: Path, n: int, runs: int, updates: int = 
     def touched():  # the same bytes in a new file: not the one targettrack wrote
         writable.write_bytes(writable.read_bytes())
 
-    reads = {"list --format plain": ["list", "--format", "plain"], "list --format json": ["list", "--format", "json"],
+    reads = {"list --format text": ["list", "--format", "text"], "list --format json": ["list", "--format", "json"],
              "show": ["show", one], "report": ["report"], "export": ["export"]}
     ops = {}
     for name, args in reads.items():
@@ -228,8 +228,8 @@ def hledger_ops(work: Path, n: int, runs: int) -> dict | None:
 # --- report -----------------------------------------------------------------------
 
 GOALS = [  # (our op, warm or cold, peer op, at most this ratio), at 10,000 targets (issue 14)
-    ("list --format plain", "warm", "task list", 0.5),
-    ("list --format plain", "cold", "task list", 1.5),
+    ("list --format text", "warm", "task list", 0.5),
+    ("list --format text", "cold", "task list", 1.5),
     ("update", "warm", "task N modify", 1.0),
     ("report", "warm", "hledger balance --budget -M", 0.5),
     ("export", "warm", "task export", 1.5),

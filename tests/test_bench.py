@@ -17,7 +17,7 @@ def test_the_benchmark_runs_on_a_tiny_store(tmp_path):
     assert r.returncode == 0, r.stderr.decode()[-2000:]
     data = json.loads(res.read_text())
     ops = data["sizes"]["20"]["ops"]
-    assert set(ops) == {"list --format plain", "list --format json", "show", "update", "report", "export", "import"}
+    assert set(ops) == {"list --format text", "list --format json", "show", "update", "report", "export", "import"}
     assert all(set(m) == {"warm", "cold"} for op, m in ops.items() if op != "import") and set(ops["import"]) == {"cold"}
     assert all(x["median_ms"] > 0 and x["peak_mb"] > 0 for m in ops.values() for x in m.values())
     history = data["sizes"]["20"]["history"]

@@ -652,6 +652,11 @@ class Store:
         index = self._index()
         return [self._target(i) for i in sorted(index, key=index.__getitem__)]
 
+    def ids(self) -> list[str]:
+        """Every target id, in store order (from the lines of a file targettrack wrote: nothing decoded)."""
+        index = self._index()
+        return sorted(index, key=index.__getitem__)
+
     def iter_targets(self):
         """All targets in store order, one at a time, from the bytes read
         under the lock (usable after the block ends). From the lines of a

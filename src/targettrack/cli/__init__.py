@@ -6,6 +6,8 @@
     view.py    history, list, show, info, plans
     io.py      report, export, import, extract
     repair.py  doctor
+    share.py   git-setup, merge, conflicts
+    helptext.py, examples.py  help that reads well, with examples
 
 A command parses its options into model values, makes one call into the
 library, and hands the result to a renderer; no rule lives here.
@@ -14,7 +16,12 @@ library, and hands the result to a renderer; no rule lives here.
 from __future__ import annotations
 
 from . import change, io, repair, share, view  # noqa: F401  (each registers its commands on `app`)
+from .examples import epilog
 from .program import PROG, app, main
 from .options import now_utc, today
+
+for _info in app.registered_commands:  # examples close every command's --help
+    _name = _info.name or _info.callback.__name__.rstrip("_").replace("_", "-")
+    _info.epilog = _info.epilog or epilog(_name)
 
 __all__ = ["PROG", "app", "main", "now_utc", "today"]

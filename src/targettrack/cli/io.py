@@ -27,11 +27,11 @@ from .options import (AsOf, FilterBinding, FilterPlan, FilterStatus, FilterTag, 
 REPORT_FORMATS = tuple(report_common.REPORT_FORMATS)
 EXPORT_FORMATS = ("json", "csv", "xlsx", "ics")
 EXPORT_EXTENSIONS = {".json": "json", ".csv": "csv", ".xlsx": "xlsx", ".ics": "ics"}
-EXTRACT_FORMATS = ("table", "plain", "json", "csv")
+EXTRACT_FORMATS = ("table", "text", "json", "csv")
 WARNINGS_SHOWN = 10  # an import of thousands of rows says how many more, not each one
 ReportFormat = Format(REPORT_FORMATS, "from --output's extension, else text")
 ExportFormat = Format(EXPORT_FORMATS, "from --output's extension, else json")
-ExtractFormat = Format(EXTRACT_FORMATS, "table on a terminal, else plain; json and csv are import's formats")
+ExtractFormat = Format(EXTRACT_FORMATS, "table on a terminal, else text; json and csv are import's formats")
 
 
 def _within(value: str, as_of) -> int:
@@ -231,7 +231,7 @@ def extract(
     from .. import extract as ex
     from ..render import extract_view
 
-    choice("--format", fmt, EXTRACT_FORMATS)
+    fmt = choice("--format", fmt, EXTRACT_FORMATS)
     if year is not None and not 1900 <= year <= 2200:
         raise InputError(f"--year: {year} is not a year between 1900 and 2200")
     if add and review:
@@ -258,7 +258,7 @@ def extract(
         print(f"{safe(name)}: added {len(plan.added)} target(s), updated {len(plan.updated)}, "
               f"{len(plan.unchanged)} unchanged; {plan.observations_added} observation(s)")
         return
-    fmt = fmt or ("table" if use_color(ctx) else "plain")
+    fmt = fmt or ("table" if use_color(ctx) else "text")
     if fmt == "json":
         emit(extract_view.as_json(candidates), None)
     elif fmt == "csv":

@@ -48,7 +48,19 @@ DueBefore = Annotated[Optional[str], typer.Option("--due-before", metavar="DATE"
 Sort = Annotated[str, typer.Option("--sort", metavar="KEY", help=f"Order by {', '.join(SORTS)}.")]
 Output = Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE",
                                                help="Write to this file, atomically (the format follows its extension).")]
-Ref = Annotated[str, typer.Argument(metavar="ID", help="Target id or an unambiguous prefix.")]
+def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of a target id, from the store in use (read-only;
+    nothing is offered if the store cannot be read)."""
+    try:
+        db = ctx.find_root().params.get("db")
+        with Store(locate(db).path) as store:
+            return sorted(i for i in store.ids() if i.startswith(incomplete))
+    except Exception:  # completion must never print an error into the shell
+        return []
+
+
+Ref = Annotated[str, typer.Argument(metavar="ID", help="Target id or an unambiguous prefix.",
+                                    autocompletion=complete_ids)]
 KindOption = Annotated[Optional[str], typer.Option(
     "--kind", metavar="KIND",
     help="; ".join(f"{k.name}: {k.help}" for k in KIND.values()) + " (default: increase).")]
@@ -170,7 +182,15 @@ def as_of(value: Optional[str]) -> date:
     return p.last if p else today()
 
 
-def choice(option: str, value: Optional[str], allowed) -> Optional[str]:
+# One vocabulary for --format across commands (README, "For scripts"): text
+# for people (aligned lines), table for the boxed terminal table, and the
+# file formats by name. Older names still work.
+FORMAT_ALIASES = {"plain": "text"}
+
+
+def choice(option: str, value: Optional[str], allowed, aliases: dict | None = None) -> Optional[str]:
+    if value is not None and option == "--format":
+        value = {**FORMAT_ALIASES, **(aliases or {})}.get(value, value) if value not in allowed else value
     if value is not None and value not in allowed:
         raise InputError(f"{option}: {value!r} is not one of {', '.join(allowed)}")
     return value

@@ -27,8 +27,10 @@ except ImportError:  # pragma: no cover
 
 from .. import __version__, fastparams
 from ..errors import InputError, TargetTrackError, at
+from . import helptext
 
 fastparams.install()
+helptext.install()
 PROG = "targettrack"
 
 # A rule in the library names the field it refused; on the command line that
@@ -111,7 +113,7 @@ app = typer.Typer(
     cls=_Group,
     name=PROG,
     help="Track quantified public-policy targets against their deadlines.",
-    add_completion=False,
+    add_completion=True,  # --install-completion and --show-completion, as Typer users expect
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,

@@ -16,16 +16,16 @@ from .program import app
 from .options import (AsOf, DueBefore, FilterBinding, FilterKind, FilterPlan, FilterStatus, FilterTag, Format, Method, Ref, Sort,
                       as_of as parse_as_of, choice, data_out, open_store, root, target_filter, today, use_color, width)
 
-HISTORY_FORMATS = ("plain", "json", "csv")
-SHOW_FORMATS = ("table", "json")
-INFO_FORMATS = ("plain", "json")
-PLANS_FORMATS = ("plain", "json", "csv")
+HISTORY_FORMATS = ("text", "json", "csv")
+SHOW_FORMATS = ("text", "json")
+INFO_FORMATS = ("text", "json")
+PLANS_FORMATS = ("text", "json", "csv")
 LIST_FORMATS = tuple(render.LIST_FORMATS)
-HistoryFormat = Format(HISTORY_FORMATS, "plain")
-ListFormat = Format(LIST_FORMATS, "table on a terminal, else plain")
-ShowFormat = Format(SHOW_FORMATS, "table")
-InfoFormat = Format(INFO_FORMATS, "plain")
-PlansFormat = Format(PLANS_FORMATS, "plain")
+HistoryFormat = Format(HISTORY_FORMATS, "text")
+ListFormat = Format(LIST_FORMATS, "table on a terminal, else text")
+ShowFormat = Format(SHOW_FORMATS, "text")
+InfoFormat = Format(INFO_FORMATS, "text")
+PlansFormat = Format(PLANS_FORMATS, "text")
 
 
 @app.command()
@@ -37,7 +37,7 @@ def history(ctx: typer.Context, ref: Ref, fmt: HistoryFormat = None,
     from ..render.plain import write_table
     from ..textwidth import safe
 
-    fmt = choice("--format", fmt, HISTORY_FORMATS) or "plain"
+    fmt = choice("--format", fmt, HISTORY_FORMATS) or "text"
     with open_store(ctx) as store:
         t = store.resolve(ref)
     rows = observation_records(t, superseded=show_all)
@@ -78,10 +78,10 @@ def list_(
     flt = target_filter(status, tag, kind, plan, due_before, binding)
     check_method(method)
     choice("--sort", sort, SORTS)
-    choice("--format", fmt, LIST_FORMATS)
+    fmt = choice("--format", fmt, LIST_FORMATS)
     when = parse_as_of(as_of)
     color = use_color(ctx)
-    fmt = fmt or ("table" if color else "plain")
+    fmt = fmt or ("table" if color else "text")
     with open_store(ctx) as store:
         targets = store.targets()
         settings = store.settings()
@@ -103,7 +103,7 @@ def show(
     from ..assess import timeline
     from ..render import detail
 
-    fmt = choice("--format", fmt, SHOW_FORMATS) or "table"
+    fmt = choice("--format", fmt, SHOW_FORMATS, {"table": "text"}) or "text"
     check_method(method)
     when = parse_as_of(as_of)
     with open_store(ctx) as store:
@@ -124,7 +124,7 @@ def info(ctx: typer.Context, fmt: InfoFormat = None) -> None:
 
     from ..store import lock_timeout
 
-    fmt = choice("--format", fmt, INFO_FORMATS) or "plain"
+    fmt = choice("--format", fmt, INFO_FORMATS) or "text"
     loc = locate(root(ctx).db)
     with open_store(ctx) as store:
         targets = store.targets()
@@ -164,7 +164,7 @@ def plans(ctx: typer.Context, as_of: AsOf = None, method: Method = None,
     binding ones apart, its score and its status counts."""
     from ..rollup import PLAN_FIELDS, summarize_plans
 
-    fmt = choice("--format", fmt, PLANS_FORMATS) or "plain"
+    fmt = choice("--format", fmt, PLANS_FORMATS) or "text"
     check_method(method)
     when = parse_as_of(as_of)
     with open_store(ctx) as store:

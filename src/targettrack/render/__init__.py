@@ -11,7 +11,7 @@ import importlib
 
 LIST_FORMATS = {
     "table": "table",
-    "plain": "plain",
+    "text": "plain",
     "json": "json_format",
     "csv": "csv_format",
 }

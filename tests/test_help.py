@@ -1,0 +1,93 @@
+"""Help that reads well (issue 12, item 3): no Python types, whole summaries,
+one vocabulary for formats, examples that run, and shell completion."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import SHIPPED, TT
+from targettrack.cli import app
+from targettrack.cli.examples import EXAMPLES
+from targettrack.textwidth import width
+
+COMMANDS = sorted(EXAMPLES)
+FORMAT_WORDS = {"table", "text", "json", "csv", "markdown", "html", "xlsx", "ics"}
+
+
+def help_of(t: TT, *command: str) -> str:
+    return t.ok(*command, "--help", db=False, env={"COLUMNS": "80"})
+
+
+def test_every_command_has_examples():
+    registered = {(i.name or i.callback.__name__.rstrip("_").replace("_", "-")) for i in app.registered_commands}
+    assert registered == set(EXAMPLES)
+
+
+@pytest.mark.parametrize("command", [[]] + [[c] for c in COMMANDS], ids=["root"] + COMMANDS)
+def test_help_reads_well_at_80_columns(tmp_path, command):
+    out = help_of(TT(tmp_path / "x.json"), *command)
+    assert not re.search(r"<(str|int|list|bool|float|path)", out), out      # no Python types
+    assert "[[" not in out and "{" not in out.split("\n")[0]                  # usage as the metavars say
+    assert "..." not in out.split("Commands:")[-1] if not command else True   # summaries whole
+    assert all(width(line) <= 80 for line in out.split("\n")), max(out.split("\n"), key=width)
+    assert not re.search(r"[a-z]-\n\s+[a-z]", out)                           # never broken at a hyphen
+    if command:
+        assert "Examples:\n    targettrack " in out
+    for formats in re.findall(r"--format[^\n]*?FORMAT\s+([^\n(]*)", out):
+        words = {w.strip(" ,.") for w in formats.split(",") if w.strip(" ,.")}
+        assert words <= FORMAT_WORDS, words
+
+
+def test_old_format_names_still_work(sample):
+    assert sample.ok("list", "--format", "plain") == sample.ok("list", "--format", "text")
+    assert sample.ok("show", "sh-robot-brands", "--format", "table") == sample.ok("show", "sh-robot-brands")
+
+
+def test_every_example_runs(tmp_path, monkeypatch):
+    """Each command's examples, in order, on a copy of the shipped store."""
+    db = tmp_path / "targets.json"
+    shutil.copy(SHIPPED, db)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "plan.txt").write_text(
+        "上海计划到2025年，打造10家行业一流的机器人头部品牌、100个标杆示范的机器人应用场景。", encoding="utf-8")
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    t = TT(db)
+    order = ["init", "add", "update", "edit", "list", "show", "history", "info", "plans", "config", "report",
+             "export", "import", "extract", "remove", "recover", "undo", "doctor", "conflicts", "git-setup"]
+    assert set(order) | {"merge"} == set(EXAMPLES)
+    for command in order:
+        joined = "\n".join(EXAMPLES[command]).replace("\\\n", " ").split("\n")  # a line ending in \ goes on
+        for example in joined:
+            argv = shlex.split(example, comments=True)
+            if ">" in argv:  # a redirection: the shell's, not the command's
+                argv = argv[:argv.index(">")]
+            assert argv[0] == "targettrack"
+            argv = [os.path.expanduser(a) if a.startswith("~") else a for a in argv[1:]]
+            if argv[0] == "--db":  # a new store of its own
+                (tmp_path / "new").mkdir(exist_ok=True)
+                argv[1] = str(tmp_path / "new" / os.path.basename(argv[1]))
+            if "--restore" in argv:
+                db.write_bytes(b"garbage")  # what --restore is for
+            r = t(*argv, db=argv[0] != "--db", input="")
+            # --fail-on exits 1 when a reported target has the status (the shipped store has a missed one)
+            assert r.code == (1 if "--fail-on" in argv else 0) and not r.err.startswith("targettrack: error"), \
+                (example, r.err)
+
+
+def test_shell_completion_completes_commands_and_ids(tmp_path):
+    exe = shutil.which("targettrack") or os.path.join(os.path.dirname(os.sys.executable), "targettrack")
+    env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path), "TARGETTRACK_DB": str(SHIPPED),
+           "_TARGETTRACK_COMPLETE": "complete_bash", "COMP_WORDS": "targettrack li", "COMP_CWORD": "1"}
+    r = subprocess.run([exe], env=env, capture_output=True, text=True)
+    assert "list" in r.stdout.split()
+    env.update(COMP_WORDS="targettrack show sh-robot-b", COMP_CWORD="2")
+    r = subprocess.run([exe], env=env, capture_output=True, text=True)
+    assert r.stdout.split() == ["sh-robot-brands"]
+    assert "complete" in subprocess.run([exe, "--show-completion", "bash"], env={**env, "_TARGETTRACK_COMPLETE": ""},
+                                        capture_output=True, text=True).stdout
