@@ -4,7 +4,10 @@
 
 docs/chart.svg: `targettrack show` with its chart, in colour, exported by
 Rich as an SVG terminal picture. docs/report.png: the HTML report of the
-shipped store, screenshotted by headless Chromium.
+shipped store, screenshotted by headless Chromium; docs/report-charts.png:
+the "Each target" part of the report of the 14th Five-Year Plan's store
+(data/cn-14th-five-year-plan.json), which has values to chart. Chinese
+titles need CJK fonts (apt-get install fonts-noto-cjk).
 """
 
 from __future__ import annotations
@@ -53,13 +56,17 @@ def terminal_svg(store: Path) -> None:
     console.save_svg(str(HERE / "chart.svg"), title="targettrack show")
 
 
-def report_png(store: Path, work: Path) -> None:
-    page = work / "report.html"
+def report_png(store: Path, work: Path, picture: str = "report.png", charts_only: bool = False) -> None:
+    page = work / picture.replace(".png", ".html")
     subprocess.run([str(SCRIPT), "--db", str(store), "report", "-o", str(page)], env=ENV, check=True)
+    if charts_only:  # the page's head, then its last part: each target with its chart
+        html = page.read_text(encoding="utf-8")
+        body = html.index("<body>") + len("<body>")
+        page.write_text(html[:body] + html[html.index("<h2>Each target</h2>"):], encoding="utf-8")
     chromium = shutil.which("chromium")
     subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                     "--disable-background-networking", "--hide-scrollbars", f"--user-data-dir={work / 'p'}",
-                    f"--screenshot={HERE / 'report.png'}", "--window-size=1100,1600", page.as_uri()],
+                    f"--screenshot={HERE / picture}", "--window-size=1100,1600", page.as_uri()],
                    check=True, capture_output=True)
 
 
@@ -69,4 +76,5 @@ if __name__ == "__main__":
         shutil.copy(REPO / "data" / "targets.json", store)
         terminal_svg(store)
         report_png(store, Path(d))
-    print("wrote docs/chart.svg and docs/report.png")
+        report_png(REPO / "data" / "cn-14th-five-year-plan.json", Path(d), "report-charts.png", charts_only=True)
+    print("wrote docs/chart.svg, docs/report.png and docs/report-charts.png")

@@ -66,11 +66,49 @@ def test_static_checks(every_status, tmp_path):
     assert page.startswith("<!DOCTYPE html>") and "Content-Security-Policy" in page
     assert not re.search(r'(src|href)="(https?:)?//', page)          # nothing from the network
     assert "<script>document.title" not in page and "&lt;script&gt;document.title" in page
-    ids = [r["id"] for r in json.loads(every_status.ok("list", "-f", "json"))]
-    for i in ids:
-        section = page.split(f'id="t-{i}"', 1)[1].split("</section>", 1)[0]
-        assert "<svg" in section and "<figcaption>" in section, i
+    for r in json.loads(every_status.ok("list", "-f", "json")):
+        section = page.split(f'id="t-{r["id"]}"', 1)[1].split("</section>", 1)[0]
+        if r["kind"] == "milestone":      # a dated mark, not a chart
+            assert "<svg" not in section and 'class="mark"' in section, r["id"]
+        elif r["current"] is None:         # no value yet: said, not an empty chart
+            assert "<svg" not in section and "No values recorded yet" in section, r["id"]
+        else:
+            assert "<svg" in section and '<ul class="legend">' in section and "<figcaption>" in section, r["id"]
+            if r["unit"]:
+                assert f'class="unit"' in section, r["id"]
     assert "@page { size: A4" in page
+    for title in ("Needs attention", "Deadlines within 90 days", "Status changes since", "New values since",
+                  "Achieved since"):  # every section of the text report
+        assert f"<h2>{title}" in page, title
+
+
+def test_chart_ticks_are_round_and_start_at_a_sensible_base(every_status, tmp_path):
+    page = html_of(every_status, tmp_path, "r.html").read_text(encoding="utf-8")
+    charts = re.findall(r"<svg.*?</svg>", page)
+    assert charts
+    for svg in charts:
+        ticks = [float(v.replace(",", "")) for v in
+                 re.findall(r'<text class="tick" x="[\d.]+" y="[\d.]+" font-size="11" text-anchor="end"[^>]*>([^<]+)<',
+                            svg)]
+        assert len(ticks) >= 3, svg[:200]
+        steps = {round(b - a, 9) for a, b in zip(ticks, ticks[1:])}
+        assert len(steps) == 1
+        step = steps.pop()
+        mantissa = step / 10 ** __import__("math").floor(__import__("math").log10(step))
+        assert round(mantissa, 6) in (1, 2, 5), ticks
+        values = [float(v) for v in re.findall(r'<circle class="value" cx="[\d.]+" cy="([\d.]+)"', svg)]
+        assert values  # every chart has values (no empty chart)
+        if min(ticks) < 0:
+            assert any(t > 0 for t in ticks)  # a negative tick only where the values go below zero
+
+
+def test_the_store_path_is_left_out_unless_asked(sample, tmp_path):
+    page = html_of(sample, tmp_path, "r.html").read_text(encoding="utf-8")
+    assert str(sample.db.parent) not in page and str(tmp_path) not in page
+    sample.ok("report", "-o", str(tmp_path / "s.html"), "--show-store")
+    assert str(sample.db) in (tmp_path / "s.html").read_text(encoding="utf-8")
+    assert str(sample.db) not in sample.ok("report", "-f", "markdown")
+    assert "Store: `" in sample.ok("report", "-f", "markdown", "--show-store")  # (escaped for Markdown)
 
 
 def test_html_from_the_output_extension_and_the_format(sample, tmp_path):
@@ -103,8 +141,10 @@ def test_in_a_real_browser(store, every_status, tmp_path, request):
     log = r.stderr.decode("utf-8", "replace")
     assert "CONSOLE" not in log and "Uncaught" not in log and "Refused to" not in log, log[-3000:]
     dom = chromium(page, tmp_path, "--dump-dom").stdout.decode("utf-8")
-    n = len(json.loads(t.ok("list", "-f", "json")))
+    rows = json.loads(t.ok("list", "-f", "json"))
+    n = sum(1 for r in rows if r["kind"] != "milestone" and r["current"] is not None)
     assert dom.count('<figure class="chart">') == n and dom.count("<svg") == n
+    assert dom.count('class="mark"') == sum(1 for r in rows if r["kind"] == "milestone")
     assert "PWNED" not in dom.split("</title>", 1)[0] and "data-pwned" not in dom
     if store == "every-status":
         assert "&lt;script&gt;document.title" in dom      # shown as text

@@ -65,6 +65,9 @@ def report(
     output: Output = None,
     fail_on: List[str] = typer.Option([], "--fail-on", metavar="STATUS[,STATUS...]",
                                       help="Exit 1 if a reported target has one of these statuses (after writing the report)."),
+    show_store: bool = typer.Option(False, "--show-store",
+                                    help="Name the store's path in an HTML or Markdown report (left out by "
+                                         "default: a published page should not show a local folder)."),
 ) -> None:
     """The weekly report: what needs attention, what is due, what changed, what was achieved."""
     import importlib
@@ -91,7 +94,10 @@ def report(
     terminal = {}
     if fmt == "text" and output is None and sys.stdout.isatty():  # fitted to the terminal, in colour
         terminal = dict(total=width(), color=use_color(ctx))
-    renderer(rep, buf, store=str(loc.path.resolve()), generated_at=now_utc()[:19] + "Z", **terminal)
+    path = str(loc.path.resolve())
+    if fmt in ("html", "markdown") and not show_store:
+        path = None
+    renderer(rep, buf, store=path, generated_at=now_utc()[:19] + "Z", **terminal)
     if terminal:  # user text in it is shown safe already (textwidth.safe); the colours are ours
         sys.stdout.write(buf.getvalue())
     else:

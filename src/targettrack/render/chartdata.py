@@ -106,3 +106,35 @@ CHARTS = {
     "floor": _limit_chart,
     "milestone": _done_chart,
 }
+
+
+def nice_axis(lo: float, hi: float, most: int = 6) -> tuple[float, float, list[float]]:
+    """An axis from `lo` to `hi` with round ticks: steps of 1, 2 or 5 times a
+    power of ten, at most `most` ticks, bounds on a tick. An axis of values
+    that are all positive starts at 0 when 0 is near (within the span of the
+    values), as a reader of counts and amounts expects; it never shows a
+    negative tick for values that cannot be negative."""
+    import math
+
+    if hi < lo:
+        lo, hi = hi, lo
+    if hi == lo:
+        lo, hi = lo - (abs(lo) * 0.1 or 1), hi + (abs(hi) * 0.1 or 1)
+    if lo >= 0 and lo <= hi - lo:
+        lo = 0.0
+    span = hi - lo
+    step = None
+    for exponent in range(math.floor(math.log10(span)) - 2, math.floor(math.log10(span)) + 2):
+        for m in (1, 2, 5):
+            s = m * 10.0 ** exponent
+            if math.ceil(hi / s - 1e-9) - math.floor(lo / s + 1e-9) <= most - 1:
+                step = s
+                break
+        if step:
+            break
+    step = step or span
+    first, last = math.floor(lo / step + 1e-9), math.ceil(hi / step - 1e-9)
+    ticks = [round(k * step, 12) for k in range(first, last + 1)]
+    if lo >= 0:
+        ticks = [v for v in ticks if v >= 0]
+    return ticks[0], ticks[-1], ticks

@@ -16,7 +16,7 @@ from ..assess import Assessment
 from ..model import Target
 from ..records import record
 from .cells import current_cell, progress_cell, target_cell
-from .chartdata import ChartData, chart_data
+from .chartdata import ChartData, chart_data, nice_axis
 from .report_common import because, how_far, observation_value, projected
 
 STATUS_COLOUR = {
@@ -44,7 +44,12 @@ td.num { text-align: right; white-space: nowrap; }
 .target h3 { font-size: 1rem; margin: 0 0 .3rem; }
 .target .id { color: #59636e; font-family: ui-monospace, monospace; font-size: .85rem; }
 figure { margin: .4rem 0 0; } figcaption { color: #59636e; font-size: .8rem; }
-svg { width: 100%; height: auto; max-width: 36rem; display: block; }
+svg { width: 100%; height: auto; display: block; }
+ul.legend { list-style: none; margin: .2rem 0; padding: 0; font-size: .8rem; color: #59636e; }
+ul.legend li { display: inline-block; margin-right: 1rem; white-space: nowrap; }
+ul.legend .swatch { display: inline-block; width: 1.4rem; height: 0; margin: 0 .35rem .2rem 0;
+                    vertical-align: middle; }
+p.mark { font-size: 1rem; margin: .4rem 0; } p.mark .done { color: #1a7f37; } p.mark .open { color: #0969da; }
 ul.tight { margin: .2rem 0; padding-left: 1.2rem; }
 @media print {
   @page { size: A4; margin: 15mm; }
@@ -80,56 +85,120 @@ def e(value) -> str:
     return escape("" if value is None else str(value), quote=True)
 
 
+def zh(text) -> str:
+    """User text, escaped, marked as Chinese where it is (the page is in English):
+    browsers then pick Chinese glyphs, and screen readers a Chinese voice."""
+    shown = e(text)
+    return f'<span lang="zh-CN">{shown}</span>' if any("\u4e00" <= ch <= "\u9fff" for ch in str(text or "")) else shown
+
+
 def badge(status: str) -> str:
     return f'<span class="badge" style="background:{STATUS_COLOUR.get(status, "#6e7781")}">{e(status)}</span>'
 
 
-def svg_chart(c: ChartData, label: str, width: int = 560, height: int = 200) -> str:
-    """The terminal chart's content as SVG, with <title> and <desc> for screen readers."""
-    left, right, top, bottom = 64, 12, 10, 26
-    (x0, x1), (y0, y1) = c.x_range, c.y_range
+LEGEND = {  # what each mark on a chart is, and how it is drawn (the SVG and the legend agree)
+    "values": ("#0969da", "solid", "values recorded"),
+    "plan": ("#8c959f", "1 3", "straight line from the base to the target"),
+    "target": ("#1a7f37", "6 3", "target"),
+    "deadline": ("#cf222e", "solid", "deadline"),
+    "as-of": ("#bf8700", "2 3", "as of"),
+    "projection": ("#8250df", "4 3", "projection on the current trend"),
+}
+
+
+def _stroke(kind: str) -> str:
+    colour, dash, _ = LEGEND[kind]
+    return f'stroke="{colour}"' + ("" if dash == "solid" else f' stroke-dasharray="{dash}"')
+
+
+def svg_chart(c: ChartData, label: str, unit: str, width: int = 720, height: int = 240) -> str:
+    """The terminal chart's content as SVG, with <title> for screen readers:
+    round ticks (1, 2 or 5 times a power of ten) on the value axis, labelled
+    in the target's unit; years (or quarters) on the time axis."""
+    left, right, top, bottom = 70, 14, 22, 28
+    (x0, x1) = c.x_range
+    values = [v for _, v in c.points] + ([c.target] if c.target is not None else [])
+    for line in (c.plan, c.projection):
+        if line:
+            values += [line[0][1], line[1][1]]
+    y0, y1, ticks = nice_axis(min(values), max(values))
     span = max((x1 - x0).days, 1)
 
     def x(d) -> float:
         return left + (d - x0).days / span * (width - left - right)
 
     def y(v) -> float:
-        return top + (y1 - v) / (y1 - y0) * (height - top - bottom)
+        return top + (y1 - v) / ((y1 - y0) or 1) * (height - top - bottom)
 
     parts = [f'<svg viewBox="0 0 {width} {height}" role="img" xmlns="http://www.w3.org/2000/svg">',
              f"<title>{e(label)}</title>",
              f'<rect x="{left}" y="{top}" width="{width - left - right}" height="{height - top - bottom}" '
              'fill="#fff" stroke="#d1d9e0"/>']
-    ticks = ((1.0, "done"), (0.0, "not done")) if c.milestone else ((v, _num(v)) for v in (y1, (y0 + y1) / 2, y0))
-    for v, text in ticks:
-        parts.append(f'<text x="{left - 4}" y="{y(v) + 4:.1f}" font-size="10" text-anchor="end" fill="#59636e">'
-                     f"{e(text)}</text>")
-    parts.append(f'<text x="{left}" y="{height - 8}" font-size="10" fill="#59636e">{x0.isoformat()}</text>')
-    parts.append(f'<text x="{width - right}" y="{height - 8}" font-size="10" text-anchor="end" fill="#59636e">'
-                 f"{x1.isoformat()}</text>")
-    if c.target is not None and not c.milestone:
+    if unit:
+        parts.append(f'<text class="unit" x="{left}" y="{top - 8}" font-size="11" fill="#59636e">{e(unit)}</text>')
+    for v in ticks:
+        parts.append(f'<line class="grid" x1="{left}" x2="{width - right}" y1="{y(v):.1f}" y2="{y(v):.1f}" '
+                     'stroke="#eaeef2"/>')
+        parts.append(f'<text class="tick" x="{left - 5}" y="{y(v) + 4:.1f}" font-size="11" text-anchor="end" '
+                     f'fill="#59636e">{e(_num(v))}</text>')
+    for d, text in _time_ticks(x0, x1):
+        parts.append(f'<text class="tick" x="{x(d):.1f}" y="{height - 9}" font-size="11" text-anchor="middle" '
+                     f'fill="#59636e">{e(text)}</text>')
+    if c.target is not None:
         parts.append(f'<line class="target-level" x1="{left}" x2="{width - right}" y1="{y(c.target):.1f}" '
-                     f'y2="{y(c.target):.1f}" stroke="#1a7f37" stroke-dasharray="6 3"/>')
+                     f'y2="{y(c.target):.1f}" {_stroke("target")}/>')
     if c.deadline and x0 <= c.deadline <= x1:
         parts.append(f'<line class="deadline" x1="{x(c.deadline):.1f}" x2="{x(c.deadline):.1f}" y1="{top}" '
-                     f'y2="{height - bottom}" stroke="#cf222e"/>')
-    parts.append(f'<line class="as-of" x1="{x(c.as_of):.1f}" x2="{x(c.as_of):.1f}" y1="{top}" y2="{height - bottom}" '
-                 'stroke="#bf8700" stroke-dasharray="2 3"/>')
+                     f'y2="{height - bottom}" {_stroke("deadline")}/>')
+    if x0 <= c.as_of <= x1:
+        parts.append(f'<line class="as-of" x1="{x(c.as_of):.1f}" x2="{x(c.as_of):.1f}" y1="{top}" '
+                     f'y2="{height - bottom}" {_stroke("as-of")}/>')
     if c.plan:
         (da, va), (db, vb) = c.plan
         parts.append(f'<line class="plan" x1="{x(da):.1f}" y1="{y(va):.1f}" x2="{x(db):.1f}" y2="{y(vb):.1f}" '
-                     'stroke="#8c959f" stroke-dasharray="1 3"/>')
+                     f'{_stroke("plan")}/>')
     if c.projection:
         (da, va), (db, vb) = c.projection
-        parts.append(f'<line class="projection" x1="{x(da):.1f}" y1="{y(va):.1f}" x2="{x(db):.1f}" y2="{y(vb):.1f}" '
-                     'stroke="#8250df" stroke-dasharray="4 3"/>')
-    if len(c.points) > 1 and not c.milestone:
+        parts.append(f'<line class="projection" x1="{x(da):.1f}" y1="{y(va):.1f}" x2="{x(db):.1f}" '
+                     f'y2="{y(vb):.1f}" {_stroke("projection")}/>')
+    if len(c.points) > 1:
         path = " ".join(f"{x(d):.1f},{y(v):.1f}" for d, v in c.points)
-        parts.append(f'<polyline class="values" points="{path}" fill="none" stroke="#0969da"/>')
+        parts.append(f'<polyline class="values" points="{path}" fill="none" {_stroke("values")}/>')
     for d, v in c.points:
-        parts.append(f'<circle class="value" cx="{x(d):.1f}" cy="{y(v):.1f}" r="3" fill="#0969da"/>')
+        parts.append(f'<circle class="value" cx="{x(d):.1f}" cy="{y(v):.1f}" r="3.5" fill="{LEGEND["values"][0]}"/>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def legend(c: ChartData) -> str:
+    """The marks this chart has, named (HTML under the chart, so it wraps and can be read aloud)."""
+    shown = ["values"] + [k for k, present in (("plan", c.plan), ("target", c.target is not None),
+                                                ("deadline", c.deadline), ("as-of", True),
+                                                ("projection", c.projection)) if present]
+    items = []
+    for kind in shown:
+        colour, dash, name = LEGEND[kind]
+        style = "solid" if dash == "solid" else "dashed"
+        items.append(f'<li><span class="swatch" style="border-top:2px {style} {colour}"></span>{e(name)}</li>')
+    return f'<ul class="legend">{"".join(items)}</ul>'
+
+
+def _time_ticks(x0, x1) -> list[tuple]:
+    """1 January of each year in the range (every second or fifth year on a long
+    one); on a range under two years, the first day of each quarter."""
+    from datetime import date
+
+    if (x1 - x0).days < 730:
+        out = []
+        for year in range(x0.year, x1.year + 1):
+            for month, name in ((1, "Q1"), (4, "Q2"), (7, "Q3"), (10, "Q4")):
+                d = date(year, month, 1)
+                if x0 <= d <= x1:
+                    out.append((d, f"{year} {name}" if month == 1 or not out else name))
+        return out
+    years = [y for y in range(x0.year, x1.year + 2) if x0 <= date(y, 1, 1) <= x1]
+    every = 1 if len(years) <= 8 else 2 if len(years) <= 16 else 5
+    return [(date(y, 1, 1), str(y)) for y in years if y % every == 0]
 
 
 def _num(v: float) -> str:
@@ -150,34 +219,48 @@ def describe_chart(t: Target, a: Assessment, c: ChartData) -> str:
     return text + "."
 
 
-def render(report, out, *, store: str, generated_at: str) -> None:
+def _list_section(w, title: str, items: list[str]) -> None:
+    w(f"<h2>{e(title)} ({len(items)})</h2>\n")
+    w("<ul>\n" + "".join(f"<li>{item}</li>\n" for item in items) + "</ul>\n" if items else "<p>None.</p>\n")
+
+
+def _named(t: Target) -> str:
+    return f'<b>{zh(t.title)}</b> <span class="id">{e(t.id)}</span>' + \
+        (' <span class="id">binding</span>' if t.binding else "")
+
+
+def render(report, out, *, store: str | None, generated_at: str) -> None:
+    """`store`: the store's path, shown only when asked (report --show-store):
+    a published page should not tell the world the analyst's home folder."""
     script_hash = base64.b64encode(hashlib.sha256(SCRIPT.encode()).digest()).decode()
     csp = f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-{script_hash}'"
     w = out.write
-    w("<!DOCTYPE html>\n<html lang=\"zh-Hans\">\n<head>\n<meta charset=\"utf-8\">\n")
+    w("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
     w(f'<meta http-equiv="Content-Security-Policy" content="{e(csp)}">\n')
     w('<meta name="viewport" content="width=device-width, initial-scale=1">\n')
     w(f"<title>targettrack report, {report.as_of}</title>\n<style>{CSS}</style>\n</head>\n<body>\n")
     w(f"<h1>targettrack report, {report.as_of}</h1>\n")
-    w(f'<p class="meta">Changes since {report.since} · store {e(store)} · generated {e(generated_at)}</p>\n')
+    where = f" · store {e(store)}" if store else ""
+    w(f'<p class="meta">Changes since {report.since}{where} · generated {e(generated_at)}</p>\n')
     w(f'<section class="summary"><h2>{len(report.rows)} targets</h2><p>')
     w("".join(f"{badge(s)}<b>{n}</b> " for s, n in report.summary.items()))
     w("</p></section>\n")
 
-    if report.attention:
-        w(f"<h2>Needs attention ({len(report.attention)})</h2>\n<ul>\n")
-        for t, a in report.attention:
-            w(f"<li>{badge(a.status)} <b>{e(t.title)}</b> <span class=\"id\">{e(t.id)}</span>"
-              + (" <span class=\"id\">binding</span>" if t.binding else "") + ": "
-              f"{e(how_far(t, a))}; projected {e(projected(t, a))}</li>\n")
-        w("</ul>\n")
-    if report.changes:
-        w(f"<h2>Status changes since {report.since} ({len(report.changes)})</h2>\n<ul>\n")
-        for c in report.changes:
-            w(f"<li><b>{e(c.target.title)}</b> <span class=\"id\">{e(c.target.id)}</span>: "
-              f"{badge(c.before.status)} → {badge(c.after.status)}"
-              + (f" ({e(because(c))})" if because(c) else "") + "</li>\n")
-        w("</ul>\n")
+    # The text report's sections, in its order.
+    _list_section(w, "Needs attention", [
+        f"{badge(a.status)} {_named(t)}: {e(how_far(t, a))}; projected {e(projected(t, a))}"
+        for t, a in report.attention])
+    _list_section(w, f"Deadlines within {report.within_days} days", [
+        f"{badge(a.status)} {_named(t)}: {e(t.deadline.label)}, {a.days_left} days left"
+        for t, a in report.upcoming])
+    _list_section(w, f"Status changes since {report.since}", [
+        f"{_named(c.target)}: {badge(c.before.status)} → {badge(c.after.status)}"
+        + (f" ({e(because(c))})" if because(c) else "") for c in report.changes])
+    _list_section(w, f"New values since {report.since}", [
+        f"{_named(t)}: {e(o.date.label)} {e(observation_value(t, o))}" + (f" ({e(o.note)})" if o.note else "")
+        for t, o in report.new_observations])
+    _list_section(w, f"Achieved since {report.since}", [
+        f"{_named(t)}: on {a.achieved_date.isoformat()}" for t, a in report.achieved])
 
     w("<h2>All targets</h2>\n<table class=\"sortable\">\n<thead><tr>")
     for name in ("Target", "Status", "Progress", "Current", "Target value", "Deadline", "Projected"):
@@ -185,7 +268,7 @@ def render(report, out, *, store: str, generated_at: str) -> None:
     w("</tr></thead>\n<tbody>\n")
     for t, a in report.rows:
         r = record(t, a)
-        w(f'<tr><td><a href="#t-{e(t.id)}">{e(t.title)}</a><br><span class="id">{e(t.id)}</span></td>'
+        w(f'<tr><td><a href="#t-{e(t.id)}">{zh(t.title)}</a><br><span class="id">{e(t.id)}</span></td>'
           f'<td data-key="{e(a.status)}">{badge(a.status)}</td>'
           f'<td class="num" data-key="{"" if r["progress"] is None else r["progress"]}">{e(progress_cell(t, a))}</td>'
           f'<td class="num">{e(current_cell(t, a))}</td><td class="num">{e(target_cell(t))}</td>'
@@ -195,22 +278,33 @@ def render(report, out, *, store: str, generated_at: str) -> None:
 
     w("<h2>Each target</h2>\n")
     for t, a in report.rows:
-        w(f'<section class="target" id="t-{e(t.id)}">\n<h3>{e(t.title)} {badge(a.status)}</h3>\n')
+        w(f'<section class="target" id="t-{e(t.id)}">\n<h3>{zh(t.title)} {badge(a.status)}</h3>\n')
         w(f'<div class="id">{e(t.id)}{" · " + e(t.title_en) if t.title_en else ""}</div>\n')
-        w(f"<div>{e(a.reason)}</div>\n")
+        w(f"<div>{zh(a.reason)}</div>\n")
         if t.source.document or t.source.quote:
             w('<ul class="tight">')
             if t.source.document:
-                w(f"<li>Source: {e(t.source.document)}</li>")
+                w(f"<li>Source: {zh(t.source.document)}</li>")
             if t.source.quote:
-                w(f"<li>“{e(t.source.quote)}”</li>")
+                w(f"<li>“{zh(t.source.quote)}”</li>")
             w("</ul>\n")
-        c = chart_data(t, a)
-        if c is not None:
-            alt = describe_chart(t, a, c)
-            w(f'<figure class="chart">{svg_chart(c, f"{t.title}: trajectory")}<figcaption>{e(alt)}</figcaption></figure>\n')
-        else:
-            obs = [f"{o.date.label}: {observation_value(t, o)}" for o in t.observations]
-            w(f'<p class="chart-text">{e("; ".join(obs) if obs else "No values recorded yet.")}</p>\n')
+        w(_picture(t, a))
         w("</section>\n")
     w(f"<script>{SCRIPT}</script>\n</body>\n</html>\n")
+
+
+def _picture(t: Target, a: Assessment) -> str:
+    """A chart where there are values to draw; a milestone as a dated mark;
+    for a target with no value yet, a sentence, not an empty chart."""
+    if t.spec.boolean:
+        deadline = f"due {t.deadline.label}" if t.deadline else "no deadline"
+        if a.achieved_date:
+            return f'<p class="mark"><span class="done">✓ done</span> on {a.achieved_date.isoformat()} ({deadline})</p>\n'
+        return f'<p class="mark"><span class="open">○ not done</span> as of {a.as_of} ({deadline})</p>\n'
+    c = chart_data(t, a)
+    if c is None or not c.points:
+        goal = target_cell(t) + (f" by {t.deadline.label}" if t.deadline else "")
+        return f'<p class="chart-text">No values recorded yet; target {e(goal)}.</p>\n'
+    unit = t.measured_unit
+    return (f'<figure class="chart">{svg_chart(c, f"{t.title}: trajectory", unit)}{legend(c)}'
+            f"<figcaption>{e(describe_chart(t, a, c))}</figcaption></figure>\n")

@@ -27,10 +27,13 @@ def _table(out, title: str, header: tuple[str, ...], rows: list[tuple]) -> None:
         out.write("| " + " | ".join(md(c) for c in r) + " |\n")
 
 
-def render(report, out, *, store: str, generated_at: str) -> None:
+def render(report, out, *, store: str | None, generated_at: str) -> None:
+    """`store` only when asked (report --show-store): a published page should
+    not tell the world the analyst's home folder."""
     summary = ", ".join(f"{s} {n}" for s, n in report.summary.items()) or "none"
     out.write(f"# targettrack report, {report.as_of}\n\n")
-    out.write(f"Changes since {report.since}. Store: `{md(store)}`. Generated {generated_at}.\n\n")
+    where = f" Store: `{md(store)}`." if store else ""
+    out.write(f"Changes since {report.since}.{where} Generated {generated_at}.\n\n")
     out.write(f"**{len(report.rows)} targets**: {md(summary)}\n")
     _table(out, "Needs attention", ("Target", "Status", "Projected", "Where it stands"),
            [(f"{t.id}: {t.title}", status_label(t, a), projected(t, a), how_far(t, a)) for t, a in report.attention])
