@@ -81,7 +81,7 @@ def test_every_example_runs(tmp_path, monkeypatch):
 
 
 def test_shell_completion_completes_commands_and_ids(tmp_path):
-    exe = shutil.which("targettrack") or os.path.join(os.path.dirname(os.sys.executable), "targettrack")
+    exe = os.path.join(os.path.dirname(os.sys.executable), "targettrack")   # the installed console script
     env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path), "TARGETTRACK_DB": str(SHIPPED),
            "_TARGETTRACK_COMPLETE": "complete_bash", "COMP_WORDS": "targettrack li", "COMP_CWORD": "1"}
     r = subprocess.run([exe], env=env, capture_output=True, text=True)
@@ -89,5 +89,6 @@ def test_shell_completion_completes_commands_and_ids(tmp_path):
     env.update(COMP_WORDS="targettrack show sh-robot-b", COMP_CWORD="2")
     r = subprocess.run([exe], env=env, capture_output=True, text=True)
     assert r.stdout.split() == ["sh-robot-brands"]
-    assert "complete" in subprocess.run([exe, "--show-completion", "bash"], env={**env, "_TARGETTRACK_COMPLETE": ""},
-                                        capture_output=True, text=True).stdout
+    env = {k: v for k, v in env.items() if not k.startswith(("_TARGETTRACK", "COMP_"))}
+    r = subprocess.run([exe, "--show-completion", "bash"], env=env, capture_output=True, text=True)
+    assert "complete -o default -F _targettrack_completion targettrack" in r.stdout, r.stderr
