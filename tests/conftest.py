@@ -1,7 +1,8 @@
 """Shared fixtures: a frozen today, a fresh store per test, and a CLI runner.
 
 "Today" is frozen at 2026-11-26 through TARGETTRACK_TODAY for every test, so
-statuses and relative dates never depend on the day the suite runs.
+statuses and relative dates never depend on the day the suite runs; the
+locale is C.UTF-8, so the language is English whatever the developer's.
 """
 
 from __future__ import annotations
@@ -25,8 +26,10 @@ SHIPPED = REPO / "data" / "targets.json"
 def frozen_env(monkeypatch):
     monkeypatch.setenv("TARGETTRACK_TODAY", FROZEN_TODAY)
     for var in ("TARGETTRACK_DB", "NO_COLOR", "FORCE_COLOR", "COLUMNS", "TARGETTRACK_LOCK_TIMEOUT",
-                "TARGETTRACK_DEBUG", "XDG_DATA_HOME"):
+                "TARGETTRACK_DEBUG", "XDG_DATA_HOME", "TARGETTRACK_LANG", "TARGETTRACK_CJK_WIDTH",
+                "LC_ALL", "LC_MESSAGES", "LANGUAGE"):
         monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")  # English, whatever the developer's locale (test_i18n sets others)
 
 
 @dataclass

@@ -90,5 +90,7 @@ def test_shell_completion_completes_commands_and_ids(tmp_path):
     r = subprocess.run([exe], env=env, capture_output=True, text=True)
     assert r.stdout.split() == ["sh-robot-brands"]
     env = {k: v for k, v in env.items() if not k.startswith(("_TARGETTRACK", "COMP_"))}
-    r = subprocess.run([exe, "--show-completion", "bash"], env=env, capture_output=True, text=True)
+    # from bash, as a user types it (and not its last command, which bash would exec in its place):
+    # Typer finds the shell from the process tree
+    r = subprocess.run(["bash", "-c", f"'{exe}' --show-completion; exit $?"], env=env, capture_output=True, text=True)
     assert "complete -o default -F _targettrack_completion targettrack" in r.stdout, r.stderr

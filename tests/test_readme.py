@@ -61,6 +61,9 @@ def _run_session(steps, folder: Path):
     env.update(PATH=f"{BIN}{os.pathsep}{env.get('PATH', '')}", TARGETTRACK_TODAY="2026-11-26", COLUMNS="80",
                HOME=str(folder))
     env.pop("NO_COLOR", None)
+    for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):  # the same locale on every machine (info names it)
+        env.pop(var, None)
+    env["LANG"] = "C.UTF-8"
     exports: list[str] = []
     for line, cmd, expected in steps:
         script = " ".join(c.rstrip("\\").strip() for c in cmd)[2:]

@@ -25,13 +25,14 @@ from .dates import period_of, shift
 from .model import (DONE, Point, Target, baseline_point, latest_level, least_squares,  # noqa: F401 (re-exported)
                     observed_series)
 from .quantity import format_difference, format_quantity
+from .i18n import N_, _, prose_date
 from .settings import Bands, Settings
 from .forms import as_levels
 from .timing import deadline_period, frequency, has_deadline_value, irregular, lag, next_due
 
-STATUSES = (
-    "achieved", "on-track", "at-risk", "off-track", "regressing", "missed",
-    "within", "breached", "pending", "awaiting-data", "no-data", "not-started",
+STATUSES = (  # codes: the same in every language; each is also a message (i18n.py) for its label
+    N_("achieved"), N_("on-track"), N_("at-risk"), N_("off-track"), N_("regressing"), N_("missed"),
+    N_("within"), N_("breached"), N_("pending"), N_("awaiting-data"), N_("no-data"), N_("not-started"),
 )
 # Most in need of a person first: `list --sort status`, and a plan's weakest status.
 ATTENTION_ORDER = (
@@ -112,12 +113,12 @@ def compound_rate(a: Point, b: Point) -> float | None:
 
 def _cagr_undefined(start: Point | None, latest: Point | None, goal: Decimal) -> str:
     if start is None or latest is None:
-        return "it needs two values"
+        return _("it needs two values")
     if start.value <= 0:
-        return "the base value is zero or negative"
+        return _("the base value is zero or negative")
     if latest.value <= 0 or goal <= 0:
-        return "the values change sign"
-    return "the target equals the base value"
+        return _("the values change sign")
+    return _("the target equals the base value")
 
 
 def open_sdg_score(ratio, bands: Bands) -> float | None:
@@ -143,7 +144,7 @@ def assess(t: Target, as_of: date, settings: Settings | None = None, method: str
     method = method or t.method or settings.method
     days_left = (t.deadline.last - as_of).days if t.deadline else None
     if t.start and as_of < t.start.first:
-        return Assessment("not-started", as_of, method, days_left=days_left, reason=f"starts {t.start}")
+        return Assessment("not-started", as_of, method, days_left=days_left, reason=_("starts {start}").format(start=t.start))
     judge = _judge(t)
     if t.form:
         t = as_levels(t)  # judged on what the form measures (forms.py), in the target's own periods
@@ -177,7 +178,8 @@ def _in_time(t: Target, judge, a: Assessment, as_of: date, method: str, settings
             return replace(a, **timing)
         return replace(a, status="awaiting-data", last_status="pending", data_due=until,
                        data_awaited=str(t.deadline), stale=False,
-                       reason=f"not reported done by {t.deadline}; news due by {until}")
+                       reason=_("not reported done by {deadline}; news due by {until}").format(
+                           deadline=t.deadline, until=prose_date(until)))
     if has_deadline_value(t, as_of):
         return replace(a, **timing)
     # Past the deadline, the value awaited is the deadline period's, whatever came before it.
@@ -186,12 +188,14 @@ def _in_time(t: Target, judge, a: Assessment, as_of: date, method: str, settings
     timing = dict(data_due=due_day, data_awaited=period.label, stale=as_of > due_day)
     before = judge(t, deadline, 0, method, settings)
     last = before.last_period or (str(before.current_date) if before.current_date else None)
-    shown = {"on-track": "on course", "at-risk": "at risk", "off-track": "off course",
-             "no-data": "too few values to judge"}.get(before.status, before.status)
-    overdue = f"; {period} data due {'since ' if as_of > due_day else ''}{due_day}"
+    shown = {"on-track": _("on course"), "at-risk": _("at risk"), "off-track": _("off course"),
+             "no-data": _("too few values to judge")}.get(before.status, _(before.status))
+    overdue = (_("; {period} data due since {day}") if as_of > due_day else _("; {period} data due {day}")).format(
+        period=period, day=prose_date(due_day))
     return replace(
         before, status="awaiting-data", as_of=as_of, days_left=a.days_left, last_status=before.status,
-        reason=f"{period} value not recorded yet; {shown} as of {last}{overdue}", **timing,
+        reason=_("{period} value not recorded yet; {shown} as of {last}").format(period=period, shown=shown, last=last)
+        + overdue, **timing,
     )
 
 
@@ -212,12 +216,13 @@ def _milestone(t: Target, as_of: date, days_left: int | None, method: str, setti
     if done_since and (deadline is None or done_since <= deadline):
         ahead = (deadline - done_since).days if deadline else None
         return Assessment("achieved", as_of, method, achieved_date=done_since, projected_date=done_since,
-                          achieved_ahead_days=ahead, score=5.0, reason=f"done on {done_since}", **common)
+                          achieved_ahead_days=ahead, score=5.0, reason=_("done on {day}").format(day=prose_date(done_since)), **common)
     if deadline and as_of > deadline:
-        late = f"; done late, on {done_since}" if done_since else ""
+        late = _("; done late, on {day}").format(day=prose_date(done_since)) if done_since else ""
         return Assessment("missed", as_of, method, achieved_date=done_since, score=-5.0,
-                          reason=f"not done by {t.deadline}{late}", **common)
-    return Assessment("pending", as_of, method, reason="not done yet" + (f"; due {t.deadline}" if deadline else ""),
+                          reason=_("not done by {deadline}").format(deadline=t.deadline) + late, **common)
+    return Assessment("pending", as_of, method,
+                      reason=_("not done yet") + (_("; due {deadline}").format(deadline=t.deadline) if deadline else ""),
                       **common)
 
 
@@ -227,14 +232,16 @@ def _limit(t: Target, as_of: date, days_left: int | None, method: str, settings:
     cutoff = min(as_of, t.deadline.last) if t.deadline else as_of
     k = t.index.upto(cutoff)
     if not k:
-        return Assessment("no-data", as_of, method, days_left=days_left, reason="no value recorded yet")
+        return Assessment("no-data", as_of, method, days_left=days_left, reason=_("no value recorded yet"))
     last = t.index.points[k - 1]
     ok = t.spec.reached(last.value, t.target)
     word = t.spec.limit_word
     return Assessment(
         "within" if ok else "breached", as_of, method, current=last.value, current_date=last.day,
         days_left=days_left, score=5.0 if ok else -5.0,
-        reason=f"latest {format_quantity(last.value, t.unit)}, {word} {format_quantity(t.target, t.unit)} allowed",
+        reason=_("latest {value}, {limit} allowed").format(value=format_quantity(last.value, t.unit),
+                                                          limit=f"{_(word) if word else ''} "
+                                                                f"{format_quantity(t.target, t.unit)}"),
     )
 
 
@@ -254,7 +261,8 @@ def _linear(t, start, latest, pts, progress, expected, ratio, direction, slope) 
     if slope is not None and latest is not None:
         value = float(latest.value) + float(slope) * (deadline - latest.day).days
     when = project(pts, t.target, direction, slope) if latest and slope is not None else None
-    reason = f"{_pct(progress)} of the way, {_pct(expected)} of the time gone"
+    reason = _("{progress} of the way, {expected} of the time gone").format(progress=_pct(progress),
+                                                                             expected=_pct(expected))
     return _Measures(ratio, when, value, "linear", reason, "")
 
 
@@ -281,29 +289,32 @@ def _method_measures(t, method, start, latest, pts, progress, expected, ratio_li
     if method == "cagr":
         g_r = compound_rate(start, Point(deadline, t.target))
         if g is None or not g_r:
-            note = f"CAGR is undefined ({_cagr_undefined(start, latest, t.target)}), so assessed with linear"
+            note = _("CAGR is undefined ({why}), so assessed with linear").format(
+                why=_cagr_undefined(start, latest, t.target))
             return _Measures(linear.ratio, linear.projected_date, linear.projected_value, "linear",
                              linear.reason, note)
         r = direction * g / abs(g_r)
         when, value = _compound(t, start, latest, g, direction)
         value = value if math.isfinite(value) else None
-        reason = f"changing {g * 100:+.1f}% a year, needs {g_r * 100:+.1f}% (ratio {r:.2f})"
+        reason = _("changing {rate} a year, needs {needed} (ratio {ratio})").format(
+            rate=f"{g * 100:+.1f}%", needed=f"{g_r * 100:+.1f}%", ratio=f"{r:.2f}")
         return _Measures(r, when, value, "cagr", reason, "")
     # projection (UN 2023): where is the observed compound trend at the deadline?
     note = ""
     if g is None:
-        note = f"CAGR is undefined ({_cagr_undefined(start, latest, t.target)}), so extrapolated linearly"
+        note = _("CAGR is undefined ({why}), so extrapolated linearly").format(
+            why=_cagr_undefined(start, latest, t.target))
         when, value = linear.projected_date, linear.projected_value
         if value is None:
-            return _Measures(None, None, None, "projection", "needs two values to extrapolate", note)
+            return _Measures(None, None, None, "projection", _("needs two values to extrapolate"), note)
     else:
         when, value = _compound(t, start, latest, g, direction)
     if not math.isfinite(value):
-        note = "the compound trend grows without bound (a large change over a short time)"
-        return _Measures(math.inf, when, None, "projection", "on its trend it passes the target", note)
+        note = _("the compound trend grows without bound (a large change over a short time)")
+        return _Measures(math.inf, when, None, "projection", _("on its trend it passes the target"), note)
     r = (float(value) - float(start.value)) / (float(t.target) - float(start.value))
-    reason = (f"on its trend it reaches {format_quantity(Decimal(str(round(float(value), 2))), t.unit)} "
-              f"by the deadline, {_pct(r)} of the way")
+    reason = _("on its trend it reaches {value} by the deadline, {progress} of the way").format(
+        value=format_quantity(Decimal(str(round(float(value), 2))), t.unit), progress=_pct(r))
     return _Measures(r, when, value, "projection", reason, note)
 
 
@@ -366,32 +377,36 @@ def _trajectory(t: Target, as_of: date, days_left: int | None, method: str, sett
     if reached and reached <= deadline:
         return Assessment("achieved", as_of, m.method, achieved_date=reached, projected_date=reached,
                           achieved_ahead_days=(deadline - reached).days, ratio=m.ratio, score=5.0,
-                          reason=f"reached on {reached}, {_ahead(deadline - reached)}", note=m.note, **common)
+                          reason=_("reached on {day}, {ahead}").format(day=prose_date(reached),
+                                                                       ahead=_ahead(deadline - reached)),
+                          note=m.note, **common)
     if not seen:
-        passed = "; the deadline has passed" if as_of > deadline else ""
-        return Assessment("no-data", as_of, m.method, reason="no value recorded yet" + passed, **common)
+        passed = _("; the deadline has passed") if as_of > deadline else ""
+        return Assessment("no-data", as_of, m.method, reason=_("no value recorded yet") + passed, **common)
     bands = settings.bands[m.method]
     if as_of > deadline:
         at_deadline = series[upto_judged - 1] if upto_judged > first else None
         shortfall = direction * (t.target - at_deadline.value) if at_deadline else None
         if reached:
-            why = f"reached late, on {reached}"
+            why = _("reached late, on {day}").format(day=prose_date(reached))
         elif shortfall is not None:
-            why = (f"{period_label(t, at_deadline.day)}: {format_quantity(at_deadline.value, t.unit)}, "
-                   f"{format_difference(shortfall, t.unit)} short")
+            why = _("{period}: {value}, {gap} short").format(
+                period=period_label(t, at_deadline.day), value=format_quantity(at_deadline.value, t.unit),
+                gap=format_difference(shortfall, t.unit))
         else:
-            why = "no value was recorded by the deadline"
+            why = _("no value was recorded by the deadline")
         return Assessment("missed", as_of, m.method, achieved_date=reached, ratio=m.ratio, shortfall=shortfall,
                           projected_value=m.projected_value, projected_date=m.projected_date,
                           buffer_days=buffer, score=open_sdg_score(m.ratio, bands),
-                          reason=f"not reached by {t.deadline}; {why}", note=m.note, **common)
+                          reason=_("not reached by {deadline}; {why}").format(deadline=t.deadline, why=why),
+                          note=m.note, **common)
     if m.ratio is None:
-        return Assessment("no-data", as_of, m.method, reason="nothing recorded after the baseline to compare with",
+        return Assessment("no-data", as_of, m.method, reason=_("nothing recorded after the baseline to compare with"),
                           note=m.note, **common)
     required = None
     if as_of < deadline:
         required = (float(t.target) - float(current.value)) / (deadline - as_of).days * YEAR
-    note = m.note or ("" if m.projected_date else "not reached on the current trend (flat or moving away)")
+    note = m.note or ("" if m.projected_date else _("not reached on the current trend (flat or moving away)"))
     return Assessment(
         bands.status(m.ratio), as_of, m.method, ratio=m.ratio, projected_date=m.projected_date,
         projected_value=m.projected_value, required_rate=required, buffer_days=buffer,
@@ -405,7 +420,20 @@ def period_label(t: Target, day: date) -> str:
 
 
 def _limit_text(t: Target) -> str:
-    return f"{t.spec.limit_word} {format_quantity(t.target, t.unit)}"
+    word = t.spec.limit_word
+    return f"{_(word) if word else ''} {format_quantity(t.target, t.unit)}"
+
+
+# A bound that holds each period: the periods named in the plural, and the
+# bound said after the reason ("(at most 5.5% each year)").
+PLURAL = {"year": N_("years"), "half": N_("halves"), "quarter": N_("quarters"), "month": N_("months"),
+          "day": N_("days")}
+EACH = {"year": N_(" ({limit} each year)"), "half": N_(" ({limit} each half)"),
+        "quarter": N_(" ({limit} each quarter)"), "month": N_(" ({limit} each month)"), "day": N_(" ({limit} each day)")}
+
+
+def _each_text(t: Target) -> str:
+    return _(EACH[t.each]).format(limit=_limit_text(t))
 
 
 def _each(t: Target, as_of: date, days_left: int | None, method: str, settings: Settings) -> Assessment:
@@ -417,7 +445,7 @@ def _each(t: Target, as_of: date, days_left: int | None, method: str, settings: 
     cutoff = min(as_of, t.deadline.last) if t.deadline else as_of
     points = [p for p in t.series[:t.index.upto(cutoff)] if p.day >= first]
     if not points:
-        return Assessment("no-data", as_of, method, days_left=days_left, reason="no value recorded yet")
+        return Assessment("no-data", as_of, method, days_left=days_left, reason=_("no value recorded yet"))
     outside = [p for p in points if not t.spec.reached(p.value, t.target)]
     last = points[-1]
     common = dict(current=last.value, current_date=last.day, days_left=days_left,
@@ -426,17 +454,18 @@ def _each(t: Target, as_of: date, days_left: int | None, method: str, settings: 
         named = ", ".join(f"{period_label(t, p.day)}: {format_quantity(p.value, t.unit)}" for p in outside)
         bound = t.spec.shape == "bound"
         status = "breached" if bound else ("missed" if t.deadline and as_of > t.deadline.last else "off-track")
-        word = "breached" if bound else "short"
+        word = _("breached in {periods}") if bound else _("short in {periods}")
         return Assessment(status, as_of, method, score=-5.0, settled=True,
-                          reason=f"{word} in {named} ({_limit_text(t)} each {t.each})", **common)
-    held = f"held in all {len(points)} {t.each}s recorded" if len(points) > 1 else f"held in {common['last_period']}"
+                          reason=word.format(periods=named) + _each_text(t), **common)
+    held = (_("held in all {n} {periods} recorded").format(n=len(points), periods=_(PLURAL[t.each]))
+            if len(points) > 1 else _("held in {period}").format(period=common["last_period"]))
     if t.spec.shape == "bound":
-        return Assessment("within", as_of, method, score=5.0, reason=f"{held} ({_limit_text(t)} each {t.each})",
+        return Assessment("within", as_of, method, score=5.0, reason=held + _each_text(t),
                           **common)
     if t.deadline and has_deadline_value(t, as_of) and as_of >= t.deadline.first:
         return Assessment("achieved", as_of, method, score=5.0, achieved_date=last.day,
-                          reason=f"{held}, to the deadline ({_limit_text(t)} each {t.each})", **common)
-    return Assessment("on-track", as_of, method, score=2.5, reason=f"{held} so far ({_limit_text(t)} each {t.each})",
+                          reason=held + _(", to the deadline") + _each_text(t), **common)
+    return Assessment("on-track", as_of, method, score=2.5, reason=held + _(" so far") + _each_text(t),
                       **common)
 
 
@@ -447,22 +476,23 @@ def _growth(t: Target, as_of: date, days_left: int | None, method: str, settings
     cutoff = min(as_of, t.deadline.last)
     k = t.index.upto(cutoff)
     need = t.target
-    word = "at least" if t.spec.direction > 0 else "at most"
+    word = _("at least") if t.spec.direction > 0 else _("at most")
     if not k:
         return Assessment("no-data", as_of, "growth", days_left=days_left,
-                          reason=f"no value after {t.baseline_date} recorded yet")
+                          reason=_("no value after {base} recorded yet").format(base=t.baseline_date))
     last = t.series[k - 1]
     g = last.value
     label = period_label(t, last.day)
     common = dict(current=g, current_date=last.day, days_left=days_left, last_period=label)
-    so_far = f"{format_quantity(g, '%')} a year on average from {t.baseline_date} to {label}, needs {word} {format_quantity(need, '%')}"
+    so_far = _("{rate} a year on average from {base} to {last}, needs {word} {need}").format(
+        rate=format_quantity(g, "%"), base=t.baseline_date, last=label, word=word, need=format_quantity(need, "%"))
     ok = t.spec.reached(g, need)
     if has_deadline_value(t, as_of) and as_of >= period_of(t.deadline.last, frequency(t)).last:
         if ok:
             return Assessment("achieved", as_of, "growth", achieved_date=last.day, score=5.0, reason=so_far, **common)
         shortfall = t.spec.direction * (need - g)
         return Assessment("missed", as_of, "growth", shortfall=shortfall, score=-5.0,
-                          reason=f"{so_far}; {format_difference(shortfall, '%')} short", **common)
+                          reason=so_far + _("; {gap} short").format(gap=format_difference(shortfall, "%")), **common)
     if need != 0 and (need > 0) == (t.spec.direction > 0):
         ratio = Fraction(g) / Fraction(need) if t.spec.direction > 0 else Fraction(need) / Fraction(g) if g else None
     else:
@@ -481,11 +511,11 @@ def _growth(t: Target, as_of: date, days_left: int | None, method: str, settings
 def _ahead(delta: timedelta) -> str:
     days = delta.days
     if days == 0:
-        return "on the deadline"
-    word = "early" if days > 0 else "late"
+        return _("on the deadline")
     n = abs(days)
-    size = f"{n / YEAR:.1f} years" if n >= 365 else f"{n} days"
-    return f"{size} {word}"
+    if n >= 365:
+        return (_("{years} years early") if days > 0 else _("{years} years late")).format(years=f"{n / YEAR:.1f}")
+    return (_("{days} days early") if days > 0 else _("{days} days late")).format(days=n)
 
 
 # How each kind is judged (tests/test_kinds.py checks every kind has one).

@@ -13,6 +13,7 @@ from fractions import Fraction
 from .assess import Assessment
 from .model import Target
 from .ops import in_effect
+from .i18n import _
 from .quantity import json_number
 from .timing import frequency
 
@@ -70,6 +71,8 @@ def record(t: Target, a: Assessment) -> dict:
         "expected_value": _amount(a.expected_value),
         "ratio": _ratio(a.ratio),
         "status": a.status,
+        # JSON only (CSV headers never change with the language): the status as the reader's language says it
+        "status_label": _(a.status),
         "method": a.method,
         "method_note": a.note or None,
         "projected_date": _iso(a.projected_date),

@@ -47,7 +47,7 @@ DEFAULT_LAGS = {"year": 90, "half": 45, "quarter": 45, "month": 30, "day": 0}
 
 def _all_keys() -> tuple[str, ...]:
     return (("method",) + tuple(f"{m}.{b}" for m in METHODS for b in BAND_NAMES)
-            + tuple(f"lag.{f}" for f in DEFAULT_LAGS))
+            + tuple(f"lag.{f}" for f in DEFAULT_LAGS) + ("lang",))
 
 
 KEYS = _all_keys()
@@ -58,11 +58,14 @@ class Settings:
     method: str = "linear"
     bands: dict = field(default_factory=lambda: dict(DEFAULT_BANDS))
     lags: dict = field(default_factory=lambda: dict(DEFAULT_LAGS))  # frequency -> days
+    lang: str = ""   # zh or en for everyone using this store; "": each reader's own (i18n.py)
 
     def get(self, key: str) -> str:
         check_key(key)
         if key == "method":
             return self.method
+        if key == "lang":
+            return self.lang
         m, b = key.split(".")
         if m == "lag":
             return f"{self.lags[b]}d"
@@ -74,6 +77,10 @@ class Settings:
             if value not in METHODS:
                 raise InputError(f"method: {value!r} is not one of {', '.join(METHODS)}")
             return replace(self, method=value)
+        if key == "lang":
+            from .i18n import check
+
+            return replace(self, lang=check(value, "lang") if value else "")
         m, b = key.split(".")
         if m == "lag":
             try:
@@ -98,7 +105,9 @@ class Settings:
     def reset(self, key: str) -> "Settings":
         check_key(key)
         default = Settings()
-        return self.set(key, default.get(key)) if key != "method" else replace(self, method=default.method)
+        if key in ("method", "lang"):
+            return replace(self, **{key: getattr(default, key)})
+        return self.set(key, default.get(key))
 
     def changed(self) -> dict[str, str]:
         """The settings that differ from the defaults, as text."""

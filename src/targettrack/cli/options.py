@@ -17,7 +17,7 @@ import typer
 
 from ..assess import STATUSES
 from ..dates import Period, parse_period
-from ..errors import InputError, at
+from ..errors import InputError, TargetTrackError, at
 from ..kinds import KIND, KINDS
 from ..model import check_kind, parse_tags
 from ..selection import SORTS, Filter
@@ -162,8 +162,32 @@ def interactive() -> bool:
     return sys.stdin.isatty()
 
 
+class _CommandStore(Store):
+    """The store of a command: once open, its `config lang` is the language,
+    unless --lang or TARGETTRACK_LANG chose one."""
+
+    def __init__(self, *args, lang_given: bool = True, **kw):
+        super().__init__(*args, **kw)
+        self._lang_given = lang_given
+
+    def __enter__(self) -> "Store":
+        store = super().__enter__()
+        if not self._lang_given:
+            try:
+                configured = store.settings().lang
+            except TargetTrackError:  # bad settings: the command says so in its own words
+                configured = ""
+            if configured:
+                from .. import i18n
+
+                i18n.use(configured, "the store's config lang")
+        return store
+
+
 def open_store(ctx: typer.Context, write: bool = False) -> Store:
-    return Store(locate(root(ctx).db).path, write=write, command=ctx.info_name or "")
+    opts = root(ctx)
+    return _CommandStore(locate(opts.db).path, write=write, command=ctx.info_name or "",
+                         lang_given=getattr(opts, "lang_given", True))
 
 
 # --- parsing: every error names its option ------------------------------------------

@@ -126,6 +126,7 @@ app = typer.Typer(
 class GlobalOptions:
     db: Optional[str]
     no_color: bool
+    lang_given: bool = False   # --lang or TARGETTRACK_LANG: the store's config lang does not override it
 
 
 def _version(value: bool) -> None:
@@ -142,11 +143,18 @@ def _root(
                                           "$XDG_DATA_HOME/targettrack/targets.json "
                                           "(~/.local/share/targettrack/targets.json)."),
     no_color: bool = typer.Option(False, "--no-color", help="No colour, even on a terminal."),
+    lang: Optional[str] = typer.Option(None, "--lang", metavar="LANG",
+                                       help="zh or en. Default: $TARGETTRACK_LANG, else the store's config lang, "
+                                            "else the locale (LC_ALL, LC_MESSAGES, LANG, LANGUAGE), else en."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Print the version and exit."),
 ) -> None:
     """Track quantified public-policy targets against their deadlines."""
-    ctx.obj = GlobalOptions(db=db, no_color=no_color)
+    from .. import i18n
+
+    chosen, why = i18n.choose(lang)
+    i18n.use(chosen, why)
+    ctx.obj = GlobalOptions(db=db, no_color=no_color, lang_given=bool(lang or os.environ.get("TARGETTRACK_LANG")))
 
 
 def main() -> None:

@@ -50,9 +50,11 @@ def history(ctx: typer.Context, ref: Ref, fmt: HistoryFormat = None,
 
         write_rows(list(OBSERVATION_FIELDS), rows, data_out())
     else:
-        table = [("DATE", "VALUE", "RECORDED", "NOTE", "SOURCE")]
+        from ..i18n import N_, _
+
+        table = [tuple(_(h) for h in (N_("DATE"), N_("VALUE"), N_("RECORDED"), N_("NOTE"), N_("SOURCE")))]
         for r in rows:
-            value = show_value(t, r["value"], r["measure"]) + (" (superseded)" if r["superseded"] else "")
+            value = show_value(t, r["value"], r["measure"]) + (_(" (superseded)") if r["superseded"] else "")
             table.append((r["date_as_given"], value, r["recorded_at"][:19].replace("T", " "),
                           safe(r["note"]) or "-", safe(r["source"]) or "-"))
         write_table(table, data_out())
@@ -122,6 +124,7 @@ def info(ctx: typer.Context, fmt: InfoFormat = None) -> None:
     """Which store is in use, its schema version and its counts."""
     import json
 
+    from .. import i18n
     from ..store import lock_timeout
 
     fmt = choice("--format", fmt, INFO_FORMATS) or "text"
@@ -143,6 +146,8 @@ def info(ctx: typer.Context, fmt: InfoFormat = None) -> None:
         "as_of": now.isoformat(),
         "lock_timeout_seconds": lock_timeout(),
         "settings_changed": settings.changed(),
+        "language": i18n.current,
+        "language_chosen_by": i18n.why,
     }
     if fmt == "json":
         print(json.dumps(data, ensure_ascii=False, indent=2))
@@ -152,6 +157,7 @@ def info(ctx: typer.Context, fmt: InfoFormat = None) -> None:
     print(f"{'status':<13} " + (", ".join(f"{s} {n}" for s, n in data["status"].items()) or "-")
           + f" (as of {data['as_of']})")
     print(f"{'lock_timeout':<13} {data['lock_timeout_seconds']:g}s")
+    print(f"{'language':<13} {data['language']} (chosen by {data['language_chosen_by']})")
     changed = data["settings_changed"]
     print(f"{'settings':<13} " + (", ".join(f"{k}={v}" for k, v in changed.items()) + " (changed from the defaults)"
                                   if changed else "defaults"))
@@ -185,11 +191,15 @@ def plans(ctx: typer.Context, as_of: AsOf = None, method: Method = None,
         from ..render.plain import write_table
         from ..textwidth import safe
 
-        table = [("PLAN", "STATUS", "ON COURSE", "BINDING", "SCORE", "COUNTS")] + [
-            (safe(r["plan"]), f"{r['status']} ({r['status_targets']} of {r['total']})",
+        from ..i18n import N_, _
+
+        table = [tuple(_(h) for h in (N_("PLAN"), N_("STATUS"), N_("ON COURSE"), N_("BINDING"), N_("SCORE"),
+                                      N_("COUNTS")))] + [
+            (safe(r["plan"]), _("{status} ({n} of {total})").format(status=_(r["status"]), n=r["status_targets"],
+                                                                    total=r["total"]),
              f"{r['on_course']}/{r['total']}",
              f"{r['binding_on_course']}/{r['binding']}" if r["binding"] else "-",
              "-" if r["score"] is None else f"{r['score']:+.2f}",
-             ", ".join(f"{k} {v}" for k, v in r["counts"].items()))
+             ", ".join(f"{_(k)} {v}" for k, v in r["counts"].items()))
             for r in rows]
         write_table(table, data_out())

@@ -5,12 +5,26 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..assess import Assessment
+from ..i18n import N_, _
 from ..model import Target, change_text
 from ..quantity import format_difference, format_quantity
 from ..textwidth import safe
 from ..values import show_measure
 
 COLUMNS = ("ID", "STATUS", "PROGRESS", "CURRENT", "TARGET", "DEADLINE", "TITLE")
+# The headers as a reader sees them (the names above are the code's).
+HEADERS = {n: n for n in (N_("ID"), N_("STATUS"), N_("PROGRESS"), N_("CURRENT"), N_("TARGET"), N_("DEADLINE"),
+                          N_("BINDING"), N_("TITLE"))}
+
+
+def header(name: str) -> str:
+    return _(name)
+
+
+def status_text(a: Assessment) -> str:
+    """The status in the reader's language (its code in English), and whether its data are overdue."""
+    return _(a.status) + (_(" (stale)") if a.stale and a.status != "awaiting-data" else "")
+
 
 
 def amount(x, unit: str) -> str:
@@ -30,7 +44,7 @@ def difference(x, unit: str) -> str:
 
 def progress_cell(t: Target, a: Assessment) -> str:
     if t.spec.boolean:
-        return "done" if a.achieved_date else "-"
+        return _("done") if a.achieved_date else "-"
     if a.progress is None:
         return "-"
     return f"{float(a.progress) * 100:.0f}%"
@@ -44,7 +58,7 @@ def current_cell(t: Target, a: Assessment) -> str:
 
 def target_cell(t: Target) -> str:
     if t.spec.boolean:
-        return "done"
+        return _("done")
     if t.form == "change":
         return change_text(t.target, t)
     if t.form == "growth":
@@ -54,7 +68,7 @@ def target_cell(t: Target) -> str:
     return prefix + format_quantity(t.target, t.unit) + each
 
 
-BINDING_WORDS = {True: "binding", False: "expected", None: "-"}
+BINDING_WORDS = {True: N_("binding"), False: N_("expected"), None: "-"}
 
 
 def columns(rows) -> tuple[str, ...]:
@@ -67,10 +81,10 @@ def columns(rows) -> tuple[str, ...]:
 def row_cells(t: Target, a: Assessment, binding: bool = False) -> tuple[str, ...]:
     cells = (
         t.id,
-        a.status + (" (stale)" if a.stale and a.status != "awaiting-data" else ""),
+        status_text(a),
         progress_cell(t, a),
         current_cell(t, a),
         target_cell(t),
         t.deadline.label if t.deadline else "-",
     )
-    return cells + ((BINDING_WORDS[t.binding],) if binding else ()) + (safe(t.title),)
+    return cells + ((_(BINDING_WORDS[t.binding]),) if binding else ()) + (safe(t.title),)

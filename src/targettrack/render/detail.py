@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from ..assess import Assessment
+from ..i18n import N_, NP_, _, p_, prose_date
 from ..model import Target
 
 from ..quantity import format_difference, format_quantity, json_number
@@ -25,16 +26,54 @@ def _rates(t: Target, a: Assessment) -> str:
         return ""
     parts = []
     if a.required_rate is not None:
-        parts.append(f"needs {difference(a.required_rate, t.measured_unit)} a year")
+        parts.append(_("needs {rate} a year").format(rate=difference(a.required_rate, t.measured_unit)))
     if a.observed_rate is not None:
-        parts.append(f"doing {difference(a.observed_rate, t.measured_unit)} a year")
-    return ", ".join(parts)
+        parts.append(_("doing {rate} a year").format(rate=difference(a.observed_rate, t.measured_unit)))
+    return _(", ").join(parts)
 
 
 def _days(n) -> str:
     if n is None:
         return ""
-    return f"{n} days" + (f" ({n / 365.25:.1f} years)" if abs(n) >= 365 else "")
+    return _("{n} days").format(n=n) + (_(" ({years} years)").format(years=f"{n / 365.25:.1f}") if abs(n) >= 365 else "")
+
+
+# The names of show's lines, for the catalog (each is translated where it is shown).
+FIELD_NAMES = (
+    NP_("show", "title"),
+    NP_("show", "title_en"),
+    NP_("show", "status"),
+    NP_("show", "method"),
+    NP_("show", "kind"),
+    NP_("show", "form"),
+    NP_("show", "binding"),
+    NP_("show", "data"),
+    NP_("show", "plan"),
+    NP_("show", "target"),
+    NP_("show", "deadline"),
+    NP_("show", "days left"),
+    NP_("show", "start"),
+    NP_("show", "baseline"),
+    NP_("show", "current"),
+    NP_("show", "progress"),
+    NP_("show", "expected"),
+    NP_("show", "ratio"),
+    NP_("show", "score"),
+    NP_("show", "projected"),
+    NP_("show", "at deadline"),
+    NP_("show", "rates"),
+    NP_("show", "buffer"),
+    NP_("show", "achieved"),
+    NP_("show", "shortfall"),
+    NP_("show", "tags"),
+    NP_("show", "owner"),
+    NP_("show", "source"),
+    NP_("show", "publisher"),
+    NP_("show", "source date"),
+    NP_("show", "url"),
+    NP_("show", "quote"),
+    NP_("show", "source note"),
+)
 
 
 def lines(t: Target, a: Assessment) -> list[tuple[str, str]]:
@@ -48,11 +87,12 @@ def lines(t: Target, a: Assessment) -> list[tuple[str, str]]:
     rows = [
         ("title", safe(t.title)),
         ("title_en", safe(t.title_en)),
-        ("status", f"{a.status}  (as of {a.as_of.isoformat()}: {a.reason})"),
-        ("method", a.method + (f"  ({a.note})" if a.note and a.method != "linear" or "CAGR" in a.note else "")),
-        ("kind", t.kind),
+        ("status", _("{status}  (as of {date}: {reason})").format(status=_(a.status), date=prose_date(a.as_of),
+                                                                   reason=a.reason)),
+        ("method", _(a.method) + (f"  ({a.note})" if a.note and a.method != "linear" or "CAGR" in a.note else "")),
+        ("kind", _(t.kind)),
         ("form", _form(t)),
-        ("binding", {True: "binding (约束性)", False: "expected (预期性)"}.get(t.binding, "")),
+        ("binding", {True: _("binding (约束性)"), False: _("expected (预期性)")}.get(t.binding, "")),
         ("data", _data(t, a)),
         ("plan", safe(t.plan)),
         ("target", target_cell(t)),
@@ -60,25 +100,28 @@ def lines(t: Target, a: Assessment) -> list[tuple[str, str]]:
         ("days left", "-" if a.days_left is None else str(a.days_left)),
         ("start", when(t.start, end=False)),
         ("baseline", "-" if t.baseline is None else format_quantity(t.baseline, t.unit)
-         + (f" on {when(t.baseline_date)}" if t.baseline_date else "")),
-        ("current", current_cell(t, a) + (f" on {a.current_date.isoformat()}" if a.current_date else "")),
+         + (_(" on {when}").format(when=when(t.baseline_date)) if t.baseline_date else "")),
+        ("current", current_cell(t, a) + (_(" on {when}").format(when=a.current_date.isoformat())
+                                          if a.current_date else "")),
         ("progress", _pct(a.progress)),
         ("expected", _pct(a.expected)),
         ("ratio", "-" if a.ratio is None else f"{float(a.ratio):.2f}"),
-        ("score", "" if a.score is None else f"{a.score:+.2f} (Open SDG, -5 to +5)"),
+        ("score", "" if a.score is None else _("{score} (Open SDG, -5 to +5)").format(score=f"{a.score:+.2f}")),
         ("projected", (a.projected_date.isoformat() if a.projected_date else "-")
          + (f"  ({a.note})" if not a.projected_date and a.note and "CAGR" not in a.note else "")),
         ("at deadline", "" if a.projected_value is None or a.status == "achieved"
-         else f"{amount(a.projected_value, t.measured_unit)} on the current trend"),
+         else _("{value} on the current trend").format(value=amount(a.projected_value, t.measured_unit))),
         ("rates", _rates(t, a)),
         ("buffer", "" if a.buffer_days is None else _days(a.buffer_days)
-         + (" ahead of the straight line" if a.buffer_days >= 0 else " behind the straight line")),
+         + (_(" ahead of the straight line") if a.buffer_days >= 0 else _(" behind the straight line"))),
         ("achieved", (a.achieved_date.isoformat() if a.achieved_date else "-")
          + ("" if a.achieved_ahead_days is None else
-            f"  ({_days(abs(a.achieved_ahead_days))} {'before' if a.achieved_ahead_days >= 0 else 'after'} the deadline)")),
+            (_("  ({days} before the deadline)") if a.achieved_ahead_days >= 0 else
+             _("  ({days} after the deadline)")).format(days=_days(abs(a.achieved_ahead_days))))),
         ("shortfall", "" if a.shortfall is None else
-         f"{format_difference(a.shortfall, t.measured_unit)} short of {target_cell(t)} at the deadline"),
-        ("tags", ", ".join(safe(x) for x in t.tags)),
+         _("{gap} short of {target} at the deadline").format(gap=format_difference(a.shortfall, t.measured_unit),
+                                                             target=target_cell(t))),
+        ("tags", _(", ").join(safe(x) for x in t.tags)),
         ("owner", safe(t.owner)),
         ("source", safe(src.document)),
         ("publisher", safe(src.publisher)),
@@ -90,17 +133,26 @@ def lines(t: Target, a: Assessment) -> list[tuple[str, str]]:
     return [(k, v) for k, v in rows if v not in ("", None)]
 
 
+CHANGE_FORMS = {"relative": N_("change, relative to the base (compounding yearly changes)"),
+                "absolute": N_("change from the base, in the unit"),
+                "points": N_("change from the base, in percentage points")}
+EACH_FORMS = {"year": N_("the bound holds each year"), "half": N_("the bound holds each half"),
+              "quarter": N_("the bound holds each quarter"), "month": N_("the bound holds each month"),
+              "day": N_("the bound holds each day")}
+FREQUENCIES = (N_("year"), N_("half"), N_("quarter"), N_("month"), N_("day"), N_("irregular"))
+NAMES = (N_("linear"), N_("cagr"), N_("projection"), N_("growth"),
+         N_("increase"), N_("decrease"), N_("cap"), N_("floor"), N_("milestone"))
+
+
 def _form(t: Target) -> str:
     if t.form == "change":
-        return {"relative": "change, relative to the base (compounding yearly changes)",
-                "absolute": "change from the base, in the unit",
-                "points": "change from the base, in percentage points"}[t.change]
+        return _(CHANGE_FORMS[t.change])
     if t.form == "growth":
-        return "average annual growth from the base (compound)"
+        return _("average annual growth from the base (compound)")
     if t.form == "cumulative":
-        return "cumulative: amounts per period, summed since the start"
+        return _("cumulative: amounts per period, summed since the start")
     if t.each:
-        return f"the bound holds each {t.each}"
+        return _(EACH_FORMS[t.each])
     return ""
 
 
@@ -108,11 +160,12 @@ def _data(t: Target, a: Assessment) -> str:
     """How the data arrive: the frequency, the lag, the next value due."""
     if t.spec.boolean:
         return ""
-    text = frequency(t) + (f", published {t.lag} days after" if t.lag is not None else "")
+    text = _(frequency(t)) + (_(", published {n} days after").format(n=t.lag) if t.lag is not None else "")
     if a.data_awaited and a.data_due:
-        text += f"; {a.data_awaited} value {'overdue since' if a.stale else 'due'} {a.data_due}"
+        text += (_("; {period} value overdue since {day}") if a.stale else _("; {period} value due {day}")).format(
+            period=a.data_awaited, day=a.data_due)
     if a.stale and a.status != "awaiting-data":
-        text += " (stale)"
+        text += _(" (stale)")
     return text
 
 
@@ -141,10 +194,11 @@ def render_text(t: Target, a: Assessment, out, steps: list[Assessment] | None = 
         first = None
         if key == "status" and color:
             pieces = wrap(value, max(width - 15, 20)) if fit else [value]
-            first = paint(a.status, STATUS_STYLE.get(a.status, ""), True) + pieces[0][len(a.status):]
-        put(f"  {pad(key, 12)} ", value, first)
+            label = _(a.status)
+            first = paint(label, STATUS_STYLE.get(a.status, ""), True) + pieces[0][len(label):]
+        put(f"  {pad(p_('show', key), 12)} ", value, first)
     obs = observation_records(t)
-    out.write(f"  observations ({len(obs)})\n")
+    out.write("  " + _("observations ({n})").format(n=len(obs)) + "\n")
     for o in obs:
         value = show_value(t, o["value"], o["measure"])
         extra = "  ".join(safe(x) for x in (o["note"], o["source"]) if x)
@@ -153,7 +207,7 @@ def render_text(t: Target, a: Assessment, out, steps: list[Assessment] | None = 
         lead = f"    {o['date_as_given']:<10}  "
         put(lead, value + (f"  {extra}" if extra else ""))
     if steps is not None:
-        out.write(f"  timeline ({len(steps)})\n")
+        out.write("  " + _("timeline ({n})").format(n=len(steps)) + "\n")
         rows = [("DATE", "STATUS", "CURRENT", "PROGRESS", "RATIO")]
         for s in steps:
             rows.append((s.as_of.isoformat(), s.status, current_cell(t, s),
@@ -165,7 +219,7 @@ def render_text(t: Target, a: Assessment, out, steps: list[Assessment] | None = 
 
     data = chart_data(t, a)
     if data is not None and not data.milestone:  # a milestone's chart says no more than its lines above
-        out.write("  chart\n")
+        out.write("  " + _("chart") + "\n")
         for line in draw(data, width - 4, color=color):
             out.write("    " + line + "\n")
 

@@ -154,16 +154,19 @@ class Layout:
 
 
 def table_layout(names: tuple[str, ...], rows: list[tuple[str, ...]], total: int, *, drop_order: tuple[str, ...],
-                 wrapping: str, readable: int, border: int = 3, edge: int = 1) -> Layout:
+                 wrapping: str, readable: int, border: int = 3, edge: int = 1,
+                 headers: tuple[str, ...] | None = None) -> Layout:
     """Column widths for a table `total` cells wide. Every column but
     `wrapping` (the title) keeps its widest cell (an id, a status or a number
     is never broken); `wrapping` takes the rest, but never less than
     `readable` cells (or its longest word): before that, the columns in
     `drop_order` are left out one by one. `border` is what each column adds
-    (a separator and padding), `edge` the table's outer edge."""
-    natural = [max([width(r[i]) for r in rows] + [width(n)]) for i, n in enumerate(names)]
+    (a separator and padding), `edge` the table's outer edge. `headers`: the
+    names as shown, when they are not `names` (another language)."""
+    shown = headers or names
+    natural = [max([width(r[i]) for r in rows] + [width(shown[i])]) for i in range(len(names))]
     wrap_at = names.index(wrapping)
-    want = max([longest_token(r[wrap_at]) for r in rows] + [width(wrapping)])
+    want = max([longest_token(r[wrap_at]) for r in rows] + [width(shown[wrap_at])])
     floor = min(max(readable, want), natural[wrap_at])
     shown = list(range(len(names)))
     dropped: list[str] = []

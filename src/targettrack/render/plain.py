@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..textwidth import pad, width
 from .fit import wrap
-from .cells import columns, row_cells
+from .cells import columns, header, row_cells
 
 
 LONG = 24  # cells: a column wider than this is text (a title, a reason), not a value
@@ -69,4 +69,4 @@ def _stacked(rows, out, indent: str, total: int, styles) -> None:
 
 def render(rows, out, *, color: bool = False) -> None:
     names = columns(rows)
-    write_table([names] + [row_cells(t, a, len(names) > 7) for t, a in rows], out)
+    write_table([tuple(header(n) for n in names)] + [row_cells(t, a, len(names) > 7) for t, a in rows], out)

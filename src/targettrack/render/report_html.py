@@ -12,7 +12,9 @@ import base64
 import hashlib
 from html import escape
 
+from .. import i18n
 from ..assess import Assessment
+from ..i18n import N_, _, prose_date
 from ..model import Target
 from ..records import record
 from .cells import current_cell, progress_cell, target_cell
@@ -93,7 +95,8 @@ def zh(text) -> str:
 
 
 def badge(status: str) -> str:
-    return f'<span class="badge" style="background:{STATUS_COLOUR.get(status, "#6e7781")}">{e(status)}</span>'
+    return (f'<span class="badge" data-status="{e(status)}" style="background:{STATUS_COLOUR.get(status, "#6e7781")}">'
+            f"{e(_(status))}</span>")
 
 
 LEGEND = {  # what each mark on a chart is, and how it is drawn (the SVG and the legend agree)
@@ -196,7 +199,7 @@ def _time_ticks(x0, x1) -> list[tuple]:
                 if x0 <= d <= x1:
                     out.append((d, f"{year} {name}" if month == 1 or not out else name))
         return out
-    years = [y for y in range(x0.year, x1.year + 2) if x0 <= date(y, 1, 1) <= x1]
+    years = [y for y in range(x0.year, min(x1.year, date.max.year) + 1) if x0 <= date(y, 1, 1) <= x1]
     every = 1 if len(years) <= 8 else 2 if len(years) <= 16 else 5
     return [(date(y, 1, 1), str(y)) for y in years if y % every == 0]
 
@@ -220,8 +223,8 @@ def describe_chart(t: Target, a: Assessment, c: ChartData) -> str:
 
 
 def _list_section(w, title: str, items: list[str]) -> None:
-    w(f"<h2>{e(title)} ({len(items)})</h2>\n")
-    w("<ul>\n" + "".join(f"<li>{item}</li>\n" for item in items) + "</ul>\n" if items else "<p>None.</p>\n")
+    w(f"<h2>{e(_('{title} ({n})').format(title=title, n=len(items)))}</h2>\n")
+    w("<ul>\n" + "".join(f"<li>{item}</li>\n" for item in items) + "</ul>\n" if items else f"<p>{e(_('None.'))}</p>\n")
 
 
 def _named(t: Target) -> str:
@@ -235,7 +238,7 @@ def render(report, out, *, store: str | None, generated_at: str) -> None:
     script_hash = base64.b64encode(hashlib.sha256(SCRIPT.encode()).digest()).decode()
     csp = f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-{script_hash}'"
     w = out.write
-    w("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+    w(f'<!DOCTYPE html>\n<html lang="{"zh-CN" if i18n.current == "zh" else "en"}">\n<head>\n<meta charset="utf-8">\n')
     w(f'<meta http-equiv="Content-Security-Policy" content="{e(csp)}">\n')
     w('<meta name="viewport" content="width=device-width, initial-scale=1">\n')
     w(f"<title>targettrack report, {report.as_of}</title>\n<style>{CSS}</style>\n</head>\n<body>\n")
@@ -247,24 +250,26 @@ def render(report, out, *, store: str | None, generated_at: str) -> None:
     w("</p></section>\n")
 
     # The text report's sections, in its order.
-    _list_section(w, "Needs attention", [
+    since = prose_date(report.since)
+    _list_section(w, _("Needs attention"), [
         f"{badge(a.status)} {_named(t)}: {e(how_far(t, a))}; projected {e(projected(t, a))}"
         for t, a in report.attention])
-    _list_section(w, f"Deadlines within {report.within_days} days", [
+    _list_section(w, _("Deadlines within {days} days").format(days=report.within_days), [
         f"{badge(a.status)} {_named(t)}: {e(t.deadline.label)}, {a.days_left} days left"
         for t, a in report.upcoming])
-    _list_section(w, f"Status changes since {report.since}", [
+    _list_section(w, _("Status changes since {since}").format(since=since), [
         f"{_named(c.target)}: {badge(c.before.status)} → {badge(c.after.status)}"
         + (f" ({e(because(c))})" if because(c) else "") for c in report.changes])
-    _list_section(w, f"New values since {report.since}", [
+    _list_section(w, _("New values since {since}").format(since=since), [
         f"{_named(t)}: {e(o.date.label)} {e(observation_value(t, o))}" + (f" ({e(o.note)})" if o.note else "")
         for t, o in report.new_observations])
-    _list_section(w, f"Achieved since {report.since}", [
+    _list_section(w, _("Achieved since {since}").format(since=since), [
         f"{_named(t)}: on {a.achieved_date.isoformat()}" for t, a in report.achieved])
 
-    w("<h2>All targets</h2>\n<table class=\"sortable\">\n<thead><tr>")
-    for name in ("Target", "Status", "Progress", "Current", "Target value", "Deadline", "Projected"):
-        w(f'<th data-sort scope="col">{name}</th>')
+    w(f'<h2>{e(_("All targets"))}</h2>\n<table class="sortable">\n<thead><tr>')
+    for name in (N_("Target"), N_("Status"), N_("Progress"), N_("Current"), N_("Target value"), N_("Deadline"),
+                 N_("Projected")):
+        w(f'<th data-sort scope="col">{e(_(name))}</th>')
     w("</tr></thead>\n<tbody>\n")
     for t, a in report.rows:
         r = record(t, a)
@@ -276,7 +281,7 @@ def render(report, out, *, store: str | None, generated_at: str) -> None:
           f"<td>{e(projected(t, a))}</td></tr>\n")
     w("</tbody></table>\n")
 
-    w("<h2>Each target</h2>\n")
+    w(f"<h2>{e(_('Each target'))}</h2>\n")
     for t, a in report.rows:
         w(f'<section class="target" id="t-{e(t.id)}">\n<h3>{zh(t.title)} {badge(a.status)}</h3>\n')
         w(f'<div class="id">{e(t.id)}{" · " + e(t.title_en) if t.title_en else ""}</div>\n')

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..i18n import N_, _, listing, prose_date
 from ..textwidth import safe
 from .fit import wrap
 from .plain import write_table
@@ -10,17 +11,29 @@ from .report_common import because, how_far, observation_value, projected, statu
 
 
 def _section(out, title: str, rows: list[tuple[str, ...]], total: int | None = None, color: bool = False) -> None:
-    out.write(f"\n{paint(title, 'bold', color)} ({len(rows) - 1 if rows else 0})\n")
+    out.write("\n" + _("{title} ({n})").format(title=paint(title, "bold", color), n=len(rows) - 1 if rows else 0) + "\n")
     if not rows or len(rows) == 1:
-        out.write("  none\n")
+        out.write("  " + _("none") + "\n")
         return
+    rows = [tuple(_(h) for h in rows[0])] + rows[1:]
     # On a terminal, statuses in their colours (as in `list`).
-    styles = {i: _status_style for i, name in enumerate(rows[0]) if name in ("STATUS", "FROM", "TO")} if color else None
+    styles = {i: _status_style for i, name in enumerate(rows[0])
+              if name in (_("STATUS"), _("FROM"), _("TO"))} if color else None
     write_table(rows, out, indent="  ", total=total, styles=styles)
 
 
 def _status_style(cell: str) -> str:
-    return STATUS_STYLE.get(cell.split(" ")[0], "")
+    word = cell.split(" ")[0].split("（")[0]
+    return STATUS_STYLE.get(word) or STATUS_STYLE.get(_CODES.get(word, ""), "")
+
+
+_CODES: dict[str, str] = {}  # a status label -> its code, for the colour of a label
+
+
+def _codes() -> dict[str, str]:
+    from ..assess import STATUSES
+
+    return {_(s): s for s in STATUSES}
 
 
 def render(report, out, *, store: str, generated_at: str, total: int | None = None, color: bool = False) -> None:
@@ -29,21 +42,25 @@ def render(report, out, *, store: str, generated_at: str, total: int | None = No
     def section(title, rows):
         _section(out, title, rows, total, color)
 
-    summary = ", ".join(f"{s} {n}" for s, n in report.summary.items()) or "none"
-    for line in (f"targettrack report as of {report.as_of}, changes since {report.since}", f"store: {store}",
-                 f"{len(report.rows)} targets: {summary}"):
+    global _CODES
+    _CODES = _codes()
+    summary = listing(f"{_(s)} {n}" for s, n in report.summary.items()) or _("none")
+    as_of, since = prose_date(report.as_of), prose_date(report.since)
+    for line in (_("targettrack report as of {as_of}, changes since {since}").format(as_of=as_of, since=since),
+                 _("store: {store}").format(store=store),
+                 _("{n} targets: {summary}").format(n=len(report.rows), summary=summary)):
         out.write("\n".join(wrap(line, total) if total else [line]) + "\n")
-    section("Needs attention", [("ID", "STATUS", "PROJECTED", "WHERE IT STANDS")] + [
+    section(_("Needs attention"), [(N_("ID"), N_("STATUS"), N_("PROJECTED"), N_("WHERE IT STANDS"))] + [
         (t.id, status_label(t, a), projected(t, a), safe(how_far(t, a))) for t, a in report.attention] if report.attention else [])
-    section(f"Deadlines within {report.within_days} days", [("ID", "DEADLINE", "DAYS", "STATUS", "TITLE")] + [
+    section(_("Deadlines within {days} days").format(days=report.within_days), [(N_("ID"), N_("DEADLINE"), N_("DAYS"), N_("STATUS"), N_("TITLE"))] + [
         (t.id, t.deadline.label, str(a.days_left), status_label(t, a), safe(t.title)) for t, a in report.upcoming]
         if report.upcoming else [])
-    section(f"Status changes since {report.since}", [("ID", "FROM", "TO", "BECAUSE", "TITLE")] + [
-        (c.target.id, c.before.status, c.after.status, safe(because(c)) or "-", safe(c.target.title))
+    section(_("Status changes since {since}").format(since=since), [(N_("ID"), N_("FROM"), N_("TO"), N_("BECAUSE"), N_("TITLE"))] + [
+        (c.target.id, _(c.before.status), _(c.after.status), safe(because(c)) or "-", safe(c.target.title))
         for c in report.changes]
         if report.changes else [])
-    section(f"New values since {report.since}", [("ID", "DATE", "VALUE", "RECORDED", "NOTE")] + [
+    section(_("New values since {since}").format(since=since), [(N_("ID"), N_("DATE"), N_("VALUE"), N_("RECORDED"), N_("NOTE"))] + [
         (t.id, o.date.label, observation_value(t, o), o.recorded_at[:10], safe(o.note) or "-")
         for t, o in report.new_observations] if report.new_observations else [])
-    section(f"Achieved since {report.since}", [("ID", "ON", "TITLE")] + [
+    section(_("Achieved since {since}").format(since=since), [(N_("ID"), N_("ON"), N_("TITLE"))] + [
         (t.id, a.achieved_date.isoformat(), safe(t.title)) for t, a in report.achieved] if report.achieved else [])

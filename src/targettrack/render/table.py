@@ -16,7 +16,7 @@ from __future__ import annotations
 import shutil
 
 from ..textwidth import AMBIGUOUS_WIDE, pad, width
-from .cells import columns, row_cells
+from .cells import columns, header, row_cells
 from .fit import table_layout, wrap
 
 BAR = 10
@@ -68,6 +68,7 @@ def terminal_width() -> int:
 
 def render(rows, out, *, color: bool = True, total: int | None = None) -> None:
     names = columns(rows)
+    headers = tuple(header(n) for n in names)
     cells = [list(row_cells(t, a, len(names) > 7)) for t, a in rows]
     on_terminal = hasattr(out, "isatty") and out.isatty()
     if total is None:
@@ -80,12 +81,12 @@ def render(rows, out, *, color: bool = True, total: int | None = None) -> None:
         bars = [progress_bar(t, a, color) for t, a in rows]
         with_bars = [row[:2] + [text] + row[3:] for row, (_, text) in zip(cells, bars)]
         layout = table_layout(names, [tuple(r) for r in with_bars], total, drop_order=DROP_ORDER,
-                              wrapping="TITLE", readable=READABLE)
+                              wrapping="TITLE", readable=READABLE, headers=headers)
         if not layout.dropped and not layout.stacked:
             cells = with_bars
             drawn = {i: shown for i, (shown, _) in enumerate(bars)}
     layout = table_layout(names, [tuple(r) for r in cells], total, drop_order=DROP_ORDER, wrapping="TITLE",
-                          readable=READABLE)
+                          readable=READABLE, headers=headers)
     if layout.stacked:
         _stacked(names, rows, cells, out, total, color)
         return
@@ -102,7 +103,7 @@ def render(rows, out, *, color: bool = True, total: int | None = None) -> None:
         return bar + bar.join(f" {p} " for p in parts) + bar
 
     out.write(rule("top") + "\n")
-    out.write(line([paint(pad(names[i], w), "bold", color) for i, w in zip(layout.shown, widths)]) + "\n")
+    out.write(line([paint(pad(headers[i], w), "bold", color) for i, w in zip(layout.shown, widths)]) + "\n")
     out.write(rule("mid") + "\n")
     for r, row in enumerate(cells):
         status = rows[r][1].status

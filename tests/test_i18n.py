@@ -1,0 +1,134 @@
+"""Two languages (issue 12, item 1): the catalog is whole and compiled, the
+language is chosen like every other program's, and the machine contract
+(JSON keys, CSV headers, status codes) never changes with it."""
+
+from __future__ import annotations
+
+import ast
+import csv
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FROZEN_TODAY, SHIPPED, TT
+from targettrack import i18n
+from targettrack.assess import STATUSES
+
+SRC = Path(__file__).resolve().parent.parent / "src" / "targettrack"
+PO = i18n.LOCALE_DIR / "zh" / "LC_MESSAGES" / "targettrack.po"
+CN_PLAN = SHIPPED.parent / "cn-14th-five-year-plan.json"
+LABELS = {"achieved": "已实现", "on-track": "进展顺利", "at-risk": "存在风险", "off-track": "明显滞后",
+          "regressing": "出现倒退", "missed": "未实现", "within": "未超限", "breached": "已超限", "pending": "待完成",
+          "no-data": "暂无数据", "not-started": "未开始", "awaiting-data": "待公布数据"}
+
+
+def marked_messages() -> dict[str, str]:
+    """Every message marked in the code (_, N_, p_, NP_ with literal text) -> where."""
+    found = {}
+    for path in sorted(SRC.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+                continue
+            args = node.args
+            if node.func.id in ("_", "N_") and args and isinstance(args[0], ast.Constant):
+                key = args[0].value
+            elif node.func.id in ("p_", "NP_") and len(args) == 2 and all(isinstance(a, ast.Constant) for a in args):
+                key = f"{args[0].value}\x04{args[1].value}"
+            else:
+                continue
+            found.setdefault(key, f"{path.relative_to(SRC)}:{node.lineno}")
+    return found
+
+
+def test_every_marked_message_has_a_chinese_translation_and_nothing_else_is_in_the_catalog():
+    catalog = {k: v for k, v in i18n.read_po(PO).items() if k}
+    code = marked_messages()
+    missing = sorted(f"{k!r} ({code[k]})" for k in code if not catalog.get(k))
+    assert not missing, "no Chinese for: " + ", ".join(missing)
+    assert not sorted(set(catalog) - set(code)), "in the catalog but not in the code"
+
+
+def test_placeholders_are_the_same_in_both_languages():
+    for msgid, msgstr in i18n.read_po(PO).items():
+        if msgid:
+            assert sorted(re.findall(r"{\w*}", msgid)) == sorted(re.findall(r"{\w*}", msgstr)), msgid
+
+
+def test_the_shipped_catalog_is_the_compiled_po():
+    assert (PO.with_suffix(".mo")).read_bytes() == i18n.mo_bytes(i18n.read_po(PO)), \
+        "run: python -m targettrack.i18n compile"
+
+
+def test_the_status_labels_are_the_plans_words():
+    i18n.use("zh")
+    try:
+        assert {s: i18n._(s) for s in STATUSES} == LABELS
+        assert i18n.p_("show", "expected") == "应达进度" and i18n._("expected") == "预期性"
+    finally:
+        i18n.use("en")
+    assert {s: i18n._(s) for s in STATUSES} == {s: s for s in STATUSES}
+
+
+@pytest.mark.parametrize("environ, option, configured, expected", [
+    ({}, None, None, ("en", "the default (no locale set)")),
+    ({"LANG": "zh_CN.UTF-8"}, None, None, ("zh", "the locale (LANG=zh_CN.UTF-8)")),
+    ({"LANG": "C"}, None, None, ("en", "the locale (LANG=C)")),                    # cron
+    ({"LC_ALL": "POSIX", "LANG": "zh_CN.UTF-8"}, None, None, ("en", "the locale (LC_ALL=POSIX)")),
+    ({"LANGUAGE": "zh_TW:en"}, None, None, ("zh", "the locale (LANGUAGE=zh_TW:en)")),
+    ({"LANG": "C"}, None, "zh", ("zh", "the store's config lang")),                # the store says otherwise
+    ({"TARGETTRACK_LANG": "en", "LANG": "zh_CN.UTF-8"}, None, "zh", ("en", "TARGETTRACK_LANG")),
+    ({"TARGETTRACK_LANG": "en"}, "zh", None, ("zh", "--lang")),
+])
+def test_the_language_is_chosen_like_every_other_programs(environ, option, configured, expected):
+    assert i18n.choose(option, environ, configured) == expected
+
+
+def test_list_and_report_in_chinese_keep_the_machine_contract(tmp_path):
+    t = TT(tmp_path / "plan.json")
+    t.db.write_bytes(CN_PLAN.read_bytes())
+    table = t.ok("--lang", "zh", "list")
+    assert table.split("\n")[0].split() == ["编号", "状态", "进度", "当前值", "目标值", "截止", "属性", "名称"]
+    assert "待公布数据" in table and "awaiting-data" not in table
+    english, chinese = (json.loads(t.ok("--lang", lang, "list", "-f", "json")) for lang in ("en", "zh"))
+    assert [set(r) for r in english] == [set(r) for r in chinese]                  # the same keys
+    assert [r["status"] for r in english] == [r["status"] for r in chinese]        # the same codes
+    assert {r["status_label"] for r in chinese} <= set(LABELS.values())
+    assert all(r["status_label"] == r["status"] for r in english)
+    assert t.ok("--lang", "zh", "list", "-f", "csv").split("\n")[0] == t.ok("list", "-f", "csv").split("\n")[0]
+    report = t.ok("--lang", "zh", "report")
+    assert report.startswith("targettrack 报告：截至2026年11月26日") and "需要关注（6）" in report
+    html = t.ok("--lang", "zh", "report", "-f", "html")
+    assert '<html lang="zh-CN">' in html and ">待公布数据</span>" in html
+
+
+def test_the_stores_config_lang_applies_unless_the_reader_chose(tmp_path):
+    t = TT(tmp_path / "plan.json")
+    t.db.write_bytes(CN_PLAN.read_bytes())
+    t.ok("config", "lang", "zh")
+    assert t.ok("list").startswith("编号")
+    assert t.ok("--lang", "en", "list").startswith("ID")
+    assert t.ok("list", env={"TARGETTRACK_LANG": "en"}).startswith("ID")
+    info = t.ok("info")
+    assert "language      zh (chosen by the store's config lang)" in info
+    assert_error = t("config", "lang", "fr")
+    assert assert_error.code == 2 and "give zh or en" in assert_error.err
+    t.ok("config", "lang", "")      # back to each reader's own
+    assert t.ok("list").startswith("ID")
+
+
+def test_a_chinese_locale_in_a_real_process_and_cron_in_english():
+    exe = Path(sys.executable).parent / "targettrack"
+    base = {"PATH": os.environ["PATH"], "TARGETTRACK_TODAY": FROZEN_TODAY, "HOME": os.environ.get("HOME", "/root")}
+    zh = subprocess.run([str(exe), "--db", str(SHIPPED), "list"], env={**base, "LANG": "zh_CN.UTF-8"},
+                        capture_output=True, text=True)
+    assert zh.returncode == 0 and zh.stdout.startswith("编号") and "暂无数据" in zh.stdout
+    cron = subprocess.run([str(exe), "--db", str(SHIPPED), "list", "-f", "csv"], env={**base, "LANG": "C"},
+                          capture_output=True, text=True)
+    rows = list(csv.DictReader(io.StringIO(cron.stdout)))
+    assert rows and {r["status"] for r in rows} <= set(STATUSES)
