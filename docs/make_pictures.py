@@ -6,8 +6,9 @@ docs/chart.svg: `targettrack show` with its chart, in colour, exported by
 Rich as an SVG terminal picture. docs/report.png: the HTML report of the
 shipped store, screenshotted by headless Chromium; docs/report-charts.png:
 the "Each target" part of the report of the 14th Five-Year Plan's store
-(data/cn-14th-five-year-plan.json), which has values to chart. Chinese
-titles need CJK fonts (apt-get install fonts-noto-cjk).
+(data/cn-14th-five-year-plan.json), which has values to chart;
+docs/report-zh.png: that report in Chinese (--lang zh). Chinese needs CJK
+fonts (apt-get install fonts-noto-cjk).
 """
 
 from __future__ import annotations
@@ -56,9 +57,10 @@ def terminal_svg(store: Path) -> None:
     console.save_svg(str(HERE / "chart.svg"), title="targettrack show")
 
 
-def report_png(store: Path, work: Path, picture: str = "report.png", charts_only: bool = False) -> None:
+def report_png(store: Path, work: Path, picture: str = "report.png", charts_only: bool = False,
+               lang: str = "en") -> None:
     page = work / picture.replace(".png", ".html")
-    subprocess.run([str(SCRIPT), "--db", str(store), "report", "-o", str(page)], env=ENV, check=True)
+    subprocess.run([str(SCRIPT), "--lang", lang, "--db", str(store), "report", "-o", str(page)], env=ENV, check=True)
     if charts_only:  # the page's head, then its last part: each target with its chart
         html = page.read_text(encoding="utf-8")
         body = html.index("<body>") + len("<body>")
@@ -77,4 +79,5 @@ if __name__ == "__main__":
         terminal_svg(store)
         report_png(store, Path(d))
         report_png(REPO / "data" / "cn-14th-five-year-plan.json", Path(d), "report-charts.png", charts_only=True)
-    print("wrote docs/chart.svg, docs/report.png and docs/report-charts.png")
+        report_png(REPO / "data" / "cn-14th-five-year-plan.json", Path(d), "report-zh.png", lang="zh")
+    print("wrote docs/chart.svg, docs/report.png, docs/report-charts.png and docs/report-zh.png")

@@ -112,10 +112,16 @@ def shipped(db: Path) -> list[dict]:
     return json.loads(r.stdout)
 
 
+LABELS_ZH = {"achieved": "已实现", "on-track": "进展顺利", "at-risk": "存在风险", "off-track": "明显滞后",
+             "regressing": "出现倒退", "missed": "未实现", "within": "未超限", "breached": "已超限",
+             "pending": "待完成", "no-data": "暂无数据", "not-started": "未开始", "awaiting-data": "待公布数据"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("cols", [40, 60, 80, 100, 160])
 @pytest.mark.parametrize("db", [SHIPPED, CN_PLAN], ids=["shipped", "cn-14fyp"])
-def test_list_fits_every_width_with_nothing_broken_or_lost(db, cols):
-    out = on_terminal(["--db", str(db), "list"], cols)
+def test_list_fits_every_width_with_nothing_broken_or_lost(db, cols, lang):
+    out = on_terminal(["--lang", lang, "--db", str(db), "list"], cols)
     plain = ANSI.sub("", out)
     lines = plain.rstrip("\n").split("\n")
     assert all(width(line) <= cols for line in lines), max(lines, key=width)
@@ -123,23 +129,25 @@ def test_list_fits_every_width_with_nothing_broken_or_lost(db, cols):
     flat = squeeze(plain.replace("│", "").replace("|", ""))
     for t in shipped(db):
         assert t["id"] in words                            # never broken inside
-        assert t["status"] in words
+        assert (t["status"] if lang == "en" else LABELS_ZH[t["status"]]) in words
         assert squeeze(t["title"]) in flat                 # no character lost, in order
     for line in lines:                                     # CJK line breaking in the title column
         cell = re.split(r"[│|]", line.rstrip(" │|"))[-1].strip() if "│" in line or "|" in line else line.strip()
         assert cell[:1] not in CLOSING - set(".,%"), line
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("cols", [40, 60, 80, 100, 160])
 @pytest.mark.parametrize("args", [["report"], ["show", "cn-rd-spending"], ["show", "cn-grain-capacity"]])
-def test_report_and_show_fit_every_width(args, cols):
-    out = ANSI.sub("", on_terminal(["--db", str(CN_PLAN), *args], cols))
+def test_report_and_show_fit_every_width(args, cols, lang):
+    out = ANSI.sub("", on_terminal(["--lang", lang, "--db", str(CN_PLAN), *args], cols))
     lines = out.rstrip("\n").split("\n")
     assert all(width(line) <= cols for line in lines), max(lines, key=width)
     if args[0] == "show":
-        full = subprocess.run([str(SCRIPT), "--db", str(CN_PLAN), *args], capture_output=True, text=True,
-                              env={"PATH": os.environ["PATH"], "TARGETTRACK_TODAY": FROZEN_TODAY}).stdout
-        for key in ("  source ", "  status ", "    2022 "):   # long lines are all there, wrapped
+        full = subprocess.run([str(SCRIPT), "--lang", lang, "--db", str(CN_PLAN), *args], capture_output=True,
+                              text=True, env={"PATH": os.environ["PATH"], "TARGETTRACK_TODAY": FROZEN_TODAY}).stdout
+        keys = ("  source ", "  status ", "    2022 ") if lang == "en" else ("  来源 ", "  状态 ", "    2022 ")
+        for key in keys:   # long lines are all there, wrapped
             value = next(line for line in full.split("\n") if line.startswith(key))
             assert squeeze(value) in squeeze(out)
 

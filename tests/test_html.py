@@ -127,15 +127,17 @@ def chromium(page: Path, tmp_path: Path, *extra: str) -> subprocess.CompletedPro
                            *extra, page.as_uri()], capture_output=True, timeout=120)
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("store", ["shipped", "every-status"])
-def test_in_a_real_browser(store, every_status, tmp_path, request):
+def test_in_a_real_browser(store, every_status, tmp_path, request, lang):
     if store == "shipped":
         t = TT(tmp_path / "shipped.json")
         shutil.copy(SHIPPED, t.db)
     else:
         t = every_status
-    page = html_of(t, tmp_path, f"{store}.html")
-    shot = tmp_path / f"{store}.png"
+    page = tmp_path / f"{store}-{lang}.html"
+    t.ok("--lang", lang, "report", "-o", str(page))
+    shot = tmp_path / f"{store}-{lang}.png"
     r = chromium(page, tmp_path, f"--screenshot={shot}", "--window-size=1280,2400")
     assert shot.exists() and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", r.stderr.decode()[-2000:]
     log = r.stderr.decode("utf-8", "replace")
@@ -148,6 +150,8 @@ def test_in_a_real_browser(store, every_status, tmp_path, request):
     assert "PWNED" not in dom.split("</title>", 1)[0] and "data-pwned" not in dom
     if store == "every-status":
         assert "&lt;script&gt;document.title" in dom      # shown as text
+    if lang == "zh":
+        assert '<html lang="zh-CN">' in dom and "各项目标" in dom
     # Our own script ran (the policy allows it by its hash) while the injected one did not.
     assert 'class="sortable js-sortable"' in dom
 

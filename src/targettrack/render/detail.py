@@ -180,20 +180,22 @@ def render_text(t: Target, a: Assessment, out, steps: list[Assessment] | None = 
                 *, width: int = 80, color: bool = False, fit: bool = False) -> None:
     """`fit`: on a terminal `width` wide, long values wrap under themselves
     (fit.py's rules) and the status is in its colour."""
+    from ..textwidth import width as display_width
     from .fit import wrap
     from .table import STATUS_STYLE, paint
 
     def put(lead: str, value: str, first: str | None = None) -> None:
-        pieces = wrap(value, max(width - len(lead), 20)) if fit else [value]
+        cells = display_width(lead)  # a Chinese field name is two cells a character
+        pieces = wrap(value, max(width - cells, 20)) if fit else [value]
         out.write(lead + (first if first is not None else pieces[0]) + "\n")
         for more in pieces[1:]:
-            out.write(" " * len(lead) + more + "\n")
+            out.write(" " * cells + more + "\n")
 
     out.write(f"{t.id}\n")
     for key, value in lines(t, a):
         first = None
         if key == "status" and color:
-            pieces = wrap(value, max(width - 15, 20)) if fit else [value]
+            pieces = wrap(value, max(width - 15, 20)) if fit else [value]  # the lead is 15 cells
             label = _(a.status)
             first = paint(label, STATUS_STYLE.get(a.status, ""), True) + pieces[0][len(label):]
         put(f"  {pad(p_('show', key), 12)} ", value, first)

@@ -100,12 +100,12 @@ def badge(status: str) -> str:
 
 
 LEGEND = {  # what each mark on a chart is, and how it is drawn (the SVG and the legend agree)
-    "values": ("#0969da", "solid", "values recorded"),
-    "plan": ("#8c959f", "1 3", "straight line from the base to the target"),
-    "target": ("#1a7f37", "6 3", "target"),
-    "deadline": ("#cf222e", "solid", "deadline"),
-    "as-of": ("#bf8700", "2 3", "as of"),
-    "projection": ("#8250df", "4 3", "projection on the current trend"),
+    "values": ("#0969da", "solid", N_("values recorded")),
+    "plan": ("#8c959f", "1 3", N_("straight line from the base to the target")),
+    "target": ("#1a7f37", "6 3", N_("target")),
+    "deadline": ("#cf222e", "solid", N_("deadline")),
+    "as-of": ("#bf8700", "2 3", N_("as of")),
+    "projection": ("#8250df", "4 3", N_("projection on the current trend")),
 }
 
 
@@ -182,7 +182,7 @@ def legend(c: ChartData) -> str:
     for kind in shown:
         colour, dash, name = LEGEND[kind]
         style = "solid" if dash == "solid" else "dashed"
-        items.append(f'<li><span class="swatch" style="border-top:2px {style} {colour}"></span>{e(name)}</li>')
+        items.append(f'<li><span class="swatch" style="border-top:2px {style} {colour}"></span>{e(_(name))}</li>')
     return f'<ul class="legend">{"".join(items)}</ul>'
 
 
@@ -212,14 +212,13 @@ def _num(v: float) -> str:
 
 def describe_chart(t: Target, a: Assessment, c: ChartData) -> str:
     """The chart in words: its text alternative."""
-    values = "; ".join(f"{d.isoformat()}: {_num(v)}" for d, v in c.points) or "none yet"
-    text = f"Values: {values}. Target: {target_cell(t)}"
-    if t.deadline:
-        text += f" by {t.deadline.label}"
-    text += f". Status as of {a.as_of}: {a.status}"
+    values = "; ".join(f"{d.isoformat()}: {_num(v)}" for d, v in c.points) or _("none yet")
+    goal = target_cell(t) + (_(" by {deadline}").format(deadline=t.deadline.label) if t.deadline else "")
+    text = _("Values: {values}. Target: {goal}. Status as of {day}: {status}").format(
+        values=values, goal=goal, day=a.as_of, status=_(a.status))
     if c.projection:
-        text += f"; on the current trend {_num(c.projection[1][1])} at the deadline"
-    return text + "."
+        text += _("; on the current trend {value} at the deadline").format(value=_num(c.projection[1][1]))
+    return text + _(".")
 
 
 def _list_section(w, title: str, items: list[str]) -> None:
@@ -229,7 +228,7 @@ def _list_section(w, title: str, items: list[str]) -> None:
 
 def _named(t: Target) -> str:
     return f'<b>{zh(t.title)}</b> <span class="id">{e(t.id)}</span>' + \
-        (' <span class="id">binding</span>' if t.binding else "")
+        (f' <span class="id">{e(_("binding"))}</span>' if t.binding else "")
 
 
 def render(report, out, *, store: str | None, generated_at: str) -> None:
@@ -241,21 +240,23 @@ def render(report, out, *, store: str | None, generated_at: str) -> None:
     w(f'<!DOCTYPE html>\n<html lang="{"zh-CN" if i18n.current == "zh" else "en"}">\n<head>\n<meta charset="utf-8">\n')
     w(f'<meta http-equiv="Content-Security-Policy" content="{e(csp)}">\n')
     w('<meta name="viewport" content="width=device-width, initial-scale=1">\n')
-    w(f"<title>targettrack report, {report.as_of}</title>\n<style>{CSS}</style>\n</head>\n<body>\n")
-    w(f"<h1>targettrack report, {report.as_of}</h1>\n")
-    where = f" · store {e(store)}" if store else ""
-    w(f'<p class="meta">Changes since {report.since}{where} · generated {e(generated_at)}</p>\n')
-    w(f'<section class="summary"><h2>{len(report.rows)} targets</h2><p>')
+    heading = e(_("targettrack report, {day}").format(day=prose_date(report.as_of)))
+    w(f"<title>{heading}</title>\n<style>{CSS}</style>\n</head>\n<body>\n")
+    w(f"<h1>{heading}</h1>\n")
+    where = " · " + e(_("store {path}").format(path=store)) if store else ""
+    w(f'<p class="meta">{e(_("Changes since {day}").format(day=prose_date(report.since)))}{where} · '
+      f'{e(_("generated {time}").format(time=generated_at))}</p>\n')
+    w(f'<section class="summary"><h2>{e(_("{n} targets").format(n=len(report.rows)))}</h2><p>')
     w("".join(f"{badge(s)}<b>{n}</b> " for s, n in report.summary.items()))
     w("</p></section>\n")
 
     # The text report's sections, in its order.
     since = prose_date(report.since)
     _list_section(w, _("Needs attention"), [
-        f"{badge(a.status)} {_named(t)}: {e(how_far(t, a))}; projected {e(projected(t, a))}"
+        f"{badge(a.status)} {_named(t)}: {e(how_far(t, a))}{e(_('; projected {when}').format(when=projected(t, a)))}"
         for t, a in report.attention])
     _list_section(w, _("Deadlines within {days} days").format(days=report.within_days), [
-        f"{badge(a.status)} {_named(t)}: {e(t.deadline.label)}, {a.days_left} days left"
+        f"{badge(a.status)} {_named(t)}: {e(_('{deadline}, {n} days left').format(deadline=t.deadline.label, n=a.days_left))}"
         for t, a in report.upcoming])
     _list_section(w, _("Status changes since {since}").format(since=since), [
         f"{_named(c.target)}: {badge(c.before.status)} → {badge(c.after.status)}"
@@ -264,7 +265,7 @@ def render(report, out, *, store: str | None, generated_at: str) -> None:
         f"{_named(t)}: {e(o.date.label)} {e(observation_value(t, o))}" + (f" ({e(o.note)})" if o.note else "")
         for t, o in report.new_observations])
     _list_section(w, _("Achieved since {since}").format(since=since), [
-        f"{_named(t)}: on {a.achieved_date.isoformat()}" for t, a in report.achieved])
+        f"{_named(t)}: {e(_('on {day}').format(day=prose_date(a.achieved_date)))}" for t, a in report.achieved])
 
     w(f'<h2>{e(_("All targets"))}</h2>\n<table class="sortable">\n<thead><tr>')
     for name in (N_("Target"), N_("Status"), N_("Progress"), N_("Current"), N_("Target value"), N_("Deadline"),
@@ -289,7 +290,7 @@ def render(report, out, *, store: str | None, generated_at: str) -> None:
         if t.source.document or t.source.quote:
             w('<ul class="tight">')
             if t.source.document:
-                w(f"<li>Source: {zh(t.source.document)}</li>")
+                w(f"<li>{e(_('Source:'))} {zh(t.source.document)}</li>")
             if t.source.quote:
                 w(f"<li>“{zh(t.source.quote)}”</li>")
             w("</ul>\n")
@@ -302,14 +303,16 @@ def _picture(t: Target, a: Assessment) -> str:
     """A chart where there are values to draw; a milestone as a dated mark;
     for a target with no value yet, a sentence, not an empty chart."""
     if t.spec.boolean:
-        deadline = f"due {t.deadline.label}" if t.deadline else "no deadline"
+        deadline = e(_("due {deadline}").format(deadline=t.deadline.label) if t.deadline else _("no deadline"))
         if a.achieved_date:
-            return f'<p class="mark"><span class="done">✓ done</span> on {a.achieved_date.isoformat()} ({deadline})</p>\n'
-        return f'<p class="mark"><span class="open">○ not done</span> as of {a.as_of} ({deadline})</p>\n'
+            return (f'<p class="mark"><span class="done">✓ {e(_("done"))}</span> '
+                    f'{e(_("on {day}").format(day=prose_date(a.achieved_date)))} ({deadline})</p>\n')
+        return (f'<p class="mark"><span class="open">○ {e(_("not done"))}</span> '
+                f'{e(_("as of {day}").format(day=prose_date(a.as_of)))} ({deadline})</p>\n')
     c = chart_data(t, a)
     if c is None or not c.points:
-        goal = target_cell(t) + (f" by {t.deadline.label}" if t.deadline else "")
-        return f'<p class="chart-text">No values recorded yet; target {e(goal)}.</p>\n'
+        goal = target_cell(t) + (_(" by {deadline}").format(deadline=t.deadline.label) if t.deadline else "")
+        return f'<p class="chart-text">{e(_("No values recorded yet; target {goal}.").format(goal=goal))}</p>\n'
     unit = t.measured_unit
-    return (f'<figure class="chart">{svg_chart(c, f"{t.title}: trajectory", unit)}{legend(c)}'
+    return (f'<figure class="chart">{svg_chart(c, _("{title}: trajectory").format(title=t.title), unit)}{legend(c)}'
             f"<figcaption>{e(describe_chart(t, a, c))}</figcaption></figure>\n")
