@@ -52,10 +52,12 @@ def test_list_plain_is_aligned_and_complete(sample):
     lines = out.splitlines()
     assert lines[0].split() == ["ID", "STATUS", "PROGRESS", "CURRENT", "TARGET", "DEADLINE", "TITLE"]
     assert "\x1b[" not in out and "│" not in out and "…" not in out
-    assert "光年固态电池首批产品预计生产1000辆" in out
+    assert "First batch of about 1000 IM L6 with the solid-state battery" in out       # English: title_en
+    assert "光年固态电池首批产品预计生产1000辆" in sample.ok("--lang", "zh", "list")   # Chinese: the title
     from targettrack.textwidth import width
 
-    titles = ["TITLE"] + [r["title"] for r in json.loads(sample.ok("list", "-f", "json"))]
+    # English titles where a target has one (the reader's language), else the title
+    titles = ["TITLE"] + [r["title_en"] or r["title"] for r in json.loads(sample.ok("list", "-f", "json"))]
     # The title starts at the same display column on every line, though the
     # cells before it hold Chinese units two columns wide (1000亿元).
     starts = {width(line[: line.rindex(title)]) for line, title in zip(lines, titles)}
@@ -64,7 +66,7 @@ def test_list_plain_is_aligned_and_complete(sample):
 
 def test_list_table_keeps_titles_whole_at_any_width(sample):
     for columns in ("40", "80", "200"):
-        out = sample.ok("list", "--format", "table", env={"COLUMNS": columns})
+        out = sample.ok("--lang", "zh", "list", "--format", "table", env={"COLUMNS": columns})
         assert "\x1b[" not in out
         joined = "".join(out.split())
         assert "光年固态电池首批产品预计生产1000辆" in joined.replace("|", "")

@@ -39,7 +39,8 @@ def test_the_console_script_is_installed():
 ], ids=["bare", "C", "POSIX", "dumb", "no_color", "ascii-io", "narrow"])
 @pytest.mark.parametrize("fmt", ["plain", "table", "json", "csv"])
 def test_cron_environments_give_whole_utf8_output_without_escapes(env, fmt):
-    r = run(["--db", str(SHIPPED), "list", "--format", fmt], env=env)
+    # In Chinese, so that the Chinese titles are what the table and text show.
+    r = run(["--lang", "zh", "--db", str(SHIPPED), "list", "--format", fmt], env=env)
     assert r.returncode == 0, r.stderr
     out = r.stdout.decode("utf-8")  # raises if not UTF-8
     assert b"\x1b" not in r.stdout and "…" not in out and r.stderr == b""
@@ -50,11 +51,11 @@ def test_cron_environments_give_whole_utf8_output_without_escapes(env, fmt):
 
 def test_output_to_a_file(tmp_path):
     with open(tmp_path / "out.txt", "wb") as f:
-        r = subprocess.run([str(SCRIPT), "--db", str(SHIPPED), "list"], stdout=f, stderr=subprocess.PIPE,
+        r = subprocess.run([str(SCRIPT), "--lang", "zh", "--db", str(SHIPPED), "list"], stdout=f, stderr=subprocess.PIPE,
                            env={"PATH": os.environ["PATH"], "TARGETTRACK_TODAY": FROZEN_TODAY}, timeout=60)
     assert r.returncode == 0
     text = (tmp_path / "out.txt").read_text(encoding="utf-8")
-    assert text.startswith("ID ") and all(t in text for t in TITLES)
+    assert text.startswith("编号 ") and all(t in text for t in TITLES)
 
 
 def _on_a_terminal(args, env):
@@ -78,7 +79,7 @@ def _on_a_terminal(args, env):
 
 
 def test_a_terminal_gets_a_coloured_table():
-    code, out = _on_a_terminal(["--db", str(SHIPPED), "list"], {})
+    code, out = _on_a_terminal(["--lang", "zh", "--db", str(SHIPPED), "list"], {})
     assert code == 0 and "\x1b[" in out and "│" in out
     assert all(t in out for t in TITLES)
 

@@ -78,6 +78,14 @@ def columns(rows) -> tuple[str, ...]:
     return COLUMNS
 
 
+def title_of(t: Target) -> str:
+    """The title in the reader's language: title_en in English when the
+    target has one, its title otherwise (`show` gives both)."""
+    from .. import i18n
+
+    return safe(t.title_en if i18n.current == "en" and t.title_en else t.title)
+
+
 def row_cells(t: Target, a: Assessment, binding: bool = False) -> tuple[str, ...]:
     cells = (
         t.id,
@@ -87,4 +95,4 @@ def row_cells(t: Target, a: Assessment, binding: bool = False) -> tuple[str, ...
         target_cell(t),
         t.deadline.label if t.deadline else "-",
     )
-    return cells + ((_(BINDING_WORDS[t.binding]),) if binding else ()) + (safe(t.title),)
+    return cells + ((_(BINDING_WORDS[t.binding]),) if binding else ()) + (title_of(t),)

@@ -17,7 +17,7 @@ from ..assess import Assessment
 from ..i18n import N_, _, prose_date
 from ..model import Target
 from ..records import record
-from .cells import current_cell, progress_cell, target_cell
+from .cells import current_cell, progress_cell, target_cell, title_of
 from .chartdata import ChartData, chart_data, nice_axis
 from .report_common import because, how_far, observation_value, projected
 
@@ -227,7 +227,7 @@ def _list_section(w, title: str, items: list[str]) -> None:
 
 
 def _named(t: Target) -> str:
-    return f'<b>{zh(t.title)}</b> <span class="id">{e(t.id)}</span>' + \
+    return f'<b>{zh(title_of(t))}</b> <span class="id">{e(t.id)}</span>' + \
         (f' <span class="id">{e(_("binding"))}</span>' if t.binding else "")
 
 
@@ -274,7 +274,7 @@ def render(report, out, *, store: str | None, generated_at: str) -> None:
     w("</tr></thead>\n<tbody>\n")
     for t, a in report.rows:
         r = record(t, a)
-        w(f'<tr><td><a href="#t-{e(t.id)}">{zh(t.title)}</a><br><span class="id">{e(t.id)}</span></td>'
+        w(f'<tr><td><a href="#t-{e(t.id)}">{zh(title_of(t))}</a><br><span class="id">{e(t.id)}</span></td>'
           f'<td data-key="{e(a.status)}">{badge(a.status)}</td>'
           f'<td class="num" data-key="{"" if r["progress"] is None else r["progress"]}">{e(progress_cell(t, a))}</td>'
           f'<td class="num">{e(current_cell(t, a))}</td><td class="num">{e(target_cell(t))}</td>'

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..textwidth import safe
+from .cells import title_of
 from .report_common import because, how_far, observation_value, projected, status_label
 
 # Enough to stop links, images, emphasis, code, HTML, headings and cell breaks.
@@ -36,13 +37,13 @@ def render(report, out, *, store: str | None, generated_at: str) -> None:
     out.write(f"Changes since {report.since}.{where} Generated {generated_at}.\n\n")
     out.write(f"**{len(report.rows)} targets**: {md(summary)}\n")
     _table(out, "Needs attention", ("Target", "Status", "Projected", "Where it stands"),
-           [(f"{t.id}: {t.title}", status_label(t, a), projected(t, a), how_far(t, a)) for t, a in report.attention])
+           [(f"{t.id}: {title_of(t)}", status_label(t, a), projected(t, a), how_far(t, a)) for t, a in report.attention])
     _table(out, f"Deadlines within {report.within_days} days", ("Target", "Deadline", "Days left", "Status"),
-           [(f"{t.id}: {t.title}", t.deadline.label, a.days_left, status_label(t, a)) for t, a in report.upcoming])
+           [(f"{t.id}: {title_of(t)}", t.deadline.label, a.days_left, status_label(t, a)) for t, a in report.upcoming])
     _table(out, f"Status changes since {report.since}", ("Target", "From", "To", "Because"),
-           [(f"{c.target.id}: {c.target.title}", c.before.status, c.after.status, because(c) or "-")
+           [(f"{c.target.id}: {title_of(c.target)}", c.before.status, c.after.status, because(c) or "-")
             for c in report.changes])
     _table(out, f"New values since {report.since}", ("Target", "Date", "Value", "Note"),
            [(t.id, o.date.label, observation_value(t, o), o.note or "") for t, o in report.new_observations])
     _table(out, f"Achieved since {report.since}", ("Target", "On"),
-           [(f"{t.id}: {t.title}", a.achieved_date.isoformat()) for t, a in report.achieved])
+           [(f"{t.id}: {title_of(t)}", a.achieved_date.isoformat()) for t, a in report.achieved])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..i18n import N_, _, listing, prose_date
 from ..textwidth import safe
 from .fit import wrap
+from .cells import title_of
 from .plain import write_table
 from .table import STATUS_STYLE, paint
 from .report_common import because, how_far, observation_value, projected, status_label
@@ -53,14 +54,14 @@ def render(report, out, *, store: str, generated_at: str, total: int | None = No
     section(_("Needs attention"), [(N_("ID"), N_("STATUS"), N_("PROJECTED"), N_("WHERE IT STANDS"))] + [
         (t.id, status_label(t, a), projected(t, a), safe(how_far(t, a))) for t, a in report.attention] if report.attention else [])
     section(_("Deadlines within {days} days").format(days=report.within_days), [(N_("ID"), N_("DEADLINE"), N_("DAYS"), N_("STATUS"), N_("TITLE"))] + [
-        (t.id, t.deadline.label, str(a.days_left), status_label(t, a), safe(t.title)) for t, a in report.upcoming]
+        (t.id, t.deadline.label, str(a.days_left), status_label(t, a), title_of(t)) for t, a in report.upcoming]
         if report.upcoming else [])
     section(_("Status changes since {since}").format(since=since), [(N_("ID"), N_("FROM"), N_("TO"), N_("BECAUSE"), N_("TITLE"))] + [
-        (c.target.id, _(c.before.status), _(c.after.status), safe(because(c)) or "-", safe(c.target.title))
+        (c.target.id, _(c.before.status), _(c.after.status), safe(because(c)) or "-", title_of(c.target))
         for c in report.changes]
         if report.changes else [])
     section(_("New values since {since}").format(since=since), [(N_("ID"), N_("DATE"), N_("VALUE"), N_("RECORDED"), N_("NOTE"))] + [
         (t.id, o.date.label, observation_value(t, o), o.recorded_at[:10], safe(o.note) or "-")
         for t, o in report.new_observations] if report.new_observations else [])
     section(_("Achieved since {since}").format(since=since), [(N_("ID"), N_("ON"), N_("TITLE"))] + [
-        (t.id, a.achieved_date.isoformat(), safe(t.title)) for t, a in report.achieved] if report.achieved else [])
+        (t.id, a.achieved_date.isoformat(), title_of(t)) for t, a in report.achieved] if report.achieved else [])
