@@ -20,8 +20,8 @@ COMMANDS = sorted(EXAMPLES)
 FORMAT_WORDS = {"table", "text", "json", "csv", "markdown", "html", "xlsx", "ics"}
 
 
-def help_of(t: TT, *command: str) -> str:
-    return t.ok(*command, "--help", db=False, env={"COLUMNS": "80"})
+def help_of(t: TT, *command: str, lang: str = "en") -> str:
+    return t.ok("--lang", lang, *command, "--help", db=False, env={"COLUMNS": "80"})
 
 
 def test_every_command_has_examples():
@@ -29,18 +29,23 @@ def test_every_command_has_examples():
     assert registered == set(EXAMPLES)
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("command", [[]] + [[c] for c in COMMANDS], ids=["root"] + COMMANDS)
-def test_help_reads_well_at_80_columns(tmp_path, command):
-    out = help_of(TT(tmp_path / "x.json"), *command)
+def test_help_reads_well_at_80_columns(tmp_path, command, lang):
+    out = help_of(TT(tmp_path / "x.json"), *command, lang=lang)
     assert not re.search(r"<(str|int|list|bool|float|path)", out), out      # no Python types
     assert "[[" not in out and "{" not in out.split("\n")[0]                  # usage as the metavars say
-    assert "..." not in out.split("Commands:")[-1] if not command else True   # summaries whole
+    assert "..." not in re.split("Commands:|命令:", out)[-1] if not command else True   # summaries whole
     assert all(width(line) <= 80 for line in out.split("\n")), max(out.split("\n"), key=width)
     assert not re.search(r"[a-z]-\n\s+[a-z]", out)                           # never broken at a hyphen
     if command:
-        assert "Examples:\n    targettrack " in out
-    for formats in re.findall(r"--format[^\n]*?FORMAT\s+([^\n(]*)", out):
-        words = {w.strip(" ,.") for w in formats.split(",") if w.strip(" ,.")}
+        assert ("Examples:" if lang == "en" else "示例：") + "\n    targettrack " in out
+    if lang == "zh":  # the help itself is Chinese: the summary, and no English sentence left in the options
+        assert re.search(r"[\u4e00-\u9fff]", out.split("\n")[2]), out.split("\n")[2]
+        prose = re.sub(r"--[a-z-]+", "", out.split("示例")[0])   # option names are the same in both
+        assert not re.search(r"\b(the|and|of|or a)\b", prose), out
+    for formats in re.findall(r"--format[^\n]*?FORMAT\s+([^\n(（]*)", out):
+        words = {w.strip(" ,.。") for w in re.split("[,、]", formats) if w.strip(" ,.。")}
         assert words <= FORMAT_WORDS, words
 
 

@@ -46,9 +46,32 @@ def marked_messages() -> dict[str, str]:
     return found
 
 
+def help_messages() -> dict[str, str]:
+    """Every help text and docstring of the command line, as Typer shows it
+    (translated when shown: cli/helptext.py), and click's headings."""
+    from typer.main import get_command
+
+    from targettrack.cli import app
+
+    found = {h: "click" for h in ("Arguments", "Options", "Commands", "Usage: ", "Examples:",
+                                  "Show this message and exit.", "required", "default: {default}")}
+
+    def walk(cmd, path):
+        if cmd.help:
+            found.setdefault(cmd.help, path)
+        for p in cmd.params:
+            if getattr(p, "help", None):
+                found.setdefault(p.help, f"{path} {p.opts[0] if p.opts else p.name}")
+        for name, sub in getattr(cmd, "commands", {}).items():
+            walk(sub, f"{path} {name}")
+
+    walk(get_command(app), "targettrack")
+    return found
+
+
 def test_every_marked_message_has_a_chinese_translation_and_nothing_else_is_in_the_catalog():
     catalog = {k: v for k, v in i18n.read_po(PO).items() if k}
-    code = marked_messages()
+    code = {**marked_messages(), **help_messages()}
     missing = sorted(f"{k!r} ({code[k]})" for k in code if not catalog.get(k))
     assert not missing, "no Chinese for: " + ", ".join(missing)
     assert not sorted(set(catalog) - set(code)), "in the catalog but not in the code"
@@ -132,3 +155,29 @@ def test_a_chinese_locale_in_a_real_process_and_cron_in_english():
                           capture_output=True, text=True)
     rows = list(csv.DictReader(io.StringIO(cron.stdout)))
     assert rows and {r["status"] for r in rows} <= set(STATUSES)
+
+
+@pytest.mark.parametrize("db", [SHIPPED, CN_PLAN], ids=["shipped", "cn-14fyp"])
+def test_no_english_word_is_left_in_chinese_list_show_and_report(tmp_path, db):
+    """What targettrack itself says, in Chinese: every English word left must
+    be the user's (an id, a title, a tag, a plan, a source, a note), a unit,
+    the store's path or the program's name. (--help: tests/test_help.py.)"""
+    t = TT(tmp_path / "store.json")
+    t.db.write_bytes(db.read_bytes())
+    rows = json.loads(t.ok("list", "-f", "json"))
+    theirs = [str(t.db), "targettrack", "Open SDG"]
+    for r in rows:
+        theirs += [r["id"], r["title"], r["title_en"] or "", r["plan"] or "", r["owner"] or "", *r["tags"],
+                   *[v for v in (r["source"] or {}).values() if v]]
+        for o in json.loads(t.ok("show", r["id"], "-f", "json"))["observations"]:
+            theirs += [o["note"] or "", o["source"] or ""]
+    outputs = {"list": t.ok("--lang", "zh", "list"), "report": t.ok("--lang", "zh", "report")}
+    outputs.update({f"show {r['id']}": t.ok("--lang", "zh", "show", r["id"]) for r in rows})
+    units = {"km", "kg", "pp"}
+    for name, out in outputs.items():
+        for text in sorted(theirs, key=len, reverse=True):
+            if text:
+                out = out.replace(text, " ")
+        out = re.sub(r"https?://\S+", " ", out)
+        english = set(re.findall(r"[A-Za-z][A-Za-z-]*[A-Za-z]", out)) - units
+        assert not english, (name, sorted(english))

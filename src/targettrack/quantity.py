@@ -323,7 +323,9 @@ def format_difference(value: Decimal | None, unit: str | None) -> str:
     """A difference between two values: in percentage points where the values
     are percentages (2 pp, as statisticians write 2个百分点), else in the unit."""
     if unit == "%":
-        return format_quantity(value, "pp")
+        from .i18n import current
+
+        return format_quantity(value, "个百分点" if current == "zh" else "pp")
     return format_quantity(value, unit)
 
 

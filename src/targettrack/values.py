@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .errors import InputError
+from .i18n import _
 from .model import DONE, NOT_DONE, Target, change_text
 from .quantity import Quantity, format_quantity, normalize_text, parse_quantity, value_in_unit
 
@@ -36,7 +37,7 @@ def _read_level(t: Target, text: str) -> Decimal:
 
 
 def _show_done(t: Target, value) -> str:
-    return "done" if value else "not done"
+    return _("done") if value else _("not done")
 
 
 def _show_level(t: Target, value) -> str:
@@ -57,7 +58,7 @@ def read_value(t: Target, text: str) -> Decimal:
 def show_value(t: Target, value, measure: str | None = None) -> str:
     """How one recorded value of `t` reads: 850亿元, done, not done, -2.7% yoy."""
     if measure == "yoy":
-        return ("+" if value > 0 else "") + format_quantity(value, "%") + " yoy"
+        return _("{change} yoy").format(change=("+" if value > 0 else "") + format_quantity(value, "%"))
     return SHOWN[t.kind](t, value)
 
 
@@ -69,7 +70,7 @@ def show_measure(t: Target, value) -> str:
     if t.form == "change":
         return change_text(value, t)
     if t.form == "growth":
-        return format_quantity(value, "%") + " a year"
+        return _("{rate} a year").format(rate=format_quantity(value, "%"))
     if t.form == "cumulative":
         return format_quantity(value, t.unit)
     return show_value(t, value)

@@ -26,6 +26,8 @@ def first_sentence(text: str) -> str:
     for i, ch in enumerate(text):
         if ch == "." and (i + 1 == len(text) or text[i + 1] == " ") and not text[max(0, i - 2):i].endswith("e.g"):
             return text[: i + 1]
+        if ch == "。":
+            return text[: i + 1]
     return text
 
 
@@ -62,10 +64,57 @@ def install() -> None:
     core.TyperArgument._targettrack = True
 
     def whole_summary(self, limit: int = 45) -> str:
-        return first_sentence(self.short_help or self.help or "")
+        from .. import i18n
+
+        return first_sentence(i18n._(self.short_help or self.help or ""))
 
     Command.get_short_help_str = whole_summary
     _textwrap.TextWrapper.wrap = _wrap_in_cells
+    _in_the_readers_language(core, Command)
+
+
+def _in_the_readers_language(core, Command) -> None:
+    """Help in the language in use (i18n.py): every help text, docstring and
+    heading goes through the catalog when it is shown, not when the command
+    is defined (the language is chosen while the command line is parsed)."""
+    from typer._click import formatting
+
+    from .. import i18n
+
+    def translating(original):
+        def method(self, *args, **kwargs):
+            saved = self.help
+            if saved:
+                self.help = i18n._(saved)
+            try:
+                return original(self, *args, **kwargs)
+            finally:
+                self.help = saved
+        return method
+
+    core.TyperOption.get_help_record = translating(core.TyperOption.get_help_record)
+    core.TyperArgument.get_help_record = translating(core.TyperArgument.get_help_record)
+    Command.format_help_text = translating(Command.format_help_text)
+    core._ = i18n._  # Typer's own headings: Arguments, Options, Commands, required
+
+    format_epilog = Command.format_epilog
+
+    def epilog(self, ctx, formatter):
+        saved = self.epilog
+        if saved:
+            self.epilog = saved.replace("Examples:", i18n._("Examples:"))
+        try:
+            return format_epilog(self, ctx, formatter)
+        finally:
+            self.epilog = saved
+
+    Command.format_epilog = epilog
+    write_usage = formatting.HelpFormatter.write_usage
+
+    def usage(self, prog, args="", prefix=None):
+        return write_usage(self, prog, args, i18n._("Usage: ") if prefix is None else prefix)
+
+    formatting.HelpFormatter.write_usage = usage
 
 
 def _wrap_in_cells(self, text: str) -> list[str]:

@@ -135,6 +135,15 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _language(value: Optional[str]) -> Optional[str]:
+    """Chosen first (eager), so that even --help speaks it."""
+    from .. import i18n
+
+    chosen, why = i18n.choose(value)
+    i18n.use(chosen, why)
+    return value
+
+
 @app.callback()
 def _root(
     ctx: typer.Context,
@@ -143,17 +152,13 @@ def _root(
                                           "$XDG_DATA_HOME/targettrack/targets.json "
                                           "(~/.local/share/targettrack/targets.json)."),
     no_color: bool = typer.Option(False, "--no-color", help="No colour, even on a terminal."),
-    lang: Optional[str] = typer.Option(None, "--lang", metavar="LANG",
+    lang: Optional[str] = typer.Option(None, "--lang", metavar="LANG", is_eager=True, callback=_language,
                                        help="zh or en. Default: $TARGETTRACK_LANG, else the store's config lang, "
                                             "else the locale (LC_ALL, LC_MESSAGES, LANG, LANGUAGE), else en."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Print the version and exit."),
 ) -> None:
     """Track quantified public-policy targets against their deadlines."""
-    from .. import i18n
-
-    chosen, why = i18n.choose(lang)
-    i18n.use(chosen, why)
     ctx.obj = GlobalOptions(db=db, no_color=no_color, lang_given=bool(lang or os.environ.get("TARGETTRACK_LANG")))
 
 

@@ -62,13 +62,14 @@ def target_cell(t: Target) -> str:
     if t.form == "change":
         return change_text(t.target, t)
     if t.form == "growth":
-        return (">= " if t.spec.direction > 0 else "<= ") + format_quantity(t.target, "%") + "/yr"
+        return (">= " if t.spec.direction > 0 else "<= ") + format_quantity(t.target, "%") + _("/yr")
     prefix = t.spec.comparison + " " if t.spec.comparison else ""
-    each = f"/{t.each}" if t.each else ""
+    each = _(PER[t.each]) if t.each else ""
     return prefix + format_quantity(t.target, t.unit) + each
 
 
 BINDING_WORDS = {True: N_("binding"), False: N_("expected"), None: "-"}
+PER = {"year": N_("/year"), "half": N_("/half"), "quarter": N_("/quarter"), "month": N_("/month"), "day": N_("/day")}
 
 
 def columns(rows) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from ..i18n import N_, _
 from ..quantity import format_quantity
 from ..textwidth import width as cells
 from .chartdata import ChartData
@@ -24,8 +25,8 @@ MARKS = {
     "projection": ("*", "∙", "\x1b[35m"),
 }
 RESET = "\x1b[0m"
-LEGEND = (("value", "values"), ("plan", "straight line to the target"), ("target", "target"),
-          ("deadline", "deadline"), ("today", "as of"), ("projection", "projection"))
+LEGEND = (("value", N_("values")), ("plan", N_("straight line to the target")), ("target", N_("target")),
+          ("deadline", N_("deadline")), ("today", N_("as of")), ("projection", N_("projection")))
 
 
 def _label(v: float, unit: str) -> str:
@@ -99,7 +100,7 @@ def draw(c: ChartData, total_width: int, height: int = 10, color: bool = False) 
     for k, name in LEGEND:  # wrapped to the width
         if k not in present:
             continue
-        item, item_cells = f"{glyph(k)} {name}", 2 + len(name)
+        item, item_cells = f"{glyph(k)} {_(name)}", 2 + cells(_(name))
         if used and used + 2 + item_cells > w:
             lines.append(" " * margin + line)
             line, used = "", 0

@@ -205,7 +205,7 @@ def render_text(t: Target, a: Assessment, out, steps: list[Assessment] | None = 
         value = show_value(t, o["value"], o["measure"])
         extra = "  ".join(safe(x) for x in (o["note"], o["source"]) if x)
         if o["superseded"]:
-            extra = ("(superseded)  " + extra).strip()
+            extra = (_("(superseded)") + "  " + extra).strip()
         lead = f"    {o['date_as_given']:<10}  "
         put(lead, value + (f"  {extra}" if extra else ""))
     if steps is not None:

@@ -65,6 +65,9 @@ def tokens(text: str) -> list[tuple[str, bool]]:
         if ch in CLOSING:
             if word:
                 word += ch
+                if _breaks_around(ch):  # a line may break after Chinese punctuation: achieved、on-track
+                    put(word)
+                    word = ""
             elif out and not glue:
                 out[-1][0] += (" " if space else "") + ch
                 space = False
