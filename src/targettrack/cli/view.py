@@ -191,7 +191,7 @@ def plans(ctx: typer.Context, as_of: AsOf = None, method: Method = None,
         from ..render.plain import write_table
         from ..textwidth import safe
 
-        from ..i18n import N_, _
+        from ..i18n import N_, _, listing
 
         table = [tuple(_(h) for h in (N_("PLAN"), N_("STATUS"), N_("ON COURSE"), N_("BINDING"), N_("SCORE"),
                                       N_("COUNTS")))] + [
@@ -200,6 +200,6 @@ def plans(ctx: typer.Context, as_of: AsOf = None, method: Method = None,
              f"{r['on_course']}/{r['total']}",
              f"{r['binding_on_course']}/{r['binding']}" if r["binding"] else "-",
              "-" if r["score"] is None else f"{r['score']:+.2f}",
-             ", ".join(f"{_(k)} {v}" for k, v in r["counts"].items()))
+             listing(f"{_(k)} {v}" for k, v in r["counts"].items()))
             for r in rows]
         write_table(table, data_out())
