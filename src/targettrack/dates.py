@@ -16,9 +16,10 @@ from datetime import date, timedelta
 from fractions import Fraction
 
 from .errors import InputError
+from .i18n import N_, _
 from .quantity import normalize_text
 
-ACCEPTED_DATES = (
+ACCEPTED_DATES = N_(
     "an ISO date (2025-12-31), 2025-06, 2025, 2025年底, 2025年6月, 2025年上半年, "
     "2025年第三季度, 2025Q3, Q3 2025, 2023-2025, 十四五末, 6/30/2025, Jun-25, Dec 2025, FY2025, "
     "today, or +30d/+6m/+2y"
@@ -149,7 +150,8 @@ def parse_period(text: str, today: date | None = None) -> Period:
     s = normalize_text(text).replace("—", "-").replace("–", "-").replace("～", "-")
     s = re.sub(r"\s+", " ", s)
     low = s.lower()
-    bad = InputError(f"cannot read {raw!r} as a date; expected {ACCEPTED_DATES}")
+    bad = InputError(_("cannot read {raw} as a date; expected {accepted}").format(raw=repr(raw),
+                                                                                 accepted=_(ACCEPTED_DATES)))
     if not s:
         raise bad
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
 
 from .errors import InputError
+from .i18n import N_, _
 
 # Single-character magnitudes, as they appear after a number (1000亿, 2万台).
 MAGNITUDES = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
@@ -67,7 +68,7 @@ UNITS: dict[str, tuple[str, Decimal]] = {
     "平方公里": ("area", _D(10**6)), "km2": ("area", _D(10**6)),
 }
 
-ACCEPTED_VALUES = (
+ACCEPTED_VALUES = N_(
     "a number such as 1000, 1,000, 1.5e3, 45%, 100万元, 1000亿元, 1.2万亿元, "
     "一千亿 or 两千五百万"
 )
@@ -235,7 +236,8 @@ def parse_quantity(text: str) -> Quantity:
     still read as -5."""
     raw = text
     s = normalize_text(text)
-    bad = InputError(f"cannot read {raw!r} as a value; expected {ACCEPTED_VALUES}")
+    bad = InputError(_("cannot read {raw} as a value; expected {accepted}").format(raw=repr(raw),
+                                                                                  accepted=_(ACCEPTED_VALUES)))
     if not s:
         raise bad
     sign = 1

@@ -47,6 +47,7 @@ from pathlib import Path
 from . import layout
 from .atomicfile import atomic_write
 from .errors import InputError, StoreError
+from .i18n import _
 from .model import Target, from_dict, to_dict
 from .layout import META_TABLE, TARGETS_TABLE, Lines, dumps
 from .settings import Settings
@@ -142,7 +143,8 @@ def empty_data() -> dict:
 def parse(path: Path, raw: bytes) -> dict:
     """Bytes of a store file -> TinyDB's dict, or a StoreError saying what is wrong."""
     if not raw.strip():
-        raise StoreError(f"{path}: the store is empty (0 targets would be a lie); restore it from a backup or git, or run 'targettrack --db {path} init' on a new path")
+        raise StoreError(_("{path}: the store is empty (0 targets would be a lie); restore it from a backup or git, or "
+                           "run 'targettrack --db {path} init' on a new path").format(path=path))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -150,7 +152,8 @@ def parse(path: Path, raw: bytes) -> dict:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
-        raise StoreError(f"{path}: corrupt store (invalid JSON at line {e.lineno}, column {e.colno}: {e.msg})") from None
+        raise StoreError(_("{path}: corrupt store (invalid JSON at line {line}, column {column}: {error})").format(
+            path=path, line=e.lineno, column=e.colno, error=e.msg)) from None
     except RecursionError:
         raise StoreError(f"{path}: corrupt store (JSON nested too deeply to be a store)") from None
     except ValueError as e:  # e.g. an integer of more than 4,300 digits
@@ -160,7 +163,9 @@ def parse(path: Path, raw: bytes) -> dict:
     if not isinstance(info, dict) or info.get("app") != APP or not isinstance(info.get("schema"), int):
         raise StoreError(f"{path}: not a targettrack store (no '{META_TABLE}' table with app and schema version)")
     if info["schema"] > SCHEMA_VERSION:
-        raise StoreError(f"{path}: written by a newer targettrack (schema {info['schema']}; this version reads up to {SCHEMA_VERSION}); upgrade targettrack")
+        raise StoreError(_("{path}: written by a newer targettrack (schema {schema}; this version reads up to "
+                           "{supported}); upgrade targettrack").format(path=path, schema=info["schema"],
+                                                                        supported=SCHEMA_VERSION))
     targets = data.get(TARGETS_TABLE, {})
     if not isinstance(targets, dict) or not all(isinstance(d, dict) and k.isdigit() for k, d in targets.items()):
         raise StoreError(f"{path}: corrupt store (the '{TARGETS_TABLE}' table is not a map of numbered documents)")
@@ -205,7 +210,8 @@ def read_store(path: Path) -> tuple[bytes, os.stat_result]:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
-        raise StoreError(f"{path}: no store here; create one with 'targettrack --db {path} init', or point --db / TARGETTRACK_DB at an existing one") from None
+        raise StoreError(_("{path}: no store here; create one with 'targettrack --db {path} init', or point --db / "
+                           "TARGETTRACK_DB at an existing one").format(path=path)) from None
     except IsADirectoryError:
         raise StoreError(f"{path}: is a folder, not a store file") from None
     except OSError as e:
@@ -457,9 +463,10 @@ class Lock:
                     if fd != self.folder_fd:
                         os.close(fd)
                     raise StoreError(
-                        f"{self.path.with_suffix('')}: the store is locked by another targettrack"
-                        f"{f' ({holder})' if holder else ''}; gave up after {self.timeout:g}s "
-                        "(set TARGETTRACK_LOCK_TIMEOUT to wait longer)"
+                        _("{path}: the store is locked by another targettrack{holder}; gave up after {seconds}s "
+                          "(set TARGETTRACK_LOCK_TIMEOUT to wait longer)").format(
+                            path=self.path.with_suffix(""), holder=f" ({holder})" if holder else "",
+                            seconds=f"{self.timeout:g}")
                     ) from None
                 time.sleep(delay)
                 delay = min(delay * 2, 0.1)
@@ -557,8 +564,8 @@ class Store:
         even by its owner or root, who could replace it anyway."""
         st = os.stat(self.path)
         if not st.st_mode & 0o222 or not os.access(self.path, os.W_OK):
-            raise StoreError(f"{self.path}: the store is read-only (mode {stat.S_IMODE(st.st_mode):04o}); "
-                             "nothing was written (chmod u+w it to allow changes)")
+            raise StoreError(_("{path}: the store is read-only (mode {mode}); nothing was written (chmod u+w it to "
+                               "allow changes)").format(path=self.path, mode=f"{stat.S_IMODE(st.st_mode):04o}"))
 
     @classmethod
     def create(cls, path: Path, targets: list[Target] = ()) -> None:
@@ -572,7 +579,8 @@ class Store:
         lock.acquire()
         try:
             if os.path.lexists(path):
-                raise InputError(f"{path} already exists; init never overwrites a store (use another --db path, or remove the file yourself)")
+                raise InputError(_("{path} already exists; init never overwrites a store (use another --db path, or "
+                                   "remove the file yourself)").format(path=path))
             data = empty_data()
             data[TARGETS_TABLE] = {str(i): to_dict(t) for i, t in enumerate(targets, 1)}
             # Logged as "init": undo never goes back past it, into the
@@ -686,12 +694,13 @@ class Store:
             return self._target(matches[0])
         if matches:
             shown = ", ".join(matches[:8]) + (", ..." if len(matches) > 8 else "")
-            raise InputError(f"id prefix {ref!r} is ambiguous: it matches {shown}")
+            raise InputError(_("id prefix {ref} is ambiguous: it matches {shown}").format(ref=repr(ref), shown=shown))
         import difflib
 
         near = difflib.get_close_matches(ref, list(ids), n=3)
-        hint = f"; did you mean {', '.join(near)}?" if near else "; 'targettrack list' shows the ids"
-        raise InputError(f"no target with id {ref!r}{hint}")
+        hint = (_("; did you mean {ids}?").format(ids=", ".join(near)) if near
+                else _("; 'targettrack list' shows the ids"))
+        raise InputError(_("no target with id {ref}").format(ref=repr(ref)) + hint)
 
     # --- writing ------------------------------------------------------------
 
@@ -710,7 +719,8 @@ class Store:
 
     def add(self, target: Target) -> None:
         if target.id in self._index():
-            raise InputError(f"a target with id {target.id!r} already exists; use 'targettrack edit {target.id}' to change it")
+            raise InputError(_("a target with id {id} already exists; use 'targettrack edit {bare}' to change it").format(
+                id=repr(target.id), bare=target.id))
         self.add_many([target])
 
     def put_all(self, targets: list[Target], settings: Settings | None = None) -> None:
@@ -773,7 +783,7 @@ class Store:
         except OSError as e:
             raise StoreError(f"{self.path}: cannot keep a version of the store ({_reason(e)}); nothing was undone") from None
         if step is None:
-            raise InputError(f"nothing to undo: {self.path} has no earlier version")
+            raise InputError(_("nothing to undo: {path} has no earlier version").format(path=self.path))
         newest, previous = step
         content = backups.before(self.path, newest, previous, raw if self._file.state == "ours" else None)
         if content is None:

@@ -24,8 +24,8 @@ def _read_done(t: Target, text: str) -> Decimal:
         return DONE
     if word in NOT_DONE_WORDS:
         return NOT_DONE
-    raise InputError(f"{t.id} is a milestone; give 'done' (or 'undone' to correct a mistake), not {text!r}",
-                     field="value")
+    raise InputError(_("{id} is a milestone; give 'done' (or 'undone' to correct a mistake), not {text}").format(
+        id=t.id, text=repr(text)), field="value")
 
 
 def _read_level(t: Target, text: str) -> Decimal:

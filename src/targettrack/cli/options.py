@@ -18,6 +18,7 @@ import typer
 from ..assess import STATUSES
 from ..dates import Period, parse_period
 from ..errors import InputError, TargetTrackError, at
+from ..i18n import _
 from ..kinds import KIND, KINDS
 from ..model import check_kind, parse_tags
 from ..selection import SORTS, Filter
@@ -216,7 +217,8 @@ def choice(option: str, value: Optional[str], allowed, aliases: dict | None = No
     if value is not None and option == "--format":
         value = {**FORMAT_ALIASES, **(aliases or {})}.get(value, value) if value not in allowed else value
     if value is not None and value not in allowed:
-        raise InputError(f"{option}: {value!r} is not one of {', '.join(allowed)}")
+        raise InputError(_("{option}: {value} is not one of {allowed}").format(option=option, value=repr(value),
+                                                                                allowed=", ".join(allowed)))
     return value
 
 
