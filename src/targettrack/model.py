@@ -20,12 +20,13 @@ from functools import cached_property, lru_cache
 
 from .dates import FREQUENCIES, Period, day, parse_period
 from .errors import InputError
+from .i18n import N_, _
 from .kinds import KIND, KINDS
 from .quantity import format_quantity, from_json_number, json_number, normalize_text
 from .settings import METHODS
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
-ID_RULE = "1-64 characters: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit"
+ID_RULE = N_("1-64 characters: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit")
 
 # A milestone observation is 1 (done) or 0 (not done, e.g. a correction).
 DONE, NOT_DONE = Decimal(1), Decimal(0)
@@ -274,7 +275,7 @@ def least_squares(points: list[Point]) -> Fraction | None:
         return None
     ratios = [p.value.as_integer_ratio() for p in points]
     scale = 1
-    for _, d in ratios:  # a common denominator (1 for whole numbers, the usual case)
+    for _n, d in ratios:  # a common denominator (1 for whole numbers, the usual case)
         scale = scale * d // math.gcd(scale, d)
     x0 = points[0].day.toordinal()
     xs = [p.day.toordinal() - x0 for p in points]
@@ -312,19 +313,21 @@ def baseline_point(t: Target) -> Point | None:
 
 def check_kind(kind: str) -> str:
     if kind not in KIND:
-        raise InputError(f"{kind!r} is not one of {', '.join(KINDS)}", field="kind")
+        raise InputError(_("{value} is not one of {allowed}").format(value=repr(kind), allowed=", ".join(KINDS)),
+                         field="kind")
     return kind
 
 
 def check_method(method: str | None) -> str | None:
     if method is not None and method not in METHODS:
-        raise InputError(f"{method!r} is not one of {', '.join(METHODS)}", field="method")
+        raise InputError(_("{value} is not one of {allowed}").format(value=repr(method), allowed=", ".join(METHODS)),
+                         field="method")
     return method
 
 
 def check_id(target_id: str) -> str:
     if not ID_PATTERN.fullmatch(target_id or ""):
-        raise InputError(f"invalid id {target_id!r}: use {ID_RULE}", field="id")
+        raise InputError(_("invalid id {id}: use {rule}").format(id=repr(target_id), rule=_(ID_RULE)), field="id")
     return target_id
 
 
@@ -379,26 +382,29 @@ def check_text(text: str | None, field: str | None = None) -> str | None:
 
 def _needs_target(t: Target) -> None:
     if t.target is None:
-        raise InputError(f"a {t.kind} target needs --target (the value to reach)")
+        raise InputError(_("a {kind} target needs --target (the value to reach)").format(kind=t.kind))
 
 
 def _needs_deadline(t: Target) -> None:
     if t.deadline is None:
-        raise InputError(f"an {t.kind} target needs --deadline (only caps, floors and milestones may be open-ended)")
+        raise InputError(_("an {kind} target needs --deadline (only caps, floors and milestones may be "
+                           "open-ended)").format(kind=t.kind))
 
 
 def _takes_no_target(t: Target) -> None:
     if t.target is not None:
-        raise InputError("a milestone is done or not done; it takes no target value", field="target")
+        raise InputError(_("a milestone is done or not done; it takes no target value"), field="target")
 
 
 def _beyond_baseline(t: Target) -> None:
     if t.baseline is None or t.target is None or t.form in ("change", "growth"):
         return  # a change or a growth rate is not a level to compare with the baseline
     if t.spec.direction > 0 and t.target < t.baseline:
-        raise InputError(f"an increase target ({t.target}) below its baseline ({t.baseline}): did you mean --kind decrease?")
+        raise InputError(_("an increase target ({target}) below its baseline ({baseline}): did you mean --kind "
+                           "decrease?").format(target=t.target, baseline=t.baseline))
     if t.spec.direction < 0 and t.target > t.baseline:
-        raise InputError(f"a decrease target ({t.target}) above its baseline ({t.baseline}): did you mean --kind increase?")
+        raise InputError(_("a decrease target ({target}) above its baseline ({baseline}): did you mean --kind "
+                           "increase?").format(target=t.target, baseline=t.baseline))
 
 
 # The rules that depend on the kind, one entry per kind (tests/test_kinds.py).
@@ -464,7 +470,7 @@ def validate(t: Target) -> Target:
     check_id(t.id)
     check_kind(t.kind)
     if not t.title or not t.title.strip():
-        raise InputError("a target needs a non-empty --title")
+        raise InputError(_("a target needs a non-empty --title"))
     for name in ("title", "title_en", "owner", "plan", "created_at"):
         check_text(getattr(t, name), name)
     for name, text in vars(t.source).items():
@@ -475,7 +481,8 @@ def validate(t: Target) -> Target:
         rule(t)
     _form_rules(t)
     if t.deadline and t.start and t.start.first > t.deadline.last:
-        raise InputError(f"the start ({t.start}) is after the deadline ({t.deadline})")
+        raise InputError(_("the start ({start}) is after the deadline ({deadline})").format(start=t.start,
+                                                                                             deadline=t.deadline))
     if t.deadline and t.baseline_date and t.baseline_date.last > t.deadline.last:
         raise InputError(f"the baseline date ({t.baseline_date}) is after the deadline ({t.deadline})")
     if t.baseline_date and t.baseline is None and t.form is None:  # a change's or a sum's base may be unknown
@@ -491,10 +498,12 @@ def validate(t: Target) -> Target:
 def validate_observation(t: Target, o: Observation, today: date) -> Observation:
     """The rules a new observation must satisfy: a value is recorded once it is known."""
     if o.date.first > today:
-        raise InputError(f"{o.date} is in the future (today is {today}); record values once they are known")
+        raise InputError(_("{date} is in the future (today is {today}); record values once they are known").format(
+            date=o.date, today=today))
     if o.date.last > today:
         # A value "for 2026-11" is dated 2026-11-30: after today, so today's status would skip it.
-        raise InputError(f"{o.date} has not ended yet (today is {today}); give the day, e.g. {today}")
+        raise InputError(_("{date} has not ended yet (today is {today}); give the day, e.g. {today}").format(
+            date=o.date, today=today))
     check_text(o.note, "note")
     check_text(o.source, "source")
     return o
