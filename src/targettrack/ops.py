@@ -18,6 +18,7 @@ from datetime import date
 
 from .dates import Period
 from .errors import InputError
+from .i18n import N_, _
 from .kinds import KIND
 from .dates import year_before
 from .model import Observation, Target, baseline_point, validate, validate_observation
@@ -195,7 +196,8 @@ def observe(t: Target, text: str, when: Period, today: date, recorded_at: str,
         amount = amount_in(text, t.unit, "by")
         previous = (levels or Levels(t)).latest(when.last)
         if previous is None:
-            raise InputError(f"{t.id} has no earlier value or baseline to add {text!r} to; give the level itself",
+            raise InputError(_("{id} has no earlier value or baseline to add {text} to; give the level itself").format(
+            id=t.id, text=repr(text)),
                              field="by")
         level = clean(previous + amount)
     elif how == "yoy":
@@ -287,7 +289,7 @@ def edit(old: Target, fields: dict, *, unit: str | None = None, relabel: bool = 
             t = replace(t, **{name: () if name == "tags" else ("" if name == "unit" else None)})
     t = replace(t, source=replace(t.source, **src))
     if t == old:
-        raise InputError("nothing to change: give at least one option (see 'targettrack edit --help')")
+        raise InputError(_("nothing to change: give at least one option (see 'targettrack edit --help')"))
     return validate(t)
 
 
@@ -335,22 +337,30 @@ def plausibility(t: Target, o: Observation, text: str | None = None) -> list[str
     if o.measure == "yoy":
         reference = None  # a change in % is not on the scale of the levels
     if reference and o.value and (abs(o.value) > 10 * abs(reference) or 10 * abs(o.value) < abs(reference)):
-        size = "more than 10 times" if abs(o.value) > abs(reference) else "less than a tenth of"
-        warnings.append(f"{show_value(t, o.value)} is {size} {what} ({show_value(t, reference)}): "
-                        "check the unit and the magnitude (万, 亿)")
+        big = abs(o.value) > abs(reference)
+        message = {(True, "the previous value"): N_("{value} is more than 10 times the previous value ({reference}): "
+                                                    "check the unit and the magnitude (万, 亿)"),
+                   (False, "the previous value"): N_("{value} is less than a tenth of the previous value ({reference}): "
+                                                     "check the unit and the magnitude (万, 亿)"),
+                   (True, "the baseline"): N_("{value} is more than 10 times the baseline ({reference}): "
+                                              "check the unit and the magnitude (万, 亿)"),
+                   (False, "the baseline"): N_("{value} is less than a tenth of the baseline ({reference}): "
+                                               "check the unit and the magnitude (万, 亿)")}[(big, what)]
+        warnings.append(_(message).format(value=show_value(t, o.value), reference=show_value(t, reference)))
     starts = [(p, name) for p, name in ((t.baseline_date, "the baseline date"), (t.start, "the start")) if p]
     for p, name in starts:
         if o.date.last < p.first:
             warnings.append(f"{o.date} is before {name} ({p})")
             break
     if t.unit == "%" and o.value > 100 and o.measure is None:
-        warnings.append(f"{show_value(t, o.value)} is a share above 100%")
+        warnings.append(_("{value} is a share above 100%").format(value=show_value(t, o.value)))
     if t.form == "cumulative" and o.value < 0:
         warnings.append(f"{show_value(t, o.value)} is a negative amount: it lowers the running total "
                         f"(the values of {t.id} are amounts per period, not levels)")
     elif t.form is None and o.measure is None and k and _is_count(t.unit) and o.value < points[k - 1].value:
-        warnings.append(f"{show_value(t, o.value)} is less than the previous value ({show_value(t, points[k - 1].value)}):"
-                        " a count of things built or brought in does not usually fall")
+        warnings.append(_("{value} is less than the previous value ({reference}): a count of things built or brought "
+                          "in does not usually fall").format(value=show_value(t, o.value),
+                                                             reference=show_value(t, points[k - 1].value)))
     if o.measure == "yoy" and t.form in ("change", "growth"):
         try:
             before = year_before(o.date)

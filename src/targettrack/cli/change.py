@@ -15,6 +15,7 @@ import typer
 from .. import ops
 from ..assess import assess
 from ..dates import day, parse_frequency, parse_lag, year_before
+from ..i18n import _
 from ..errors import InputError
 from ..model import Source, Target, check_id, check_kind, check_method, check_text, parse_tags, parse_unit, validate
 from ..settings import KEYS, Settings
@@ -174,15 +175,22 @@ def update(
         settings = store.settings()
     a = assess(new, now, settings)
     if delete:
-        shown = ", ".join(f"{show_value(t, o.value, o.measure)} recorded {o.recorded_at[:10]}" for o in gone)
-        print(f"{t.id}: deleted {when} ({shown}) -> {a.status} ({a.reason})")
+        shown = ", ".join(_("{value} recorded {day}").format(value=show_value(t, o.value, o.measure),
+                                                             day=o.recorded_at[:10]) for o in gone)
+        print(_("{id}: deleted {when} ({shown}) -> {status} ({reason})").format(
+            id=t.id, when=when, shown=shown, status=_(a.status), reason=a.reason))
         return
     if not quiet:
         for warning in ops.plausibility(t, obs, text if how == "level" else None):
-            print(f"{PROG}: warning: {safe(warning)} (recorded all the same; --quiet silences this)", file=sys.stderr)
-    replaces = f", replaces {show_value(t, earlier.value, earlier.measure)} recorded {earlier.recorded_at[:10]}" if earlier else ""
-    derived = f" ({text} on {year_before(when)})" if how == "yoy" and obs.measure is None else ""
-    print(f"{t.id}: {show_value(t, obs.value, obs.measure)} on {when}{derived}{replaces} -> {a.status} ({a.reason})")
+            print(f"{PROG}: warning: {safe(warning)}" + _(" (recorded all the same; --quiet silences this)"),
+                  file=sys.stderr)
+    replaces = _(", replaces {value} recorded {day}").format(
+        value=show_value(t, earlier.value, earlier.measure), day=earlier.recorded_at[:10]) if earlier else ""
+    derived = _(" ({change} on {year})").format(change=text, year=year_before(when)) \
+        if how == "yoy" and obs.measure is None else ""
+    print(_("{id}: {value} on {when}{derived}{replaces} -> {status} ({reason})").format(
+        id=t.id, value=show_value(t, obs.value, obs.measure), when=when, derived=derived, replaces=replaces,
+        status=_(a.status), reason=a.reason))
 
 
 @app.command()

@@ -10,6 +10,7 @@ from typing import List, Optional
 import typer
 
 from ..assess import assess
+from ..i18n import _
 from ..errors import InputError
 from ..kinds import KIND
 from ..model import check_kind, check_method
@@ -184,7 +185,8 @@ def import_(
             store.put_all(plan.targets, plan.settings)
     if not quiet:
         for warning in plan.warnings[:WARNINGS_SHOWN]:
-            print(f"{PROG}: warning: {safe(warning)} (imported all the same; --quiet silences this)", file=sys.stderr)
+            print(f"{PROG}: warning: {safe(warning)}" + _(" (imported all the same; --quiet silences this)"),
+                  file=sys.stderr)
         if len(plan.warnings) > WARNINGS_SHOWN:
             print(f"{PROG}: warning: and {len(plan.warnings) - WARNINGS_SHOWN} more values that look like slips, "
                   "imported all the same (--quiet silences these)", file=sys.stderr)
