@@ -85,3 +85,34 @@ def assert_one_line_error(r: Result, code: int, *words: str) -> None:
     assert "Traceback" not in r.err + r.out
     for w in words:
         assert w in lines[0], (w, lines[0])
+
+
+def read_terminal(args: list[str], env: dict, cols: int | None = None) -> tuple[int, str]:
+    """Run the installed console script on a pseudo-terminal (`cols` wide,
+    set as a real terminal sets it); its exit code and what it printed."""
+    import fcntl
+    import os
+    import pty
+    import struct
+    import subprocess
+    import sys
+    import termios
+
+    master, slave = pty.openpty()
+    if cols:
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, cols, 0, 0))
+    script = Path(sys.executable).parent / "targettrack"
+    p = subprocess.Popen([str(script), *args], stdout=slave, stderr=subprocess.PIPE, env=env)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    p.wait(timeout=60)
+    os.close(master)
+    return p.returncode, b"".join(chunks).decode("utf-8")

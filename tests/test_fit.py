@@ -5,21 +5,17 @@ wide."""
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
-import pty
 import re
-import struct
 import subprocess
 import sys
-import termios
 from pathlib import Path
 
 import pytest
 from hypothesis import given, strategies as st
 
-from conftest import FROZEN_TODAY, SHIPPED
+from conftest import FROZEN_TODAY, SHIPPED, read_terminal
 from targettrack.render.fit import CLOSING, OPENING, table_layout, tokens, wrap
 from targettrack.textwidth import width
 
@@ -86,24 +82,11 @@ def test_columns_give_way_in_order_before_the_title_gets_unreadable():
 # --- real terminals ------------------------------------------------------------------------
 
 def on_terminal(args: list[str], cols: int, env: dict | None = None) -> str:
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, cols, 0, 0))
     base = {"PATH": os.environ["PATH"], "TARGETTRACK_TODAY": FROZEN_TODAY, "TERM": "xterm-256color",
             "HOME": os.environ.get("HOME", "/root")}
-    p = subprocess.Popen([str(SCRIPT), *args], stdout=slave, stderr=subprocess.PIPE, env={**base, **(env or {})})
-    os.close(slave)
-    chunks = []
-    while True:
-        try:
-            data = os.read(master, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    assert p.wait(timeout=60) == 0, p.stderr.read()
-    os.close(master)
-    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    code, out = read_terminal(args, {**base, **(env or {})}, cols)
+    assert code == 0, out
+    return out.replace("\r\n", "\n")
 
 
 def shipped(db: Path) -> list[dict]:

@@ -3,14 +3,13 @@ environments cron and scripts give it (no locale, no terminal, NO_COLOR)."""
 
 import json
 import os
-import pty
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import FROZEN_TODAY, SHIPPED
+from conftest import FROZEN_TODAY, SHIPPED, read_terminal
 
 SCRIPT = Path(sys.executable).parent / "targettrack"
 TITLES = ["光年固态电池首批产品预计生产1000辆", "连贺高速（广东连山至贺州段）", "1000亿元机器人关联产业规模"]
@@ -59,23 +58,9 @@ def test_output_to_a_file(tmp_path):
 
 
 def _on_a_terminal(args, env):
-    master, slave = pty.openpty()
     base = {"PATH": os.environ["PATH"], "TARGETTRACK_TODAY": FROZEN_TODAY, "TERM": "xterm-256color",
             "COLUMNS": "160"}
-    p = subprocess.Popen([str(SCRIPT), *args], stdout=slave, stderr=subprocess.PIPE, env={**base, **env})
-    os.close(slave)
-    chunks = []
-    while True:
-        try:
-            data = os.read(master, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    p.wait(timeout=60)
-    os.close(master)
-    return p.returncode, b"".join(chunks).decode("utf-8")
+    return read_terminal(args, {**base, **env})
 
 
 def test_a_terminal_gets_a_coloured_table():

@@ -24,17 +24,11 @@ def _section(out, title: str, rows: list[tuple[str, ...]], total: int | None = N
 
 
 def _status_style(cell: str) -> str:
-    word = cell.split(" ")[0].split("（")[0]
-    return STATUS_STYLE.get(word) or STATUS_STYLE.get(_CODES.get(word, ""), "")
-
-
-_CODES: dict[str, str] = {}  # a status label -> its code, for the colour of a label
-
-
-def _codes() -> dict[str, str]:
+    """The colour of a status cell, whose label may be in another language ("已超限（约束性）")."""
     from ..assess import STATUSES
 
-    return {_(s): s for s in STATUSES}
+    word = cell.split(" ")[0].split("（")[0]
+    return STATUS_STYLE.get(word) or STATUS_STYLE.get({_(s): s for s in STATUSES}.get(word, ""), "")
 
 
 def render(report, out, *, store: str, generated_at: str, total: int | None = None, color: bool = False) -> None:
@@ -43,8 +37,6 @@ def render(report, out, *, store: str, generated_at: str, total: int | None = No
     def section(title, rows):
         _section(out, title, rows, total, color)
 
-    global _CODES
-    _CODES = _codes()
     summary = listing(f"{_(s)} {n}" for s, n in report.summary.items()) or _("none")
     as_of, since = prose_date(report.as_of), prose_date(report.since)
     for line in (_("targettrack report as of {as_of}, changes since {since}").format(as_of=as_of, since=since),
