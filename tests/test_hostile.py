@@ -589,8 +589,10 @@ def test_24_ctrl_c_says_whether_the_change_was_saved(tmp_path):
         db = tmp_path / f"s{attempt}.json"
         TT(db).ok("init")
         before = db.read_bytes()
+        # As at a terminal: a suite started in the background (`&`) would hand down SIGINT ignored.
         p = subprocess.Popen([str(SCRIPT), "--db", str(db), "import", str(f)], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, env=ENV)
+                             stderr=subprocess.PIPE, env=ENV,
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         time.sleep(rng.uniform(0.05, 1.5))
         p.send_signal(signal.SIGINT)
         out, err = p.communicate(timeout=60)

@@ -19,6 +19,8 @@ import pytest
 from conftest import FROZEN_TODAY, SHIPPED, TT
 from targettrack import i18n
 from targettrack.assess import STATUSES
+from targettrack.exchange import TARGET_COLUMNS
+from targettrack.settings import KEYS
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "targettrack"
 PO = i18n.LOCALE_DIR / "zh" / "LC_MESSAGES" / "targettrack.po"
@@ -138,9 +140,10 @@ def test_the_stores_config_lang_applies_unless_the_reader_chose(tmp_path):
     assert t.ok("--lang", "en", "list").startswith("ID")
     assert t.ok("list", env={"TARGETTRACK_LANG": "en"}).startswith("ID")
     info = t.ok("info")
-    assert "language      zh (chosen by the store's config lang)" in info
+    assert "language      zh（依据：数据文件的 config lang）" in info
+    assert json.loads(t.ok("info", "-f", "json"))["language_chosen_by"] == "the store's config lang"  # the contract
     assert_error = t("config", "lang", "fr")
-    assert assert_error.code == 2 and "give zh or en" in assert_error.err
+    assert assert_error.code == 2 and assert_error.err == "targettrack：错误：lang：targettrack 不支持语言 'fr'；请用 zh 或 en\n"
     t.ok("config", "lang", "")      # back to each reader's own
     assert t.ok("list").startswith("ID")
 
@@ -181,3 +184,94 @@ def test_no_english_word_is_left_in_chinese_list_show_and_report(tmp_path, db):
         out = re.sub(r"https?://\S+", " ", out)
         english = set(re.findall(r"[A-Za-z][A-Za-z-]*[A-Za-z]", out)) - units
         assert not english, (name, sorted(english))
+
+
+# Calls whose text a person reads: an error or warning, a line printed, a
+# question asked, a finding of doctor, a note of merge. Their words must go
+# through the catalog; composing translated pieces ("{where}: {message}") is fine.
+# name -> the arguments that are text (Finding's level and _fail's column are codes)
+SAID = {"InputError": (0,), "StoreError": (0,), "JournalDamaged": (0,), "Finding": (1,), "print": (0,),
+        "typer.echo": (0,), "typer.confirm": (0,), "typer.prompt": (0,), "notes.append": (0,), "_fail": (2,)}
+# Said to a developer, or a command shown as it is typed.
+NOT_SAID = {("i18n.py", "wrote")}
+WORD = re.compile(r"(?<![-\w{])[A-Za-z]{2,}(?![\w}])")
+
+
+def _english_words(node: ast.AST) -> list[str]:
+    """English words in a literal or an f-string's literal parts (option names
+    such as --format, placeholders and file extensions aside)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        parts = [node.value]
+    elif isinstance(node, ast.JoinedStr):
+        parts = [v.value for v in node.values if isinstance(v, ast.Constant)]
+    elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _english_words(node.left) + _english_words(node.right)
+    elif isinstance(node, ast.Call) and ast.unparse(node.func) == "safe" and node.args:  # made safe for a terminal
+        return _english_words(node.args[0])
+    else:
+        return []
+    return [w for p in parts for w in WORD.findall(re.sub(r"--?[\w-]+|\.\w+\b|\{\w*\}", " ", p))]
+
+
+def _said_in_english() -> list[str]:
+    found = []
+    for path in sorted(SRC.rglob("*.py")):
+        if path.name in ("examples.py", "helptext.py"):  # commands in examples; help is translated when shown
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and ast.unparse(node.func) in SAID:
+                for i in SAID[ast.unparse(node.func)]:
+                    words = _english_words(node.args[i]) if i < len(node.args) else []
+                    if words and (path.name, words[0]) not in NOT_SAID:
+                        found.append(f"{path.relative_to(SRC)}:{node.lineno} {' '.join(words[:4])}")
+    return found
+
+
+def test_every_error_warning_and_message_a_person_reads_goes_through_the_catalog():
+    said = _said_in_english()
+    assert not said, f"{len(said)} messages not marked for translation: " + "; ".join(said)
+
+
+def test_the_check_for_english_messages_can_fail():
+    tree = ast.parse('raise InputError(f"{x} is not a date")\nprint(f"{a}: {b}")\nraise StoreError(_("fine {x}"))')
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and ast.unparse(n.func) in SAID]
+    assert [_english_words(a) for c in calls for a in c.args] == [["is", "not", "date"], [], []]
+    assert _english_words(ast.parse('f"--format {x}: see .xlsx"').body[0].value) == ["see"]
+
+
+def test_errors_warnings_and_doctor_in_chinese_leave_no_english_word(tmp_path):
+    """A reader who chose Chinese gets errors, warnings and doctor's findings in
+    Chinese; what is left in English is theirs (ids, values, file names) or a
+    name they type (options, commands, settings, codes)."""
+    t = TT(tmp_path / "store.json")
+    t.db.write_bytes(SHIPPED.read_bytes())
+    tid = json.loads(t.ok("list", "-f", "json"))[0]["id"]
+    bad_csv = tmp_path / "bad.csv"
+    bad_csv.write_text("id,title,colour\nx,y,red\n", encoding="utf-8")
+    said = {
+        "bad date": t("--lang", "zh", "update", tid, "5", "--date", "2025-02-30"),
+        "ambiguous date": t("--lang", "zh", "update", tid, "5", "--date", "03/04/2025"),
+        "bad unit": t("--lang", "zh", "add", "new", "--title", "新", "--target", "5", "--unit", "1x", "--deadline", "2030"),
+        "baseline after deadline": t("--lang", "zh", "add", "new", "--title", "新", "--target", "5",
+                                     "--baseline", "1", "--baseline-date", "2031", "--deadline", "2030"),
+        "unknown column": t("--lang", "zh", "import", str(bad_csv)),
+        "unknown setting": t("--lang", "zh", "config", "colour", "red"),
+        "no such option": t("--lang", "zh", "update", tid, "5", "--colour"),
+        "missing store": t("--lang", "zh", "list", db=False, env={"TARGETTRACK_DB": str(tmp_path / "none.json")}),
+        "remove without a terminal": t("--lang", "zh", "remove", tid),
+        "unknown command": t("--lang", "zh", "lsit"),          # the parser's own words, too
+        "missing argument": t("--lang", "zh", "show"),
+        "unknown option": t("--lang", "zh", "list", "--colour"),
+    }
+    for name, r in said.items():
+        assert r.code != 0 and r.err.startswith("targettrack：错误："), (name, r.err)
+    doctor = t("--lang", "zh", "doctor")
+    assert doctor.code == 0 and "可以载入" in doctor.out
+    typed = [str(tmp_path), tid, "bad.csv", "colour", "red", "targettrack", "TARGETTRACK_DB", "none.json", "undo",
+             "update", "help", "yes", "lang", "method", "doctor", "lsit", "list", "show", "ID", *TARGET_COLUMNS, *KEYS]  # column and setting names
+    for name, text in [*((n, r.err) for n, r in said.items()), ("doctor", doctor.out)]:
+        for word in sorted(typed, key=len, reverse=True):
+            text = text.replace(word, " ")
+        text = re.sub(r"--?[\w-]+|'[^']*'|\S+\.json", " ", text)   # options, quoted values, file names
+        english = set(re.findall(r"[A-Za-z][A-Za-z-]*[A-Za-z]", text)) - {"km"}  # a unit
+        assert not english, (name, sorted(english), text)

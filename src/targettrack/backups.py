@@ -54,6 +54,7 @@ from pathlib import Path
 from . import layout
 from .atomicfile import atomic_write
 from .errors import StoreError
+from .i18n import _
 
 KEEP = 20
 # ...and, for a large store, no more than KEEP_BYTES_FACTOR times its size in
@@ -108,7 +109,8 @@ def read_journal(store: Path) -> list[Entry]:
     except FileNotFoundError:
         return []
     except OSError as e:
-        raise JournalDamaged(f"{path}: cannot read the version log ({e.strerror})") from None
+        raise JournalDamaged(_('{path}: cannot read the version log ({reason})').format(
+            path=path, reason=e.strerror)) from None
     try:
         entries = [Entry(**e) for e in json.loads(raw.decode("utf-8"))]
         if any(type(e.n) is not int or e.n < 1 or e.kind not in KINDS or type(e.undone) is not bool
@@ -120,7 +122,8 @@ def read_journal(store: Path) -> list[Entry]:
         if [e.n for e in entries] != sorted({e.n for e in entries}):
             raise ValueError("entries out of order")
     except (ValueError, TypeError, RecursionError) as e:
-        raise JournalDamaged(f"{path}: the version log is damaged ({str(e)[:80]})") from None
+        raise JournalDamaged(_('{path}: the version log is damaged ({detail})').format(
+            path=path, detail=str(e)[:80])) from None
     return entries
 
 
@@ -195,10 +198,12 @@ def _open_folder(store: Path, folder_mode: int) -> Path:
         os.chmod(d, folder_mode)  # mkdir's mode is cut by the umask
         return d
     if stat.S_ISLNK(st.st_mode):
-        raise StoreError(f"{d} is a symbolic link; targettrack keeps versions only in a real folder beside the "
-                         "store (remove the link or move the store); nothing was written")
+        raise StoreError(_('{d} is a symbolic link; targettrack keeps versions only in a real folder beside the '
+                            'store (remove the link or move the store); nothing was written').format(
+            d=d))
     if not stat.S_ISDIR(st.st_mode):
-        raise StoreError(f"{d} is not a folder; targettrack keeps the store's versions there; nothing was written")
+        raise StoreError(_("{d} is not a folder; targettrack keeps the store's versions there; nothing was written").format(
+                                    d=d))
     return d
 
 

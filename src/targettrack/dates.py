@@ -76,7 +76,7 @@ def year_before(p: Period) -> Period:
     2021-Q1 -> 2020-Q1, 2021-H2 -> 2020-H2, 2021-03-31 -> 2020-03-31
     (29 February -> 28 February). What a year-on-year change is measured from."""
     if p.first.year <= 1:
-        raise InputError(f"{p} has no year before it")
+        raise InputError(_('{p} has no year before it').format(p=p))
     label = p.label
     if re.fullmatch(r"\d{4}(-(\d{2}|Q[1-4]|H[12]))?", label):
         return parse_period(f"{int(label[:4]) - 1:04d}{label[4:]}")
@@ -84,7 +84,7 @@ def year_before(p: Period) -> Period:
         last = p.last
         return day(last.replace(year=last.year - 1, day=28) if (last.month, last.day) == (2, 29)
                    else last.replace(year=last.year - 1))
-    raise InputError(f"{p}: a year-on-year change needs a day, month, quarter, half or year")
+    raise InputError(_('{p}: a year-on-year change needs a day, month, quarter, half or year').format(p=p))
 
 
 def day(d: date) -> Period:
@@ -111,7 +111,7 @@ def _half(y: int, h: int) -> Period:
 
 def _years(a: int, b: int) -> Period:
     if b < a:
-        raise InputError(f"the range {a}-{b} ends before it starts")
+        raise InputError(_('the range {a}-{b} ends before it starts').format(a=a, b=b))
     return Period(date(a, 1, 1), date(b, 12, 31), f"{a:04d}-{b:04d}")
 
 
@@ -157,7 +157,7 @@ def parse_period(text: str, today: date | None = None) -> Period:
 
     def need_today() -> date:
         if today is None:
-            raise InputError(f"{raw!r} is relative to today, which is not allowed here")
+            raise InputError(_('{raw} is relative to today, which is not allowed here').format(raw=repr(raw)))
         return today
 
     if low in ("today", "今天", "今日"):
@@ -171,14 +171,18 @@ def parse_period(text: str, today: date | None = None) -> Period:
         try:
             return day(_relative(base, sign, int(m.group(2)), m.group(3)))
         except (OverflowError, ValueError):
-            raise InputError(f"{raw!r} is out of range") from None
+            raise InputError(_('{raw} is out of range').format(raw=repr(raw))) from None
 
     try:
         period = _parse_absolute(s, low)
     except InputError:
         raise
     except ValueError as e:  # date(2025, 2, 30) and friends
-        raise InputError(f"{raw!r} is not a real date ({e})") from None
+        why = str(e)  # Python's words, said again in the reader's language
+        message = (_("{raw} is not a real date: that month has no such day") if "day is out of range" in why else
+                   _("{raw} is not a real date: the year must be from 1 to 9999") if "year" in why else
+                   _("{raw} is not a real date"))
+        raise InputError(message.format(raw=repr(raw))) from None
     if period is None:
         raise bad
     return period
@@ -237,9 +241,9 @@ def _day_and_month(a: int, b: int, year: int, text: str) -> date:
     if b > 12 and a <= 12 or a == b:
         return date(year, a, b)
     if a > 12 and b > 12:
-        raise InputError(f"{text!r} is not a date: neither {a} nor {b} is a month")
-    raise InputError(f"{text!r} is ambiguous (month/day or day/month?): write {year}-{a:02d}-{b:02d} or "
-                     f"{year}-{b:02d}-{a:02d}")
+        raise InputError(_('{text} is not a date: neither {a} nor {b} is a month').format(text=repr(text), a=a, b=b))
+    raise InputError(_('{text} is ambiguous (month/day or day/month?): write {year}-{a}-{b} or {year}-{b}-{a}').format(
+        text=repr(text), year=year, a=format(a, '02d'), b=format(b, '02d')))
 
 
 def _two_digit_year(text: str) -> int:
@@ -252,7 +256,7 @@ def _two_digit_year(text: str) -> int:
 
 def _checked_month(m: int) -> int:
     if not 1 <= m <= 12:
-        raise InputError(f"month {m} is not between 1 and 12")
+        raise InputError(_('month {m} is not between 1 and 12').format(m=m))
     return m
 
 
@@ -263,8 +267,6 @@ def _checked_month(m: int) -> int:
 # is due (README, "How statistics arrive").
 
 FREQUENCIES = ("year", "half", "quarter", "month", "day")
-FREQUENCY_RULE = "one of year, half, quarter, month or day"
-LAG_RULE = "a number of days or weeks, e.g. 90d, 90, 13w"
 
 
 def period_of(d: date, frequency: str) -> Period:
@@ -297,7 +299,8 @@ def parse_frequency(text: str) -> str:
             "quarterly": "quarter", "季": "quarter", "季度": "quarter", "monthly": "month", "月": "month",
             "月度": "month", "daily": "day", "日": "day", "半年": "half", "half-year": "half"}.get(word, word)
     if word not in FREQUENCIES:
-        raise InputError(f"{text!r} is not a frequency: use {FREQUENCY_RULE}", field="frequency")
+        raise InputError(_('{text} is not a frequency: use one of year, half, quarter, month or day').format(
+            text=repr(text)), field="frequency")
     return word
 
 
@@ -306,7 +309,8 @@ def parse_lag(text: str) -> int:
     s = normalize_text(text).strip().lower().replace(" ", "")
     m = re.fullmatch(r"(\d{1,4})(d|day|days|天|日|w|week|weeks|周)?", s)
     if not m:
-        raise InputError(f"{text!r} is not a lag: use {LAG_RULE}", field="lag")
+        raise InputError(_('{text} is not a lag: use a number of days or weeks, e.g. 90d, 90, 13w').format(
+            text=repr(text)), field="lag")
     n = int(m[1])
     return n * 7 if m[2] and m[2][0] in "w周" else n
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import backups
 from .errors import InputError, StoreError
+from .i18n import _
 from .model import from_dict, validate
 from .atomicfile import atomic_write
 from .settings import Settings
@@ -41,21 +42,21 @@ def load_problems(path: Path, raw: bytes) -> list[Finding]:
     try:
         Settings.from_dict(settings if isinstance(settings, dict) else None)
     except InputError as e:
-        problems.append(Finding("error", f"{path}: corrupt store (settings: {e})"))
+        problems.append(Finding("error", _("{path}: corrupt store (settings: {detail})").format(path=path, detail=e)))
     ids = set()
     for doc_id, doc in data[TARGETS_TABLE].items():
         try:
             t = from_dict(doc)
         except (ValueError, TypeError, ArithmeticError, RecursionError) as e:
-            problems.append(Finding("error", f"target document {doc_id}: {e}"))
+            problems.append(Finding("error", _("target document {key}: {detail}").format(key=doc_id, detail=e)))
             continue
         if t.id in ids:
-            problems.append(Finding("error", f"id {t.id!r} appears twice"))
+            problems.append(Finding("error", _("id {id} appears twice").format(id=repr(t.id))))
         ids.add(t.id)
         try:
             validate(t)
         except InputError as e:
-            problems.append(Finding("warning", f"target {t.id}: {e}"))
+            problems.append(Finding("warning", _("target {id}: {detail}").format(id=t.id, detail=e)))
     return problems
 
 
@@ -72,10 +73,11 @@ def good_backup(path: Path) -> tuple[Path, backups.Entry | None, bytes] | None:
     return None
 
 
-def _describe(snap: Path, entry: backups.Entry | None) -> str:
+def describe(snap: Path, entry: backups.Entry | None) -> str:
     if entry is None:
-        return f"version {snap.name}"
-    return f"version {snap.name} ({entry.time}, after '{entry.command}')"
+        return _("version {name}").format(name=snap.name)
+    return _("version {name} ({time}, after '{command}')").format(
+        name=snap.name, time=entry.time, command=entry.command)
 
 
 def diagnose(path: Path) -> list[Finding]:
@@ -84,11 +86,12 @@ def diagnose(path: Path) -> list[Finding]:
     restore_hint = ""
     good = good_backup(path)
     if good:
-        restore_hint = f"; 'targettrack --db {path} doctor --restore' puts back the newest good {_describe(*good[:2])}"
+        restore_hint = _("; 'targettrack --db {path} doctor --restore' puts back the newest good {version}").format(
+            path=path, version=describe(*good[:2]))
     else:
-        restore_hint = "; no good backup was found: restore the file from git or your own copies"
+        restore_hint = _("; no good backup was found: restore the file from git or your own copies")
     if not os.path.lexists(path):
-        found.append(Finding("error", f"{path}: no store here{restore_hint if good else ''}"))
+        found.append(Finding("error", _("{path}: no store here").format(path=path) + (restore_hint if good else "")))
         return found
     try:
         raw = read_store_bytes(path)
@@ -98,21 +101,24 @@ def diagnose(path: Path) -> list[Finding]:
     problems = load_problems(path, raw)
     found += problems
     if any(f.level == "error" for f in problems):
-        found.append(Finding("error", f"the store cannot be used as it is{restore_hint}"))
+        found.append(Finding("error", _("the store cannot be used as it is") + restore_hint))
     else:
         data = parse(path, raw)
         n = len(data[TARGETS_TABLE])
         schema = data[META_TABLE]["1"]["schema"]
-        found.append(Finding("ok", f"{path}: loads, schema {schema}, {n} target{'s' if n != 1 else ''}"))
+        found.append(Finding("ok", (_("{path}: loads, schema {schema}, 1 target") if n == 1 else
+                                    _("{path}: loads, schema {schema}, {count} targets")).format(
+            path=path, schema=schema, count=n)))
         if schema < SCHEMA_VERSION:
-            found.append(Finding("warning", f"schema {schema} is older than {SCHEMA_VERSION}; "
-                                            "it is upgraded on the next write, after a backup"))
+            found.append(Finding("warning", _("schema {schema} is older than {current}; it is upgraded on the next "
+                                              "write, after a backup").format(schema=schema, current=SCHEMA_VERSION)))
     found += _lock_findings(path)
     found += _journal_findings(path)
     strays = stray_temporaries(path)
     if strays:
-        found.append(Finding("warning", f"{len(strays)} temporary file(s) from an interrupted write "
-                                        f"({', '.join(p.name for p in strays)}); removed by the next write"))
+        found.append(Finding("warning", _("{count} temporary file(s) from an interrupted write ({names}); removed by "
+                                          "the next write").format(count=len(strays),
+                                                                   names=", ".join(p.name for p in strays))))
     try:
         left = read_conflicts(path)
     except InputError as e:
@@ -120,13 +126,15 @@ def diagnose(path: Path) -> list[Finding]:
     else:
         if left:
             named = ", ".join(sorted({f"{c.get('id')} {c.get('field')}" for c in left}))
-            found.append(Finding("warning", f"{len(left)} merge conflict(s) from git, with our values kept: {named}; "
-                                            "'targettrack conflicts' shows both values, 'edit' settles each"))
+            found.append(Finding("warning", _("{count} merge conflict(s) from git, with our values kept: {named}; "
+                                              "'targettrack conflicts' shows both values, 'edit' settles each").format(
+                count=len(left), named=named)))
     snaps = backups.versions_newest_first(path)
     if snaps:
-        found.append(Finding("ok", f"{len(snaps)} version(s) kept in {backups.folder(path)}; newest: {_describe(*snaps[0])}"))
+        found.append(Finding("ok", _("{count} version(s) kept in {folder}; newest: {version}").format(
+            count=len(snaps), folder=backups.folder(path), version=describe(*snaps[0]))))
     else:
-        found.append(Finding("ok", "no versions kept yet (every write keeps one)"))
+        found.append(Finding("ok", _("no versions kept yet (every write keeps one)")))
     return found
 
 
@@ -138,10 +146,11 @@ def _lock_findings(path: Path) -> list[Finding]:
         return []
     try:
         fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        return [Finding("ok", "not locked")]
+        return [Finding("ok", _("not locked"))]
     except BlockingIOError:
         holder = holders(fd)
-        return [Finding("warning", f"locked by another targettrack{f' ({holder})' if holder else ''} right now")]
+        return [Finding("warning", (_("locked by another targettrack ({holder}) right now") if holder else
+                                       _("locked by another targettrack right now")).format(holder=holder))]
     finally:
         os.close(fd)
 
@@ -149,12 +158,13 @@ def _lock_findings(path: Path) -> list[Finding]:
 def _journal_findings(path: Path) -> list[Finding]:
     d = backups.folder(path)
     if os.path.islink(d):
-        return [Finding("error", f"{d} is a symbolic link; writes are refused until it is a real folder")]
+        return [Finding("error", _("{folder} is a symbolic link; writes are refused until it is a real folder").format(
+            folder=d))]
     try:
         backups.read_journal(path)
     except backups.JournalDamaged as e:
-        return [Finding("warning", f"{e}; undo is refused until the next change rebuilds it from the "
-                                   "version files (the damaged log is kept beside them)")]
+        return [Finding("warning", _("{detail}; undo is refused until the next change rebuilds it from the version "
+                                     "files (the damaged log is kept beside them)").format(detail=e))]
     return []
 
 
@@ -171,13 +181,15 @@ def restore(path: Path) -> tuple[Path, backups.Entry | None, Path | None]:
                 raw = read_store_bytes(path)
             except StoreError as e:
                 if not os.path.isfile(path):
-                    raise StoreError(f"{e}; nothing was restored") from None
+                    raise StoreError(_('{detail}; nothing was restored').format(detail=e)) from None
                 raise
         if raw is not None and loads(path, raw):
-            raise InputError(f"{path} is healthy; nothing to restore ('targettrack undo' reverts the last change)")
+            raise InputError(_("{path} is healthy; nothing to restore ('targettrack undo' reverts the last change)").format(
+                                                path=path))
         good = good_backup(path)
         if good is None:
-            raise StoreError(f"{path}: no good backup in {backups.folder(path)}; restore it from git or your own copies")
+            raise StoreError(_('{path}: no good backup in {folder}; restore it from git or your own copies').format(
+                path=path, folder=backups.folder(path)))
         snap, entry, content = good
         kept = None
         file_mode = backups.modes(path)[0]
@@ -188,7 +200,8 @@ def restore(path: Path) -> tuple[Path, backups.Entry | None, Path | None]:
                 _copy_bytes(kept, raw, file_mode)
             atomic_write(path, content, mode=file_mode)
         except OSError as e:
-            raise StoreError(f"{path}: cannot write the restored store ({e.strerror}); it is unchanged") from None
+            raise StoreError(_('{path}: cannot write the restored store ({reason}); it is unchanged').format(
+                path=path, reason=e.strerror)) from None
         return snap, entry, kept
     finally:
         lock.release()

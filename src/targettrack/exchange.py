@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 from .csvcells import Number, unprotect, write_rows
 from .dates import Period, parse_frequency, parse_lag, parse_period
 from .errors import InputError, at
+from .i18n import N_, _
 from .model import (CHANGES, FORMS, Observation, Source, Target, check_id, check_kind, check_method, check_tag,
                     parse_tags, parse_unit, to_dict, validate)
 from .ops import Levels, amount_in, observe, plausibility, target_and_unit
@@ -179,14 +180,15 @@ def read_csv(text: str, name: str) -> Rows:
     if chunk:
         tables.append((start, chunk))
     if not tables:
-        raise InputError(f"{name}: no rows to import")
+        raise InputError(_('{name}: no rows to import').format(name=name))
     # A cell may be as long as export writes it (a quote of a whole page).
     csv.field_size_limit(2**31 - 1)
     for first_line, table in tables:
         try:
             _read_table(rows, name, first_line, table)
         except csv.Error as e:
-            raise InputError(f"{name}, from line {first_line + 1}: not CSV as export writes it ({e})") from None
+            raise InputError(_('{name}, from line {number}: not CSV as export writes it ({detail})').format(
+                name=name, number=first_line + 1, detail=e)) from None
     return rows
 
 
@@ -196,7 +198,7 @@ def _read_table(rows: Rows, name: str, first_line: int, table: list[str]) -> Non
         header = next(reader)
     except StopIteration:
         return
-    add_table(rows, name, f"line {first_line + 1}", header, reader, unprotect)
+    add_table(rows, name, _("line {n}").format(n=first_line + 1), header, reader, unprotect)
 
 
 def add_table(rows: Rows, name: str, where: str, header: list[str], body, clean_cell) -> None:
@@ -205,73 +207,79 @@ def add_table(rows: Rows, name: str, where: str, header: list[str], body, clean_
     Chinese), and each row becomes a dict of the cells given."""
     header = [HEADER_ALIASES.get(h.strip().lower(), h.strip().lower()) for h in header]
     if "title" in header:
-        kind, required, allowed, sink = "target", ("id", "title"), TARGET_COLUMNS, rows.targets
+        kind, required, allowed, sink = _("target"), ("id", "title"), TARGET_COLUMNS, rows.targets
     elif "date" in header and any(c in header for c in VALUE_COLUMNS):
-        kind, required, allowed, sink = "observation", ("id", "date"), IMPORT_OBSERVATION_COLUMNS, rows.observations
+        kind, required, allowed, sink = _("observation"), ("id", "date"), IMPORT_OBSERVATION_COLUMNS, rows.observations
     else:
-        raise InputError(f"{name}, {where}: a header row must name target columns "
-                         f"({', '.join(TARGET_COLUMNS[:4])}, ...) or observation columns "
-                         f"({', '.join(OBSERVATION_COLUMNS[:3])}, ...); got {', '.join(header)}")
+        raise InputError(_('{name}, {where}: a header row must name target columns ({items}, ...) or observation '
+                            'columns ({items2}, ...); got {items3}').format(
+            name=name, where=where, items=', '.join(TARGET_COLUMNS[:4]), items2=', '.join(OBSERVATION_COLUMNS[:3]), items3=', '.join(header)))
     unknown = [h for h in header if h not in allowed]
     if unknown:
-        raise InputError(f"{name}, {where}: unknown {kind} column {unknown[0]!r}; "
-                         f"the columns are {', '.join(allowed)}")
+        raise InputError(_('{name}, {where}: unknown {kind} column {value}; the columns are {items}').format(
+            name=name, where=where, kind=kind, value=repr(unknown[0]), items=', '.join(allowed)))
     if len(set(header)) != len(header):
-        raise InputError(f"{name}, {where}: a column is named twice")
+        raise InputError(_('{name}, {where}: a column is named twice').format(name=name, where=where))
     for need in required:
         if need not in header:
-            raise InputError(f"{name}, {where}: {kind} rows need a {need!r} column")
+            raise InputError(_('{name}, {where}: {kind} rows need a {need} column').format(
+                name=name, where=where, kind=kind, need=repr(need)))
     for n, cells in enumerate(body, start=2):
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(header):
-            raise InputError(f"{name}, {kind} table row {n}: {len(cells)} cells for {len(header)} columns")
+            raise InputError(_('{name}, {kind} table row {n}: {count} cells for {count2} columns').format(
+                name=name, kind=kind, n=n, count=len(cells), count2=len(header)))
         row = {h: clean_cell(c) for h, c in zip(header, cells) if c != ""}
-        sink.append((f"{name}, {kind} table row {n}", row))
+        sink.append((_("{name}, {kind} table row {n}").format(name=name, kind=kind, n=n), row))
 
 
 def read_json(text: str, name: str) -> Rows:
     try:
         doc = json.loads(text.lstrip("\ufeff"))  # a byte-order mark, as Windows editors write
     except json.JSONDecodeError as e:
-        raise InputError(f"{name}: not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})") from None
+        raise InputError(_('{name}: not valid JSON (line {line}, column {column}: {detail})').format(
+            name=name, line=e.lineno, column=e.colno, detail=e.msg)) from None
     except RecursionError:
-        raise InputError(f"{name}: not a targettrack export (JSON nested too deeply)") from None
+        raise InputError(_('{name}: not a targettrack export (JSON nested too deeply)').format(name=name)) from None
     except ValueError as e:  # an integer of more than 4,300 digits
-        raise InputError(f"{name}: not valid JSON ({str(e)[:100]})") from None
+        raise InputError(_('{name}: not valid JSON ({detail})').format(name=name, detail=str(e)[:100])) from None
     if isinstance(doc, dict) and doc.get("format") == EXPORT_FORMAT:
         targets, settings = doc.get("targets"), doc.get("settings")
     elif isinstance(doc, list):
         targets, settings = doc, None
     else:
-        raise InputError(f"{name}: expected a targettrack export (an object with \"format\": "
-                         f"\"{EXPORT_FORMAT}\") or a JSON array of targets")
+        raise InputError(_('{name}: expected a targettrack export (an object with "format": "{export_format}") or '
+                            'a JSON array of targets').format(
+            name=name, export_format=EXPORT_FORMAT))
     if not isinstance(targets, list):
-        raise InputError(f"{name}: \"targets\" is not a list")
+        raise InputError(_('{name}: "targets" is not a list').format(name=name))
     rows = Rows(settings=settings if isinstance(settings, dict) else None)
     for i, t in enumerate(targets, 1):
-        where = f"{name}, target {i}"
+        where = _("{name}, target {i}").format(name=name, i=i)
         if not isinstance(t, dict):
-            raise InputError(f"{where}: not an object")
+            raise InputError(_('{where}: not an object').format(where=where))
         obs = t.get("observations") or []
         if not isinstance(obs, list):
-            raise InputError(f"{where}, field observations: not a list")
+            raise InputError(_('{where}, field observations: not a list').format(where=where))
         src = t.get("source") or {}
         if not isinstance(src, dict):
-            raise InputError(f"{where}, field source: not an object")
+            raise InputError(_('{where}, field source: not an object').format(where=where))
         row = {k: v for k, v in t.items() if k not in ("observations", "source")}
         row.update({col: src[key] for col, key in SOURCE_COLUMNS.items() if src.get(key) is not None})
         unknown = [k for k in row if k not in TARGET_COLUMNS]
         if unknown:
-            raise InputError(f"{where}: unknown field {unknown[0]!r}")
+            raise InputError(_('{where}: unknown field {value}').format(where=where, value=repr(unknown[0])))
         rows.targets.append((where, row))
         for j, o in enumerate(obs, 1):
             if not isinstance(o, dict):
-                raise InputError(f"{where}, observation {j}: not an object")
+                raise InputError(_('{where}, observation {j}: not an object').format(where=where, j=j))
             unknown = [k for k in o if k not in IMPORT_OBSERVATION_COLUMNS]
             if unknown:
-                raise InputError(f"{where}, observation {j}: unknown field {unknown[0]!r}")
-            rows.observations.append((f"{where}, observation {j}", {**o, "id": row.get("id")}))
+                raise InputError(_('{where}, observation {j}: unknown field {value}').format(
+                    where=where, j=j, value=repr(unknown[0])))
+            rows.observations.append((_("{where}, observation {j}").format(
+                where=where, j=j), {**o, "id": row.get("id")}))
     return rows
 
 
@@ -291,10 +299,10 @@ def _cell(row: dict, column: str, where: str) -> str | None:
     if v is None:
         return None
     if isinstance(v, bool) or not isinstance(v, (str, int, float, list)):
-        raise _fail(where, column, "not text or a number")
+        raise _fail(where, column, _("not text or a number"))
     if isinstance(v, list):
         if column != "tags" or not all(isinstance(x, str) for x in v):
-            raise _fail(where, column, "not text")
+            raise _fail(where, column, _("not text"))
         return ";".join(v)
     try:
         text = v if isinstance(v, str) else format_number(from_json_number(v))
@@ -306,12 +314,13 @@ def _cell(row: dict, column: str, where: str) -> str | None:
 
 
 def _fail(where: str, column: str, e) -> InputError:
-    return at(f"{where}, column {column}", e if isinstance(e, InputError) else InputError(str(e)))
+    return at(_("{where}, column {column}").format(
+        where=where, column=column), e if isinstance(e, InputError) else InputError(str(e)))
 
 
 def _located(where: str, e: InputError) -> InputError:
     """A rule's refusal, said of the row (and the column, when the rule names its field)."""
-    return at(f"{where}, column {e.field}" if e.field else where, e)
+    return at(_("{where}, column {column}").format(where=where, column=e.field) if e.field else where, e)
 
 
 def _period(row, column, where, today) -> Period | None:
@@ -331,7 +340,7 @@ def _tags(row: dict, where: str) -> tuple[str, ...] | None:
     try:
         if isinstance(v, list):  # JSON keeps each tag whole: a tag is checked, never split
             if not all(isinstance(x, str) for x in v):
-                raise InputError("not a list of text")
+                raise InputError(_('not a list of text'))
             return tuple(dict.fromkeys(check_tag(x) for x in v))
         text = _cell(row, "tags", where)
         return None if text is None else parse_tags([text], ";")
@@ -393,7 +402,7 @@ _BINDING_WORDS = {"true": True, "yes": True, "1": True, "binding": True, "约束
 def _form_cells(row: dict, where: str) -> dict:
     """form, change, each, frequency, lag and binding, as the command line reads them."""
     f: dict = {}
-    readers = {"form": lambda v: _one_of(v, FORMS, "form"), "change": lambda v: _one_of(v, CHANGES, "change"),
+    readers = {"form": lambda v: _one_of(v, FORMS, N_("form")), "change": lambda v: _one_of(v, CHANGES, N_("change")),
                "each": parse_frequency, "frequency": parse_frequency, "lag": parse_lag}
     for column, read in readers.items():
         v = _cell(row, column, where)
@@ -406,14 +415,15 @@ def _form_cells(row: dict, where: str) -> dict:
     if v is not None:
         word = v if isinstance(v, bool) else _BINDING_WORDS.get(str(v).strip().lower())
         if word is None:
-            raise _fail(where, "binding", "not true or false (binding/约束性 or expected/预期性)")
+            raise _fail(where, "binding", _("not true or false (binding/约束性 or expected/预期性)"))
         f["binding"] = word
     return f
 
 
 def _one_of(value: str, allowed: tuple, what: str) -> str:
     if value not in allowed:
-        raise InputError(f"{value!r} is not a {what}: one of {', '.join(allowed)}")
+        raise InputError(_('{value} is not a {what}: one of {items}').format(
+            value=repr(value), what=_(what), items=', '.join(allowed)))
     return value
 
 
@@ -422,18 +432,19 @@ def observation_from(row: dict, where: str, target: Target, today, now: str,
     """The observation a row records, and the text of its value (for warnings)."""
     date = _period(row, "date", where, today)
     if date is None:
-        raise _fail(where, "date", "missing")
+        raise _fail(where, "date", _("missing"))
     given = [(c, _cell(row, c, where)) for c in VALUE_COLUMNS]
     given = [(c, v) for c, v in given if v is not None]
     if len(given) != 1:
-        raise _fail(where, "value", "give exactly one of value, change (an increment) or yoy (a change in % on the "
-                                    f"year before){'; got ' + ', '.join(c for c, _ in given) if given else ''}")
+        rule = _("give exactly one of value, change (an increment) or yoy (a change in % on the year before)")
+        got = _("; got {columns}").format(columns=", ".join(c for c, _v in given)) if given else ""
+        raise _fail(where, "value", rule + got)
     column, raw = given[0]
     how = {"value": "level", "change": "by", "yoy": "yoy"}[column]
     measure = _cell(row, "measure", where)
     if measure is not None:
         if measure != "yoy" or column != "value":
-            raise _fail(where, "measure", "is 'yoy' (the value is a change in % on the year before) or empty")
+            raise _fail(where, "measure", _("is 'yoy' (the value is a change in % on the year before) or empty"))
         how = "yoy"
     try:
         o = observe(target, raw, date, today, _cell(row, "recorded_at", where) or now,
@@ -475,7 +486,7 @@ def plan_import(rows: Rows, existing: list[Target], today, now: str, progress=No
         step()
         target_id = _cell(row, "id", where)
         if target_id is None:
-            raise _fail(where, "id", "missing")
+            raise _fail(where, "id", _("missing"))
         try:
             check_id(target_id)
         except InputError as e:
@@ -484,7 +495,7 @@ def plan_import(rows: Rows, existing: list[Target], today, now: str, progress=No
         fields = target_fields(row, where, today, before)
         if before is None:
             if "title" not in fields:
-                raise _fail(where, "title", "a new target needs a title")
+                raise _fail(where, "title", _("a new target needs a title"))
             t = Target(id=target_id, **{"created_at": now, **fields})
         else:
             t = replace(before, **fields)
@@ -504,7 +515,7 @@ def plan_import(rows: Rows, existing: list[Target], today, now: str, progress=No
         target_id = _cell(row, "id", where)
         t = result.get(target_id) or current.get(target_id)
         if t is None:
-            raise _fail(where, "id", f"no target {target_id!r} in the store or in the file")
+            raise _fail(where, "id", _("no target {id} in the store or in the file").format(id=repr(target_id)))
         if target_id not in levels:
             levels[target_id] = Levels(t)
         obs, text = observation_from(row, where, t, today, now, levels[target_id])
@@ -536,5 +547,5 @@ def plan_import(rows: Rows, existing: list[Target], today, now: str, progress=No
         try:
             plan.settings = Settings.from_dict(rows.settings)
         except InputError as e:
-            raise InputError(f"settings: {e}") from None
+            raise InputError(_('settings: {detail}').format(detail=e)) from None
     return plan

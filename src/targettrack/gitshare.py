@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .atomicfile import atomic_write
 from .errors import InputError
+from .i18n import _
 
 DRIVER = "targettrack merge %O %A %B %P"
 
@@ -30,8 +31,9 @@ def read_conflicts(store: Path) -> list[dict]:
     except FileNotFoundError:
         return []
     except (OSError, ValueError) as e:
-        raise InputError(f"{path}: cannot read the merge conflicts kept there ({e}); remove it once they are "
-                         "resolved") from None
+        raise InputError(_('{path}: cannot read the merge conflicts kept there ({detail}); remove it once they are '
+                            'resolved').format(
+            path=path, detail=e)) from None
     return items if isinstance(items, list) else []
 
 
@@ -59,9 +61,9 @@ def _git(args: list[str], cwd: Path) -> str:
     try:
         r = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, timeout=60)
     except FileNotFoundError:
-        raise InputError("git is not installed (or not on PATH)") from None
+        raise InputError(_('git is not installed (or not on PATH)')) from None
     if r.returncode != 0:
-        raise InputError(f"git {' '.join(args)}: {r.stderr.strip() or 'failed'}")
+        raise InputError(_('git {items}: {value}').format(items=' '.join(args), value=r.stderr.strip() or _('failed')))
     return r.stdout.strip()
 
 
@@ -80,7 +82,7 @@ def setup(store: Path) -> list[str]:
     top = Path(_git(["rev-parse", "--show-toplevel"], folder))
     rel = os.path.relpath(store.resolve(), top).replace(os.sep, "/")
     if rel.startswith("../"):
-        raise InputError(f"{store} is not inside the git repository at {top}")
+        raise InputError(_('{store} is not inside the git repository at {top}').format(store=store, top=top))
     done = []
     for line in _add_lines(top / ".gitattributes", [f"{rel} merge=targettrack"]):
         done.append(f".gitattributes: {line}")

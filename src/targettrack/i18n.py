@@ -68,7 +68,8 @@ def check(value: str, where: str) -> str:
     if lang not in LANGS:
         from .errors import InputError
 
-        raise InputError(f"{where}: {value!r} is not a language targettrack speaks; give zh or en")
+        raise InputError(_('{where}: {value} is not a language targettrack speaks; give zh or en').format(
+            where=where, value=repr(value)))
     return lang
 
 
@@ -80,12 +81,19 @@ def choose(option: str | None, environ=os.environ, configured: str | None = None
     if env:
         return check(env, "TARGETTRACK_LANG"), "TARGETTRACK_LANG"
     if configured:
-        return configured, "the store's config lang"
+        return configured, N_("the store's config lang")
     found = from_locale(environ)
     if found:
         var = next(v for v in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE") if environ.get(v))
         return found, f"the locale ({var}={environ[var]})"
-    return "en", "the default (no locale set)"
+    return "en", N_("the default (no locale set)")
+
+
+def said_why(reason: str) -> str:
+    """Why the language was chosen, in that language (info's text; its JSON keeps the English)."""
+    if reason.startswith("the locale (") and reason.endswith(")"):
+        return _("the locale ({setting})").format(setting=reason[len("the locale ("):-1])
+    return _(reason)
 
 
 def use(lang: str, reason: str = "") -> None:

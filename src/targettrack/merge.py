@@ -28,6 +28,7 @@ import json
 from dataclasses import dataclass
 
 from .errors import InputError
+from .i18n import _
 from .model import from_dict, validate
 
 TARGETS, META = "targets", "meta"
@@ -42,14 +43,18 @@ class Conflict:
 
     def describe(self) -> str:
         def show(v):
-            return "(removed)" if v is None else json.dumps(v, ensure_ascii=False)
+            return _("(removed)") if v is None else json.dumps(v, ensure_ascii=False)
 
         if self.field == "(target)":
             if self.ours is None or self.theirs is None:
-                side = "here" if self.ours is None else "there"
-                return f"{self.id}: removed {side} and changed on the other side; the changed target is kept"
-            return f"{self.id}: the two sides' changes do not make a valid target together; ours is kept"
-        return f"{self.id}: {self.field} is {show(self.ours)} here and {show(self.theirs)} there; kept {show(self.ours)}"
+                return (_("{id}: removed here and changed on the other side; the changed target is kept")
+                        if self.ours is None else
+                        _("{id}: removed there and changed on the other side; the changed target is kept")).format(
+                    id=self.id)
+            return _("{id}: the two sides' changes do not make a valid target together; ours is kept").format(
+                id=self.id)
+        return _("{id}: {field} is {ours} here and {theirs} there; kept {ours}").format(
+            id=self.id, field=self.field, ours=show(self.ours), theirs=show(self.theirs))
 
     def to_dict(self) -> dict:
         return {"id": self.id, "field": self.field, "ours": self.ours, "theirs": self.theirs}
@@ -110,9 +115,9 @@ def _observations(b: list, o: list, t: list, tid: str, notes: list) -> list:
         mine = ours_new.get(x.get("date"))
         if _key(x) not in base and mine is not None and mine.get("value") != x.get("value"):
             earlier, later = sorted((mine, x), key=lambda y: (y.get("recorded_at") or "", _key(y)))
-            notes.append(f"{tid}: {x.get('date')} was recorded on both sides ({earlier.get('value')} and "
-                         f"{later.get('value')}); both are kept in the history, and {later.get('value')}, recorded "
-                         f"later, counts")
+            notes.append(_("{id}: {date} was recorded on both sides ({earlier} and {later}); both are kept in the "
+                           "history, and {later}, recorded later, counts").format(
+                id=tid, date=x.get("date"), earlier=earlier.get("value"), later=later.get("value")))
     return kept + added
 
 
@@ -140,7 +145,8 @@ def _target(b: dict | None, o: dict | None, t: dict | None, tid: str,
         validate(from_dict(fields))
     except (ValueError, InputError) as e:
         conflicts.append(Conflict(tid, "(target)", o, t))
-        notes.append(f"{tid}: the two sides' fields do not make a valid target together ({e}); kept ours")
+        notes.append(_("{id}: the two sides' fields do not make a valid target together ({detail}); kept ours").format(
+            id=tid, detail=e))
         return o
     conflicts.extend(Conflict(tid, f, ov, tv) for f, ov, tv in found)
     return fields

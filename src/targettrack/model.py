@@ -336,8 +336,6 @@ def check_id(target_id: str) -> str:
 # through validate() and validate_observation(); the command line only adds
 # the name of the option to the message, import the row and column.
 
-UNIT_EXAMPLES = "e.g. 家, 个, 亿元, km, %"
-TAG_RULE = "a tag is one word, without spaces, commas or semicolons"
 
 
 def parse_unit(text: str) -> str:
@@ -345,13 +343,14 @@ def parse_unit(text: str) -> str:
     check_text(text, "unit")
     unit = normalize_text(text)
     if unit[:1].isdigit() or not unit.isprintable():
-        raise InputError(f"{text!r} is not a unit ({UNIT_EXAMPLES})", field="unit")
+        raise InputError(_('{text} is not a unit (e.g. 家, 个, 亿元, km, %)').format(text=repr(text)), field="unit")
     return unit
 
 
 def check_tag(tag: str) -> str:
     if not tag or any(c.isspace() or c in ",;" for c in tag) or not tag.isprintable():
-        raise InputError(f"invalid tag {tag!r}: {TAG_RULE}", field="tags")
+        raise InputError(_('invalid tag {tag}: a tag is one word, without spaces, commas or semicolons').format(
+            tag=repr(tag)), field="tags")
     return tag
 
 
@@ -376,7 +375,7 @@ def check_text(text: str | None, field: str | None = None) -> str | None:
         try:
             text.encode("utf-8")
         except UnicodeEncodeError:
-            raise InputError("not valid UTF-8 text", field=field) from None
+            raise InputError(_('not valid UTF-8 text'), field=field) from None
     return text
 
 
@@ -420,49 +419,58 @@ RULES = {
 def _form_rules(t: Target) -> None:
     """What a form, --each, the frequency and the lag need (README, "Target forms")."""
     if t.form is not None and t.form not in FORMS:
-        raise InputError(f"{t.form!r} is not a form: one of {', '.join(FORMS)}", field="form")
+        raise InputError(_('{form} is not a form: one of {items}').format(
+            form=repr(t.form), items=', '.join(FORMS)), field="form")
     if t.form is not None and t.spec.shape != "path":
-        raise InputError(f"a {t.form} target is judged on a path to its deadline; a {t.kind} cannot be one "
-                         "(use --kind increase or decrease)", field="kind")
+        raise InputError(_('a {form} target is judged on a path to its deadline; a {kind} cannot be one (use '
+                            '--kind increase or decrease)').format(
+            form=t.form, kind=t.kind), field="kind")
     if t.form == "change":
         if t.change not in CHANGES:
-            raise InputError(f"a change target needs the kind of change: one of {', '.join(CHANGES)}",
+            raise InputError(_('a change target needs the kind of change: one of {items}').format(
+                items=', '.join(CHANGES)),
                              field="change")
         if t.target == 0:
-            raise InputError("a change of 0 is not a target; give the change to reach, e.g. -13.5%", field="change")
+            raise InputError(_('a change of 0 is not a target; give the change to reach, e.g. -13.5%'), field="change")
         if t.target is not None and (t.target > 0) != (t.spec.direction > 0):
-            raise InputError(f"a change of {change_text(t.target, t)} is {'an increase' if t.target > 0 else 'a decrease'}"
-                             f", not a {t.kind}: leave --kind out or give --kind "
-                             f"{'increase' if t.target > 0 else 'decrease'}", field="kind")
+            raise InputError(_('a change of {change_text} is {value}, not a {kind}: leave --kind out or give '
+                                '--kind {value2}').format(
+                change_text=change_text(t.target, t), value=_('an increase') if t.target > 0 else _('a decrease'), kind=t.kind, value2='increase' if t.target > 0 else 'decrease'), field="kind")
         if t.change == "points" and t.unit != "%":
-            raise InputError(f"a change in percentage points is a change of a percentage; the unit is "
-                             f"{t.unit or 'not given'}, not %", field="change")
+            raise InputError(_('a change in percentage points is a change of a percentage; the unit is {value}, '
+                                'not %').format(
+                value=t.unit or _('not given')), field="change")
     elif t.change is not None:
-        raise InputError("the kind of change belongs to a change target (--change)", field="change")
+        raise InputError(_('the kind of change belongs to a change target (--change)'), field="change")
     if t.form == "cumulative" and (t.spec.direction < 0 or (t.start is None and t.baseline_date is None)):
-        raise InputError("a cumulative target adds up amounts from its start to a total: it is an increase, and "
-                         "needs --start (or --baseline-date, the period before the first amount)", field="start")
+        raise InputError(_('a cumulative target adds up amounts from its start to a total: it is an increase, and needs --start (or --baseline-date, the period before the first amount)'), field="start")
     if t.form in ("change", "growth") and t.baseline_date is None:
-        raise InputError(f"a {t.form} target is measured from a base period: give --baseline-date (e.g. 2020)",
+        raise InputError(_('a {form} target is measured from a base period: give --baseline-date (e.g. 2020)').format(
+            form=t.form),
                          field="baseline_date")
     if t.form == "growth" and t.target is not None and t.target <= -100:
-        raise InputError(f"an average growth of {t.target}% a year is not possible (it must be above -100%)",
+        raise InputError(_('an average growth of {target}% a year is not possible (it must be above -100%)').format(
+            target=t.target),
                          field="growth")
     if t.each is not None:
         if t.each not in FREQUENCIES or t.each == "day":
-            raise InputError(f"--each takes year, half, quarter or month, not {t.each!r}", field="each")
+            raise InputError(_('--each takes year, half, quarter or month, not {each}').format(
+                each=repr(t.each)), field="each")
         if t.form is not None or not (t.spec.shape == "bound" or (t.spec.shape == "path" and t.spec.direction > 0)):
-            raise InputError("--each applies to a cap, a floor or an increase given as a level "
-                             f"(not a {t.form or t.kind} target)", field="each")
+            raise InputError(_('--each applies to a cap, a floor or an increase given as a level (not a {value} '
+                                'target)').format(
+                value=t.form or t.kind), field="each")
         if t.frequency is not None and t.frequency != t.each:
-            raise InputError(f"--each {t.each} is a bound on {t.each}ly values; the frequency is {t.frequency}",
+            raise InputError(_('--each {each} is a bound on {each}ly values; the frequency is {frequency}').format(
+                each=t.each, frequency=t.frequency),
                              field="frequency")
     if t.frequency is not None and t.frequency not in FREQUENCIES:
-        raise InputError(f"{t.frequency!r} is not a frequency: one of {', '.join(FREQUENCIES)}", field="frequency")
+        raise InputError(_('{frequency} is not a frequency: one of {items}').format(
+            frequency=repr(t.frequency), items=', '.join(FREQUENCIES)), field="frequency")
     if t.lag is not None and not 0 <= t.lag <= 3660:
-        raise InputError(f"a lag of {t.lag} days is out of range (0 to 3660)", field="lag")
+        raise InputError(_('a lag of {lag} days is out of range (0 to 3660)').format(lag=t.lag), field="lag")
     if t.binding not in (None, True, False):
-        raise InputError("binding is true, false or not given", field="binding")
+        raise InputError(_('binding is true, false or not given'), field="binding")
 
 
 def validate(t: Target) -> Target:
@@ -484,12 +492,14 @@ def validate(t: Target) -> Target:
         raise InputError(_("the start ({start}) is after the deadline ({deadline})").format(start=t.start,
                                                                                              deadline=t.deadline))
     if t.deadline and t.baseline_date and t.baseline_date.last > t.deadline.last:
-        raise InputError(f"the baseline date ({t.baseline_date}) is after the deadline ({t.deadline})")
+        raise InputError(_('the baseline date ({baseline_date}) is after the deadline ({deadline})').format(
+            baseline_date=t.baseline_date, deadline=t.deadline))
     if t.baseline_date and t.baseline is None and t.form is None:  # a change's or a sum's base may be unknown
-        raise InputError("--baseline-date was given without --baseline")
+        raise InputError(_('--baseline-date was given without --baseline'))
     check_method(t.method)
     if t.plan is not None and (not t.plan.strip() or not t.plan.isprintable() or len(t.plan) > 100):
-        raise InputError(f"invalid plan {t.plan!r}: a plan is a name of 1-100 printable characters")
+        raise InputError(_('invalid plan {plan}: a plan is a name of 1-100 printable characters').format(
+            plan=repr(t.plan)))
     for tag in t.tags:
         check_tag(tag)
     return t

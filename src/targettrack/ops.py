@@ -55,7 +55,7 @@ def target_and_unit(kind: str, target: str | None, unit: str | None) -> tuple[st
     """(unit, target value): the unit is `unit` if given, else the one written after the target (1000亿元)."""
     if kind in KIND and KIND[kind].boolean:
         if target is not None:
-            raise InputError("a milestone is done or not done; it takes no target value", field="target")
+            raise InputError(_('a milestone is done or not done; it takes no target value'), field="target")
         return unit or "", None
     if target is None:
         return unit or "", None
@@ -84,7 +84,8 @@ def parse_change(text: str, unit: str | None) -> tuple[str, Decimal, str | None]
         number = _POINTS.sub("", s).strip()
         q = _quantity(number, "change")
         if q.unit:
-            raise InputError(f"{text!r}: a change in percentage points is a number, e.g. +5pp", field="change")
+            raise InputError(_('{text}: a change in percentage points is a number, e.g. +5pp').format(
+                text=repr(text)), field="change")
         return "points", clean(q.number), "%"
     q = _quantity(s, "change")
     if q.unit == "%":
@@ -105,10 +106,10 @@ def form_fields(unit: str | None, *, change: str | None = None, growth: str | No
     given = [name for name, v in (("--change", change), ("--growth", growth), ("--cumulative", cumulative),
                                   ("--each", each)) if v]
     if len(given) > 1:
-        raise InputError(f"{' and '.join(given)} do not go together: a target has one form")
+        raise InputError(_('{items} do not go together: a target has one form').format(items=' and '.join(given)))
     if (change is not None or growth is not None) and target is not None:
-        raise InputError(f"{'--change' if change is not None else '--growth'} is the target: give it or --target, "
-                         "not both")
+        raise InputError(_('{value} is the target: give it or --target, not both').format(
+            value='--change' if change is not None else '--growth'))
     f: dict = {}
     if change is not None:
         how, amount, written = parse_change(change, unit)
@@ -120,7 +121,8 @@ def form_fields(unit: str | None, *, change: str | None = None, growth: str | No
     if growth is not None:
         q = _quantity(growth, "growth")
         if q.unit not in ("", "%"):
-            raise InputError(f"{growth!r}: an average growth rate is a percentage a year, e.g. 7%", field="growth")
+            raise InputError(_('{growth}: an average growth rate is a percentage a year, e.g. 7%').format(
+                growth=repr(growth)), field="growth")
         f.update(form="growth", target=clean(q.number))
     if cumulative:
         f["form"] = "cumulative"
@@ -178,15 +180,16 @@ def observe(t: Target, text: str, when: Period, today: date, recorded_at: str,
     """
     if how == "level" or t.spec.boolean:
         if how != "level":
-            raise InputError(f"{t.id} is a milestone; give 'done' or 'undone', not a change", field=how)
+            raise InputError(_("{id} is a milestone; give 'done' or 'undone', not a change").format(id=t.id), field=how)
         level = read_value(t, text)
     elif how == "yoy" and t.form in ("change", "growth"):
         # Kept as given and chained when judged (forms.py): a change target's
         # base may be an index, with no level to derive from.
         return _checked(t, Observation(when, _yoy_percent(text), recorded_at, note, source, "yoy"), today)
     elif how == "by" and t.form in ("change", "growth"):
-        raise InputError(f"{t.id} is a {t.form} target: record the level, or the change on the year before with "
-                         "--yoy", field="by")
+        raise InputError(_('{id} is a {form} target: record the level, or the change on the year before '
+                            'with --yoy').format(
+                        id=t.id, form=t.form), field="by")
     elif how == "by" and t.form == "cumulative":
         # A running total's values are amounts per period: --by adds to the amount for this period.
         amount = amount_in(text, t.unit, "by")
@@ -217,9 +220,11 @@ def _checked(t: Target, o: Observation, today: date) -> Observation:
 def _yoy_percent(text: str) -> Decimal:
     q = _quantity(text, "yoy")
     if q.unit not in ("", "%"):
-        raise InputError(f"{text!r}: a year-on-year change is a percentage, e.g. -2.7% or 5.2%", field="yoy")
+        raise InputError(_('{text}: a year-on-year change is a percentage, e.g. -2.7% or 5.2%').format(
+            text=repr(text)), field="yoy")
     if q.number <= -100:
-        raise InputError(f"{text!r}: a fall of 100% or more leaves nothing to compare with", field="yoy")
+        raise InputError(_('{text}: a fall of 100% or more leaves nothing to compare with').format(
+            text=repr(text)), field="yoy")
     return clean(q.number)
 
 
@@ -231,7 +236,8 @@ def _after_yoy(t: Target, text: str, when: Period, levels: Levels) -> Decimal:
         raise InputError(str(e), field="yoy") from None
     base = levels.on(before.last)
     if base is None:
-        raise InputError(f"{t.id} has no value for {before} to apply {text} to; record the {before} level first",
+        raise InputError(_('{id} has no value for {before} to apply {text} to; record the {before} level first').format(
+            id=t.id, before=before, text=text),
                          field="yoy")
     with localcontext() as ctx:
         ctx.prec = 50  # exact for the digits people write: 100 x (1 - 2.7%) is 97.3
@@ -243,8 +249,9 @@ def change_unit(t: Target, unit: str, relabel: bool = False) -> Target:
     if relabel:
         return replace(t, unit=unit)
     if not same_dimension(t.unit, unit):
-        raise InputError(f"{t.unit or 'no unit'} cannot be converted to {unit}; "
-                         "pass --relabel to rename the unit without converting the values", field="unit")
+        raise InputError(_('{value} cannot be converted to {unit}; pass --relabel to rename the unit without '
+                            'converting the values').format(
+            value=t.unit or _('no unit'), unit=unit), field="unit")
 
     def conv(v):
         return None if v is None else convert(v, t.unit, unit)
@@ -262,14 +269,15 @@ def edit(old: Target, fields: dict, *, unit: str | None = None, relabel: bool = 
     the fields in `unset` cleared. Refuses an edit that changes nothing."""
     for name in unset:
         if name not in EDITABLE:
-            raise InputError(f"{name!r} is not one of {', '.join(EDITABLE)}", field="unset")
+            raise InputError(_('{name} is not one of {items}').format(
+                name=repr(name), items=', '.join(EDITABLE)), field="unset")
     t = old
     if unit is not None and unit != t.unit:
         t = change_unit(t, unit, relabel)
     kind = fields.get("kind")
     if kind and kind != t.kind and t.observations and (t.spec.boolean or KIND[kind].boolean):
-        raise InputError(f"{t.id} has observations recorded as a {t.kind}; "
-                         "a milestone's and a level's values do not convert", field="kind")
+        raise InputError(_("{id} has observations recorded as a {kind}; a milestone's and a level's values do not convert").format(
+                        id=t.id, kind=t.kind), field="kind")
     source = fields.get("source") or {}
     changes = {k: v for k, v in fields.items() if v is not None and k != "source"}
     if target is not None:
@@ -314,7 +322,7 @@ def delete_period(t: Target, when) -> tuple[Target, tuple[Observation, ...]]:
     """`t` without its values for the day `when` ends on (corrections included)."""
     gone = tuple(o for o in t.observations if o.date.last == when.last)
     if not gone:
-        raise InputError(f"{t.id} has no value for {when}", field="date")
+        raise InputError(_('{id} has no value for {when}').format(id=t.id, when=when), field="date")
     return replace(t, observations=tuple(o for o in t.observations if o.date.last != when.last)), gone
 
 

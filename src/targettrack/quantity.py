@@ -157,7 +157,7 @@ def same_dimension(a: str | None, b: str | None) -> bool:
 def parse_chinese_numeral(text: str) -> Decimal:
     """一千亿 -> 100000000000, 两千五百万 -> 25000000, 一点五万 -> 15000."""
     if "点" in text:
-        whole, _, frac = text.partition("点")
+        whole, _dot, frac = text.partition("点")
         digits = ""
         i = 0
         while i < len(frac) and frac[i] in _CN_DIGITS:
@@ -165,7 +165,7 @@ def parse_chinese_numeral(text: str) -> Decimal:
             i += 1
         tail = frac[i:]
         if not digits or any(c not in MAGNITUDES for c in tail):
-            raise InputError(f"cannot read Chinese numeral {text!r}")
+            raise InputError(_('cannot read Chinese numeral {text}').format(text=repr(text)))
         value = (parse_chinese_numeral(whole) if whole else Decimal(0)) + Decimal("0." + digits)
         for c in tail:
             value *= MAGNITUDES[c]
@@ -177,7 +177,7 @@ def parse_chinese_numeral(text: str) -> Decimal:
     for c in text:
         if c in _CN_DIGITS:
             if digit is not None and digit != 0 and _CN_DIGITS[c] != 0:
-                raise InputError(f"cannot read Chinese numeral {text!r}")
+                raise InputError(_('cannot read Chinese numeral {text}').format(text=repr(text)))
             digit = _CN_DIGITS[c]
             seen_digit = True
         elif c in _CN_SMALL:
@@ -190,9 +190,9 @@ def parse_chinese_numeral(text: str) -> Decimal:
             total = (total + section + (digit or 0)) * 10**8
             section, digit = 0, None
         else:
-            raise InputError(f"cannot read Chinese numeral {text!r}")
+            raise InputError(_('cannot read Chinese numeral {text}').format(text=repr(text)))
     if not seen_digit and not text.startswith(("十", "拾")):
-        raise InputError(f"cannot read Chinese numeral {text!r}")
+        raise InputError(_('cannot read Chinese numeral {text}').format(text=repr(text)))
     return Decimal(total + section + (digit or 0))
 
 
@@ -258,7 +258,8 @@ def parse_quantity(text: str) -> Quantity:
             raise bad
         number = parse_chinese_numeral(m.group(0))
     if abs(number.adjusted()) > _MAX_EXPONENT and number != 0:
-        raise InputError(f"{raw!r} is out of range (at most 10^{_MAX_EXPONENT})")
+        raise InputError(_('{raw} is out of range (at most 10^{max_exponent})').format(
+            raw=repr(raw), max_exponent=_MAX_EXPONENT))
     unit = s[m.end():].strip()
     if unit and (unit[0].isdigit() or unit[0] in ",.+-="):
         raise bad
@@ -296,8 +297,8 @@ def value_in_unit(q: Quantity, target_unit: str | None) -> Decimal:
         if src.dimension != dst.dimension:
             shown = target_unit if target_unit else "no unit"
             raise InputError(
-                f"unit {q.unit!r} cannot be converted to the target's unit ({shown}); "
-                f"give the value in {shown if target_unit else 'plain numbers'} or a unit of the same kind"
+                _("unit {unit} cannot be converted to the target's unit ({shown}); give the value in {value} or a unit of the same kind").format(
+                                        unit=repr(q.unit), shown=shown, value=shown if target_unit else 'plain numbers')
             )
         return clean(q.number * src.scale / dst.scale)
 

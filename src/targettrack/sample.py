@@ -10,6 +10,7 @@ from __future__ import annotations
 from importlib.resources import files
 
 from .errors import InputError
+from .i18n import _
 from .model import Target, from_dict
 from .store import TARGETS_TABLE, parse
 
@@ -23,7 +24,8 @@ def sample_bytes(name: str = "seed") -> bytes:
 
 def sample_targets(name: str = "seed") -> list[Target]:
     if name not in SAMPLES:
-        raise InputError(f"--sample: no sample {name!r}; the samples are {', '.join(SAMPLES)}")
+        raise InputError(_('--sample: no sample {name}; the samples are {items}').format(
+            name=repr(name), items=', '.join(SAMPLES)))
     data = parse(SAMPLES[name], sample_bytes(name))
     docs = sorted(data[TARGETS_TABLE].items(), key=lambda kv: int(kv[0]))
     return [from_dict(doc) for _, doc in docs]

@@ -11,6 +11,7 @@ from fractions import Fraction
 
 from .dates import parse_lag
 from .errors import InputError
+from .i18n import _
 
 METHODS = ("linear", "cagr", "projection")
 BAND_NAMES = ("on-track", "at-risk", "off-track")  # each is the lower edge of its band
@@ -75,7 +76,8 @@ class Settings:
         check_key(key)
         if key == "method":
             if value not in METHODS:
-                raise InputError(f"method: {value!r} is not one of {', '.join(METHODS)}")
+                raise InputError(_('method: {value} is not one of {items}').format(
+                    value=repr(value), items=', '.join(METHODS)))
             return replace(self, method=value)
         if key == "lang":
             from .i18n import check
@@ -86,19 +88,21 @@ class Settings:
             try:
                 days = parse_lag(value)
             except InputError as e:
-                raise InputError(f"{key}: {e}") from None
+                raise InputError(_('{key}: {detail}').format(key=key, detail=e)) from None
             return replace(self, lags={**self.lags, b: days})
         try:
             number = Fraction(value)
         except (ValueError, ZeroDivisionError):
-            raise InputError(f"{key}: {value!r} is not a number (e.g. 0.95)") from None
+            raise InputError(_('{key}: {value} is not a number (e.g. 0.95)').format(
+                key=key, value=repr(value))) from None
         if not -10 <= number <= 10:
-            raise InputError(f"{key}: {value} is out of range (-10 to 10)")
+            raise InputError(_('{key}: {value} is out of range (-10 to 10)').format(key=key, value=value))
         bands = dict(self.bands)
         new = replace(bands[m], **{b.replace("-", "_"): number})
         if not new.on_track >= new.at_risk >= new.off_track:
-            raise InputError(f"{key}: the edges must keep on-track >= at-risk >= off-track "
-                             f"(would be {_show(new.on_track)}, {_show(new.at_risk)}, {_show(new.off_track)})")
+            raise InputError(_('{key}: the edges must keep on-track >= at-risk >= off-track (would be {show}, '
+                                '{show2}, {show3})').format(
+                key=key, show=_show(new.on_track), show2=_show(new.at_risk), show3=_show(new.off_track)))
         bands[m] = new
         return replace(self, bands=bands)
 
@@ -127,7 +131,8 @@ class Settings:
 
 def check_key(key: str) -> None:
     if key not in KEYS:
-        raise InputError(f"unknown setting {key!r}; the settings are: {', '.join(KEYS)}")
+        raise InputError(_('unknown setting {key}; the settings are: {items}').format(
+            key=repr(key), items=', '.join(KEYS)))
 
 
 def _show(x: Fraction) -> str:

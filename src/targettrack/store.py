@@ -130,7 +130,7 @@ def lock_timeout() -> float:
     except ValueError:
         value = -1
     if not 0 <= value <= 86400:
-        raise InputError(f"TARGETTRACK_LOCK_TIMEOUT={raw!r}: give seconds from 0 to 86400")
+        raise InputError(_('TARGETTRACK_LOCK_TIMEOUT={raw}: give seconds from 0 to 86400').format(raw=repr(raw)))
     return value
 
 
@@ -148,27 +148,30 @@ def parse(path: Path, raw: bytes) -> dict:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise StoreError(f"{path}: not a targettrack store (not UTF-8 text at byte {e.start})") from None
+        raise StoreError(_('{path}: not a targettrack store (not UTF-8 text at byte {byte})').format(
+            path=path, byte=e.start)) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise StoreError(_("{path}: corrupt store (invalid JSON at line {line}, column {column}: {error})").format(
             path=path, line=e.lineno, column=e.colno, error=e.msg)) from None
     except RecursionError:
-        raise StoreError(f"{path}: corrupt store (JSON nested too deeply to be a store)") from None
+        raise StoreError(_('{path}: corrupt store (JSON nested too deeply to be a store)').format(path=path)) from None
     except ValueError as e:  # e.g. an integer of more than 4,300 digits
-        raise StoreError(f"{path}: corrupt store ({str(e)[:100]})") from None
+        raise StoreError(_('{path}: corrupt store ({detail})').format(path=path, detail=str(e)[:100])) from None
     meta = data.get(META_TABLE) if isinstance(data, dict) else None
     info = meta.get("1") if isinstance(meta, dict) else None
     if not isinstance(info, dict) or info.get("app") != APP or not isinstance(info.get("schema"), int):
-        raise StoreError(f"{path}: not a targettrack store (no '{META_TABLE}' table with app and schema version)")
+        raise StoreError(_("{path}: not a targettrack store (no '{meta_table}' table with app and schema version)").format(
+                        path=path, meta_table=META_TABLE))
     if info["schema"] > SCHEMA_VERSION:
         raise StoreError(_("{path}: written by a newer targettrack (schema {schema}; this version reads up to "
                            "{supported}); upgrade targettrack").format(path=path, schema=info["schema"],
                                                                         supported=SCHEMA_VERSION))
     targets = data.get(TARGETS_TABLE, {})
     if not isinstance(targets, dict) or not all(isinstance(d, dict) and k.isdigit() for k, d in targets.items()):
-        raise StoreError(f"{path}: corrupt store (the '{TARGETS_TABLE}' table is not a map of numbered documents)")
+        raise StoreError(_("{path}: corrupt store (the '{targets_table}' table is not a map of numbered documents)").format(
+                        path=path, targets_table=TARGETS_TABLE))
     data.setdefault(TARGETS_TABLE, {})
     return data
 
@@ -213,20 +216,22 @@ def read_store(path: Path) -> tuple[bytes, os.stat_result]:
         raise StoreError(_("{path}: no store here; create one with 'targettrack --db {path} init', or point --db / "
                            "TARGETTRACK_DB at an existing one").format(path=path)) from None
     except IsADirectoryError:
-        raise StoreError(f"{path}: is a folder, not a store file") from None
+        raise StoreError(_('{path}: is a folder, not a store file').format(path=path)) from None
     except OSError as e:
-        raise StoreError(f"{path}: cannot read the store ({e.strerror})") from None
+        raise StoreError(_('{path}: cannot read the store ({reason})').format(path=path, reason=e.strerror)) from None
     st = os.fstat(fd)
     if not stat.S_ISREG(st.st_mode):
         os.close(fd)
         if stat.S_ISDIR(st.st_mode):
-            raise StoreError(f"{path}: is a folder, not a store file")
-        raise StoreError(f"{path}: is not a regular file (a FIFO, device or socket cannot be a store)")
+            raise StoreError(_('{path}: is a folder, not a store file').format(path=path))
+        raise StoreError(_('{path}: is not a regular file (a FIFO, device or socket cannot be a store)').format(
+            path=path))
     with os.fdopen(fd, "rb") as f:
         try:
             return f.read(), st
         except OSError as e:
-            raise StoreError(f"{path}: cannot read the store ({e.strerror})") from None
+            raise StoreError(_('{path}: cannot read the store ({reason})').format(
+                path=path, reason=e.strerror)) from None
 
 
 class StoreFile:
@@ -347,8 +352,9 @@ class StoreFile:
             entry = backups.keep(self.path, encoded, self.command or "change", self.kind, delta=delta)
         except OSError as e:
             backups.remove_if_empty(self.path)
-            raise StoreError(f"{self.path}: cannot write a version of the store in {backups.folder(self.path)} "
-                             f"({_reason(e)}); nothing was written, the store is unchanged") from None
+            raise StoreError(_('{path}: cannot write a version of the store in {folder} ({reason}); nothing was '
+                                'written, the store is unchanged').format(
+                path=self.path, folder=backups.folder(self.path), reason=_reason(e))) from None
         try:
             with _uninterrupted():
                 atomic_write(self.path, encoded)
@@ -371,7 +377,8 @@ def _reason(e: OSError) -> str:
 
 
 def _write_error(path: Path, e: OSError) -> StoreError:
-    return StoreError(f"{path}: cannot write the store ({_reason(e)}); it is unchanged")
+    return StoreError(_('{path}: cannot write the store ({reason}); it is unchanged').format(
+        path=path, reason=_reason(e)))
 
 
 class Lock:
@@ -434,20 +441,23 @@ class Lock:
             if not self.exclusive:
                 return None
             if self.path.parent.is_dir():
-                raise StoreError(f"{store}: cannot create its lock file in {self.path.parent} "
-                                 "(that folder takes no new files)") from None
-            raise StoreError(f"{store}: cannot create its lock file: the folder {self.path.parent} "
-                             "does not exist") from None
+                raise StoreError(_('{store}: cannot create its lock file in {folder} (that folder takes no new '
+                                    'files)').format(
+                    store=store, folder=self.path.parent)) from None
+            raise StoreError(_('{store}: cannot create its lock file: the folder {folder} does not exist').format(
+                store=store, folder=self.path.parent)) from None
         except OSError as e:
             if e.errno == errno.ELOOP:
-                raise StoreError(f"{self.path} is a symbolic link; targettrack never follows one for its lock "
-                                 "(remove it)") from None
+                raise StoreError(_('{path} is a symbolic link; targettrack never follows one for its lock (remove '
+                                    'it)').format(
+                    path=self.path)) from None
             if self.exclusive:
-                raise StoreError(f"{self.path}: cannot create the lock file ({e.strerror}); is the folder writable?") from None
+                raise StoreError(_('{path}: cannot create the lock file ({reason}); is the folder writable?').format(
+                    path=self.path, reason=e.strerror)) from None
             return None
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             os.close(fd)
-            raise StoreError(f"{self.path} is not a regular file; remove it")
+            raise StoreError(_('{path} is not a regular file; remove it').format(path=self.path))
         return fd
 
     def _wait(self, fd: int, deadline: float) -> None:
@@ -574,7 +584,8 @@ class Store:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:
-            raise StoreError(f"{path.parent}: cannot create the folder ({e.strerror})") from None
+            raise StoreError(_('{parent}: cannot create the folder ({reason})').format(
+                parent=path.parent, reason=e.strerror)) from None
         lock = Lock(path, True, lock_timeout())
         lock.acquire()
         try:
@@ -599,7 +610,7 @@ class Store:
         try:
             return Settings.from_dict(raw if isinstance(raw, dict) else None)
         except InputError as e:
-            raise StoreError(f"{self.path}: corrupt store (settings: {e})") from None
+            raise StoreError(_('{path}: corrupt store (settings: {detail})').format(path=self.path, detail=e)) from None
 
     def _index(self) -> dict[str, int]:
         """id -> document number: from the lines when they are trusted (no
@@ -623,9 +634,11 @@ class Store:
 
     def _add_id(self, ids: dict[str, int], key: str, target_id) -> None:
         if not isinstance(target_id, str):
-            raise StoreError(f"{self.path}: corrupt store (target document {key}: missing 'id')")
+            raise StoreError(_("{path}: corrupt store (target document {key}: missing 'id')").format(
+                path=self.path, key=key))
         if target_id in ids:
-            raise StoreError(f"{self.path}: corrupt store (id {target_id!r} appears twice)")
+            raise StoreError(_('{path}: corrupt store (id {target_id} appears twice)').format(
+                path=self.path, target_id=repr(target_id)))
         ids[target_id] = int(key)
 
     def _doc_from_line(self, key: str) -> dict:
@@ -633,7 +646,8 @@ class Store:
         try:
             return json.loads(line[line.index(b": ") + 2:])
         except (ValueError, UnicodeDecodeError, RecursionError) as e:
-            raise StoreError(f"{self.path}: corrupt store (target document {key}: {str(e)[:100]})") from None
+            raise StoreError(_('{path}: corrupt store (target document {key}: {detail})').format(
+                path=self.path, key=key, detail=str(e)[:100])) from None
 
     def _doc(self, key: str) -> dict:
         if self._file._data is None and self._file.lines is not None:
@@ -647,10 +661,12 @@ class Store:
             try:
                 t = from_dict(self._doc(str(doc_id)))
             except (ValueError, TypeError, ArithmeticError) as e:
-                raise StoreError(f"{self.path}: corrupt store (target document {doc_id}: {e})") from None
+                raise StoreError(_('{path}: corrupt store (target document {doc_id}: {detail})').format(
+                    path=self.path, doc_id=doc_id, detail=e)) from None
             if t.id != target_id:
-                raise StoreError(f"{self.path}: corrupt store (target document {doc_id}: id {t.id!r} where "
-                                 f"{target_id!r} was read)")
+                raise StoreError(_('{path}: corrupt store (target document {doc_id}: id {id} where {target_id} was '
+                                    'read)').format(
+                    path=self.path, doc_id=doc_id, id=repr(t.id), target_id=repr(target_id)))
             self._parsed[target_id] = t
         return t
 
@@ -682,7 +698,8 @@ class Store:
             try:
                 yield from_dict(self._doc_from_line(key))
             except (ValueError, TypeError, ArithmeticError) as e:
-                raise StoreError(f"{self.path}: corrupt store (target document {key}: {e})") from None
+                raise StoreError(_('{path}: corrupt store (target document {key}: {detail})').format(
+                    path=self.path, key=key, detail=e)) from None
 
     def resolve(self, ref: str) -> Target:
         """An exact id, or an unambiguous prefix of one."""
@@ -720,7 +737,7 @@ class Store:
     def add(self, target: Target) -> None:
         if target.id in self._index():
             raise InputError(_("a target with id {id} already exists; use 'targettrack edit {bare}' to change it").format(
-                id=repr(target.id), bare=target.id))
+                                                id=repr(target.id), bare=target.id))
         self.add_many([target])
 
     def put_all(self, targets: list[Target], settings: Settings | None = None) -> None:
@@ -778,23 +795,25 @@ class Store:
                 backups.keep(self.path, raw, "changes made outside targettrack", "found")
             step = backups.undo_step(self.path)
         except backups.JournalDamaged as e:
-            raise StoreError(f"{e}; nothing was undone. The kept versions are still in {backups.folder(self.path)} "
-                             "('targettrack doctor' lists them); the next change rebuilds the log") from None
+            raise StoreError(_("{detail}; nothing was undone. The kept versions are still in {folder} ('targettrack doctor' lists them); the next change rebuilds the log").format(
+                                detail=e, folder=backups.folder(self.path))) from None
         except OSError as e:
-            raise StoreError(f"{self.path}: cannot keep a version of the store ({_reason(e)}); nothing was undone") from None
+            raise StoreError(_('{path}: cannot keep a version of the store ({reason}); nothing was undone').format(
+                path=self.path, reason=_reason(e))) from None
         if step is None:
             raise InputError(_("nothing to undo: {path} has no earlier version").format(path=self.path))
         newest, previous = step
         content = backups.before(self.path, newest, previous, raw if self._file.state == "ours" else None)
         if content is None:
-            raise StoreError(f"{backups.folder(self.path) / previous.file}: cannot read the version to go back to; "
-                             "nothing was undone")
+            raise StoreError(_('{file}: cannot read the version to go back to; nothing was undone').format(
+                file=backups.folder(self.path) / previous.file))
         if previous.sha256 is None:  # an old full copy: never put back something that would not load
             parse(backups.folder(self.path) / previous.file, content)
         try:
             backups.set_undone(self.path, newest.n, True)
         except OSError as e:
-            raise StoreError(f"{backups.folder(self.path)}: cannot record the undo ({_reason(e)}); nothing was undone") from None
+            raise StoreError(_('{folder}: cannot record the undo ({reason}); nothing was undone').format(
+                folder=backups.folder(self.path), reason=_reason(e))) from None
         try:
             with _uninterrupted():
                 atomic_write(self.path, content)
@@ -818,12 +837,12 @@ class Store:
         from . import backups
 
         if target_id in self._index():
-            raise InputError(f"{target_id} is in the store; recover brings back a removed target "
-                             "('targettrack undo' reverts the last change)")
+            raise InputError(_("{target_id} is in the store; recover brings back a removed target ('targettrack undo' reverts the last change)").format(
+                                target_id=target_id))
         for doc, snap, entry in backups.documents_newest_first(self.path, target_id):
             try:
                 return from_dict(doc), snap, entry
             except (ValueError, TypeError, ArithmeticError):
                 continue
-        raise InputError(f"no kept version holds a target {target_id!r} (versions are kept in "
-                         f"{backups.folder(self.path)}; 'targettrack doctor' lists them)")
+        raise InputError(_("no kept version holds a target {target_id} (versions are kept in {folder}; 'targettrack doctor' lists them)").format(
+                        target_id=repr(target_id), folder=backups.folder(self.path)))

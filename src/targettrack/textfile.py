@@ -13,9 +13,10 @@ from __future__ import annotations
 import codecs
 
 from .errors import InputError
+from .i18n import N_, _
 
-EXCEL_HINT = ("in Excel, choose File > Save As > 'CSV UTF-8 (Comma delimited)'; "
-              "files in UTF-8, UTF-16 (with its byte-order mark) and GB18030/GBK are read")
+EXCEL_HINT = N_("in Excel, choose File > Save As > 'CSV UTF-8 (Comma delimited)'; "
+                 "files in UTF-8, UTF-16 (with its byte-order mark) and GB18030/GBK are read")
 
 
 def decode(raw: bytes, name: str) -> tuple[str, str]:
@@ -29,16 +30,18 @@ def decode(raw: bytes, name: str) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     if b"\x00" in raw:  # UTF-16 without its mark, or a binary file: neither is GBK
-        raise InputError(f"{name}: not text that can be read (NUL bytes); {EXCEL_HINT}")
+        raise InputError(_('{name}: not text that can be read (NUL bytes); {excel_hint}').format(
+            name=name, excel_hint=_(EXCEL_HINT)))
     try:
         return raw.decode("gb18030"), "gb18030"
     except UnicodeDecodeError as e:
-        raise InputError(f"{name}: neither UTF-8 nor GB18030 text (byte {e.start}); {EXCEL_HINT}") from None
+        raise InputError(_('{name}: neither UTF-8 nor GB18030 text (byte {byte}); {excel_hint}').format(
+            name=name, byte=e.start, excel_hint=_(EXCEL_HINT))) from None
 
 
 def _strict(raw: bytes, encoding: str, name: str) -> str:
     try:
         return raw.decode(encoding)
     except UnicodeDecodeError as e:
-        raise InputError(f"{name}: marked as {encoding.upper()} but not valid {encoding.upper()} "
-                         f"(byte {e.start}); {EXCEL_HINT}") from None
+        raise InputError(_('{name}: marked as {upper} but not valid {upper} (byte {byte}); {excel_hint}').format(
+            name=name, upper=encoding.upper(), byte=e.start, excel_hint=_(EXCEL_HINT))) from None

@@ -24,6 +24,7 @@ from decimal import Decimal
 
 from .csvcells import Number
 from .errors import InputError
+from .i18n import _
 from .exchange import HEADER_ALIASES, OBSERVATION_COLUMNS, TARGET_COLUMNS, Rows, add_table, export_rows
 from .kinds import KINDS
 from .quantity import format_number, from_json_number
@@ -160,8 +161,9 @@ def read_xlsx(raw: bytes, name: str) -> Rows:
     try:
         wb = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except (BadZipFile, KeyError, ValueError, OSError) as e:
-        raise InputError(f"{name}: not an Excel workbook that can be read ({type(e).__name__}); "
-                         "save it from Excel as .xlsx") from None
+        raise InputError(_('{name}: not an Excel workbook that can be read ({kind}); save it from Excel '
+                            'as .xlsx').format(
+                        name=name, kind=type(e).__name__)) from None
     rows = Rows()
     for ws in wb.worksheets:
         if ws.title == "notes":
@@ -179,8 +181,8 @@ def read_xlsx(raw: bytes, name: str) -> Rows:
         while header and not header[-1].strip():
             header.pop()
         body = [(r + [""] * width)[:len(header)] for r in cells[1:]]
-        add_table(rows, name, f"sheet {ws.title}", header, body, lambda c: c)
+        add_table(rows, name, _("sheet {name}").format(name=ws.title), header, body, lambda c: c)
     wb.close()
     if not rows.targets and not rows.observations:
-        raise InputError(f"{name}: no sheet with target or observation columns")
+        raise InputError(_('{name}: no sheet with target or observation columns').format(name=name))
     return rows

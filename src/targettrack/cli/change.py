@@ -42,11 +42,13 @@ def init(
     from ..sample import sample_targets
 
     if name is not None and not sample:
-        raise InputError(f"give --sample {name} to load a shipped store ('targettrack init' alone makes an empty one)")
+        raise InputError(_("give --sample {name} to load a shipped store ('targettrack init' alone makes an empty one)").format(
+                                    name=name))
     path = locate(root(ctx).db).path
     targets = sample_targets(name or "seed") if sample else []
     Store.create(path, targets)
-    print(f"created {safe(str(path))} with {len(targets)} target{'s' if len(targets) != 1 else ''}")
+    print(_("created {path} with {count} targets").format(path=safe(str(path)), count=len(targets)) if len(targets) != 1
+          else _("created {path} with 1 target").format(path=safe(str(path))))
 
 
 def _source(document, publisher, when, url, quote, note) -> dict:
@@ -114,8 +116,9 @@ def add(
         store.add(new)
         settings = store.settings()
     a = assess(new, today(), settings)
-    print(f"added {new.id}: {new.describe_target()}"
-          + (f" by {new.deadline}" if new.deadline else "") + f" ({a.status})")
+    print(_("added {id}: {target}{by} ({status})").format(
+        id=new.id, target=new.describe_target(), status=_(a.status),
+        by=_(" by {deadline}").format(deadline=new.deadline) if new.deadline else ""))
 
 
 _NEGATIVE = re.compile(r"-[\d.]")
@@ -146,17 +149,17 @@ def update(
     value = value or []
     for v in value:
         if v.startswith("-") and not _NEGATIVE.match(v):
-            raise InputError(f"no such option: {v} (see 'targettrack update --help')")
+            raise InputError(_("no such option: {v} (see 'targettrack update --help')").format(v=v))
     if len(value) > 1:
-        raise InputError(f"give one VALUE, not {len(value)}: {' '.join(value)}")
+        raise InputError(_('give one VALUE, not {count}: {items}').format(count=len(value), items=' '.join(value)))
     given = [name for name, v in (("VALUE", value), ("--by", by), ("--yoy", yoy), ("--delete", delete)) if v]
     if len(given) > 1:
-        raise InputError(f"{' and '.join(given)} do not go together: give one of VALUE, --by, --yoy or --delete")
+        raise InputError(_('{items} do not go together: give one of VALUE, --by, --yoy or --delete').format(
+            items=' and '.join(given)))
     if not given:
-        raise InputError("Missing argument 'VALUE': give the value to record (or --by, --yoy, or --delete with "
-                         "--date; see 'targettrack update --help')")
+        raise InputError(_("Missing argument 'VALUE': give the value to record (or --by, --yoy, or --delete with --date; see 'targettrack update --help')"))
     if delete and on is None:
-        raise InputError("--delete needs --date: the day or period whose value to remove")
+        raise InputError(_('--delete needs --date: the day or period whose value to remove'))
     how, text = ("by", by) if by else ("yoy", yoy) if yoy else ("level", value[0] if value else None)
     now = today()
     when = period("--date", on) or day(now)
@@ -182,7 +185,8 @@ def update(
         return
     if not quiet:
         for warning in ops.plausibility(t, obs, text if how == "level" else None):
-            print(f"{PROG}: warning: {safe(warning)}" + _(" (recorded all the same; --quiet silences this)"),
+            print(_("{prog}: warning: {message}").format(prog=PROG, message=safe(warning))
+                  + _(" (recorded all the same; --quiet silences this)"),
                   file=sys.stderr)
     replaces = _(", replaces {value} recorded {day}").format(
         value=show_value(t, earlier.value, earlier.measure), day=earlier.recorded_at[:10]) if earlier else ""
@@ -229,7 +233,7 @@ def edit(
     """Change any field of a target (--change, --growth, --cumulative or --each change its form)."""
     new_unit = parse_unit(unit) if unit is not None else None
     if relabel and new_unit is None:
-        raise InputError("--relabel goes with --unit")
+        raise InputError(_('--relabel goes with --unit'))
     fields = {
         "title": check_text(title, "title"), "kind": check_kind(kind) if kind else None, "title_en": title_en,
         "owner": owner, "deadline": period("--deadline", deadline), "start": period("--start", start),
@@ -253,8 +257,9 @@ def edit(
     from ..gitshare import resolve
 
     settled = resolve(locate(root(ctx).db).path, t.id)  # a merge conflict of this target is settled by the edit
-    print(f"edited {t.id} ({assess(t, today(), settings).status})"
-          + (f"; {settled} merge conflict{'s' if settled != 1 else ''} settled" if settled else ""))
+    settled_text = "" if not settled else _("; 1 merge conflict settled") if settled == 1 \
+        else _("; {count} merge conflicts settled").format(count=settled)
+    print(_("edited {id} ({status})").format(id=t.id, status=_(assess(t, today(), settings).status)) + settled_text)
 
 
 @app.command()
@@ -268,13 +273,15 @@ def remove(
         t = store.resolve(ref)
         if not yes:
             if not interactive():
-                raise InputError(f"not removing {t.id} without confirmation: pass --yes when not on a terminal")
-            if not typer.confirm(f"Remove {t.id} ({t.title}) and its {len(t.observations)} observations?"):
-                print("not removed", file=sys.stderr)
+                raise InputError(_('not removing {id} without confirmation: pass --yes when not on a terminal').format(
+                    id=t.id))
+            if not typer.confirm(_("Remove {id} ({title}) and its {count} observations?").format(
+                    id=t.id, title=t.title, count=len(t.observations))):
+                print(_("not removed"), file=sys.stderr)
                 raise typer.Exit(1)
         store.describe(f"remove {t.id}")
         store.remove(t.id)
-    print(f"removed {t.id}")
+    print(_("removed {id}").format(id=t.id))
 
 
 @app.command()
@@ -290,7 +297,8 @@ def recover(
         store.add(t)
         settings = store.settings()
     when = f", {entry.time}" if entry else ""
-    print(f"recovered {t.id} as kept in version {snap.name}{when} ({assess(t, today(), settings).status})")
+    print(_("recovered {id} as kept in version {version}{when} ({status})").format(
+        id=t.id, version=snap.name, when=when, status=_(assess(t, today(), settings).status)))
 
 
 @app.command()
@@ -302,7 +310,7 @@ def config(
 ) -> None:
     """Show or change the store's settings: the default method and each method's band edges."""
     if reset and (key is None or value is not None):
-        raise InputError("--reset takes one KEY and no VALUE")
+        raise InputError(_('--reset takes one KEY and no VALUE'))
     if key is not None:
         Settings().get(key)  # refuse an unknown key before touching the store
     if value is None and not reset:
@@ -311,7 +319,7 @@ def config(
         keys = [key] if key else list(KEYS)
         default = Settings()
         for k in keys:
-            mark = "" if current.get(k) == default.get(k) else f"  (default {default.get(k)})"
+            mark = "" if current.get(k) == default.get(k) else _("  (default {value})").format(value=default.get(k))
             print(f"{k} {current.get(k)}{mark}" if key is None else current.get(k) + mark)
         return
     with open_store(ctx, write=True) as store:
@@ -327,5 +335,5 @@ def undo(ctx: typer.Context) -> None:
     """Revert the last change (one step each time) and say what it was."""
     with open_store(ctx, write=True) as store:
         entry = store.undo()
-    print(f"undid: {safe(entry.command)} (made {entry.time})")
+    print(_("undid: {command} (made {time})").format(command=safe(entry.command), time=entry.time))
 

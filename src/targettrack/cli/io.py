@@ -41,7 +41,7 @@ def _within(value: str, as_of) -> int:
 
     m = re.fullmatch(r"\s*(\d{1,5})\s*([dwmy]?)\s*", value or "")
     if not m:
-        raise InputError(f"--within: {value!r} is not a span; give e.g. 90d, 12w, 3m or 1y")
+        raise InputError(_('--within: {value} is not a span; give e.g. 90d, 12w, 3m or 1y').format(value=repr(value)))
     try:
         later = parse_period(f"+{m[1]}{m[2] or 'd'}", as_of).last
     except InputError:  # past the end of the calendar: as far as it goes
@@ -83,7 +83,8 @@ def report(
     when = parse_as_of(as_of)
     since_day = period("--since", since).last if since else shift(when, -7)
     if since_day > when:
-        raise InputError(f"--since: {since_day} is after the report date {when}")
+        raise InputError(_('--since: {since_day} is after the report date {when}').format(
+            since_day=since_day, when=when))
     days = _within(within, when)
     loc = locate(root(ctx).db)
     with open_store(ctx) as store:
@@ -142,14 +143,14 @@ def export(
         from ..xlsx import export_xlsx
 
         if output is None and sys.stdout.isatty():
-            raise InputError("--format xlsx writes a workbook: give --output FILE.xlsx (or redirect stdout)")
+            raise InputError(_('--format xlsx writes a workbook: give --output FILE.xlsx (or redirect stdout)'))
         text = export_xlsx(targets, template=template)
     else:
         from ..render.ics_format import calendar
 
         text = calendar([(t, assess(t, when, settings)) for t in targets if t.deadline], now_utc())
     if template and fmt != "xlsx":
-        raise InputError("--template goes with --format xlsx: an empty, documented workbook to fill in")
+        raise InputError(_('--template goes with --format xlsx: an empty, documented workbook to fill in'))
     emit(text, output, ctx)
 
 
@@ -185,20 +186,25 @@ def import_(
             store.put_all(plan.targets, plan.settings)
     if not quiet:
         for warning in plan.warnings[:WARNINGS_SHOWN]:
-            print(f"{PROG}: warning: {safe(warning)}" + _(" (imported all the same; --quiet silences this)"),
+            print(_("{prog}: warning: {message}").format(prog=PROG, message=safe(warning))
+                  + _(" (imported all the same; --quiet silences this)"),
                   file=sys.stderr)
         if len(plan.warnings) > WARNINGS_SHOWN:
-            print(f"{PROG}: warning: and {len(plan.warnings) - WARNINGS_SHOWN} more values that look like slips, "
-                  "imported all the same (--quiet silences these)", file=sys.stderr)
-    verb = "would " if dry_run else ""
-    print(f"{safe(name)}: {verb}add {len(plan.added)} target(s), {verb}update {len(plan.updated)}, "
-          f"{len(plan.unchanged)} unchanged; {verb}add {plan.observations_added} observation(s), "
-          f"{plan.observations_skipped} already there")
+            print(_("{prog}: warning: and {count} more values that look like slips, imported all the same "
+                    "(--quiet silences these)").format(prog=PROG, count=len(plan.warnings) - WARNINGS_SHOWN),
+                  file=sys.stderr)
+    summary = _("{name}: would add {added} target(s), would update {updated}, {unchanged} unchanged; would add "
+                "{observations} observation(s), {skipped} already there") if dry_run else \
+        _("{name}: add {added} target(s), update {updated}, {unchanged} unchanged; add {observations} "
+          "observation(s), {skipped} already there")
+    print(summary.format(name=safe(name), added=len(plan.added), updated=len(plan.updated),
+                         unchanged=len(plan.unchanged), observations=plan.observations_added,
+                         skipped=plan.observations_skipped))
     if dry_run:
         for i in plan.added:
-            print(f"  add {i}")
+            print(_("  add {id}").format(id=i))
         for i in plan.updated:
-            print(f"  update {i}")
+            print(_("  update {id}").format(id=i))
 
 
 class _NoProgress:
@@ -241,17 +247,18 @@ def extract(
 
     fmt = choice("--format", fmt, EXTRACT_FORMATS)
     if year is not None and not 1900 <= year <= 2200:
-        raise InputError(f"--year: {year} is not a year between 1900 and 2200")
+        raise InputError(_('--year: {year} is not a year between 1900 and 2200').format(year=year))
     if add and review:
-        raise InputError("--add and --review do not go together (--review imports what you accept)")
+        raise InputError(_('--add and --review do not go together (--review imports what you accept)'))
     if review and not interactive():
-        raise InputError("--review asks questions on a terminal; use --format json or csv, or --add, in scripts")
+        raise InputError(_('--review asks questions on a terminal; use --format json or csv, or --add, in scripts'))
     name, text = read_text(file)
     candidates = ex.extract(text.lstrip("\ufeff"), name, year)
     left_out = [c for c in candidates if not c.observation and not extract_view.importable(c)]
     if left_out and (add or review or fmt in ("json", "csv")):
-        print(f"{PROG}: note: {len(left_out)} proposed target(s) have no deadline and are left out of the import "
-              f"format: {', '.join(c.id for c in left_out)} (see them with --format plain)", file=sys.stderr)
+        print(_("{prog}: note: {count} proposed target(s) have no deadline and are left out of the import "
+                "format: {ids} (see them with --format plain)").format(
+                    prog=PROG, count=len(left_out), ids=", ".join(c.id for c in left_out)), file=sys.stderr)
     if review:
         candidates = _review(candidates)
     if add or review:
@@ -263,8 +270,9 @@ def extract(
             if plan.targets:
                 store.describe(f"extract {name} --add")
                 store.put_all(plan.targets)
-        print(f"{safe(name)}: added {len(plan.added)} target(s), updated {len(plan.updated)}, "
-              f"{len(plan.unchanged)} unchanged; {plan.observations_added} observation(s)")
+        print(_("{name}: added {added} target(s), updated {updated}, {unchanged} unchanged; {observations} "
+                "observation(s)").format(name=safe(name), added=len(plan.added), updated=len(plan.updated),
+                                          unchanged=len(plan.unchanged), observations=plan.observations_added))
         return
     fmt = fmt or ("table" if use_color(ctx) else "text")
     if fmt == "json":
@@ -289,24 +297,25 @@ def _review(candidates):
             kept.append(c)
             continue
         value = "done" if KIND[c.kind].boolean else format_quantity(c.value, c.unit)
-        print(f"\n{c.id}: {c.kind} {value} by {c.deadline.label if c.deadline else '-'}: {c.title}")
+        print("\n" + _("{id}: {kind} {value} by {deadline}: {title}").format(
+            id=c.id, kind=_(c.kind), value=value, deadline=c.deadline.label if c.deadline else "-", title=c.title))
         print(f"  “{highlight_plain(c)}” ({c.file}:{c.line})")
         if c.review:
-            print("  check: " + "; ".join(c.review))
-        answer = typer.prompt("  [a]ccept, [e]dit or [s]kip", default="a").strip().lower()[:1]
+            print(_("  check: {notes}").format(notes="; ".join(c.review)))
+        answer = typer.prompt(_("  [a]ccept, [e]dit or [s]kip"), default="a").strip().lower()[:1]
         if answer == "s":
             continue
         if answer == "e":
-            title = typer.prompt("  title", default=c.title)
-            kind = check_kind(typer.prompt("  kind", default=c.kind))
-            deadline = typer.prompt("  deadline (empty for none)", default=c.deadline.label if c.deadline else "",
+            title = typer.prompt(_("  title"), default=c.title)
+            kind = check_kind(typer.prompt(_("  kind"), default=c.kind))
+            deadline = typer.prompt(_("  deadline (empty for none)"), default=c.deadline.label if c.deadline else "",
                                     show_default=bool(c.deadline))
             c = replace(c, title=title, kind=kind, deadline=period("deadline", deadline) if deadline else None)
             if not KIND[kind].boolean:
                 try:
-                    q = parse_quantity(typer.prompt("  target", default=value))
+                    q = parse_quantity(typer.prompt(_("  target"), default=value))
                 except InputError as e:
-                    raise InputError(f"target: {e}") from None
+                    raise InputError(_('target: {detail}').format(detail=e)) from None
                 c = replace(c, value=q.number, unit=q.unit or c.unit)
         kept.append(c)
     return [c for c in kept if not c.observation or any(k.id == c.for_target for k in kept)]

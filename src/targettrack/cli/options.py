@@ -130,7 +130,8 @@ def today() -> date:
         try:
             return date.fromisoformat(fixed)
         except ValueError:
-            raise InputError(f"TARGETTRACK_TODAY={fixed!r}: give a date as YYYY-MM-DD") from None
+            raise InputError(_('TARGETTRACK_TODAY={fixed}: give a date as YYYY-MM-DD').format(
+                fixed=repr(fixed))) from None
     return date.today()
 
 
@@ -243,8 +244,8 @@ def output_format(fmt: Optional[str], output: Optional[str], formats, extensions
     if output:
         ext = os.path.splitext(output)[1].lower()
         if ext not in extensions:
-            raise InputError(f"--output: cannot tell the format from {ext or 'no extension'!r}; "
-                             f"use {', '.join(sorted(extensions))} or give --format")
+            raise InputError(_('--output: cannot tell the format from {value}; use {items} or give --format').format(
+                value=repr(ext) if ext else _('no extension'), items=', '.join(sorted(extensions))))
         return extensions[ext]
     return default
 
@@ -265,7 +266,7 @@ def read_bytes(file: str) -> tuple[str, bytes]:
     try:
         return name, (sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes())
     except OSError as e:
-        raise InputError(f"FILE: cannot read {file} ({e.strerror})") from None
+        raise InputError(_('FILE: cannot read {file} ({reason})').format(file=file, reason=e.strerror)) from None
 
 
 def decode_text(raw: bytes, name: str) -> str:
@@ -273,7 +274,8 @@ def decode_text(raw: bytes, name: str) -> str:
 
     text, encoding = decode(raw, name)
     if encoding != "utf-8":
-        print(f"{PROG}: {name}: read as {encoding.upper()}", file=sys.stderr)
+        print(_("{prog}: {name}: read as {encoding}").format(
+            prog=PROG, name=name, encoding=encoding.upper()), file=sys.stderr)
     return text
 
 
@@ -318,9 +320,11 @@ def emit(text, output: Optional[str], ctx: typer.Context | None = None) -> None:
     from ..store import guards
 
     if ctx is not None and guards(locate(root(ctx).db).path, output):
-        raise InputError(f"--output: {output} is the store, its lock or one of its kept versions; "
-                         "write the output to another file")
+        raise InputError(_('--output: {output} is the store, its lock or one of its kept versions; write the '
+                            'output to another file').format(
+            output=output))
     try:
         atomic_write(Path(output), text)
     except OSError as e:
-        raise InputError(f"--output: cannot write {output} ({e.strerror})") from None
+        raise InputError(_('--output: cannot write {output} ({reason})').format(
+            output=output, reason=e.strerror)) from None

@@ -12,6 +12,7 @@ documented exit code:
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass
 from typing import Optional
@@ -27,6 +28,7 @@ except ImportError:  # pragma: no cover
 
 from .. import __version__, fastparams
 from ..errors import InputError, TargetTrackError, at
+from ..i18n import N_, _
 from . import helptext
 
 fastparams.install()
@@ -58,7 +60,9 @@ class _Group(TyperGroup):
             code = 2
         except UsageError as e:
             where = e.ctx.command_path if e.ctx else PROG
-            code = fail(f"{e.format_message()} (see '{where} --help')", e.exit_code)
+            code = fail(_("{message} (see '{command} --help')").format(message=usage_said(e.format_message()),
+                                                                        command=where),
+                        e.exit_code)
         except ClickException as e:
             code = fail(e.format_message(), e.exit_code)
         except InputError as e:
@@ -69,7 +73,7 @@ class _Group(TyperGroup):
             if isinstance(e.__cause__ or e.__context__, KeyboardInterrupt):  # click turns Ctrl-C into Abort
                 code = fail(interrupted(), 130)
             else:
-                code = fail("aborted", 1)
+                code = fail(_("aborted"), 1)
         except KeyboardInterrupt:
             code = fail(interrupted(), 130)
         except BrokenPipeError:
@@ -82,11 +86,41 @@ class _Group(TyperGroup):
         except Exception as e:
             if os.environ.get("TARGETTRACK_DEBUG"):
                 raise
-            code = fail(f"internal error ({type(e).__name__}: {e}); please report it "
-                        "(TARGETTRACK_DEBUG=1 shows the traceback)", 1)
+            code = fail(_("internal error ({kind}: {detail}); please report it (TARGETTRACK_DEBUG=1 shows the "
+                          "traceback)").format(kind=type(e).__name__, detail=e), 1)
         if standalone_mode:
             sys.exit(code)
         return code
+
+
+# The command-line parser's own words (Typer's copy of click has no catalog),
+# by their shape; anything else is shown as it came.
+_USAGE = [(re.compile(p), m) for p, m in (
+    (r"No such option: (?P<option>\S+) \(Possible options: (?P<possible>.+)\)",
+     N_("No such option: {option} (did you mean {possible}?)")),
+    (r"No such option: (?P<option>\S+)", N_("No such option: {option}")),
+    (r"No such command '(?P<name>.+)'\. Did you mean '(?P<guess>.+)'\?",
+     N_("No such command '{name}'. Did you mean '{guess}'?")),
+    (r"No such command '(?P<name>.+)'\.", N_("No such command '{name}'.")),
+    (r"Got unexpected extra argument\(s\) \((?P<args>.+)\)",
+     N_("Got unexpected extra argument(s) ({args})")),
+    (r"Missing argument '(?P<name>.+)'\.", N_("Missing argument '{name}'.")),
+    (r"Missing option '(?P<name>.+)'\.", N_("Missing option '{name}'.")),
+    (r"Option '(?P<option>.+)' requires an argument\.", N_("Option '{option}' requires an argument.")),
+    (r"Option '(?P<option>.+)' requires (?P<count>\d+) arguments\.",
+     N_("Option '{option}' requires {count} arguments.")),
+    (r"Option '(?P<option>.+)' does not take a value\.", N_("Option '{option}' does not take a value.")),
+    (r"Invalid value for (?P<hint>.+?): (?P<message>.*)", N_("Invalid value for {hint}: {message}")),
+)]
+
+
+def usage_said(message: str) -> str:
+    """A usage error of the parser in the reader's language."""
+    for pattern, said in _USAGE:
+        m = pattern.fullmatch(message)
+        if m:
+            return _(said).format(**m.groupdict())
+    return message
 
 
 def interrupted() -> str:
@@ -95,8 +129,9 @@ def interrupted() -> str:
     from ..store import COMMITTED
 
     if COMMITTED:
-        return f"interrupted after the change was saved ({COMMITTED[-1]}); 'targettrack undo' reverts it"
-    return "interrupted; nothing was written"
+        return _("interrupted after the change was saved ({command}); 'targettrack undo' reverts it").format(
+            command=COMMITTED[-1])
+    return _("interrupted; nothing was written")
 
 
 def fail(message: str, code: int) -> int:
@@ -105,7 +140,7 @@ def fail(message: str, code: int) -> int:
     # One line, whatever the message held, and nothing in it (a file name, a
     # header row, a title) may drive the terminal.
     text = safe(" ".join(str(message).split()))
-    print(f"{PROG}: error: {text}", file=sys.stderr)
+    print(_("{prog}: error: {message}").format(prog=PROG, message=text), file=sys.stderr)
     return code
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from ..i18n import N_, _
 from ..store import locate
 from ..textwidth import safe
 from .program import app
@@ -21,11 +22,12 @@ def doctor(
     path = locate(root(ctx).db).path
     if restore:
         snap, entry, kept = doc.restore(path)
-        what = f"{snap.name}" + (f" ({entry.time}, after '{entry.command}')" if entry else "")
-        print(safe(f"restored {path} from version {what}" + (f"; the damaged file is kept as {kept}" if kept else "")))
+        print(safe(_("restored {path} from {version}").format(path=path, version=doc.describe(snap, entry))
+                   + (_("; the damaged file is kept as {file}").format(file=kept) if kept else "")))
         return
     findings = doc.diagnose(path)
+    levels = {"ok": N_("ok"), "warning": N_("warning"), "error": N_("error")}
     for f in findings:
-        print(f"{f.level}: {safe(f.message)}")
+        print(f"{_(levels[f.level])}: {safe(f.message)}")
     if any(f.level == "error" for f in findings):
         raise typer.Exit(3)

@@ -9,6 +9,7 @@ from typing import Optional
 import typer
 
 from ..errors import InputError, StoreError
+from ..i18n import _
 from .options import open_store, root
 from .program import PROG, app
 
@@ -26,7 +27,7 @@ def git_setup(ctx: typer.Context) -> None:
     for line in done:
         print(line)
     if not done:
-        print(f"{path}: git already merges it with targettrack")
+        print(_("{path}: git already merges it with targettrack").format(path=path))
 
 
 @app.command()
@@ -48,26 +49,27 @@ def merge(
         try:
             raw = p.read_bytes()
         except OSError as e:
-            raise InputError(f"merge: cannot read {name} ({e.strerror})") from None
+            raise InputError(_('merge: cannot read {name} ({reason})').format(name=name, reason=e.strerror)) from None
         if may_be_empty and not raw.strip():
             return None
         try:
             return parse(p, raw)
         except StoreError as e:
-            raise InputError(f"merge: {e}") from None
+            raise InputError(_('merge: {detail}').format(detail=e)) from None
 
     result = merge_stores(load(base, True), load(ours, False), load(theirs, False))
     atomic_write(Path(ours), dumps(result.data))
     for note in result.notes:
-        print(f"{PROG}: merged: {note}", file=sys.stderr)
+        print(_("{prog}: merged: {note}").format(prog=PROG, note=note), file=sys.stderr)
     if result.conflicts:
         store = Path(path or ours)
         kept = [c for c in read_conflicts(store) if c.get("id") not in {x.id for x in result.conflicts}]
         write_conflicts(store, kept + [c.to_dict() for c in result.conflicts])
         for c in result.conflicts:
-            print(f"{PROG}: merge conflict: {c.describe()}", file=sys.stderr)
-        print(f"{PROG}: the store is valid, with our values; settle each with 'targettrack edit', then "
-              f"'git add {path or ours}' ('targettrack conflicts' lists them)", file=sys.stderr)
+            print(_("{prog}: merge conflict: {conflict}").format(prog=PROG, conflict=c.describe()), file=sys.stderr)
+        print(_("{prog}: the store is valid, with our values; settle each with 'targettrack edit', then "
+                "'git add {path}' ('targettrack conflicts' lists them)").format(prog=PROG, path=path or ours),
+              file=sys.stderr)
         raise typer.Exit(1)
 
 
@@ -84,10 +86,11 @@ def conflicts(
     items = read_conflicts(path)
     if clear:
         write_conflicts(path, [])
-        print(f"cleared {len(items)} conflict{'s' if len(items) != 1 else ''}")
+        print(_("cleared 1 conflict") if len(items) == 1 else _("cleared {count} conflicts").format(count=len(items)))
         return
     if not items:
-        print("no merge conflicts")
+        print(_("no merge conflicts"))
         return
     for c in items:
-        print(f"{c.get('id')}  {c.get('field')}  ours: {c.get('ours')!r}  theirs: {c.get('theirs')!r}")
+        print(_("{id}  {field}  ours: {ours}  theirs: {theirs}").format(
+            id=c.get("id"), field=c.get("field"), ours=repr(c.get("ours")), theirs=repr(c.get("theirs"))))

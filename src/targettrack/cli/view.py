@@ -125,6 +125,7 @@ def info(ctx: typer.Context, fmt: InfoFormat = None) -> None:
     import json
 
     from .. import i18n
+    from ..i18n import _
     from ..store import lock_timeout
 
     fmt = choice("--format", fmt, INFO_FORMATS) or "text"
@@ -155,12 +156,13 @@ def info(ctx: typer.Context, fmt: InfoFormat = None) -> None:
     for key in ("store", "chosen_by", "schema", "version", "bytes", "targets", "observations"):
         print(f"{key:<13} {data[key]}")
     print(f"{'status':<13} " + (", ".join(f"{s} {n}" for s, n in data["status"].items()) or "-")
-          + f" (as of {data['as_of']})")
+          + _(" (as of {day})").format(day=data["as_of"]))
     print(f"{'lock_timeout':<13} {data['lock_timeout_seconds']:g}s")
-    print(f"{'language':<13} {data['language']} (chosen by {data['language_chosen_by']})")
+    print(f"{'language':<13} " + _("{language} (chosen by {why})").format(language=data["language"],
+                                                                           why=i18n.said_why(data["language_chosen_by"])))
     changed = data["settings_changed"]
-    print(f"{'settings':<13} " + (", ".join(f"{k}={v}" for k, v in changed.items()) + " (changed from the defaults)"
-                                  if changed else "defaults"))
+    print(f"{'settings':<13} " + (", ".join(f"{k}={v}" for k, v in changed.items()) + _(" (changed from the defaults)")
+                                  if changed else _("defaults")))
 
 
 @app.command()
