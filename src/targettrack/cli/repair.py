@@ -28,6 +28,6 @@ def doctor(
     findings = doc.diagnose(path)
     levels = {"ok": N_("ok"), "warning": N_("warning"), "error": N_("error")}
     for f in findings:
-        print(f"{_(levels[f.level])}: {safe(f.message)}")
+        print(_("{level}: {message}").format(level=_(levels[f.level]), message=safe(f.message)))
     if any(f.level == "error" for f in findings):
         raise typer.Exit(3)
