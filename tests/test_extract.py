@@ -35,19 +35,34 @@ def test_corpus_figures():
     assert f["wrong_rate"] <= 0.05, [(d, c.title, c.value) for d, c in f["extras"]]
 
 
-def test_rates_and_relative_targets_are_flagged_never_levels():
+def test_changes_and_rates_take_their_form_and_what_is_unsure_is_flagged():
+    """A relative change, a growth rate and a bound on each year are proposed
+    in their form (never as a level); a base year not stated, or a rate that
+    has no form yet, is flagged for review, and nothing else is."""
     f = evaluate()
-    for doc in f["spec"]["documents"]:
+    flags = ("rate or a change", "base year")
+    for doc in f["documents"]:
         for a in doc["targets"]:
             got = [c for c in f["results"][doc["file"]] if not c.observation and c.value is not None
                    and c.value == Decimal(a["value"] or 0) and c.unit == a["unit"]]
-            flagged = any(any("rate or a change" in r for r in c.review) for c in got)
+            assert all(c.form == a.get("form") for c in got), (doc["file"], a, [c.form for c in got])
+            flagged = any(any(w in r for w in flags for r in c.review) for c in got)
             assert flagged == bool(a.get("review")), (doc["file"], a, [c.review for c in got])
+
+
+def test_a_relative_change_is_a_change_target_from_its_base_year():
+    [c] = extract("到2025年，单位地区生产总值能耗比2020年下降14%。", "t.txt", 2022)
+    assert (c.form, c.change, c.value, c.unit, c.kind) == ("change", "relative", Decimal(-14), "", "decrease")
+    assert c.baseline_date.label == "2020" and c.deadline.label == "2025"
+    [c] = extract("The city will cut emissions by 43% (compared to 2005) by 2030.", "t.txt", 2024)
+    assert (c.form, c.value, c.baseline_date.label, c.deadline.label) == ("change", Decimal(-43), "2005", "2030")
+    [c] = extract("到2025年，城镇调查失业率比2020年下降0.5个百分点。", "t.txt", 2022)
+    assert (c.form, c.change, c.value, c.unit) == ("change", "points", Decimal("-0.5"), "%")
 
 
 def test_past_facts_are_observations_of_the_matching_target():
     f = evaluate()
-    for doc in f["spec"]["documents"]:
+    for doc in f["documents"]:
         for o in doc.get("observations", []):
             cands = f["results"][doc["file"]]
             obs = [c for c in cands if c.observation and c.value == Decimal(o["value"]) and c.unit == o["unit"]]
@@ -120,13 +135,24 @@ def test_extract_add_and_stdin(tt):
     assert len(json.loads(tt.ok("list", "-f", "json"))) == 4
 
 
-def test_extract_leaves_out_targets_without_a_deadline_and_says_so(tt):
+def test_extract_lists_targets_without_a_deadline_and_import_refuses_them_until_given(tt, tmp_path):
     text = "We will build 500 charging stations.\n"
     r = tt("extract", "-", "--format", "json", input=text)
-    assert r.code == 0 and json.loads(r.out)["targets"] == []
-    assert "no deadline" in r.err and "left out of the import format" in r.err
+    [doc] = json.loads(r.out)["targets"]
+    assert r.code == 0 and doc["deadline"] is None and "review: no deadline found" in doc["source"]["note"]
+    assert "no deadline" in r.err and "import refuses them until one is given" in r.err
     plain = tt.ok("extract", "-", input=text)
     assert "500" in plain and "no deadline found" in plain
+    f = tmp_path / "proposed.json"
+    f.write_text(r.out, encoding="utf-8")
+    before = tt.db.read_bytes()
+    refused = tt("import", str(f))
+    assert refused.code == 2 and "needs --deadline" in refused.err and tt.db.read_bytes() == before
+    doc["deadline"] = "2030"
+    f.write_text(json.dumps({**json.loads(r.out), "targets": [doc]}), encoding="utf-8")
+    assert "add 1 target(s)" in tt.ok("import", str(f))
+    added = tt("extract", "-", "--add", input=text)
+    assert added.code == 0 and "not added" in added.err and "added 0 target(s)" in added.out
 
 
 def test_extract_plain_shows_the_quote_with_the_number_marked(tt):

@@ -38,22 +38,43 @@ from .quantity import clean, parse_chinese_numeral, unit_info
 # --- vocabulary -------------------------------------------------------------
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
-UNITS_CN = [
-    "万亿元", "亿元", "万元", "千元", "元", "亿美元", "万美元", "美元",
-    "个百分点", "百分点", "%", "％", "‰",
-    "万千瓦", "千瓦时", "千瓦", "兆瓦", "吉瓦", "万吨标准煤", "吨标准煤", "万吨", "吨", "万辆", "辆", "万台", "台",
-    "万人次", "人次", "万人", "人", "名", "位", "万户", "户", "家", "个", "种", "项", "座", "所", "条", "处", "套",
-    "张", "部", "件", "批", "架", "艘", "列", "公里", "千米", "平方公里", "平方米", "万平方米", "万亩", "亩",
-    "公顷", "米", "倍", "小时", "分钟", "天", "岁", "次", "亿人次",
-]
-UNITS_EN = [
-    "GW", "MW", "kW", "GWh", "MWh", "TWh", "km", "kilometres", "kilometers", "miles", "tonnes", "tons",
-    "percent", "per cent", "%", "percentage points", "hectares", "square metres", "square kilometres",
-]
+# Units are built, not listed one by one: a measure (a physical unit, money,
+# or a classifier that counts things), optionally with what is measured
+# (吨标准煤, 吨二氧化碳当量), after an optional magnitude (万, 亿, 千) that the
+# number pattern reads. Longest first, so 平方公里 wins over 公里 and 立方米 over 米.
+CN_MEASURES = (
+    # physical measures
+    "千瓦时", "千瓦", "兆瓦", "吉瓦", "瓦", "度", "吨", "千克", "公斤", "克", "斤", "立方米", "平方公里", "平方千米",
+    "平方米", "公里", "千米", "米", "公顷", "亩", "升", "标准立方米", "标方",
+    # money
+    "元", "美元", "欧元",
+    # shares and times
+    "个百分点", "百分点", "%", "％", "‰", "倍", "小时", "分钟", "岁",
+    # classifiers: counts of things
+    "人次", "人", "名", "位", "户", "家", "个", "种", "项", "座", "所", "条", "处", "套", "张", "部", "件", "批",
+    "架", "艘", "列", "辆", "台", "次", "天", "棵", "株", "份", "场", "栋", "幢",
+)
+CN_MEASURED = ("标准煤", "标煤", "油当量", "二氧化碳当量", "二氧化碳", "CO2当量")
+UNITS_CN = sorted({m + q for m in CN_MEASURES for q in ("", *CN_MEASURED) if not q or m in ("吨", "千克", "公斤")}
+                  | {"千元"}, key=len, reverse=True)
+# English: an SI prefix on a unit symbol (GW, TWh, MtCO2e, km2), or a unit's name.
+_EN_SYMBOLS = ("Wh", "W", "tCO2e", "tCO2", "t", "m3", "m2", "m")
+UNITS_EN = [p + s for p in ("T", "G", "M", "k", "") for s in _EN_SYMBOLS if p + s not in ("m", "t", "Mm", "Gm", "Tm")] + [
+    "km", "kilometres", "kilometers", "miles", "tonnes", "tons", "megatonnes", "percent", "per cent", "%",
+    "percentage points", "hectares", "acres", "square metres", "square meters", "square kilometres",
+    "square kilometers", "cubic metres", "cubic meters", "litres", "liters", "gigawatts", "megawatts",
+    "terawatt hours", "gigawatt hours", "megawatt hours",
+    # US customary and imperial units, by name
+    "gallons", "barrels", "pounds", "feet", "square feet", "square miles", "cubic feet", "short tons", "therms",
+    "BTU", "MMBtu", "quads"]
 EN_MAGNITUDE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 RATE_UNITS = re.compile(r"^[台个人辆张]/(万|千|百)?[人户]")   # 360台/万人, 3.5张/千人
 
-FUTURE_CN = ("力争", "计划", "预计", "有望", "争取", "确保", "目标", "将", "拟", "要", "规划", "提出", "预期")
+FUTURE_CN = ("力争", "计划", "预计", "有望", "争取", "确保", "目标", "将", "拟", "要", "规划", "预期")
+# A cue is a word, not a character inside another word: 要 in 主要, 需要 or
+# 要求 does not speak of the future, nor 将 in 将军; and nothing inside a
+# document's title (《…规划》) is a cue about the sentence.
+_NOT_CUES = re.compile(r"《[^》]*》|主要|需要|重要|要求|要素|只要|必要|将军|计划单列|规划局|[比较]上一?年")
 PAST_CN = ("已经", "已", "累计", "截至", "截止", "目前", "去年", "近年来", "先后", "共计", "总计", "当年",
            "成为", "被认定", "获批", "入驻", "落户", "同比", "上年", "全年")
 FUTURE_EN = ("will", "shall", "aim", "aims", "target", "goal", "plan", "plans", "by 20", "expected to", "should",
@@ -66,7 +87,7 @@ INCREASE_CUES = ("达到", "超过", "突破", "不少于", "以上", "力争", 
 DECREASE_CUES = ("控制在", "以内", "下降到", "降至", "降低到", "减少到", "压减到", "at most", "under", "below",
                  "reduce to", "cut to", "no more than")
 CAP_CUES = ("最高", "上限", "不超过", "最多", "up to", "no more than", "at most", "capped")
-FLOOR_CUES = ("不低于", "最低", "at least", "no less than")
+FLOOR_CUES = ("不低于", "不少于", "最低", "at least", "no less than")
 RATE_CUES = re.compile(r"(年均|平均每年|每年|年)(增长|增速|提高|下降)|增速|增长率|同比|(比|较)(\d{4}|上)年(水平)?(下降|降低|提高|增长|减少)|"
                        r"(增长|提高|下降|减少|降低)(了)?\s*$|annual|compared with|from \d{4} levels|"
                        r"\b(cut|reduce|lower|raise|increase)\b[a-z ]*\bby\s*$")
@@ -74,7 +95,16 @@ RATE_AFTER = re.compile(r"^\s*(a year|per year|each year|every year|annually|a m
 MILESTONE_VERBS = ("建成", "开通", "投运", "投产", "通车", "竣工", "完成", "推进", "建设", "启用", "开工")
 MILESTONE_NOUNS = ("机场", "铁路", "高速", "高铁", "地铁", "轨道交通", "大桥", "隧道", "港", "码头", "航道",
                    "疏浚", "枢纽", "电站", "核电站", "水库", "医院", "体育馆", "博物馆", "段）", "段)", "线")
-BULLET = re.compile(r"^\s*(?:[-*•▶►·]\s*)+|^\s*[（(][一二三四五六七八九十\d]+[）)]\s*|^\s*\d+[.、)]\s*")
+BULLET = re.compile(r"^\s*(?:(?:[-*•▶►·◎●■□◆★☆○※]|——?)\s*)+|^\s*[（(][一二三四五六七八九十\d]+[）)]\s*|^\s*\d+[.、)]\s*"
+                    r"|^\s*[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*")
+# A numbered heading of a plan: 三、发展目标, 第二章 主要目标, ## Targets.
+NUMBERED_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十\d]+[章节部分篇]\s*|#{1,6}\s+)")
+# A section whose heading names targets: the deadline its first paragraph
+# opens with governs the paragraphs under it, until the next heading.
+TARGET_HEADING = re.compile(r"目标|指标|\b(?:targets?|goals?|objectives?|ambitions?|commitments?)\b", re.I)
+# What may come before a paragraph's opening deadline: 「◎《方案》明确，」, 「《规划》提出：」.
+LEAD_IN = re.compile(r"^[\s◎●■□◆★☆○※>—-]*(?:(?:《[^》]{1,80}》|[^，,。；;：:]{0,16}(?:方案|规划|意见|计划|通知|纲要|文件|报告|"
+                     r"政府|部门|省|市))(?:中)?(?:还|进一步)?(?:明确|提出|指出|要求|规定|强调|显示|表示)(?:了)?\s*[，,：:]?\s*)?")
 CN_NUM = rf"[{CN_DIGITS}]+"
 AR_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
@@ -98,6 +128,14 @@ class Candidate:
     number: str = ""                   # the words of the quantity, as quoted
     id: str = ""
     for_target: str | None = None      # an observation's matching target id
+    # A target of another form than a level (the indicators issue): a change
+    # from a base period (比2020年下降13.5%, "cut by 43% compared to 2005"),
+    # an average growth rate (年均增长7%), or a bound on each period's value
+    # ("40 TWh a year").
+    form: str | None = None            # "change" or "growth"
+    change: str | None = None          # relative, absolute or points
+    baseline_date: Period | None = None
+    each: str | None = None
 
 
 @dataclass
@@ -120,34 +158,79 @@ def _clean(line: str) -> str:
 
 def _is_heading(text: str) -> bool:
     t = text.strip()
+    if NUMBERED_HEADING.match(t) and len(t) <= 40 and not re.search(r"[。！？；;!?，,]", t):
+        return True
     return (bool(t) and 4 <= len(t) <= 40 and not re.search(r"[。！？；;.!?，,]$", t)
             and not re.search(AR_NUM + r"\s*[%家个亿万元]", t) and not BULLET.match(text)
             and not re.search(r"记者|作者|编辑|责编|来源|摄\b|（.*摄.*）|^□", t))
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# A time the paragraph gives itself that is not a date: it is not the section's deadline.
+_OTHER_TIME = re.compile(r"年内|今后|未来[一二三四五六七八九十\d]+年|近期|任期|每年|届时")
+
+
+def _lead(body: str, year: int | None) -> tuple[Period, str] | None:
+    """A deadline that opens a paragraph (after a lead-in such as 《方案》明确，):
+    到2030年，…  "十四五"期间，…  By 2030, …  It governs the paragraph's later
+    sentences, which often have no future word of their own."""
+    rest = body[LEAD_IN.match(body).end():]
+    found = deadlines(rest, year)
+    if found and found[0].start <= 4:
+        return found[0].period, found[0].how
+    return None
+
+
 def segments(text: str, year: int | None) -> list[_Segment]:
+    """The text's sentences, each with the deadline its place in the document
+    gives it: a clause's own date wins over its sentence's, a sentence's over
+    the paragraph's opening one, a paragraph's over its section's."""
     out: list[_Segment] = []
-    governing: tuple[Period, str] | None = None
+    governing: tuple[Period, str] | None = None   # over the list (bullets) under a line
+    section: tuple[Period, str] | None = None     # over the paragraphs of a section of targets
+    in_targets = False
     heading = None
     for n, raw in enumerate(text.splitlines(), 1):
         line = _clean(raw)
         if not line.strip():
             continue  # a deadline line or heading governs its list across blank lines
         body = BULLET.sub("", line)
-        is_bullet = body != line
+        is_bullet = body != line and not NUMBERED_HEADING.match(line)
+        if not is_bullet:
+            body = line
         own = find_deadline(body, year)
         stripped = body.strip()
         # A line that is only a deadline, or a heading with one, governs the list under it.
         if own and len(re.sub(r"[到至在年前底末，,:：\s\d]|by|the|end|of", "", stripped)) <= 2:
             governing = (own[0], f"the line '{stripped}' ({n})")
+            if in_targets:
+                section = governing
             continue
-        if _is_heading(stripped) and not is_bullet:
+        is_heading = _is_heading(stripped) and not is_bullet
+        lead = None if is_heading else _lead(stripped, year)
+        if is_heading:
             heading = stripped
             governing = (own[0], f"the heading '{stripped}' ({n})") if own else None
-        inherited, why = governing if governing and (is_bullet or _is_heading(stripped)) else (None, "")
-        for part, offset in _sentences(body):
-            out.append(_Segment(part, n, offset + (len(line) - len(body)), inherited, why, heading, body))
-        if not is_bullet and not _is_heading(stripped):
+            in_targets = bool(TARGET_HEADING.search(stripped))
+            section = governing if in_targets else None
+        elif lead and in_targets and _CJK.search(stripped):
+            section = (lead[0], f"the section '{heading}' opens with '{lead[1]}' ({n})")
+        elif own and re.search(r"[：:]\s*$", stripped):
+            governing = (own[0], f"the line '{stripped}' ({n})")  # 到2025年，主要目标是： and a list
+            out += [_Segment(p, n, o + (len(line) - len(body)), None, "", heading, body) for p, o in _sentences(body)]
+            continue
+        if governing and (is_bullet or is_heading):
+            inherited, why = governing
+        elif section and not is_heading and _CJK.search(stripped) and not _OTHER_TIME.search(stripped):
+            inherited, why = section   # a Chinese plan's section of targets: 二、发展目标 / 到2025年，… / more paragraphs
+        else:
+            inherited, why = None, ""
+        for i, (part, offset) in enumerate(_sentences(body)):
+            inh, inh_why = inherited, why
+            if lead and i > 0:
+                inh, inh_why = lead[0], f"the paragraph opens with '{lead[1]}' (line {n})"
+            out.append(_Segment(part, n, offset + (len(line) - len(body)), inh, inh_why, heading, body))
+        if not is_bullet and not is_heading:
             governing = None
     return out
 
@@ -168,11 +251,15 @@ _DEADLINE_PATTERNS = [
     (re.compile(r"(?:到|至|在|于)?(\d{4})年(?:底|末)?(?:前|以前|之前)"), "before {0}"),
     (re.compile(r"(?:到|至)(\d{4})年(?:底|末)?"), "到{0}年"),
     (re.compile(r"(\d{4})年(?:底|末)(?:前)?"), "{0}年底"),
+    (re.compile(r"(?:力争|争取|确保|计划|预计|预期|目标是)(?:在|到|于)?(\d{4})年"), "力争{0}年"),
+    (re.compile(r"(\d{4})年(?:的)?(?:具体|主要|发展|总体|阶段性|预期|远景)?目标"), "{0}年目标"),
     (re.compile(r"[\"“]?十([一二三四五六])五[\"”]?(?:时期|期间|期末|末)"), "十{0}五"),
     (re.compile(r"(?:by|before|until)\s+(?:the\s+end\s+of\s+)?(January|February|March|April|May|June|July|"
                 r"August|September|October|November|December)\s+(\d{4})", re.I), "by {0} {1}"),
     (re.compile(r"(?:by|before|until)\s+(?:the\s+end\s+of\s+)?(\d{4})", re.I), "by {0}"),
-    (re.compile(r"[（(](\d{4})[—–-](\d{4})年?[）)]"), "the plan period ending {1}"),
+    (re.compile(r"\b(?:targets?|goals?|ambitions?|objectives?)\s+(?:for|of)\s+(\d{4})\b", re.I), "a target for {0}"),
+    (re.compile(r"\b(\d{4})\s+(?:targets?|goals?)\b", re.I), "the {0} target"),
+    (re.compile(r"[（(](\d{4})[—–-](\d{4})年?[）)]"), "the plan period {0}—{1}"),
 ]
 
 
@@ -180,11 +267,36 @@ _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augu
            "november", "december"]
 
 
-def find_deadline(text: str, year: int | None) -> tuple[Period, str] | None:
-    for pattern, how in _DEADLINE_PATTERNS:
-        m = pattern.search(text)
-        if m:
+# A year alone is a deadline only when it is after the document's year
+# (--year): 「2025年稳定在2亿吨以上」, "in 2030", "for 2030". Before it, or
+# with no --year, it is read as the past, or not at all.
+_FUTURE_YEAR_PATTERNS = [
+    (re.compile(r"(?<![比较与同至到\d—–-])(\d{4})年(?![\d—–-]|以来|相比|水平|底前|前|以前|之前)"), "{0}年 (after --year)"),
+    (re.compile(r"\b(?:in|for)\s+(\d{4})\b(?!\s*(?:levels?|baseline))", re.I), "in {0} (after --year)"),
+]
+
+
+@dataclass(frozen=True)
+class _Deadline:
+    start: int
+    end: int
+    period: Period
+    how: str
+    rank: int      # the pattern's place: an explicit 到/by before a year alone
+
+
+def deadlines(text: str, year: int | None) -> list[_Deadline]:
+    """Every deadline the text states, in the order they appear; a span read
+    by a stronger pattern is not read again by a weaker one."""
+    found: list[_Deadline] = []
+    patterns = [*_DEADLINE_PATTERNS, *(_FUTURE_YEAR_PATTERNS if year else [])]
+    for rank, (pattern, how) in enumerate(patterns):
+        for m in pattern.finditer(text):
+            if any(m.start() < d.end and d.start < m.end() for d in found):
+                continue
             groups = m.groups()
+            if how.endswith("(after --year)") and int(groups[0]) <= year:
+                continue
             try:
                 if how.startswith("十"):
                     period = parse_period(f"十{groups[0]}五末")
@@ -195,10 +307,34 @@ def find_deadline(text: str, year: int | None) -> tuple[Period, str] | None:
                     period = parse_period(groups[-1])
             except InputError:
                 continue
-            return period, how.format(*groups)
-    if year and re.search(r"今年(年内|底|年底)|年内|(by|before) the end of (this|the) year|later this year", text):
-        return parse_period(str(year)), f"'this year' = {year} (--year)"
-    return None
+            found.append(_Deadline(m.start(), m.end(), period, how.format(*groups), rank))
+    if year and not found:
+        m = re.search(r"今年(年内|底|年底)|年内|(by|before) the end of (this|the) year|later this year", text)
+        if m:
+            found.append(_Deadline(m.start(), m.end(), parse_period(str(year)), f"'this year' = {year} (--year)",
+                                   len(patterns)))
+    return sorted(found, key=lambda d: d.start)
+
+
+def find_deadline(text: str, year: int | None) -> tuple[Period, str] | None:
+    """The text's deadline: the one its strongest pattern reads."""
+    found = deadlines(text, year)
+    if not found:
+        return None
+    best = min(found, key=lambda d: (d.rank, d.start))
+    return best.period, best.how
+
+
+def deadline_near(found: list[_Deadline], pos: int, clause: tuple[int, int]) -> _Deadline | None:
+    """The deadline of the number at `pos`: of those in its clause, the
+    nearest; else the nearest before it in the sentence; else the nearest after."""
+    if not found:
+        return None
+    inside = [d for d in found if clause[0] <= d.start < clause[1]]
+    before = [d for d in found if d.end <= pos]
+    pool = inside or before or found
+    # A stated deadline (到, by, 力争, a target for) before a year alone, then the nearest.
+    return min(pool, key=lambda d: (d.how.endswith("(after --year)"), abs(d.start - pos)))
 
 
 # --- quantities --------------------------------------------------------------
@@ -236,7 +372,7 @@ def quantities(text: str) -> list[_Quantity]:
     for m in QUANTITY_CN.finditer(text):
         num = m["num"]
         before = text[max(0, m.start() - 1):m.start()]
-        if before.isdigit() or before in "第":                         # 第3条: an article number
+        if before.isdigit() or before == "第":                         # 第3条: an article number
             continue
         if num[0] in CN_DIGITS and (m.start() > 0 and text[m.start() - 1] in CN_DIGITS):
             continue
@@ -287,9 +423,17 @@ def _clauses(text: str) -> list[tuple[str, int]]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _word_pattern(word: str) -> re.Pattern:
+    """An English cue as a word ("plan" is not in "explanation"); a Chinese one as it is written."""
+    if re.fullmatch(r"[a-z][a-z' ]*[a-z]", word):
+        return re.compile(rf"\b{re.escape(word)}\b")
+    return re.compile(re.escape(word))
+
+
 def _has(text: str, words) -> str | None:
-    low = text.lower()
-    return next((w for w in words if w in low), None)
+    low = _NOT_CUES.sub("|", text.lower())
+    return next((w for w in words if _word_pattern(w).search(low)), None)
 
 
 def _past(text: str, deadline_here: bool, year: int | None) -> str | None:
@@ -394,97 +538,306 @@ def _kind(before: str, at: str, clause_increase: str | None, has_deadline: bool)
     return "increase", inc or "a number to reach, stated as a plan"
 
 
+# --- forms: changes from a base period, growth rates, numbers in words ----------
+
+_DOWN_CN, _UP_CN = ("下降", "降低", "减少", "压减", "削减", "减排"), ("提高", "增长", "上升", "增加", "提升")
+# 比2020年下降 / 较2020年分别降低 / 分别比2020年下降 / 下降 — at the end of the words before a number list.
+_CHANGE_CN = re.compile(r"(?:(?:比|较)(?P<year>\d{4})年?(?:水平|末)?)?(?:分别)?(?P<verb>下降|降低|减少|压减|削减|提高|增长|上升|"
+                        r"增加|提升)(?:了)?(?:分别)?\s*$")
+_GROWTH_CN = re.compile(r"(?:年均|平均每年|每年)(?:增长|增速|提高|递增)(?:率)?(?:超过|达到|保持在|保持|在|为|不低于|以上)?\s*$")
+_EN_DOWN = r"reduce|reducing|cut|cutting|lower|lowering|decrease|decreasing|fall|falls|drop|drops|curb"
+_EN_UP = r"increase|increasing|raise|raising|grow|growing|boost|boosting|expand|expanding"
+_CHANGE_EN_BEFORE = re.compile(rf"\b(?P<verb>{_EN_DOWN}|{_EN_UP})\b[a-z' -]{{0,60}}?\bby\s*(?:at least|around|about|some)?\s*$")
+_FALL_EN = re.compile(rf"\b(?P<verb>{_EN_DOWN}|{_EN_UP})\s*(?:by\s*)?$")
+_BASE_EN = re.compile(r"(?:below|above|from|on|compared (?:to|with)|relative to|versus|vs\.?)\s+(?:the\s+)?(?P<year>(?:19|20)\d{2})"
+                      r"(?:\s+levels?|\s+baseline)?|(?P<year2>(?:19|20)\d{2})\s+(?:levels?|baseline)", re.I)
+_REDUCTION_AFTER = re.compile(r"^\s*(?P<word>reduction|cut|decrease|increase|rise)\b", re.I)
+# Numbers in words: a change with no digit in it.
+_WORD_CHANGES = [
+    (re.compile(r"\b(?:halve|halving|halved)\b|\bcut\b[a-z' -]{0,40}\bin half\b", re.I), "-50", "halve"),
+    (re.compile(r"\b(?:double|doubling|doubled)\b", re.I), "100", "double"),
+    (re.compile(r"\b(?:triple|tripling|tripled)\b", re.I), "200", "triple"),
+    (re.compile(r"翻一番|翻番|翻了一番|(?:增长|增加|提高)(?:约|近|超过)?一倍"), "100", "翻一番"),
+    (re.compile(r"翻两番"), "300", "翻两番"),
+    (re.compile(r"减半|(?:减少|下降|降低|压减)(?:了)?一半"), "-50", "减半"),
+    (re.compile(r"(?:减少|下降|降低|压减)(?:了)?三分之一"), "-33.33", "减少三分之一"),
+    (re.compile(rf"\b(?:{_EN_DOWN})\b[a-z' -]{{0,40}}\bby (?:two[- ]thirds)\b", re.I), "-66.67", "by two thirds"),
+    (re.compile(rf"\b(?:{_EN_DOWN})\b[a-z' -]{{0,40}}\bby (?:a|one)[- ]third\b", re.I), "-33.33", "by a third"),
+    (re.compile(rf"\b(?:{_EN_DOWN})\b[a-z' -]{{0,40}}\bby (?:three[- ]quarters)\b", re.I), "-75", "by three quarters"),
+    (re.compile(rf"\b(?:{_EN_DOWN})\b[a-z' -]{{0,40}}\bby (?:a|one)[- ]quarter\b", re.I), "-25", "by a quarter"),
+]
+_NET_ZERO = re.compile(r"\bnet[- ]zero\b|\bcarbon[- ]neutral(?:ity)?\b|碳中和", re.I)
+# A count of the document's own items, a share of time, a label: not targets.
+_LABEL_AFTER_CN = {  # after the classifier: 8部门, 15个部门, 59项具体措施, 20条意见
+    "部": re.compile(r"^(?:门|委|署|局)"), "个": re.compile(r"^(?:部门|单位|方面)"),
+    "项": re.compile(r"^(?:具体|重点|主要|重大)?(?:措施|任务|举措|政策|行动|内容|条款|改革|意见|指标)"),
+    "条": re.compile(r"^(?:具体|重点|主要)?(?:措施|意见|举措|政策|规定)"),
+}
+_LABEL_NOUNS_EN = re.compile(r"^(?:targets?|goals?|actions?|measures?|recommendations?|priorities|commitments?|"
+                             r"objectives?|principles?|pillars?|steps?|points?|chapters?|sections?|years?|months?|days?)\b")
+_FACT_BEFORE_EN = re.compile(r"\b(?:its|their|our|his|her|the city's|the state's)\s+(?:[a-z-]+\s+){0,2}of\s*(?:around|about|some)?\s*$"
+                             r"|\bbaseline of\s*(?:around|about|some)?\s*$|\bcurrently\s+(?:[a-z-]+\s+){0,3}$", re.I)
+_TO_LEVEL = re.compile(r"(?:降至|降到|下降到|降低到|减少到|控制在|提高到|提升到|增加到|增至|达到)\s*$")
+_UNITLESS_CN = re.compile(r"(?:降至|降到|下降到|降低到|减少到|控制在|提高到|提升到|增加到|增至|达到)\s*(?P<num>\d+(?:\.\d+)?)"
+                          r"\s*(?P<tail>左右|以上|以下|以内)?(?![\d.%％‰])")
+
+
+def _base_year(before: str, after: str, deadline: Period | None, chinese: bool,
+               plan: str = "") -> tuple[Period | None, str]:
+    """The base period of a change: stated (比2020年, compared to 2005, below
+    2005 levels), or the year before the plan period the deadline came from
+    (“十四五”期间: 2020; 2021—2025年: 2020), else for a Chinese plan's end
+    (2025, 2030) the start of a five-year plan, flagged, else unknown."""
+    m = _CHANGE_CN.search(before.strip())
+    if m and m["year"]:
+        return parse_period(m["year"]), ""
+    m = re.search(r"(?:比|较)(\d{4})年", before + after[:12])
+    if m:
+        return parse_period(m[1]), ""
+    if re.search(r"(?:比|较)上(?:一)?年", before) and deadline is not None:
+        return parse_period(str(deadline.last.year - 1)), ""
+    for text in (after[:60], before[-60:]):
+        m = _BASE_EN.search(text)
+        if m:
+            return parse_period(m["year"] or m["year2"]), ""
+    period = re.search(r"十[一二三四五六]五|plan period (\d{4})—\d{4}", plan)
+    if period and deadline is not None:
+        return parse_period(str(int(period[1]) - 1 if period[1] else deadline.last.year - 5)), ""
+    if chinese and deadline is not None and deadline.last.year % 5 == 0:
+        return parse_period(str(deadline.last.year - 5)), "the base year is not stated: taken as the start of the five-year plan"
+    return None, "the base year is not stated: give --baseline-date"
+
+
+def _form_of(before: str, at_after: str, q: "_Quantity", deadline: Period | None, chinese: bool, plan: str):
+    """(form, change, value, kind, base, note) when the number is a change or a growth rate, else None."""
+    if q.unit not in ("%", "百分点", "个百分点"):
+        return None
+    points = q.unit != "%"
+    core = re.sub(r"(?:[\d.]+\s*[%％‰]?\s*(?:左右|以上)?\s*[、和及]\s*)+$", "", before).strip()
+    if not points and _GROWTH_CN.search(core):
+        base, note = _base_year(core, at_after, deadline, chinese, plan)
+        return "growth", None, q.value, "increase", base, note
+    m = _CHANGE_CN.search(core)
+    direction = None
+    if m and not re.search(r"(?:到|至)\s*$", core):
+        direction = -1 if m["verb"] in _DOWN_CN else 1
+    if direction is None and not chinese:
+        low = before.lower()
+        m = _CHANGE_EN_BEFORE.search(low) or _FALL_EN.search(low)
+        after_low = at_after[len(q.words):].lower()
+        # "(to) 50% below 2018 levels": a change from that year, whatever verb comes before
+        year_after = re.match(r"^\s*(?P<side>below|under|less than|above|over|more than)\s+(?:the\s+)?(?:19|20)\d{2}"
+                              r"(?:\s+(?:levels?|baseline|figures?))?\b", after_low)
+        if year_after:
+            direction = -1 if year_after["side"] in ("below", "under", "less than") else 1
+        elif m:
+            direction = -1 if re.fullmatch(_EN_DOWN, m["verb"]) else 1
+        elif _REDUCTION_AFTER.match(after_low):
+            direction = -1 if _REDUCTION_AFTER.match(after_low)["word"].lower() in ("reduction", "cut", "decrease") else 1
+        if not year_after and direction is not None and re.match(r"^\s*(?:of|in)\b", after_low) \
+                and not _REDUCTION_AFTER.match(after_low):
+            direction = None  # "reduce the share to 40% of ..." is a level
+        if not year_after and direction is not None and re.search(r"\bto\s*(?:at least|at most|around|about)?\s*$", low):
+            direction = None  # "cut to 40%" is a level
+    if direction is None:
+        return None
+    base, note = _base_year(core, at_after, deadline, chinese, plan)
+    return ("change", "points" if points else "relative", q.value * direction,
+            "decrease" if direction < 0 else "increase", base, note)
+
+
+def _word_changes(clause: str) -> list[tuple[int, int, Decimal, str]]:
+    """Changes said in words: halve, double, 翻一番, cut by two thirds."""
+    found = []
+    for pattern, value, words in _WORD_CHANGES:
+        for m in pattern.finditer(clause):
+            if not any(m.start() < e and s < m.end() for s, e, _v, _w in found):
+                found.append((m.start(), m.end(), Decimal(value), m.group(0)))
+    return found
+
+
+def _is_label(clause: str, q: "_Quantity", before: str) -> bool:
+    """A count of the document's own items or of the bodies that issued it,
+    a share of the day (24/7), a fact about what exists: not a target."""
+    after = clause[q.end:]
+    if q.unit in _LABEL_AFTER_CN and _LABEL_AFTER_CN[q.unit].match(after):
+        return True
+    if re.match(r"^\s*/\s*\d", after) or re.search(r"\d\s*/\s*$", before):
+        return True  # 24/7, 3/4
+    if q.noun and _LABEL_NOUNS_EN.match(q.noun):
+        return True
+    return bool(_FACT_BEFORE_EN.search(before))
+
+
+_EACH_AFTER = re.compile(r"^\s*(?:(?:of\s+)?[a-z][a-z-]*\s+){0,3}(?P<per>a year|per year|each year|every year|annually|"
+                         r"a month|per month|each month)\b", re.I)
+_EACH_BEFORE_CN = re.compile(r"(?P<per>每年|每月|年度)[^，,。；;]{0,30}$")
+
+
+def _each(before: str, rest: str, chinese: bool) -> str | None:
+    """A bound on each period's value: "40 TWh a year", "600,000 heat pump
+    installations per year", 区财政每年安排…不少于5000万元."""
+    m = _EACH_AFTER.search(rest) if not chinese else None
+    if m:
+        return "month" if "month" in m["per"].lower() else "year"
+    m = _EACH_BEFORE_CN.search(before) if chinese else None
+    if m and not _GROWTH_CN.search(before) and not re.search(r"(增长|提高|下降)\s*$", before):
+        return "month" if m["per"] == "每月" else "year"
+    return None
+
+
 def analyse(seg: _Segment, year: int | None, file: str) -> list[Candidate]:
     text = seg.text
+    found = deadlines(text, year)
     own = find_deadline(text, year)
-    deadline, why_deadline = (own if own else (seg.inherited, seg.inherited_why))
+    inherited, why_inherited = seg.inherited, seg.inherited_why
     from_paragraph = False
     early = re.search(r"提前((?<!\d)\d+|[一二两三四五])年(实现|完成|达到)", text)
-    if deadline is None and early and year:
+    if not found and inherited is None and early and year:
         n = int(early[1]) if early[1].isdigit() else {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}[early[1]]
-        deadline, why_deadline = parse_period(str(year + n)), f"'{early.group(0)}' in {year} (--year): due {year + n}"
-    if deadline is None and seg.paragraph and seg.paragraph != text:
+        inherited, why_inherited = parse_period(str(year + n)), f"'{early.group(0)}' in {year} (--year): due {year + n}"
+    if not found and inherited is None and seg.paragraph and seg.paragraph != text:
         near = find_deadline(seg.paragraph, year)
         if near:
-            deadline, why_deadline = near[0], f"the same paragraph: {near[1]}"
+            inherited, why_inherited = near[0], f"the same paragraph: {near[1]}"
             from_paragraph = True
-    sentence_future = bool(own) or seg.inherited is not None or _has(text, FUTURE_CN) or _has(text, FUTURE_EN)
     sentence_past = _past(text, bool(own), year)
+    # A deadline given by the sentence's place (its paragraph's or section's
+    # opening date) makes it a plan unless it speaks of the past itself.
+    placed = seg.inherited is not None and not sentence_past
+    sentence_future = bool(own) or placed or _has(text, FUTURE_CN) or _has(text, FUTURE_EN)
     # Worked out once per sentence, not once per number: a sentence can hold
     # thousands of numbers, and each of these reads the whole sentence.
     quote = text.strip()
+    chinese = bool(re.search(r"[\u4e00-\u9fff]", text))
     years_from_unstated = bool(re.search(r"((?<!\d)\d+|[一二三四五十])年(内|引进|建成|完成|实现)", text)) and not own
     out: list[Candidate] = []
-    for clause, _ in _clauses(text):
+    for clause, cstart in _clauses(text):
         clause_deadline = find_deadline(clause, year)
         clause_future = bool(clause_deadline) or _has(clause, FUTURE_CN) or _has(clause, FUTURE_EN)
         clause_past = _past(clause, bool(clause_deadline), year)
         clause_increase = _has(clause, INCREASE_CUES)
         english = bool(re.search(r"[A-Za-z]{3}", clause)) and not re.search(r"[\u4e00-\u9fff]", clause)
-        for q in quantities(clause):
+        numbers = quantities(clause)
+        words = [] if numbers else _word_changes(clause)
+        for s, e, value, said in words:
+            numbers.append(_Quantity(value, "%", said, s, e, False))
+        if not numbers and not english:
+            numbers = [_Quantity(Decimal(m["num"]), "", m["num"], m.start("num"), m.end("num"), m["tail"] == "左右")
+                       for m in _UNITLESS_CN.finditer(clause)]
+        if english and not numbers and _NET_ZERO.search(clause):
+            m = _NET_ZERO.search(clause)
+            numbers = [_Quantity(Decimal(0), "", m.group(0), m.start(), m.end(), False, noun="net emissions")]
+        for q in numbers:
             # The words that say what a number is stand near it: reading only
             # CONTEXT characters either side keeps a sentence of thousands of
             # numbers linear.
             before, after = clause[max(0, q.start - CONTEXT):q.start], clause[q.end:q.end + CONTEXT]
+            if _is_label(clause, q, before):
+                continue
+            near = deadline_near(found, cstart + q.start, (cstart, cstart + len(clause)))
+            deadline, why_deadline = (near.period, near.how) if near else (inherited, why_inherited)
+            past_deadline = deadline is not None and year is not None and deadline.last.year < year and not early
             kind, why_kind = _kind(before, clause[q.start:q.start + 6], clause_increase, deadline is not None)
             standing = KIND[kind].shape == "bound"
-            if standing or clause_future:
-                is_target = True
+            if past_deadline:
+                is_target = False   # “十三五”期间… in a document of 2023: what was planned, now the past
+            elif standing or clause_future or (near and _TO_LEVEL.search(before)):
+                is_target = True   # 「到2027年，…从目前29.3降至25左右」: 目前 is the 29.3
             elif clause_past or (sentence_past and not sentence_future):
                 is_target = False
             else:
                 is_target = bool(sentence_future)
-                if not is_target:
-                    continue  # neither a plan nor a fact we can place: not proposed
             if not is_target:
-                out.append(_observation(clause, before, after, q, text, seg, file, clause_past or sentence_past, year,
-                                        quote))
+                if not past_deadline and (clause_past or sentence_past):
+                    out.append(_observation(clause, before, after, q, text, seg, file, clause_past or sentence_past,
+                                            year, quote))
                 continue
+            word_change = q.noun is None and q.unit == "%" and any(q.start == s for s, *_ in words)
+            form = change = base = each = None
+            review = []
+            if q.noun == "net emissions":
+                kind, why_kind = "decrease", f"'{q.words}': emissions brought to zero"
+            elif word_change:
+                form, change, base, note = "change", "relative", *_base_year(
+                    before, text[cstart + q.end:cstart + q.end + CONTEXT], deadline, chinese, why_deadline)
+                kind, why_kind = ("decrease" if q.value < 0 else "increase"), f"'{q.words}' in words"
+                q = _Quantity(q.value, "", q.words, q.start, q.end, False)
+                review.append(note) if note else None
+            else:
+                # The base year may be said after the deadline, in the sentence's next clause:
+                # "reduce emissions by 68% by 2030, compared to 1990 levels".
+                onward = text[cstart + q.start:cstart + q.start + CONTEXT]
+                shape = _form_of(before, onward, q, deadline, chinese, why_deadline)
+                if shape:
+                    form, change, value, kind, base, note = shape
+                    q = _Quantity(value, "" if form == "change" and change == "relative" or form == "growth" else "%",
+                                  q.words, q.start, q.end, q.approximate, q.noun)
+                    why_kind = {"growth": "an average growth rate a year", "change": f"a {change} change"}[form] + (
+                        f" from {base}" if base else "")
+                    if note:
+                        review.append(note)
             if english:
                 title = _title_en(before, after, q)
+                if word_change:
+                    title = re.sub(r"^(?:the number of|the amount of|the)\s+", "", after.strip(" .,;")).split(" by ")[0]
+                title = re.sub(r"^(?:its|their|our|the)\s+", "", title)
             else:
                 title = _title_after(after) if after.strip() and not re.match(r"^[，,。；;、）)]", after) else ""
-                if not title or len(title) < 2 or relative_cn(before.strip()):
+                if not title or len(title) < 2 or relative_cn(before.strip()) or form:
                     title = _title_before(before)
-            review = []
             rest = after.lstrip()[len(q.noun):] if q.noun and after.lstrip().startswith(q.noun) else after
             # "X和Y分别降低13.5%、18%": the values share the verb; each takes its own subject.
-            core = re.sub(r"(?:[\d.]+\s*[%％‰]?\s*[、和及]\s*)+$", "", before)
-            respective = re.search(r"分别(下降|降低|减少|提高|增长|达到|控制在)?\s*$", core)
+            core = re.sub(r"(?:[\d.]+\s*[%％‰]?\s*(?:左右|以上)?\s*[、和及]\s*)+$", "", before)
+            respective = re.search(r"分别(?:比\d{4}年)?(下降|降低|减少|提高|增长|达到|控制在)?\s*$", core) or (
+                re.search(r"分别", core) and re.search(r"(下降|降低|减少|提高|增长)\s*$", core))
             if respective:
-                subject = re.split(r"[，,；;]", core[:respective.start()])[-1]
+                head = core[:core.index("分别")] if "分别" in core else core
+                head = re.sub(r"(?:比|较)(?:\d{4}|上一?)年?(?:水平)?$", "", head.strip())
+                subject = re.split(r"[，,；;]", head)[-1]
                 subjects = [x for x in re.split(r"和|、|及|与", subject) if x.strip()]
-                index = before[respective.end():].count("、")
+                index = before[len(core):].count("、")
                 if index < len(subjects):
                     verb = respective.group(1) or ""
-                    down = verb in ("下降", "降低", "减少")
-                    title = _title_before(subjects[index].strip() + "达到") + (("降幅" if down else "增幅") if verb in (
-                        "下降", "降低", "减少", "提高", "增长") else "")
-            if (RATE_CUES.search(before[-14:]) or RATE_CUES.search(core[-14:]) or RATE_CUES.search(before[-40:].lower())
-                    or RATE_AFTER.search(rest)
-                    or (q.unit.endswith("百分点") and re.search(r"(提高|下降|降低|增加)", before[-8:]))):
-                review.append("a rate or a change, not a level: check before tracking it as one")
+                    down = verb in _DOWN_CN or bool(re.search(r"(下降|降低|减少)\s*$", core))
+                    title = _title_before(subjects[index].strip() + "达到") + (("降幅" if down else "增幅") if form
+                                                                              or verb in _DOWN_CN + _UP_CN else "")
+            elif form and not english and chinese:
+                subject = re.sub(r"(?:比|较)(?:\d{4}|上一?)年?(?:水平|末)?(?:分别)?(?:下降|降低|减少|压减|削减|提高|增长|上升|增加|提升|"
+                                 r"年均增长|年均增速|平均每年增长)?(?:超过|达到|保持在)?\s*$", "", core.strip())
+                subject = re.sub(r"(?:年均|平均每年|每年)(?:增长|增速|提高)?(?:率)?(?:超过|达到|保持在)?\s*$", "", subject)
+                title = _title_before(subject + "达到") or title
+                if form == "change":
+                    title += "降幅" if q.value < 0 else "增幅"
+            if not form:
+                each = _each(before, rest, chinese)
+                if (each is None and (RATE_CUES.search(before[-14:]) or RATE_CUES.search(core[-14:])
+                                      or RATE_CUES.search(before[-40:].lower())
+                                      or (q.unit.endswith("百分点") and re.search(r"(提高|下降|降低|增加)", before[-8:])))):
+                    review.append("a rate or a change, not a level: check before tracking it as one")
             if years_from_unstated:
                 review.append("the deadline is given as a number of years from an unstated start")
             if q.approximate:
                 review.append("an approximate number (余/多)")
             if deadline is None and KIND[kind].needs_deadline:
                 review.append("no deadline found")
-            if from_paragraph:
+            if from_paragraph and not near:
                 review.append("the deadline comes from another sentence of the paragraph")
             if early and deadline is not None:
                 review.append(f"reported as already reached ('{early.group(0)}')")
-            out.append(Candidate(title or "目标", kind, q.value, q.unit,
+            out.append(Candidate(title or ("target" if english else "目标"), kind, q.value, q.unit,
                                  deadline if KIND[kind].shape != "bound" or own else None, quote, seg.line,
                                  file, review=review, why_kind=why_kind,
-                                 why_deadline=why_deadline if deadline else "", number=q.words))
+                                 why_deadline=why_deadline if deadline else "", number=q.words,
+                                 form=form, change=change, baseline_date=base, each=each))
     if early and year:
         for c in [c for c in out if not c.observation and c.value is not None]:
             out.append(Candidate(c.title, c.kind, c.value, c.unit, None, quote, seg.line, file,
                                  observation=True, observed=parse_period(str(year)),
                                  why_kind=f"reported as reached: '{early.group(0)}'", number=c.number))
     if not any(not c.observation for c in out):
-        out += _milestones(seg, text, deadline, why_deadline, file, year)
+        deadline, why = (own if own else (inherited, why_inherited))
+        out += _milestones(seg, text, deadline, why, file, year)
     return out
 
 
@@ -578,7 +931,7 @@ def extract(text: str, file: str = "-", year: int | None = None, known_ids: set[
     unique: list[Candidate] = []
     for c in found:
         dup = next((u for u in unique if not u.observation and not c.observation and u.kind == c.kind
-                    and u.value == c.value and u.unit == c.unit
+                    and u.value == c.value and u.unit == c.unit and u.deadline == c.deadline and u.form == c.form
                     and (u.title in c.title or c.title in u.title)), None)
         if dup is None:
             unique.append(c)

@@ -15,7 +15,7 @@ from ..errors import InputError
 from ..kinds import KIND
 from ..model import check_kind, check_method
 from ..dates import parse_period, shift
-from ..quantity import format_quantity, parse_quantity
+from ..quantity import format_number, format_quantity, parse_quantity
 from ..render import report_common
 from ..store import locate
 from ..textwidth import safe
@@ -255,16 +255,20 @@ def extract(
     name, text = read_text(file)
     candidates = ex.extract(text.lstrip("\ufeff"), name, year)
     left_out = [c for c in candidates if not c.observation and not extract_view.importable(c)]
-    if left_out and (add or review or fmt in ("json", "csv")):
-        print(_("{prog}: note: {count} proposed target(s) have no deadline and are left out of the import "
-                "format: {ids} (see them with --format plain)").format(
+    if left_out and (add or review):
+        print(_("{prog}: note: {count} proposed target(s) have no deadline and are not added: {ids} (see them "
+                "with --format plain)").format(prog=PROG, count=len(left_out), ids=", ".join(c.id for c in left_out)),
+              file=sys.stderr)
+    elif left_out and fmt in ("json", "csv"):
+        print(_("{prog}: note: {count} proposed target(s) have no deadline: {ids}; they are listed with an empty "
+                "deadline, and import refuses them until one is given").format(
                     prog=PROG, count=len(left_out), ids=", ".join(c.id for c in left_out)), file=sys.stderr)
     if review:
         candidates = _review(candidates)
     if add or review:
         from .. import exchange
 
-        rows = exchange.read(extract_view.as_json(candidates), name)
+        rows = exchange.read(extract_view.as_json(candidates, undated=False), name)
         with open_store(ctx, write=True) as store:
             plan = exchange.plan_import(rows, store.targets(), today(), now_utc())
             if plan.targets:
@@ -289,14 +293,14 @@ def _review(candidates):
     """Accept, edit or skip each proposed target, at a terminal."""
     from dataclasses import replace
 
-    from ..render.extract_view import highlight_plain
+    from ..render.extract_view import highlight_plain, shown_value
 
     kept = []
     for c in candidates:
         if c.observation:
             kept.append(c)
             continue
-        value = "done" if KIND[c.kind].boolean else format_quantity(c.value, c.unit)
+        value = shown_value(c)
         print("\n" + _("{id}: {kind} {value} by {deadline}: {title}").format(
             id=c.id, kind=_(c.kind), value=value, deadline=c.deadline.label if c.deadline else "-", title=c.title))
         print(f"  “{highlight_plain(c)}” ({c.file}:{c.line})")
@@ -313,9 +317,12 @@ def _review(candidates):
             c = replace(c, title=title, kind=kind, deadline=period("deadline", deadline) if deadline else None)
             if not KIND[kind].boolean:
                 try:
-                    q = parse_quantity(typer.prompt(_("  target"), default=value))
+                    # A change or a growth rate is edited as its number (-13.5), a level with its unit.
+                    typed = typer.prompt(_("  target"), default=format_number(c.value) if c.form else
+                                         format_quantity(c.value, c.unit))
+                    q = parse_quantity(typed.rstrip("%") if c.form else typed)
                 except InputError as e:
                     raise InputError(_('target: {detail}').format(detail=e)) from None
-                c = replace(c, value=q.number, unit=q.unit or c.unit)
+                c = replace(c, value=q.number, unit=c.unit if c.form else (q.unit or c.unit))
         kept.append(c)
     return [c for c in kept if not c.observation or any(k.id == c.for_target for k in kept)]

@@ -28,10 +28,14 @@ def importable(c: Candidate) -> bool:
     return not c.observation and (c.deadline is not None or not KIND[c.kind].needs_deadline)
 
 
-def target_docs(cands: list[Candidate]) -> list[dict]:
+def target_docs(cands: list[Candidate], undated: bool = True) -> list[dict]:
+    """The import format's targets. A target found without the deadline its
+    kind needs is listed too, with "deadline": null and a review note, so that
+    nothing found is silently left out; import refuses it until one is given.
+    `undated=False` leaves such targets out (extract --add)."""
     docs = []
     for c in cands:
-        if not importable(c):
+        if c.observation or (not importable(c) and not undated):
             continue
         d = {"id": c.id, "title": c.title, "kind": c.kind,
              "source": {"document": c.file, "quote": c.quote, "note": explain(c)}}
@@ -39,10 +43,18 @@ def target_docs(cands: list[Candidate]) -> list[dict]:
             d["unit"] = c.unit
         if c.value is not None:
             d["target"] = json_number(c.value)
-        if c.deadline:
-            d["deadline"] = c.deadline.label
+        if c.deadline or not importable(c):
+            d["deadline"] = c.deadline.label if c.deadline else None
         if c.plan:
             d["plan"] = c.plan
+        if c.form:
+            d["form"] = c.form
+        if c.change:
+            d["change"] = c.change
+        if c.baseline_date:
+            d["baseline_date"] = c.baseline_date.label
+        if c.each:
+            d["each"] = c.each
         obs = [o for o in cands if o.observation and o.for_target == c.id and o.observed]
         if obs:
             d["observations"] = [{"date": o.observed.label, "value": json_number(o.value),
@@ -51,8 +63,8 @@ def target_docs(cands: list[Candidate]) -> list[dict]:
     return docs
 
 
-def as_json(cands: list[Candidate]) -> str:
-    return json.dumps({"format": EXPORT_FORMAT, "version": 1, "targets": target_docs(cands)},
+def as_json(cands: list[Candidate], undated: bool = True) -> str:
+    return json.dumps({"format": EXPORT_FORMAT, "version": 1, "targets": target_docs(cands, undated)},
                       ensure_ascii=False, indent=1) + "\n"
 
 
@@ -62,7 +74,9 @@ def as_csv(cands: list[Candidate]) -> str:
     for d in target_docs(cands):
         rows.append({"id": d["id"], "title": d["title"], "kind": d["kind"], "unit": d.get("unit"),
                      "target": format_number(c_value) if (c_value := _value(d)) is not None else None,
-                     "deadline": d.get("deadline"), "plan": d.get("plan"), "source": d["source"]["document"],
+                     "deadline": d.get("deadline"), "plan": d.get("plan"), "form": d.get("form"),
+                     "change": d.get("change"), "baseline_date": d.get("baseline_date"), "each": d.get("each"),
+                     "source": d["source"]["document"],
                      "source_quote": d["source"]["quote"], "source_note": d["source"]["note"]})
     write_rows(TARGET_COLUMNS, rows, out)
     out.write("\n")
@@ -78,6 +92,21 @@ def _value(d: dict):
     return None if v is None else Decimal(str(v))
 
 
+def shown_value(c: Candidate) -> str:
+    """The proposed target as a reader says it: 1000亿元, -13.5% from 2020, 7% a year from 2020, 40 TWh each year."""
+    if KIND[c.kind].boolean:
+        return "done"
+    base = f" from {c.baseline_date.label}" if c.baseline_date else ""
+    if c.form == "change":
+        sign = "+" if c.value > 0 else ""
+        return f"{sign}{format_number(c.value)}{'%' if c.change == 'relative' else ' pp'}{base}"
+    if c.form == "growth":
+        return f"{format_number(c.value)}% a year{base}"
+    if c.each:
+        return f"{format_quantity(c.value, c.unit)} each {c.each}"
+    return format_quantity(c.value, c.unit)
+
+
 def highlight_plain(c: Candidate) -> str:
     """The quote with the number marked [[like this]] (plain text has no bold)."""
     quote = safe(c.quote)
@@ -89,7 +118,7 @@ def highlight_plain(c: Candidate) -> str:
 def as_plain(cands: list[Candidate], out) -> None:
     targets = [c for c in cands if not c.observation]
     for c in targets:
-        value = "done" if KIND[c.kind].boolean else format_quantity(c.value, c.unit)
+        value = shown_value(c)
         out.write(f"{c.id}  {c.kind}  {value}  by {c.deadline.label if c.deadline else '-'}  {safe(c.title)}\n")
         out.write(f"    “{highlight_plain(c)}” ({c.file}:{c.line})\n")
         out.write(f"    {explain(c).split('; ', 1)[1]}\n")
@@ -114,7 +143,7 @@ def as_table(cands: list[Candidate], out) -> None:
             at = quote.plain.find(c.number)
             if at >= 0:
                 quote.stylize("bold reverse", at, at + len(c.number))
-        value = "done" if KIND[c.kind].boolean else format_quantity(c.value, c.unit)
+        value = shown_value(c)
         table.add_row(Text(c.id), Text(c.kind), Text(value), Text(c.deadline.label if c.deadline else "-"),
                       Text(safe(c.title)), quote, Text("; ".join(c.review) or "-", style="yellow" if c.review else ""))
     console.print(table)
