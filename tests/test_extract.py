@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import sys
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -198,7 +199,7 @@ def test_extract_reads_gbk_and_says_so(tt, tmp_path):
 
 
 @hsettings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("到年，。、达到万亿元家个%0123456789十四五末力争最高不超过比下降 \n将建成机场by 2030willreach")
+@given(st.text(alphabet=st.sampled_from(list("到年，。、达到万亿元家个%0123456789十四五末力争最高不超过比下降分别翻一番减半今年要目标 \n将建成机场by 2030willreach halve below levels net-zero percent")
                                         + [chr(c) for c in range(0x4e00, 0x4e40)]), max_size=80),
        st.one_of(st.none(), st.integers(2000, 2040)))
 def test_extract_never_crashes_and_quotes_what_it_proposes(text, year):
@@ -207,3 +208,65 @@ def test_extract_never_crashes_and_quotes_what_it_proposes(text, year):
         assert c.kind in ("increase", "decrease", "cap", "floor", "milestone")
         if c.number:
             assert c.number in c.quote
+
+
+def test_readme_quotes_the_held_out_figures_as_they_are():
+    """README's figures for the held-out set are what `extract_eval.py --held-out` prints today."""
+    import re
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if "still held out" in line and line.startswith("|"))
+    quoted = [tuple(map(int, m)) for m in re.findall(r"(\d+)/(\d+)", row)]
+    f = evaluate(held_out=True)
+    assert f["annotated"] >= 20 and all(d.get("held_out") for d in f["documents"])
+    cn, en = f["languages"]["cn"], f["languages"]["en"]
+    assert quoted == [(cn["found"], cn["annotated"]), (cn["wrong"], cn["proposed"]),
+                      (en["found"], en["annotated"]), (en["wrong"], en["proposed"])]
+
+
+@given(st.text(max_size=120), st.one_of(st.none(), st.integers(1990, 2040)))
+def test_deadlines_are_spans_of_the_text_that_do_not_overlap(text, year):
+    from targettrack.extract import deadlines
+
+    found = deadlines(text, year)
+    assert [d.start for d in found] == sorted(d.start for d in found)
+    for a, b in zip(found, found[1:]):
+        assert a.end <= b.start
+    for d in found:
+        assert 0 <= d.start < d.end <= len(text)
+        span = text[d.start:d.end]
+        years = re.findall(r"\d{4}", span)
+        if years and "十" not in span:
+            assert str(d.period.last.year) in years or d.period.last.year == year
+
+
+_SUBJECTS = st.sampled_from(["单位地区生产总值能耗", "化肥使用量", "二氧化碳排放", "万元工业增加值用水量"])
+
+
+@given(_SUBJECTS, st.integers(2000, 2024), st.integers(1, 15), st.decimals(min_value=Decimal("0.5"),
+       max_value=Decimal("80"), places=1), st.sampled_from(["下降", "降低", "减少"]))
+def test_a_chinese_relative_reduction_is_a_change_from_its_base_year(subject, base, years, cut, verb):
+    deadline = base + years
+    [c] = extract(f"到{deadline}年，全省{subject}比{base}年{verb}{cut}%。", "t.txt", base + 1)
+    assert (c.form, c.change, c.kind, c.unit) == ("change", "relative", "decrease", "")
+    assert c.value == -cut and c.baseline_date.label == str(base) and c.deadline.label == str(deadline)
+
+
+@given(st.sampled_from(["emissions", "energy use", "waste sent to landfill"]), st.integers(1990, 2020),
+       st.integers(2025, 2050), st.integers(1, 95), st.sampled_from(["cut", "reduce", "lower"]),
+       st.sampled_from(["compared to {b}", "from {b} levels", "below {b} levels"]))
+def test_an_english_relative_reduction_is_a_change_from_its_base_year(thing, base, deadline, pct, verb, how):
+    said = how.format(b=base)
+    text = (f"The city will {verb} {thing} by {pct}% {said} by {deadline}." if not said.startswith("below")
+            else f"The city will {verb} {thing} to {pct}% {said} by {deadline}.")
+    [c] = extract(text, "t.txt", 2024)
+    assert (c.form, c.change, c.kind) == ("change", "relative", "decrease")
+    assert c.value == -pct and c.baseline_date.label == str(base) and c.deadline.label == str(deadline)
+
+
+def test_readme_quotes_the_tuning_figures_as_they_are():
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    m = re.search(r"On the (\d+) tuning targets it finds (\d+) \([\d.]+%\), with (\d+) wrong proposals out\s+of (\d+)",
+                  readme)
+    f = evaluate()
+    assert m and tuple(map(int, m.groups())) == (f["annotated"], f["found"], f["wrong"], f["proposed"])

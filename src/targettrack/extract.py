@@ -45,7 +45,7 @@ CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 CN_MEASURES = (
     # physical measures
     "千瓦时", "千瓦", "兆瓦", "吉瓦", "瓦", "度", "吨", "千克", "公斤", "克", "斤", "立方米", "平方公里", "平方千米",
-    "平方米", "公里", "千米", "米", "公顷", "亩", "升", "标准立方米", "标方",
+    "平方米", "公里", "千米", "米", "公顷", "亩", "升", "标准立方米", "标方", "微克", "毫克", "毫米", "毫升",
     # money
     "元", "美元", "欧元",
     # shares and times
@@ -62,7 +62,8 @@ _EN_SYMBOLS = ("Wh", "W", "tCO2e", "tCO2", "t", "m3", "m2", "m")
 UNITS_EN = [p + s for p in ("T", "G", "M", "k", "") for s in _EN_SYMBOLS if p + s not in ("m", "t", "Mm", "Gm", "Tm")] + [
     "km", "kilometres", "kilometers", "miles", "tonnes", "tons", "megatonnes", "percent", "per cent", "%",
     "percentage points", "hectares", "acres", "square metres", "square meters", "square kilometres",
-    "square kilometers", "cubic metres", "cubic meters", "litres", "liters", "gigawatts", "megawatts",
+    "square kilometers", "cubic metres", "cubic meters", "megalitres", "megaliters", "litres", "liters",
+    "gigawatts", "megawatts",
     "terawatt hours", "gigawatt hours", "megawatt hours",
     # US customary and imperial units, by name
     "gallons", "barrels", "pounds", "feet", "square feet", "square miles", "cubic feet", "short tons", "therms",
@@ -86,8 +87,9 @@ INCREASE_CUES = ("达到", "超过", "突破", "不少于", "以上", "力争", 
                  "建成", "新增", "培育", "引进", "at least", "reach", "exceed", "more than", "over", "raise")
 DECREASE_CUES = ("控制在", "以内", "下降到", "降至", "降低到", "减少到", "压减到", "at most", "under", "below",
                  "reduce to", "cut to", "no more than")
-CAP_CUES = ("最高", "上限", "不超过", "最多", "up to", "no more than", "at most", "capped")
-FLOOR_CUES = ("不低于", "不少于", "最低", "at least", "no less than")
+CAP_CUES = ("最高", "上限", "不超过", "最多", "up to", "no more than", "at most", "capped", "kept below", "kept under",
+            "kept at or below", "not exceed", "not to exceed", "not more than")
+FLOOR_CUES = ("不低于", "不少于", "至少", "最低", "at least", "no less than")
 RATE_CUES = re.compile(r"(年均|平均每年|每年|年)(增长|增速|提高|下降)|增速|增长率|同比|(比|较)(\d{4}|上)年(水平)?(下降|降低|提高|增长|减少)|"
                        r"(增长|提高|下降|减少|降低)(了)?\s*$|annual|compared with|from \d{4} levels|"
                        r"\b(cut|reduce|lower|raise|increase)\b[a-z ]*\bby\s*$")
@@ -101,7 +103,8 @@ BULLET = re.compile(r"^\s*(?:(?:[-*•▶►·◎●■□◆★☆○※]|—�
 NUMBERED_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十\d]+[章节部分篇]\s*|#{1,6}\s+)")
 # A section whose heading names targets: the deadline its first paragraph
 # opens with governs the paragraphs under it, until the next heading.
-TARGET_HEADING = re.compile(r"目标|指标|\b(?:targets?|goals?|objectives?|ambitions?|commitments?)\b", re.I)
+TARGET_HEADING = re.compile(r"目标|指标|工作要点|工作计划|重点工作|\b(?:targets?|goals?|objectives?|ambitions?|"
+                            r"commitments?|priorities)\b", re.I)
 # What may come before a paragraph's opening deadline: 「◎《方案》明确，」, 「《规划》提出：」.
 LEAD_IN = re.compile(r"^[\s◎●■□◆★☆○※>—-]*(?:(?:《[^》]{1,80}》|[^，,。；;：:]{0,16}(?:方案|规划|意见|计划|通知|纲要|文件|报告|"
                      r"政府|部门|省|市))(?:中)?(?:还|进一步)?(?:明确|提出|指出|要求|规定|强调|显示|表示)(?:了)?\s*[，,：:]?\s*)?")
@@ -253,6 +256,7 @@ _DEADLINE_PATTERNS = [
     (re.compile(r"(\d{4})年(?:底|末)(?:前)?"), "{0}年底"),
     (re.compile(r"(?:力争|争取|确保|计划|预计|预期|目标是)(?:在|到|于)?(\d{4})年"), "力争{0}年"),
     (re.compile(r"(\d{4})年(?:的)?(?:具体|主要|发展|总体|阶段性|预期|远景)?目标"), "{0}年目标"),
+    (re.compile(r"(\d{4})年(?:度)?(?:工作要点|工作计划|工作安排|重点工作|重点任务)"), "{0}年工作要点"),
     (re.compile(r"[\"“]?十([一二三四五六])五[\"”]?(?:时期|期间|期末|末)"), "十{0}五"),
     (re.compile(r"(?:by|before|until)\s+(?:the\s+end\s+of\s+)?(January|February|March|April|May|June|July|"
                 r"August|September|October|November|December)\s+(\d{4})", re.I), "by {0} {1}"),
@@ -274,6 +278,22 @@ _FUTURE_YEAR_PATTERNS = [
     (re.compile(r"(?<![比较与同至到\d—–-])(\d{4})年(?![\d—–-]|以来|相比|水平|底前|前|以前|之前)"), "{0}年 (after --year)"),
     (re.compile(r"\b(?:in|for)\s+(\d{4})\b(?!\s*(?:levels?|baseline))", re.I), "in {0} (after --year)"),
 ]
+
+
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+                 "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100,
+                 "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_YEARS_FROM_NOW = re.compile(r"(?:over|within|in|during)\s+the\s+next\s+(?P<n>\d+|[a-z]+)\s+years|"
+                             r"(?:用|在)(?P<n2>\d+|[一二两三四五六七八九十])年(?:左右)?时间|"
+                             r"(?<![\d一二两三四五六七八九十])(?P<n3>\d+|[一二两三四五六七八九十])年内|"
+                             r"未来(?P<n4>\d+|[一二两三四五六七八九十])年", re.I)
+
+
+def _count_word(word: str | None) -> int | None:
+    if not word:
+        return None
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word.lower())
 
 
 @dataclass(frozen=True)
@@ -308,8 +328,17 @@ def deadlines(text: str, year: int | None) -> list[_Deadline]:
             except InputError:
                 continue
             found.append(_Deadline(m.start(), m.end(), period, how.format(*groups), rank))
+    if year:
+        # "over the next three years", 用三年时间, 三年内, 未来五年: counted from the document's year
+        for m in _YEARS_FROM_NOW.finditer(text):
+            if not any(m.start() < d.end and d.start < m.end() for d in found):
+                n = _count_word(m["n"] or m["n2"] or m["n3"] or m["n4"])
+                if n and 0 < n <= 30:
+                    found.append(_Deadline(m.start(), m.end(), parse_period(str(year + n)),
+                                           f"'{m.group(0).strip()}' from {year} (--year)", len(patterns)))
     if year and not found:
-        m = re.search(r"今年(年内|底|年底)|年内|(by|before) the end of (this|the) year|later this year", text)
+        m = re.search(r"今年(?:年内|底|年底)|年内|今年(?=要|将|力争|计划|预计|[^，。；]{0,12}目标)|(?:力争|确保|争取)全年|"
+                      r"(?:by|before) the end of (?:this|the) year|later this year|\bthis year\b", text, re.I)
         if m:
             found.append(_Deadline(m.start(), m.end(), parse_period(str(year)), f"'this year' = {year} (--year)",
                                    len(patterns)))
@@ -325,12 +354,16 @@ def find_deadline(text: str, year: int | None) -> tuple[Period, str] | None:
     return best.period, best.how
 
 
-def deadline_near(found: list[_Deadline], pos: int, clause: tuple[int, int]) -> _Deadline | None:
+def deadline_near(found: list[_Deadline], pos: int, clause: tuple[int, int], english: bool = False) -> _Deadline | None:
     """The deadline of the number at `pos`: of those in its clause, the
-    nearest; else the nearest before it in the sentence; else the nearest after."""
+    nearest; else the nearest before it in the sentence; else the nearest
+    after. English says the date after the amount ("50% by 2030 and 100% by
+    2045"): there a date after the number in its clause comes first."""
     if not found:
         return None
     inside = [d for d in found if clause[0] <= d.start < clause[1]]
+    if english and any(d.start >= pos for d in inside):
+        inside = [d for d in inside if d.start >= pos]
     before = [d for d in found if d.end <= pos]
     pool = inside or before or found
     # A stated deadline (到, by, 力争, a target for) before a year alone, then the nearest.
@@ -339,8 +372,11 @@ def deadline_near(found: list[_Deadline], pos: int, clause: tuple[int, int]) -> 
 
 # --- quantities --------------------------------------------------------------
 
-_UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS_CN, key=len, reverse=True))
-_RATE_UNIT = r"[台个人辆张]/(?:万|千|百)?[人户]"
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS_CN, key=len, reverse=True)) + r"|/(?:10|十)?万|/千"
+# A rate: a measure per (a magnitude of) a measure or a person: 32微克/立方米, 0.45吨/万元, 360台/万人;
+# or per a number of people (8/10万: maternal deaths per 100,000 births).
+_RATE_UNIT = (rf"(?:{'|'.join(re.escape(u) for u in UNITS_CN if u not in ('%', '％', '‰'))})"
+              rf"/(?:万|千|百)?(?:{'|'.join(re.escape(u) for u in sorted(CN_MEASURES, key=len, reverse=True))}|车|床)")
 # A number never starts inside another (after a digit, or after "1," of a
 # grouped number): such a match was dropped anyway, and trying every start in
 # a long run of digits made the search quadratic (8,000 digits: 5 s).
@@ -352,7 +388,8 @@ QUANTITY_EN = re.compile(
     rf"(?:\s*(?P<unit>{'|'.join(re.escape(u) for u in sorted(UNITS_EN, key=len, reverse=True))})\b)?"
     r"(?:\s+(?P<noun>(?:new\s+)?[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?))?")
 EN_NOT_NOUNS = {"or", "and", "to", "for", "in", "of", "the", "a", "an", "per", "each", "by", "with", "from", "at", "on",
-                "than", "as", "is", "are", "was", "were", "will", "would", "percent", "pilot"}
+                "than", "as", "is", "are", "was", "were", "will", "would", "percent", "pilot", "over", "under",
+                "across", "along", "through", "into", "within", "during", "since", "before", "after"}
 CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP"}
 
 
@@ -409,7 +446,24 @@ def quantities(text: str) -> list[_Quantity]:
                     "percentage points": "百分点"}.get(unit.lower(), unit) or CURRENCY.get(m["cur"] or "", "")
             end = m.end("unit") if m["unit"] else (m.end("mag") if m["mag"] else m.end("num"))
             found.append(_Quantity(value, unit, text[m.start():end].strip(), m.start(), end, False, noun))
+        # "three billion trees", "two million homes": a number in words before a magnitude
+        for m in _EN_WORD_AMOUNT.finditer(text):
+            if any(m.start() < q.end and q.start < m.end() for q in found):
+                continue
+            value = clean(Decimal(_count_word(m["n"])) * EN_MAGNITUDE[m["mag"].lower()])
+            words = (m["noun"] or "").split()
+            while words and words[-1] in EN_NOT_NOUNS:
+                words.pop()
+            noun = " ".join(words) if words and words[0] not in EN_NOT_NOUNS else None
+            found.append(_Quantity(value, "", text[m.start():m.end("mag")], m.start(), m.end("mag"), False, noun))
+        found.sort(key=lambda q: q.start)
     return found
+
+
+_EN_WORD_AMOUNT = re.compile(
+    r"\b(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|a hundred)\s+(?P<mag>thousand|million|billion|trillion)\b"
+    r"(?:\s+(?P<noun>(?:new\s+|additional\s+|more\s+)?[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?))?", re.I)
 
 
 # --- one segment --------------------------------------------------------------
@@ -457,8 +511,8 @@ def _past(text: str, deadline_here: bool, year: int | None) -> str | None:
 def _title_after(text: str) -> str:
     """The noun phrase after a number: up to the next separator, without
     modifiers (the part after the last 的), and short."""
-    phrase = re.split(r"[、，,。；;：:（(）)“”\"]|以上|以内|左右|的目标|目标", text, maxsplit=1)[0].strip()
-    phrase = re.sub(r"^(的|个|以上|左右|多)+", "", phrase)
+    phrase = re.split(r"[、，,。；;：:（(）)“”\"]|以上|以下|以内|左右|的目标|目标", text, maxsplit=1)[0].strip()
+    phrase = re.sub(r"^(的|个|以上|以下|以内|左右|多)+", "", phrase)
     if "的" in phrase:
         phrase = phrase.rsplit("的", 1)[1]
     return phrase.strip(" ，,")[:30]
@@ -474,12 +528,15 @@ def _title_en(before: str, after: str, q: _Quantity) -> str:
     if of:
         return of.group(1).strip()
     if q.noun:
-        rest = re.match(r"([a-z -]*?)(?:\s+(?:by|in|a|per|each|every|from|to|for|will|should)\b|[.,;]|$)",
-                        after.lstrip())
-        return (q.noun if not rest else (q.noun + " " + rest.group(1)).strip()) if False else q.noun
+        return q.noun
     obj = EN_OBJECT.search(before.lower())
     if obj:
         return obj.group("np").strip()
+    # The sentence's subject, before its verb: "Temporary accommodation placements will be reduced by a third".
+    subject = re.match(r"\s*(?:(?:by|in|from)\s+\d{4},\s*)?(?:the\s+)?(?P<np>[A-Za-z][A-Za-z' -]{2,60}?)\s+"
+                       r"(?:will|shall|must|should|is|are|to be|has to|have to)\b", before)
+    if subject and not re.match(r"(?:we|they|it|the (?:city|state|council|government|region))\b", subject["np"], re.I):
+        return subject["np"].strip()
     return before.strip().split(",")[-1].strip()[-40:]
 
 
@@ -535,7 +592,15 @@ def _kind(before: str, at: str, clause_increase: str | None, has_deadline: bool)
     if en:
         return "decrease", f"{en.group(1)} ... to"
     inc = _has(near, INCREASE_CUES) or clause_increase
+    lower = _LOWER_IS_BETTER.search(before[-10:])
+    if lower and not _has(near, INCREASE_CUES) and re.match(r"^[\d.]+\s*[%％‰]", at):
+        # 城镇调查失业率5.5%左右, 居民消费价格涨幅3%左右: a rate to keep down, said without a verb
+        return "cap", f"{lower.group(0)}: a rate to keep at or below"
     return "increase", inc or "a number to reach, stated as a plan"
+
+
+# Rates whose plan is to keep them down: said without a verb, the number is a ceiling.
+_LOWER_IS_BETTER = re.compile(r"(失业率|涨幅|赤字率|死亡率|发生率|漏损率|负债率|不良率|空置率|超标率)\s*$")
 
 
 # --- forms: changes from a base period, growth rates, numbers in words ----------
@@ -545,9 +610,12 @@ _DOWN_CN, _UP_CN = ("下降", "降低", "减少", "压减", "削减", "减排"),
 _CHANGE_CN = re.compile(r"(?:(?:比|较)(?P<year>\d{4})年?(?:水平|末)?)?(?:分别)?(?P<verb>下降|降低|减少|压减|削减|提高|增长|上升|"
                         r"增加|提升)(?:了)?(?:分别)?\s*$")
 _GROWTH_CN = re.compile(r"(?:年均|平均每年|每年)(?:增长|增速|提高|递增)(?:率)?(?:超过|达到|保持在|保持|在|为|不低于|以上)?\s*$")
-_EN_DOWN = r"reduce|reducing|cut|cutting|lower|lowering|decrease|decreasing|fall|falls|drop|drops|curb"
-_EN_UP = r"increase|increasing|raise|raising|grow|growing|boost|boosting|expand|expanding"
-_CHANGE_EN_BEFORE = re.compile(rf"\b(?P<verb>{_EN_DOWN}|{_EN_UP})\b[a-z' -]{{0,60}}?\bby\s*(?:at least|around|about|some)?\s*$")
+_EN_DOWN = (r"reduce|reduces|reduced|reducing|cut|cuts|cutting|lower|lowers|lowered|lowering|decrease|decreases|"
+            r"decreased|decreasing|fall|falls|fallen|drop|drops|dropped|curb|curbed|halve|halved")
+_EN_UP = (r"increase|increases|increased|increasing|raise|raises|raised|raising|grow|grows|grown|growing|boost|"
+          r"boosted|boosting|expand|expanded|expanding")
+# The verb, its object (a list of things, commas and all: "reduce nitrogen, phosphorus and sediment pollution"), by:
+_CHANGE_EN_BEFORE = re.compile(rf"\b(?P<verb>{_EN_DOWN}|{_EN_UP})\b[a-z' ,-]{{0,80}}?\bby\s*(?:at least|around|about|some)?\s*$")
 _FALL_EN = re.compile(rf"\b(?P<verb>{_EN_DOWN}|{_EN_UP})\s*(?:by\s*)?$")
 _BASE_EN = re.compile(r"(?:below|above|from|on|compared (?:to|with)|relative to|versus|vs\.?)\s+(?:the\s+)?(?P<year>(?:19|20)\d{2})"
                       r"(?:\s+levels?|\s+baseline)?|(?P<year2>(?:19|20)\d{2})\s+(?:levels?|baseline)", re.I)
@@ -565,6 +633,17 @@ _WORD_CHANGES = [
     (re.compile(rf"\b(?:{_EN_DOWN})\b[a-z' -]{{0,40}}\bby (?:a|one)[- ]third\b", re.I), "-33.33", "by a third"),
     (re.compile(rf"\b(?:{_EN_DOWN})\b[a-z' -]{{0,40}}\bby (?:three[- ]quarters)\b", re.I), "-75", "by three quarters"),
     (re.compile(rf"\b(?:{_EN_DOWN})\b[a-z' -]{{0,40}}\bby (?:a|one)[- ]quarter\b", re.I), "-25", "by a quarter"),
+]
+# A share or nought said in words, as a level: "two thirds of all trips", "fall to zero", 三分之二.
+_WORD_LEVELS = [
+    (re.compile(r"\b(?:two[- ]thirds)(?=\s+of\b)", re.I), "66.67", "%"),
+    (re.compile(r"\b(?:three[- ]quarters)(?=\s+of\b)", re.I), "75", "%"),
+    (re.compile(r"\b(?:half)(?=\s+of\b)", re.I), "50", "%"),
+    (re.compile(r"\b(?:a|one)[- ]third(?=\s+of\b)", re.I), "33.33", "%"),
+    (re.compile(r"\b(?:a|one)[- ]quarter(?=\s+of\b)", re.I), "25", "%"),
+    (re.compile(r"\b(?:to|at)\s+zero\b|\bzero\s+(?=[a-z]+\s+(?:deaths|fatalities|injuries|emissions|waste))", re.I), "0", ""),
+    (re.compile(r"三分之二"), "66.67", "%"),
+    (re.compile(r"(?:降为|降至|降到|减少到|减至)零"), "0", ""),
 ]
 _NET_ZERO = re.compile(r"\bnet[- ]zero\b|\bcarbon[- ]neutral(?:ity)?\b|碳中和", re.I)
 # A count of the document's own items, a share of time, a label: not targets.
@@ -600,6 +679,8 @@ def _base_year(before: str, after: str, deadline: Period | None, chinese: bool,
         m = _BASE_EN.search(text)
         if m:
             return parse_period(m["year"] or m["year2"]), ""
+    if "'this year'" in plan and deadline is not None:
+        return parse_period(str(deadline.last.year - 1)), ""  # a year's target: on the year before
     period = re.search(r"十[一二三四五六]五|plan period (\d{4})—\d{4}", plan)
     if period and deadline is not None:
         return parse_period(str(int(period[1]) - 1 if period[1] else deadline.last.year - 5)), ""
@@ -666,6 +747,17 @@ def _is_label(clause: str, q: "_Quantity", before: str) -> bool:
         return True  # 24/7, 3/4
     if q.noun and _LABEL_NOUNS_EN.match(q.noun):
         return True
+    # The start of a change: "from 14.5% to 16.5%", 从29.3降至25, 由8万户增加到10万户
+    if re.search(r"\bfrom\s*(?:around|about)?\s*$", before, re.I) and re.match(r"^\s*to\s+(?:around\s+|about\s+)?\d",
+                                                                                  after, re.I):
+        return True
+    if re.search(r"[从由]\s*$", before) and re.match(r"^[^，,。；;]{0,4}?(?:提高|增加|增长|提升|下降|降低|减少|降|升)?(?:到|至)",
+                                                     after):
+        return True
+    # What there is now: "up from 50,000 today", "50,000 today"
+    if re.search(r"\b(?:up|down)\s+from\s*(?:around|about)?\s*$", before, re.I) or re.match(
+            r"^\s*(?:today|now|at present|currently)\b", after, re.I):
+        return True
     return bool(_FACT_BEFORE_EN.search(before))
 
 
@@ -725,6 +817,12 @@ def analyse(seg: _Segment, year: int | None, file: str) -> list[Candidate]:
         if not numbers and not english:
             numbers = [_Quantity(Decimal(m["num"]), "", m["num"], m.start("num"), m.end("num"), m["tail"] == "左右")
                        for m in _UNITLESS_CN.finditer(clause)]
+        if not numbers:
+            for pattern, value, unit in _WORD_LEVELS:
+                m = pattern.search(clause)
+                if m:
+                    numbers = [_Quantity(Decimal(value), unit, m.group(0).strip(), m.start(), m.end(), False)]
+                    break
         if english and not numbers and _NET_ZERO.search(clause):
             m = _NET_ZERO.search(clause)
             numbers = [_Quantity(Decimal(0), "", m.group(0), m.start(), m.end(), False, noun="net emissions")]
@@ -735,7 +833,7 @@ def analyse(seg: _Segment, year: int | None, file: str) -> list[Candidate]:
             before, after = clause[max(0, q.start - CONTEXT):q.start], clause[q.end:q.end + CONTEXT]
             if _is_label(clause, q, before):
                 continue
-            near = deadline_near(found, cstart + q.start, (cstart, cstart + len(clause)))
+            near = deadline_near(found, cstart + q.start, (cstart, cstart + len(clause)), english)
             deadline, why_deadline = (near.period, near.how) if near else (inherited, why_inherited)
             past_deadline = deadline is not None and year is not None and deadline.last.year < year and not early
             kind, why_kind = _kind(before, clause[q.start:q.start + 6], clause_increase, deadline is not None)
@@ -758,6 +856,8 @@ def analyse(seg: _Segment, year: int | None, file: str) -> list[Candidate]:
             review = []
             if q.noun == "net emissions":
                 kind, why_kind = "decrease", f"'{q.words}': emissions brought to zero"
+            elif q.value == 0 and not q.words[:1].isdigit():
+                kind, why_kind = "decrease", f"'{q.words}': brought down to nought"
             elif word_change:
                 form, change, base, note = "change", "relative", *_base_year(
                     before, text[cstart + q.end:cstart + q.end + CONTEXT], deadline, chinese, why_deadline)
@@ -768,7 +868,8 @@ def analyse(seg: _Segment, year: int | None, file: str) -> list[Candidate]:
                 # The base year may be said after the deadline, in the sentence's next clause:
                 # "reduce emissions by 68% by 2030, compared to 1990 levels".
                 onward = text[cstart + q.start:cstart + q.start + CONTEXT]
-                shape = _form_of(before, onward, q, deadline, chinese, why_deadline)
+                said_before = text[max(0, cstart + q.start - CONTEXT):cstart + q.start] if english else before
+                shape = _form_of(said_before, onward, q, deadline, chinese, why_deadline)
                 if shape:
                     form, change, value, kind, base, note = shape
                     q = _Quantity(value, "" if form == "change" and change == "relative" or form == "growth" else "%",
@@ -779,8 +880,10 @@ def analyse(seg: _Segment, year: int | None, file: str) -> list[Candidate]:
                         review.append(note)
             if english:
                 title = _title_en(before, after, q)
-                if word_change:
-                    title = re.sub(r"^(?:the number of|the amount of|the)\s+", "", after.strip(" .,;")).split(" by ")[0]
+                if word_change:  # "halve food waste", "double the number of charge points"; else the subject
+                    thing = re.sub(r"^(?:the number of|the amount of|the)\s+", "", after.strip(" .,;")).split(" by ")[0]
+                    if thing and not re.match(r"(?:by|to|in|from|of|on|at)\b|\d", thing):
+                        title = thing
                 title = re.sub(r"^(?:its|their|our|the)\s+", "", title)
             else:
                 title = _title_after(after) if after.strip() and not re.match(r"^[，,。；;、）)]", after) else ""
@@ -815,18 +918,24 @@ def analyse(seg: _Segment, year: int | None, file: str) -> list[Candidate]:
                                       or RATE_CUES.search(before[-40:].lower())
                                       or (q.unit.endswith("百分点") and re.search(r"(提高|下降|降低|增加)", before[-8:])))):
                     review.append("a rate or a change, not a level: check before tracking it as one")
+            # A cap or floor keeps a deadline its sentence states; a rate to keep down keeps the one
+            # its paragraph opens with (今年发展主要预期目标是：…失业率5.5%左右). A standing limit
+            # (最高1亿元) has none: the deadline of the words around it is not its own.
+            bound_dated = why_deadline.startswith("the paragraph opens with") and why_kind.endswith("to keep at or below")
             if years_from_unstated:
                 review.append("the deadline is given as a number of years from an unstated start")
             if q.approximate:
                 review.append("an approximate number (余/多)")
             if deadline is None and KIND[kind].needs_deadline:
                 review.append("no deadline found")
+            if "(--year)" in why_deadline and "' from " in why_deadline:
+                review.append("the deadline is counted from the document's year (--year)")
             if from_paragraph and not near:
                 review.append("the deadline comes from another sentence of the paragraph")
             if early and deadline is not None:
                 review.append(f"reported as already reached ('{early.group(0)}')")
             out.append(Candidate(title or ("target" if english else "目标"), kind, q.value, q.unit,
-                                 deadline if KIND[kind].shape != "bound" or own else None, quote, seg.line,
+                                 deadline if KIND[kind].shape != "bound" or own or bound_dated else None, quote, seg.line,
                                  file, review=review, why_kind=why_kind,
                                  why_deadline=why_deadline if deadline else "", number=q.words,
                                  form=form, change=change, baseline_date=base, each=each))
