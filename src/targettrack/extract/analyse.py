@@ -1,0 +1,237 @@
+"""One sentence: the targets it proposes and the facts about the past it states."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+import re
+
+from ..dates import Period, parse_period
+from ..errors import InputError
+from ..kinds import KIND
+from .vocabulary import FUTURE_CN, FUTURE_EN, INCREASE_CUES, MILESTONE_NOUNS, MILESTONE_VERBS, RATE_CUES
+from .candidate import Candidate, Segment
+from .deadline import deadline_near, deadlines, find_deadline
+from .quantities import Quantity, quantities
+from .clause import CONTEXT, clauses, cue_in, kind_of, past_cue, relative_cn, title_after, title_before, title_en
+from .forms import (DOWN_CN, NET_ZERO, TO_LEVEL, UNITLESS_CN, UP_CN, WORD_LEVELS, base_year, each_period, form_of, is_label,
+                    word_changes)
+
+
+def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
+    text = seg.text
+    found = deadlines(text, year)
+    own = find_deadline(text, year)
+    inherited, why_inherited = seg.inherited, seg.inherited_why
+    from_paragraph = False
+    early = re.search(r"提前((?<!\d)\d+|[一二两三四五])年(实现|完成|达到)", text)
+    if not found and inherited is None and early and year:
+        n = int(early[1]) if early[1].isdigit() else {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}[early[1]]
+        inherited, why_inherited = parse_period(str(year + n)), f"'{early.group(0)}' in {year} (--year): due {year + n}"
+    if not found and inherited is None and seg.paragraph and seg.paragraph != text:
+        near = find_deadline(seg.paragraph, year)
+        if near:
+            inherited, why_inherited = near[0], f"the same paragraph: {near[1]}"
+            from_paragraph = True
+    sentence_past = past_cue(text, bool(own), year)
+    # A deadline given by the sentence's place (its paragraph's or section's
+    # opening date) makes it a plan unless it speaks of the past itself.
+    placed = seg.inherited is not None and not sentence_past
+    sentence_future = bool(own) or placed or cue_in(text, FUTURE_CN) or cue_in(text, FUTURE_EN)
+    # Worked out once per sentence, not once per number: a sentence can hold
+    # thousands of numbers, and each of these reads the whole sentence.
+    quote = text.strip()
+    chinese = bool(re.search(r"[\u4e00-\u9fff]", text))
+    years_from_unstated = bool(re.search(r"((?<!\d)\d+|[一二三四五十])年(内|引进|建成|完成|实现)", text)) and not own
+    out: list[Candidate] = []
+    for clause, cstart in clauses(text):
+        clause_deadline = find_deadline(clause, year)
+        clause_future = bool(clause_deadline) or cue_in(clause, FUTURE_CN) or cue_in(clause, FUTURE_EN)
+        clause_past = past_cue(clause, bool(clause_deadline), year)
+        clause_increase = cue_in(clause, INCREASE_CUES)
+        english = bool(re.search(r"[A-Za-z]{3}", clause)) and not re.search(r"[\u4e00-\u9fff]", clause)
+        numbers = quantities(clause)
+        words = [] if numbers else word_changes(clause)
+        for s, e, value, said in words:
+            numbers.append(Quantity(value, "%", said, s, e, False))
+        if not numbers and not english:
+            numbers = [Quantity(Decimal(m["num"]), "", m["num"], m.start("num"), m.end("num"), m["tail"] == "左右")
+                       for m in UNITLESS_CN.finditer(clause)]
+        if not numbers:
+            for pattern, value, unit in WORD_LEVELS:
+                m = pattern.search(clause)
+                if m:
+                    numbers = [Quantity(Decimal(value), unit, m.group(0).strip(), m.start(), m.end(), False)]
+                    break
+        if english and not numbers and NET_ZERO.search(clause):
+            m = NET_ZERO.search(clause)
+            numbers = [Quantity(Decimal(0), "", m.group(0), m.start(), m.end(), False, noun="net emissions")]
+        for q in numbers:
+            # The words that say what a number is stand near it: reading only
+            # CONTEXT characters either side keeps a sentence of thousands of
+            # numbers linear.
+            before, after = clause[max(0, q.start - CONTEXT):q.start], clause[q.end:q.end + CONTEXT]
+            if is_label(clause, q, before):
+                continue
+            near = deadline_near(found, cstart + q.start, (cstart, cstart + len(clause)), english)
+            deadline, why_deadline = (near.period, near.how) if near else (inherited, why_inherited)
+            past_deadline = deadline is not None and year is not None and deadline.last.year < year and not early
+            kind, why_kind = kind_of(before, clause[q.start:q.start + 6], clause_increase, deadline is not None)
+            standing = KIND[kind].shape == "bound"
+            if past_deadline:
+                is_target = False   # “十三五”期间… in a document of 2023: what was planned, now the past
+            elif standing or clause_future or (near and TO_LEVEL.search(before)):
+                is_target = True   # 「到2027年，…从目前29.3降至25左右」: 目前 is the 29.3
+            elif clause_past or (sentence_past and not sentence_future):
+                is_target = False
+            else:
+                is_target = bool(sentence_future)
+            if not is_target:
+                if not past_deadline and (clause_past or sentence_past):
+                    out.append(_observation(clause, before, after, q, text, seg, file, clause_past or sentence_past,
+                                            year, quote))
+                continue
+            word_change = q.noun is None and q.unit == "%" and any(q.start == s for s, *_ in words)
+            form = change = base = each = None
+            review = []
+            if q.noun == "net emissions":
+                kind, why_kind = "decrease", f"'{q.words}': emissions brought to zero"
+            elif q.value == 0 and not q.words[:1].isdigit():
+                kind, why_kind = "decrease", f"'{q.words}': brought down to nought"
+            elif word_change:
+                form, change, base, note = "change", "relative", *base_year(
+                    before, text[cstart + q.end:cstart + q.end + CONTEXT], deadline, chinese, why_deadline)
+                kind, why_kind = ("decrease" if q.value < 0 else "increase"), f"'{q.words}' in words"
+                q = Quantity(q.value, "", q.words, q.start, q.end, False)
+                review.append(note) if note else None
+            else:
+                # The base year may be said after the deadline, in the sentence's next clause:
+                # "reduce emissions by 68% by 2030, compared to 1990 levels".
+                onward = text[cstart + q.start:cstart + q.start + CONTEXT]
+                said_before = text[max(0, cstart + q.start - CONTEXT):cstart + q.start] if english else before
+                shape = form_of(said_before, onward, q, deadline, chinese, why_deadline)
+                if shape:
+                    form, change, value, kind, base, note = shape
+                    q = Quantity(value, "" if form == "change" and change == "relative" or form == "growth" else "%",
+                                  q.words, q.start, q.end, q.approximate, q.noun)
+                    why_kind = {"growth": "an average growth rate a year", "change": f"a {change} change"}[form] + (
+                        f" from {base}" if base else "")
+                    if note:
+                        review.append(note)
+            if english:
+                title = title_en(before, after, q)
+                if word_change:  # "halve food waste", "double the number of charge points"; else the subject
+                    thing = re.sub(r"^(?:the number of|the amount of|the)\s+", "", after.strip(" .,;")).split(" by ")[0]
+                    if thing and not re.match(r"(?:by|to|in|from|of|on|at)\b|\d", thing):
+                        title = thing
+                title = re.sub(r"^(?:its|their|our|the)\s+", "", title)
+            else:
+                title = title_after(after) if after.strip() and not re.match(r"^[，,。；;、）)]", after) else ""
+                if not title or len(title) < 2 or relative_cn(before.strip()) or form:
+                    title = title_before(before)
+            rest = after.lstrip()[len(q.noun):] if q.noun and after.lstrip().startswith(q.noun) else after
+            # "X和Y分别降低13.5%、18%": the values share the verb; each takes its own subject.
+            core = re.sub(r"(?:[\d.]+\s*[%％‰]?\s*(?:左右|以上)?\s*[、和及]\s*)+$", "", before)
+            respective = re.search(r"分别(?:比\d{4}年)?(下降|降低|减少|提高|增长|达到|控制在)?\s*$", core) or (
+                re.search(r"分别", core) and re.search(r"(下降|降低|减少|提高|增长)\s*$", core))
+            if respective:
+                head = core[:core.index("分别")] if "分别" in core else core
+                head = re.sub(r"(?:比|较)(?:\d{4}|上一?)年?(?:水平)?$", "", head.strip())
+                subject = re.split(r"[，,；;]", head)[-1]
+                subjects = [x for x in re.split(r"和|、|及|与", subject) if x.strip()]
+                index = before[len(core):].count("、")
+                if index < len(subjects):
+                    verb = respective.group(1) or ""
+                    down = verb in DOWN_CN or bool(re.search(r"(下降|降低|减少)\s*$", core))
+                    title = title_before(subjects[index].strip() + "达到") + (("降幅" if down else "增幅") if form
+                                                                              or verb in DOWN_CN + UP_CN else "")
+            elif form and not english and chinese:
+                subject = re.sub(r"(?:比|较)(?:\d{4}|上一?)年?(?:水平|末)?(?:分别)?(?:下降|降低|减少|压减|削减|提高|增长|上升|增加|提升|"
+                                 r"年均增长|年均增速|平均每年增长)?(?:超过|达到|保持在)?\s*$", "", core.strip())
+                subject = re.sub(r"(?:年均|平均每年|每年)(?:增长|增速|提高)?(?:率)?(?:超过|达到|保持在)?\s*$", "", subject)
+                title = title_before(subject + "达到") or title
+                if form == "change":
+                    title += "降幅" if q.value < 0 else "增幅"
+            if not form:
+                each = each_period(before, rest, chinese)
+                if (each is None and (RATE_CUES.search(before[-14:]) or RATE_CUES.search(core[-14:])
+                                      or RATE_CUES.search(before[-40:].lower())
+                                      or (q.unit.endswith("百分点") and re.search(r"(提高|下降|降低|增加)", before[-8:])))):
+                    review.append("a rate or a change, not a level: check before tracking it as one")
+            # A cap or floor keeps a deadline its sentence states; a rate to keep down keeps the one
+            # its paragraph opens with (今年发展主要预期目标是：…失业率5.5%左右). A standing limit
+            # (最高1亿元) has none: the deadline of the words around it is not its own.
+            bound_dated = why_deadline.startswith("the paragraph opens with") and why_kind.endswith("to keep at or below")
+            if years_from_unstated:
+                review.append("the deadline is given as a number of years from an unstated start")
+            if q.approximate:
+                review.append("an approximate number (余/多)")
+            if deadline is None and KIND[kind].needs_deadline:
+                review.append("no deadline found")
+            if "(--year)" in why_deadline and "' from " in why_deadline:
+                review.append("the deadline is counted from the document's year (--year)")
+            if from_paragraph and not near:
+                review.append("the deadline comes from another sentence of the paragraph")
+            if early and deadline is not None:
+                review.append(f"reported as already reached ('{early.group(0)}')")
+            out.append(Candidate(title or ("target" if english else "目标"), kind, q.value, q.unit,
+                                 deadline if KIND[kind].shape != "bound" or own or bound_dated else None, quote, seg.line,
+                                 file, review=review, why_kind=why_kind,
+                                 why_deadline=why_deadline if deadline else "", number=q.words,
+                                 form=form, change=change, baseline_date=base, each=each))
+    if early and year:
+        for c in [c for c in out if not c.observation and c.value is not None]:
+            out.append(Candidate(c.title, c.kind, c.value, c.unit, None, quote, seg.line, file,
+                                 observation=True, observed=parse_period(str(year)),
+                                 why_kind=f"reported as reached: '{early.group(0)}'", number=c.number))
+    if not any(not c.observation for c in out):
+        deadline, why = (own if own else (inherited, why_inherited))
+        out += _milestones(seg, text, deadline, why, file, year)
+    return out
+
+
+@lru_cache(maxsize=16)  # once per sentence, however many facts it states
+def _observed_when(text: str, year: int | None) -> Period | None:
+    """The date a fact about the past refers to: 2023年, 2023年6月, 今年1—9月, 去年."""
+    m = re.search(r"(\d{4})年(\d{1,2}月)?(底|末)?", text)
+    try:
+        if m:
+            return parse_period(m.group(0))
+        if year:
+            m = re.search(r"今年(?:(\d{1,2})[—–-])?(\d{1,2})月", text)
+            if m:
+                return parse_period(f"{year}-{int(m[2]):02d}")
+            if "去年" in text or "last year" in text.lower():
+                return parse_period(str(year - 1))
+            if "今年" in text or "this year" in text.lower():
+                return parse_period(str(year))
+    except InputError:
+        return None
+    return None
+
+
+def _observation(clause, before, after, q, text, seg, file, cue, year, quote) -> Candidate:
+    obs_date = _observed_when(text, year)
+    title = title_before(before) or title_after(after)
+    return Candidate(title, "increase", q.value, q.unit, None, quote, seg.line, file, observation=True,
+                     observed=obs_date, why_kind=f"a fact about the past: '{cue}'", number=q.words)
+
+
+def _milestones(seg, text, deadline, why_deadline, file, year) -> list[Candidate]:
+    verb = cue_in(text, MILESTONE_VERBS)
+    future = cue_in(text, ("将", "要", "力争", "计划", "确保", "争取", "到", "will", "by 20"))
+    if not verb or not (future or deadline) or past_cue(text, bool(deadline), year) in ("已", "已经", "累计"):
+        return []
+    out = []
+    m = re.search(rf"{verb}(.+?)(等(重大|重点)?(项目|工程))?(，|。|；|$)", text)
+    if not m:
+        return []
+    for item in re.split(r"、|和(?=[^、]*$)", m.group(1)):
+        item = item.strip(" ，,")
+        if any(item.endswith(n) or n in item[-8:] for n in MILESTONE_NOUNS) and 2 <= len(item) <= 40:
+            out.append(Candidate(item, "milestone", None, "", deadline, text.strip(), seg.line, file,
+                                 why_kind=f"a named project to {verb}, no number", why_deadline=why_deadline,
+                                 review=[] if deadline else ["no deadline found (open milestone)"]))
+    return out
+
+

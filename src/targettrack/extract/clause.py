@@ -1,0 +1,147 @@
+"""Reading one clause: its cues of the future and the past, the kind its
+words give a number, and a target's title."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+import re
+
+from .vocabulary import CAP_CUES, DECREASE_CUES, FLOOR_CUES, INCREASE_CUES, NOT_CUES, PAST_CN, PAST_EN
+from .quantities import Quantity
+
+
+def clauses(text: str) -> list[tuple[str, int]]:
+    out, start = [], 0
+    for m in re.finditer(r"[，：:]|,(?!\d{3})", text):  # 600,000 is one number
+        out.append((text[start:m.end()], start))
+        start = m.end()
+    out.append((text[start:], start))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _word_pattern(word: str) -> re.Pattern:
+    """An English cue as a word ("plan" is not in "explanation"); a Chinese one as it is written."""
+    if re.fullmatch(r"[a-z][a-z' ]*[a-z]", word):
+        return re.compile(rf"\b{re.escape(word)}\b")
+    return re.compile(re.escape(word))
+
+
+def cue_in(text: str, words) -> str | None:
+    low = NOT_CUES.sub("|", text.lower())
+    return next((w for w in words if _word_pattern(w).search(low)), None)
+
+
+def past_cue(text: str, deadline_here: bool, year: int | None) -> str | None:
+    """The cue that makes a clause a statement about the past, or None."""
+    if deadline_here:
+        return None
+    m = re.search(r"(?<![比较与同])(\d{4})年(?!底前|前|以前|之前|相比|水平)", text)
+    if m and (year is None or int(m[1]) < year) and not re.search(r"(到|至)\d{4}年", text):
+        return f"{m[1]}年"
+    m = re.search(r"\bin (\d{4})\b", text, re.I)
+    if m and (year is None or int(m[1]) < year):
+        return f"in {m[1]}"
+    cue = cue_in(text, PAST_CN)
+    if cue:
+        return cue
+    if re.search(r"(?<![为除])了(?!解)", text):
+        return "了"
+    return cue_in(text, PAST_EN) if re.search(r"[a-z]", text, re.I) else None
+
+
+def title_after(text: str) -> str:
+    """The noun phrase after a number: up to the next separator, without
+    modifiers (the part after the last 的), and short."""
+    phrase = re.split(r"[、，,。；;：:（(）)“”\"]|以上|以下|以内|左右|的目标|目标", text, maxsplit=1)[0].strip()
+    phrase = re.sub(r"^(的|个|以上|以下|以内|左右|多)+", "", phrase)
+    if "的" in phrase:
+        phrase = phrase.rsplit("的", 1)[1]
+    return phrase.strip(" ，,")[:30]
+
+
+EN_OBJECT = re.compile(r"(?:cut|reduce|lower|raise|increase|bring|keep|limit|hold|grow|double)\s+(?:the\s+)?"
+                       r"(?P<np>[a-z][a-z -]*?)\s+(?:to|by|at|below|under|above)\s*(?:at least|at most|no more than)?\s*$")
+
+
+def title_en(before: str, after: str, q: Quantity) -> str:
+    of = re.match(r"\s*of\s+(?:all\s+|the\s+)?([a-z][a-z' -]*?)(?:\s+(?:by|in|a|per|each|every|from|to|for)\b|[.,;]|$)",
+                  after)
+    if of:
+        return of.group(1).strip()
+    if q.noun:
+        return q.noun
+    obj = EN_OBJECT.search(before.lower())
+    if obj:
+        return obj.group("np").strip()
+    # The sentence's subject, before its verb: "Temporary accommodation placements will be reduced by a third".
+    subject = re.match(r"\s*(?:(?:by|in|from)\s+\d{4},\s*)?(?:the\s+)?(?P<np>[A-Za-z][A-Za-z' -]{2,60}?)\s+"
+                       r"(?:will|shall|must|should|is|are|to be|has to|have to)\b", before)
+    if subject and not re.match(r"(?:we|they|it|the (?:city|state|council|government|region))\b", subject["np"], re.I):
+        return subject["np"].strip()
+    return before.strip().split(",")[-1].strip()[-40:]
+
+
+# "X比2020年下降" at the end of the words before a number. Matched from the
+# cue back to the last separator, not with a lazy subject in front: that
+# tried every start and was quadratic in a long sentence.
+_RELATIVE_END = re.compile(r"(?:比|较)(?P<year>\d{4})年?(?:水平)?(?P<verb>下降|降低|减少|提高|增长|上升)$")
+
+
+def relative_cn(text: str) -> dict | None:
+    """{"subject", "year", "verb"} of a change relative to a year that `text` ends with, or None."""
+    m = _RELATIVE_END.search(text)
+    if not m:
+        return None
+    return {"subject": re.split(r"[，,、；;]", text[:m.start()])[-1], "year": m["year"], "verb": m["verb"]}
+
+
+def title_before(text: str) -> str:
+    """The subject before the verb: 'X达到N' -> X."""
+    rel = relative_cn(text.strip())
+    if rel:
+        down = rel["verb"] in ("下降", "降低", "减少")
+        return f"{title_before(rel['subject'] + '达到') or rel['subject']}{'降幅' if down else '增幅'}（比{rel['year']}年）"
+    head = re.split(r"(达到|超过|突破|不少于|不低于|不超过|控制在|下降到|降至|降低到|减少到|提高到|提升到|增加到|增至|"
+                    r"占比|占|为|实现|reach|exceed|to)\s*$", text.strip(), maxsplit=1)[0]
+    head = re.split(r"[、，,。；;：:]|年，|年", head)[-1].strip()
+    head = re.sub(r"^(全市|全省|全区|全国|全县|其中|力争|确保|争取|到|实现|使|推动|将)+", "", head)
+    head = re.sub(r"(力争|预计|计划|将|要|争取|确保|可)?(生产|建成|建设|完成|新增|引进|培育|打造|销售|推广|实现|"
+                  r"达到|超过|突破|享受|提供|发放|累计)$", "", head)
+    head = re.sub(r"(力争|预计|计划|将|要|争取|确保|可|能够|有望|可望)+$", "", head.strip())
+    if "的" in head:
+        head = head.rsplit("的", 1)[1]
+    return head.strip()[:30]
+
+
+CONTEXT = 100
+
+
+def kind_of(before: str, at: str, clause_increase: str | None, has_deadline: bool) -> tuple[str, str]:
+    """The kind a number's words say: `before` it, `at` it (the number and
+    what follows), and an increase cue anywhere in its clause."""
+    near = before[-12:]
+    cap = cue_in(near, CAP_CUES)
+    floor = cue_in(near, FLOOR_CUES)
+    dec = cue_in(before[-12:] + at[:6], DECREASE_CUES)
+    if cap and (not has_deadline or cap in ("最高", "上限", "up to")):
+        return "cap", cap
+    if floor and not has_deadline and floor != "at least":
+        return "floor", floor
+    if dec:
+        return "decrease", dec
+    en = re.search(r"\b(reduce|cut|lower|bring down|limit)\b[a-z -]*\bto\s*$", before.lower())
+    if en:
+        return "decrease", f"{en.group(1)} ... to"
+    inc = cue_in(near, INCREASE_CUES) or clause_increase
+    lower = _LOWER_IS_BETTER.search(before[-10:])
+    if lower and not cue_in(near, INCREASE_CUES) and re.match(r"^[\d.]+\s*[%％‰]", at):
+        # 城镇调查失业率5.5%左右, 居民消费价格涨幅3%左右: a rate to keep down, said without a verb
+        return "cap", f"{lower.group(0)}: a rate to keep at or below"
+    return "increase", inc or "a number to reach, stated as a plan"
+
+
+# Rates whose plan is to keep them down: said without a verb, the number is a ceiling.
+_LOWER_IS_BETTER = re.compile(r"(失业率|涨幅|赤字率|死亡率|发生率|漏损率|负债率|不良率|空置率|超标率)\s*$")
+
+

@@ -1,0 +1,123 @@
+"""Deadlines as a text states them (到2025年, “十四五”期间, by 2030, a target
+for 2030, 用三年时间 with --year), and the one that belongs to a number."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+import re
+
+from ..dates import Period, parse_period
+from ..errors import InputError
+from .vocabulary import count_word
+
+
+_DEADLINE_PATTERNS = [
+    (re.compile(r"(?:到|至|在|于)?(\d{4})年(?:底|末)?(?:前|以前|之前)"), "before {0}"),
+    (re.compile(r"(?:到|至)(\d{4})年(?:底|末)?"), "到{0}年"),
+    (re.compile(r"(\d{4})年(?:底|末)(?:前)?"), "{0}年底"),
+    (re.compile(r"(?:力争|争取|确保|计划|预计|预期|目标是)(?:在|到|于)?(\d{4})年"), "力争{0}年"),
+    (re.compile(r"(\d{4})年(?:的)?(?:具体|主要|发展|总体|阶段性|预期|远景)?目标"), "{0}年目标"),
+    (re.compile(r"(\d{4})年(?:度)?(?:工作要点|工作计划|工作安排|重点工作|重点任务)"), "{0}年工作要点"),
+    (re.compile(r"[\"“]?十([一二三四五六])五[\"”]?(?:时期|期间|期末|末)"), "十{0}五"),
+    (re.compile(r"(?:by|before|until)\s+(?:the\s+end\s+of\s+)?(January|February|March|April|May|June|July|"
+                r"August|September|October|November|December)\s+(\d{4})", re.I), "by {0} {1}"),
+    (re.compile(r"(?:by|before|until)\s+(?:the\s+end\s+of\s+)?(\d{4})", re.I), "by {0}"),
+    (re.compile(r"\b(?:targets?|goals?|ambitions?|objectives?)\s+(?:for|of)\s+(\d{4})\b", re.I), "a target for {0}"),
+    (re.compile(r"\b(\d{4})\s+(?:targets?|goals?)\b", re.I), "the {0} target"),
+    (re.compile(r"[（(](\d{4})[—–-](\d{4})年?[）)]"), "the plan period {0}—{1}"),
+]
+
+
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"]
+
+
+# A year alone is a deadline only when it is after the document's year
+# (--year): 「2025年稳定在2亿吨以上」, "in 2030", "for 2030". Before it, or
+# with no --year, it is read as the past, or not at all.
+_FUTURE_YEAR_PATTERNS = [
+    (re.compile(r"(?<![比较与同至到\d—–-])(\d{4})年(?![\d—–-]|以来|相比|水平|底前|前|以前|之前)"), "{0}年 (after --year)"),
+    (re.compile(r"\b(?:in|for)\s+(\d{4})\b(?!\s*(?:levels?|baseline))", re.I), "in {0} (after --year)"),
+]
+
+
+_YEARS_FROM_NOW = re.compile(r"(?:over|within|in|during)\s+the\s+next\s+(?P<n>\d+|[a-z]+)\s+years|"
+                             r"(?:用|在)(?P<n2>\d+|[一二两三四五六七八九十])年(?:左右)?时间|"
+                             r"(?<![\d一二两三四五六七八九十])(?P<n3>\d+|[一二两三四五六七八九十])年内|"
+                             r"未来(?P<n4>\d+|[一二两三四五六七八九十])年", re.I)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    start: int
+    end: int
+    period: Period
+    how: str
+    rank: int      # the pattern's place: an explicit 到/by before a year alone
+
+
+def deadlines(text: str, year: int | None) -> list[Deadline]:
+    """Every deadline the text states, in the order they appear; a span read
+    by a stronger pattern is not read again by a weaker one."""
+    found: list[Deadline] = []
+    patterns = [*_DEADLINE_PATTERNS, *(_FUTURE_YEAR_PATTERNS if year else [])]
+    for rank, (pattern, how) in enumerate(patterns):
+        for m in pattern.finditer(text):
+            if any(m.start() < d.end and d.start < m.end() for d in found):
+                continue
+            groups = m.groups()
+            if how.endswith("(after --year)") and int(groups[0]) <= year:
+                continue
+            try:
+                if how.startswith("十"):
+                    period = parse_period(f"十{groups[0]}五末")
+                elif how.startswith("by {0} {1}"):
+                    month = _MONTHS.index(groups[0].lower()) + 1
+                    period = parse_period(f"{groups[1]}-{month:02d}")
+                else:
+                    period = parse_period(groups[-1])
+            except InputError:
+                continue
+            found.append(Deadline(m.start(), m.end(), period, how.format(*groups), rank))
+    if year:
+        # "over the next three years", 用三年时间, 三年内, 未来五年: counted from the document's year
+        for m in _YEARS_FROM_NOW.finditer(text):
+            if not any(m.start() < d.end and d.start < m.end() for d in found):
+                n = count_word(m["n"] or m["n2"] or m["n3"] or m["n4"])
+                if n and 0 < n <= 30:
+                    found.append(Deadline(m.start(), m.end(), parse_period(str(year + n)),
+                                           f"'{m.group(0).strip()}' from {year} (--year)", len(patterns)))
+    if year and not found:
+        m = re.search(r"今年(?:年内|底|年底)|年内|今年(?=要|将|力争|计划|预计|[^，。；]{0,12}目标)|(?:力争|确保|争取)全年|"
+                      r"(?:by|before) the end of (?:this|the) year|later this year|\bthis year\b", text, re.I)
+        if m:
+            found.append(Deadline(m.start(), m.end(), parse_period(str(year)), f"'this year' = {year} (--year)",
+                                   len(patterns)))
+    return sorted(found, key=lambda d: d.start)
+
+
+def find_deadline(text: str, year: int | None) -> tuple[Period, str] | None:
+    """The text's deadline: the one its strongest pattern reads."""
+    found = deadlines(text, year)
+    if not found:
+        return None
+    best = min(found, key=lambda d: (d.rank, d.start))
+    return best.period, best.how
+
+
+def deadline_near(found: list[Deadline], pos: int, clause: tuple[int, int], english: bool = False) -> Deadline | None:
+    """The deadline of the number at `pos`: of those in its clause, the
+    nearest; else the nearest before it in the sentence; else the nearest
+    after. English says the date after the amount ("50% by 2030 and 100% by
+    2045"): there a date after the number in its clause comes first."""
+    if not found:
+        return None
+    inside = [d for d in found if clause[0] <= d.start < clause[1]]
+    if english and any(d.start >= pos for d in inside):
+        inside = [d for d in inside if d.start >= pos]
+    before = [d for d in found if d.end <= pos]
+    pool = inside or before or found
+    # A stated deadline (到, by, 力争, a target for) before a year alone, then the nearest.
+    return min(pool, key=lambda d: (d.how.endswith("(after --year)"), abs(d.start - pos)))
+
+

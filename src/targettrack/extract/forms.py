@@ -1,0 +1,186 @@
+"""Targets of another form than a level (the indicators of schema 3): a
+change from a base year, an average growth rate, a bound on each period,
+changes and levels said in words; and numbers that are not targets at all."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+import re
+
+from ..dates import Period, parse_period
+from .quantities import Quantity
+
+
+DOWN_CN, UP_CN = ("下降", "降低", "减少", "压减", "削减", "减排"), ("提高", "增长", "上升", "增加", "提升")
+# 比2020年下降 / 较2020年分别降低 / 分别比2020年下降 / 下降 — at the end of the words before a number list.
+_CHANGE_CN = re.compile(r"(?:(?:比|较)(?P<year>\d{4})年?(?:水平|末)?)?(?:分别)?(?P<verb>下降|降低|减少|压减|削减|提高|增长|上升|"
+                        r"增加|提升)(?:了)?(?:分别)?\s*$")
+_GROWTH_CN = re.compile(r"(?:年均|平均每年|每年)(?:增长|增速|提高|递增)(?:率)?(?:超过|达到|保持在|保持|在|为|不低于|以上)?\s*$")
+_EN_DOWN = (r"reduce|reduces|reduced|reducing|cut|cuts|cutting|lower|lowers|lowered|lowering|decrease|decreases|"
+            r"decreased|decreasing|fall|falls|fallen|drop|drops|dropped|curb|curbed|halve|halved")
+_EN_UP = (r"increase|increases|increased|increasing|raise|raises|raised|raising|grow|grows|grown|growing|boost|"
+          r"boosted|boosting|expand|expanded|expanding")
+# The verb, its object (a list of things, commas and all: "reduce nitrogen, phosphorus and sediment pollution"), by:
+_CHANGE_EN_BEFORE = re.compile(rf"\b(?P<verb>{_EN_DOWN}|{_EN_UP})\b[a-z' ,-]{{0,80}}?\bby\s*(?:at least|around|about|some)?\s*$")
+_FALL_EN = re.compile(rf"\b(?P<verb>{_EN_DOWN}|{_EN_UP})\s*(?:by\s*)?$")
+_BASE_EN = re.compile(r"(?:below|above|from|on|compared (?:to|with)|relative to|versus|vs\.?)\s+(?:the\s+)?(?P<year>(?:19|20)\d{2})"
+                      r"(?:\s+levels?|\s+baseline)?|(?P<year2>(?:19|20)\d{2})\s+(?:levels?|baseline)", re.I)
+_REDUCTION_AFTER = re.compile(r"^\s*(?P<word>reduction|cut|decrease|increase|rise)\b", re.I)
+# Numbers in words: a change with no digit in it.
+_WORD_CHANGES = [
+    (re.compile(r"\b(?:halve|halving|halved)\b|\bcut\b[a-z' -]{0,40}\bin half\b", re.I), "-50", "halve"),
+    (re.compile(r"\b(?:double|doubling|doubled)\b", re.I), "100", "double"),
+    (re.compile(r"\b(?:triple|tripling|tripled)\b", re.I), "200", "triple"),
+    (re.compile(r"翻一番|翻番|翻了一番|(?:增长|增加|提高)(?:约|近|超过)?一倍"), "100", "翻一番"),
+    (re.compile(r"翻两番"), "300", "翻两番"),
+    (re.compile(r"减半|(?:减少|下降|降低|压减)(?:了)?一半"), "-50", "减半"),
+    (re.compile(r"(?:减少|下降|降低|压减)(?:了)?三分之一"), "-33.33", "减少三分之一"),
+    (re.compile(rf"\b(?:{_EN_DOWN})\b[a-z' -]{{0,40}}\bby (?:two[- ]thirds)\b", re.I), "-66.67", "by two thirds"),
+    (re.compile(rf"\b(?:{_EN_DOWN})\b[a-z' -]{{0,40}}\bby (?:a|one)[- ]third\b", re.I), "-33.33", "by a third"),
+    (re.compile(rf"\b(?:{_EN_DOWN})\b[a-z' -]{{0,40}}\bby (?:three[- ]quarters)\b", re.I), "-75", "by three quarters"),
+    (re.compile(rf"\b(?:{_EN_DOWN})\b[a-z' -]{{0,40}}\bby (?:a|one)[- ]quarter\b", re.I), "-25", "by a quarter"),
+]
+# A share or nought said in words, as a level: "two thirds of all trips", "fall to zero", 三分之二.
+WORD_LEVELS = [
+    (re.compile(r"\b(?:two[- ]thirds)(?=\s+of\b)", re.I), "66.67", "%"),
+    (re.compile(r"\b(?:three[- ]quarters)(?=\s+of\b)", re.I), "75", "%"),
+    (re.compile(r"\b(?:half)(?=\s+of\b)", re.I), "50", "%"),
+    (re.compile(r"\b(?:a|one)[- ]third(?=\s+of\b)", re.I), "33.33", "%"),
+    (re.compile(r"\b(?:a|one)[- ]quarter(?=\s+of\b)", re.I), "25", "%"),
+    (re.compile(r"\b(?:to|at)\s+zero\b|\bzero\s+(?=[a-z]+\s+(?:deaths|fatalities|injuries|emissions|waste))", re.I), "0", ""),
+    (re.compile(r"三分之二"), "66.67", "%"),
+    (re.compile(r"(?:降为|降至|降到|减少到|减至)零"), "0", ""),
+]
+NET_ZERO = re.compile(r"\bnet[- ]zero\b|\bcarbon[- ]neutral(?:ity)?\b|碳中和", re.I)
+# A count of the document's own items, a share of time, a label: not targets.
+_LABEL_AFTER_CN = {  # after the classifier: 8部门, 15个部门, 59项具体措施, 20条意见
+    "部": re.compile(r"^(?:门|委|署|局)"), "个": re.compile(r"^(?:部门|单位|方面)"),
+    "项": re.compile(r"^(?:具体|重点|主要|重大)?(?:措施|任务|举措|政策|行动|内容|条款|改革|意见|指标)"),
+    "条": re.compile(r"^(?:具体|重点|主要)?(?:措施|意见|举措|政策|规定)"),
+}
+_LABEL_NOUNS_EN = re.compile(r"^(?:targets?|goals?|actions?|measures?|recommendations?|priorities|commitments?|"
+                             r"objectives?|principles?|pillars?|steps?|points?|chapters?|sections?|years?|months?|days?)\b")
+_FACT_BEFORE_EN = re.compile(r"\b(?:its|their|our|his|her|the city's|the state's)\s+(?:[a-z-]+\s+){0,2}of\s*(?:around|about|some)?\s*$"
+                             r"|\bbaseline of\s*(?:around|about|some)?\s*$|\bcurrently\s+(?:[a-z-]+\s+){0,3}$", re.I)
+TO_LEVEL = re.compile(r"(?:降至|降到|下降到|降低到|减少到|控制在|提高到|提升到|增加到|增至|达到)\s*$")
+UNITLESS_CN = re.compile(r"(?:降至|降到|下降到|降低到|减少到|控制在|提高到|提升到|增加到|增至|达到)\s*(?P<num>\d+(?:\.\d+)?)"
+                          r"\s*(?P<tail>左右|以上|以下|以内)?(?![\d.%％‰])")
+
+
+def base_year(before: str, after: str, deadline: Period | None, chinese: bool,
+               plan: str = "") -> tuple[Period | None, str]:
+    """The base period of a change: stated (比2020年, compared to 2005, below
+    2005 levels), or the year before the plan period the deadline came from
+    (“十四五”期间: 2020; 2021—2025年: 2020), else for a Chinese plan's end
+    (2025, 2030) the start of a five-year plan, flagged, else unknown."""
+    m = _CHANGE_CN.search(before.strip())
+    if m and m["year"]:
+        return parse_period(m["year"]), ""
+    m = re.search(r"(?:比|较)(\d{4})年", before + after[:12])
+    if m:
+        return parse_period(m[1]), ""
+    if re.search(r"(?:比|较)上(?:一)?年", before) and deadline is not None:
+        return parse_period(str(deadline.last.year - 1)), ""
+    for text in (after[:60], before[-60:]):
+        m = _BASE_EN.search(text)
+        if m:
+            return parse_period(m["year"] or m["year2"]), ""
+    if "'this year'" in plan and deadline is not None:
+        return parse_period(str(deadline.last.year - 1)), ""  # a year's target: on the year before
+    period = re.search(r"十[一二三四五六]五|plan period (\d{4})—\d{4}", plan)
+    if period and deadline is not None:
+        return parse_period(str(int(period[1]) - 1 if period[1] else deadline.last.year - 5)), ""
+    if chinese and deadline is not None and deadline.last.year % 5 == 0:
+        return parse_period(str(deadline.last.year - 5)), "the base year is not stated: taken as the start of the five-year plan"
+    return None, "the base year is not stated: give --baseline-date"
+
+
+def form_of(before: str, at_after: str, q: "Quantity", deadline: Period | None, chinese: bool, plan: str):
+    """(form, change, value, kind, base, note) when the number is a change or a growth rate, else None."""
+    if q.unit not in ("%", "百分点", "个百分点"):
+        return None
+    points = q.unit != "%"
+    core = re.sub(r"(?:[\d.]+\s*[%％‰]?\s*(?:左右|以上)?\s*[、和及]\s*)+$", "", before).strip()
+    if not points and _GROWTH_CN.search(core):
+        base, note = base_year(core, at_after, deadline, chinese, plan)
+        return "growth", None, q.value, "increase", base, note
+    m = _CHANGE_CN.search(core)
+    direction = None
+    if m and not re.search(r"(?:到|至)\s*$", core):
+        direction = -1 if m["verb"] in DOWN_CN else 1
+    if direction is None and not chinese:
+        low = before.lower()
+        m = _CHANGE_EN_BEFORE.search(low) or _FALL_EN.search(low)
+        after_low = at_after[len(q.words):].lower()
+        # "(to) 50% below 2018 levels": a change from that year, whatever verb comes before
+        year_after = re.match(r"^\s*(?P<side>below|under|less than|above|over|more than)\s+(?:the\s+)?(?:19|20)\d{2}"
+                              r"(?:\s+(?:levels?|baseline|figures?))?\b", after_low)
+        if year_after:
+            direction = -1 if year_after["side"] in ("below", "under", "less than") else 1
+        elif m:
+            direction = -1 if re.fullmatch(_EN_DOWN, m["verb"]) else 1
+        elif _REDUCTION_AFTER.match(after_low):
+            direction = -1 if _REDUCTION_AFTER.match(after_low)["word"].lower() in ("reduction", "cut", "decrease") else 1
+        if not year_after and direction is not None and re.match(r"^\s*(?:of|in)\b", after_low) \
+                and not _REDUCTION_AFTER.match(after_low):
+            direction = None  # "reduce the share to 40% of ..." is a level
+        if not year_after and direction is not None and re.search(r"\bto\s*(?:at least|at most|around|about)?\s*$", low):
+            direction = None  # "cut to 40%" is a level
+    if direction is None:
+        return None
+    base, note = base_year(core, at_after, deadline, chinese, plan)
+    return ("change", "points" if points else "relative", q.value * direction,
+            "decrease" if direction < 0 else "increase", base, note)
+
+
+def word_changes(clause: str) -> list[tuple[int, int, Decimal, str]]:
+    """Changes said in words: halve, double, 翻一番, cut by two thirds."""
+    found = []
+    for pattern, value, words in _WORD_CHANGES:
+        for m in pattern.finditer(clause):
+            if not any(m.start() < e and s < m.end() for s, e, _v, _w in found):
+                found.append((m.start(), m.end(), Decimal(value), m.group(0)))
+    return found
+
+
+def is_label(clause: str, q: "Quantity", before: str) -> bool:
+    """A count of the document's own items or of the bodies that issued it,
+    a share of the day (24/7), a fact about what exists: not a target."""
+    after = clause[q.end:]
+    if q.unit in _LABEL_AFTER_CN and _LABEL_AFTER_CN[q.unit].match(after):
+        return True
+    if re.match(r"^\s*/\s*\d", after) or re.search(r"\d\s*/\s*$", before):
+        return True  # 24/7, 3/4
+    if q.noun and _LABEL_NOUNS_EN.match(q.noun):
+        return True
+    # The start of a change: "from 14.5% to 16.5%", 从29.3降至25, 由8万户增加到10万户
+    if re.search(r"\bfrom\s*(?:around|about)?\s*$", before, re.I) and re.match(r"^\s*to\s+(?:around\s+|about\s+)?\d",
+                                                                                  after, re.I):
+        return True
+    if re.search(r"[从由]\s*$", before) and re.match(r"^[^，,。；;]{0,4}?(?:提高|增加|增长|提升|下降|降低|减少|降|升)?(?:到|至)",
+                                                     after):
+        return True
+    # What there is now: "up from 50,000 today", "50,000 today"
+    if re.search(r"\b(?:up|down)\s+from\s*(?:around|about)?\s*$", before, re.I) or re.match(
+            r"^\s*(?:today|now|at present|currently)\b", after, re.I):
+        return True
+    return bool(_FACT_BEFORE_EN.search(before))
+
+
+_EACH_AFTER = re.compile(r"^\s*(?:(?:of\s+)?[a-z][a-z-]*\s+){0,3}(?P<per>a year|per year|each year|every year|annually|"
+                         r"a month|per month|each month)\b", re.I)
+_EACH_BEFORE_CN = re.compile(r"(?P<per>每年|每月|年度)[^，,。；;]{0,30}$")
+
+
+def each_period(before: str, rest: str, chinese: bool) -> str | None:
+    """A bound on each period's value: "40 TWh a year", "600,000 heat pump
+    installations per year", 区财政每年安排…不少于5000万元."""
+    m = _EACH_AFTER.search(rest) if not chinese else None
+    if m:
+        return "month" if "month" in m["per"].lower() else "year"
+    m = _EACH_BEFORE_CN.search(before) if chinese else None
+    if m and not _GROWTH_CN.search(before) and not re.search(r"(增长|提高|下降)\s*$", before):
+        return "month" if m["per"] == "每月" else "year"
+    return None
+
+

@@ -1,0 +1,108 @@
+"""Numbers with their units: 1000亿元, 32微克/立方米, 8/10万, 40 GW,
+600,000 heat pumps, three billion trees."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+import re
+
+from ..errors import InputError
+from ..quantity import clean, parse_chinese_numeral
+from .vocabulary import AR_NUM, CN_DIGITS, CN_MEASURES, CN_NUM, EN_MAGNITUDE, UNITS_CN, UNITS_EN, count_word
+
+
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS_CN, key=len, reverse=True)) + r"|/(?:10|十)?万|/千"
+# A rate: a measure per (a magnitude of) a measure or a person: 32微克/立方米, 0.45吨/万元, 360台/万人;
+# or per a number of people (8/10万: maternal deaths per 100,000 births).
+_RATE_UNIT = (rf"(?:{'|'.join(re.escape(u) for u in UNITS_CN if u not in ('%', '％', '‰'))})"
+              rf"/(?:万|千|百)?(?:{'|'.join(re.escape(u) for u in sorted(CN_MEASURES, key=len, reverse=True))}|车|床)")
+# A number never starts inside another (after a digit, or after "1," of a
+# grouped number): such a match was dropped anyway, and trying every start in
+# a long run of digits made the search quadratic (8,000 digits: 5 s).
+_NUMBER_START = r"(?<!\d)(?<!\d,)"
+QUANTITY_CN = re.compile(
+    rf"(?P<num>{_NUMBER_START}(?:{AR_NUM})|(?<![{CN_DIGITS}]){CN_NUM})(?P<approx>余|多)?\s*(?P<mag>万亿|亿|万|千)?\s*(?P<unit>{_RATE_UNIT}|{_UNIT_ALT})")
+QUANTITY_EN = re.compile(
+    rf"(?P<cur>[$€£])?\s?{_NUMBER_START}(?P<num>{AR_NUM})(?:\s*(?P<mag>thousand|million|billion|trillion|[Mm]illion|[Bb]illion))?"
+    rf"(?:\s*(?P<unit>{'|'.join(re.escape(u) for u in sorted(UNITS_EN, key=len, reverse=True))})\b)?"
+    r"(?:\s+(?P<noun>(?:new\s+)?[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?))?")
+EN_NOT_NOUNS = {"or", "and", "to", "for", "in", "of", "the", "a", "an", "per", "each", "by", "with", "from", "at", "on",
+                "than", "as", "is", "are", "was", "were", "will", "would", "percent", "pilot", "over", "under",
+                "across", "along", "through", "into", "within", "during", "since", "before", "after"}
+CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP"}
+
+
+@dataclass
+class Quantity:
+    value: Decimal
+    unit: str
+    words: str
+    start: int
+    end: int
+    approximate: bool
+    noun: str | None = None   # English: the counted thing (600,000 heat pumps)
+
+
+def quantities(text: str) -> list[Quantity]:
+    found = []
+    for m in QUANTITY_CN.finditer(text):
+        num = m["num"]
+        before = text[max(0, m.start() - 1):m.start()]
+        if before.isdigit() or before == "第":                         # 第3条: an article number
+            continue
+        if num[0] in CN_DIGITS and (m.start() > 0 and text[m.start() - 1] in CN_DIGITS):
+            continue
+        unit = m["unit"]
+        if unit == "天" and num[0] in CN_DIGITS:
+            continue
+        try:
+            value = Decimal(num.replace(",", "")) if num[0].isdigit() else parse_chinese_numeral(num)
+        except (InputError, ArithmeticError):
+            continue
+        if num[0] in CN_DIGITS and value < 2:
+            continue                                                   # 一个, 一位, 零部件: words, not counts
+        mag = m["mag"] or ""
+        unit_label = mag + unit if unit not in ("%", "‰") else unit
+        if unit == "％":
+            unit_label = "%"
+        found.append(Quantity(value, unit_label, m.group(0), m.start(), m.end(), bool(m["approx"])))
+    if not found:
+        for m in QUANTITY_EN.finditer(text):
+            noun = m["noun"]
+            words = (noun or "").split()
+            while words and words[-1] in EN_NOT_NOUNS:
+                words.pop()
+            noun = " ".join(words) if words and words[0] not in EN_NOT_NOUNS else None
+            if not (m["unit"] or noun or m["mag"] or m["cur"]):
+                continue
+            if m["num"].isdigit() and len(m["num"]) == 4 and 1900 <= int(m["num"]) <= 2100 and not m["unit"]:
+                continue                                               # a year
+            value = Decimal(m["num"].replace(",", ""))
+            if m["mag"]:
+                value = clean(value * EN_MAGNITUDE[m["mag"].lower()])
+            unit = (m["unit"] or "").strip()
+            unit = {"percent": "%", "per cent": "%", "kilometres": "km", "kilometers": "km",
+                    "percentage points": "百分点"}.get(unit.lower(), unit) or CURRENCY.get(m["cur"] or "", "")
+            end = m.end("unit") if m["unit"] else (m.end("mag") if m["mag"] else m.end("num"))
+            found.append(Quantity(value, unit, text[m.start():end].strip(), m.start(), end, False, noun))
+        # "three billion trees", "two million homes": a number in words before a magnitude
+        for m in _EN_WORD_AMOUNT.finditer(text):
+            if any(m.start() < q.end and q.start < m.end() for q in found):
+                continue
+            value = clean(Decimal(count_word(m["n"])) * EN_MAGNITUDE[m["mag"].lower()])
+            words = (m["noun"] or "").split()
+            while words and words[-1] in EN_NOT_NOUNS:
+                words.pop()
+            noun = " ".join(words) if words and words[0] not in EN_NOT_NOUNS else None
+            found.append(Quantity(value, "", text[m.start():m.end("mag")], m.start(), m.end("mag"), False, noun))
+        found.sort(key=lambda q: q.start)
+    return found
+
+
+_EN_WORD_AMOUNT = re.compile(
+    r"\b(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|a hundred)\s+(?P<mag>thousand|million|billion|trillion)\b"
+    r"(?:\s+(?P<noun>(?:new\s+|additional\s+|more\s+)?[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?))?", re.I)
+
+
