@@ -141,7 +141,7 @@ def test_extract_lists_targets_without_a_deadline_and_import_refuses_them_until_
     r = tt("extract", "-", "--format", "json", input=text)
     [doc] = json.loads(r.out)["targets"]
     assert r.code == 0 and doc["deadline"] is None and "review: no deadline found" in doc["source"]["note"]
-    assert "no deadline" in r.err and "import refuses them until one is given" in r.err
+    assert "lack a deadline or a base year" in r.err and "import refuses them until it is given" in r.err
     plain = tt.ok("extract", "-", input=text)
     assert "500" in plain and "no deadline found" in plain
     f = tmp_path / "proposed.json"
@@ -154,6 +154,21 @@ def test_extract_lists_targets_without_a_deadline_and_import_refuses_them_until_
     assert "add 1 target(s)" in tt.ok("import", str(f))
     added = tt("extract", "-", "--add", input=text)
     assert added.code == 0 and "not added" in added.err and "added 0 target(s)" in added.out
+
+
+def test_extract_add_never_takes_over_a_target_of_the_same_id(tt):
+    """A proposal whose id is taken by a target from elsewhere gets the next
+    free id; adding the same document again changes nothing."""
+    tt.ok("add", "emissions", "--title", "emissions of the port", "--kind", "decrease", "--target", "100",
+          "--unit", "kt", "--deadline", "2035")
+    before = json.loads(tt.ok("show", "emissions", "-f", "json"))
+    text = "The city will cut emissions by 43% compared to 2005 by 2030.\n"
+    first = tt("extract", "-", "--add", "--year", "2024", input=text)
+    assert first.code == 0 and "added 1 target(s), updated 0" in first.out
+    assert json.loads(tt.ok("show", "emissions", "-f", "json")) == before
+    assert json.loads(tt.ok("show", "emissions-2", "-f", "json"))["target"] == -43
+    again = tt("extract", "-", "--add", "--year", "2024", input=text)
+    assert "added 0 target(s), updated 0, 1 unchanged" in again.out
 
 
 def test_extract_plain_shows_the_quote_with_the_number_marked(tt):

@@ -256,21 +256,24 @@ def extract(
     candidates = ex.extract(text.lstrip("\ufeff"), name, year)
     left_out = [c for c in candidates if not c.observation and not extract_view.importable(c)]
     if left_out and (add or review):
-        print(_("{prog}: note: {count} proposed target(s) have no deadline and are not added: {ids} (see them "
-                "with --format plain)").format(prog=PROG, count=len(left_out), ids=", ".join(c.id for c in left_out)),
+        print(_("{prog}: note: {count} proposed target(s) lack a deadline or a base year and are not added: {ids} "
+                "(see them with --format plain)").format(prog=PROG, count=len(left_out), ids=", ".join(c.id for c in left_out)),
               file=sys.stderr)
     elif left_out and fmt in ("json", "csv"):
-        print(_("{prog}: note: {count} proposed target(s) have no deadline: {ids}; they are listed with an empty "
-                "deadline, and import refuses them until one is given").format(
+        print(_("{prog}: note: {count} proposed target(s) lack a deadline or a base year: {ids}; they are listed "
+                "without it, and import refuses them until it is given").format(
                     prog=PROG, count=len(left_out), ids=", ".join(c.id for c in left_out)), file=sys.stderr)
     if review:
         candidates = _review(candidates)
     if add or review:
         from .. import exchange
 
-        rows = exchange.read(extract_view.as_json(candidates, undated=False), name)
         with open_store(ctx, write=True) as store:
-            plan = exchange.plan_import(rows, store.targets(), today(), now_utc())
+            current = store.targets()
+            # A proposal never takes over a target of the same id from elsewhere.
+            ex.beside(candidates, {t.id: t.source.quote for t in current})
+            rows = exchange.read(extract_view.as_json(candidates, undated=False), name)
+            plan = exchange.plan_import(rows, current, today(), now_utc())
             if plan.targets:
                 store.describe(f"extract {name} --add")
                 store.put_all(plan.targets)

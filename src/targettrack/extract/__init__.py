@@ -32,8 +32,8 @@ from __future__ import annotations
 
 from .candidate import Candidate
 from .deadline import deadlines, find_deadline
-from .document import extract, slug
+from .document import beside, extract, slug
 from .quantities import quantities
 from .segments import segments
 
-__all__ = ["Candidate", "deadlines", "extract", "find_deadline", "quantities", "segments", "slug"]
+__all__ = ["Candidate", "beside", "deadlines", "extract", "find_deadline", "quantities", "segments", "slug"]

@@ -77,3 +77,22 @@ def _similar(a: str, b: str) -> bool:
     return bool(a and b) and len(a & b) / min(len(a), len(b)) >= 0.6
 
 
+def beside(cands: list[Candidate], store: dict[str, str | None]) -> list[Candidate]:
+    """The candidates with ids that never take over a target of the store
+    (`store`: id -> its source quote). A target added from this very sentence
+    before keeps its id, so adding a document again changes nothing; any
+    other holder of the id keeps it, and the candidate takes the next free one
+    (emissions -> emissions-2), its observations with it."""
+    taken = set(store)
+    moved = {}
+    for c in cands:
+        if not c.observation and c.id in store and store[c.id] != c.quote:
+            base, n = c.id, 2
+            while f"{base}-{n}" in taken and store.get(f"{base}-{n}") != c.quote:
+                n += 1
+            moved[c.id] = c.id = f"{base}-{n}"
+            taken.add(c.id)
+    for c in cands:
+        if c.observation and c.for_target in moved:
+            c.for_target = moved[c.for_target]
+    return cands

@@ -24,8 +24,10 @@ def explain(c: Candidate) -> str:
 
 
 def importable(c: Candidate) -> bool:
-    """import takes an increase or decrease target only with a deadline."""
-    return not c.observation and (c.deadline is not None or not KIND[c.kind].needs_deadline)
+    """import takes an increase or decrease target only with a deadline, and
+    a change or a growth rate only with its base year."""
+    return (not c.observation and (c.deadline is not None or not KIND[c.kind].needs_deadline)
+            and (c.form is None or c.baseline_date is not None))
 
 
 def target_docs(cands: list[Candidate], undated: bool = True) -> list[dict]:
