@@ -61,7 +61,7 @@ def title_after(text: str) -> str:
 
 
 EN_OBJECT = re.compile(r"(?:cut|reduce|lower|raise|increase|bring|keep|limit|hold|grow|double)\s+(?:the\s+)?"
-                       r"(?P<np>[a-z][a-z -]*?)\s+(?:to|by|at|below|under|above)\s*(?:at least|at most|no more than)?\s*$")
+                       r"(?P<np>[a-z][a-z0-9. -]*?)\s+(?:to|by|at|below|under|above)\s*(?:at least|at most|no more than)?\s*$")
 
 
 def title_en(before: str, after: str, q: Quantity) -> str:
@@ -130,7 +130,7 @@ def kind_of(before: str, at: str, clause_increase: str | None, has_deadline: boo
         return "floor", floor
     if dec:
         return "decrease", dec
-    en = re.search(r"\b(reduce|cut|lower|bring down|limit)\b[a-z -]*\bto\s*$", before.lower())
+    en = re.search(r"\b(reduce|cut|lower|bring down|limit)\b[a-z0-9. -]*\bto\s*$", before.lower())
     if en:
         return "decrease", f"{en.group(1)} ... to"
     inc = cue_in(near, INCREASE_CUES) or clause_increase

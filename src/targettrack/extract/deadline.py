@@ -35,6 +35,8 @@ _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augu
 # A year alone is a deadline only when it is after the document's year
 # (--year): 「2025年稳定在2亿吨以上」, "in 2030", "for 2030". Before it, or
 # with no --year, it is read as the past, or not at all.
+_SETS_TARGET = re.compile(r"左右|以上|以内|力争|确保|争取|目标|预期|要|将|计划|\b(?:will|shall|aims?|target)\b", re.I)
+_STATES_FACT = re.compile(r"了|已|完成|实现|累计|同比|\b(?:was|were|reached|rose|fell|grew)\b", re.I)
 _FUTURE_YEAR_PATTERNS = [
     (re.compile(r"(?<![比较与同至到\d—–-])(\d{4})年(?![\d—–-]|以来|相比|水平|底前|前|以前|之前)"), "{0}年 (after --year)"),
     (re.compile(r"\b(?:in|for)\s+(\d{4})\b(?!\s*(?:levels?|baseline))", re.I), "in {0} (after --year)"),
@@ -66,8 +68,13 @@ def deadlines(text: str, year: int | None) -> list[Deadline]:
             if any(m.start() < d.end and d.start < m.end() for d in found):
                 continue
             groups = m.groups()
-            if how.endswith("(after --year)") and int(groups[0]) <= year:
+            if how.endswith("(after --year)") and int(groups[0]) < year:
                 continue
+            if how.endswith("(after --year)") and int(groups[0]) == year:
+                # 「2024年，…能耗降低2.5%左右」 in a plan of 2024 is that year's target; 「2024年，…下降了3%」 is not
+                if not _SETS_TARGET.search(text) or _STATES_FACT.search(text):
+                    continue
+                how = how.replace("(after --year)", "(the document's year)")
             try:
                 if how.startswith("十"):
                     period = parse_period(f"十{groups[0]}五末")
@@ -88,11 +95,15 @@ def deadlines(text: str, year: int | None) -> list[Deadline]:
                     found.append(Deadline(m.start(), m.end(), parse_period(str(year + n)),
                                            f"'{m.group(0).strip()}' from {year} (--year)", len(patterns)))
     if year and not found:
-        m = re.search(r"今年(?:年内|底|年底)|年内|今年(?=要|将|力争|计划|预计|[^，。；]{0,12}目标)|(?:力争|确保|争取)全年|"
+        m = re.search(r"今年(?:年内|底|年底)|年内|今年(?=[^，。；]{0,6}?(?:要|将|力争|计划|预计)|[^，。；]{0,12}目标)|(?:力争|确保|争取)全年|"
                       r"(?:by|before) the end of (?:this|the) year|later this year|\bthis year\b", text, re.I)
         if m:
             found.append(Deadline(m.start(), m.end(), parse_period(str(year)), f"'this year' = {year} (--year)",
-                                   len(patterns)))
+                                  len(patterns)))
+        m = re.search(r"\bnext year\b|明年", text, re.I)
+        if m and not found:
+            found.append(Deadline(m.start(), m.end(), parse_period(str(year + 1)), f"'next year' = {year + 1} (--year)",
+                                  len(patterns)))
     return sorted(found, key=lambda d: d.start)
 
 

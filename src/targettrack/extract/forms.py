@@ -19,7 +19,7 @@ _GROWTH_CN = re.compile(r"(?:年均|平均每年|每年)(?:增长|增速|提高|
 _EN_DOWN = (r"reduce|reduces|reduced|reducing|cut|cuts|cutting|lower|lowers|lowered|lowering|decrease|decreases|"
             r"decreased|decreasing|fall|falls|fallen|drop|drops|dropped|curb|curbed|halve|halved")
 _EN_UP = (r"increase|increases|increased|increasing|raise|raises|raised|raising|grow|grows|grown|growing|boost|"
-          r"boosted|boosting|expand|expanded|expanding")
+          r"boosted|boosting|expand|expanded|expanding|rise|rises|risen|rising")
 # The verb, its object (a list of things, commas and all: "reduce nitrogen, phosphorus and sediment pollution"), by:
 _CHANGE_EN_BEFORE = re.compile(rf"\b(?P<verb>{_EN_DOWN}|{_EN_UP})\b[a-z' ,-]{{0,80}}?\bby\s*(?:at least|around|about|some)?\s*$")
 _FALL_EN = re.compile(rf"\b(?P<verb>{_EN_DOWN}|{_EN_UP})\s*(?:by\s*)?$")
@@ -85,7 +85,7 @@ def base_year(before: str, after: str, deadline: Period | None, chinese: bool,
         m = _BASE_EN.search(text)
         if m:
             return parse_period(m["year"] or m["year2"]), ""
-    if "'this year'" in plan and deadline is not None:
+    if ("'this year'" in plan or "'next year'" in plan or "(the document's year)" in plan) and deadline is not None:
         return parse_period(str(deadline.last.year - 1)), ""  # a year's target: on the year before
     period = re.search(r"十[一二三四五六]五|plan period (\d{4})—\d{4}", plan)
     if period and deadline is not None:

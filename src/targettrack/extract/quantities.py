@@ -25,7 +25,8 @@ QUANTITY_CN = re.compile(
     rf"(?P<num>{_NUMBER_START}(?:{AR_NUM})|(?<![{CN_DIGITS}]){CN_NUM})(?P<approx>余|多)?\s*(?P<mag>万亿|亿|万|千)?\s*(?P<unit>{_RATE_UNIT}|{_UNIT_ALT})")
 QUANTITY_EN = re.compile(
     rf"(?P<cur>[$€£])?\s?{_NUMBER_START}(?P<num>{AR_NUM})(?:\s*(?P<mag>thousand|million|billion|trillion|[Mm]illion|[Bb]illion))?"
-    rf"(?:\s*(?P<unit>{'|'.join(re.escape(u) for u in sorted(UNITS_EN, key=len, reverse=True))})\b)?"
+    rf"(?:\s*(?P<unit>(?:{'|'.join(re.escape(u) for u in sorted(UNITS_EN, key=len, reverse=True))})"
+    r"(?:\s+per\s+(?:cubic|square)\s+(?:metre|meter|kilometre|kilometer)|\s+per\s+(?:tonne|kilowatt hour|megawatt hour))?)\b)?"
     r"(?:\s+(?P<noun>(?:new\s+)?[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?))?")
 EN_NOT_NOUNS = {"or", "and", "to", "for", "in", "of", "the", "a", "an", "per", "each", "by", "with", "from", "at", "on",
                 "than", "as", "is", "are", "was", "were", "will", "would", "percent", "pilot", "over", "under",

@@ -35,7 +35,7 @@ UNITS_EN = [p + s for p in ("T", "G", "M", "k", "") for s in _EN_SYMBOLS if p + 
     "gigawatts", "megawatts",
     "terawatt hours", "gigawatt hours", "megawatt hours",
     # US customary and imperial units, by name
-    "gallons", "barrels", "pounds", "feet", "square feet", "square miles", "cubic feet", "short tons", "therms",
+    "micrograms", "milligrams", "gallons", "barrels", "pounds", "feet", "square feet", "square miles", "cubic feet", "short tons", "therms",
     "BTU", "MMBtu", "quads"]
 EN_MAGNITUDE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 RATE_UNITS = re.compile(r"^[台个人辆张]/(万|千|百)?[人户]")   # 360台/万人, 3.5张/千人
@@ -60,7 +60,8 @@ CAP_CUES = ("最高", "上限", "不超过", "最多", "up to", "no more than", 
             "kept at or below", "not exceed", "not to exceed", "not more than")
 FLOOR_CUES = ("不低于", "不少于", "至少", "最低", "at least", "no less than")
 RATE_CUES = re.compile(r"(年均|平均每年|每年|年)(增长|增速|提高|下降)|增速|增长率|同比|(比|较)(\d{4}|上)年(水平)?(下降|降低|提高|增长|减少)|"
-                       r"(增长|提高|下降|减少|降低)(了)?\s*$|annual|compared with|from \d{4} levels|"
+                       r"(增长|提高|下降|减少|降低)(了)?\s*$|\bannual\b(?!\s+(?:mean|average|concentrations?))|compared with|"
+                       r"from \d{4} levels|"
                        r"\b(cut|reduce|lower|raise|increase)\b[a-z ]*\bby\s*$")
 RATE_AFTER = re.compile(r"^\s*(a year|per year|each year|every year|annually|a month|per month)\b")
 MILESTONE_VERBS = ("建成", "开通", "投运", "投产", "通车", "竣工", "完成", "推进", "建设", "启用", "开工")
