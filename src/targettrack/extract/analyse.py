@@ -13,9 +13,13 @@ from .vocabulary import FUTURE_CN, FUTURE_EN, INCREASE_CUES, MILESTONE_NOUNS, MI
 from .candidate import Candidate, Segment
 from .deadline import deadline_near, deadlines, find_deadline
 from .quantities import Quantity, quantities
-from .clause import CONTEXT, clauses, cue_in, kind_of, past_cue, relative_cn, title_after, title_before, title_en
+from .clause import CONTEXT, WEAK_PAST, clauses, cue_in, kind_of, past_cue, relative_cn, title_after, title_before, title_en
 from .forms import (DOWN_CN, NET_ZERO, TO_LEVEL, UNITLESS_CN, UP_CN, WORD_LEVELS, base_year, each_period, form_of, is_label,
                     word_changes)
+
+
+# Words of a limit that stands, with no date of its own (补贴最高50万元): the date of the words around it is not its.
+STANDING_LIMITS = ("最高", "上限", "最多", "不超过", "up to", "capped", "no more than", "at most")
 
 
 def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
@@ -33,7 +37,12 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
         if near:
             inherited, why_inherited = near[0], f"the same paragraph: {near[1]}"
             from_paragraph = True
+    # A future deadline in the sentence turns 累计 (in total) into a total to reach.
+    planned = any(year is None or d.period.last.year > year for d in found) or bool(
+        seg.inherited and (year is None or seg.inherited.last.year >= year))
     sentence_past = past_cue(text, bool(own), year)
+    if sentence_past in WEAK_PAST and planned:
+        sentence_past = None
     # A deadline given by the sentence's place (its paragraph's or section's
     # opening date) makes it a plan unless it speaks of the past itself.
     placed = seg.inherited is not None and not sentence_past
@@ -48,6 +57,8 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
         clause_deadline = find_deadline(clause, year)
         clause_future = bool(clause_deadline) or cue_in(clause, FUTURE_CN) or cue_in(clause, FUTURE_EN)
         clause_past = past_cue(clause, bool(clause_deadline), year)
+        if clause_past in WEAK_PAST and planned:
+            clause_past = None  # 到2026年，累计完成…800个: a total to reach
         clause_increase = cue_in(clause, INCREASE_CUES)
         english = bool(re.search(r"[A-Za-z]{3}", clause)) and not re.search(r"[\u4e00-\u9fff]", clause)
         numbers = quantities(clause)
@@ -76,7 +87,8 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
             near = deadline_near(found, cstart + q.start, (cstart, cstart + len(clause)), english)
             deadline, why_deadline = (near.period, near.how) if near else (inherited, why_inherited)
             past_deadline = deadline is not None and year is not None and deadline.last.year < year and not early
-            kind, why_kind = kind_of(before, clause[q.start:q.start + 6], clause_increase, deadline is not None)
+            one_year = any(w in why_deadline for w in ("'this year'", "'next year'", "(the document's year)"))
+            kind, why_kind = kind_of(before, clause[q.start:q.start + 6], clause_increase, deadline is not None, one_year)
             standing = KIND[kind].shape == "bound"
             if past_deadline:
                 is_target = False   # “十三五”期间… in a document of 2023: what was planned, now the past
@@ -112,8 +124,10 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
                 shape = form_of(said_before, onward, q, deadline, chinese, why_deadline)
                 if shape:
                     form, change, value, kind, base, note = shape
-                    q = Quantity(value, "" if form == "change" and change == "relative" or form == "growth" else "%",
-                                  q.words, q.start, q.end, q.approximate, q.noun)
+                    # a relative change and a growth rate are in %, of an indicator whose unit the text does
+                    # not give; a change in points is of a percentage; an absolute change keeps its unit
+                    unit = {"relative": "", "points": "%"}.get(change, q.unit) if form == "change" else ""
+                    q = Quantity(value, unit, q.words, q.start, q.end, q.approximate, q.noun)
                     why_kind = {"growth": "an average growth rate a year", "change": f"a {change} change"}[form] + (
                         f" from {base}" if base else "")
                     if note:
@@ -146,11 +160,11 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
                     title = title_before(subjects[index].strip() + "达到") + (("降幅" if down else "增幅") if form
                                                                               or verb in DOWN_CN + UP_CN else "")
             elif form and not english and chinese:
-                subject = re.sub(r"(?:比|较)(?:\d{4}|上一?)年?(?:水平|末)?(?:分别)?(?:下降|降低|减少|压减|削减|提高|增长|上升|增加|提升|"
-                                 r"年均增长|年均增速|平均每年增长)?(?:超过|达到|保持在)?\s*$", "", core.strip())
+                subject = re.sub(r"(?:(?:比|较)(?:\d{4}|上一?)年?(?:水平|末)?)?(?:分别)?(?:下降|降低|减少|压减|削减|提高|增长|上升|"
+                                 r"增加|提升|延长|缩短|年均增长|年均增速|平均每年增长)?(?:超过|达到|保持在)?\s*$", "", core.strip())
                 subject = re.sub(r"(?:年均|平均每年|每年)(?:增长|增速|提高)?(?:率)?(?:超过|达到|保持在)?\s*$", "", subject)
                 title = title_before(subject + "达到") or title
-                if form == "change":
+                if form == "change" and change != "absolute":
                     title += "降幅" if q.value < 0 else "增幅"
             if not form:
                 each = each_period(before, rest, chinese)
@@ -161,7 +175,8 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
             # A cap or floor keeps a deadline its sentence states; a rate to keep down keeps the one
             # its paragraph opens with (今年发展主要预期目标是：…失业率5.5%左右). A standing limit
             # (最高1亿元) has none: the deadline of the words around it is not its own.
-            bound_dated = why_deadline.startswith("the paragraph opens with") and why_kind.endswith("to keep at or below")
+            bound_dated = why_deadline.startswith("the paragraph opens with") and (
+                why_kind.endswith("to keep at or below") or why_kind not in STANDING_LIMITS)
             if years_from_unstated:
                 review.append("the deadline is given as a number of years from an unstated start")
             if q.approximate:

@@ -60,6 +60,8 @@ def title_after(text: str) -> str:
     return phrase.strip(" ，,")[:30]
 
 
+# "reduce building energy use intensity 30%": the object right before the amount
+_EN_BARE_OBJECT = re.compile(r"\b(?:cut|reduce|lower|raise|increase|grow|boost)\s+(?:the\s+)?(?P<np>[a-z][a-z0-9. -]{2,60}?)\s*$")
 EN_OBJECT = re.compile(r"(?:cut|reduce|lower|raise|increase|bring|keep|limit|hold|grow|double)\s+(?:the\s+)?"
                        r"(?P<np>[a-z][a-z0-9. -]*?)\s+(?:to|by|at|below|under|above)\s*(?:at least|at most|no more than)?\s*$")
 
@@ -71,7 +73,7 @@ def title_en(before: str, after: str, q: Quantity) -> str:
         return of.group(1).strip()
     if q.noun:
         return q.noun
-    obj = EN_OBJECT.search(before.lower())
+    obj = EN_OBJECT.search(before.lower()) or _EN_BARE_OBJECT.search(before.lower())
     if obj:
         return obj.group("np").strip()
     # The sentence's subject, before its verb: "Temporary accommodation placements will be reduced by a third".
@@ -117,18 +119,25 @@ def title_before(text: str) -> str:
 CONTEXT = 100
 
 
-def kind_of(before: str, at: str, clause_increase: str | None, has_deadline: bool) -> tuple[str, str]:
+def kind_of(before: str, at: str, clause_increase: str | None, has_deadline: bool,
+            one_year: bool = False) -> tuple[str, str]:
     """The kind a number's words say: `before` it, `at` it (the number and
-    what follows), and an increase cue anywhere in its clause."""
+    what follows), and an increase cue anywhere in its clause. `one_year`: the
+    deadline is the year's own (今年, 2025年 in a report of 2025)."""
     near = before[-12:]
     cap = cue_in(near, CAP_CUES)
     floor = cue_in(near, FLOOR_CUES)
     dec = cue_in(before[-12:] + at[:6], DECREASE_CUES)
-    if cap and (not has_deadline or cap in ("最高", "上限", "up to")):
+    if cap and (not has_deadline or cap in ("最高", "上限", "小于", "不高于", "up to")):
         return "cap", cap
-    if floor and not has_deadline and floor != "at least":
+    if floor and not has_deadline:
         return "floor", floor
     if dec:
+        kept = _LOWER_IS_BETTER.search(re.sub(r"(?:控制在|保持在|不超过)\s*$", "", before[-16:]).rstrip())
+        if kept and one_year and re.match(r"^[\d.]+\s*[%％‰]", at):
+            return "cap", f"{kept.group(0)}: a rate to keep at or below this year"  # 失业率控制在5.5%左右
+        if not has_deadline and dec in ("控制在", "以内"):
+            return "cap", dec  # a standing ceiling: 补贴资金总额控制在5亿元以内
         return "decrease", dec
     en = re.search(r"\b(reduce|cut|lower|bring down|limit)\b[a-z0-9. -]*\bto\s*$", before.lower())
     if en:
@@ -141,6 +150,8 @@ def kind_of(before: str, at: str, clause_increase: str | None, has_deadline: boo
     return "increase", inc or "a number to reach, stated as a plan"
 
 
+# Words of the past that a future deadline in the sentence makes words of a plan.
+WEAK_PAST = ("累计", "共计", "总计", "全年")
 # Rates whose plan is to keep them down: said without a verb, the number is a ceiling.
 _LOWER_IS_BETTER = re.compile(r"(失业率|涨幅|赤字率|死亡率|发生率|漏损率|负债率|不良率|空置率|超标率)\s*$")
 

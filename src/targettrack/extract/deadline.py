@@ -95,7 +95,7 @@ def deadlines(text: str, year: int | None) -> list[Deadline]:
                     found.append(Deadline(m.start(), m.end(), parse_period(str(year + n)),
                                            f"'{m.group(0).strip()}' from {year} (--year)", len(patterns)))
     if year and not found:
-        m = re.search(r"今年(?:年内|底|年底)|年内|今年(?=[^，。；]{0,6}?(?:要|将|力争|计划|预计)|[^，。；]{0,12}目标)|(?:力争|确保|争取)全年|"
+        m = re.search(r"今年(?:年内|底|年底)|年内|今年(?=[，,]?[^，。；]{0,6}?(?:要|将|力争|计划|预计|确保|争取)|[^，。；]{0,12}目标)|(?:力争|确保|争取)全年|"
                       r"(?:by|before) the end of (?:this|the) year|later this year|\bthis year\b", text, re.I)
         if m:
             found.append(Deadline(m.start(), m.end(), parse_period(str(year)), f"'this year' = {year} (--year)",

@@ -22,8 +22,11 @@ _EN_UP = (r"increase|increases|increased|increasing|raise|raises|raised|raising|
           r"boosted|boosting|expand|expanded|expanding|rise|rises|risen|rising")
 # The verb, its object (a list of things, commas and all: "reduce nitrogen, phosphorus and sediment pollution"), by:
 _CHANGE_EN_BEFORE = re.compile(rf"\b(?P<verb>{_EN_DOWN}|{_EN_UP})\b[a-z' ,-]{{0,80}}?\bby\s*(?:at least|around|about|some)?\s*$")
+# The verb of an earlier amount in the sentence, for "and by 100%" after it.
+_CHANGE_EN_EARLIER = re.compile(rf"\b(?P<verb>{_EN_DOWN}|{_EN_UP})\b[^.;]*\bby\s+[\d.]+\s*%[^.;]*\band\s+by\s*$")
 _FALL_EN = re.compile(rf"\b(?P<verb>{_EN_DOWN}|{_EN_UP})\s*(?:by\s*)?$")
-_BASE_EN = re.compile(r"(?:below|above|from|on|compared (?:to|with)|relative to|versus|vs\.?)\s+(?:the\s+)?(?P<year>(?:19|20)\d{2})"
+_BASE_EN = re.compile(r"(?:below|above|from|on|against|compared (?:to|with)|relative to|versus|vs\.?)\s+(?:an?\s+|the\s+)?"
+                      r"(?P<year>(?:19|20)\d{2})(?:[-–](?P<to>\d{2}|\d{4})(?!\d))?"
                       r"(?:\s+levels?|\s+baseline)?|(?P<year2>(?:19|20)\d{2})\s+(?:levels?|baseline)", re.I)
 _REDUCTION_AFTER = re.compile(r"^\s*(?P<word>reduction|cut|decrease|increase|rise)\b", re.I)
 # Numbers in words: a change with no digit in it.
@@ -81,8 +84,13 @@ def base_year(before: str, after: str, deadline: Period | None, chinese: bool,
         return parse_period(m[1]), ""
     if re.search(r"(?:比|较)上(?:一)?年", before) and deadline is not None:
         return parse_period(str(deadline.last.year - 1)), ""
-    for text in (after[:60], before[-60:]):
+    for text in (after[:80], before[-80:]):
         m = _BASE_EN.search(text)
+        if m and m["year"] and m["to"]:
+            last = int(m["to"] if len(m["to"]) == 4 else m["year"][:2] + m["to"])
+            if last == int(m["year"]) + 1:
+                return parse_period(m["year"]), ""  # 2017-18: a financial year, taken as the year it starts
+            return parse_period(f"{m['year']}-{last}"), ""  # the 2005-09 average
         if m:
             return parse_period(m["year"] or m["year2"]), ""
     if ("'this year'" in plan or "'next year'" in plan or "(the document's year)" in plan) and deadline is not None:
@@ -95,8 +103,19 @@ def base_year(before: str, after: str, deadline: Period | None, chinese: bool,
     return None, "the base year is not stated: give --baseline-date"
 
 
+# Measures a change is said in as an amount (人均预期寿命提高1岁): years of age or of schooling, days, hours.
+_ABSOLUTE_UNITS = ("岁", "年", "天", "小时")
+
+
 def form_of(before: str, at_after: str, q: "Quantity", deadline: Period | None, chinese: bool, plan: str):
     """(form, change, value, kind, base, note) when the number is a change or a growth rate, else None."""
+    if q.unit in _ABSOLUTE_UNITS and chinese:
+        m = re.search(r"(?:比(?:\d{4}|上)年)?(?P<verb>提高|增加|延长|提升|缩短|减少|降低|下降)\s*$", before)
+        if m and not re.search(r"(?:到|至)\s*$", before):
+            direction = -1 if m["verb"] in ("缩短", "减少", "降低", "下降") else 1
+            base, note = base_year(before, at_after, deadline, chinese, plan)
+            return "change", "absolute", q.value * direction, "decrease" if direction < 0 else "increase", base, note
+        return None
     if q.unit not in ("%", "百分点", "个百分点"):
         return None
     points = q.unit != "%"
@@ -111,6 +130,8 @@ def form_of(before: str, at_after: str, q: "Quantity", deadline: Period | None, 
     if direction is None and not chinese:
         low = before.lower()
         m = _CHANGE_EN_BEFORE.search(low) or _FALL_EN.search(low)
+        if not m and re.search(r"\b(?:and|or|then)\s+by\s*$", low):
+            m = _CHANGE_EN_EARLIER.search(low)
         after_low = at_after[len(q.words):].lower()
         # "(to) 50% below 2018 levels": a change from that year, whatever verb comes before
         year_after = re.match(r"^\s*(?P<side>below|under|less than|above|over|more than)\s+(?:the\s+)?(?:19|20)\d{2}"
@@ -119,9 +140,14 @@ def form_of(before: str, at_after: str, q: "Quantity", deadline: Period | None, 
             direction = -1 if year_after["side"] in ("below", "under", "less than") else 1
         elif m:
             direction = -1 if re.fullmatch(_EN_DOWN, m["verb"]) else 1
+        elif re.match(r"^\s*(?:by\s+(?:19|20)\d{2}|from\s+(?:a\s+|the\s+)?(?:19|20)\d{2}|on\s+(?:19|20)\d{2}|compared|"
+                      r"relative to|against)", after_low):
+            bare = re.search(rf"\b(?P<verb>{_EN_DOWN}|{_EN_UP})\b[a-z0-9' ,.-]{{0,80}}?\s*$", low)
+            if bare and not re.search(r"\b(?:to|of)\s*$", low):
+                direction = -1 if re.fullmatch(_EN_DOWN, bare["verb"]) else 1
         elif _REDUCTION_AFTER.match(after_low):
             direction = -1 if _REDUCTION_AFTER.match(after_low)["word"].lower() in ("reduction", "cut", "decrease") else 1
-        if not year_after and direction is not None and re.match(r"^\s*(?:of|in)\b", after_low) \
+        if not year_after and direction is not None and re.match(r"^\s*of\b", after_low) \
                 and not _REDUCTION_AFTER.match(after_low):
             direction = None  # "reduce the share to 40% of ..." is a level
         if not year_after and direction is not None and re.search(r"\bto\s*(?:at least|at most|around|about)?\s*$", low):
@@ -149,6 +175,8 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
     after = clause[q.end:]
     if q.unit in _LABEL_AFTER_CN and _LABEL_AFTER_CN[q.unit].match(after):
         return True
+    if re.match(r"^\s*(?:[（(]含本数[)）])?(?:以下|以上)?(?:[（(]含本数[)）])?的?部分", after):
+        return True  # 应纳税所得额不超过300万元的部分: a bracket of a rule
     if re.match(r"^\s*/\s*\d", after) or re.search(r"\d\s*/\s*$", before):
         return True  # 24/7, 3/4
     if q.noun and _LABEL_NOUNS_EN.match(q.noun):

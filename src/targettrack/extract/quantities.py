@@ -30,7 +30,8 @@ QUANTITY_EN = re.compile(
     r"(?:\s+(?P<noun>(?:new\s+)?[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?))?")
 EN_NOT_NOUNS = {"or", "and", "to", "for", "in", "of", "the", "a", "an", "per", "each", "by", "with", "from", "at", "on",
                 "than", "as", "is", "are", "was", "were", "will", "would", "percent", "pilot", "over", "under",
-                "across", "along", "through", "into", "within", "during", "since", "before", "after"}
+                "across", "along", "through", "into", "within", "during", "since", "before", "after", "every", "until",
+                "annually", "this", "next", "last"}
 CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP"}
 
 
@@ -79,6 +80,8 @@ def quantities(text: str) -> list[Quantity]:
                 continue
             if m["num"].isdigit() and len(m["num"]) == 4 and 1900 <= int(m["num"]) <= 2100 and not m["unit"]:
                 continue                                               # a year
+            if re.search(r"(?:19|20)\d{2}[-–/]$", text[:m.start("num")]):
+                continue                                               # the 09 of 2005-09
             value = Decimal(m["num"].replace(",", ""))
             if m["mag"]:
                 value = clean(value * EN_MAGNITUDE[m["mag"].lower()])
