@@ -62,9 +62,10 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
         clause_increase = cue_in(clause, INCREASE_CUES)
         english = bool(re.search(r"[A-Za-z]{3}", clause)) and not re.search(r"[\u4e00-\u9fff]", clause)
         numbers = quantities(clause)
-        words = [] if numbers else word_changes(clause)
+        words = [w for w in word_changes(clause) if not any(w[0] < q.end and q.start < w[1] for q in numbers)]
         for s, e, value, said in words:
             numbers.append(Quantity(value, "%", said, s, e, False))
+        numbers.sort(key=lambda q: q.start)
         if not numbers and not english:
             numbers = [Quantity(Decimal(m["num"]), "", m["num"], m.start("num"), m.end("num"), m["tail"] == "左右")
                        for m in UNITLESS_CN.finditer(clause)]
@@ -112,7 +113,7 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
                 kind, why_kind = "decrease", f"'{q.words}': brought down to nought"
             elif word_change:
                 form, change, base, note = "change", "relative", *base_year(
-                    before, text[cstart + q.end:cstart + q.end + CONTEXT], deadline, chinese, why_deadline)
+                    before, text[cstart + q.end:cstart + q.end + CONTEXT], deadline, chinese, why_deadline, year)
                 kind, why_kind = ("decrease" if q.value < 0 else "increase"), f"'{q.words}' in words"
                 q = Quantity(q.value, "", q.words, q.start, q.end, False)
                 review.append(note) if note else None
@@ -121,7 +122,7 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
                 # "reduce emissions by 68% by 2030, compared to 1990 levels".
                 onward = text[cstart + q.start:cstart + q.start + CONTEXT]
                 said_before = text[max(0, cstart + q.start - CONTEXT):cstart + q.start] if english else before
-                shape = form_of(said_before, onward, q, deadline, chinese, why_deadline)
+                shape = form_of(said_before, onward, q, deadline, chinese, why_deadline, year)
                 if shape:
                     form, change, value, kind, base, note = shape
                     # a relative change and a growth rate are in %, of an indicator whose unit the text does
@@ -162,7 +163,8 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
             elif form and not english and chinese:
                 subject = re.sub(r"(?:(?:比|较)(?:\d{4}|上一?)年?(?:水平|末)?)?(?:分别)?(?:下降|降低|减少|压减|削减|提高|增长|上升|"
                                  r"增加|提升|延长|缩短|年均增长|年均增速|平均每年增长)?(?:超过|达到|保持在)?\s*$", "", core.strip())
-                subject = re.sub(r"(?:年均|平均每年|每年)(?:增长|增速|提高)?(?:率)?(?:超过|达到|保持在)?\s*$", "", subject)
+                subject = re.sub(r"(?:年均|平均每年|每年)(?:增长|增速|提高)?(?:率)?(?:超过|达到|保持在|不低于|不少于)?\s*$", "",
+                                 subject)
                 title = title_before(subject + "达到") or title
                 if form == "change" and change != "absolute":
                     title += "降幅" if q.value < 0 else "增幅"

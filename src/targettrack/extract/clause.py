@@ -61,7 +61,8 @@ def title_after(text: str) -> str:
 
 
 # "reduce building energy use intensity 30%": the object right before the amount
-_EN_BARE_OBJECT = re.compile(r"\b(?:cut|reduce|lower|raise|increase|grow|boost)\s+(?:the\s+)?(?P<np>[a-z][a-z0-9. -]{2,60}?)\s*$")
+_EN_BARE_OBJECT = re.compile(r"\b(?:cut(?:ting)?|reduc(?:e|ing)|lower(?:ing)?|rais(?:e|ing)|increas(?:e|ing)|grow(?:ing)?|"
+                             r"boost(?:ing)?)\s+(?:the\s+)?(?P<np>[a-z][a-z0-9. -]{2,60}?)\s*$")
 EN_OBJECT = re.compile(r"(?:cut|reduce|lower|raise|increase|bring|keep|limit|hold|grow|double)\s+(?:the\s+)?"
                        r"(?P<np>[a-z][a-z0-9. -]*?)\s+(?:to|by|at|below|under|above)\s*(?:at least|at most|no more than)?\s*$")
 
@@ -124,11 +125,12 @@ def kind_of(before: str, at: str, clause_increase: str | None, has_deadline: boo
     """The kind a number's words say: `before` it, `at` it (the number and
     what follows), and an increase cue anywhere in its clause. `one_year`: the
     deadline is the year's own (今年, 2025年 in a report of 2025)."""
-    near = before[-12:]
+    # English cues are longer than Chinese ones ("no more than" against 不超过): a wider window
+    near = before[-24:] if re.search(r"[A-Za-z]{2}", before[-12:]) else before[-12:]
     cap = cue_in(near, CAP_CUES)
     floor = cue_in(near, FLOOR_CUES)
-    dec = cue_in(before[-12:] + at[:6], DECREASE_CUES)
-    if cap and (not has_deadline or cap in ("最高", "上限", "小于", "不高于", "up to")):
+    dec = cue_in(near + at[:6], DECREASE_CUES)
+    if cap and (not has_deadline or cap in ("最高", "上限", "小于", "不高于", "up to", "caps", "cap", "capped at")):
         return "cap", cap
     if floor and not has_deadline:
         return "floor", floor

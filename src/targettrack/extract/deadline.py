@@ -25,6 +25,8 @@ _DEADLINE_PATTERNS = [
     (re.compile(r"\b(?:targets?|goals?|ambitions?|objectives?)\s+(?:for|of)\s+(\d{4})\b", re.I), "a target for {0}"),
     (re.compile(r"\b(\d{4})\s+(?:targets?|goals?)\b", re.I), "the {0} target"),
     (re.compile(r"[（(](\d{4})[—–-](\d{4})年?[）)]"), "the plan period {0}—{1}"),
+    (re.compile(r"\b(?:over|for|in|during)\s+(?:the\s+(?:period\s+)?)?(\d{4})\s*[-–]\s*(\d{4})\b", re.I),
+     "the plan period {0}—{1}"),
 ]
 
 
@@ -43,7 +45,8 @@ _FUTURE_YEAR_PATTERNS = [
 ]
 
 
-_YEARS_FROM_NOW = re.compile(r"(?:over|within|in|during)\s+the\s+next\s+(?P<n>\d+|[a-z]+)\s+years|"
+_YEARS_FROM_NOW = re.compile(r"(?:over|within|in|during)\s+(?:the\s+next\s+)?(?P<n>\d+|[a-z]+)\s+years|"
+                             r"(?:over|within|in|during)\s+the\s+next\s+(?P<decade>decade)|"
                              r"(?:用|在)(?P<n2>\d+|[一二两三四五六七八九十])年(?:左右)?时间|"
                              r"(?<![\d一二两三四五六七八九十])(?P<n3>\d+|[一二两三四五六七八九十])年内|"
                              r"未来(?P<n4>\d+|[一二两三四五六七八九十])年", re.I)
@@ -90,19 +93,22 @@ def deadlines(text: str, year: int | None) -> list[Deadline]:
         # "over the next three years", 用三年时间, 三年内, 未来五年: counted from the document's year
         for m in _YEARS_FROM_NOW.finditer(text):
             if not any(m.start() < d.end and d.start < m.end() for d in found):
-                n = count_word(m["n"] or m["n2"] or m["n3"] or m["n4"])
+                n = 10 if m["decade"] else count_word(m["n"] or m["n2"] or m["n3"] or m["n4"])
                 if n and 0 < n <= 30:
                     found.append(Deadline(m.start(), m.end(), parse_period(str(year + n)),
                                            f"'{m.group(0).strip()}' from {year} (--year)", len(patterns)))
     if year and not found:
-        m = re.search(r"今年(?:年内|底|年底)|年内|今年(?=[，,]?[^，。；]{0,6}?(?:要|将|力争|计划|预计|确保|争取)|[^，。；]{0,12}目标)|(?:力争|确保|争取)全年|"
-                      r"(?:by|before) the end of (?:this|the) year|later this year|\bthis year\b", text, re.I)
+        # next year first: in 明年将力争全年…, the whole year is next year's
+        m = re.search(r"\bnext year\b|明年", text, re.I)
+        if m:
+            found.append(Deadline(m.start(), m.end(), parse_period(str(year + 1)), f"'next year' = {year + 1} (--year)",
+                                  len(patterns)))
+    if year and not found:
+        m = re.search(r"今年(?:年内|底|年底)|年内|今年(?=[，,]?[^，。；]{0,6}?(?:要|将|力争|计划|预计|确保|争取)|[^，。；]{0,12}目标)|"
+                      r"(?:力争|确保|争取)全年|(?:by|before) the end of (?:this|the) year|later this year|\bthis year\b",
+                      text, re.I)
         if m:
             found.append(Deadline(m.start(), m.end(), parse_period(str(year)), f"'this year' = {year} (--year)",
-                                  len(patterns)))
-        m = re.search(r"\bnext year\b|明年", text, re.I)
-        if m and not found:
-            found.append(Deadline(m.start(), m.end(), parse_period(str(year + 1)), f"'next year' = {year + 1} (--year)",
                                   len(patterns)))
     return sorted(found, key=lambda d: d.start)
 

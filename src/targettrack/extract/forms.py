@@ -71,7 +71,7 @@ UNITLESS_CN = re.compile(r"(?:降至|降到|下降到|降低到|减少到|控制
 
 
 def base_year(before: str, after: str, deadline: Period | None, chinese: bool,
-               plan: str = "") -> tuple[Period | None, str]:
+              plan: str = "", year: int | None = None) -> tuple[Period | None, str]:
     """The base period of a change: stated (比2020年, compared to 2005, below
     2005 levels), or the year before the plan period the deadline came from
     (“十四五”期间: 2020; 2021—2025年: 2020), else for a Chinese plan's end
@@ -100,6 +100,9 @@ def base_year(before: str, after: str, deadline: Period | None, chinese: bool,
         return parse_period(str(int(period[1]) - 1 if period[1] else deadline.last.year - 5)), ""
     if chinese and deadline is not None and deadline.last.year % 5 == 0:
         return parse_period(str(deadline.last.year - 5)), "the base year is not stated: taken as the start of the five-year plan"
+    if chinese and year and deadline is not None and deadline.last.year > year:
+        # 《行动方案》(2024)…到2027年…年均增速不低于20%: from the last year before the document
+        return parse_period(str(year - 1)), "the base year is not stated: taken as the year before the document (--year)"
     return None, "the base year is not stated: give --baseline-date"
 
 
@@ -107,13 +110,14 @@ def base_year(before: str, after: str, deadline: Period | None, chinese: bool,
 _ABSOLUTE_UNITS = ("岁", "年", "天", "小时")
 
 
-def form_of(before: str, at_after: str, q: "Quantity", deadline: Period | None, chinese: bool, plan: str):
+def form_of(before: str, at_after: str, q: "Quantity", deadline: Period | None, chinese: bool, plan: str,
+            year: int | None = None):
     """(form, change, value, kind, base, note) when the number is a change or a growth rate, else None."""
     if q.unit in _ABSOLUTE_UNITS and chinese:
         m = re.search(r"(?:比(?:\d{4}|上)年)?(?P<verb>提高|增加|延长|提升|缩短|减少|降低|下降)\s*$", before)
         if m and not re.search(r"(?:到|至)\s*$", before):
             direction = -1 if m["verb"] in ("缩短", "减少", "降低", "下降") else 1
-            base, note = base_year(before, at_after, deadline, chinese, plan)
+            base, note = base_year(before, at_after, deadline, chinese, plan, year)
             return "change", "absolute", q.value * direction, "decrease" if direction < 0 else "increase", base, note
         return None
     if q.unit not in ("%", "百分点", "个百分点"):
@@ -121,7 +125,7 @@ def form_of(before: str, at_after: str, q: "Quantity", deadline: Period | None, 
     points = q.unit != "%"
     core = re.sub(r"(?:[\d.]+\s*[%％‰]?\s*(?:左右|以上)?\s*[、和及]\s*)+$", "", before).strip()
     if not points and _GROWTH_CN.search(core):
-        base, note = base_year(core, at_after, deadline, chinese, plan)
+        base, note = base_year(core, at_after, deadline, chinese, plan, year)
         return "growth", None, q.value, "increase", base, note
     m = _CHANGE_CN.search(core)
     direction = None
@@ -154,7 +158,7 @@ def form_of(before: str, at_after: str, q: "Quantity", deadline: Period | None, 
             direction = None  # "cut to 40%" is a level
     if direction is None:
         return None
-    base, note = base_year(core, at_after, deadline, chinese, plan)
+    base, note = base_year(core, at_after, deadline, chinese, plan, year)
     return ("change", "points" if points else "relative", q.value * direction,
             "decrease" if direction < 0 else "increase", base, note)
 

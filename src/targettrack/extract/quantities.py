@@ -31,7 +31,7 @@ QUANTITY_EN = re.compile(
 EN_NOT_NOUNS = {"or", "and", "to", "for", "in", "of", "the", "a", "an", "per", "each", "by", "with", "from", "at", "on",
                 "than", "as", "is", "are", "was", "were", "will", "would", "percent", "pilot", "over", "under",
                 "across", "along", "through", "into", "within", "during", "since", "before", "after", "every", "until",
-                "annually", "this", "next", "last"}
+                "annually", "this", "next", "last", "below", "above"}
 CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP"}
 
 
@@ -89,7 +89,8 @@ def quantities(text: str) -> list[Quantity]:
             unit = {"percent": "%", "per cent": "%", "kilometres": "km", "kilometers": "km",
                     "percentage points": "百分点"}.get(unit.lower(), unit) or CURRENCY.get(m["cur"] or "", "")
             end = m.end("unit") if m["unit"] else (m.end("mag") if m["mag"] else m.end("num"))
-            found.append(Quantity(value, unit, text[m.start():end].strip(), m.start(), end, False, noun))
+            start = m.start() + len(text[m.start():end]) - len(text[m.start():end].lstrip())  # not the space before it
+            found.append(Quantity(value, unit, text[start:end].strip(), start, end, False, noun))
         # "three billion trees", "two million homes": a number in words before a magnitude
         for m in _EN_WORD_AMOUNT.finditer(text):
             if any(m.start() < q.end and q.start < m.end() for q in found):
