@@ -233,7 +233,7 @@ def test_readme_quotes_the_held_out_figures_as_they_are():
     row = next(line for line in readme.splitlines() if "still held out" in line and line.startswith("|"))
     quoted = [tuple(map(int, m)) for m in re.findall(r"(\d+)/(\d+)", row)]
     f = evaluate(held_out=True)
-    assert f["annotated"] >= 20 and all(d.get("held_out") for d in f["documents"])
+    assert f["annotated"] >= 15 and all(d.get("held_out") for d in f["documents"])
     cn, en = f["languages"]["cn"], f["languages"]["en"]
     assert quoted == [(cn["found"], cn["annotated"]), (cn["wrong"], cn["proposed"]),
                       (en["found"], en["annotated"]), (en["wrong"], en["proposed"])]

@@ -134,7 +134,14 @@ def deadline_near(found: list[Deadline], pos: int, clause: tuple[int, int], engl
         inside = [d for d in inside if d.start >= pos]
     before = [d for d in found if d.end <= pos]
     pool = inside or before or found
-    # A stated deadline (到, by, 力争, a target for) before a year alone, then the nearest.
-    return min(pool, key=lambda d: (d.how.endswith("(after --year)"), abs(d.start - pos)))
+    # A span the text counts from --year (三年内, over the next decade) gives way to a date it states
+    # in the same sentence: 《…三年行动计划（2023—2025年）》提出，三年内新建… is due in 2025.
+    def counted(d: Deadline) -> bool:
+        return "' from " in d.how
+
+    stated = [d for d in (before or found) if not counted(d)]
+    if stated and all(counted(d) for d in pool):
+        pool = stated
+    return min(pool, key=lambda d: (counted(d), d.how.endswith("(after --year)"), abs(d.start - pos)))
 
 

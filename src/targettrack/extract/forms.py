@@ -53,6 +53,7 @@ WORD_LEVELS = [
     (re.compile(r"\b(?:to|at)\s+zero\b|\bzero\s+(?=[a-z]+\s+(?:deaths|fatalities|injuries|emissions|waste))", re.I), "0", ""),
     (re.compile(r"三分之二"), "66.67", "%"),
     (re.compile(r"(?:降为|降至|降到|减少到|减至)零"), "0", ""),
+    (re.compile(r"\beliminat(?:e|es|ing)\b(?=\s+[a-z])", re.I), "0", ""),  # "eliminate traffic deaths": to nought
 ]
 NET_ZERO = re.compile(r"\bnet[- ]zero\b|\bcarbon[- ]neutral(?:ity)?\b|碳中和", re.I)
 # A count of the document's own items, a share of time, a label: not targets.
