@@ -85,7 +85,7 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
             before, after = clause[max(0, q.start - CONTEXT):q.start], clause[q.end:q.end + CONTEXT]
             if is_label(clause, q, before):
                 continue
-            near = deadline_near(found, cstart + q.start, (cstart, cstart + len(clause)), english)
+            near = deadline_near(found, cstart + q.start, (cstart, cstart + len(clause)), english, text)
             deadline, why_deadline = (near.period, near.how) if near else (inherited, why_inherited)
             past_deadline = deadline is not None and year is not None and deadline.last.year < year and not early
             one_year = any(w in why_deadline for w in ("'this year'", "'next year'", "(the document's year)"))
@@ -143,7 +143,7 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
             else:
                 title = title_after(after) if after.strip() and not re.match(r"^[，,。；;、）)]", after) else ""
                 if not title or len(title) < 2 or relative_cn(before.strip()) or form:
-                    title = title_before(before)
+                    title = title_before(re.sub(r"每[年月]\s*$", "", before))
             rest = after.lstrip()[len(q.noun):] if q.noun and after.lstrip().startswith(q.noun) else after
             # "X和Y分别降低13.5%、18%": the values share the verb; each takes its own subject.
             core = re.sub(r"(?:[\d.]+\s*[%％‰]?\s*(?:左右|以上)?\s*[、和及]\s*)+$", "", before)

@@ -12,7 +12,8 @@ from .quantities import Quantity
 
 def clauses(text: str) -> list[tuple[str, int]]:
     out, start = [], 0
-    for m in re.finditer(r"[，：:]|,(?!\d{3})", text):  # 600,000 is one number
+    # 600,000 is one number; "… by 2028 and to keep …" starts a second part of an English sentence
+    for m in re.finditer(r"[，：:]|,(?!\d{3})|\s(?=and (?:to|will|shall|must) )", text):
         out.append((text[start:m.end()], start))
         start = m.end()
     out.append((text[start:], start))

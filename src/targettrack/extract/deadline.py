@@ -21,6 +21,7 @@ _DEADLINE_PATTERNS = [
     (re.compile(r"[\"“]?十([一二三四五六])五[\"”]?(?:时期|期间|期末|末)"), "十{0}五"),
     (re.compile(r"(?:by|before|until)\s+(?:the\s+end\s+of\s+)?(January|February|March|April|May|June|July|"
                 r"August|September|October|November|December)\s+(\d{4})", re.I), "by {0} {1}"),
+    (re.compile(r"(?:by|before|until)\s+(?:the\s+end\s+of\s+)?(?:20\d{2})[-–/](\d{2})\b", re.I), "by the year ending 20{0}"),
     (re.compile(r"(?:by|before|until)\s+(?:the\s+end\s+of\s+)?(\d{4})", re.I), "by {0}"),
     (re.compile(r"\b(?:targets?|goals?|ambitions?|objectives?)\s+(?:for|of)\s+(\d{4})\b", re.I), "a target for {0}"),
     (re.compile(r"\b(\d{4})\s+(?:targets?|goals?)\b", re.I), "the {0} target"),
@@ -84,6 +85,8 @@ def deadlines(text: str, year: int | None) -> list[Deadline]:
                 elif how.startswith("by {0} {1}"):
                     month = _MONTHS.index(groups[0].lower()) + 1
                     period = parse_period(f"{groups[1]}-{month:02d}")
+                elif how.startswith("by the year ending"):
+                    period = parse_period("20" + groups[0])
                 else:
                     period = parse_period(groups[-1])
             except InputError:
@@ -105,7 +108,7 @@ def deadlines(text: str, year: int | None) -> list[Deadline]:
                                   len(patterns)))
     if year and not found:
         m = re.search(r"今年(?:年内|底|年底)|年内|今年(?=[，,]?[^，。；]{0,6}?(?:要|将|力争|计划|预计|确保|争取)|[^，。；]{0,12}目标)|"
-                      r"(?:力争|确保|争取)全年|(?:by|before) the end of (?:this|the) year|later this year|\bthis year\b",
+                      r"(?:力争|确保|争取)全年|全年(?=[^，。；]{0,4}?(?:力争|确保|争取|要|将))|(?:by|before) the end of (?:this|the) year|later this year|\bthis year\b",
                       text, re.I)
         if m:
             found.append(Deadline(m.start(), m.end(), parse_period(str(year)), f"'this year' = {year} (--year)",
@@ -122,7 +125,12 @@ def find_deadline(text: str, year: int | None) -> tuple[Period, str] | None:
     return best.period, best.how
 
 
-def deadline_near(found: list[Deadline], pos: int, clause: tuple[int, int], english: bool = False) -> Deadline | None:
+# Where an English sentence starts a second part with its own verb: "… by 2028 and to keep …".
+_NEXT_PART = re.compile(r"\sand (?:to|will|shall|must) ")
+
+
+def deadline_near(found: list[Deadline], pos: int, clause: tuple[int, int], english: bool = False,
+                  text: str = "") -> Deadline | None:
     """The deadline of the number at `pos`: of those in its clause, the
     nearest; else the nearest before it in the sentence; else the nearest
     after. English says the date after the amount ("50% by 2030 and 100% by
@@ -133,15 +141,23 @@ def deadline_near(found: list[Deadline], pos: int, clause: tuple[int, int], engl
     if english and any(d.start >= pos for d in inside):
         inside = [d for d in inside if d.start >= pos]
     before = [d for d in found if d.end <= pos]
-    pool = inside or before or found
+    if english:
+        # "add 3,000 beds by 2028 and keep rents for at least 25% of rooms …": a date at the end of one
+        # part of a sentence is that part's; one that opens the sentence ("By 2030, …") is every part's.
+        before = [d for d in before if d.start <= 8 or not _NEXT_PART.search(text[d.end:pos])]
+        pool = inside or before or [d for d in found if d.start > pos]
+    else:
+        pool = inside or before or found
     # A span the text counts from --year (三年内, over the next decade) gives way to a date it states
     # in the same sentence: 《…三年行动计划（2023—2025年）》提出，三年内新建… is due in 2025.
     def counted(d: Deadline) -> bool:
         return "' from " in d.how
 
     stated = [d for d in (before or found) if not counted(d)]
-    if stated and all(counted(d) for d in pool):
+    if stated and pool and all(counted(d) for d in pool):
         pool = stated
+    if not pool:
+        return None
     return min(pool, key=lambda d: (counted(d), d.how.endswith("(after --year)"), abs(d.start - pos)))
 
 

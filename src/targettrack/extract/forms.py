@@ -212,6 +212,8 @@ def each_period(before: str, rest: str, chinese: bool) -> str | None:
     if m:
         return "month" if "month" in m["per"].lower() else "year"
     m = _EACH_BEFORE_CN.search(before) if chinese else None
+    if m and re.search(r"每[年月]\s*$", before):
+        return None  # 处置能力达到每年50万吨: the unit of a capacity, not a bound on each year
     if m and not _GROWTH_CN.search(before) and not re.search(r"(增长|提高|下降)\s*$", before):
         return "month" if m["per"] == "每月" else "year"
     return None

@@ -20,18 +20,20 @@ _RATE_UNIT = (rf"(?:{'|'.join(re.escape(u) for u in UNITS_CN if u not in ('%', '
 # A number never starts inside another (after a digit, or after "1," of a
 # grouped number): such a match was dropped anyway, and trying every start in
 # a long run of digits made the search quadratic (8,000 digits: 5 s).
-_NUMBER_START = r"(?<!\d)(?<!\d,)"
+_NUMBER_START = r"(?<!\d)(?<!\d,)(?<![A-Za-z])"  # nor inside a name: CO2, PM2.5
 QUANTITY_CN = re.compile(
     rf"(?P<num>{_NUMBER_START}(?:{AR_NUM})|(?<![{CN_DIGITS}]){CN_NUM})(?P<approx>余|多)?\s*(?P<mag>万亿|亿|万|千)?\s*(?P<unit>{_RATE_UNIT}|{_UNIT_ALT})")
 QUANTITY_EN = re.compile(
     rf"(?P<cur>[$€£])?\s?{_NUMBER_START}(?P<num>{AR_NUM})(?:\s*(?P<mag>thousand|million|billion|trillion|[Mm]illion|[Bb]illion))?"
-    rf"(?:\s*(?P<unit>(?:{'|'.join(re.escape(u) for u in sorted(UNITS_EN, key=len, reverse=True))})"
-    r"(?:\s+per\s+(?:cubic|square)\s+(?:metre|meter|kilometre|kilometer)|\s+per\s+(?:tonne|kilowatt hour|megawatt hour))?)\b)?"
+    rf"(?:\s*(?P<unit>[%％‰]|(?:{'|'.join(re.escape(u) for u in sorted(UNITS_EN, key=len, reverse=True) if u != '%')})"
+    r"(?:\s+per\s+(?:cubic|square)\s+(?:metre|meter|kilometre|kilometer)|\s+per\s+(?:tonne|kilowatt hour|megawatt hour))?\b))?"
     r"(?:\s+(?P<noun>(?:new\s+)?[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?))?")
 EN_NOT_NOUNS = {"or", "and", "to", "for", "in", "of", "the", "a", "an", "per", "each", "by", "with", "from", "at", "on",
                 "than", "as", "is", "are", "was", "were", "will", "would", "percent", "pilot", "over", "under",
                 "across", "along", "through", "into", "within", "during", "since", "before", "after", "every", "until",
-                "annually", "this", "next", "last", "below", "above"}
+                "annually", "this", "next", "last", "below", "above", "compared", "relative", "against", "versus",
+                "less", "more", "reduction", "cut", "decrease", "increase", "rise", "fall", "growth", "higher",
+                "lower", "respectively", "between", "among", "including", "if", "when", "while", "but"}
 CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP"}
 
 
@@ -48,7 +50,10 @@ class Quantity:
 
 def quantities(text: str) -> list[Quantity]:
     found = []
-    for m in QUANTITY_CN.finditer(text):
+    # Chinese text is read with Chinese units; English with English ones, % included, so that a
+    # percentage does not hide the other numbers of an English sentence ("3,000 beds … 25% of rooms").
+    chinese = re.search(r"[\u4e00-\u9fff]", text) is not None
+    for m in (QUANTITY_CN.finditer(text) if chinese else ()):
         num = m["num"]
         before = text[max(0, m.start() - 1):m.start()]
         if before.isdigit() or before == "第":                         # 第3条: an article number
@@ -86,7 +91,7 @@ def quantities(text: str) -> list[Quantity]:
             if m["mag"]:
                 value = clean(value * EN_MAGNITUDE[m["mag"].lower()])
             unit = (m["unit"] or "").strip()
-            unit = {"percent": "%", "per cent": "%", "kilometres": "km", "kilometers": "km",
+            unit = {"percent": "%", "per cent": "%", "％": "%", "kilometres": "km", "kilometers": "km",
                     "percentage points": "百分点"}.get(unit.lower(), unit) or CURRENCY.get(m["cur"] or "", "")
             end = m.end("unit") if m["unit"] else (m.end("mag") if m["mag"] else m.end("num"))
             start = m.start() + len(text[m.start():end]) - len(text[m.start():end].lstrip())  # not the space before it
