@@ -131,7 +131,7 @@ def kind_of(before: str, at: str, clause_increase: str | None, has_deadline: boo
     cap = cue_in(near, CAP_CUES)
     floor = cue_in(near, FLOOR_CUES)
     dec = cue_in(near + at[:6], DECREASE_CUES)
-    if cap and (not has_deadline or cap in ("最高", "上限", "小于", "不高于", "up to", "caps", "cap", "capped at")):
+    if cap and (not has_deadline or cap in ("最高", "上限", "小于", "不高于", "caps", "cap", "capped at")):
         return "cap", cap
     if floor and not has_deadline:
         return "floor", floor
@@ -142,7 +142,8 @@ def kind_of(before: str, at: str, clause_increase: str | None, has_deadline: boo
         if not has_deadline and dec in ("控制在", "以内"):
             return "cap", dec  # a standing ceiling: 补贴资金总额控制在5亿元以内
         return "decrease", dec
-    en = re.search(r"\b(reduce|cut|lower|bring down|limit)\b[a-z0-9. -]*\bto\s*$", before.lower())
+    en = re.search(r"\b(reduce|reduced|cut|lower|lowered|bring down|limit|fall|drop|decline)\b[a-z0-9. -]*\bto\s*$",
+                   before.lower())
     if en:
         return "decrease", f"{en.group(1)} ... to"
     inc = cue_in(near, INCREASE_CUES) or clause_increase

@@ -22,7 +22,7 @@ _DEADLINE_PATTERNS = [
     (re.compile(r"(?:by|before|until)\s+(?:the\s+end\s+of\s+)?(January|February|March|April|May|June|July|"
                 r"August|September|October|November|December)\s+(\d{4})", re.I), "by {0} {1}"),
     (re.compile(r"(?:by|before|until)\s+(?:the\s+end\s+of\s+)?(?:20\d{2})[-–/](\d{2})\b", re.I), "by the year ending 20{0}"),
-    (re.compile(r"(?:by|before|until)\s+(?:the\s+end\s+of\s+)?(\d{4})", re.I), "by {0}"),
+    (re.compile(r"(?:by|before|until|no later than|not later than)\s+(?:the\s+end\s+of\s+)?(\d{4})", re.I), "by {0}"),
     (re.compile(r"\b(?:targets?|goals?|ambitions?|objectives?)\s+(?:for|of)\s+(\d{4})\b", re.I), "a target for {0}"),
     (re.compile(r"\b(\d{4})\s+(?:targets?|goals?)\b", re.I), "the {0} target"),
     (re.compile(r"[（(](\d{4})[—–-](\d{4})年?[）)]"), "the plan period {0}—{1}"),
@@ -153,11 +153,15 @@ def deadline_near(found: list[Deadline], pos: int, clause: tuple[int, int], engl
     def counted(d: Deadline) -> bool:
         return "' from " in d.how
 
+    # (In English a counted span right after the amount is the amount's own: "plant 25,000 trees over
+    # the next five years and increase canopy to 30% by 2035".)
     stated = [d for d in (before or found) if not counted(d)]
-    if stated and pool and all(counted(d) for d in pool):
+    if stated and pool and all(counted(d) for d in pool) and not (english and pool is inside):
         pool = stated
     if not pool:
         return None
+    if english and pool is inside:
+        return min(pool, key=lambda d: abs(d.start - pos))
     return min(pool, key=lambda d: (counted(d), d.how.endswith("(after --year)"), abs(d.start - pos)))
 
 
