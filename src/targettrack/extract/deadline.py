@@ -24,7 +24,7 @@ _DEADLINE_PATTERNS = [
     (re.compile(r"(?:by|before|until)\s+(?:the\s+end\s+of\s+)?(?:20\d{2})[-–/](\d{2})\b", re.I), "by the year ending 20{0}"),
     (re.compile(r"(?:by|before|until|no later than|not later than)\s+(?:the\s+end\s+of\s+)?(\d{4})", re.I), "by {0}"),
     (re.compile(r"\b(?:targets?|goals?|ambitions?|objectives?)\s+(?:for|of)\s+(\d{4})\b", re.I), "a target for {0}"),
-    (re.compile(r"\b(\d{4})\s+(?:targets?|goals?)\b", re.I), "the {0} target"),
+    (re.compile(r"\b(\d{4})\s+(?:targets?|goals?|commitments?|pledges?|ambitions?|objectives?)\b", re.I), "the {0} target"),
     (re.compile(r"[（(](\d{4})[—–-](\d{4})年?[）)]"), "the plan period {0}—{1}"),
     (re.compile(r"\b(?:over|for|in|during)\s+(?:the\s+(?:period\s+)?)?(\d{4})\s*[-–]\s*(\d{4})\b", re.I),
      "the plan period {0}—{1}"),
@@ -39,10 +39,11 @@ _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augu
 # (--year): 「2025年稳定在2亿吨以上」, "in 2030", "for 2030". Before it, or
 # with no --year, it is read as the past, or not at all.
 _SETS_TARGET = re.compile(r"左右|以上|以内|力争|确保|争取|目标|预期|要|将|计划|\b(?:will|shall|aims?|target)\b", re.I)
-_STATES_FACT = re.compile(r"了|已|完成|实现|累计|同比|\b(?:was|were|reached|rose|fell|grew)\b", re.I)
+_STATES_FACT = re.compile(r"了|已|累计|同比|\b(?:was|were|reached|rose|fell|grew)\b", re.I)
 _FUTURE_YEAR_PATTERNS = [
     (re.compile(r"(?<![比较与同至到\d—–-])(\d{4})年(?![\d—–-]|以来|相比|水平|底前|前|以前|之前)"), "{0}年 (after --year)"),
-    (re.compile(r"\b(?:in|for)\s+(\d{4})\b(?!\s*(?:levels?|baseline))", re.I), "in {0} (after --year)"),
+    (re.compile(r"\b(?:in|for)\s+(?:fiscal\s+(?:year\s+)?|FY\s*)?(\d{4})\b(?!\s*(?:levels?|baseline))", re.I),
+     "in {0} (after --year)"),
 ]
 
 
@@ -125,10 +126,6 @@ def find_deadline(text: str, year: int | None) -> tuple[Period, str] | None:
     return best.period, best.how
 
 
-# Where an English sentence starts a second part with its own verb: "… by 2028 and to keep …".
-_NEXT_PART = re.compile(r"\sand (?:to|will|shall|must) ")
-
-
 def deadline_near(found: list[Deadline], pos: int, clause: tuple[int, int], english: bool = False,
                   text: str = "") -> Deadline | None:
     """The deadline of the number at `pos`: of those in its clause, the
@@ -142,9 +139,6 @@ def deadline_near(found: list[Deadline], pos: int, clause: tuple[int, int], engl
         inside = [d for d in inside if d.start >= pos]
     before = [d for d in found if d.end <= pos]
     if english:
-        # "add 3,000 beds by 2028 and keep rents for at least 25% of rooms …": a date at the end of one
-        # part of a sentence is that part's; one that opens the sentence ("By 2030, …") is every part's.
-        before = [d for d in before if d.start <= 8 or not _NEXT_PART.search(text[d.end:pos])]
         pool = inside or before or [d for d in found if d.start > pos]
     else:
         pool = inside or before or found

@@ -23,10 +23,10 @@ _EN_UP = (r"increase|increases|increased|increasing|raise|raises|raised|raising|
 # The verb, its object (a list of things, commas and all: "reduce nitrogen, phosphorus and sediment pollution"), by:
 _CHANGE_EN_BEFORE = re.compile(rf"\b(?P<verb>{_EN_DOWN}|{_EN_UP})\b[a-z' ,-]{{0,80}}?\bby\s*(?:at least|around|about|some)?\s*$")
 # The verb of an earlier amount in the sentence, for "and by 100%" after it.
-_CHANGE_EN_EARLIER = re.compile(rf"\b(?P<verb>{_EN_DOWN}|{_EN_UP})\b[^.;]*\bby\s+[\d.]+\s*%[^.;]*\band\s+by\s*$")
+_CHANGE_EN_EARLIER = re.compile(rf"\b(?P<verb>{_EN_DOWN}|{_EN_UP})\b[^.;]*?[\d.]+\s*%[^.;]*\band\s+(?:by\s+)?$")
 _FALL_EN = re.compile(rf"\b(?P<verb>{_EN_DOWN}|{_EN_UP})\s*(?:by\s*)?$")
 _BASE_EN = re.compile(r"(?:below|above|from|on|against|compared (?:to|with)|relative to|versus|vs\.?)\s+(?:an?\s+|the\s+)?"
-                      r"(?P<year>(?:19|20)\d{2})(?:[-–](?P<to>\d{2}|\d{4})(?!\d))?"
+                      r"(?:fiscal\s+(?:year\s+)?|FY\s*)?(?P<year>(?:19|20)\d{2})(?:[-–](?P<to>\d{2}|\d{4})(?!\d))?"
                       r"(?:\s+levels?|\s+baseline)?|(?P<year2>(?:19|20)\d{2})\s+(?:levels?|baseline)", re.I)
 _REDUCTION_AFTER = re.compile(r"^\s*(?P<word>reduction|cut|decrease|increase|rise)\b", re.I)
 # Numbers in words: a change with no digit in it.
@@ -135,7 +135,7 @@ def form_of(before: str, at_after: str, q: "Quantity", deadline: Period | None, 
     if direction is None and not chinese:
         low = before.lower()
         m = _CHANGE_EN_BEFORE.search(low) or _FALL_EN.search(low)
-        if not m and re.search(r"\b(?:and|or|then)\s+by\s*$", low):
+        if not m and re.search(r"\b(?:and|or|then)\s+(?:by\s+)?$", low):
             m = _CHANGE_EN_EARLIER.search(low)
         after_low = at_after[len(q.words):].lower()
         # "(to) 50% below 2018 levels": a change from that year, whatever verb comes before
@@ -180,6 +180,14 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
     after = clause[q.end:]
     if q.unit in _LABEL_AFTER_CN and _LABEL_AFTER_CN[q.unit].match(after):
         return True
+    if re.search(r"(?:^|[^A-Za-z\d.,])\d[\d.,]*\s*[%％]?\s*(?:to|-|–|—|~|～|至)\s*$", before) and not re.search(
+            r"(?:\bfrom|[从由])\s*(?:around\s+|about\s+)?[\d.]+\s*[%％]?\s*(?:to|至|到)\s*$", before, re.I):
+        return True  # the upper end of a range, "36% to 38%": the range is proposed by its first number
+    if re.search(r"\b(?:Law|Act|Article|Section|Chapter|Regulation|Directive|Rule|Phase|Stage|Title|Schedule|Annex|"
+                 r"No\.?)\s*$", before):
+        return True  # Local Law 97, Article 5
+    if re.search(r"\b[a-z]+s\s+(?:over|above|under|below|larger than|smaller than|of more than|of less than)\s*$", before):
+        return True  # "buildings over 25,000 square feet": which things a rule covers
     if re.match(r"^\s*(?:[（(]含本数[)）])?(?:以下|以上)?(?:[（(]含本数[)）])?的?部分", after):
         return True  # 应纳税所得额不超过300万元的部分: a bracket of a rule
     if re.match(r"^\s*/\s*\d", after) or re.search(r"\d\s*/\s*$", before):

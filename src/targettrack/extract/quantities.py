@@ -80,8 +80,11 @@ def quantities(text: str) -> list[Quantity]:
             words = (noun or "").split()
             while words and words[-1] in EN_NOT_NOUNS:
                 words.pop()
+            if len(words) > 1 and words[0] in ("more", "additional", "extra", "new"):
+                words = words[1:]  # 15,000 more nurses
             noun = " ".join(words) if words and words[0] not in EN_NOT_NOUNS else None
-            if not (m["unit"] or noun or m["mag"] or m["cur"]):
+            per_period = re.match(r"\s*(?:a|per|each|every)\s+(?:year|month)\b", text[m.end("num"):], re.I)
+            if not (m["unit"] or noun or m["mag"] or m["cur"] or per_period):  # "to around 100,000 a year"
                 continue
             if m["num"].isdigit() and len(m["num"]) == 4 and 1900 <= int(m["num"]) <= 2100 and not m["unit"]:
                 continue                                               # a year
@@ -104,6 +107,8 @@ def quantities(text: str) -> list[Quantity]:
             words = (m["noun"] or "").split()
             while words and words[-1] in EN_NOT_NOUNS:
                 words.pop()
+            if len(words) > 1 and words[0] in ("more", "additional", "extra", "new"):
+                words = words[1:]  # 15,000 more nurses
             noun = " ".join(words) if words and words[0] not in EN_NOT_NOUNS else None
             found.append(Quantity(value, "", text[m.start():m.end("mag")], m.start(), m.end("mag"), False, noun))
         found.sort(key=lambda q: q.start)
