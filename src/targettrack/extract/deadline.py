@@ -28,6 +28,7 @@ _DEADLINE_PATTERNS = [
     (re.compile(r"[（(](\d{4})[—–-](\d{4})年?[）)]"), "the plan period {0}—{1}"),
     (re.compile(r"\b(?:over|for|in|during)\s+(?:the\s+(?:period\s+)?)?(\d{4})\s*[-–]\s*(\d{4})\b", re.I),
      "the plan period {0}—{1}"),
+    (re.compile(r"\bbetween\s+(\d{4})\s+and\s+(\d{4})\b", re.I), "the plan period {0}—{1}"),
 ]
 
 
@@ -108,7 +109,7 @@ def deadlines(text: str, year: int | None) -> list[Deadline]:
             found.append(Deadline(m.start(), m.end(), parse_period(str(year + 1)), f"'next year' = {year + 1} (--year)",
                                   len(patterns)))
     if year and not found:
-        m = re.search(r"今年(?:年内|底|年底)|年内|今年(?=[，,]?[^，。；]{0,6}?(?:要|将|力争|计划|预计|确保|争取)|[^，。；]{0,12}目标)|"
+        m = re.search(r"今年(?:年内|底|年底)|年内|今年(?=[，,]?[^，。；]{0,16}?(?:要|将|力争|计划|预计|确保|争取)|[^，。；]{0,12}目标)|"
                       r"(?:力争|确保|争取)全年|全年(?=[^，。；]{0,4}?(?:力争|确保|争取|要|将))|(?:by|before) the end of (?:this|the) year|later this year|\bthis year\b",
                       text, re.I)
         if m:

@@ -183,6 +183,11 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
     if re.search(r"(?:^|[^A-Za-z\d.,])\d[\d.,]*\s*[%％]?\s*(?:to|-|–|—|~|～|至)\s*$", before) and not re.search(
             r"(?:\bfrom|[从由])\s*(?:around\s+|about\s+)?[\d.]+\s*[%％]?\s*(?:to|至|到)\s*$", before, re.I):
         return True  # the upper end of a range, "36% to 38%": the range is proposed by its first number
+    if re.match(r"^年一遇", after):
+        return True  # 防洪标准达到50年一遇: a standard, not a count of years
+    if re.match(r"^\s*(?:countries|nations|parties|signatories|members|governments|member states)\s+(?:have\s+)?"
+                r"(?:committed|signed|agreed|joined|pledged|endorsed|adopted)\b", after):
+        return True  # "more than 140 countries committed to …": who agreed, not a target
     if re.search(r"\b(?:Law|Act|Article|Section|Chapter|Regulation|Directive|Rule|Phase|Stage|Title|Schedule|Annex|"
                  r"No\.?)\s*$", before):
         return True  # Local Law 97, Article 5
