@@ -69,12 +69,13 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
         if not numbers and not english:
             numbers = [Quantity(Decimal(m["num"]), "", m["num"], m.start("num"), m.end("num"), m["tail"] == "左右")
                        for m in UNITLESS_CN.finditer(clause)]
-        if not numbers:
-            for pattern, value, unit in WORD_LEVELS:
-                m = pattern.search(clause)
-                if m:
-                    numbers = [Quantity(Decimal(value), unit, m.group(0).strip(), m.start(), m.end(), False)]
-                    break
+        for pattern, value, unit in WORD_LEVELS:
+            m = pattern.search(clause)
+            if m and not any(m.start() < q.end and q.start < m.end() for q in numbers) and (
+                    not numbers or value == "0"):
+                numbers.append(Quantity(Decimal(value), unit, m.group(0).strip(), m.start(), m.end(), False))
+                numbers.sort(key=lambda q: q.start)
+                break
         if english and not numbers and NET_ZERO.search(clause):
             m = NET_ZERO.search(clause)
             numbers = [Quantity(Decimal(0), "", m.group(0), m.start(), m.end(), False, noun="net emissions")]
@@ -93,7 +94,7 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
             standing = KIND[kind].shape == "bound"
             if past_deadline:
                 is_target = False   # “十三五”期间… in a document of 2023: what was planned, now the past
-            elif standing or clause_future or (near and TO_LEVEL.search(before)):
+            elif standing or clause_future or (TO_LEVEL.search(before) and (near or not (clause_past or sentence_past))):
                 is_target = True   # 「到2027年，…从目前29.3降至25左右」: 目前 is the 29.3
             elif clause_past or (sentence_past and not sentence_future):
                 is_target = False

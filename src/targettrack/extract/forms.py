@@ -50,7 +50,8 @@ WORD_LEVELS = [
     (re.compile(r"\b(?:half)(?=\s+of\b)", re.I), "50", "%"),
     (re.compile(r"\b(?:a|one)[- ]third(?=\s+of\b)", re.I), "33.33", "%"),
     (re.compile(r"\b(?:a|one)[- ]quarter(?=\s+of\b)", re.I), "25", "%"),
-    (re.compile(r"\b(?:to|at)\s+zero\b|\bzero\s+(?=[a-z]+\s+(?:deaths|fatalities|injuries|emissions|waste))", re.I), "0", ""),
+    (re.compile(r"\b(?:to|at)\s+zero\b(?!\s+(?:emissions?|carbon|waste)\s+[a-z])|"
+                r"\bzero\s+(?=[a-z]+\s+(?:deaths|fatalities|injuries|emissions|waste))", re.I), "0", ""),
     (re.compile(r"三分之二"), "66.67", "%"),
     (re.compile(r"(?:降为|降至|降到|减少到|减至)零"), "0", ""),
     (re.compile(r"\beliminat(?:e|es|ing)\b(?=\s+[a-z])", re.I), "0", ""),  # "eliminate traffic deaths": to nought
@@ -85,6 +86,10 @@ def base_year(before: str, after: str, deadline: Period | None, chinese: bool,
         return parse_period(m[1]), ""
     if re.search(r"(?:比|较)上(?:一)?年", before) and deadline is not None:
         return parse_period(str(deadline.last.year - 1)), ""
+    than = re.match(r"^\s*[\d.,]*\s*%?\s*(?:less|fewer|lower|more|higher|greater)\b[^.;]{0,40}?\bthan\b[^.;]{0,60}?"
+                    r"\b((?:19|20)\d{2})\b", after[:120])
+    if than:
+        return parse_period(than[1]), ""  # "20% less energy than homes built under the 2021 code"
     for text in (after[:80], before[-80:]):
         m = _BASE_EN.search(text)
         if m and m["year"] and m["to"]:
@@ -101,6 +106,8 @@ def base_year(before: str, after: str, deadline: Period | None, chinese: bool,
         return parse_period(str(int(period[1]) - 1 if period[1] else deadline.last.year - 5)), ""
     if chinese and deadline is not None and deadline.last.year % 5 == 0:
         return parse_period(str(deadline.last.year - 5)), "the base year is not stated: taken as the start of the five-year plan"
+    if chinese and "' from " in plan and year:
+        return parse_period(str(year)), ""  # 未来三年…提高20%: from the year the span is counted from
     if chinese and year and deadline is not None and deadline.last.year > year:
         # 《行动方案》(2024)…到2027年…年均增速不低于20%: from the last year before the document
         return parse_period(str(year - 1)), "the base year is not stated: taken as the year before the document (--year)"
@@ -145,6 +152,10 @@ def form_of(before: str, at_after: str, q: "Quantity", deadline: Period | None, 
             direction = -1 if year_after["side"] in ("below", "under", "less than") else 1
         elif m:
             direction = -1 if re.fullmatch(_EN_DOWN, m["verb"]) else 1
+        elif re.match(r"^\s*(?:less|fewer|lower)\b(?:\s+[a-z]+){0,2}\s+than\b", after_low):
+            direction = -1  # "use 20% less energy than homes built under the 2021 code"
+        elif re.match(r"^\s*(?:more|higher|greater)\b(?:\s+[a-z]+){0,2}\s+than\b", after_low):
+            direction = 1
         elif re.match(r"^\s*(?:by\s+(?:19|20)\d{2}|from\s+(?:a\s+|the\s+)?(?:19|20)\d{2}|on\s+(?:19|20)\d{2}|compared|"
                       r"relative to|against)", after_low):
             bare = re.search(rf"\b(?P<verb>{_EN_DOWN}|{_EN_UP})\b[a-z0-9' ,.-]{{0,80}}?\s*$", low)
