@@ -76,9 +76,10 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
                 numbers.append(Quantity(Decimal(value), unit, m.group(0).strip(), m.start(), m.end(), False))
                 numbers.sort(key=lambda q: q.start)
                 break
-        if english and not numbers and NET_ZERO.search(clause):
-            m = NET_ZERO.search(clause)
-            numbers = [Quantity(Decimal(0), "", m.group(0), m.start(), m.end(), False, noun="net emissions")]
+        m = NET_ZERO.search(clause) if english else None
+        if m and (not numbers or re.match(r"\s*(?:emissions\s+)?(?:by|no later than|before|in)\s+\d{4}", clause[m.end():])):
+            numbers.append(Quantity(Decimal(0), "", m.group(0), m.start(), m.end(), False, noun="net emissions"))
+            numbers.sort(key=lambda q: q.start)
         for q in numbers:
             # The words that say what a number is stand near it: reading only
             # CONTEXT characters either side keeps a sentence of thousands of

@@ -194,6 +194,10 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
     if re.search(r"(?:^|[^A-Za-z\d.,])\d[\d.,]*\s*[%％]?\s*(?:to|-|–|—|~|～|至)\s*$", before) and not re.search(
             r"(?:\bfrom|[从由])\s*(?:around\s+|about\s+)?[\d.]+\s*[%％]?\s*(?:to|至|到)\s*$", before, re.I):
         return True  # the upper end of a range, "36% to 38%": the range is proposed by its first number
+    if re.search(r"\bwithin\s*$", before) and q.noun and re.match(r"(?:weeks?|days?|months?|hours?|minutes?)\b", q.noun):
+        return True  # "start treatment within 18 weeks": a condition, not an amount
+    if q.unit == "分钟" and re.match(r"^(?:通勤|车程|步行|骑行|生活圈|服务圈|交通圈|可达)", after):
+        return True  # 45分钟通勤比例: part of an indicator's name
     if re.match(r"^年一遇", after):
         return True  # 防洪标准达到50年一遇: a standard, not a count of years
     if re.match(r"^\s*(?:countries|nations|parties|signatories|members|governments|member states)\s+(?:have\s+)?"

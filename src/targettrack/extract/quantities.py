@@ -24,7 +24,8 @@ _NUMBER_START = r"(?<!\d)(?<!\d,)(?<![A-Za-z])"  # nor inside a name: CO2, PM2.5
 QUANTITY_CN = re.compile(
     rf"(?P<num>{_NUMBER_START}(?:{AR_NUM})|(?<![{CN_DIGITS}]){CN_NUM})(?P<approx>余|多)?\s*(?P<mag>万亿|亿|万|千)?\s*(?P<unit>{_RATE_UNIT}|{_UNIT_ALT})")
 QUANTITY_EN = re.compile(
-    rf"(?P<cur>[$€£])?\s?{_NUMBER_START}(?P<num>{AR_NUM})(?:\s*(?P<mag>thousand|million|billion|trillion|[Mm]illion|[Bb]illion))?"
+    rf"(?P<cur>[$€£])?\s?{_NUMBER_START}(?P<num>{AR_NUM})(?:\s*[-–]\s*(?P<upto>{AR_NUM})(?![\d/]))?"
+    rf"(?:\s*(?P<mag>thousand|million|billion|trillion|[Mm]illion|[Bb]illion))?"
     rf"(?:\s*(?P<unit>[%％‰]|(?:{'|'.join(re.escape(u) for u in sorted(UNITS_EN, key=len, reverse=True) if u != '%')})"
     r"(?:\s+per\s+(?:cubic|square)\s+(?:metre|meter|kilometre|kilometer)|\s+per\s+(?:tonne|kilowatt hour|megawatt hour))?\b))?"
     r"(?:\s+(?P<noun>(?:new\s+)?[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?))?")
@@ -88,6 +89,8 @@ def quantities(text: str) -> list[Quantity]:
                 continue
             if m["num"].isdigit() and len(m["num"]) == 4 and 1900 <= int(m["num"]) <= 2100 and not m["unit"]:
                 continue                                               # a year
+            if m["upto"] and len(m["num"]) == 4 and m["num"].startswith(("19", "20")):
+                continue                                               # 2022-2025, a period
             if re.search(r"(?:19|20)\d{2}[-–/]$", text[:m.start("num")]):
                 continue                                               # the 09 of 2005-09
             value = Decimal(m["num"].replace(",", ""))
