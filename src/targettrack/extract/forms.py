@@ -50,7 +50,8 @@ WORD_LEVELS = [
     (re.compile(r"\b(?:half)(?=\s+of\b)", re.I), "50", "%"),
     (re.compile(r"\b(?:a|one)[- ]third(?=\s+of\b)", re.I), "33.33", "%"),
     (re.compile(r"\b(?:a|one)[- ]quarter(?=\s+of\b)", re.I), "25", "%"),
-    (re.compile(r"\b(?:to|at)\s+zero\b(?!\s+(?:emissions?|carbon|waste)\s+[a-z])|"
+    (re.compile(r"\bzero\s+(?:net\s+)?(?:emissions|waste|deaths|fatalities)\b(?=\s+(?:by|no later than|in)\s+\d{4})|"
+                r"\b(?:to|at)\s+zero\b(?!\s+(?:emissions?|carbon|waste)\s+[a-z])|"
                 r"\bzero\s+(?=[a-z]+\s+(?:deaths|fatalities|injuries|emissions|waste))", re.I), "0", ""),
     (re.compile(r"三分之二"), "66.67", "%"),
     (re.compile(r"(?:降为|降至|降到|减少到|减至)零"), "0", ""),

@@ -84,7 +84,8 @@ def quantities(text: str) -> list[Quantity]:
             if len(words) > 1 and words[0] in ("more", "additional", "extra", "new"):
                 words = words[1:]  # 15,000 more nurses
             noun = " ".join(words) if words and words[0] not in EN_NOT_NOUNS else None
-            per_period = re.match(r"\s*(?:a|per|each|every)\s+(?:year|month)\b", text[m.end("num"):], re.I)
+            per_period = re.match(r"\s*(?:a|per|each|every)\s+(?:year|month)\b", text[m.end("num"):], re.I) or re.search(
+                r"\b(?:cap|caps|capped|limit|limits|limited)\b[^.,;]{0,40}\b(?:at|to)\s*$", text[:m.start("num")], re.I)
             if not (m["unit"] or noun or m["mag"] or m["cur"] or per_period):  # "to around 100,000 a year"
                 continue
             if m["num"].isdigit() and len(m["num"]) == 4 and 1900 <= int(m["num"]) <= 2100 and not m["unit"]:
