@@ -18,7 +18,7 @@ from conftest import SHIPPED, TT, assert_one_line_error
 from targettrack.extract import extract
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from extract_eval import CORPUS, evaluate  # noqa: E402
+from extract_eval import CORPUS, evaluate, same  # noqa: E402
 
 SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds" / "000_c638935adc35fe77.txt"
 if not SEED.exists():  # CI lays shared/ beside the clone, as the sessions see it
@@ -46,6 +46,7 @@ def test_changes_and_rates_take_their_form_and_what_is_unsure_is_flagged():
         for a in doc["targets"]:
             got = [c for c in f["results"][doc["file"]] if not c.observation and c.value is not None
                    and c.value == Decimal(a["value"] or 0) and c.unit == a["unit"]]
+            got = [c for c in got if same(c, a)] or got  # two targets of one value: the one that matches
             assert all(c.form == a.get("form") for c in got), (doc["file"], a, [c.form for c in got])
             flagged = any(any(w in r for w in flags for r in c.review) for c in got)
             assert flagged == bool(a.get("review")), (doc["file"], a, [c.review for c in got])

@@ -62,7 +62,9 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
         clause_increase = cue_in(clause, INCREASE_CUES)
         english = bool(re.search(r"[A-Za-z]{3}", clause)) and not re.search(r"[\u4e00-\u9fff]", clause)
         numbers = quantities(clause)
-        words = [w for w in word_changes(clause) if not any(w[0] < q.end and q.start < w[1] for q in numbers)]
+        # "double the number of places to 15,000": the level it names is the target, not the doubling
+        words = [w for w in word_changes(clause) if not any(w[0] < q.end and q.start < w[1] for q in numbers)
+                 and not re.search(r"\bto\s+(?:around\s+|about\s+|some\s+)?[\d£$€]", clause[w[1]:w[1] + 80])]
         for s, e, value, said in words:
             numbers.append(Quantity(value, "%", said, s, e, False))
         numbers.sort(key=lambda q: q.start)

@@ -25,7 +25,8 @@ _CHANGE_EN_BEFORE = re.compile(rf"\b(?P<verb>{_EN_DOWN}|{_EN_UP})\b[a-z' ,-]{{0,
 # The verb of an earlier amount in the sentence, for "and by 100%" after it.
 _CHANGE_EN_EARLIER = re.compile(rf"\b(?P<verb>{_EN_DOWN}|{_EN_UP})\b[^.;]*?[\d.]+\s*%[^.;]*\band\s+(?:by\s+)?$")
 _FALL_EN = re.compile(rf"\b(?P<verb>{_EN_DOWN}|{_EN_UP})\s*(?:by\s*)?$")
-_BASE_EN = re.compile(r"(?:below|above|from|on|against|compared (?:to|with)|relative to|versus|vs\.?)\s+(?:an?\s+|the\s+)?"
+_BASE_EN = re.compile(r"(?:below|above|from|on|against|compared (?:to|with)(?:\s+[a-z]+){0,3}?(?:\s+in)?|relative to|versus|vs\.?)"
+                      r"\s+(?:an?\s+|the\s+)?"
                       r"(?:fiscal\s+(?:year\s+)?|FY\s*)?(?P<year>(?:19|20)\d{2})(?:[-–](?P<to>\d{2}|\d{4})(?!\d))?"
                       r"(?:\s+levels?|\s+baseline)?|(?P<year2>(?:19|20)\d{2})\s+(?:levels?|baseline)", re.I)
 _REDUCTION_AFTER = re.compile(r"^\s*(?P<word>reduction|cut|decrease|increase|rise)\b", re.I)
@@ -68,7 +69,7 @@ _LABEL_NOUNS_EN = re.compile(r"^(?:targets?|goals?|actions?|measures?|recommenda
                              r"objectives?|principles?|pillars?|steps?|points?|chapters?|sections?|years?|months?|days?)\b")
 _FACT_BEFORE_EN = re.compile(r"\b(?:its|their|our|his|her|the city's|the state's)\s+(?:[a-z-]+\s+){0,2}of\s*(?:around|about|some)?\s*$"
                              r"|\bbaseline of\s*(?:around|about|some)?\s*$|\bcurrently\s+(?:[a-z-]+\s+){0,3}$", re.I)
-TO_LEVEL = re.compile(r"(?:降至|降到|下降到|降低到|减少到|控制在|提高到|提升到|增加到|增至|达到)\s*$")
+TO_LEVEL = re.compile(r"(?:降至|降到|下降到|降低到|减少到|压缩至|压缩到|缩短至|缩短到|控制在|提高到|提升到|增加到|增至|达到)\s*$")
 UNITLESS_CN = re.compile(r"(?:降至|降到|下降到|降低到|减少到|控制在|提高到|提升到|增加到|增至|达到)\s*(?P<num>\d+(?:\.\d+)?)"
                           r"\s*(?P<tail>左右|以上|以下|以内)?(?![\d.%％‰])")
 
@@ -199,6 +200,10 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
         return True  # "start treatment within 18 weeks": a condition, not an amount
     if q.unit == "分钟" and re.match(r"^(?:通勤|车程|步行|骑行|生活圈|服务圈|交通圈|可达)", after):
         return True  # 45分钟通勤比例: part of an indicator's name
+    if re.search(r"(?:减按|按)\s*$", before) or re.match(r"^的?税率", after):
+        return True  # 减按25%计算, 按20%的税率: the terms of a tax rule
+    if re.search(r"\bwith\s+(?:a\s+)?(?:total\s+)?(?:budget|funding|cost)\s+of\s*$", before, re.I):
+        return True  # "with a budget of £5 billion": the means, not the target
     if re.match(r"^年一遇", after):
         return True  # 防洪标准达到50年一遇: a standard, not a count of years
     if re.match(r"^\s*(?:countries|nations|parties|signatories|members|governments|member states)\s+(?:have\s+)?"
@@ -229,7 +234,7 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
     return bool(_FACT_BEFORE_EN.search(before))
 
 
-_EACH_AFTER = re.compile(r"^\s*(?:(?:of\s+)?[a-z][a-z-]*\s+){0,3}(?P<per>a year|per year|each year|every year|annually|"
+_EACH_AFTER = re.compile(r"^\s*(?:(?:of\s+)?[a-z][a-z-]*\s+){0,8}(?P<per>a year|per year|each year|every year|annually|"
                          r"a month|per month|each month)\b", re.I)
 _EACH_BEFORE_CN = re.compile(r"(?P<per>每年|每月|年度)[^，,。；;]{0,30}$")
 

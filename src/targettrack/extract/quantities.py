@@ -85,7 +85,9 @@ def quantities(text: str) -> list[Quantity]:
                 words = words[1:]  # 15,000 more nurses
             noun = " ".join(words) if words and words[0] not in EN_NOT_NOUNS else None
             per_period = re.match(r"\s*(?:a|per|each|every)\s+(?:year|month)\b", text[m.end("num"):], re.I) or re.search(
-                r"\b(?:cap|caps|capped|limit|limits|limited)\b[^.,;]{0,40}\b(?:at|to)\s*$", text[:m.start("num")], re.I)
+                r"\b(?:cap|caps|capped|limit|limits|limited|increase|increasing|raise|raising|double|doubling|triple|grow|"
+                r"growing|expand|expanding|boost|bring|bringing|reduce|reducing|cut|cutting|lower|lowering)\b"
+                r"[^.,;]{0,60}\b(?:at|to)\s+(?:around\s+|about\s+|some\s+)?$", text[:m.start("num")], re.I)
             if not (m["unit"] or noun or m["mag"] or m["cur"] or per_period):  # "to around 100,000 a year"
                 continue
             if m["num"].isdigit() and len(m["num"]) == 4 and 1900 <= int(m["num"]) <= 2100 and not m["unit"]:

@@ -21,7 +21,7 @@ CN_MEASURES = (
     "个百分点", "百分点", "%", "％", "‰", "倍", "小时", "分钟", "岁",
     # classifiers: counts of things
     "人次", "人", "名", "位", "户", "家", "个", "种", "项", "座", "所", "条", "处", "套", "张", "部", "件", "批",
-    "架", "艘", "列", "辆", "台", "次", "天", "棵", "株", "份", "场", "栋", "幢",
+    "架", "艘", "列", "辆", "台", "次", "个工作日", "工作日", "天", "棵", "株", "份", "场", "栋", "幢",
 )
 CN_MEASURED = ("标准煤", "标煤", "油当量", "二氧化碳当量", "二氧化碳", "CO2当量")
 UNITS_CN = sorted({m + q for m in CN_MEASURES for q in ("", *CN_MEASURED) if not q or m in ("吨", "千克", "公斤")}
@@ -54,7 +54,8 @@ PAST_EN = ("reached", "was", "were", "had", "has ", "have ", "last year", "so fa
 
 INCREASE_CUES = ("达到", "超过", "突破", "不少于", "以上", "力争", "增加到", "提高到", "提升到", "增至", "打造",
                  "建成", "新增", "培育", "引进", "at least", "reach", "exceed", "more than", "over", "raise")
-DECREASE_CUES = ("控制在", "以内", "下降到", "降至", "降低到", "减少到", "压减到", "at most", "under", "below",
+DECREASE_CUES = ("控制在", "以内", "下降到", "降至", "降低到", "减少到", "压减到", "压缩至", "压缩到", "缩短至", "缩短到",
+                 "at most", "under", "below",
                  "reduce to", "cut to", "no more than")
 CAP_CUES = ("最高", "上限", "不超过", "最多", "小于", "不高于", "up to", "caps", "cap", "capped at", "no more than", "at most", "capped", "kept below", "kept under",
             "kept at or below", "not exceed", "not to exceed", "not more than")
