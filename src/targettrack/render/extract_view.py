@@ -95,18 +95,12 @@ def _value(d: dict):
 
 
 def shown_value(c: Candidate) -> str:
-    """The proposed target as a reader says it: 1000亿元, -13.5% from 2020, 7% a year from 2020, 40 TWh each year."""
-    if KIND[c.kind].boolean:
-        return "done"
-    base = f" from {c.baseline_date.label}" if c.baseline_date else ""
-    if c.form == "change":
-        sign = "+" if c.value > 0 else ""
-        return f"{sign}{format_number(c.value)}{'%' if c.change == 'relative' else ' pp'}{base}"
-    if c.form == "growth":
-        return f"{format_number(c.value)}% a year{base}"
-    if c.each:
-        return f"{format_quantity(c.value, c.unit)} each {c.each}"
-    return format_quantity(c.value, c.unit)
+    """The proposed target as `add` would read it back (model.Target.describe_target):
+    1000亿元, -13.5% from 2020, at least 7% a year from 2020, 40 TWh each year."""
+    from ..model import Target
+
+    return Target(id=c.id or "-", title=c.title, kind=c.kind, unit=c.unit, target=c.value, deadline=c.deadline,
+                  baseline_date=c.baseline_date, form=c.form, change=c.change, each=c.each).describe_target()
 
 
 def highlight_plain(c: Candidate) -> str:
