@@ -116,8 +116,9 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
             elif q.value == 0 and not q.words[:1].isdigit():
                 kind, why_kind = "decrease", f"'{q.words}': brought down to nought"
             elif word_change:
-                form, change, base, note = "change", "relative", *base_year(
-                    before, text[cstart + q.end:cstart + q.end + CONTEXT], deadline, chinese, why_deadline, year)
+                onward = re.split(r"\sand (?:to|will|shall|must) ", text[cstart + q.end:cstart + q.end + CONTEXT])[0]
+                form, change, base, note = "change", "relative", *base_year(before, onward, deadline, chinese,
+                                                                            why_deadline, year)
                 kind, why_kind = ("decrease" if q.value < 0 else "increase"), f"'{q.words}' in words"
                 q = Quantity(q.value, "", q.words, q.start, q.end, False)
                 review.append(note) if note else None

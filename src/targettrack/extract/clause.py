@@ -127,7 +127,7 @@ def kind_of(before: str, at: str, clause_increase: str | None, has_deadline: boo
     what follows), and an increase cue anywhere in its clause. `one_year`: the
     deadline is the year's own (今年, 2025年 in a report of 2025)."""
     # English cues are longer than Chinese ones ("no more than" against 不超过): a wider window
-    near = before[-24:] if re.search(r"[A-Za-z]{2}", before[-12:]) else before[-12:]
+    near = before[-32:] if re.search(r"[A-Za-z]{2}", before[-12:]) else before[-12:]
     cap = cue_in(near, CAP_CUES)
     floor = cue_in(near, FLOOR_CUES)
     dec = cue_in(near + at[:6], DECREASE_CUES)
@@ -142,7 +142,7 @@ def kind_of(before: str, at: str, clause_increase: str | None, has_deadline: boo
         if not has_deadline and dec in ("控制在", "以内"):
             return "cap", dec  # a standing ceiling: 补贴资金总额控制在5亿元以内
         return "decrease", dec
-    en = re.search(r"\b(reduce|reduced|cut|lower|lowered|bring down|limit|fall|drop|decline)\b[a-z0-9. -]*\bto\s*$",
+    en = re.search(r"\b(reduce|reduced|cut|lower|lowered|bring down|limit|fall|drop|decline)\b[a-z0-9. -]*\b(?<!up )to\s*$",
                    before.lower())
     if en:
         return "decrease", f"{en.group(1)} ... to"
