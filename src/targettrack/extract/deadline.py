@@ -110,8 +110,8 @@ def deadlines(text: str, year: int | None) -> list[Deadline]:
             found.append(Deadline(m.start(), m.end(), parse_period(str(year + 1)), f"'next year' = {year + 1} (--year)",
                                   len(patterns)))
     if year and not found:
-        m = re.search(r"今年(?:年内|底|年底)|年内|今年(?=[，,]?[^，。；]{0,16}?(?:要|将|力争|计划|预计|确保|争取)|[^，。；]{0,12}目标)|今年(?!\s*(?:\d|[一二三四五六七八九十]+月|前|上半年|下半年|一季度|以来|初|年初))(?=[^。；]{0,30}?(?:达到|提高到|增加到|增至|降至|下降到))|"
-                      r"(?:力争|确保|争取)全年|全年(?=[^，。；]{0,4}?(?:力争|确保|争取|要|将))|(?:by|before) the end of (?:this|the) year|later this year|\bthis year\b",
+        m = re.search(r"今年(?:年内|底|年底)|年内|今年(?=[，,]?[^，。；]{0,16}?(?:要|将|力争|计划|预计|确保|争取)|[^，。；]{0,12}目标)|今年(?!\s*(?:\d|[一二三四五六七八九十]+月|前|上半年|下半年|一季度|以来|初|年初))(?=[^。；]{0,30}?(?:达到|提高到|增加到|增至|降至|下降到|稳定在|保持在))|"
+                      r"(?:力争|确保|争取)全年|全年(?=[^，。；]{0,8}?(?:力争|确保|争取|要|将))|(?:by|before) the end of (?:this|the) year|later this year|\bthis year\b",
                       text, re.I)
         if m:
             found.append(Deadline(m.start(), m.end(), parse_period(str(year)), f"'this year' = {year} (--year)",

@@ -196,14 +196,14 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
     if re.search(r"(?:^|[^A-Za-z\d.,])\d[\d.,]*\s*[%％]?\s*(?:to|-|–|—|~|～|至)\s*$", before) and not re.search(
             r"(?:\bfrom|[从由])\s*(?:around\s+|about\s+)?[\d.]+\s*[%％]?\s*(?:to|至|到)\s*$", before, re.I):
         return True  # the upper end of a range, "36% to 38%": the range is proposed by its first number
-    if re.search(r"\bwithin\s*$", before) and q.noun and re.match(r"(?:weeks?|days?|months?|hours?|minutes?)\b", q.noun):
+    if re.search(r"\bwithin\s*$", before) and re.match(r"(?:weeks?|days?|months?|hours?|minutes?)\b", q.noun or q.unit):
         return True  # "start treatment within 18 weeks": a condition, not an amount
     if q.unit == "分钟" and re.match(r"^(?:通勤|车程|步行|骑行|生活圈|服务圈|交通圈|可达)", after):
         return True  # 45分钟通勤比例: part of an indicator's name
     if re.search(r"(?:减按|按)\s*$", before) or re.match(r"^的?税率", after):
         return True  # 减按25%计算, 按20%的税率: the terms of a tax rule
     if re.search(r"\bwith\s+(?:a\s+)?(?:total\s+)?(?:budget|funding|cost)\s+of\s*$|\b(?:allocates?|allocated|earmarks?|"
-                 r"earmarked)\s*(?:about\s+|around\s+|some\s+)?$", before, re.I):
+                 r"earmarked|approved|approves)\s*(?:about\s+|around\s+|some\s+)?$", before, re.I):
         return True  # "with a budget of £5 billion": the means, not the target
     if re.match(r"^年一遇", after):
         return True  # 防洪标准达到50年一遇: a standard, not a count of years
@@ -213,7 +213,8 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
     if re.search(r"\b(?:Law|Act|Article|Section|Chapter|Regulation|Directive|Rule|Phase|Stage|Title|Schedule|Annex|"
                  r"No\.?)\s*$", before):
         return True  # Local Law 97, Article 5
-    if re.search(r"\b[a-z]+s\s+(?:over|above|under|below|larger than|smaller than|of more than|of less than)\s*$", before):
+    if re.search(r"\b[a-z]+s\s+(?:over|above|under|below|larger than|smaller than|of more than|of less than)\s*$", before) or \
+            re.search(r"\b[a-z]+s\s+[a-z]+ing\s+(?:more|fewer|less)\s+than\s*$", before):
         return True  # "buildings over 25,000 square feet": which things a rule covers
     if re.match(r"^\s*(?:[（(]含本数[)）])?(?:以下|以上)?(?:[（(]含本数[)）])?的?部分", after):
         return True  # 应纳税所得额不超过300万元的部分: a bracket of a rule
