@@ -31,25 +31,12 @@ def terminal_svg(store: Path) -> None:
     from rich.text import Text
 
     env = {**ENV, "FORCE_COLOR": "1"}
-    # show draws its colour chart only on a terminal: run it under a pseudo-terminal.
-    import pty
+    # show draws its colour chart only on a terminal: run it under a pseudo-terminal, as the tests do.
+    sys.path.insert(0, str(REPO / "tests"))
+    from conftest import read_terminal
 
-    master, slave = pty.openpty()
-    p = subprocess.Popen([str(SCRIPT), "--db", str(store), "show", "sanofi-innovative-drugs"], stdout=slave,
-                         stderr=subprocess.PIPE, env=env)
-    os.close(slave)
-    chunks = []
-    while True:
-        try:
-            data = os.read(master, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    p.wait()
-    os.close(master)
-    out = b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    _code, printed = read_terminal(["--db", str(store), "show", "sanofi-innovative-drugs"], env)
+    out = printed.replace("\r\n", "\n")
     keep = out.split("  chart\n", 1)
     text = "$ targettrack show sanofi-innovative-drugs\n" + keep[0].split("\n", 1)[0] + "\n  ...\n  chart\n" + keep[1]
     console = Console(record=True, width=100, force_terminal=True, color_system="truecolor", file=open(os.devnull, "w"))

@@ -95,7 +95,7 @@ class _Group(TyperGroup):
 
 # The command-line parser's own words (Typer's copy of click has no catalog),
 # by their shape; anything else is shown as it came.
-_USAGE = [(re.compile(p), m) for p, m in (
+_USAGE = (  # patterns compiled on first use (re caches them), not at every start-up
     (r"No such option: (?P<option>\S+) \(Possible options: (?P<possible>.+)\)",
      N_("No such option: {option} (did you mean {possible}?)")),
     (r"No such option: (?P<option>\S+)", N_("No such option: {option}")),
@@ -111,13 +111,13 @@ _USAGE = [(re.compile(p), m) for p, m in (
      N_("Option '{option}' requires {count} arguments.")),
     (r"Option '(?P<option>.+)' does not take a value\.", N_("Option '{option}' does not take a value.")),
     (r"Invalid value for (?P<hint>.+?): (?P<message>.*)", N_("Invalid value for {hint}: {message}")),
-)]
+)
 
 
 def usage_said(message: str) -> str:
     """A usage error of the parser in the reader's language."""
     for pattern, said in _USAGE:
-        m = pattern.fullmatch(message)
+        m = re.fullmatch(pattern, message)
         if m:
             return _(said).format(**m.groupdict())
     return message
