@@ -90,6 +90,18 @@ def test_projection_bands(value, ratio, status):
     assert a.method == "projection" and a.ratio == pytest.approx(ratio, abs=1e-4) and a.status == status
 
 
+def test_projection_of_a_decrease_to_zero_has_no_date():
+    # A compound trend halves and halves again but never reaches 0: judged, not a crash (math.log(0)).
+    a = assess(tgt(kind="decrease", base=100, goal=0, obs=[(T2, 50)]), T2, method="projection")
+    assert a.method == "projection" and a.projected_date is None and a.status in ("on-track", "at-risk")
+
+
+def test_projection_with_the_target_at_the_first_value():
+    # No baseline: the first value is the start, and it already equals the target (was a ZeroDivisionError).
+    a = assess(tgt(base=None, goal=200, obs=[(B, 200), (T2, 250)]), T2, method="projection")
+    assert a.status == "achieved" and a.achieved_date == B and a.ratio is None
+
+
 def test_projection_falls_back_to_a_linear_extrapolation():
     # zero baseline: 0 -> 50 in 731 days, extrapolated 2922 days more: 50 + 50/731*2922 = 249.86
     a = assess(tgt(base=0, goal=200, obs=[(T2, 50)]), T2, method="projection")

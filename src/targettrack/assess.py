@@ -273,7 +273,8 @@ def _compound(t, start, latest, g: float, direction: int) -> tuple[date | None, 
     except OverflowError:  # a jump over a few days, compounded for years
         value = math.inf
     when = None
-    if g * direction > 0 and g > -1:
+    # A compound trend never reaches zero or crosses it: no date for a target there.
+    if g * direction > 0 and g > -1 and t.target > 0:
         years = math.log(float(t.target) / float(latest.value)) / math.log(1 + g)
         when = _after(latest.day, years * YEAR)
     return when, value
@@ -312,6 +313,8 @@ def _method_measures(t, method, start, latest, pts, progress, expected, ratio_li
     if not math.isfinite(value):
         note = _("the compound trend grows without bound (a large change over a short time)")
         return _Measures(math.inf, when, None, "projection", _("on its trend it passes the target"), note)
+    if float(t.target) == float(start.value):
+        return _Measures(None, when, value, "projection", _("the target equals the base value"), note)
     r = (float(value) - float(start.value)) / (float(t.target) - float(start.value))
     reason = _("on its trend it reaches {value} by the deadline, {progress} of the way").format(
         value=format_quantity(Decimal(str(round(float(value), 2))), t.unit), progress=_pct(r))
