@@ -15,7 +15,7 @@ LAYERS = [
     # 1: the data
     {"kinds", "model", "values"},
     # 2: judging and changing targets
-    {"forms", "timing", "assess", "ops"},
+    {"forms", "timing", "assess", "digest", "ops"},
     # 3: views as data, the store and its versions, exchange, extract
     {"records", "report", "rollup", "selection", "store", "backups", "doctor", "exchange", "xlsx", "merge", "gitshare", "extract", "sample"},
     # 4: drawing

@@ -1,0 +1,94 @@
+"""digest.change_days against assess itself: between two change days, every
+day judges a target alike (but for the counts of days, which move by one a
+day). Checked at both ends and the middle of every run of days, on generated
+targets of every kind and form and on the shipped and sample stores; a change
+day the module missed shows as two ends that disagree."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date, timedelta
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings as hsettings, strategies as st
+
+from strategies import targets
+from targettrack.assess import assess
+from targettrack.dates import day, parse_period
+from targettrack.digest import buffer_moves, change_days, holds
+from targettrack.model import Observation, Target, from_dict
+from targettrack.sample import sample_targets
+from targettrack.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+EARLY, LATE = date(1990, 1, 1), date(2100, 12, 31)
+
+
+def judged(t: Target, on: date, settings: Settings, method=None):
+    """What a day's judgement says, with its counts of days taken back to a
+    fixed origin (they move with the date by exactly one a day)."""
+    a = assess(t, on, settings, method)
+    anchor = a.buffer_days
+    if anchor is not None and buffer_moves(a.status):
+        anchor += on.toordinal()
+    left = None if a.days_left is None else a.days_left + on.toordinal()
+    return replace(a, as_of=None, days_left=left, buffer_days=anchor, required_rate=None)
+
+
+def runs(t: Target, settings: Settings):
+    days = [d for d in change_days(t, settings) if EARLY < d < LATE]
+    edges = [EARLY] + days + [LATE]
+    for first, nxt in zip(edges, edges[1:]):
+        last = nxt - timedelta(days=1)
+        if last >= first:
+            yield first, first + (last - first) // 2, last
+
+
+def check(t: Target, settings: Settings = Settings(), method=None) -> None:
+    for first, middle, last in runs(t, settings):
+        at_first = judged(t, first, settings, method)
+        assert judged(t, last, settings, method) == at_first, (t.id, first, last)
+        assert judged(t, middle, settings, method) == at_first, (t.id, first, middle)
+
+
+def test_holds_gives_the_run_around_a_day():
+    days = (date(2024, 1, 1), date(2024, 3, 1))
+    assert holds(days, date(2023, 6, 1)) == (date.min, date(2023, 12, 31))
+    assert holds(days, date(2024, 1, 1)) == (date(2024, 1, 1), date(2024, 2, 29))
+    assert holds(days, date(2024, 2, 29)) == (date(2024, 1, 1), date(2024, 2, 29))
+    assert holds(days, date(2024, 3, 1)) == (date(2024, 3, 1), date.max)
+    assert holds((), date(2024, 3, 1)) == (date.min, date.max)
+
+
+def test_a_yearly_value_is_overdue_the_day_after_its_lag():
+    # 2024's value is due 2025-12-31 at a yearly lag of 365 days; on 2026-01-01 it is stale.
+    t = Target(id="t", title="t", kind="increase", unit="个", target=D(100), baseline=D(0),
+               baseline_date=parse_period("2022"), deadline=parse_period("2027"),
+               observations=(Observation(parse_period("2023"), D(30), "2024-03-01T00:00:00Z"),), lag=365)
+    days = change_days(t, Settings())
+    due = date(2024, 12, 31) + timedelta(days=365)
+    assert due + timedelta(days=1) in days
+    assert not assess(t, due, Settings()).stale and assess(t, due + timedelta(days=1), Settings()).stale
+
+
+@hsettings(max_examples=150, deadline=None)
+@given(targets(), st.sampled_from([None, "linear", "cagr", "projection"]))
+def test_judgement_changes_only_on_change_days(t, method):
+    check(t, Settings(), method)
+
+
+def test_the_shipped_and_sample_stores():
+    data = json.loads((ROOT / "data" / "targets.json").read_text(encoding="utf-8"))
+    shipped = [from_dict(doc) for doc in data["targets"].values()]
+    for t in shipped + sample_targets() + sample_targets("cn-14fyp"):
+        check(t)
+
+
+@pytest.mark.parametrize("lags", [{"lag.year": "0"}, {"lag.year": "730", "lag.quarter": "45", "lag.month": "20"}])
+def test_with_other_lags(lags):
+    settings = Settings.from_dict(lags)
+    for t in sample_targets("cn-14fyp"):
+        check(t, settings)
