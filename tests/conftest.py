@@ -23,8 +23,9 @@ SHIPPED = REPO / "data" / "targets.json"
 
 
 @pytest.fixture(autouse=True)
-def frozen_env(monkeypatch):
+def frozen_env(monkeypatch, tmp_path):
     monkeypatch.setenv("TARGETTRACK_TODAY", FROZEN_TODAY)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # the list's kept rows: each test its own
     for var in ("TARGETTRACK_DB", "NO_COLOR", "FORCE_COLOR", "COLUMNS", "TARGETTRACK_LOCK_TIMEOUT",
                 "TARGETTRACK_DEBUG", "XDG_DATA_HOME", "TARGETTRACK_LANG", "TARGETTRACK_CJK_WIDTH",
                 "LC_ALL", "LC_MESSAGES", "LANGUAGE"):

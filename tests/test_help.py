@@ -64,7 +64,7 @@ def test_every_example_runs(tmp_path, monkeypatch):
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     t = TT(db)
     order = ["init", "add", "update", "edit", "list", "show", "history", "info", "plans", "config", "report",
-             "export", "import", "extract", "remove", "recover", "undo", "doctor", "conflicts", "git-setup"]
+             "export", "import", "extract", "remove", "recover", "undo", "doctor", "cache", "conflicts", "git-setup"]
     assert set(order) | {"merge"} == set(EXAMPLES)
     for command in order:
         joined = "\n".join(EXAMPLES[command]).replace("\\\n", " ").split("\n")  # a line ending in \ goes on

@@ -15,6 +15,7 @@ import signal
 import stat
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -26,7 +27,8 @@ from targettrack.store import Store
 
 SCRIPT = Path(sys.executable).parent / "targettrack"
 ENV = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "TARGETTRACK_TODAY": FROZEN_TODAY,
-       "HOME": os.environ.get("HOME", "/root")}
+       "HOME": os.environ.get("HOME", "/root"),
+       "XDG_CACHE_HOME": tempfile.mkdtemp(prefix="targettrack-cache-")}  # the list's kept rows, not the user's
 # Under a file-size limit Python would write a truncated .pyc of a module not
 # compiled yet (a short write is not an error), breaking every later run.
 NO_PYC = {**ENV, "PYTHONDONTWRITEBYTECODE": "1"}

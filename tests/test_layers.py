@@ -18,8 +18,8 @@ LAYERS = [
     {"forms", "timing", "assess", "digest", "ops"},
     # 3: views as data, the store and its versions, exchange, extract
     {"records", "report", "rollup", "selection", "store", "backups", "doctor", "exchange", "xlsx", "merge", "gitshare", "extract", "sample"},
-    # 4: drawing
-    {"render"},
+    # 4: drawing, and the drawn rows kept between runs
+    {"render", "rowcache"},
     # 5: the command line
     {"cli", "fastparams", "__main__", "entry"},
 ]

@@ -11,6 +11,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -22,7 +23,8 @@ from targettrack.store import Store
 
 SCRIPT = Path(sys.executable).parent / "targettrack"
 ENV = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "TARGETTRACK_TODAY": FROZEN_TODAY,
-       "HOME": os.environ.get("HOME", "/root")}
+       "HOME": os.environ.get("HOME", "/root"),
+       "XDG_CACHE_HOME": tempfile.mkdtemp(prefix="targettrack-cache-")}  # the list's kept rows, not the user's
 
 
 def loads_and_holds(path: Path) -> dict:
@@ -401,15 +403,16 @@ def test_debug_tracebacks_show_no_local_variables(tmp_path):
 import sys
 import targettrack.cli as cli
 import targettrack.selection as selection
+import targettrack.rowcache as rowcache
 def boom(*args, **kwargs):
     api_token = "SECRET-" + "VALUE-123"
     raise RuntimeError("boom")
-selection.assess = boom
+selection.assess = rowcache.assess = boom
 sys.argv = ["targettrack", "--db", sys.argv[1], "list"]
 cli.main()
 """
     r = subprocess.run([sys.executable, "-c", code, str(SHIPPED)], capture_output=True,
-                       env={**ENV, "TARGETTRACK_DEBUG": "1"}, timeout=60)
+                       env={**ENV, "TARGETTRACK_DEBUG": "1", "XDG_CACHE_HOME": str(tmp_path)}, timeout=60)
     assert r.returncode != 0 and b"RuntimeError: boom" in r.stderr
     assert b"SECRET-VALUE-123" not in r.stderr and b"api_token" not in r.stderr
     r = subprocess.run([sys.executable, "-c", code, str(SHIPPED)], capture_output=True, env=ENV, timeout=60)

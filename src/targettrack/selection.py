@@ -29,15 +29,19 @@ class Filter:
 
     def keeps_target(self, t: Target) -> bool:
         """The part of the filter that needs no judging (cheap: checked first)."""
-        if self.binding is not None and t.binding is not self.binding:
+        return self.keeps(t.kind, t.tags, t.plan, t.binding, t.deadline.last if t.deadline else None)
+
+    def keeps(self, kind: str, tags, plan: str | None, binding: bool | None, deadline: date | None) -> bool:
+        """keeps_target, from the facts it looks at (the row cache keeps them, not the target)."""
+        if self.binding is not None and binding is not self.binding:
             return False
-        if self.kind and t.kind != self.kind:
+        if self.kind and kind != self.kind:
             return False
-        if self.tags and not self.tags <= set(t.tags):
+        if self.tags and not self.tags <= set(tags):
             return False
-        if self.plan is not None and t.plan != self.plan:
+        if self.plan is not None and plan != self.plan:
             return False
-        if self.due_before and not (t.deadline and t.deadline.last < self.due_before.first):
+        if self.due_before and not (deadline and deadline < self.due_before.first):
             return False
         return True
 
@@ -57,31 +61,42 @@ def select(targets: list[Target], flt: Filter, as_of: date, settings: Settings |
 
 
 def sort_rows(rows: list[Row], by: str = "deadline") -> list[Row]:
-    return sorted(rows, key=_SORT_KEYS[by])
+    key = order(by)
+    return sorted(rows, key=lambda ta: key(ta[0].id, ta[0].deadline.last.toordinal() if ta[0].deadline else None,
+                                           ta[1].status, ta[1].progress, ta[1].buffer_days))
 
 
-def _by_deadline(ta: Row):
-    return (ta[0].deadline.last if ta[0].deadline else date.max, ta[0].id)
+def order(by: str):
+    """The sort key of `--sort by`, over the facts it looks at: (id, the
+    deadline's last day as an ordinal or None, status, progress, safety
+    buffer in days). One definition for judged rows and for the row cache's."""
+    return _SORT_KEYS[by]
 
 
-def _urgency(ta: Row):
+NO_DEADLINE = date.max.toordinal()  # sorts last
+
+
+def _by_deadline(id_, deadline, status, progress, buffer):
+    return (NO_DEADLINE if deadline is None else deadline, id_)
+
+
+def _urgency(id_, deadline, status, progress, buffer):
     """Missed and breached first, then the smallest safety buffer, then the rest by deadline."""
-    t, a = ta
-    deadline = t.deadline.last if t.deadline else date.max
-    if a.status in ("missed", "breached"):
-        return (0, 0, deadline, t.id)
-    if a.status in ("achieved", "within"):
-        return (3, 0, deadline, t.id)
-    if a.buffer_days is not None:
-        return (1, a.buffer_days, deadline, t.id)
-    return (2, 0, deadline, t.id)
+    deadline = NO_DEADLINE if deadline is None else deadline
+    if status in ("missed", "breached"):
+        return (0, 0, deadline, id_)
+    if status in ("achieved", "within"):
+        return (3, 0, deadline, id_)
+    if buffer is not None:
+        return (1, buffer, deadline, id_)
+    return (2, 0, deadline, id_)
 
 
 _SORT_KEYS = {
     "deadline": _by_deadline,
-    "id": lambda ta: ta[0].id,
-    "status": lambda ta: (ATTENTION_ORDER.index(ta[1].status), ta[0].id),
-    "progress": lambda ta: (ta[1].progress is None, -(ta[1].progress or 0), ta[0].id),
+    "id": lambda id_, deadline, status, progress, buffer: id_,
+    "status": lambda id_, deadline, status, progress, buffer: (ATTENTION_ORDER.index(status), id_),
+    "progress": lambda id_, deadline, status, progress, buffer: (progress is None, -(progress or 0), id_),
     "urgency": _urgency,
 }
 assert set(_SORT_KEYS) == set(SORTS)

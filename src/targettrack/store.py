@@ -234,6 +234,21 @@ def read_store(path: Path) -> tuple[bytes, os.stat_result]:
                 path=path, reason=e.strerror)) from None
 
 
+@contextmanager
+def reading(path: Path):
+    """The bytes of the store at `path` and their file's identity, read under
+    the readers' shared lock, held until the block ends (as a command's Store
+    holds it): what a reader sees is never a store between two writes of one
+    command."""
+    path = real_path(path)
+    lock = Lock(path, False, lock_timeout())
+    lock.acquire()
+    try:
+        yield read_store(path)
+    finally:
+        lock.release()
+
+
 class StoreFile:
     """The store's bytes for one command, and the one place they are written.
 
@@ -537,12 +552,16 @@ class Store:
         self._file: StoreFile | None = None
         self._ids: dict[str, int] | None = None     # id -> document number
         self._parsed: dict[str, Target] = {}        # the targets parsed so far
+        self.as_read: tuple[bytes, os.stat_result] | None = None  # the bytes first read and their file's identity
+        self.changed: dict[int, Target | None] = {}  # document number -> the target written (None: removed)
+        self.rewritten = False                      # more changed than targets (settings, an undo)
 
     def __enter__(self) -> "Store":
         self._lock.acquire()
         try:
             self._file = StoreFile(self.path, self.write, self.command)
             self._file.read()
+            self.as_read = (self._file.raw, self._file.st)
             from . import backups
 
             if self.write:
@@ -676,6 +695,18 @@ class Store:
         index = self._index()
         return [self._target(i) for i in sorted(index, key=index.__getitem__)]
 
+    def numbered(self) -> list[tuple[int, Target]]:
+        """(document number, target) of every target, in store order."""
+        targets = self.targets()
+        index = self._index()
+        return [(index[t.id], t) for t in targets]
+
+    def written(self) -> tuple[bytes, os.stat_result] | None:
+        """The bytes this command wrote last and their file's identity; None if it wrote nothing."""
+        if not (self.changed or self.rewritten) or self._file is None:
+            return None
+        return self._file.raw, os.stat(self.path)
+
     def ids(self) -> list[str]:
         """Every target id, in store order (from the lines of a file targettrack wrote: nothing decoded)."""
         index = self._index()
@@ -730,6 +761,8 @@ class Store:
                 meta["settings"] = settings.to_dict()
         docs = {k: (None if t is None else to_dict(t)) for k, t in changes.items()}
         self._file.write(meta, docs)
+        self.changed.update({int(k): t for k, t in changes.items()})
+        self.rewritten = self.rewritten or settings is not None
 
     def save_settings(self, settings: Settings) -> None:
         self._write({}, settings)
@@ -826,6 +859,7 @@ class Store:
             raise _write_error(self.path, e) from None
         backups.note_written(self.path, previous)
         self._file.took(content)
+        self.rewritten = True
         self._file.state = "ours" if previous.kind in ("change", "init") else "kept"
         self._ids, self._parsed = None, {}
         return newest

@@ -60,6 +60,10 @@ EXAMPLES: dict[str, list[str]] = {
         "targettrack extract plan.txt          # propose, change nothing",
         "targettrack extract plan.txt --format json > found.json",
     ],
+    "cache": [
+        "targettrack cache path    # where the list's rows are kept",
+        "targettrack cache clear   # remove them; the next list judges everything",
+    ],
     "doctor": [
         "targettrack doctor",
         "targettrack doctor --restore   # put back the newest good version",

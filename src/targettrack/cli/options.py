@@ -168,9 +168,10 @@ class _CommandStore(Store):
     """The store of a command: once open, its `config lang` is the language,
     unless --lang or TARGETTRACK_LANG chose one."""
 
-    def __init__(self, *args, lang_given: bool = True, **kw):
+    def __init__(self, *args, lang_given: bool = True, cache: bool = True, **kw):
         super().__init__(*args, **kw)
         self._lang_given = lang_given
+        self._cache = cache
 
     def __enter__(self) -> "Store":
         store = super().__enter__()
@@ -186,10 +187,36 @@ class _CommandStore(Store):
         return store
 
 
+    def __exit__(self, *exc) -> None:
+        try:
+            if exc[0] is None and self._cache:
+                self._patch_cache()
+        finally:
+            super().__exit__(*exc)
+
+    # A command that changed a few targets brings the list's kept rows up to
+    # date (under the lock, so they match the bytes it wrote); one that
+    # changed many, the settings or everything (undo) leaves them, and the
+    # next list judges everything once.
+    PATCH_AT_MOST = 0.25
+
+    def _patch_cache(self) -> None:
+        written = self.written()
+        if written is None or self.rewritten or self.as_read is None:
+            return
+        from .. import rowcache
+
+        try:
+            rowcache.patch(self.path, self.as_read, written, self.changed, today(), self.PATCH_AT_MOST)
+        except Exception:  # the change is saved; the kept rows no longer match it and are only a miss
+            if os.environ.get("TARGETTRACK_DEBUG"):
+                raise
+
+
 def open_store(ctx: typer.Context, write: bool = False) -> Store:
     opts = root(ctx)
     return _CommandStore(locate(opts.db).path, write=write, command=ctx.info_name or "",
-                         lang_given=getattr(opts, "lang_given", True))
+                         lang_given=getattr(opts, "lang_given", True), cache=not getattr(opts, "no_cache", False))
 
 
 # --- parsing: every error names its option ------------------------------------------

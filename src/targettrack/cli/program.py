@@ -162,6 +162,7 @@ class GlobalOptions:
     db: Optional[str]
     no_color: bool
     lang_given: bool = False   # --lang or TARGETTRACK_LANG: the store's config lang does not override it
+    no_cache: bool = False     # --no-cache: judge everything afresh, keep nothing (rowcache.py)
 
 
 def _version(value: bool) -> None:
@@ -187,6 +188,8 @@ def _root(
                                           "$XDG_DATA_HOME/targettrack/targets.json "
                                           "(~/.local/share/targettrack/targets.json)."),
     no_color: bool = typer.Option(False, "--no-color", help="No colour, even on a terminal."),
+    no_cache: bool = typer.Option(False, "--no-cache",
+                                  help="Judge every target afresh: neither use nor keep the list's cached rows."),
     lang: Optional[str] = typer.Option(None, "--lang", metavar="LANG", is_eager=True, callback=_language,
                                        help="zh or en. Default: $TARGETTRACK_LANG, else the store's config lang, "
                                             "else the locale (LC_ALL, LC_MESSAGES, LANG, LANGUAGE), else en."),
@@ -194,7 +197,8 @@ def _root(
                                  help="Print the version and exit."),
 ) -> None:
     """Track quantified public-policy targets against their deadlines."""
-    ctx.obj = GlobalOptions(db=db, no_color=no_color, lang_given=bool(lang or os.environ.get("TARGETTRACK_LANG")))
+    ctx.obj = GlobalOptions(db=db, no_color=no_color, lang_given=bool(lang or os.environ.get("TARGETTRACK_LANG")),
+                            no_cache=no_cache)
 
 
 def main() -> None:

@@ -1,6 +1,8 @@
-"""Commands that look after the store itself: doctor."""
+"""Commands that look after the store itself: doctor, and the list's kept rows: cache."""
 
 from __future__ import annotations
+
+import sys
 
 import typer
 
@@ -8,7 +10,7 @@ from ..i18n import N_, _
 from ..store import locate
 from ..textwidth import safe
 from .program import app
-from .options import root
+from .options import choice, root
 
 
 @app.command()
@@ -31,3 +33,23 @@ def doctor(
         print(_("{level}: {message}").format(level=_(levels[f.level]), message=safe(f.message)))
     if any(f.level == "error" for f in findings):
         raise typer.Exit(3)
+
+
+CACHE_ACTIONS = ("path", "clear")
+
+
+@app.command()
+def cache(
+    action: str = typer.Argument(..., metavar="ACTION",
+                                 help="path: print the folder the list's rows are kept in; clear: remove them all."),
+) -> None:
+    """The list's kept rows: where they are, or remove them (they are made again as needed)."""
+    from .. import rowcache
+
+    choice("ACTION", action, CACHE_ACTIONS)
+    if action == "path":
+        print(safe(str(rowcache.folder())))
+        return
+    removed = rowcache.clear()
+    print(safe(_("removed {n} cached file(s) from {folder}").format(n=removed, folder=rowcache.folder())),
+          file=sys.stderr)

@@ -10,7 +10,7 @@ from .. import __version__, render
 from ..assess import assess
 from ..model import check_method
 from ..selection import SORTS, select, sort_rows, status_counts
-from ..store import locate
+from ..store import locate, real_path
 from ..values import show_value
 from .program import app
 from .options import (AsOf, DueBefore, FilterBinding, FilterKind, FilterPlan, FilterStatus, FilterTag, Format, Method, Ref, Sort,
@@ -75,7 +75,7 @@ def list_(
     fmt: ListFormat = None,
 ) -> None:
     """List targets with their status."""
-    from ..render import list_renderer
+    from ..render import LINE_FORMATS, lines_renderer, list_renderer
 
     flt = target_filter(status, tag, kind, plan, due_before, binding)
     check_method(method)
@@ -84,11 +84,20 @@ def list_(
     when = parse_as_of(as_of)
     color = use_color(ctx)
     fmt = fmt or ("table" if color else "text")
+    out = sys.stdout if fmt == "table" else data_out()
+    opts = root(ctx)
+    if fmt in LINE_FORMATS and not opts.no_cache:
+        from .. import rowcache
+
+        lines = rowcache.lines(real_path(locate(opts.db).path), when, today(), method, flt, sort, opts.lang_given,
+                               lambda: open_store(ctx))
+        lines_renderer(fmt)(lines, out, color=color)
+        return
     with open_store(ctx) as store:
         targets = store.targets()
         settings = store.settings()
     rows = sort_rows(select(targets, flt, when, settings, method), sort)
-    list_renderer(fmt)(rows, sys.stdout if fmt == "table" else data_out(), color=color)
+    list_renderer(fmt)(rows, out, color=color)
 
 
 @app.command()

@@ -19,3 +19,11 @@ LIST_FORMATS = {
 
 def list_renderer(name: str):
     return importlib.import_module(f"{__name__}.{LIST_FORMATS[name]}").render
+
+
+# The formats for people draw Lines (cells.Line), which the row cache keeps.
+LINE_FORMATS = ("table", "text")
+
+
+def lines_renderer(name: str):
+    return importlib.import_module(f"{__name__}.{LIST_FORMATS[name]}").render_lines

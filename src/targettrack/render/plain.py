@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from ..textwidth import pad, width
 from .fit import wrap
-from .cells import columns, header, row_cells
+from .cells import Line, columns, header, line
 
 
 LONG = 24  # cells: a column wider than this is text (a title, a reason), not a value
 
 
 def write_table(rows: list[tuple[str, ...]], out, indent: str = "", *, total: int | None = None,
-                styles: dict | None = None) -> None:
+                styles: dict | None = None, sizes: list[tuple[int, ...]] | None = None) -> None:
     """Columns padded to their widest cell (by display width, so Chinese
     aligns); the last column goes unpadded, so a long title never pushes or
     cuts another column.
@@ -21,19 +21,24 @@ def write_table(rows: list[tuple[str, ...]], out, indent: str = "", *, total: in
     the values before it leave no room, each row is stacked instead: its
     short values on one line, each long text (a reason, a title) wrapped on
     lines of its own. `styles` maps a column to a function giving a cell's
-    style (colour on a terminal)."""
-    widths = [max(width(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    style (colour on a terminal). `sizes`, the cells' widths if known."""
+    if sizes is None:
+        sizes = [[width(c) for c in r[:-1]] for r in rows]  # each cell measured once: 10,000 rows add up
+    widths = [max(column) for column in zip(*sizes)][:len(rows[0]) - 1]
     start = width(indent) + sum(w + 2 for w in widths)
     if total and start + 20 > total:
         _stacked(rows, out, indent, total, styles)
         return
     room = total - start if total else None
-    for n, r in enumerate(rows):
-        cells = [_styled(pad(c, w), r[i], i, n, styles) for i, (c, w) in enumerate(zip(r, widths))]
+    write = out.write
+    for n, (r, size) in enumerate(zip(rows, sizes)):
+        cells = [c + " " * (w - s) for c, w, s in zip(r, widths, size)]
+        if styles:
+            cells = [_styled(shown, r[i], i, n, styles) for i, shown in enumerate(cells)]
         last = wrap(r[-1], room) if room and width(r[-1]) > room else [r[-1]]
-        out.write(indent + "  ".join(cells) + "  " + last[0] + "\n")
+        write(indent + "  ".join(cells) + "  " + last[0] + "\n")
         for more in last[1:]:
-            out.write(" " * start + more + "\n")
+            write(" " * start + more + "\n")
 
 
 def _styled(shown: str, cell: str, column: int, row: int, styles) -> str:
@@ -68,5 +73,12 @@ def _stacked(rows, out, indent: str, total: int, styles) -> None:
 
 
 def render(rows, out, *, color: bool = False) -> None:
-    names = columns(rows)
-    write_table([tuple(header(n) for n in names)] + [row_cells(t, a, len(names) > 7) for t, a in rows], out)
+    render_lines([line(t, a) for t, a in rows], out, color=color)
+
+
+def render_lines(lines: list[Line], out, *, color: bool = False) -> None:
+    names = columns(lines)
+    binding = len(names) > 7
+    headers = tuple(header(n) for n in names)
+    write_table([headers] + [ln.shown(binding) for ln in lines], out,
+                sizes=[tuple(width(h) for h in headers)] + [ln.shown_sizes(binding) for ln in lines])

@@ -16,7 +16,7 @@ from __future__ import annotations
 import shutil
 
 from ..textwidth import AMBIGUOUS_WIDE, pad, width
-from .cells import columns, header, row_cells
+from .cells import Line, columns, header, line
 from .fit import table_layout, wrap
 
 BAR = 10
@@ -43,20 +43,20 @@ def paint(text: str, style: str, color: bool) -> str:
     return f"\x1b[{codes}m{text}\x1b[0m"
 
 
-def progress_bar(t, a, color: bool) -> tuple[str, str]:
+def progress_bar(ln: Line, color: bool) -> tuple[str, str]:
     """(the bar as drawn, its plain text): progress against the expected mark,
     like Taskwarrior's summary; the yellow tick is where it should be by now."""
-    plain = row_cells(t, a)[2]
-    if a.progress is None or t.spec.shape != "path":
+    plain = ln.cells[2]
+    if ln.progress is None or not ln.path:
         return plain, plain
-    done = min(max(float(a.progress), 0.0), 1.0)
+    done = min(max(ln.progress, 0.0), 1.0)
     filled = round(done * BAR)
     cells = ["█"] * filled + ["·"] * (BAR - filled)
     mark = None
-    if a.expected is not None and a.status != "achieved":
-        mark = min(round(float(a.expected) * BAR), BAR - 1)
+    if ln.expected is not None and ln.status != "achieved":
+        mark = min(round(ln.expected * BAR), BAR - 1)
         cells[mark] = "|"
-    fill = "green" if a.status in ("achieved", "on-track") else "cyan"
+    fill = "green" if ln.status in ("achieved", "on-track") else "cyan"
     drawn = "".join(paint(ch, "yellow" if i == mark else fill, color) for i, ch in enumerate(cells))
     text = "".join(cells) + " " + plain
     return drawn + " " + plain, text
@@ -67,9 +67,13 @@ def terminal_width() -> int:
 
 
 def render(rows, out, *, color: bool = True, total: int | None = None) -> None:
-    names = columns(rows)
+    render_lines([line(t, a) for t, a in rows], out, color=color, total=total)
+
+
+def render_lines(lines: list[Line], out, *, color: bool = True, total: int | None = None) -> None:
+    names = columns(lines)
     headers = tuple(header(n) for n in names)
-    cells = [list(row_cells(t, a, len(names) > 7)) for t, a in rows]
+    cells = [list(ln.shown(len(names) > 7)) for ln in lines]
     on_terminal = hasattr(out, "isatty") and out.isatty()
     if total is None:
         total = terminal_width() if on_terminal else 10**6
@@ -78,7 +82,7 @@ def render(rows, out, *, color: bool = True, total: int | None = None) -> None:
     box = ROUNDED if color and not AMBIGUOUS_WIDE else ASCII
     drawn = {}
     if color:  # progress bars where they can be seen as such, and where they fit
-        bars = [progress_bar(t, a, color) for t, a in rows]
+        bars = [progress_bar(ln, color) for ln in lines]
         with_bars = [row[:2] + [text] + row[3:] for row, (_, text) in zip(cells, bars)]
         layout = table_layout(names, [tuple(r) for r in with_bars], total, drop_order=DROP_ORDER,
                               wrapping="TITLE", readable=READABLE, headers=headers)
@@ -88,7 +92,7 @@ def render(rows, out, *, color: bool = True, total: int | None = None) -> None:
     layout = table_layout(names, [tuple(r) for r in cells], total, drop_order=DROP_ORDER, wrapping="TITLE",
                           readable=READABLE, headers=headers)
     if layout.stacked:
-        _stacked(names, rows, cells, out, total, color)
+        _stacked(names, lines, cells, out, total, color)
         return
     title = layout.shown.index(names.index("TITLE"))
     widths = layout.widths
@@ -106,7 +110,7 @@ def render(rows, out, *, color: bool = True, total: int | None = None) -> None:
     out.write(line([paint(pad(headers[i], w), "bold", color) for i, w in zip(layout.shown, widths)]) + "\n")
     out.write(rule("mid") + "\n")
     for r, row in enumerate(cells):
-        status = rows[r][1].status
+        status = lines[r].status
         title_lines = wrap(row[names.index("TITLE")], widths[title])
         for k, piece in enumerate(title_lines):
             parts = []
@@ -125,12 +129,12 @@ def render(rows, out, *, color: bool = True, total: int | None = None) -> None:
     out.write(rule("bottom") + "\n")
 
 
-def _stacked(names, rows, cells, out, total: int, color: bool) -> None:
+def _stacked(names, lines, cells, out, total: int, color: bool) -> None:
     """Too narrow for a title beside the id and the status: each target as
     its id, status and progress on one line (or more), its title below."""
     status_at, progress_at, title_at = names.index("STATUS"), names.index("PROGRESS"), names.index("TITLE")
-    for (t, a), row in zip(rows, cells):
-        head = [row[0], paint(row[status_at], STATUS_STYLE.get(a.status, ""), color), row[progress_at]]
+    for ln, row in zip(lines, cells):
+        head = [row[0], paint(row[status_at], STATUS_STYLE.get(ln.status, ""), color), row[progress_at]]
         plain = [row[0], row[status_at], row[progress_at]]
         lines, used, current = [], 0, []
         for shown, text in zip(head, plain):

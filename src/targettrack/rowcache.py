@@ -1,0 +1,252 @@
+"""The rows of `list`, kept between runs in $XDG_CACHE_HOME/targettrack/.
+
+Decoding a large store, building its targets and judging them is most of
+what `list` costs (bench/NOTES.md), and nearly all of it comes out the same
+from one run to the next. So each target's row is kept with the run of days
+it holds for (digest.change_days: a target's judgement changes only on known
+days), and a later `list` on any day of that run, the first of a new day
+included, shows the kept row without reading a target. A target whose run
+has ended is judged again alone.
+
+The rows are trusted only for the exact bytes they were made from: the key
+is the store's path, its file identity (size, modification and change
+times, inode), a checksum of its bytes, the cells' language, the --method
+asked for and targettrack's version (the settings are in the store's bytes).
+Any other file, an edit by hand or by git, even one that keeps the file's
+times, is a miss, and the command takes the full path and keeps fresh rows.
+A command that changes the store patches the rows of the targets it
+changed. The file is written whole, atomically, and checked by a hash
+before it is read; a cache that cannot be read or written is only a miss:
+never an error, and never the store's problem. `--no-cache` skips it;
+`targettrack cache clear` removes it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import zlib
+from dataclasses import dataclass
+from datetime import date
+from fractions import Fraction
+from pathlib import Path
+
+from . import __version__, i18n
+from .assess import Assessment, assess
+from .digest import buffer_moves, change_days, holds
+from .model import Target
+from .render.cells import Line, line
+from .selection import Filter, order
+from .settings import Settings
+from .store import reading
+
+FORMAT = 1
+ANY = object()  # load(): rows judged by whichever method
+SUFFIX = ".rows"
+# One kept row: where the target is in the store, the days its row holds
+# for, what filters and sorts look at, and what is drawn. Tuples of plain
+# values: marshal reads 10,000 of them in a few milliseconds.
+KEY, FIRST, LAST, ID, KIND, TAGS, PLAN, BINDING, DEADLINE, STATUS, PROGRESS, BUFFER, MOVES, LINE = range(14)
+
+
+def folder(environ=os.environ) -> Path:
+    base = environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "targettrack"
+
+
+def file_for(store: Path, environ=os.environ) -> Path:
+    """One cache file per store, named by the store's real path."""
+    return folder(environ) / (hashlib.sha256(os.fsencode(str(store))).hexdigest()[:32] + SUFFIX)
+
+
+def identity(raw: bytes, st: os.stat_result) -> tuple:
+    """What the kept rows were made from: the file (size, times, inode,
+    device) and a checksum of its bytes, which an edit that restores the
+    file's times, or lands within one tick of the clock, still changes."""
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev, zlib.crc32(raw))
+
+
+@dataclass
+class Kept:
+    path: Path                 # the cache file
+    lang: str                  # the language of the cells
+    method: str | None         # the --method they were judged by (None: each target's own)
+    settings: dict             # the store's settings, as stored
+    entries: list[tuple]       # store order
+
+    def ids_out_of_run(self, on: date) -> list[str]:
+        day = on.toordinal()
+        return [e[ID] for e in self.entries if not e[FIRST] <= day <= e[LAST]]
+
+
+def load(store: Path, key: tuple, method: str | None) -> Kept | None:
+    """The kept rows for these bytes of `store`, or None (a miss). Their
+    language is for the caller to check: it may come from the settings."""
+    path = file_for(store)
+    try:
+        blob = path.read_bytes()
+    except OSError:
+        return None
+    check, body = blob[:32], blob[32:]
+    if hashlib.blake2b(body, digest_size=32).digest() != check:
+        return None
+    try:
+        head, settings, entries = marshal.loads(body)
+    except (EOFError, ValueError, TypeError):
+        return None
+    if not isinstance(head, tuple) or len(head) != 6 or head[:4] != (FORMAT, __version__, str(store), key) \
+            or (head[5] != method and method is not ANY):
+        return None
+    return Kept(path, head[4], head[5], settings, list(entries))
+
+
+def save(store: Path, key: tuple, lang: str, method: str | None, settings: dict, entries: list[tuple]) -> None:
+    """Keep these rows for these bytes of `store`: best effort, atomically."""
+    path = file_for(store)
+    body = marshal.dumps(((FORMAT, __version__, str(store), key, lang, method), settings, tuple(entries)))
+    blob = hashlib.blake2b(body, digest_size=32).digest() + body
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(temp, "wb") as f:
+            f.write(blob)
+        os.replace(temp, path)  # no fsync: a torn file fails its hash and is only a miss
+    except OSError:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+
+
+def clear(environ=os.environ) -> int:
+    """Remove every kept file; how many were removed."""
+    removed = 0
+    try:
+        names = list(folder(environ).iterdir())
+    except OSError:
+        return 0
+    for p in names:
+        if p.name.endswith(SUFFIX) or p.name.endswith(".tmp"):
+            try:
+                p.unlink()
+                removed += 1
+            except OSError:
+                pass
+    return removed
+
+
+def _exact(x: Fraction | None):
+    return None if x is None else (x.numerator, x.denominator)
+
+
+def entry(doc_key: int, t: Target, a: Assessment, settings: Settings) -> tuple:
+    """The kept row of `t` judged as `a` (on a.as_of)."""
+    first, last = holds(change_days(t, settings), a.as_of)
+    moves = buffer_moves(a.status)
+    buffer = a.buffer_days
+    if buffer is not None and moves:
+        buffer += a.as_of.toordinal()  # the buffer counts down a day a day: kept as the day it runs out
+    ln = line(t, a)
+    return (doc_key, first.toordinal(), last.toordinal(), t.id, t.kind, tuple(t.tags), t.plan, t.binding,
+            t.deadline.last.toordinal() if t.deadline else None, a.status, _exact(a.progress), buffer, moves,
+            tuple(ln))
+
+
+def judged(doc_key: int, t: Target, on: date, settings: Settings, method: str | None) -> tuple:
+    return entry(doc_key, t, assess(t, on, settings, method), settings)
+
+
+# --- what the list needs of a kept row ---------------------------------------------
+
+def _buffer(e: tuple, on: int) -> int | None:
+    buffer = e[BUFFER]
+    return buffer - on if buffer is not None and e[MOVES] else buffer
+
+
+def _progress(e: tuple) -> Fraction | None:
+    return Fraction(*e[PROGRESS]) if e[PROGRESS] is not None else None
+
+
+# --- the list, from kept rows where they hold -------------------------------------
+
+def lines(store: Path, on: date, today: date, method: str | None, flt, sort: str, lang_given: bool,
+          open_store) -> list[Line]:
+    """The list's lines: kept rows that hold on `on`, targets judged again
+    where they do not, everything judged on a miss (and kept, when `on` is
+    today). `open_store()` opens the store for reading, choosing its
+    configured language as a command's store does."""
+    with reading(store) as (raw, st):  # a missing or unreadable store is the usual error
+        key = identity(raw, st)
+        del raw
+        kept = load(store, key, method)
+        entries = None
+        if kept is not None:
+            if not lang_given:
+                configured = kept.settings.get("lang") if isinstance(kept.settings, dict) else None
+                if configured:
+                    i18n.use(configured, "the store's config lang")
+            if kept.lang == i18n.current:
+                entries = kept.entries
+                stale = kept.ids_out_of_run(on)
+                if stale:
+                    entries = _rejudged(store, key, kept, stale, on, today, method, open_store)
+        if entries is None:
+            with open_store() as s:
+                settings = s.settings()
+                numbered = s.numbered()
+                key = identity(*s.as_read)
+            entries = [judged(k, t, on, settings, method) for k, t in numbered]
+            if on == today:
+                save(store, key, i18n.current, method, settings.to_dict(), entries)
+    return chosen(entries, on, flt, sort)
+
+
+def _rejudged(store: Path, key: tuple, kept: Kept, stale: list[str], on: date, today: date, method, open_store):
+    with open_store() as s:
+        if identity(*s.as_read) != key:  # changed since: judge everything
+            return None
+        settings = s.settings()
+        number = {e[ID]: e[KEY] for e in kept.entries}
+        fresh = {i: judged(number[i], s.resolve(i), on, settings, method) for i in stale}
+    entries = [fresh.get(e[ID], e) for e in kept.entries]
+    if on == today:
+        save(store, key, kept.lang, method, kept.settings, entries)
+    return entries
+
+
+def chosen(entries: list[tuple], on: date, flt, sort: str) -> list[Line]:
+    """The lines the filter keeps, in the order asked for (selection's rules, over kept facts)."""
+    kept = []
+    keeps_all = flt == Filter()
+    for e in entries:
+        if not keeps_all and not (flt.keeps(e[KIND], e[TAGS], e[PLAN], e[BINDING],
+                                            date.fromordinal(e[DEADLINE]) if e[DEADLINE] is not None else None)
+                                  and (not flt.statuses or e[STATUS] in flt.statuses)):
+            continue
+        kept.append(e)
+    key, day = order(sort), on.toordinal()
+    exact = sort == "progress"  # the one order that compares progress: exact fractions, as judged
+    kept.sort(key=lambda e: key(e[ID], e[DEADLINE], e[STATUS], _progress(e) if exact else None, _buffer(e, day)))
+    return [Line(*e[LINE]) for e in kept]
+
+
+def patch(store: Path, before: tuple[bytes, os.stat_result], after: tuple[bytes, os.stat_result],
+          changed: dict, today: date, at_most: float = 1.0) -> None:
+    """After a command changed these targets (document number -> target, None
+    for removed), bring the kept rows of the bytes before to the bytes after,
+    judging only the changed targets. Rows kept in another language stay as
+    they are (a miss next time)."""
+    kept = load(store, identity(*before), ANY)
+    if kept is None or kept.lang != i18n.current:
+        return
+    if len(changed) > at_most * max(len(kept.entries), 4):  # judging them all costs a list: leave it to one
+        return
+    settings = Settings.from_dict(kept.settings)
+    rows = {e[KEY]: e for e in kept.entries}
+    for number, t in changed.items():
+        if t is None:
+            rows.pop(number, None)
+        else:
+            rows[number] = judged(number, t, today, settings, kept.method)
+    save(store, identity(*after), kept.lang, kept.method, kept.settings, [rows[k] for k in sorted(rows)])

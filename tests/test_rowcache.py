@@ -1,0 +1,192 @@
+"""The list's kept rows (rowcache.py): the list reads the same with and
+without them, on any day, after any change, whoever made it; a kept file
+that does not match is a miss, never an error."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from targettrack import rowcache
+from targettrack.store import read_store, real_path
+
+from conftest import TT
+
+SHOWN = [[], ["--sort", "status"], ["--sort", "urgency"], ["--sort", "progress"], ["--sort", "id"],
+         ["--status", "on-track,at-risk"], ["--tag", "robotics"], ["--kind", "milestone"], ["--binding"],
+         ["--due-before", "2026"], ["--format", "table"]]
+
+
+def kept_files() -> list[Path]:
+    folder = rowcache.folder()
+    return sorted(folder.glob("*" + rowcache.SUFFIX)) if folder.exists() else []
+
+
+def fresh(t: TT, *args: str, env: dict | None = None) -> str:
+    return t.ok("--no-cache", "list", *args, env=env)
+
+
+def test_the_first_list_keeps_rows_and_the_second_reads_them(sample):
+    assert kept_files() == []
+    first = sample.ok("list")
+    assert len(kept_files()) == 1
+    assert sample.ok("list") == first == fresh(sample)
+
+
+def test_no_cache_neither_reads_nor_keeps(sample):
+    sample.ok("--no-cache", "list")
+    assert kept_files() == []
+
+
+@pytest.mark.parametrize("args", SHOWN, ids=lambda a: " ".join(a) or "plain")
+def test_every_filter_and_order_reads_the_same_from_kept_rows(sample, args):
+    sample.ok("list")  # keep the rows
+    assert sample.ok("list", *args) == fresh(sample, *args)
+
+
+@pytest.fixture
+def plan(tmp_path) -> TT:
+    """The 14th Five-Year Plan's indicators: yearly values, lags, forms; their statuses move with the date."""
+    t = TT(tmp_path / "plan" / "targets.json")
+    t.ok("init", "--sample", "cn-14fyp")
+    return t
+
+
+DAYS = ["2020-01-01", "2021-06-30", "2024-12-31", "2025-01-01", "2025-03-31", "2025-04-01", "2026-01-01",
+        "2026-03-31", "2026-04-01", "2027-06-30", "2031-01-01"]
+
+
+def test_the_plan_reads_differently_on_these_days(plan):
+    """So that the next test can fail: kept rows shown on the wrong day would differ."""
+    assert len({fresh(plan, env={"TARGETTRACK_TODAY": d}) for d in DAYS}) >= 5
+
+
+@pytest.mark.parametrize("store", ["sample", "plan"])
+@pytest.mark.parametrize("today", DAYS)
+def test_rows_kept_on_one_day_read_right_on_another(request, store, today):
+    t = request.getfixturevalue(store)
+    t.ok("list")  # kept on the frozen today, 2026-11-26
+    later = {"TARGETTRACK_TODAY": today}
+    for args in ([], ["--sort", "urgency"], ["--sort", "status"], ["--sort", "progress"]):
+        assert t.ok("list", *args, env=later) == fresh(t, *args, env=later), (today, args)
+        t.ok("list", env=later)  # kept on that day now: the next day reads them
+
+
+def test_as_of_another_day_reads_right_and_keeps_only_todays_rows(sample):
+    sample.ok("list")
+    before = kept_files()[0].read_bytes()
+    assert sample.ok("list", "--as-of", "2023-06-30") == fresh(sample, "--as-of", "2023-06-30")
+    assert kept_files()[0].read_bytes() == before
+
+
+def test_a_change_patches_the_rows_it_changed(sample):
+    sample.ok("list")
+    sample.ok("update", "sh-robot-brands", "9", "--date", "2026-06", "-q")
+    sample.ok("add", "new-one", "--title", "新目标", "--target", "50个", "--deadline", "2027")
+    sample.ok("remove", "yaohai-talent-subsidy", "--yes")
+    path = real_path(sample.db)
+    key = rowcache.identity(*read_store(path))
+    kept = rowcache.load(path, key, None)
+    assert kept is not None, "the kept rows follow the store through targettrack's own writes"
+    ids = [e[rowcache.ID] for e in kept.entries]
+    assert "new-one" in ids and "yaohai-talent-subsidy" not in ids
+    assert sample.ok("list") == fresh(sample)
+    assert "new-one" in sample.ok("list")
+
+
+def test_settings_and_undo_leave_the_rows_to_the_next_list(sample):
+    sample.ok("list")
+    sample.ok("config", "lag.year", "400d")
+    assert sample.ok("list") == fresh(sample)
+    sample.ok("undo")
+    assert sample.ok("list") == fresh(sample)
+
+
+def test_an_edit_by_hand_that_keeps_size_and_times_is_still_seen(sample):
+    sample.ok("list")
+    raw = sample.db.read_bytes()
+    st = os.stat(sample.db)
+    edited = raw.replace(b'"target": 10,', b'"target": 90,', 1)
+    assert edited != raw and len(edited) == len(raw)
+    sample.db.write_bytes(edited)
+    os.utime(sample.db, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert sample.ok("list") == fresh(sample)
+    assert "90" in sample.ok("list")
+
+
+def test_a_damaged_store_is_an_error_whatever_was_kept(sample):
+    sample.ok("list")
+    sample.db.write_bytes(b"{ not json")
+    r = sample("list")
+    assert r.code == 3 and "corrupt" in r.err and r.out == ""
+    sample.db.unlink()
+    r = sample("list")
+    assert r.code == 3 and "no store here" in r.err
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "garbage", "empty"])
+def test_a_damaged_cache_file_is_only_a_miss(sample, damage):
+    expected = sample.ok("list")
+    kept = kept_files()[0]
+    raw = kept.read_bytes()
+    kept.write_bytes({"truncate": raw[:len(raw) // 2], "flip": raw[:-5] + bytes([raw[-5] ^ 0xFF]) + raw[-4:],
+                      "garbage": os.urandom(300), "empty": b""}[damage])
+    assert sample.ok("list") == expected
+    assert kept.read_bytes() == raw  # judged again and kept again, whole
+
+
+def test_rows_of_another_language_are_a_miss(sample):
+    english = sample.ok("list")
+    chinese = sample.ok("--lang", "zh", "list")
+    assert chinese != english and chinese == sample.ok("--no-cache", "--lang", "zh", "list")
+    assert sample.ok("list") == english
+
+
+def test_an_unwritable_cache_folder_only_costs_time(sample, tmp_path, monkeypatch):
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the folder would be")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    assert sample.ok("list") == fresh(sample)
+    sample.ok("update", "sh-robot-brands", "9", "--date", "2026-06", "-q")
+    assert sample.ok("list") == fresh(sample)
+
+
+def test_kept_rows_still_wait_for_a_writer(sample):
+    """Readers take the shared lock, kept rows or not: never a store between two writes of one command."""
+    import fcntl
+
+    sample.ok("list")
+    fd = os.open(str(sample.db) + ".lock", os.O_RDWR | os.O_CREAT)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        r = sample("list", env={"TARGETTRACK_LOCK_TIMEOUT": "0.2"})
+        assert r.code == 3 and "locked" in r.err and r.out == ""
+    finally:
+        os.close(fd)
+    assert sample.ok("list") == fresh(sample)
+
+
+def test_cache_path_and_clear(sample):
+    assert sample.ok("cache", "path", db=False).strip() == str(rowcache.folder())
+    sample.ok("list")
+    assert kept_files()
+    r = sample("cache", "clear", db=False)
+    assert r.code == 0 and "removed 1 cached file" in r.err and r.out == ""
+    assert kept_files() == []
+    r = sample("cache", "tidy", db=False)
+    assert r.code == 2 and "ACTION: 'tidy' is not one of path, clear" in r.err
+
+
+def test_the_installed_command_keeps_and_reads_rows(sample, tmp_path):
+    """Whole processes, as cron runs them: the second list reads the kept rows."""
+    exe = Path(sys.executable).with_name("targettrack")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "proc-cache")}
+    run = [str(exe), "--db", str(sample.db), "list"]
+    first = subprocess.run(run, capture_output=True, env=env, timeout=60, check=True).stdout
+    assert list((tmp_path / "proc-cache" / "targettrack").glob("*.rows"))
+    second = subprocess.run(run, capture_output=True, env=env, timeout=60, check=True).stdout
+    assert first == second and b"sh-robot-brands" in first
