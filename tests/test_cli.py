@@ -355,12 +355,12 @@ def test_bad_today_override_is_exit_2(sample):
 
 
 def test_internal_errors_are_one_line_without_traceback(sample, monkeypatch):
-    from targettrack import rowcache, selection
+    from targettrack import assess, selection
 
     def boom(*a, **k):
         raise ZeroDivisionError("boom")
 
     monkeypatch.setattr(selection, "assess", boom)
-    monkeypatch.setattr(rowcache, "assess", boom)  # the list's rows are judged there
+    monkeypatch.setattr(assess, "assess", boom)  # the list's rows are judged through the module (rowcache.judged)
     r = sample("list")
     assert_one_line_error(r, 1, "internal error", "ZeroDivisionError", "please report")

@@ -11,7 +11,7 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "targettrack"
 
 LAYERS = [
     # 0: parsing what people write, settings, files, text
-    {"errors", "quantity", "dates", "settings", "atomicfile", "csvcells", "textwidth", "textfile", "layout", "jsonindent", "i18n"},
+    {"errors", "quantity", "dates", "settings", "atomicfile", "csvcells", "textwidth", "textfile", "layout", "jsonindent", "i18n", "ordering", "lockfile", "terminal"},
     # 1: the data
     {"kinds", "model", "values"},
     # 2: judging and changing targets
@@ -21,7 +21,7 @@ LAYERS = [
     # 4: drawing, and the drawn rows kept between runs
     {"render", "rowcache"},
     # 5: the command line
-    {"cli", "fastparams", "__main__", "entry"},
+    {"cli", "fastparams", "fastlane", "__main__", "entry"},
 ]
 RANK = {name: i for i, layer in enumerate(LAYERS) for name in layer}
 # Below render, these never use render or cli (they are the library).

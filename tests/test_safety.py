@@ -403,11 +403,11 @@ def test_debug_tracebacks_show_no_local_variables(tmp_path):
 import sys
 import targettrack.cli as cli
 import targettrack.selection as selection
-import targettrack.rowcache as rowcache
+import targettrack.assess as assess
 def boom(*args, **kwargs):
     api_token = "SECRET-" + "VALUE-123"
     raise RuntimeError("boom")
-selection.assess = rowcache.assess = boom
+selection.assess = assess.assess = boom
 sys.argv = ["targettrack", "--db", sys.argv[1], "list"]
 cli.main()
 """

@@ -26,19 +26,11 @@ from .model import (DONE, Point, Target, baseline_point, latest_level, least_squ
                     observed_series)
 from .quantity import format_difference, format_quantity
 from .i18n import N_, _, prose_date
+from .ordering import ATTENTION_ORDER, STATUSES  # noqa: F401 (re-exported: the statuses are assess's words)
 from .settings import Bands, Settings
 from .forms import as_levels
 from .timing import deadline_period, frequency, has_deadline_value, irregular, lag, next_due
 
-STATUSES = (  # codes: the same in every language; each is also a message (i18n.py) for its label
-    N_("achieved"), N_("on-track"), N_("at-risk"), N_("off-track"), N_("regressing"), N_("missed"),
-    N_("within"), N_("breached"), N_("pending"), N_("awaiting-data"), N_("no-data"), N_("not-started"),
-)
-# Most in need of a person first: `list --sort status`, and a plan's weakest status.
-ATTENTION_ORDER = (
-    "missed", "breached", "regressing", "off-track", "at-risk", "awaiting-data", "no-data",
-    "pending", "on-track", "not-started", "within", "achieved",
-)
 # Statuses that a value for the deadline's period could still change once the
 # deadline has passed: until it is recorded, the target is awaiting data.
 _AWAITABLE = ("missed", "within", "on-track", "pending")

@@ -55,6 +55,7 @@ from . import layout
 from .atomicfile import atomic_write
 from .errors import StoreError
 from .i18n import _
+from .lockfile import modes  # noqa: F401 (the kept versions take the store's modes, as its lock does)
 
 KEEP = 20
 # ...and, for a large store, no more than KEEP_BYTES_FACTOR times its size in
@@ -176,18 +177,6 @@ def live(entries: list[Entry]) -> list[Entry]:
 
 
 # --- files --------------------------------------------------------------------
-
-def modes(store: Path) -> tuple[int, int]:
-    """(file mode, folder mode) for kept versions: the store's own, so a
-    private store (0600) has private versions (0600, folder 0700)."""
-    try:
-        m = stat.S_IMODE(os.stat(store).st_mode) & 0o666
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        m = 0o666 & ~umask
-    return m, m | ((m & 0o444) >> 2)
-
 
 def _open_folder(store: Path, folder_mode: int) -> Path:
     d = folder(store)

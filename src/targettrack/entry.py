@@ -1,4 +1,5 @@
-"""The `targettrack` console script: Ctrl-C from the first instruction on.
+"""The `targettrack` console script: Ctrl-C from the first instruction on,
+and the fast lane (fastlane.py) before the full command line.
 
 Importing the command line takes a tenth of a second; Ctrl-C in that time
 would print Python's traceback. Nothing is written before the command runs,
@@ -18,6 +19,18 @@ def _interrupted_while_starting(signum, frame):
 def main() -> None:
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not when started with Ctrl-C ignored
         signal.signal(signal.SIGINT, _interrupted_while_starting)
+    import sys
+
+    from .fastlane import run as fast
+
+    code = fast(sys.argv[1:])  # a list served from kept rows, before Typer is imported (fastlane.py)
+    if code is not None:
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except BrokenPipeError:
+            pass
+        os._exit(code)
     from .cli import main as run
 
     run()

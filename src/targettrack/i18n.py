@@ -16,16 +16,35 @@ headers and status codes stay as they are; the JSON gains `status_label`.
 
 from __future__ import annotations
 
-import gettext
 import os
 import struct
-from pathlib import Path
 
 LANGS = ("en", "zh")
 DOMAIN = "targettrack"
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
-_translation: gettext.NullTranslations = gettext.NullTranslations()
+
+def __getattr__(name: str):
+    if name == "LOCALE_DIR":  # the catalogs' folder, as a Path (pathlib only for those who ask)
+        from pathlib import Path
+
+        return Path(__file__).resolve().parent / "locale"
+    raise AttributeError(name)
+
+
+class _English:
+    """The source text itself: English needs no catalog, and no gettext
+    (imported only for another language: a fast `list` starts without it)."""
+
+    @staticmethod
+    def gettext(message: str) -> str:
+        return message
+
+    @staticmethod
+    def pgettext(context: str, message: str) -> str:
+        return message
+
+
+_translation = _English()
 current = "en"
 why = "the default"
 
@@ -100,13 +119,15 @@ def use(lang: str, reason: str = "") -> None:
     global _translation, current, why
     current, why = lang, reason or why
     if lang == "en":
-        _translation = gettext.NullTranslations()
+        _translation = _English()
         return
+    import gettext
+
     try:
-        with open(LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo", "rb") as f:
+        with open(os.path.join(os.path.dirname(__file__), "locale", lang, "LC_MESSAGES", f"{DOMAIN}.mo"), "rb") as f:
             _translation = gettext.GNUTranslations(f)
     except OSError:  # a broken install: English rather than a crash
-        _translation = gettext.NullTranslations()
+        _translation = _English()
 
 
 def prose_date(d) -> str:
@@ -189,7 +210,7 @@ def mo_bytes(entries: dict[str, str]) -> bytes:
 
 def compile_catalogs() -> list[Path]:
     written = []
-    for po in sorted(LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+    for po in sorted(__getattr__("LOCALE_DIR").glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
         mo = po.with_suffix(".mo")
         mo.write_bytes(mo_bytes(read_po(po)))
         written.append(mo)

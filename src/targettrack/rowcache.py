@@ -15,33 +15,29 @@ asked for and targettrack's version (the settings are in the store's bytes).
 Any other file, an edit by hand or by git, even one that keeps the file's
 times, is a miss, and the command takes the full path and keeps fresh rows.
 A command that changes the store patches the rows of the targets it
-changed. The file is written whole, atomically, and checked by a hash
-before it is read; a cache that cannot be read or written is only a miss:
+changed. The file is written whole, atomically, and checked by a
+checksum before it is read; a cache that cannot be read or written is only a miss:
 never an error, and never the store's problem. `--no-cache` skips it;
 `targettrack cache clear` removes it.
 """
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import zlib
-from dataclasses import dataclass
 from datetime import date
-from fractions import Fraction
-from pathlib import Path
 
 from . import __version__, i18n
-from .assess import Assessment, assess
-from .digest import buffer_moves, change_days, holds
-from .model import Target
-from .render.cells import Line, line
-from .selection import Filter, order
-from .settings import Settings
-from .store import reading
+from .lockfile import reading
+from .ordering import order
+from .render.lines import Line
 
-FORMAT = 1
+# Light by design: what a `list` served from kept rows needs (cli/fast.py
+# runs it before the command line is even imported). Judging a target, and
+# what it takes, is imported only where rows are made.
+
+FORMAT = 2
 ANY = object()  # load(): rows judged by whichever method
 SUFFIX = ".rows"
 # One kept row: where the target is in the store, the days its row holds
@@ -50,14 +46,22 @@ SUFFIX = ".rows"
 KEY, FIRST, LAST, ID, KIND, TAGS, PLAN, BINDING, DEADLINE, STATUS, PROGRESS, BUFFER, MOVES, LINE = range(14)
 
 
-def folder(environ=os.environ) -> Path:
+def folder(environ=os.environ):
+    """The folder of the kept rows (a Path)."""
+    from pathlib import Path
+
+    return Path(_folder(environ))
+
+
+def _folder(environ=os.environ) -> str:
     base = environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "targettrack"
+    return os.path.join(base, "targettrack")
 
 
-def file_for(store: Path, environ=os.environ) -> Path:
+def file_for(store, environ=os.environ) -> str:
     """One cache file per store, named by the store's real path."""
-    return folder(environ) / (hashlib.sha256(os.fsencode(str(store))).hexdigest()[:32] + SUFFIX)
+    name = os.fsencode(str(store))
+    return os.path.join(_folder(environ), f"{zlib.crc32(name):08x}{zlib.adler32(name):08x}{SUFFIX}")
 
 
 def identity(raw: bytes, st: os.stat_result) -> tuple:
@@ -67,29 +71,36 @@ def identity(raw: bytes, st: os.stat_result) -> tuple:
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev, zlib.crc32(raw))
 
 
-@dataclass
 class Kept:
-    path: Path                 # the cache file
-    lang: str                  # the language of the cells
-    method: str | None         # the --method they were judged by (None: each target's own)
-    settings: dict             # the store's settings, as stored
-    entries: list[tuple]       # store order
+    """The rows kept for one store's bytes."""
+
+    __slots__ = ("lang", "method", "settings", "entries")
+
+    def __init__(self, lang: str, method: str | None, settings: dict, entries: list[tuple]):
+        self.lang = lang          # the language of the cells
+        self.method = method      # the --method they were judged by (None: each target's own)
+        self.settings = settings  # the store's settings, as stored
+        self.entries = entries    # store order
 
     def ids_out_of_run(self, on: date) -> list[str]:
         day = on.toordinal()
         return [e[ID] for e in self.entries if not e[FIRST] <= day <= e[LAST]]
 
 
-def load(store: Path, key: tuple, method: str | None) -> Kept | None:
+def _checked(body: bytes) -> bytes:
+    return len(body).to_bytes(8, "big") + zlib.crc32(body).to_bytes(4, "big")
+
+
+def load(store, key: tuple, method) -> Kept | None:
     """The kept rows for these bytes of `store`, or None (a miss). Their
     language is for the caller to check: it may come from the settings."""
-    path = file_for(store)
     try:
-        blob = path.read_bytes()
+        with open(file_for(store), "rb") as f:
+            blob = f.read()
     except OSError:
         return None
-    check, body = blob[:32], blob[32:]
-    if hashlib.blake2b(body, digest_size=32).digest() != check:
+    check, body = blob[:12], blob[12:]
+    if _checked(body) != check:  # torn or damaged: never handed to marshal
         return None
     try:
         head, settings, entries = marshal.loads(body)
@@ -98,20 +109,19 @@ def load(store: Path, key: tuple, method: str | None) -> Kept | None:
     if not isinstance(head, tuple) or len(head) != 6 or head[:4] != (FORMAT, __version__, str(store), key) \
             or (head[5] != method and method is not ANY):
         return None
-    return Kept(path, head[4], head[5], settings, list(entries))
+    return Kept(head[4], head[5], settings, list(entries))
 
 
-def save(store: Path, key: tuple, lang: str, method: str | None, settings: dict, entries: list[tuple]) -> None:
+def save(store, key: tuple, lang: str, method: str | None, settings: dict, entries: list[tuple]) -> None:
     """Keep these rows for these bytes of `store`: best effort, atomically."""
     path = file_for(store)
     body = marshal.dumps(((FORMAT, __version__, str(store), key, lang, method), settings, tuple(entries)))
-    blob = hashlib.blake2b(body, digest_size=32).digest() + body
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temp = os.path.join(os.path.dirname(path), f".{os.path.basename(path)}.{os.getpid()}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(temp, "wb") as f:
-            f.write(blob)
-        os.replace(temp, path)  # no fsync: a torn file fails its hash and is only a miss
+            f.write(_checked(body) + body)
+        os.replace(temp, path)  # no fsync: a torn file fails its checksum and is only a miss
     except OSError:
         try:
             os.unlink(temp)
@@ -122,26 +132,32 @@ def save(store: Path, key: tuple, lang: str, method: str | None, settings: dict,
 def clear(environ=os.environ) -> int:
     """Remove every kept file; how many were removed."""
     removed = 0
+    where = _folder(environ)
     try:
-        names = list(folder(environ).iterdir())
+        names = os.listdir(where)
     except OSError:
         return 0
-    for p in names:
-        if p.name.endswith(SUFFIX) or p.name.endswith(".tmp"):
+    for name in names:
+        if name.endswith(SUFFIX) or name.endswith(".tmp"):
             try:
-                p.unlink()
+                os.unlink(os.path.join(where, name))
                 removed += 1
             except OSError:
                 pass
     return removed
 
 
-def _exact(x: Fraction | None):
+# --- making rows (imports the judging) -----------------------------------------------
+
+def _exact(x):
     return None if x is None else (x.numerator, x.denominator)
 
 
-def entry(doc_key: int, t: Target, a: Assessment, settings: Settings) -> tuple:
-    """The kept row of `t` judged as `a` (on a.as_of)."""
+def entry(doc_key: int, t, a, settings) -> tuple:
+    """The kept row of target `t` judged as `a` (on a.as_of)."""
+    from .digest import buffer_moves, change_days, holds
+    from .render.cells import line
+
     first, last = holds(change_days(t, settings), a.as_of)
     moves = buffer_moves(a.status)
     buffer = a.buffer_days
@@ -153,7 +169,9 @@ def entry(doc_key: int, t: Target, a: Assessment, settings: Settings) -> tuple:
             tuple(ln))
 
 
-def judged(doc_key: int, t: Target, on: date, settings: Settings, method: str | None) -> tuple:
+def judged(doc_key: int, t, on: date, settings, method: str | None) -> tuple:
+    from .assess import assess
+
     return entry(doc_key, t, assess(t, on, settings, method), settings)
 
 
@@ -164,13 +182,69 @@ def _buffer(e: tuple, on: int) -> int | None:
     return buffer - on if buffer is not None and e[MOVES] else buffer
 
 
-def _progress(e: tuple) -> Fraction | None:
+def _progress(e: tuple):
+    from fractions import Fraction
+
     return Fraction(*e[PROGRESS]) if e[PROGRESS] is not None else None
+
+
+def chosen(entries: list[tuple], on: date, keep, sort: str) -> list[Line]:
+    """The lines of the rows `keep` keeps (None: all), in the order asked
+    for: selection's rules, over the kept facts."""
+    kept = entries if keep is None else [e for e in entries if keep(e)]
+    key, day = order(sort), on.toordinal()
+    exact = sort == "progress"  # the one order that compares progress: exact fractions, as judged
+    kept = sorted(kept, key=lambda e: key(e[ID], e[DEADLINE], e[STATUS], _progress(e) if exact else None,
+                                          _buffer(e, day)))
+    return [Line(*e[LINE]) for e in kept]
+
+
+def keeping(flt):
+    """A selection.Filter as a test of a kept row (None: it keeps everything)."""
+    if not (flt.statuses or flt.tags or flt.kind or flt.plan is not None or flt.due_before
+            or flt.binding is not None):
+        return None
+
+    def keep(e: tuple) -> bool:
+        deadline = date.fromordinal(e[DEADLINE]) if e[DEADLINE] is not None else None
+        return (flt.keeps(e[KIND], e[TAGS], e[PLAN], e[BINDING], deadline)
+                and (not flt.statuses or e[STATUS] in flt.statuses))
+    return keep
+
+
+def statuses_only(wanted) -> object:
+    """A test of a kept row by its status alone (None: any status)."""
+    if not wanted:
+        return None
+    return lambda e: e[STATUS] in wanted
 
 
 # --- the list, from kept rows where they hold -------------------------------------
 
-def lines(store: Path, on: date, today: date, method: str | None, flt, sort: str, lang_given: bool,
+def configured_lang(kept: Kept, lang_given: bool) -> None:
+    """The store's `config lang`, as a command's store applies it, unless --lang or TARGETTRACK_LANG chose."""
+    if not lang_given:
+        configured = kept.settings.get("lang") if isinstance(kept.settings, dict) else None
+        if configured:
+            i18n.use(configured, "the store's config lang")
+
+
+def kept_lines(store, on: date, method: str | None, keep, sort: str, lang_given: bool) -> list[Line] | None:
+    """The list wholly from kept rows, or None if any is missing or has run
+    out (the caller then takes the full path)."""
+    with reading(store) as (raw, st):  # a missing or unreadable store is the usual error
+        key = identity(raw, st)
+        del raw
+        kept = load(store, key, method)
+        if kept is None:
+            return None
+        configured_lang(kept, lang_given)
+        if kept.lang != i18n.current or kept.ids_out_of_run(on):
+            return None
+        return chosen(kept.entries, on, keep, sort)
+
+
+def lines(store, on: date, today: date, method: str | None, flt, sort: str, lang_given: bool,
           open_store) -> list[Line]:
     """The list's lines: kept rows that hold on `on`, targets judged again
     where they do not, everything judged on a miss (and kept, when `on` is
@@ -182,10 +256,7 @@ def lines(store: Path, on: date, today: date, method: str | None, flt, sort: str
         kept = load(store, key, method)
         entries = None
         if kept is not None:
-            if not lang_given:
-                configured = kept.settings.get("lang") if isinstance(kept.settings, dict) else None
-                if configured:
-                    i18n.use(configured, "the store's config lang")
+            configured_lang(kept, lang_given)
             if kept.lang == i18n.current:
                 entries = kept.entries
                 stale = kept.ids_out_of_run(on)
@@ -199,10 +270,10 @@ def lines(store: Path, on: date, today: date, method: str | None, flt, sort: str
             entries = [judged(k, t, on, settings, method) for k, t in numbered]
             if on == today:
                 save(store, key, i18n.current, method, settings.to_dict(), entries)
-    return chosen(entries, on, flt, sort)
+    return chosen(entries, on, keeping(flt), sort)
 
 
-def _rejudged(store: Path, key: tuple, kept: Kept, stale: list[str], on: date, today: date, method, open_store):
+def _rejudged(store, key: tuple, kept: Kept, stale: list[str], on: date, today: date, method, open_store):
     with open_store() as s:
         if identity(*s.as_read) != key:  # changed since: judge everything
             return None
@@ -215,28 +286,14 @@ def _rejudged(store: Path, key: tuple, kept: Kept, stale: list[str], on: date, t
     return entries
 
 
-def chosen(entries: list[tuple], on: date, flt, sort: str) -> list[Line]:
-    """The lines the filter keeps, in the order asked for (selection's rules, over kept facts)."""
-    kept = []
-    keeps_all = flt == Filter()
-    for e in entries:
-        if not keeps_all and not (flt.keeps(e[KIND], e[TAGS], e[PLAN], e[BINDING],
-                                            date.fromordinal(e[DEADLINE]) if e[DEADLINE] is not None else None)
-                                  and (not flt.statuses or e[STATUS] in flt.statuses)):
-            continue
-        kept.append(e)
-    key, day = order(sort), on.toordinal()
-    exact = sort == "progress"  # the one order that compares progress: exact fractions, as judged
-    kept.sort(key=lambda e: key(e[ID], e[DEADLINE], e[STATUS], _progress(e) if exact else None, _buffer(e, day)))
-    return [Line(*e[LINE]) for e in kept]
-
-
-def patch(store: Path, before: tuple[bytes, os.stat_result], after: tuple[bytes, os.stat_result],
+def patch(store, before: tuple[bytes, os.stat_result], after: tuple[bytes, os.stat_result],
           changed: dict, today: date, at_most: float = 1.0) -> None:
     """After a command changed these targets (document number -> target, None
     for removed), bring the kept rows of the bytes before to the bytes after,
     judging only the changed targets. Rows kept in another language stay as
     they are (a miss next time)."""
+    from .settings import Settings
+
     kept = load(store, identity(*before), ANY)
     if kept is None or kept.lang != i18n.current:
         return

@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .assess import ATTENTION_ORDER, STATUSES, Assessment, assess
+from .assess import Assessment, assess
+from .ordering import ATTENTION_ORDER, SORTS, STATUSES, order  # noqa: F401 (re-exported)
 from .dates import Period
 from .model import Target
 from .settings import Settings
 
-SORTS = ("deadline", "status", "progress", "urgency", "id")
 Row = tuple[Target, Assessment]
 
 
@@ -64,42 +64,6 @@ def sort_rows(rows: list[Row], by: str = "deadline") -> list[Row]:
     key = order(by)
     return sorted(rows, key=lambda ta: key(ta[0].id, ta[0].deadline.last.toordinal() if ta[0].deadline else None,
                                            ta[1].status, ta[1].progress, ta[1].buffer_days))
-
-
-def order(by: str):
-    """The sort key of `--sort by`, over the facts it looks at: (id, the
-    deadline's last day as an ordinal or None, status, progress, safety
-    buffer in days). One definition for judged rows and for the row cache's."""
-    return _SORT_KEYS[by]
-
-
-NO_DEADLINE = date.max.toordinal()  # sorts last
-
-
-def _by_deadline(id_, deadline, status, progress, buffer):
-    return (NO_DEADLINE if deadline is None else deadline, id_)
-
-
-def _urgency(id_, deadline, status, progress, buffer):
-    """Missed and breached first, then the smallest safety buffer, then the rest by deadline."""
-    deadline = NO_DEADLINE if deadline is None else deadline
-    if status in ("missed", "breached"):
-        return (0, 0, deadline, id_)
-    if status in ("achieved", "within"):
-        return (3, 0, deadline, id_)
-    if buffer is not None:
-        return (1, buffer, deadline, id_)
-    return (2, 0, deadline, id_)
-
-
-_SORT_KEYS = {
-    "deadline": _by_deadline,
-    "id": lambda id_, deadline, status, progress, buffer: id_,
-    "status": lambda id_, deadline, status, progress, buffer: (ATTENTION_ORDER.index(status), id_),
-    "progress": lambda id_, deadline, status, progress, buffer: (progress is None, -(progress or 0), id_),
-    "urgency": _urgency,
-}
-assert set(_SORT_KEYS) == set(SORTS)
 
 
 def status_counts(assessments) -> dict[str, int]:

@@ -25,6 +25,7 @@ from ..selection import SORTS, Filter
 from ..settings import METHODS
 from ..store import Store, locate
 from .program import PROG
+from ..terminal import _TerminalSafe, color_wanted, data_out  # noqa: F401 (shared with the fast lane)
 
 # --- shared options -------------------------------------------------------------
 
@@ -144,8 +145,7 @@ def now_utc() -> str:
 
 
 def use_color(ctx: typer.Context) -> bool:
-    return (not root(ctx).no_color and not os.environ.get("NO_COLOR")
-            and os.environ.get("TERM") != "dumb" and sys.stdout.isatty())
+    return color_wanted(root(ctx).no_color)
 
 
 def width() -> int:
@@ -304,28 +304,6 @@ def decode_text(raw: bytes, name: str) -> str:
         print(_("{prog}: {name}: read as {encoding}").format(
             prog=PROG, name=name, encoding=encoding.upper()), file=sys.stderr)
     return text
-
-
-class _TerminalSafe:
-    """stdout for data on a terminal: control characters shown as codes."""
-
-    def __init__(self, stream):
-        self.stream = stream
-
-    def write(self, text: str) -> int:
-        from ..textwidth import terminal_safe
-
-        return self.stream.write(terminal_safe(text))
-
-    def __getattr__(self, name):
-        return getattr(self.stream, name)
-
-
-def data_out():
-    """Where data (CSV, JSON, plain rows) goes: stdout as is to a file or a
-    pipe, which get the exact text; on a terminal, with every character that
-    would drive it (ESC, CR, C1, bidi overrides) shown as a code."""
-    return _TerminalSafe(sys.stdout) if sys.stdout.isatty() else sys.stdout
 
 
 def emit(text, output: Optional[str], ctx: typer.Context | None = None) -> None:

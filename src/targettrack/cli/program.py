@@ -33,7 +33,7 @@ from . import helptext
 
 fastparams.install()
 helptext.install()
-PROG = "targettrack"
+from ..terminal import PROG, fail, utf8_streams  # noqa: F401 (PROG and fail are the command line's)
 
 # A rule in the library names the field it refused; on the command line that
 # field is this option (the rest are "--" + the field with dashes).
@@ -134,16 +134,6 @@ def interrupted() -> str:
     return _("interrupted; nothing was written")
 
 
-def fail(message: str, code: int) -> int:
-    from ..textwidth import safe
-
-    # One line, whatever the message held, and nothing in it (a file name, a
-    # header row, a title) may drive the terminal.
-    text = safe(" ".join(str(message).split()))
-    print(_("{prog}: error: {message}").format(prog=PROG, message=text), file=sys.stderr)
-    return code
-
-
 app = typer.Typer(
     cls=_Group,
     name=PROG,
@@ -214,10 +204,7 @@ def main() -> None:
     # ignored, the write fails with EFBIG and the store stays as it was.
     if hasattr(signal, "SIGXFSZ"):
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    # Output is UTF-8 whatever the locale (cron often runs with LANG unset or C).
-    for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure") and (stream.encoding or "").lower().replace("-", "") != "utf8":
-            stream.reconfigure(encoding="utf-8")
+    utf8_streams()
     code = 0
     try:
         if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:  # entry.py's start-up handler: Python's own again

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import NamedTuple
 
 from ..assess import Assessment
 from ..i18n import N_, _
@@ -12,14 +11,7 @@ from ..quantity import format_difference, format_quantity
 from ..textwidth import safe, width
 from ..values import show_measure
 
-COLUMNS = ("ID", "STATUS", "PROGRESS", "CURRENT", "TARGET", "DEADLINE", "TITLE")
-# The headers as a reader sees them (the names above are the code's).
-HEADERS = {n: n for n in (N_("ID"), N_("STATUS"), N_("PROGRESS"), N_("CURRENT"), N_("TARGET"), N_("DEADLINE"),
-                          N_("BINDING"), N_("TITLE"))}
-
-
-def header(name: str) -> str:
-    return _(name)
+from .lines import COLUMNS, HEADERS, Line, columns, header  # noqa: F401 (the list's lines, drawn from these cells)
 
 
 def status_text(a: Assessment) -> str:
@@ -73,39 +65,12 @@ BINDING_WORDS = {True: N_("binding"), False: N_("expected"), None: "-"}
 PER = {"year": N_("/year"), "half": N_("/half"), "quarter": N_("/quarter"), "month": N_("/month"), "day": N_("/day")}
 
 
-def columns(lines: list["Line"]) -> tuple[str, ...]:
-    """The list's columns: BINDING (约束性 / 预期性) only when some listed target says which it is."""
-    if any(line.binding_said for line in lines):
-        return COLUMNS[:-1] + ("BINDING",) + COLUMNS[-1:]
-    return COLUMNS
-
-
 def title_of(t: Target) -> str:
     """The title in the reader's language: title_en in English when the
     target has one, its title otherwise (`show` gives both)."""
     from .. import i18n
 
     return safe(t.title_en if i18n.current == "en" and t.title_en else t.title)
-
-
-class Line(NamedTuple):
-    """A target as the list shows it to people (the text and table formats):
-    its cells, and what colours them and draws the progress bar. Plain data,
-    so the row cache (rowcache.py) can keep it across runs."""
-    cells: tuple[str, ...]          # ID, STATUS, PROGRESS, CURRENT, TARGET, DEADLINE, BINDING, TITLE
-    status: str
-    progress: float | None          # for the bar: how far along, and where it should be by now
-    expected: float | None
-    path: bool                      # the kind moves along a path from a base (a bar means something)
-    binding_said: bool              # the target says whether it is binding
-    sizes: tuple[int, ...]          # the display width of each cell (measured once, kept with it)
-
-    def shown(self, binding: bool) -> tuple[str, ...]:
-        """The cells of the columns shown: BINDING only when the list has that column."""
-        return self.cells if binding else self.cells[:6] + self.cells[7:]
-
-    def shown_sizes(self, binding: bool) -> tuple[int, ...]:
-        return self.sizes if binding else self.sizes[:6] + self.sizes[7:]
 
 
 def line(t: Target, a: Assessment) -> Line:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from ..textwidth import pad, width
-from .fit import wrap
-from .cells import Line, columns, header, line
+from ..textwidth import width
+from .lines import Line, columns, header
 
 
 LONG = 24  # cells: a column wider than this is text (a title, a reason), not a value
@@ -35,10 +34,16 @@ def write_table(rows: list[tuple[str, ...]], out, indent: str = "", *, total: in
         cells = [c + " " * (w - s) for c, w, s in zip(r, widths, size)]
         if styles:
             cells = [_styled(shown, r[i], i, n, styles) for i, shown in enumerate(cells)]
-        last = wrap(r[-1], room) if room and width(r[-1]) > room else [r[-1]]
+        last = _wrap(r[-1], room) if room and width(r[-1]) > room else [r[-1]]
         write(indent + "  ".join(cells) + "  " + last[0] + "\n")
         for more in last[1:]:
             write(" " * start + more + "\n")
+
+
+def _wrap(text: str, room: int) -> list[str]:
+    from .fit import wrap  # only on a terminal: fit's rules (and its imports) are not needed off one
+
+    return wrap(text, room)
 
 
 def _styled(shown: str, cell: str, column: int, row: int, styles) -> str:
@@ -68,11 +73,13 @@ def _stacked(rows, out, indent: str, total: int, styles) -> None:
         for i in sorted(long):
             if r[i] in ("", "-"):
                 continue
-            for piece in wrap(r[i], max(total - width(deeper), 20)):
+            for piece in _wrap(r[i], max(total - width(deeper), 20)):
                 out.write(deeper + piece + "\n")
 
 
 def render(rows, out, *, color: bool = False) -> None:
+    from .cells import line
+
     render_lines([line(t, a) for t, a in rows], out, color=color)
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import shutil
 
 from ..textwidth import AMBIGUOUS_WIDE, pad, width
-from .cells import Line, columns, header, line
+from .lines import Line, columns, header
 from .fit import table_layout, wrap
 
 BAR = 10
@@ -67,6 +67,8 @@ def terminal_width() -> int:
 
 
 def render(rows, out, *, color: bool = True, total: int | None = None) -> None:
+    from .cells import line
+
     render_lines([line(t, a) for t, a in rows], out, color=color, total=total)
 
 

@@ -1,0 +1,147 @@
+"""The fast lane (fastlane.py) against the full command line: on any
+arguments it takes, Typer reads the same values; `list` prints the same
+bytes; anything else goes to Typer; and Typer is not imported when it
+serves the list."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings as hsettings, strategies as st
+from typer.main import get_command
+
+from targettrack import fastlane
+from targettrack.errors import InputError
+from targettrack.cli import app
+
+from conftest import FROZEN_TODAY, SHIPPED
+
+GROUP = get_command(app)
+LIST_DEFAULTS = {"tag": [], "kind": None, "plan": None, "binding": None, "method": None, "due_before": None,
+                 "as_of": None}
+
+
+def typer_reads(argv: list[str]) -> tuple[str, dict, dict]:
+    """(command, root options, command options) as Typer parses them."""
+    ctx = GROUP.make_context("targettrack", list(argv))
+    rest = list(getattr(ctx, "_protected_args", None) or getattr(ctx, "protected_args", [])) + list(ctx.args)
+    name, cmd, args = GROUP.resolve_command(ctx, rest)
+    sub = cmd.make_context(name, args, parent=ctx)
+    return name, dict(ctx.params), {k: list(v) if isinstance(v, tuple) else v for k, v in sub.params.items()}
+
+
+values = st.sampled_from(["x.json", "store.json", "zh", "en", "status", "deadline", "urgency", "bogus", "text",
+                          "table", "plain", "json", "on-track", "missed,at-risk", "list", "-x", "", "a=b"])
+tokens = st.one_of(
+    st.sampled_from(["list", "--db", "--lang", "--no-color", "--no-cache", "--sort", "--format", "-f", "--status",
+                     "-s", "--tag", "--help", "-h", "--version", "--", "show", "report", "--as-of", "--binding"]),
+    st.builds(lambda o, v: f"{o}={v}", st.sampled_from(["--db", "--lang", "--sort", "--format", "--status", "-f"]),
+              values),
+    values,
+)
+
+
+@hsettings(max_examples=400, deadline=None)
+@given(st.lists(tokens, max_size=8))
+def test_what_the_fast_lane_takes_typer_reads_alike(argv):
+    got = fastlane.parse(argv)
+    if got is None:
+        return
+    if got["lang"] not in (None, "zh", "en"):  # run() leaves a language it cannot speak to Typer, which refuses it
+        with pytest.raises(InputError):
+            typer_reads(argv)
+        return
+    name, root, params = typer_reads(argv)
+    assert name == "list"
+    assert root == {"db": got["db"], "lang": got["lang"], "no_color": got["no_color"], "no_cache": False,
+                    "version": None}
+    assert params == {"sort": got["sort"], "fmt": got["fmt"], "status": got["status"], **LIST_DEFAULTS}
+
+
+@pytest.mark.parametrize("argv", [
+    ["list"], ["--db", "a.json", "list", "--sort", "status"], ["--lang=zh", "list", "-s", "missed", "--status",
+                                                                "on-track"], ["--no-color", "list", "-f", "plain"],
+])
+def test_the_fast_lane_takes_these(argv):
+    got = fastlane.parse(argv)
+    assert got is not None
+    name, root, params = typer_reads(argv)
+    assert (root["db"], root["lang"], root["no_color"]) == (got["db"], got["lang"], got["no_color"])
+    assert (params["sort"], params["fmt"], params["status"]) == (got["sort"], got["fmt"], got["status"])
+
+
+@pytest.mark.parametrize("argv", [
+    [], ["show", "x"], ["list", "--tag", "a"], ["list", "--help"], ["--help", "list"], ["--no-cache", "list"],
+    ["list", "-fjson"], ["list", "--sort"], ["list", "--sort", "a", "--sort", "b"], ["list", "extra"],
+    ["list", "--", "--sort"], ["--version"], ["list", "--as-of", "2024"], ["report"],
+])
+def test_the_fast_lane_leaves_these_to_typer(argv):
+    assert fastlane.parse(argv) is None
+
+
+# --- whole processes -------------------------------------------------------------
+
+def run(*args: str, env: dict, importtime: bool = False) -> subprocess.CompletedProcess:
+    cmd = [sys.executable] + (["-X", "importtime"] if importtime else []) + ["-m", "targettrack", *args]
+    return subprocess.run(cmd, capture_output=True, env=env, timeout=60)
+
+
+@pytest.fixture
+def env(tmp_path) -> dict:
+    return {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(tmp_path), "LANG": "C.UTF-8",
+            "TARGETTRACK_TODAY": FROZEN_TODAY, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+
+
+@pytest.fixture
+def plan(tmp_path, env) -> Path:
+    db = tmp_path / "plan.json"
+    subprocess.run([sys.executable, "-m", "targettrack", "--db", str(db), "init", "--sample", "cn-14fyp"], env=env,
+                   check=True, capture_output=True, timeout=60)
+    return db
+
+
+@pytest.mark.parametrize("args", [[], ["--sort", "status"], ["--sort=urgency"], ["-s", "at-risk,on-track"],
+                                  ["--status", "missed", "-s", "no-data"], ["-f", "plain"], ["--format", "table"]])
+@pytest.mark.parametrize("lang", [[], ["--lang", "zh"]])
+def test_the_fast_lane_prints_what_the_full_one_does(plan, env, args, lang):
+    full = run(*lang, "--no-cache", "--db", str(plan), "list", *args, env=env)
+    first = run(*lang, "--db", str(plan), "list", *args, env=env)  # keeps the rows
+    fast = run(*lang, "--db", str(plan), "list", *args, env=env, importtime=True)
+    assert full.returncode == first.returncode == fast.returncode == 0
+    assert fast.stdout == first.stdout == full.stdout
+    assert b"typer" not in fast.stderr, "served without importing Typer"
+
+
+def test_a_miss_takes_the_full_lane(plan, env):
+    r = run("--db", str(plan), "list", env=env, importtime=True)
+    assert r.returncode == 0 and b"typer" in r.stderr
+
+
+def test_the_shipped_store_in_chinese_by_its_config(tmp_path, env):
+    db = tmp_path / "s.json"
+    db.write_bytes(SHIPPED.read_bytes())
+    run("--db", str(db), "config", "lang", "zh", env=env)
+    first = run("--db", str(db), "list", env=env)
+    fast = run("--db", str(db), "list", env=env, importtime=True)
+    assert fast.stdout == first.stdout and "状态".encode() in fast.stdout and b"typer" not in fast.stderr
+
+
+def test_errors_read_as_the_full_lane_says_them(tmp_path, env, plan):
+    missing = tmp_path / "none.json"
+    fast = run("--db", str(missing), "list", env=env)
+    full = run("--no-cache", "--db", str(missing), "list", env=env)
+    assert fast.returncode == full.returncode == 3 and fast.stderr == full.stderr and b"no store here" in fast.stderr
+    run("--db", str(plan), "list", env=env)  # keep the rows, then lock the store
+    import fcntl
+
+    fd = os.open(str(plan) + ".lock", os.O_RDWR | os.O_CREAT)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        r = run("--db", str(plan), "list", env={**env, "TARGETTRACK_LOCK_TIMEOUT": "0.2"})
+        assert r.returncode == 3 and b"locked" in r.stderr and r.stdout == b""
+    finally:
+        os.close(fd)
