@@ -190,3 +190,40 @@ def test_the_installed_command_keeps_and_reads_rows(sample, tmp_path):
     assert list((tmp_path / "proc-cache" / "targettrack").glob("*.rows"))
     second = subprocess.run(run, capture_output=True, env=env, timeout=60, check=True).stdout
     assert first == second and b"sh-robot-brands" in first
+
+
+# --- export's kept pieces (exportcache.py) ------------------------------------------
+
+def test_export_reads_the_same_with_kept_pieces_and_after_changes(sample):
+    """Kept for a store targettrack wrote (its lines were checked); a changed line misses."""
+    def exported(*args):
+        return "\n".join(line for line in sample.ok(*args, "export").splitlines() if '"exported_at"' not in line)
+
+    sample.ok("update", "sh-robot-scenarios", "40", "--date", "2025", "-q")  # the store is now targettrack's own
+    plain = exported("--no-cache")
+    assert exported() == plain  # the first keeps the pieces
+    assert exported() == plain  # the second writes them
+    assert list(rowcache.folder().glob("*.export"))
+    sample.ok("update", "sh-robot-brands", "9", "--date", "2026-06", "-q")
+    sample.ok("remove", "yaohai-talent-subsidy", "--yes")
+    after = exported("--no-cache")
+    assert after != plain and exported() == after and exported() == after
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garbage"])
+def test_a_damaged_export_cache_is_only_a_miss(sample, damage):
+    sample.ok("update", "sh-robot-scenarios", "40", "--date", "2025", "-q")
+    sample.ok("export")
+    kept = next(rowcache.folder().glob("*.export"))
+    raw = kept.read_bytes()
+    kept.write_bytes(raw[:len(raw) // 2] if damage == "truncate" else os.urandom(200))
+    body = [line for line in sample.ok("export").splitlines() if '"exported_at"' not in line]
+    assert body == [line for line in sample.ok("--no-cache", "export").splitlines() if '"exported_at"' not in line]
+
+
+def test_cache_clear_removes_the_export_pieces_too(sample):
+    sample.ok("update", "sh-robot-scenarios", "40", "--date", "2025", "-q")
+    sample.ok("list")
+    sample.ok("export")
+    r = sample("cache", "clear", db=False)
+    assert "removed 2 cached file" in r.err and kept_files() == [] and not list(rowcache.folder().glob("*.export"))

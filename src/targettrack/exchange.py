@@ -82,7 +82,8 @@ def export_json(targets, settings: Settings, exported_at: str, schema: int) -> s
 def export_json_pieces(targets, settings: Settings, exported_at: str, schema: int):
     """The JSON export, as pieces of text to write one after the other (the
     targets may be an iterator: nothing holds the whole store's text), the
-    same bytes as json.dumps(document, ensure_ascii=False, indent=1)."""
+    same bytes as json.dumps(document, ensure_ascii=False, indent=1). A
+    target may come already written, as its json_piece."""
     from .jsonindent import dumps
 
     head = {"format": EXPORT_FORMAT, "version": 1, "schema": schema, "exported_at": exported_at,
@@ -91,9 +92,17 @@ def export_json_pieces(targets, settings: Settings, exported_at: str, schema: in
     yield text[:-2] + ',\n "targets": '
     sep = "[\n  "
     for t in targets:
-        yield sep + dumps(to_dict(t), 2)
+        yield sep  # apart from the target: no copy of a long piece to join them
+        yield t if type(t) is str else json_piece(t)
         sep = ",\n  "
     yield "[]\n}\n" if sep == "[\n  " else "\n ]\n}\n"
+
+
+def json_piece(t: Target) -> str:
+    """One target as the JSON export writes it (exportcache.py keeps these)."""
+    from .jsonindent import dumps
+
+    return dumps(to_dict(t), 2)
 
 
 def _target_row(t: Target) -> dict:

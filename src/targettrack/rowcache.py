@@ -28,7 +28,7 @@ import os
 import zlib
 from datetime import date
 
-from . import __version__, i18n
+from . import __version__, cachefiles, i18n
 from .lockfile import reading
 from .ordering import order
 from .render.lines import Line
@@ -50,18 +50,11 @@ def folder(environ=os.environ):
     """The folder of the kept rows (a Path)."""
     from pathlib import Path
 
-    return Path(_folder(environ))
-
-
-def _folder(environ=os.environ) -> str:
-    base = environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "targettrack")
+    return Path(cachefiles.folder(environ))
 
 
 def file_for(store, environ=os.environ) -> str:
-    """One cache file per store, named by the store's real path."""
-    name = os.fsencode(str(store))
-    return os.path.join(_folder(environ), f"{zlib.crc32(name):08x}{zlib.adler32(name):08x}{SUFFIX}")
+    return cachefiles.path_for(store, SUFFIX, environ)
 
 
 def identity(raw: bytes, st: os.stat_result) -> tuple:
@@ -87,20 +80,11 @@ class Kept:
         return [e[ID] for e in self.entries if not e[FIRST] <= day <= e[LAST]]
 
 
-def _checked(body: bytes) -> bytes:
-    return len(body).to_bytes(8, "big") + zlib.crc32(body).to_bytes(4, "big")
-
-
 def load(store, key: tuple, method) -> Kept | None:
     """The kept rows for these bytes of `store`, or None (a miss). Their
     language is for the caller to check: it may come from the settings."""
-    try:
-        with open(file_for(store), "rb") as f:
-            blob = f.read()
-    except OSError:
-        return None
-    check, body = blob[:12], blob[12:]
-    if _checked(body) != check:  # torn or damaged: never handed to marshal
+    body = cachefiles.read(file_for(store))
+    if body is None:  # missing, torn or damaged: never handed to marshal
         return None
     try:
         head, settings, entries = marshal.loads(body)
@@ -114,37 +98,13 @@ def load(store, key: tuple, method) -> Kept | None:
 
 def save(store, key: tuple, lang: str, method: str | None, settings: dict, entries: list[tuple]) -> None:
     """Keep these rows for these bytes of `store`: best effort, atomically."""
-    path = file_for(store)
-    body = marshal.dumps(((FORMAT, __version__, str(store), key, lang, method), settings, tuple(entries)))
-    temp = os.path.join(os.path.dirname(path), f".{os.path.basename(path)}.{os.getpid()}.tmp")
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(temp, "wb") as f:
-            f.write(_checked(body) + body)
-        os.replace(temp, path)  # no fsync: a torn file fails its checksum and is only a miss
-    except OSError:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
+    cachefiles.write(file_for(store), marshal.dumps(((FORMAT, __version__, str(store), key, lang, method), settings,
+                                                     tuple(entries))))
 
 
 def clear(environ=os.environ) -> int:
-    """Remove every kept file; how many were removed."""
-    removed = 0
-    where = _folder(environ)
-    try:
-        names = os.listdir(where)
-    except OSError:
-        return 0
-    for name in names:
-        if name.endswith(SUFFIX) or name.endswith(".tmp"):
-            try:
-                os.unlink(os.path.join(where, name))
-                removed += 1
-            except OSError:
-                pass
-    return removed
+    """Remove every kept file (rows and exported pieces); how many were removed."""
+    return cachefiles.clear(environ)
 
 
 # --- making rows (imports the judging) -----------------------------------------------

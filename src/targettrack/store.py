@@ -504,6 +504,23 @@ class Store:
             return iter(self.targets())
         return self._each_line()
 
+    def documents(self):
+        """(document number, the raw JSON of its line) of every target, one
+        at a time in store order, for bytes targettrack wrote itself (their
+        lines were checked when written); None for any other file."""
+        lines = self._file.lines if self._ids is None else None
+        if lines is None:
+            return None
+        return ((key, lines.docs[key][lines.docs[key].index(b": ") + 2:]) for key in sorted(lines.docs, key=int))
+
+    def decoded(self, key: str, doc: bytes) -> Target:
+        """The target of one document line (documents()), or the store's corrupt error."""
+        try:
+            return from_dict(json.loads(doc))
+        except (ValueError, TypeError, ArithmeticError, UnicodeDecodeError, RecursionError) as e:
+            raise StoreError(_('{path}: corrupt store (target document {key}: {detail})').format(
+                path=self.path, key=key, detail=str(e)[:100])) from None
+
     def _each_line(self):
         lines = self._file.lines
         for key in sorted(lines.docs, key=int):

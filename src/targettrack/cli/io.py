@@ -125,13 +125,23 @@ def export(
 
     fmt = output_format(fmt, output, EXPORT_FORMATS, EXPORT_EXTENSIONS, "json")
     when = parse_as_of(as_of)
+    documents = None
     with open_store(ctx) as store:
         # JSON and CSV are written as the targets are read, from the bytes
         # read under the lock: the lock is not held while a pipe is slow.
-        targets = store.iter_targets() if fmt in ("json", "csv") else store.targets()
+        if fmt == "json" and not root(ctx).no_cache:
+            documents = store.documents()  # a store targettrack wrote: its lines, and their kept pieces
+        if documents is None:
+            targets = store.iter_targets() if fmt in ("json", "csv") else store.targets()
         settings = store.settings()
         schema = store.schema()
-    if fmt == "json":
+    if documents is not None:
+        from .. import exportcache
+
+        kept = exportcache.pieces(store.path, documents,
+                                  lambda number, doc: exchange.json_piece(store.decoded(number, doc)))
+        text = exchange.export_json_pieces(kept, settings, now_utc()[:19] + "Z", schema)
+    elif fmt == "json":
         text = exchange.export_json_pieces(targets, settings, now_utc()[:19] + "Z", schema)
     elif fmt == "csv":
         text = exchange.export_csv_pieces(targets)

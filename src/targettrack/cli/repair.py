@@ -41,9 +41,9 @@ CACHE_ACTIONS = ("path", "clear")
 @app.command()
 def cache(
     action: str = typer.Argument(..., metavar="ACTION",
-                                 help="path: print the folder the list's rows are kept in; clear: remove them all."),
+                                 help="path: print the folder they are kept in; clear: remove them all."),
 ) -> None:
-    """The list's kept rows: where they are, or remove them (they are made again as needed)."""
+    """The list's kept rows and export's kept pieces: where they are, or remove them (they are made again as needed)."""
     from .. import rowcache
 
     choice("ACTION", action, CACHE_ACTIONS)
