@@ -58,6 +58,23 @@ def test_split_and_join_give_back_every_byte(data):
     assert json.loads(raw) == data
 
 
+@given(stores)
+def test_documents_reads_each_line_as_split_cuts_it(data):
+    raw = dumps(data).encode("utf-8")
+    lines = layout.split(raw)
+    read = list(layout.documents(raw))
+    assert [k for k, _ in read] == sorted(lines.docs, key=int)
+    assert [json.loads(doc) for _, doc in read] == [data["targets"][k] for k, _ in read]
+
+
+def test_documents_refuses_what_is_not_the_layout():
+    with pytest.raises(ValueError):
+        list(layout.documents(b'{"meta": {}, "targets": {}}'))
+    raw = dumps(dict(empty_data(), targets={"1": {"id": "a"}})).encode("utf-8")
+    with pytest.raises(ValueError):
+        list(layout.documents(raw.replace(b'"1": {', b'"1": [')))
+
+
 @given(stores, stores)
 def test_a_change_record_goes_forwards_and_backwards(a, b):
     old, new = (layout.split(dumps(d).encode("utf-8")) for d in (a, b))

@@ -107,6 +107,25 @@ def split(raw: bytes) -> Lines | None:
     return Lines(meta, dict(zip((k.decode("ascii") for k in keys), lines)))
 
 
+def documents(raw: bytes):
+    """(number, the JSON of its document) of each target line of a store in
+    the layout above, one at a time and without copying the rest: for bytes
+    known to be targettrack's own (split() checked them when they were
+    written). A line that is not of the layout raises ValueError."""
+    middle = raw.find(_MIDDLE, len(_HEAD)) if raw.startswith(_HEAD) and raw.endswith(_TAIL) else -1
+    if middle < 0:
+        raise ValueError("not in targettrack's layout")
+    start, end = middle + len(_MIDDLE), len(raw) - len(_TAIL)
+    while start < end:
+        stop = raw.find(b",\n", start, end)
+        stop = end if stop < 0 else stop
+        colon = raw.find(b'": {', start, stop)
+        if raw[start:start + 1] != b'"' or colon < 0 or raw[stop - 1:stop] != b"}":
+            raise ValueError("not in targettrack's layout")
+        yield raw[start + 1:colon].decode("ascii"), raw[colon + 3:stop]
+        start = stop + 2
+
+
 def meta_line(raw: bytes) -> bytes | None:
     """The meta document's line of a store in the layout above, without
     cutting the rest (None for any other text)."""

@@ -508,9 +508,11 @@ class Store:
         """(document number, the raw JSON of its line) of every target, one
         at a time in store order, for bytes targettrack wrote itself (their
         lines were checked when written); None for any other file."""
-        lines = self._file.lines if self._ids is None else None
-        if lines is None:
+        if self._ids is not None or not self._file.trusted:
             return None
+        if self._file._lines is None:  # not cut yet: read line by line, no copy of the whole
+            return layout.documents(self._file.raw)
+        lines = self._file.lines
         return ((key, lines.docs[key][lines.docs[key].index(b": ") + 2:]) for key in sorted(lines.docs, key=int))
 
     def decoded(self, key: str, doc: bytes) -> Target:
