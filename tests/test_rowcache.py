@@ -227,3 +227,64 @@ def test_cache_clear_removes_the_export_pieces_too(sample):
     sample.ok("export")
     r = sample("cache", "clear", db=False)
     assert "removed 2 cached file" in r.err and kept_files() == [] and not list(rowcache.folder().glob("*.export"))
+
+
+# --- after other hands: the rows of unchanged lines are kept -------------------------
+
+def _count_judging(monkeypatch) -> list:
+    from targettrack import assess as assess_module
+
+    calls = []
+    real = assess_module.assess
+
+    def counting(t, *a, **k):
+        calls.append(t.id)
+        return real(t, *a, **k)
+
+    monkeypatch.setattr(assess_module, "assess", counting)
+    return calls
+
+
+def test_a_hand_edit_judges_only_the_lines_it_changed(plan, monkeypatch):
+    plan.ok("update", "cn-urbanization", "66", "--date", "2025", "-q")  # targettrack's own layout
+    plan.ok("list")
+    raw = plan.db.read_bytes()
+    edited = raw.replace(b'"title": "\\u5e38\\u4f4f\\u4eba\\u53e3\\u57ce\\u9547\\u5316\\u7387"', b'"title": "x"')
+    if edited == raw:  # titles are stored as UTF-8
+        edited = raw.replace("常住人口城镇化率".encode(), "城镇化率（手改）".encode())
+    assert edited != raw
+    plan.db.write_bytes(edited)
+    calls = _count_judging(monkeypatch)
+    assert plan.ok("list") == fresh(plan)
+    assert calls.count("cn-urbanization") >= 1 and len(set(calls) - {"cn-urbanization"}) == 0
+    calls.clear()
+    plan.ok("list")
+    assert calls == []  # kept again, for the new bytes
+
+
+def test_changed_settings_judge_everything_again(plan, monkeypatch):
+    plan.ok("update", "cn-urbanization", "66", "--date", "2025", "-q")
+    plan.ok("list")
+    raw = plan.db.read_bytes()
+    edited = raw.replace(b'"schema": 3}', b'"schema": 3, "settings": {"lag.year": "400d"}}', 1)
+    assert edited != raw
+    plan.db.write_bytes(edited)
+    calls = _count_judging(monkeypatch)
+    assert plan.ok("list") == fresh(plan)
+    assert len(set(calls)) == 17
+
+
+@pytest.mark.parametrize("damage", ["bad json", "duplicate id"])
+def test_a_damaged_line_is_an_error_whatever_was_kept(plan, damage):
+    plan.ok("update", "cn-urbanization", "66", "--date", "2025", "-q")
+    plan.ok("list")
+    lines = plan.db.read_bytes().split(b"\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith(b'"3": {'))
+    if damage == "bad json":
+        lines[at] = lines[at].replace(b'"id": ', b'"id" ', 1)
+    else:
+        copied = lines[at - 1].rstrip(b",").replace(b'"2": {', b'"3": {', 1)
+        lines[at] = copied + (b"," if lines[at].endswith(b",") else b"")
+    plan.db.write_bytes(b"\n".join(lines))
+    r = plan("list")
+    assert r.code == 3 and "corrupt" in r.err and r.out == ""

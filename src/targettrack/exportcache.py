@@ -14,7 +14,6 @@ edited by hand, another version of targettrack) is only a miss.
 from __future__ import annotations
 
 import marshal
-import zlib
 
 from . import __version__, cachefiles
 
@@ -22,9 +21,7 @@ FORMAT = 1
 SUFFIX = ".export"
 
 
-def key(doc: bytes) -> int:
-    """A line's length and its CRC-32 and Adler-32: two different lines alike in all three are not a practical risk."""
-    return (len(doc) << 64) | (zlib.crc32(doc) << 32) | zlib.adler32(doc)
+key = cachefiles.content_key
 
 
 def _load(store) -> dict:

@@ -37,13 +37,15 @@ from .render.lines import Line
 # runs it before the command line is even imported). Judging a target, and
 # what it takes, is imported only where rows are made.
 
-FORMAT = 2
+FORMAT = 3
 ANY = object()  # load(): rows judged by whichever method
 SUFFIX = ".rows"
 # One kept row: where the target is in the store, the days its row holds
 # for, what filters and sorts look at, and what is drawn. Tuples of plain
 # values: marshal reads 10,000 of them in a few milliseconds.
-KEY, FIRST, LAST, ID, KIND, TAGS, PLAN, BINDING, DEADLINE, STATUS, PROGRESS, BUFFER, MOVES, LINE = range(14)
+# The last, the key of the target's line in the store (cachefiles.content_key),
+# finds the row again after the file changed by other hands (rekeyed).
+KEY, FIRST, LAST, ID, KIND, TAGS, PLAN, BINDING, DEADLINE, STATUS, PROGRESS, BUFFER, MOVES, LINE, LINE_KEY = range(15)
 
 
 def folder(environ=os.environ):
@@ -67,12 +69,15 @@ def identity(raw: bytes, st: os.stat_result) -> tuple:
 class Kept:
     """The rows kept for one store's bytes."""
 
-    __slots__ = ("lang", "method", "settings", "entries")
+    __slots__ = ("key", "lang", "method", "settings", "meta", "entries")
 
-    def __init__(self, lang: str, method: str | None, settings: dict, entries: list[tuple]):
+    def __init__(self, key: tuple, lang: str, method: str | None, settings: dict, meta: bytes | None,
+                 entries: list[tuple]):
+        self.key = key            # the identity of the bytes they were made for
         self.lang = lang          # the language of the cells
         self.method = method      # the --method they were judged by (None: each target's own)
         self.settings = settings  # the store's settings, as stored
+        self.meta = meta          # the store's meta line (layout.py), when it is in targettrack's layout
         self.entries = entries    # store order
 
     def ids_out_of_run(self, on: date) -> list[str]:
@@ -80,26 +85,28 @@ class Kept:
         return [e[ID] for e in self.entries if not e[FIRST] <= day <= e[LAST]]
 
 
-def load(store, key: tuple, method) -> Kept | None:
-    """The kept rows for these bytes of `store`, or None (a miss). Their
-    language is for the caller to check: it may come from the settings."""
+def load(store, key, method) -> Kept | None:
+    """The kept rows for these bytes of `store` (key ANY: for whichever bytes
+    it last had), or None (a miss). Their language is for the caller to
+    check: it may come from the settings."""
     body = cachefiles.read(file_for(store))
     if body is None:  # missing, torn or damaged: never handed to marshal
         return None
     try:
-        head, settings, entries = marshal.loads(body)
+        head, settings, meta, entries = marshal.loads(body)
     except (EOFError, ValueError, TypeError):
         return None
-    if not isinstance(head, tuple) or len(head) != 6 or head[:4] != (FORMAT, __version__, str(store), key) \
-            or (head[5] != method and method is not ANY):
+    if not isinstance(head, tuple) or len(head) != 6 or head[:3] != (FORMAT, __version__, str(store)) \
+            or (head[3] != key and key is not ANY) or (head[5] != method and method is not ANY):
         return None
-    return Kept(head[4], head[5], settings, list(entries))
+    return Kept(head[3], head[4], head[5], settings, meta, list(entries))
 
 
-def save(store, key: tuple, lang: str, method: str | None, settings: dict, entries: list[tuple]) -> None:
+def save(store, key: tuple, lang: str, method: str | None, settings: dict, meta: bytes | None,
+         entries: list[tuple]) -> None:
     """Keep these rows for these bytes of `store`: best effort, atomically."""
     cachefiles.write(file_for(store), marshal.dumps(((FORMAT, __version__, str(store), key, lang, method), settings,
-                                                     tuple(entries))))
+                                                     meta, tuple(entries))))
 
 
 def clear(environ=os.environ) -> int:
@@ -113,8 +120,8 @@ def _exact(x):
     return None if x is None else (x.numerator, x.denominator)
 
 
-def entry(doc_key: int, t, a, settings) -> tuple:
-    """The kept row of target `t` judged as `a` (on a.as_of)."""
+def entry(doc_key: int, t, a, settings, line_key: int | None = None) -> tuple:
+    """The kept row of target `t` judged as `a` (on a.as_of); `line_key`, its line's (None: not in the layout)."""
     from .digest import buffer_moves, change_days, holds
     from .render.cells import line
 
@@ -126,13 +133,21 @@ def entry(doc_key: int, t, a, settings) -> tuple:
     ln = line(t, a)
     return (doc_key, first.toordinal(), last.toordinal(), t.id, t.kind, tuple(t.tags), t.plan, t.binding,
             t.deadline.last.toordinal() if t.deadline else None, a.status, _exact(a.progress), buffer, moves,
-            tuple(ln))
+            tuple(ln), line_key)
 
 
-def judged(doc_key: int, t, on: date, settings, method: str | None) -> tuple:
+def judged(doc_key: int, t, on: date, settings, method: str | None, line_key: int | None = None) -> tuple:
     from .assess import assess
 
-    return entry(doc_key, t, assess(t, on, settings, method), settings)
+    return entry(doc_key, t, assess(t, on, settings, method), settings, line_key)
+
+
+def written_line_key(doc_key: int, t) -> int:
+    """The key of the line targettrack writes for `t` (layout.doc_line: one form, so it can be made again)."""
+    from .layout import doc_line
+    from .model import to_dict
+
+    return cachefiles.content_key(doc_line(str(doc_key), to_dict(t)).encode("utf-8"))
 
 
 # --- what the list needs of a kept row ---------------------------------------------
@@ -210,10 +225,13 @@ def lines(store, on: date, today: date, method: str | None, flt, sort: str, lang
     where they do not, everything judged on a miss (and kept, when `on` is
     today). `open_store()` opens the store for reading, choosing its
     configured language as a command's store does."""
+    from .layout import meta_line
+
     with reading(store) as (raw, st):  # a missing or unreadable store is the usual error
         key = identity(raw, st)
-        del raw
         kept = load(store, key, method)
+        if kept is None:
+            kept = _rekeyed(store, raw, key, on, today, method, lang_given)
         entries = None
         if kept is not None:
             configured_lang(kept, lang_given)
@@ -227,10 +245,69 @@ def lines(store, on: date, today: date, method: str | None, flt, sort: str, lang
                 settings = s.settings()
                 numbered = s.numbered()
                 key = identity(*s.as_read)
-            entries = [judged(k, t, on, settings, method) for k, t in numbered]
+                raw = s.as_read[0]
+            from .layout import split
+
+            cut = split(raw)  # the lines' keys, when the file is in targettrack's layout
+            keys = {int(n): cachefiles.content_key(line) for n, line in cut.docs.items()} if cut else {}
+            entries = [judged(k, t, on, settings, method, keys.get(k)) for k, t in numbered]
             if on == today:
-                save(store, key, i18n.current, method, settings.to_dict(), entries)
+                save(store, key, i18n.current, method, settings.to_dict(), meta_line(raw), entries)
+        del raw
     return chosen(entries, on, keeping(flt), sort)
+
+
+# A file changed by other hands (an edit, a git pull) is read line by line
+# against the rows kept for the file before: a line seen before keeps its
+# row, a new line is decoded, checked and judged alone. Past this share of
+# new lines, decoding the whole file at once is the cheaper way.
+REKEY_AT_MOST = 0.5
+
+
+def _rekeyed(store, raw: bytes, key: tuple, on: date, today: date, method, lang_given: bool) -> Kept | None:
+    """The rows for these bytes, made from the rows kept for the store's
+    earlier bytes, or None when that is not possible here (the full path
+    then decodes, checks and judges the whole file, and says what is wrong)."""
+    from .layout import split
+
+    old = load(store, ANY, method)
+    if old is None or old.meta is None:
+        return None
+    cut = split(raw)
+    if cut is None or cut.meta != old.meta:  # the settings (the language among them) or the layout changed
+        return None
+    configured_lang(old, lang_given)  # the same settings: the same configured language
+    if old.lang != i18n.current:
+        return None
+    by_line = {e[LINE_KEY]: e for e in old.entries if e[LINE_KEY] is not None}
+    found, new = [], []
+    for number, line in cut.docs.items():  # in store order
+        k = cachefiles.content_key(line)
+        e = by_line.get(k)
+        found.append(e)
+        if e is None:
+            new.append((len(found) - 1, int(number), line, k))
+    if len(new) > REKEY_AT_MOST * max(len(found), 4):
+        return None
+    from .model import from_dict
+    from .settings import Settings
+
+    settings = Settings.from_dict(old.settings)
+    import json
+
+    for i, number, line, k in new:
+        try:
+            t = from_dict(json.loads(line[line.index(b": ") + 2:]))
+        except (ValueError, TypeError, ArithmeticError, UnicodeDecodeError, RecursionError):
+            return None  # the full path says the store is corrupt, and where
+        found[i] = judged(number, t, on, settings, method, k)
+    ids = [e[ID] for e in found]
+    if len(set(ids)) != len(ids):
+        return None  # an id twice: the full path says so
+    kept = Kept(key, old.lang, method, old.settings, old.meta, found)
+    if on == today:
+        save(store, key, kept.lang, method, kept.settings, kept.meta, found)
+    return kept
 
 
 def _rejudged(store, key: tuple, kept: Kept, stale: list[str], on: date, today: date, method, open_store):
@@ -239,10 +316,11 @@ def _rejudged(store, key: tuple, kept: Kept, stale: list[str], on: date, today: 
             return None
         settings = s.settings()
         number = {e[ID]: e[KEY] for e in kept.entries}
-        fresh = {i: judged(number[i], s.resolve(i), on, settings, method) for i in stale}
+        line_key = {e[ID]: e[LINE_KEY] for e in kept.entries}
+        fresh = {i: judged(number[i], s.resolve(i), on, settings, method, line_key[i]) for i in stale}
     entries = [fresh.get(e[ID], e) for e in kept.entries]
     if on == today:
-        save(store, key, kept.lang, method, kept.settings, entries)
+        save(store, key, kept.lang, method, kept.settings, kept.meta, entries)
     return entries
 
 
@@ -259,11 +337,14 @@ def patch(store, before: tuple[bytes, os.stat_result], after: tuple[bytes, os.st
         return
     if len(changed) > at_most * max(len(kept.entries), 4):  # judging them all costs a list: leave it to one
         return
+    from .layout import meta_line
+
     settings = Settings.from_dict(kept.settings)
     rows = {e[KEY]: e for e in kept.entries}
     for number, t in changed.items():
         if t is None:
             rows.pop(number, None)
         else:
-            rows[number] = judged(number, t, today, settings, kept.method)
-    save(store, identity(*after), kept.lang, kept.method, kept.settings, [rows[k] for k in sorted(rows)])
+            rows[number] = judged(number, t, today, settings, kept.method, written_line_key(number, t))
+    save(store, identity(*after), kept.lang, kept.method, kept.settings, meta_line(after[0]),
+         [rows[k] for k in sorted(rows)])
