@@ -18,10 +18,11 @@ def test_the_benchmark_runs_on_a_tiny_store(tmp_path):
     data = json.loads(res.read_text())
     ops = data["sizes"]["20"]["ops"]
     nextday = "list --format text (a new day, after an update)"
+    edited, nocache = "list --format text (one target edited by hand)", "--no-cache list --format text"
     assert set(ops) == {"list --format text", "list --format json", "show", "update", "report", "export", "import",
-                        nextday}
-    assert all(set(m) == {"warm", "cold"} for op, m in ops.items() if op not in ("import", nextday))
-    assert set(ops["import"]) == {"cold"} and set(ops[nextday]) == {"warm"}
+                        nextday, edited, nocache}
+    assert all(set(m) == {"warm", "cold"} for op, m in ops.items() if op not in ("import", nextday, edited, nocache))
+    assert set(ops["import"]) == set(ops[edited]) == set(ops[nocache]) == {"cold"} and set(ops[nextday]) == {"warm"}
     assert all(x["median_ms"] > 0 and x["peak_mb"] > 0 for m in ops.values() for x in m.values())
     history = data["sizes"]["20"]["history"]
     assert history["updates"] == 5 and 0 < history["ratio"] < 10
