@@ -92,3 +92,22 @@ def test_with_other_lags(lags):
     settings = Settings.from_dict(lags)
     for t in sample_targets("cn-14fyp"):
         check(t, settings)
+
+
+# --- what the report makes of it ------------------------------------------------------
+
+@hsettings(max_examples=300, deadline=None)
+@given(targets(), st.data(), st.sampled_from([None, "linear", "cagr", "projection"]))
+def test_the_report_judges_the_week_before_as_assess_does(t, data, method):
+    """report.judged_then skips the second judgement only where its status
+    cannot differ: checked with `since` near the days things happen (a
+    change day, a value recorded), where it would differ if it could."""
+    from targettrack.report import as_recorded, judged_then
+
+    recorded = [date.fromisoformat(o.recorded_at[:10]) for o in t.observations if o.recorded_at]
+    anchors = [d for d in change_days(t, Settings()) if EARLY < d < LATE] + recorded + [date(2026, 11, 26)]
+    since = data.draw(st.sampled_from(anchors)) + timedelta(days=data.draw(st.integers(-3, 3)))
+    as_of = since + timedelta(days=data.draw(st.integers(0, 400)))
+    now = assess(as_recorded(t, as_of), as_of, Settings(), method)
+    then = judged_then(as_recorded(t, as_of), now, since, Settings(), method)
+    assert then.status == assess(as_recorded(t, since), since, Settings(), method).status

@@ -14,7 +14,7 @@ import pytest
 from targettrack import rowcache
 from targettrack.store import read_store, real_path
 
-from conftest import TT
+from conftest import SHIPPED, TT
 
 SHOWN = [[], ["--sort", "status"], ["--sort", "urgency"], ["--sort", "progress"], ["--sort", "id"],
          ["--status", "on-track,at-risk"], ["--tag", "robotics"], ["--kind", "milestone"], ["--binding"],
@@ -288,3 +288,25 @@ def test_a_damaged_line_is_an_error_whatever_was_kept(plan, damage):
     plan.db.write_bytes(b"\n".join(lines))
     r = plan("list")
     assert r.code == 3 and "corrupt" in r.err and r.out == ""
+
+
+def test_rows_drawn_for_wide_ambiguous_characters_are_a_miss(tmp_path):
+    """TARGETTRACK_CJK_WIDTH=2 changes the widths kept with the cells: whole processes, as it is read at start-up."""
+    db = tmp_path / "s.json"
+    db.write_bytes(SHIPPED.read_bytes())
+    text = db.read_text(encoding="utf-8").replace('"unit": "家"', '"unit": "①①①①①①家"', 1)
+    assert "①" in text
+    db.write_text(text, encoding="utf-8")
+    exe = Path(sys.executable).with_name("targettrack")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "c")}
+
+    def listed(**more):
+        return subprocess.run([str(exe), "--db", str(db), "list"], capture_output=True, timeout=60, check=True,
+                              env={**env, **more}).stdout
+
+    narrow = listed()
+    wide = listed(TARGETTRACK_CJK_WIDTH="2")
+    assert wide == listed(TARGETTRACK_CJK_WIDTH="2") and wide != narrow
+    assert wide == subprocess.run([str(exe), "--no-cache", "--db", str(db), "list"], capture_output=True, timeout=60,
+                                  env={**env, "TARGETTRACK_CJK_WIDTH": "2"}).stdout
+    assert listed() == narrow

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .dates import shift
-from .assess import ATTENTION_ORDER, Assessment, assess
+from .assess import ATTENTION_ORDER, DEFAULT_SETTINGS, Assessment, assess
 from .model import Observation, Target
 from .selection import Filter, select, status_counts
 from .settings import Settings
@@ -41,7 +41,7 @@ class Report:
     changes: list[Change] = field(default_factory=list)
     new_observations: list[tuple[Target, Observation]] = field(default_factory=list)
     achieved: list[tuple[Target, Assessment]] = field(default_factory=list)
-    previous: dict[str, Assessment] = field(default_factory=dict)
+    previous: dict[str, Assessment] = field(default_factory=dict)  # by id: its status as of `since` (judged_then)
 
     @property
     def summary(self) -> dict[str, int]:
@@ -66,6 +66,22 @@ def entered_between(t: Target, since: date, until: date) -> tuple[Observation, .
     return tuple(o for o in t.observations if since < (_recorded_day(o) or date.min) <= until)
 
 
+def judged_then(t: Target, now: Assessment, since: date, settings: Settings | None = None,
+                 method: str | None = None) -> Assessment:
+    """`t` judged as of `since` with the values recorded by then. Where no
+    value was recorded since and no change day of `t` falls after `since`
+    up to the judgement `now` (digest.change_days), that is `now` itself as
+    far as its status goes, and `now` is returned (its day counts are the
+    later day's): judging 10,000 targets a second time was half a report."""
+    before = as_recorded(t, since)
+    if before is t and since <= now.as_of:
+        from .digest import change_days
+
+        if not any(since < d <= now.as_of for d in change_days(t, settings or DEFAULT_SETTINGS)):
+            return now
+    return assess(before, since, settings, method)
+
+
 def build(targets: list[Target], as_of: date, since: date, within_days: int,
           settings: Settings | None = None, method: str | None = None, flt: Filter = Filter()) -> Report:
     """The report on the targets `flt` keeps (judged as of `as_of`)."""
@@ -74,7 +90,7 @@ def build(targets: list[Target], as_of: date, since: date, within_days: int,
     rows = select([as_recorded(t, as_of) for t in targets], flt, as_of, settings, method)
     # What the store said on `since`: judged as of that day with only the
     # values recorded by then. A 2025 value entered this week is this week's news.
-    previous = {t.id: assess(as_recorded(t, since), since, settings, method) for t, _ in rows}
+    previous = {t.id: judged_then(t, a, since, settings, method) for t, a in rows}
     by_attention = lambda ta: (ATTENTION_ORDER.index(ta[1].status), ta[1].buffer_days or 0, ta[0].id)
     # Needs a person: a status that is going wrong, or data that are overdue (the
     # communiqué is out and the value is not recorded, or the statistics are late).

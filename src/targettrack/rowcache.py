@@ -66,6 +66,15 @@ def identity(raw: bytes, st: os.stat_result) -> tuple:
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev, zlib.crc32(raw))
 
 
+def drawn_as() -> str:
+    """What the kept cells were drawn for besides the store: the language,
+    and whether ambiguous characters are two cells wide (TARGETTRACK_CJK_WIDTH
+    changes the widths kept with the cells)."""
+    from .textwidth import AMBIGUOUS_WIDE
+
+    return i18n.current + ("+wide" if AMBIGUOUS_WIDE else "")
+
+
 class Kept:
     """The rows kept for one store's bytes."""
 
@@ -74,7 +83,7 @@ class Kept:
     def __init__(self, key: tuple, lang: str, method: str | None, settings: dict, meta: bytes | None,
                  entries: list[tuple]):
         self.key = key            # the identity of the bytes they were made for
-        self.lang = lang          # the language of the cells
+        self.lang = lang          # what the cells were drawn for (drawn_as)
         self.method = method      # the --method they were judged by (None: each target's own)
         self.settings = settings  # the store's settings, as stored
         self.meta = meta          # the store's meta line (layout.py), when it is in targettrack's layout
@@ -214,7 +223,7 @@ def kept_lines(store, on: date, method: str | None, keep, sort: str, lang_given:
         if kept is None:
             return None
         configured_lang(kept, lang_given)
-        if kept.lang != i18n.current or kept.ids_out_of_run(on):
+        if kept.lang != drawn_as() or kept.ids_out_of_run(on):
             return None
         return chosen(kept.entries, on, keep, sort)
 
@@ -235,7 +244,7 @@ def lines(store, on: date, today: date, method: str | None, flt, sort: str, lang
         entries = None
         if kept is not None:
             configured_lang(kept, lang_given)
-            if kept.lang == i18n.current:
+            if kept.lang == drawn_as():
                 entries = kept.entries
                 stale = kept.ids_out_of_run(on)
                 if stale:
@@ -252,7 +261,7 @@ def lines(store, on: date, today: date, method: str | None, flt, sort: str, lang
             keys = {int(n): cachefiles.content_key(line) for n, line in cut.docs.items()} if cut else {}
             entries = [judged(k, t, on, settings, method, keys.get(k)) for k, t in numbered]
             if on == today:
-                save(store, key, i18n.current, method, settings.to_dict(), meta_line(raw), entries)
+                save(store, key, drawn_as(), method, settings.to_dict(), meta_line(raw), entries)
         del raw
     return chosen(entries, on, keeping(flt), sort)
 
@@ -277,7 +286,7 @@ def _rekeyed(store, raw: bytes, key: tuple, on: date, today: date, method, lang_
     if cut is None or cut.meta != old.meta:  # the settings (the language among them) or the layout changed
         return None
     configured_lang(old, lang_given)  # the same settings: the same configured language
-    if old.lang != i18n.current:
+    if old.lang != drawn_as():
         return None
     by_line = {e[LINE_KEY]: e for e in old.entries if e[LINE_KEY] is not None}
     found, new = [], []
@@ -333,7 +342,7 @@ def patch(store, before: tuple[bytes, os.stat_result], after: tuple[bytes, os.st
     from .settings import Settings
 
     kept = load(store, identity(*before), ANY)
-    if kept is None or kept.lang != i18n.current:
+    if kept is None or kept.lang != drawn_as():
         return
     if len(changed) > at_most * max(len(kept.entries), 4):  # judging them all costs a list: leave it to one
         return
