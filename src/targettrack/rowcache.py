@@ -37,7 +37,7 @@ from .render.lines import Line
 # runs it before the command line is even imported). Judging a target, and
 # what it takes, is imported only where rows are made.
 
-FORMAT = 3
+FORMAT = 4
 ANY = object()  # load(): rows judged by whichever method
 SUFFIX = ".rows"
 # One kept row: where the target is in the store, the days its row holds

@@ -77,7 +77,7 @@ def line(t: Target, a: Assessment) -> Line:
     cells = row_cells(t, a, True)
     return Line(cells, a.status, None if a.progress is None else float(a.progress),
                 None if a.expected is None else float(a.expected), t.spec.shape == "path", t.binding is not None,
-                tuple(width(c) for c in cells))
+                tuple(width(c) for c in cells[:-1]))  # the title, last and unpadded, is measured only to wrap
 
 
 def row_cells(t: Target, a: Assessment, binding: bool = False) -> tuple[str, ...]:

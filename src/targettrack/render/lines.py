@@ -25,7 +25,8 @@ class Line(namedtuple("Line", "cells status progress expected path binding_said 
     CURRENT, TARGET, DEADLINE, BINDING, TITLE), its status code (what colours
     it), progress and the expected share as floats (the bar), whether its
     kind moves along a path from a base (a bar means something), whether it
-    says it is binding, and each cell's display width (measured once)."""
+    says it is binding, and the display width of each cell but the title
+    (measured once: the title is the last column, never padded)."""
 
     __slots__ = ()
 
@@ -34,7 +35,8 @@ class Line(namedtuple("Line", "cells status progress expected path binding_said 
         return self.cells if binding else self.cells[:6] + self.cells[7:]
 
     def shown_sizes(self, binding: bool) -> tuple[int, ...]:
-        return self.sizes if binding else self.sizes[:6] + self.sizes[7:]
+        """The widths of the shown cells before the title."""
+        return self.sizes if binding else self.sizes[:6]
 
 
 def columns(lines: list[Line]) -> tuple[str, ...]:
