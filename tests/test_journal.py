@@ -267,3 +267,46 @@ def test_a_reader_decodes_only_the_target_it_shows(sample, monkeypatch):
     sample.db.write_bytes(sample.db.read_bytes().replace(b'"title": ', b'"title":  ', 1))
     assert "sh-robot-scenarios" in sample.ok("show", "sh-robot-scenarios")
     assert calls
+
+
+@given(stores, st.data())
+def test_splice_makes_the_bytes_and_record_join_and_diff_make(data, draw):
+    """A few changed lines spliced in: the same bytes and change record as cutting the whole file."""
+    raw = dumps(data).encode("utf-8")
+    old = layout.split(raw)
+    numbers = sorted(old.docs, key=int)
+    changes = {}
+    for n in draw.draw(st.lists(st.sampled_from(numbers), unique=True)) if numbers else []:
+        changes[n] = draw.draw(st.one_of(st.none(), documents.map(lambda d: d)))
+    for extra in range(draw.draw(st.integers(0, 2))):
+        n = str(int(numbers[-1]) + 1 + extra if numbers else 1 + extra)
+        changes[n] = draw.draw(documents)
+    lines = {n: (None if d is None else layout.doc_line(n, d).encode("utf-8")) for n, d in changes.items()}
+    meta = old.meta if draw.draw(st.booleans()) else layout.doc_line("1", {"app": "targettrack", "schema": 3,
+                                                                         "x": 1}).encode("utf-8")
+    new = layout.Lines(meta, dict(old.docs))
+    for n, line in lines.items():
+        if line is None:
+            new.docs.pop(n, None)
+        else:
+            new.docs[n] = line
+    new.docs = dict(sorted(new.docs.items(), key=lambda kv: int(kv[0])))
+    spliced = layout.splice(raw, meta, lines)
+    if spliced is None:  # not simple: the last line removed, or nothing in the table
+        return
+    encoded, delta = spliced
+    assert encoded == layout.join(new)
+    assert delta == layout.diff(old, new)
+
+
+@given(stores)
+def test_find_id_and_find_line_read_as_split_does(data):
+    raw = dumps(data).encode("utf-8")
+    lines = layout.split(raw)
+    for n, line in lines.docs.items():
+        start, end = layout.find_line(raw, n)
+        assert raw[start:end] == line
+        target_id = layout.line_id(line)
+        if target_id is not None and sum(layout.line_id(x) == target_id for x in lines.docs.values()) == 1:
+            assert layout.find_id(raw, target_id) == n
+    assert layout.find_line(raw, "999999") is None

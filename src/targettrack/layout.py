@@ -126,6 +126,103 @@ def documents(raw: bytes):
         start = stop + 2
 
 
+# --- a few lines, without cutting the whole file ---------------------------------
+# A command about one target of 10,000 finds its line by its number or its id
+# and splices the new line in: split() and join() of every line were most of
+# an update. Only for bytes known to be in this layout (targettrack's own);
+# splice() gives the very bytes and change record join() and diff() would.
+
+def _body(raw: bytes) -> tuple[int, int] | None:
+    """Where the target lines are: from the first line's start to the last line's end (its newline)."""
+    if not raw.startswith(_HEAD) or not raw.endswith(_TAIL):
+        return None
+    middle = raw.find(_MIDDLE, len(_HEAD))
+    if middle < 0:
+        return None
+    start, end = middle + len(_MIDDLE), len(raw) - len(_TAIL)
+    return (start, end) if start <= end else None  # an empty table has no lines
+
+
+def find_line(raw: bytes, number: str) -> tuple[int, int] | None:
+    """(start, end) of document `number`'s line, without its comma; None if it has none.
+    A line break in a document is always escaped, so a raw one starts a line."""
+    body = _body(raw)
+    if body is None:
+        return None
+    at = raw.find(b'\n"' + number.encode("ascii") + b'": {', body[0] - 1, body[1])
+    if at < 0:
+        return None
+    end = raw.find(b"\n", at + 1)
+    end = body[1] if end < 0 or end > body[1] else end
+    return at + 1, end - 1 if raw[end - 1:end] == b"," else end
+
+
+def find_id(raw: bytes, target_id: str) -> str | None:
+    """The number of the document whose id is `target_id` (line_id's reading
+    of its line), or None if no line, or more than one, has it."""
+    body = _body(raw)
+    if body is None:
+        return None
+    needle = b'"id": ' + json.dumps(target_id, ensure_ascii=False).encode("utf-8")
+    found = []
+    at = raw.find(needle, body[0], body[1])
+    while at >= 0:
+        start = raw.rfind(b"\n", 0, at) + 1
+        end = raw.find(b"\n", at)
+        line = raw[start:end].rstrip(b",")
+        if line_id(line) == target_id:
+            found.append(line[1:line.find(b'": {')].decode("ascii"))
+        at = raw.find(needle, end, body[1])
+    return found[0] if len(found) == 1 else None
+
+
+def splice(raw: bytes, meta: bytes, changes: dict[str, bytes | None]) -> tuple[bytes, "Delta"] | None:
+    """The bytes and change record of `raw` with this meta line and these
+    document lines (None: removed), as join() and diff() would make them, or
+    None where splicing is not simple (the last line removed, a new line that
+    does not come after all others, an empty table): the caller cuts the file."""
+    body = _body(raw)
+    old_meta = meta_line(raw)
+    if body is None or old_meta is None:
+        return None
+    last_start = raw.rfind(b"\n", body[0] - 1, body[1]) + 1
+    last_number = int(raw[last_start + 1:raw.find(b'": {', last_start)])
+    cuts, added, docs = [], [], {}
+    for number, after in changes.items():
+        span = find_line(raw, number)
+        if span is None:
+            if after is None:
+                continue
+            if int(number) <= last_number:
+                return None
+            added.append((int(number), after))
+            docs[number] = (None, after)
+            continue
+        start, end = span
+        before = raw[start:end]
+        if after == before:
+            continue
+        docs[number] = (before, after)
+        if after is not None:
+            cuts.append((start, end, after))
+        elif start == last_start:
+            return None  # the last line: the one before it would lose its comma
+        else:
+            cuts.append((start, end + 2, b""))  # the line, its comma and its newline
+    if old_meta != meta:
+        meta_at = len(_HEAD)
+        cuts.append((meta_at, meta_at + len(old_meta), meta))
+    if added:
+        added.sort()
+        cuts.append((body[1], body[1], b",\n" + b",\n".join(line for _, line in added)))
+    pieces, at = [], 0
+    for start, end, text in sorted(cuts):
+        pieces += [raw[at:start], text]
+        at = end
+    pieces.append(raw[at:])
+    return b"".join(pieces), Delta((old_meta, meta) if old_meta != meta else None, docs)
+
+
 def meta_line(raw: bytes) -> bytes | None:
     """The meta document's line of a store in the layout above, without
     cutting the rest (None for any other text)."""

@@ -199,8 +199,12 @@ class StoreFile:
         return self._data
 
     def trust_lines(self) -> bool:
-        """Use the line view, if these bytes are in targettrack's layout."""
+        """Use the line view, if these bytes are in targettrack's layout
+        (the frame is checked here; lines are cut only if a command needs them)."""
         self.trusted = True
+        raw = self.read()
+        if self._lines is None and layout.meta_line(raw) is not None and raw.endswith(b"\n}\n}\n"):
+            return True
         return self.lines is not None
 
     @property
@@ -239,8 +243,15 @@ class StoreFile:
         migrating = meta["schema"] < SCHEMA_VERSION
         meta = dict(meta, schema=SCHEMA_VERSION)
         delta = new_lines = None
+        spliced = None
+        if full is None and self._lines is None and self.trusted:  # a few lines: spliced in, nothing cut
+            spliced = layout.splice(self.read(), layout.doc_line("1", meta).encode("utf-8"),
+                                    {doc_id: None if doc is None else layout.doc_line(doc_id, doc).encode("utf-8")
+                                     for doc_id, doc in changes.items()})
         if full is not None:
             encoded = dumps(upgrade(full)).encode("utf-8")
+        elif spliced is not None:
+            encoded, delta = spliced
         elif self.lines is not None:
             new = layout.Lines(layout.doc_line("1", meta).encode("utf-8"), dict(self.lines.docs))
             docs: dict[str, tuple[bytes | None, bytes | None]] = {}
@@ -333,6 +344,7 @@ class Store:
         self._file: StoreFile | None = None
         self._ids: dict[str, int] | None = None     # id -> document number
         self._parsed: dict[str, Target] = {}        # the targets parsed so far
+        self._found: tuple[bytes | None, dict] = (None, {})  # id -> number, found in these bytes (_number)
         self.as_read: tuple[bytes, os.stat_result] | None = None  # the bytes first read and their file's identity
         self.changed: dict[int, Target | None] = {}  # document number -> the target written (None: removed)
         self.rewritten = False                      # more changed than targets (settings, an undo)
@@ -442,22 +454,49 @@ class Store:
         ids[target_id] = int(key)
 
     def _doc_from_line(self, key: str) -> dict:
-        line = self._file.lines.docs[key]
+        line = self._line(key)
         try:
             return json.loads(line[line.index(b": ") + 2:])
         except (ValueError, UnicodeDecodeError, RecursionError) as e:
             raise StoreError(_('{path}: corrupt store (target document {key}: {detail})').format(
                 path=self.path, key=key, detail=str(e)[:100])) from None
 
+    def _line(self, key: str) -> bytes:
+        """Document `key`'s line: found in the bytes when they are not cut (a command about one target)."""
+        if self._file._lines is None and self._file.trusted:
+            span = layout.find_line(self._file.read(), key)
+            if span is not None:
+                return self._file.read()[span[0]:span[1]]
+        return self._file.lines.docs[key]
+
     def _doc(self, key: str) -> dict:
-        if self._file._data is None and self._file.lines is not None:
+        if self._file._data is None and (self._file._lines is None and self._file.trusted
+                                         or self._file.lines is not None):
             return self._doc_from_line(key)
         return self._file.data()[TARGETS_TABLE][key]
+
+    def _number(self, target_id: str) -> int:
+        """The document number of `target_id` (KeyError if none): found by its
+        bytes in a file targettrack wrote, without reading every line's id."""
+        if self._ids is None and self._file._data is None and self._file._lines is None and self._file.trusted:
+            found = self._found_by_bytes(target_id)
+            if found is not None:
+                return found
+        return self._index()[target_id]
+
+    def _found_by_bytes(self, target_id: str) -> int | None:
+        raw = self._file.read()
+        if self._found[0] is not raw:  # numbers found in bytes hold for those bytes only
+            self._found = (raw, {})
+        if target_id not in self._found[1]:
+            number = layout.find_id(raw, target_id)
+            self._found[1][target_id] = None if number is None else int(number)
+        return self._found[1][target_id]
 
     def _target(self, target_id: str) -> Target:
         t = self._parsed.get(target_id)
         if t is None:
-            doc_id = self._index()[target_id]
+            doc_id = self._number(target_id)
             try:
                 t = from_dict(self._doc(str(doc_id)))
             except (ValueError, TypeError, ArithmeticError) as e:
@@ -534,6 +573,9 @@ class Store:
 
     def resolve(self, ref: str) -> Target:
         """An exact id, or an unambiguous prefix of one."""
+        if self._ids is None and self._file._data is None and self._file._lines is None and self._file.trusted \
+                and self._found_by_bytes(ref) is not None:
+            return self._target(ref)  # an exact id, found by its bytes
         ids = self._index()
         if ref in ids:
             return self._target(ref)
@@ -595,11 +637,12 @@ class Store:
         self.put_all(targets)
 
     def replace(self, old_id: str, target: Target) -> None:
-        doc_id = self._index()[old_id]
+        doc_id = self._number(old_id) if target.id == old_id else self._index()[old_id]
         self._write({str(doc_id): target})
-        del self._ids[old_id]
         self._parsed.pop(old_id, None)
-        self._ids[target.id] = doc_id
+        if self._ids is not None:
+            del self._ids[old_id]
+            self._ids[target.id] = doc_id
         self._parsed[target.id] = target
 
     def remove(self, target_id: str) -> None:
