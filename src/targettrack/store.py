@@ -15,7 +15,8 @@ and a missing or corrupt file is silently treated as empty. Here:
 * every write keeps the new version (backups.py) and only then goes to a
   temporary file in the same folder, is fsynced, and replaces the store with
   os.replace, then the folder is fsynced; Ctrl-C waits until that is done;
-* reading commands never create a file; they take a shared lock only if the
+* reading commands never create a file beside the store (the caches are in
+  $XDG_CACHE_HOME); they take a shared lock only if the
   lock file already exists, so they never see a store between two writers;
 * a missing, empty, non-UTF-8, non-JSON, foreign, newer, read-only or
   not-regular store (a FIFO, a device) is a StoreError naming the file and
