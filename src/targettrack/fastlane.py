@@ -10,7 +10,7 @@ with valid values, and kept rows that hold for every target today. Anything
 else (another command, another option, a value it would refuse, --help,
 shell completion, a miss) returns None and the full command line runs,
 which says every error in its own words. So this is not a second parser:
-it recognises a subset of what Typer parses, and tests/test_fast.py holds
+it recognises a subset of what Typer parses, and tests/test_fastlane.py holds
 the two together (on any arguments this lane takes, Typer reads the same
 values, and `list` prints the same bytes).
 """

@@ -1,7 +1,7 @@
 """The store's lock and how its bytes are read: os-level, and light.
 
 Apart from store.py (which uses all of it) so that a `list` served from its
-kept rows (rowcache.py, cli/fast.py) reads the store's identity under the
+kept rows (rowcache.py, fastlane.py) reads the store's identity under the
 same shared lock without importing the model: this module needs nothing
 beyond the operating system.
 """

@@ -1,7 +1,7 @@
 """The statuses and the orders of a list: plain constants and sort keys.
 
 Apart from assess.py and selection.py, which use them, so that a `list`
-served from kept rows (rowcache.py, cli/fast.py) orders them by the very
+served from kept rows (rowcache.py, fastlane.py) orders them by the very
 same keys without importing the judging.
 """
 

@@ -8,17 +8,20 @@ days), and a later `list` on any day of that run, the first of a new day
 included, shows the kept row without reading a target. A target whose run
 has ended is judged again alone.
 
-The rows are trusted only for the exact bytes they were made from: the key
-is the store's path, its file identity (size, modification and change
-times, inode), a checksum of its bytes, the cells' language, the --method
-asked for and targettrack's version (the settings are in the store's bytes).
-Any other file, an edit by hand or by git, even one that keeps the file's
-times, is a miss, and the command takes the full path and keeps fresh rows.
-A command that changes the store patches the rows of the targets it
-changed. The file is written whole, atomically, and checked by a
-checksum before it is read; a cache that cannot be read or written is only a miss:
-never an error, and never the store's problem. `--no-cache` skips it;
-`targettrack cache clear` removes it.
+The rows are used as they are only for the exact bytes they were made
+from: the key is the store's path, its file identity (size, modification
+and change times, inode), a checksum of its bytes, what the cells were
+drawn for (the language, TARGETTRACK_CJK_WIDTH), the --method asked for
+and targettrack's version (the settings are in the store's bytes). A
+command that changes the store patches the rows of the targets it changed.
+After other hands (an edit, a git pull) the file is read line by line: each
+row also carries the key of its target's line, so a line seen before keeps
+its row and only new lines are decoded, checked and judged; changed
+settings, many new lines or another layout take the full path. The file is
+written whole, atomically, and checked by a checksum before it is read; a
+cache that cannot be read or written is only a miss: never an error, and
+never the store's problem. `--no-cache` skips it; `targettrack cache
+clear` removes it.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from .lockfile import reading
 from .ordering import order
 from .render.lines import Line
 
-# Light by design: what a `list` served from kept rows needs (cli/fast.py
+# Light by design: what a `list` served from kept rows needs (fastlane.py
 # runs it before the command line is even imported). Judging a target, and
 # what it takes, is imported only where rows are made.
 

@@ -1,6 +1,6 @@
 """The list as people read it (the text and table formats): one Line per
 target, its cells already made. Plain data and light: a `list` served from
-kept rows (rowcache.py, cli/fast.py) draws them without importing how the
+kept rows (rowcache.py, fastlane.py) draws them without importing how the
 cells are made (cells.py).
 """
 
