@@ -30,12 +30,9 @@ def main() -> None:
 
     code = fast(sys.argv[1:])  # a list served from kept rows, before Typer is imported (fastlane.py)
     if code is not None:
-        try:
-            sys.stdout.flush()
-            sys.stderr.flush()
-        except BrokenPipeError:
-            pass
-        os._exit(code)
+        from .terminal import end
+
+        end(code)
     from .cli import main as run
 
     run()

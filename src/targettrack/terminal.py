@@ -58,3 +58,16 @@ def utf8_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure") and (stream.encoding or "").lower().replace("-", "") != "utf8":
             stream.reconfigure(encoding="utf-8")
+
+
+def end(code: int):
+    """Flush what was written and leave at once: every file is written,
+    fsynced and closed and the lock released by now, and skipping the
+    interpreter's teardown of a large store's objects saves tens of
+    milliseconds a run."""
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:
+        pass
+    os._exit(code)

@@ -33,7 +33,7 @@ from . import helptext
 
 fastparams.install()
 helptext.install()
-from ..terminal import PROG, fail, utf8_streams  # noqa: F401 (PROG and fail are the command line's)
+from ..terminal import PROG, end, fail, utf8_streams  # noqa: F401 (PROG and fail are the command line's)
 
 # A rule in the library names the field it refused; on the command line that
 # field is this option (the rest are "--" + the field with dashes).
@@ -214,12 +214,4 @@ def main() -> None:
         code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
     except KeyboardInterrupt:  # outside the group's handler (while Typer starts or ends)
         code = fail(interrupted(), 130)
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except BrokenPipeError:
-        pass
-    # Every file is written, fsynced and closed and the lock released by now;
-    # skipping the interpreter's teardown of a large store's objects saves
-    # tens of milliseconds a run.
-    os._exit(code)
+    end(code)
