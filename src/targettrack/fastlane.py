@@ -24,7 +24,6 @@ ROOT_VALUES = {"--db": "db", "--lang": "lang"}
 ROOT_FLAGS = {"--no-color": "no_color"}
 LIST_VALUES = {"--sort": "sort", "--format": "fmt", "-f": "fmt"}
 LIST_MANY = {"--status": "status", "-s": "status"}
-FORMATS = {"text": "text", "plain": "text", "table": "table"}  # the list formats for people (cli/options.py)
 
 
 def parse(argv: list[str]) -> dict | None:
@@ -75,10 +74,11 @@ def run(argv: list[str]) -> int | None:
     from . import i18n
     from .errors import InputError, TargetTrackError
     from .ordering import SORTS, STATUSES
+    from .render import FORMAT_ALIASES, LINE_FORMATS
 
-    fmt = FORMATS.get(got["fmt"]) if got["fmt"] is not None else None
+    fmt = got["fmt"] if got["fmt"] is None else FORMAT_ALIASES.get(got["fmt"], got["fmt"])
     wanted = frozenset(one.strip() for v in got["status"] for one in v.split(",") if one.strip())
-    if got["sort"] not in SORTS or (got["fmt"] is not None and fmt is None) or not wanted <= set(STATUSES):
+    if got["sort"] not in SORTS or (fmt is not None and fmt not in LINE_FORMATS) or not wanted <= set(STATUSES):
         return None  # the full command line says what is wrong
     try:
         today = date.fromisoformat(os.environ["TARGETTRACK_TODAY"]) if os.environ.get("TARGETTRACK_TODAY") \

@@ -17,6 +17,10 @@ import time
 from .errors import InputError, StoreError
 from .i18n import _
 
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing is a cost a fast `list` does not pay
+if TYPE_CHECKING:  # pathlib only where a Path is made
+    from pathlib import Path
+
 DEFAULT_LOCK_TIMEOUT = 10.0  # seconds; TARGETTRACK_LOCK_TIMEOUT overrides
 
 
@@ -35,11 +39,15 @@ class Location:
         return f"Location(path={self.path!r}, origin={self.origin!r})"
 
 
+def _default() -> str:
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    return os.path.join(base, "targettrack", "targets.json")
+
+
 def default_path() -> Path:
     from pathlib import Path
 
-    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
-    return Path(base) / "targettrack" / "targets.json"
+    return Path(_default())
 
 
 def real_path(path) -> Path:
@@ -50,22 +58,24 @@ def real_path(path) -> Path:
     return Path(os.path.realpath(path))
 
 
+def _chosen(db_option: str | None) -> tuple[str, str]:
+    """The store's path as given, and what gave it."""
+    if db_option:
+        return db_option, "--db"
+    env = os.environ.get("TARGETTRACK_DB")
+    if env:
+        return env, "TARGETTRACK_DB"
+    return _default(), "default"
+
+
 def located(db_option: str | None) -> str:
     """locate(db_option).path as a string, without pathlib (a fast `list`)."""
-    chosen = db_option or os.environ.get("TARGETTRACK_DB")
-    if not chosen:
-        base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
-        chosen = os.path.join(base, "targettrack", "targets.json")
-    return os.path.realpath(chosen)
+    return os.path.realpath(_chosen(db_option)[0])
 
 
 def locate(db_option: str | None) -> Location:
-    if db_option:
-        return Location(real_path(db_option), "--db")
-    env = os.environ.get("TARGETTRACK_DB")
-    if env:
-        return Location(real_path(env), "TARGETTRACK_DB")
-    return Location(real_path(default_path()), "default")
+    path, origin = _chosen(db_option)
+    return Location(real_path(path), origin)
 
 
 def lock_timeout() -> float:

@@ -216,6 +216,13 @@ def configured_lang(kept: Kept, lang_given: bool) -> None:
             i18n.use(configured, "the store's config lang")
 
 
+def drawn_alike(kept: Kept, lang_given: bool) -> bool:
+    """Whether kept rows were drawn as this command draws them, once the
+    store's configured language (from the same settings) is in use."""
+    configured_lang(kept, lang_given)
+    return kept.lang == drawn_as()
+
+
 def kept_lines(store, on: date, method: str | None, keep, sort: str, lang_given: bool) -> list[Line] | None:
     """The list wholly from kept rows, or None if any is missing or has run
     out (the caller then takes the full path)."""
@@ -223,10 +230,7 @@ def kept_lines(store, on: date, method: str | None, keep, sort: str, lang_given:
         key = identity(raw, st)
         del raw
         kept = load(store, key, method)
-        if kept is None:
-            return None
-        configured_lang(kept, lang_given)
-        if kept.lang != drawn_as() or kept.ids_out_of_run(on):
+        if kept is None or not drawn_alike(kept, lang_given) or kept.ids_out_of_run(on):
             return None
         return chosen(kept.entries, on, keep, sort)
 
@@ -245,13 +249,11 @@ def lines(store, on: date, today: date, method: str | None, flt, sort: str, lang
         if kept is None:
             kept = _rekeyed(store, raw, key, on, today, method, lang_given)
         entries = None
-        if kept is not None:
-            configured_lang(kept, lang_given)
-            if kept.lang == drawn_as():
-                entries = kept.entries
-                stale = kept.ids_out_of_run(on)
-                if stale:
-                    entries = _rejudged(store, key, kept, stale, on, today, method, open_store)
+        if kept is not None and drawn_alike(kept, lang_given):
+            entries = kept.entries
+            stale = kept.ids_out_of_run(on)
+            if stale:
+                entries = _rejudged(store, key, kept, stale, on, today, method, open_store)
         if entries is None:
             with open_store() as s:
                 settings = s.settings()
@@ -288,8 +290,7 @@ def _rekeyed(store, raw: bytes, key: tuple, on: date, today: date, method, lang_
     cut = split(raw)
     if cut is None or cut.meta != old.meta:  # the settings (the language among them) or the layout changed
         return None
-    configured_lang(old, lang_given)  # the same settings: the same configured language
-    if old.lang != drawn_as():
+    if not drawn_alike(old, lang_given):  # the same settings: the same configured language
         return None
     by_line = {e[LINE_KEY]: e for e in old.entries if e[LINE_KEY] is not None}
     found, new = [], []
@@ -301,12 +302,12 @@ def _rekeyed(store, raw: bytes, key: tuple, on: date, today: date, method, lang_
             new.append((len(found) - 1, int(number), line, k))
     if len(new) > REKEY_AT_MOST * max(len(found), 4):
         return None
+    import json
+
     from .model import from_dict
     from .settings import Settings
 
     settings = Settings.from_dict(old.settings)
-    import json
-
     for i, number, line, k in new:
         try:
             t = from_dict(json.loads(line[line.index(b": ") + 2:]))
@@ -334,6 +335,19 @@ def _rejudged(store, key: tuple, kept: Kept, stale: list[str], on: date, today: 
     if on == today:
         save(store, key, kept.lang, method, kept.settings, kept.meta, entries)
     return entries
+
+
+# A command that changed a few targets brings the kept rows up to date as it
+# writes; one that changed more than this share of them, the settings or
+# everything (undo) leaves them, and the next list judges what it must.
+PATCH_AT_MOST = 0.25
+
+
+def after_write(s, today: date) -> None:
+    """Bring the kept rows up to date after store `s` (still locked) wrote what it changed."""
+    written = s.written()
+    if written is not None and not s.rewritten and s.as_read is not None:
+        patch(s.path, s.as_read, written, s.changed, today, PATCH_AT_MOST)
 
 
 def patch(store, before: tuple[bytes, os.stat_result], after: tuple[bytes, os.stat_result],

@@ -34,15 +34,12 @@ encodes one line.
 from __future__ import annotations
 
 import errno
-import fcntl
 import glob
 import json
 import os
 import signal
 import stat
-import time
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from . import layout
@@ -456,8 +453,11 @@ class Store:
 
     def _doc_from_line(self, key: str) -> dict:
         line = self._line(key)
+        return self._json(key, line[line.index(b": ") + 2:])
+
+    def _json(self, key: str, doc: bytes) -> dict:
         try:
-            return json.loads(line[line.index(b": ") + 2:])
+            return json.loads(doc)
         except (ValueError, UnicodeDecodeError, RecursionError) as e:
             raise StoreError(_('{path}: corrupt store (target document {key}: {detail})').format(
                 path=self.path, key=key, detail=str(e)[:100])) from None
@@ -465,9 +465,10 @@ class Store:
     def _line(self, key: str) -> bytes:
         """Document `key`'s line: found in the bytes when they are not cut (a command about one target)."""
         if self._file._lines is None and self._file.trusted:
-            span = layout.find_line(self._file.read(), key)
+            raw = self._file.read()
+            span = layout.find_line(raw, key)
             if span is not None:
-                return self._file.read()[span[0]:span[1]]
+                return raw[span[0]:span[1]]
         return self._file.lines.docs[key]
 
     def _doc(self, key: str) -> dict:
@@ -558,10 +559,10 @@ class Store:
     def decoded(self, key: str, doc: bytes) -> Target:
         """The target of one document line (documents()), or the store's corrupt error."""
         try:
-            return from_dict(json.loads(doc))
-        except (ValueError, TypeError, ArithmeticError, UnicodeDecodeError, RecursionError) as e:
+            return from_dict(self._json(key, doc))
+        except (ValueError, TypeError, ArithmeticError) as e:
             raise StoreError(_('{path}: corrupt store (target document {key}: {detail})').format(
-                path=self.path, key=key, detail=str(e)[:100])) from None
+                path=self.path, key=key, detail=e)) from None
 
     def _each_line(self):
         lines = self._file.lines

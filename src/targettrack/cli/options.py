@@ -21,11 +21,12 @@ from ..errors import InputError, TargetTrackError, at
 from ..i18n import _
 from ..kinds import KIND, KINDS
 from ..model import check_kind, parse_tags
+from ..render import FORMAT_ALIASES  # one vocabulary for --format (render/__init__.py), shared with the fast lane
 from ..selection import SORTS, Filter
 from ..settings import METHODS
 from ..store import Store, locate
 from .program import PROG
-from ..terminal import _TerminalSafe, color_wanted, data_out  # noqa: F401 (shared with the fast lane)
+from ..terminal import color_wanted, data_out  # noqa: F401 (data_out: the commands' stdout for data)
 
 # --- shared options -------------------------------------------------------------
 
@@ -186,31 +187,18 @@ class _CommandStore(Store):
                 i18n.use(configured, "the store's config lang")
         return store
 
-
     def __exit__(self, *exc) -> None:
         try:
-            if exc[0] is None and self._cache:
-                self._patch_cache()
+            if exc[0] is None and self._cache:  # under the lock: the kept rows match the bytes written
+                from .. import rowcache
+
+                try:
+                    rowcache.after_write(self, today())
+                except Exception:  # the change is saved; the kept rows no longer match it and are only a miss
+                    if os.environ.get("TARGETTRACK_DEBUG"):
+                        raise
         finally:
             super().__exit__(*exc)
-
-    # A command that changed a few targets brings the list's kept rows up to
-    # date (under the lock, so they match the bytes it wrote); one that
-    # changed many, the settings or everything (undo) leaves them, and the
-    # next list judges everything once.
-    PATCH_AT_MOST = 0.25
-
-    def _patch_cache(self) -> None:
-        written = self.written()
-        if written is None or self.rewritten or self.as_read is None:
-            return
-        from .. import rowcache
-
-        try:
-            rowcache.patch(self.path, self.as_read, written, self.changed, today(), self.PATCH_AT_MOST)
-        except Exception:  # the change is saved; the kept rows no longer match it and are only a miss
-            if os.environ.get("TARGETTRACK_DEBUG"):
-                raise
 
 
 def open_store(ctx: typer.Context, write: bool = False) -> Store:
@@ -233,12 +221,6 @@ def period(option: str, value: Optional[str]) -> Optional[Period]:
 def as_of(value: Optional[str]) -> date:
     p = period("--as-of", value)
     return p.last if p else today()
-
-
-# One vocabulary for --format across commands (README, "For scripts"): text
-# for people (aligned lines), table for the boxed terminal table, and the
-# file formats by name. Older names still work.
-FORMAT_ALIASES = {"plain": "text"}
 
 
 def choice(option: str, value: Optional[str], allowed, aliases: dict | None = None) -> Optional[str]:

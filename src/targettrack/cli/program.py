@@ -29,11 +29,11 @@ except ImportError:  # pragma: no cover
 from .. import __version__, fastparams
 from ..errors import InputError, TargetTrackError, at
 from ..i18n import N_, _
+from ..terminal import PROG, end, fail, utf8_streams  # noqa: F401 (PROG and fail are the command line's)
 from . import helptext
 
 fastparams.install()
 helptext.install()
-from ..terminal import PROG, end, fail, utf8_streams  # noqa: F401 (PROG and fail are the command line's)
 
 # A rule in the library names the field it refused; on the command line that
 # field is this option (the rest are "--" + the field with dashes).

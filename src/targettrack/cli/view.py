@@ -10,7 +10,7 @@ from .. import __version__, render
 from ..assess import assess
 from ..model import check_method
 from ..selection import SORTS, select, sort_rows, status_counts
-from ..store import locate, real_path
+from ..store import locate
 from ..values import show_value
 from .program import app
 from .options import (AsOf, DueBefore, FilterBinding, FilterKind, FilterPlan, FilterStatus, FilterTag, Format, Method, Ref, Sort,
@@ -89,7 +89,7 @@ def list_(
     if fmt in LINE_FORMATS and not opts.no_cache:
         from .. import rowcache
 
-        lines = rowcache.lines(real_path(locate(opts.db).path), when, today(), method, flt, sort, opts.lang_given,
+        lines = rowcache.lines(locate(opts.db).path, when, today(), method, flt, sort, opts.lang_given,
                                lambda: open_store(ctx))
         lines_renderer(fmt)(lines, out, color=color)
         return
