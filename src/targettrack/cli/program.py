@@ -179,7 +179,8 @@ def _root(
                                           "(~/.local/share/targettrack/targets.json)."),
     no_color: bool = typer.Option(False, "--no-color", help="No colour, even on a terminal."),
     no_cache: bool = typer.Option(False, "--no-cache",
-                                  help="Judge every target afresh: neither use nor keep the list's cached rows."),
+                                  help="Work everything out afresh: neither use nor keep the list's rows or export's pieces "
+                                       "(the cache)."),
     lang: Optional[str] = typer.Option(None, "--lang", metavar="LANG", is_eager=True, callback=_language,
                                        help="zh or en. Default: $TARGETTRACK_LANG, else the store's config lang, "
                                             "else the locale (LC_ALL, LC_MESSAGES, LANG, LANGUAGE), else en."),
