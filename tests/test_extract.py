@@ -286,3 +286,32 @@ def test_readme_quotes_the_tuning_figures_as_they_are():
                   readme)
     f = evaluate()
     assert m and tuple(map(int, m.groups())) == (f["annotated"], f["found"], f["wrong"], f["proposed"])
+
+
+@given(st.sampled_from(["nearly", "almost", "roughly", "at least", "more than", "about", ""]),
+       st.integers(2015, 2024), st.integers(2026, 2050), st.integers(1, 95))
+def test_a_hedge_after_by_and_a_between_span_keep_the_change_and_its_base_year(hedge, first, last, pct):
+    text = f"The rule is expected to reduce methane emissions by {hedge} {pct}% between {first} and {last}."
+    [c] = extract(text.replace("  ", " "), "t.txt", 2024)
+    assert (c.form, c.change, c.kind, c.value) == ("change", "relative", "decrease", -pct)
+    assert c.baseline_date.label == str(first) and c.deadline.label == str(last)  # from the first year's level
+    assert not c.title.endswith(("by", hedge or "by"))
+
+
+@given(st.sampled_from(["winter", "spring", "summer", "autumn", "the end of", "mid-", "late"]), st.integers(2025, 2040))
+def test_a_season_or_part_of_a_year_is_that_years_deadline(part, year):
+    [c] = extract(f"The health board will open 250 additional hospital beds by {part} {year}.".replace("- ", "-"),
+                  "t.txt", 2024)
+    assert (c.value, c.kind, c.deadline.label, c.title) == (250, "increase", str(year), "hospital beds")
+
+
+def test_reaching_zero_is_a_decrease_to_nought_titled_with_whole_words():
+    [c] = extract("The Zero Carbon Act requires net emissions of all greenhouse gases other than biogenic methane to "
+                  "reach zero by 2050.", "t.txt", 2024)
+    assert (c.value, c.kind, c.deadline.label) == (0, "decrease", "2050")
+    assert c.title == "net emissions of all greenhouse gases other than biogenic methane"
+
+
+def test_a_bound_on_each_year_after_a_chemical_name():
+    [c] = extract("The government aims to capture and store 20-30 million tonnes of CO2 a year by 2030.", "t.txt", 2024)
+    assert (c.value, c.unit, c.each, c.deadline.label) == (20_000_000, "tonnes", "year", "2030")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 import re
 
-from .vocabulary import CAP_CUES, DECREASE_CUES, FLOOR_CUES, INCREASE_CUES, NOT_CUES, PAST_CN, PAST_EN
+from .vocabulary import CAP_CUES, DECREASE_CUES, FLOOR_CUES, HEDGES_EN, INCREASE_CUES, NOT_CUES, PAST_CN, PAST_EN
 from .quantities import Quantity
 
 
@@ -65,7 +65,11 @@ def title_after(text: str) -> str:
 _EN_BARE_OBJECT = re.compile(r"\b(?:cut(?:ting)?|reduc(?:e|ing)|lower(?:ing)?|rais(?:e|ing)|increas(?:e|ing)|grow(?:ing)?|"
                              r"boost(?:ing)?)\s+(?:the\s+)?(?P<np>[a-z][a-z0-9. -]{2,60}?)\s*$")
 EN_OBJECT = re.compile(r"(?:cut|reduce|lower|raise|increase|bring|keep|limit|hold|grow|double)\s+(?:the\s+)?"
-                       r"(?P<np>[a-z][a-z0-9. -]*?)\s+(?:to|by|at|below|under|above)\s*(?:at least|at most|no more than)?\s*$")
+                       rf"(?P<np>[a-z][a-z0-9. -]*?)\s+(?:to|by|at|below|under|above)\s*(?:(?:{HEDGES_EN})\s*)?$")
+
+
+_EN_WANTED = re.compile(r"\b(?:requires?|wants?|expects?|calls? for|aims? for|needs?)\s+(?:the\s+)?"
+                        r"(?P<np>[a-z][a-z0-9' -]{2,80}?)\s*$")
 
 
 def title_en(before: str, after: str, q: Quantity) -> str:
@@ -83,7 +87,12 @@ def title_en(before: str, after: str, q: Quantity) -> str:
                        r"(?:will|shall|must|should|is|are|to be|has to|have to)\b", before)
     if subject and not re.match(r"(?:we|they|it|the (?:city|state|council|government|region))\b", subject["np"], re.I):
         return subject["np"].strip()
-    return before.strip().split(",")[-1].strip()[-40:]
+    # What a law or a plan requires of something: "The Act requires net emissions of all gases … [to reach zero]".
+    wanted = _EN_WANTED.search(before)
+    if wanted:
+        return wanted["np"].strip()
+    tail = before.strip().split(",")[-1].strip()
+    return tail if len(tail) <= 40 else tail[-40:].split(" ", 1)[-1]  # whole words only
 
 
 # "X比2020年下降" at the end of the words before a number. Matched from the

@@ -23,13 +23,15 @@ _DEADLINE_PATTERNS = [
     (re.compile(r"(?:by|before|until)\s+(?:the\s+end\s+of\s+)?(January|February|March|April|May|June|July|"
                 r"August|September|October|November|December)\s+(\d{4})", re.I), "by {0} {1}"),
     (re.compile(r"(?:by|before|until)\s+(?:the\s+end\s+of\s+)?(?:20\d{2})[-–/](\d{2})\b", re.I), "by the year ending 20{0}"),
-    (re.compile(r"(?:by|before|until|no later than|not later than)\s+(?:the\s+end\s+of\s+)?(\d{4})", re.I), "by {0}"),
+    # "by 2030", "by the end of 2030", "by winter 2025", "by mid-2027": a season or part of a year is its year
+    (re.compile(r"(?:by|before|until|no later than|not later than)\s+(?:the\s+end\s+of\s+)?"
+                r"(?:(?:the\s+)?(?:spring|summer|autumn|fall|winter|early|mid|late)(?:\s+of)?[-\s]+)?(\d{4})", re.I), "by {0}"),
     (re.compile(r"\b(?:targets?|goals?|ambitions?|objectives?)\s+(?:for|of)\s+(\d{4})\b", re.I), "a target for {0}"),
     (re.compile(r"\b(\d{4})\s+(?:targets?|goals?|commitments?|pledges?|ambitions?|objectives?)\b", re.I), "the {0} target"),
     (re.compile(r"[（(](\d{4})[—–-](\d{4})年?[）)]"), "the plan period {0}—{1}"),
     (re.compile(r"\b(?:over|for|in|during)\s+(?:the\s+(?:period\s+)?)?(\d{4})\s*[-–]\s*(\d{4})\b", re.I),
      "the plan period {0}—{1}"),
-    (re.compile(r"\bbetween\s+(\d{4})\s+and\s+(\d{4})\b", re.I), "the plan period {0}—{1}"),
+    (re.compile(r"\bbetween\s+(\d{4})\s+and\s+(\d{4})\b", re.I), "between {0} and {1}"),
 ]
 
 

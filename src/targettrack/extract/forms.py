@@ -9,6 +9,7 @@ import re
 
 from ..dates import Period, parse_period
 from .quantities import Quantity
+from .vocabulary import HEDGES_EN
 
 
 DOWN_CN, UP_CN = ("下降", "降低", "减少", "压减", "削减", "减排"), ("提高", "增长", "上升", "增加", "提升")
@@ -21,7 +22,7 @@ _EN_DOWN = (r"reduce|reduces|reduced|reducing|cut|cuts|cutting|lower|lowers|lowe
 _EN_UP = (r"increase|increases|increased|increasing|raise|raises|raised|raising|grow|grows|grown|growing|boost|"
           r"boosted|boosting|expand|expanded|expanding|rise|rises|risen|rising")
 # The verb, its object (a list of things, commas and all: "reduce nitrogen, phosphorus and sediment pollution"), by:
-_CHANGE_EN_BEFORE = re.compile(rf"\b(?P<verb>{_EN_DOWN}|{_EN_UP})\b[a-z' ,-]{{0,80}}?\bby\s*(?:at least|around|about|some)?\s*$")
+_CHANGE_EN_BEFORE = re.compile(rf"\b(?P<verb>{_EN_DOWN}|{_EN_UP})\b[a-z' ,-]{{0,80}}?\bby\s*(?:(?:{HEDGES_EN})\s*)?$")
 # The verb of an earlier amount in the sentence, for "and by 100%" after it.
 _CHANGE_EN_EARLIER = re.compile(rf"\b(?P<verb>{_EN_DOWN}|{_EN_UP})\b[^.;]*?[\d.]+\s*%[^.;]*\band\s+(?:by\s+)?$")
 _FALL_EN = re.compile(rf"\b(?P<verb>{_EN_DOWN}|{_EN_UP})\s*(?:by\s*)?$")
@@ -52,7 +53,7 @@ WORD_LEVELS = [
     (re.compile(r"\b(?:a|one)[- ]third(?=\s+of\b)", re.I), "33.33", "%"),
     (re.compile(r"\b(?:a|one)[- ]quarter(?=\s+of\b)", re.I), "25", "%"),
     (re.compile(r"\bzero\s+(?:net\s+)?(?:emissions|waste|deaths|fatalities)\b(?=\s+(?:by|no later than|in)\s+\d{4})|"
-                r"\b(?:to|at)\s+zero\b(?!\s+(?:emissions?|carbon|waste)\s+[a-z])|"
+                r"\b(?:to|at|(?:to\s+)?(?:reach|reaches|reaching|fall|falls)(?:\s+to)?)\s+zero\b(?!\s+(?:emissions?|carbon|waste)\s+[a-z])|"
                 r"\bzero\s+(?=[a-z]+\s+(?:deaths|fatalities|injuries|emissions|waste))", re.I), "0", ""),
     (re.compile(r"三分之二"), "66.67", "%"),
     (re.compile(r"(?:降为|降至|降到|减少到|减至)零"), "0", ""),
@@ -103,6 +104,9 @@ def base_year(before: str, after: str, deadline: Period | None, chinese: bool,
             return parse_period(m["year"] or m["year2"]), ""
     if ("'this year'" in plan or "'next year'" in plan or "(the document's year)" in plan) and deadline is not None:
         return parse_period(str(deadline.last.year - 1)), ""  # a year's target: on the year before
+    between = re.search(r"between (\d{4}) and \d{4}", plan)
+    if between:
+        return parse_period(between[1]), ""  # "by 80% between 2024 and 2038": from the first year's level
     period = re.search(r"十[一二三四五六]五|plan period (\d{4})—\d{4}", plan)
     if period and deadline is not None:
         return parse_period(str(int(period[1]) - 1 if period[1] else deadline.last.year - 5)), ""
@@ -236,7 +240,7 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
     return bool(_FACT_BEFORE_EN.search(before))
 
 
-_EACH_AFTER = re.compile(r"^\s*(?:(?:of\s+)?[a-z][a-z-]*\s+){0,8}(?P<per>a year|per year|each year|every year|annually|"
+_EACH_AFTER = re.compile(r"^\s*(?:(?:of\s+)?[a-z][a-z0-9-]*\s+){0,8}(?P<per>a year|per year|each year|every year|annually|"
                          r"a month|per month|each month)\b", re.I)
 _EACH_BEFORE_CN = re.compile(r"(?P<per>每年|每月|年度)[^，,。；;]{0,30}$")
 

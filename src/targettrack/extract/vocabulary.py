@@ -94,3 +94,8 @@ def count_word(word: str | None) -> int | None:
     if not word:
         return None
     return int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower())
+
+
+# Words that hedge an amount without changing what it is: "by nearly 80%", "by at least 40%".
+HEDGES_EN = (r"at least|at most|no more than|around|about|some|nearly|almost|roughly|approximately|close to|"
+             r"more than|over|up to|as much as|an estimated")
