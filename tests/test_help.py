@@ -29,6 +29,41 @@ def test_every_command_has_examples():
     assert registered == set(EXAMPLES)
 
 
+def test_the_console_script_loads_the_family_that_defines_each_command():
+    from targettrack.cli.program import FAMILIES
+
+    defined = {(i.name or i.callback.__name__.rstrip("_").replace("_", "-")): i.callback.__module__.rsplit(".", 1)[1]
+               for i in app.registered_commands}
+    assert defined == FAMILIES
+
+
+def test_the_words_before_a_command_are_the_root_options_typer_knows():
+    import typer.main
+
+    from targettrack.cli.program import ROOT_VALUE_OPTIONS, family_of
+
+    root = typer.main.get_command(app)
+    taking_values = {name for p in root.params if not p.is_flag and p.param_type_name == "option" for name in p.opts}
+    assert taking_values == set(ROOT_VALUE_OPTIONS)
+    assert family_of(["--db", "update", "list"]) == "view"         # --db's value is not the command
+    assert family_of(["--lang=zh", "--no-color", "update", "x", "1"]) == "change"
+    assert family_of(["--db", "x.json"]) is None                   # no command: everything, for the help
+    assert family_of(["--help"]) is None and family_of(["updat"]) is None  # Typer's help and its "did you mean"
+
+
+def test_a_command_runs_in_a_process_that_registered_only_its_family(tmp_path):
+    import sys
+
+    code = ("import sys; from targettrack.cli import program as p; sys.argv = ['targettrack', '--db', sys.argv[1], "
+            "'init'];\ntry:\n    p.main()\nexcept SystemExit: pass")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    probe = code.replace("p.main()", "p.end = lambda c: print(sorted(p._loaded), file=sys.stderr)\n    p.main()")
+    r = subprocess.run([sys.executable, "-c", probe, str(tmp_path / "s.json")], capture_output=True, text=True,
+                       env=env, timeout=60)
+    assert r.returncode == 0 and r.stderr.strip().endswith("['change']"), r.stderr
+    assert (tmp_path / "s.json").exists()
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("command", [[]] + [[c] for c in COMMANDS], ids=["root"] + COMMANDS)
 def test_help_reads_well_at_80_columns(tmp_path, command, lang):

@@ -5,23 +5,28 @@
     change.py  init, add, update, edit, remove, recover, config, undo
     view.py    history, list, show, info, plans
     io.py      report, export, import, extract
-    repair.py  doctor
+    repair.py  doctor, cache
     share.py   git-setup, merge, conflicts
     helptext.py, examples.py  help that reads well, with examples
 
 A command parses its options into model values, makes one call into the
 library, and hands the result to a renderer; no rule lives here.
+
+`app` here is the whole application, every command registered (for tests,
+docs and anyone importing it). The console script registers only the
+family of the command it runs (program.load): each command is still
+defined once, in its module.
 """
 
 from __future__ import annotations
 
-from . import change, io, repair, share, view  # noqa: F401  (each registers its commands on `app`)
-from .examples import epilog
-from .program import PROG, app, main
+from .program import PROG, main, register_all
 from .options import now_utc, today
 
-for _info in app.registered_commands:  # examples close every command's --help
-    _name = _info.name or _info.callback.__name__.rstrip("_").replace("_", "-")
-    _info.epilog = _info.epilog or epilog(_name)
-
 __all__ = ["PROG", "app", "main", "now_utc", "today"]
+
+
+def __getattr__(name: str):
+    if name == "app":
+        return register_all()
+    raise AttributeError(name)

@@ -192,6 +192,59 @@ def _root(
                             no_cache=no_cache)
 
 
+# The family of each command: the console script imports only the module of
+# the command it runs (Typer builds every command it is given; all of them
+# and their modules were a fifth of a command's start-up).
+# tests/test_help.py holds this to the commands the modules register.
+FAMILIES = {
+    "init": "change", "add": "change", "update": "change", "edit": "change", "remove": "change",
+    "recover": "change", "config": "change", "undo": "change",
+    "history": "view", "list": "view", "show": "view", "info": "view", "plans": "view",
+    "report": "io", "export": "io", "import": "io", "extract": "io",
+    "doctor": "repair", "cache": "repair",
+    "git-setup": "share", "merge": "share", "conflicts": "share",
+}
+# The global options that take a value: the word after them is not a command.
+ROOT_VALUE_OPTIONS = ("--db", "--lang")
+_loaded: set[str] = set()
+
+
+def family_of(argv: list[str]) -> str | None:
+    """The module of the command `argv` runs, or None when that is not
+    plain (no command, --help, an unknown word, a root option we do not know
+    of): then every command is registered, for help and Typer's own errors."""
+    args = iter(argv)
+    for arg in args:
+        if arg in ROOT_VALUE_OPTIONS:
+            next(args, None)
+        elif arg.startswith("-"):
+            if arg.partition("=")[0] not in ROOT_VALUE_OPTIONS and arg not in ("--no-color", "--no-cache"):
+                return None
+        else:
+            return FAMILIES.get(arg)
+    return None
+
+
+def load(family: str | None):
+    """The application with `family`'s commands registered (None: all of them)."""
+    import importlib
+
+    from .examples import epilog
+
+    for name in [family] if family else sorted(set(FAMILIES.values())):
+        if name not in _loaded:
+            importlib.import_module(f"{__package__}.{name}")  # registers its commands on `app`
+            _loaded.add(name)
+    for info in app.registered_commands:  # examples close every command's --help
+        name = info.name or info.callback.__name__.rstrip("_").replace("_", "-")
+        info.epilog = info.epilog or epilog(name)
+    return app
+
+
+def register_all():
+    return load(None)
+
+
 def main() -> None:
     """Console-script entry point."""
     import gc
@@ -210,7 +263,8 @@ def main() -> None:
     try:
         if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:  # entry.py's start-up handler: Python's own again
             signal.signal(signal.SIGINT, signal.default_int_handler)
-        app()
+        complete = any(k.startswith("_TARGETTRACK_COMPLETE") for k in os.environ)
+        load(None if complete else family_of(sys.argv[1:]))()
     except SystemExit as e:
         code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
     except KeyboardInterrupt:  # outside the group's handler (while Typer starts or ends)
