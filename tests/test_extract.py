@@ -315,3 +315,75 @@ def test_reaching_zero_is_a_decrease_to_nought_titled_with_whole_words():
 def test_a_bound_on_each_year_after_a_chemical_name():
     [c] = extract("The government aims to capture and store 20-30 million tonnes of CO2 a year by 2030.", "t.txt", 2024)
     assert (c.value, c.unit, c.each, c.deadline.label) == (20_000_000, "tonnes", "year", "2030")
+
+
+@given(st.integers(5, 30), st.integers(31, 70), st.integers(2025, 2030))
+def test_levels_chained_by_rising_to_stay_levels_of_one_indicator(first, second, year):
+    text = (f"The standard requires that at least {first}% of new cars sold be zero-emission by {year}, "
+            f"rising to {second}% by {year + 4} and 100% by {year + 9}.")
+    found = extract(text, "t.txt", 2024)
+    assert [(c.value, c.unit, c.kind, c.form, c.deadline.label) for c in found] == [
+        (first, "%", "increase", None, str(year)), (second, "%", "increase", None, str(year + 4)),
+        (100, "%", "increase", None, str(year + 9))]
+    assert len({c.title for c in found}) == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Mayor aims to meet the interim target for PM2.5 of 10 micrograms per cubic metre by 2030.",
+     (10, "decrease", "2030", "PM2.5")),
+    ("The plan commits to reach climate neutrality no later than 2050.", (0, "decrease", "2050", None)),
+    ("The authority will run a fully zero-emission fleet by 2034.", (100, "increase", "2034", "zero-emission fleet")),
+    ("The NHS aims for 92% of patients to wait no longer than 18 weeks from referral by March 2029.",
+     (92, "increase", "2029-03", "patients")),
+])
+def test_amounts_in_words_concentrations_and_conditions(text, expected):
+    [c] = extract(text, "t.txt", 2024)
+    value, kind, deadline, title = expected
+    assert (c.value, c.kind, c.deadline.label) == (value, kind, deadline)
+    assert title is None or c.title == title
+
+
+@given(st.integers(1, 90), st.integers(2015, 2023), st.integers(2026, 2040))
+def test_a_base_year_said_with_the_level_then(pct, base, deadline):
+    [c, *_] = extract(f"The strategy aims to cut the number of people served by unsafe water systems by {pct} percent "
+                      f"by {deadline}, from 21 million people in {base}.", "t.txt", 2024)
+    assert (c.form, c.change, c.value, c.baseline_date.label, c.deadline.label) == (
+        "change", "relative", -pct, str(base), str(deadline))
+
+
+def test_a_standing_limit_of_a_past_year_is_not_a_target():
+    text = "到2025年，全市用水总量控制在25亿立方米以内。\n2022年，全市用水总量控制在20亿立方米以内。"
+    assert [(c.value, c.deadline.label) for c in extract(text, "t.txt", 2023) if not c.observation] == [(25, "2025")]
+
+
+@given(st.sampled_from([("gigawatts", "GW"), ("megawatts", "MW"), ("GW", "GW"), ("terawatt hours", "TWh")]),
+       st.integers(1, 900), st.integers(2025, 2050))
+def test_a_unit_written_out_is_stored_as_its_symbol(unit, amount, year):
+    said, symbol = unit
+    [c] = extract(f"The state set a goal of {amount} {said} of offshore wind by {year}.", "t.txt", 2024)
+    assert (c.value, c.unit, c.deadline.label) == (amount, symbol, str(year))
+
+
+@given(st.integers(10, 30), st.integers(31, 60), st.integers(61, 90), st.integers(1990, 2010))
+def test_a_list_of_changes_goes_on_after_a_comma(a, b, c, base):
+    found = extract(f"The plan commits the province to reducing emissions {a}% below {base} levels by 2030, {b}% by 2040 "
+                    f"and {c}% by 2050.", "t.txt", 2024)
+    assert [(x.form, x.value, x.baseline_date.label, x.deadline.label) for x in found] == [
+        ("change", -a, str(base), "2030"), ("change", -b, str(base), "2040"), ("change", -c, str(base), "2050")]
+
+
+def test_what_a_target_is_worth_is_not_a_target_and_fewer_than_is_a_level_to_bring_down_to():
+    [c] = extract("The administration set a goal of deploying 30 gigawatts of offshore wind by 2030, enough to power "
+                  "10 million homes.", "t.txt", 2024)
+    assert (c.value, c.unit) == (30, "GW")
+    found = extract("The Act sets targets that by 2030 fewer than 10% of children are in relative poverty and fewer than "
+                    "5% are in absolute poverty.", "t.txt", 2024)
+    assert [(x.value, x.kind, x.title) for x in found] == [(10, "decrease", "children in relative poverty"),
+                                                           (5, "decrease", "children in absolute poverty")]
+
+
+def test_all_new_things_to_be_zero_emission_is_all_of_them():
+    [c] = extract("California will require all new passenger cars and light trucks sold in the state to be zero-emission "
+                  "by 2035.", "t.txt", 2024)
+    assert (c.value, c.unit, c.kind, c.deadline.label) == (100, "%", "increase", "2035")
+    assert c.title == "zero-emission share of new passenger cars and light trucks"

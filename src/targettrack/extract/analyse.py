@@ -18,6 +18,8 @@ from .forms import (DOWN_CN, NET_ZERO, TO_LEVEL, UNITLESS_CN, UP_CN, WORD_LEVELS
                     word_changes)
 
 
+# The units of a concentration in air or water: a level named in them is one to bring down to.
+_CONCENTRATION = re.compile(r"per cubic met|/立方米|/m³|/m3|[µμ]g|\bppm\b|\bppb\b|毫克/升|mg/l", re.I)
 # Words of a limit that stands, with no date of its own (补贴最高50万元): the date of the words around it is not its.
 STANDING_LIMITS = ("最高", "上限", "最多", "不超过", "up to", "capped", "no more than", "at most")
 
@@ -74,7 +76,7 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
         for pattern, value, unit in WORD_LEVELS:
             m = pattern.search(clause)
             if m and not any(m.start() < q.end and q.start < m.end() for q in numbers) and (
-                    not numbers or value == "0"):
+                    not numbers or value in ("0", "100")):  # nought and all of it stand beside other numbers
                 numbers.append(Quantity(Decimal(value), unit, m.group(0).strip(), m.start(), m.end(), False))
                 numbers.sort(key=lambda q: q.start)
                 break
@@ -94,7 +96,13 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
             past_deadline = deadline is not None and year is not None and deadline.last.year < year and not early
             one_year = any(w in why_deadline for w in ("'this year'", "'next year'", "(the document's year)"))
             kind, why_kind = kind_of(before, clause[q.start:q.start + 6], clause_increase, deadline is not None, one_year)
+            if KIND[kind].shape == "path" and KIND[kind].direction > 0 and not clause_increase \
+                    and _CONCENTRATION.search(q.unit):
+                kind, why_kind = "decrease", "a concentration of a pollutant: a level to bring down to"
             standing = KIND[kind].shape == "bound"
+            if standing and not near and year is not None and (opened := re.match(r"\s*(\d{4})年", text)) \
+                    and int(opened[1]) < year:
+                continue  # 「2022年，…控制在20亿立方米以内」 in a document of 2023: how a past year went
             if past_deadline:
                 is_target = False   # “十三五”期间… in a document of 2023: what was planned, now the past
             elif standing or clause_future or (TO_LEVEL.search(before) and (near or not (clause_past or sentence_past))):
@@ -144,6 +152,25 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
                     thing = re.sub(r"^(?:the number of|the amount of|the)\s+", "", after.strip(" .,;")).split(" by ")[0]
                     if thing and not re.match(r"(?:by|to|in|from|of|on|at)\b|\d", thing):
                         title = thing
+                whole = re.match(r"(?:fully|entirely|wholly|completely|100 per ?cent)[- ](.+)", q.words, re.I)
+                if whole and (noun := re.match(r"\s*([a-z]+)", after)):
+                    title = f"{whole[1]} {noun[1]}"  # "a fully zero-emission fleet": the zero-emission fleet
+                then_in = re.match(r"\s*(?:are|is)\s+(in\s+[a-z][a-z -]*?)(?:[.,;]|\s+and\b|$)", after)
+                if then_in and out and out[-1].quote == quote and " in " in out[-1].title:
+                    title = f"{out[-1].title.split(' in ')[0]} {then_in[1]}"  # "… and fewer than 5% are in absolute poverty"
+                all_new = re.search(r"\ball new\s*$", before) and re.search(
+                    r"\b(zero[- ]emissions?|electric|emissions?[- ]free)\b", after, re.I)
+                if all_new and q.value == 100:
+                    title = f"{all_new[1]} share of new {q.words}"  # "all new cars sold … to be zero-emission"
+                them = re.match(r"\s*of\s+(?:them|these|those)\s+([a-z][a-z -]*?)\s*(?:[.,;]|$)", after)
+                if them and out and out[-1].quote == quote:
+                    title = f"{out[-1].title} {them[1]}"  # "800,000 new homes …, with 70% of them in established suburbs"
+                if (re.fullmatch(r"(?:and|or|then|to|by|the|a|an|\s)*", title) or re.search(r"\d\s*%|\b(?:19|20)\d{2}\b", title)
+                        or title.startswith("of ")
+                        or re.match(r"(?:rising|falling|increasing|decreasing|growing|up|down)\s+to\b", title)) \
+                        and out and out[-1].quote == quote:
+                    # "to 85% of premises by 2025 and to nationwide coverage by 2030": the amount before's thing
+                    title = out[-1].title
                 title = re.sub(r"^(?:its|their|our|the)\s+", "", title)
             else:
                 title = title_after(after) if after.strip() and not re.match(r"^[，,。；;、）)]", after) else ""

@@ -73,10 +73,19 @@ _EN_WANTED = re.compile(r"\b(?:requires?|wants?|expects?|calls? for|aims? for|ne
 
 
 def title_en(before: str, after: str, q: Quantity) -> str:
-    of = re.match(r"\s*of\s+(?:all\s+|the\s+)?([a-z][a-z' -]*?)(?:\s+(?:by|in|a|per|each|every|from|to|for)\b|[.,;]|$)",
+    being = re.match(r"\s*of\s+(?:all\s+|the\s+)?([a-z][a-z' -]*?)\s+(?:are|is|be|were|live|living)\s+(in\s+[a-z][a-z -]*?)"
+                     r"(?:\s+(?:and|by)\b|[.,;]|$)", after)
+    if being:
+        return f"{being[1]} {being[2]}"  # "10% of children are in relative poverty"
+    of = re.match(r"\s*of\s+(?:all\s+|the\s+)?([a-z][a-z' -]*?)(?:\s+(?:by|in|a|per|each|every|from|to|for|over|within|"
+                  r"during|before|until)\b|[.,;]|$)",
                   after)
     if of:
         return of.group(1).strip()
+    change_in = re.match(r"\s*(?:reduction|cut|decrease|increase|rise|fall|drop)\s+in\s+(?:the\s+)?([a-z][a-z' -]*?)"
+                         r"(?:\s+(?:by|in|from|to|for|relative|compared|below|above)\b|[.,;]|$)", after, re.I)
+    if change_in:
+        return change_in.group(1).strip()  # "a 51% reduction in greenhouse gas emissions"
     if q.noun:
         return q.noun
     obj = EN_OBJECT.search(before.lower()) or _EN_BARE_OBJECT.search(before.lower())
@@ -85,8 +94,11 @@ def title_en(before: str, after: str, q: Quantity) -> str:
     # The sentence's subject, before its verb: "Temporary accommodation placements will be reduced by a third".
     subject = re.match(r"\s*(?:(?:by|in|from)\s+\d{4},\s*)?(?:the\s+)?(?P<np>[A-Za-z][A-Za-z' -]{2,60}?)\s+"
                        r"(?:will|shall|must|should|is|are|to be|has to|have to)\b", before)
-    if subject and not re.match(r"(?:we|they|it|the (?:city|state|council|government|region))\b", subject["np"], re.I):
+    if subject and not re.match(r"(?:we|they|it|the (?:city|state|council|government|region|[a-z -]*(?:authority|agency|department|ministry|programme|program|board|utility|operator|company)))\b", subject["np"], re.I):
         return subject["np"].strip()
+    named = re.search(r"\b(?:targets?|limits?|standards?|goals?)\s+for\s+(?P<np>[A-Za-z0-9.₂ -]{1,40}?)\s+of\s*$", before)
+    if named:
+        return named["np"].strip()  # "the interim target for PM2.5 of 10 micrograms per cubic metre"
     # What a law or a plan requires of something: "The Act requires net emissions of all gases … [to reach zero]".
     wanted = _EN_WANTED.search(before)
     if wanted:

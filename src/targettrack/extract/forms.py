@@ -22,9 +22,12 @@ _EN_DOWN = (r"reduce|reduces|reduced|reducing|cut|cuts|cutting|lower|lowers|lowe
 _EN_UP = (r"increase|increases|increased|increasing|raise|raises|raised|raising|grow|grows|grown|growing|boost|"
           r"boosted|boosting|expand|expanded|expanding|rise|rises|risen|rising")
 # The verb, its object (a list of things, commas and all: "reduce nitrogen, phosphorus and sediment pollution"), by:
-_CHANGE_EN_BEFORE = re.compile(rf"\b(?P<verb>{_EN_DOWN}|{_EN_UP})\b[a-z' ,-]{{0,80}}?\bby\s*(?:(?:{HEDGES_EN})\s*)?$")
+_CHANGE_EN_BEFORE = re.compile(rf"\b(?P<verb>{_EN_DOWN}|{_EN_UP})\b[a-z' ,-]{{0,120}}?\bby\s*(?:(?:{HEDGES_EN})\s*)?$")
 # The verb of an earlier amount in the sentence, for "and by 100%" after it.
-_CHANGE_EN_EARLIER = re.compile(rf"\b(?P<verb>{_EN_DOWN}|{_EN_UP})\b[^.;]*?[\d.]+\s*%[^.;]*\band\s+(?:by\s+)?$")
+# A list goes on with commas as with "and": "40% below 2007 levels by 2030, 60% by 2040 and 80% by 2050".
+_CHANGE_EN_EARLIER = re.compile(rf"\b(?P<verb>{_EN_DOWN}|{_EN_UP})\b[^.;]*?[\d.]+\s*%[^.;]*(?:\band|,)\s+(?:by\s+)?$")
+# ... unless that amount was a level: "rising to 60% by 2030 and 100% by 2035".
+_LEVEL_EARLIER = re.compile(rf"\bto\s+(?:(?:{HEDGES_EN})\s+)?[\d.]+\s*%[^.;%]*(?:\band|,)\s+(?:by\s+)?$")
 _FALL_EN = re.compile(rf"\b(?P<verb>{_EN_DOWN}|{_EN_UP})\s*(?:by\s*)?$")
 _BASE_EN = re.compile(r"(?:below|above|from|on|against|compared (?:to|with)(?:\s+[a-z]+){0,3}?(?:\s+in)?|relative to|versus|vs\.?)"
                       r"\s+(?:an?\s+|the\s+)?"
@@ -55,11 +58,17 @@ WORD_LEVELS = [
     (re.compile(r"\bzero\s+(?:net\s+)?(?:emissions|waste|deaths|fatalities)\b(?=\s+(?:by|no later than|in)\s+\d{4})|"
                 r"\b(?:to|at|(?:to\s+)?(?:reach|reaches|reaching|fall|falls)(?:\s+to)?)\s+zero\b(?!\s+(?:emissions?|carbon|waste)\s+[a-z])|"
                 r"\bzero\s+(?=[a-z]+\s+(?:deaths|fatalities|injuries|emissions|waste))", re.I), "0", ""),
+    # All of it, in words: "a fully zero-emission fleet by 2034", "nationwide coverage by 2030",
+    # "all new cars sold … to be zero-emission by 2035"
+    (re.compile(r"\b(?:fully|entirely|wholly|completely|100 per ?cent)[- ](?:zero[- ]emissions?|electric|renewable|"
+                r"decarboni[sz]ed|clean)\b|\b(?:nationwide|universal|full|complete)\s+coverage\b|"
+                r"(?<=\ball new )[a-z][a-z -]{2,60}?(?= (?:sold|registered|built|bought)\b[^.;]{0,40}?\b(?:to be|be|must be|will be)\s+"
+                r"(?:zero[- ]emissions?|electric|emissions?[- ]free)\b)", re.I), "100", "%"),
     (re.compile(r"三分之二"), "66.67", "%"),
     (re.compile(r"(?:降为|降至|降到|减少到|减至)零"), "0", ""),
     (re.compile(r"\beliminat(?:e|es|ing)\b(?=\s+[a-z])", re.I), "0", ""),  # "eliminate traffic deaths": to nought
 ]
-NET_ZERO = re.compile(r"\bnet[- ]zero\b|\bcarbon[- ]neutral(?:ity)?\b|碳中和", re.I)
+NET_ZERO = re.compile(r"\bnet[- ]zero\b|\b(?:carbon|climate)[- ]neutral(?:ity)?\b|碳中和", re.I)
 # A count of the document's own items, a share of time, a label: not targets.
 _LABEL_AFTER_CN = {  # after the classifier: 8部门, 15个部门, 59项具体措施, 20条意见
     "部": re.compile(r"^(?:门|委|署|局)"), "个": re.compile(r"^(?:部门|单位|方面)"),
@@ -93,6 +102,10 @@ def base_year(before: str, after: str, deadline: Period | None, chinese: bool,
                     r"\b((?:19|20)\d{2})\b", after[:120])
     if than:
         return parse_period(than[1]), ""  # "20% less energy than homes built under the 2021 code"
+    level_then = re.search(r"\bfrom\s+(?:around\s+|about\s+|some\s+)?[$€£]?[\d.,]+(?:\s+[a-z]+){0,3}?\s+in\s+((?:19|20)\d{2})\b",
+                           after[:160], re.I)
+    if level_then:
+        return parse_period(level_then[1]), ""  # "by 50 percent by 2030, from 21 million people in 2022"
     for text in (after[:80], before[-80:]):
         m = _BASE_EN.search(text)
         if m and m["year"] and m["to"]:
@@ -148,8 +161,8 @@ def form_of(before: str, at_after: str, q: "Quantity", deadline: Period | None, 
     if direction is None and not chinese:
         low = before.lower()
         m = _CHANGE_EN_BEFORE.search(low) or _FALL_EN.search(low)
-        if not m and re.search(r"\b(?:and|or|then)\s+(?:by\s+)?$", low):
-            m = _CHANGE_EN_EARLIER.search(low)
+        if not m and re.search(r"(?:\b(?:and|or|then)|\d{4},)\s+(?:by\s+)?$", low):
+            m = _CHANGE_EN_EARLIER.search(low) if not _LEVEL_EARLIER.search(low) else None
         after_low = at_after[len(q.words):].lower()
         # "(to) 50% below 2018 levels": a change from that year, whatever verb comes before
         year_after = re.match(r"^\s*(?P<side>below|under|less than|above|over|more than)\s+(?:the\s+)?(?:19|20)\d{2}"
@@ -200,8 +213,10 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
     if re.search(r"(?:^|[^A-Za-z\d.,])\d[\d.,]*\s*[%％]?\s*(?:to|-|–|—|~|～|至)\s*$", before) and not re.search(
             r"(?:\bfrom|[从由])\s*(?:around\s+|about\s+)?[\d.]+\s*[%％]?\s*(?:to|至|到)\s*$", before, re.I):
         return True  # the upper end of a range, "36% to 38%": the range is proposed by its first number
-    if re.search(r"\bwithin\s*$", before) and re.match(r"(?:weeks?|days?|months?|hours?|minutes?)\b", q.noun or q.unit):
-        return True  # "start treatment within 18 weeks": a condition, not an amount
+    if re.match(r"(?:weeks?|days?|months?|hours?|minutes?)\b", q.noun or q.unit) and (
+            re.search(r"\bwithin\s*$", before) or re.search(r"[\d.]+\s*(?:%|percent|per cent)\s+of\b[^.;]{0,80}\b(?:no "
+                                                           r"(?:longer|more) than|less than|under|in)\s*$", before, re.I)):
+        return True  # "start treatment within 18 weeks", "92% of patients to wait no longer than 18 weeks": a condition
     if q.unit == "分钟" and re.match(r"^(?:通勤|车程|步行|骑行|生活圈|服务圈|交通圈|可达)", after):
         return True  # 45分钟通勤比例: part of an indicator's name
     if re.search(r"(?:减按|按)\s*$", before) or re.match(r"^的?税率", after):
@@ -209,6 +224,9 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
     if re.search(r"\bwith\s+(?:a\s+)?(?:total\s+)?(?:budget|funding|cost)\s+of\s*$|\b(?:allocates?|allocated|earmarks?|"
                  r"earmarked|approved|approves)\s*(?:about\s+|around\s+|some\s+)?$", before, re.I):
         return True  # "with a budget of £5 billion": the means, not the target
+    if re.search(r"\benough\s+(?:to|for)\s+(?:power|supply|heat|serve|feed|house|meet the needs of)?\s*(?:about\s+|around\s+|some\s+)?$",
+                 before, re.I):
+        return True  # "30 gigawatts of offshore wind by 2030, enough to power 10 million homes": what the target is worth
     if re.match(r"^年一遇", after):
         return True  # 防洪标准达到50年一遇: a standard, not a count of years
     if re.match(r"^\s*(?:countries|nations|parties|signatories|members|governments|member states)\s+(?:have\s+)?"

@@ -36,6 +36,12 @@ EN_NOT_NOUNS = {"or", "and", "to", "for", "in", "of", "the", "a", "an", "per", "
                 "less", "more", "reduction", "cut", "decrease", "increase", "rise", "fall", "growth", "higher",
                 "lower", "respectively", "between", "among", "including", "if", "when", "while", "but"}
 CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP"}
+# A unit written out is stored as its symbol, so "30 gigawatts" and "30 GW" are one unit (quantity.py converts
+# between symbols of one dimension: GW and MW, TWh and GWh, km and m).
+UNIT_SYMBOLS = {"percent": "%", "per cent": "%", "％": "%", "kilometres": "km", "kilometers": "km",
+                "percentage points": "百分点", "gigawatts": "GW", "gigawatt": "GW", "megawatts": "MW",
+                "megawatt": "MW", "kilowatts": "kW", "terawatt hours": "TWh", "gigawatt hours": "GWh",
+                "megawatt hours": "MWh", "kilowatt hours": "kWh"}
 
 
 @dataclass
@@ -100,8 +106,7 @@ def quantities(text: str) -> list[Quantity]:
             if m["mag"]:
                 value = clean(value * EN_MAGNITUDE[m["mag"].lower()])
             unit = (m["unit"] or "").strip()
-            unit = {"percent": "%", "per cent": "%", "％": "%", "kilometres": "km", "kilometers": "km",
-                    "percentage points": "百分点"}.get(unit.lower(), unit) or CURRENCY.get(m["cur"] or "", "")
+            unit = UNIT_SYMBOLS.get(unit.lower(), unit) or CURRENCY.get(m["cur"] or "", "")
             end = m.end("unit") if m["unit"] else (m.end("mag") if m["mag"] else m.end("num"))
             start = m.start() + len(text[m.start():end]) - len(text[m.start():end].lstrip())  # not the space before it
             found.append(Quantity(value, unit, text[start:end].strip(), start, end, False, noun))

@@ -56,7 +56,7 @@ INCREASE_CUES = ("达到", "超过", "突破", "不少于", "以上", "力争", 
                  "建成", "新增", "培育", "引进", "at least", "reach", "exceed", "more than", "over", "raise")
 DECREASE_CUES = ("控制在", "以内", "下降到", "降至", "降低到", "减少到", "压减到", "压缩至", "压缩到", "缩短至", "缩短到",
                  "at most", "under", "below",
-                 "reduce to", "cut to", "no more than")
+                 "reduce to", "cut to", "no more than", "fewer than", "less than")
 CAP_CUES = ("最高", "上限", "不超过", "最多", "小于", "不高于", "up to", "caps", "cap", "capped at", "no more than", "at most", "capped", "kept below", "kept under",
             "kept at or below", "not exceed", "not to exceed", "not more than")
 FLOOR_CUES = ("不低于", "不少于", "至少", "最低", "at least", "no less than")
