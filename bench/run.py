@@ -379,7 +379,12 @@ def main(argv=None) -> int:
     ap.add_argument("--work", type=Path, default=Path("/tmp/targettrack-bench"))
     ap.add_argument("--out", type=Path, default=REPO / "docs" / "benchmarks.md")
     ap.add_argument("--json", type=Path, default=HERE / "results.json")
+    ap.add_argument("--render-only", action="store_true",
+                    help="write --out again from --json's results, measuring nothing (after NOTES.md changed)")
     a = ap.parse_args(argv)
+    if a.render_only:
+        a.out.write_text(to_markdown(json.loads(a.json.read_text(encoding="utf-8"))), encoding="utf-8")
+        return 0
     script = Path(sys.executable).parent / "targettrack"
     if not script.exists():
         print(f"no targettrack beside {sys.executable}: install it in this environment first", file=sys.stderr)
