@@ -387,3 +387,18 @@ def test_all_new_things_to_be_zero_emission_is_all_of_them():
                   "by 2035.", "t.txt", 2024)
     assert (c.value, c.unit, c.kind, c.deadline.label) == (100, "%", "increase", "2035")
     assert c.title == "zero-emission share of new passenger cars and light trucks"
+
+
+@given(st.integers(2011, 2049), st.sampled_from(["within the decade", "by the end of this decade", "within this decade"]))
+def test_the_decade_ends_with_the_next_round_year(year, said):
+    [c] = extract(f"The department aims to cut the cost of grid-scale storage by 90% {said}, relative to 2010.", "t.txt",
+                  year)
+    assert (c.value, c.deadline.label) == (-90, str((year // 10 + 1) * 10))
+
+
+def test_a_count_before_a_place_name_a_count_in_yi_and_a_forecast():
+    [c] = extract("All 9,000 London buses will be zero-emission by 2034.", "t.txt", 2024)
+    assert (c.value, c.title, c.deadline.label) == (9000, "London buses", "2034")
+    [c] = extract("力争到2027年，全省接待游客人次突破10亿。", "t.txt", 2023)
+    assert (c.value, c.unit, c.deadline.label) == (10, "亿", "2027")
+    assert extract("The province expects electricity demand to grow by 75% by 2050.", "t.txt", 2024) == []

@@ -78,7 +78,7 @@ def title_en(before: str, after: str, q: Quantity) -> str:
     if being:
         return f"{being[1]} {being[2]}"  # "10% of children are in relative poverty"
     of = re.match(r"\s*of\s+(?:all\s+|the\s+)?([a-z][a-z' -]*?)(?:\s+(?:by|in|a|per|each|every|from|to|for|over|within|"
-                  r"during|before|until)\b|[.,;]|$)",
+                  r"during|before|until|at|on)\b|[.,;]|$)",
                   after)
     if of:
         return of.group(1).strip()

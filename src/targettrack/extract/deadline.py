@@ -105,6 +105,13 @@ def deadlines(text: str, year: int | None) -> list[Deadline]:
                 if n and 0 < n <= 30:
                     found.append(Deadline(m.start(), m.end(), parse_period(str(year + n)),
                                            f"'{m.group(0).strip()}' from {year} (--year)", len(patterns)))
+    if year:
+        # "within the decade", "by the end of this decade": the decade's last year as plans count it (2030 for the 2020s)
+        for m in re.finditer(r"\b(?:within|by the end of|before the end of|over|in)\s+(?:the|this)\s+decade\b", text, re.I):
+            if not any(m.start() < d.end and d.start < m.end() for d in found):
+                end = (year // 10 + 1) * 10
+                found.append(Deadline(m.start(), m.end(), parse_period(str(end)),
+                                      f"'{m.group(0)}' = {end} (--year)", len(patterns)))
     if year and not found:
         # next year first: in 明年将力争全年…, the whole year is next year's
         m = re.search(r"\bnext year\b|明年", text, re.I)

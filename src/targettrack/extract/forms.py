@@ -227,6 +227,11 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
     if re.search(r"\benough\s+(?:to|for)\s+(?:power|supply|heat|serve|feed|house|meet the needs of)?\s*(?:about\s+|around\s+|some\s+)?$",
                  before, re.I):
         return True  # "30 gigawatts of offshore wind by 2030, enough to power 10 million homes": what the target is worth
+    if re.search(r"\b(?:expects?|expected|projects?|projected|forecasts?|predicts?|predicted|anticipates?)\b[^.;]{0,40}?"
+                 r"\b(?:demand|population|consumption|traffic|prices?)\b[^.;]{0,30}?\b(?:grow|rise|increase|climb|double)\b"
+                 r"[^.;]{0,20}$|\b(?:demand|population|consumption|traffic|prices?)\b[^.;]{0,30}?\b(?:is|are)\s+(?:expected|"
+                 r"projected|forecast)\s+to\s+(?:grow|rise|increase|climb)\b[^.;]{0,20}$", before, re.I):
+        return True  # "expects electricity demand to grow by 75% by 2050": a forecast, not a target
     if re.match(r"^年一遇", after):
         return True  # 防洪标准达到50年一遇: a standard, not a count of years
     if re.match(r"^\s*(?:countries|nations|parties|signatories|members|governments|member states)\s+(?:have\s+)?"

@@ -23,12 +23,13 @@ _RATE_UNIT = (rf"(?:{'|'.join(re.escape(u) for u in UNITS_CN if u not in ('%', '
 _NUMBER_START = r"(?<!\d)(?<!\d,)(?<![A-Za-z])"  # nor inside a name: CO2, PM2.5
 QUANTITY_CN = re.compile(
     rf"(?P<num>{_NUMBER_START}(?:{AR_NUM})|(?<![{CN_DIGITS}]){CN_NUM})(?P<approx>余|多)?\s*(?P<mag>万亿|亿|万|千)?\s*(?P<unit>{_RATE_UNIT}|{_UNIT_ALT})")
+_MAGNITUDE_ALONE_CN = re.compile(rf"{_NUMBER_START}(?P<num>{AR_NUM})(?P<mag>万亿|亿|万)(?=\s*(?:[，。；,;、）)]|$|以上|左右))")
 QUANTITY_EN = re.compile(
     rf"(?P<cur>[$€£])?\s?{_NUMBER_START}(?P<num>{AR_NUM})(?:\s*[-–]\s*(?P<upto>{AR_NUM})(?![\d/]))?"
     rf"(?:\s*(?P<mag>thousand|million|billion|trillion|[Mm]illion|[Bb]illion))?"
     rf"(?:\s*(?P<unit>[%％‰]|(?:{'|'.join(re.escape(u) for u in sorted(UNITS_EN, key=len, reverse=True) if u != '%')})"
     r"(?:\s+per\s+(?:cubic|square)\s+(?:metre|meter|kilometre|kilometer)|\s+per\s+(?:tonne|kilowatt hour|megawatt hour))?\b))?"
-    r"(?:\s+(?P<noun>(?:(?:new|additional|more|extra)\s+)?[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?))?")
+    r"(?:\s+(?P<noun>(?:(?:new|additional|more|extra)\s+)?(?:[A-Z][a-z]+\s+(?=[a-z]))?[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?))?")
 EN_NOT_NOUNS = {"or", "and", "to", "for", "in", "of", "the", "a", "an", "per", "each", "by", "with", "from", "at", "on",
                 "than", "as", "is", "are", "was", "were", "will", "would", "percent", "pilot", "over", "under",
                 "across", "along", "through", "into", "within", "during", "since", "before", "after", "every", "until",
@@ -81,6 +82,13 @@ def quantities(text: str) -> list[Quantity]:
         if unit == "％":
             unit_label = "%"
         found.append(Quantity(value, unit_label, m.group(0), m.start(), m.end(), bool(m["approx"])))
+    if chinese:
+        # A count in 万 or 亿 with no unit after it, its noun before (游客人次突破10亿, 常住人口达到2000万):
+        # the magnitude is the unit.
+        for m in _MAGNITUDE_ALONE_CN.finditer(text):
+            if not any(q.start < m.end() and m.start() < q.end for q in found):
+                found.append(Quantity(Decimal(m["num"].replace(",", "")), m["mag"], m.group(0), m.start(), m.end(), False))
+        found.sort(key=lambda q: q.start)
     if not found:
         for m in QUANTITY_EN.finditer(text):
             noun = m["noun"]
