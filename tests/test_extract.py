@@ -402,3 +402,29 @@ def test_a_count_before_a_place_name_a_count_in_yi_and_a_forecast():
     [c] = extract("力争到2027年，全省接待游客人次突破10亿。", "t.txt", 2023)
     assert (c.value, c.unit, c.deadline.label) == (10, "亿", "2027")
     assert extract("The province expects electricity demand to grow by 75% by 2050.", "t.txt", 2024) == []
+
+
+@given(st.integers(5, 60), st.sampled_from(["relative", "absolute", "further"]), st.integers(2000, 2015),
+       st.integers(2025, 2035))
+def test_a_qualified_reduction_after_the_amount_with_its_base_said_late(pct, qualifier, base, year):
+    [c] = extract(f"Member states agreed a {pct}% {qualifier} reduction in mean population intake of salt by {year}, "
+                  f"measured against {base}.", "t.txt", 2024)
+    assert (c.form, c.value, c.baseline_date.label, c.title) == ("change", -pct, str(base), "mean population intake of salt")
+
+
+def test_nought_of_a_named_thing_a_peak_unit_and_what_a_target_is_worth():
+    found = extract("The strategy targets 65% municipal waste recycling by 2030, and zero biodegradable or recyclable "
+                    "waste sent to landfill by 2026.", "t.txt", 2024)
+    assert [(c.value, c.kind, c.deadline.label) for c in found] == [(65, "increase", "2030"), (0, "decrease", "2026")]
+    assert found[1].title == "biodegradable or recyclable waste sent to landfill"
+    assert extract("It will convert 1 million homes to zero emissions heating by 2030.", "t.txt", 2024)[0].value != 0
+    [c] = extract("Singapore aims to deploy at least 2 gigawatt-peak of solar by 2030, about 3% of projected electricity "
+                  "demand in that year.", "t.txt", 2024)
+    assert (c.value, c.unit) == (2, "GWp")
+
+
+def test_an_age_in_a_chinese_indicator_name_and_a_title_that_keeps_what_a_share_is_of():
+    found = extract("到2027年，全省每千人口拥有3岁以下婴幼儿托位数达到4.5个，二级及以上综合医院设置老年医学科的比例达到80%以上。",
+                    "t.txt", 2024)
+    assert [(c.value, c.unit) for c in found] == [(Decimal("4.5"), "个"), (80, "%")]
+    assert found[1].title == "二级及以上综合医院设置老年医学科的比例"

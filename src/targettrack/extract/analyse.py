@@ -158,6 +158,10 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
                 then_in = re.match(r"\s*(?:are|is)\s+(in\s+[a-z][a-z -]*?)(?:[.,;]|\s+and\b|$)", after)
                 if then_in and out and out[-1].quote == quote and " in " in out[-1].title:
                     title = f"{out[-1].title.split(' in ')[0]} {then_in[1]}"  # "… and fewer than 5% are in absolute poverty"
+                nought = re.match(r"zero\s+(.+)", q.words, re.I) if q.value == 0 else None
+                if nought:  # "zero biodegradable or recyclable waste sent to landfill by 2026": what is to be nought
+                    said = re.split(r"\s+(?:by|no later than|in|before)\s+\d{4}|[.,;]", after, maxsplit=1)[0]
+                    title = f"{nought[1]}{said}".strip()
                 all_new = re.search(r"\ball new\s*$", before) and re.search(
                     r"\b(zero[- ]emissions?|electric|emissions?[- ]free)\b", after, re.I)
                 if all_new and q.value == 100:

@@ -82,7 +82,8 @@ def title_en(before: str, after: str, q: Quantity) -> str:
                   after)
     if of:
         return of.group(1).strip()
-    change_in = re.match(r"\s*(?:reduction|cut|decrease|increase|rise|fall|drop)\s+in\s+(?:the\s+)?([a-z][a-z' -]*?)"
+    change_in = re.match(r"\s*(?:(?:relative|absolute|net|overall|further|total)\s+)?(?:reduction|cut|decrease|increase|rise|"
+                         r"fall|drop)\s+in\s+(?:the\s+)?([a-z][a-z' -]*?)"
                          r"(?:\s+(?:by|in|from|to|for|relative|compared|below|above)\b|[.,;]|$)", after, re.I)
     if change_in:
         return change_in.group(1).strip()  # "a 51% reduction in greenhouse gas emissions"
@@ -129,13 +130,16 @@ def title_before(text: str) -> str:
         return f"{title_before(rel['subject'] + '达到') or rel['subject']}{'降幅' if down else '增幅'}（比{rel['year']}年）"
     head = re.split(r"(达到|超过|突破|不少于|不低于|不超过|控制在|下降到|降至|降低到|减少到|提高到|提升到|增加到|增至|"
                     r"占比|占|为|实现|reach|exceed|to)\s*$", text.strip(), maxsplit=1)[0]
-    head = re.split(r"[、，,。；;：:]|年，|年", head)[-1].strip()
+    # a year before the subject (2025年, 今年), not the 年 inside a name (老年医学科, 青年人才)
+    head = re.split(r"[、，,。；;：:]|年，|\d{4}年(?:底|末)?|(?:今|明|去|当|本|全)年", head)[-1].strip()
     head = re.sub(r"^(全市|全省|全区|全国|全县|其中|力争|确保|争取|到|实现|使|推动|将)+", "", head)
     head = re.sub(r"(力争|预计|计划|将|要|争取|确保|可)?(生产|建成|建设|完成|新增|引进|培育|打造|销售|推广|实现|"
                   r"达到|超过|突破|享受|提供|发放|累计)$", "", head)
     head = re.sub(r"(力争|预计|计划|将|要|争取|确保|可|能够|有望|可望)+$", "", head.strip())
     if "的" in head:
-        head = head.rsplit("的", 1)[1]
+        whole, tail = head.rsplit("的", 1)
+        # 「设置老年医学科的比例」: a share or a count alone says nothing; it keeps what it is of
+        head = head if re.fullmatch(r"(?:比例|比重|占比|数量|总量|规模|人数|个数|面积|覆盖率|增速|水平)", tail.strip()) else tail
     return head.strip()[:30]
 
 

@@ -33,7 +33,8 @@ _BASE_EN = re.compile(r"(?:below|above|from|on|against|compared (?:to|with)(?:\s
                       r"\s+(?:an?\s+|the\s+)?"
                       r"(?:fiscal\s+(?:year\s+)?|FY\s*)?(?P<year>(?:19|20)\d{2})(?:[-–](?P<to>\d{2}|\d{4})(?!\d))?"
                       r"(?:\s+levels?|\s+baseline)?|(?P<year2>(?:19|20)\d{2})\s+(?:levels?|baseline)", re.I)
-_REDUCTION_AFTER = re.compile(r"^\s*(?P<word>reduction|cut|decrease|increase|rise)\b", re.I)
+_REDUCTION_AFTER = re.compile(r"^\s*(?:(?:relative|absolute|net|overall|further|total)\s+)?(?P<word>reduction|cut|decrease|"
+                              r"increase|rise)\b", re.I)
 # Numbers in words: a change with no digit in it.
 _WORD_CHANGES = [
     (re.compile(r"\b(?:halve|halving|halved)\b|\bcut\b[a-z' -]{0,40}\bin half\b", re.I), "-50", "halve"),
@@ -55,7 +56,8 @@ WORD_LEVELS = [
     (re.compile(r"\b(?:half)(?=\s+of\b)", re.I), "50", "%"),
     (re.compile(r"\b(?:a|one)[- ]third(?=\s+of\b)", re.I), "33.33", "%"),
     (re.compile(r"\b(?:a|one)[- ]quarter(?=\s+of\b)", re.I), "25", "%"),
-    (re.compile(r"\bzero\s+(?:net\s+)?(?:emissions|waste|deaths|fatalities)\b(?=\s+(?:by|no later than|in)\s+\d{4})|"
+    (re.compile(r"\bzero\s+(?:net\s+)?(?:[a-z-]+\s+(?:or\s+|and\s+)?){0,3}(?:emissions|waste|deaths|fatalities)\b"
+                r"(?=(?:\s+(?:sent|going|disposed|landfilled)\b[a-z ]{0,30}?)?\s+(?:by|no later than|in)\s+\d{4})|"
                 r"\b(?:to|at|(?:to\s+)?(?:reach|reaches|reaching|fall|falls)(?:\s+to)?)\s+zero\b(?!\s+(?:emissions?|carbon|waste)\s+[a-z])|"
                 r"\bzero\s+(?=[a-z]+\s+(?:deaths|fatalities|injuries|emissions|waste))", re.I), "0", ""),
     # All of it, in words: "a fully zero-emission fleet by 2034", "nationwide coverage by 2030",
@@ -106,7 +108,7 @@ def base_year(before: str, after: str, deadline: Period | None, chinese: bool,
                            after[:160], re.I)
     if level_then:
         return parse_period(level_then[1]), ""  # "by 50 percent by 2030, from 21 million people in 2022"
-    for text in (after[:80], before[-80:]):
+    for text in (after[:120], before[-80:]):  # "… by 2025, measured against 2010": the base may come late
         m = _BASE_EN.search(text)
         if m and m["year"] and m["to"]:
             last = int(m["to"] if len(m["to"]) == 4 else m["year"][:2] + m["to"])
@@ -232,6 +234,10 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
                  r"[^.;]{0,20}$|\b(?:demand|population|consumption|traffic|prices?)\b[^.;]{0,30}?\b(?:is|are)\s+(?:expected|"
                  r"projected|forecast)\s+to\s+(?:grow|rise|increase|climb)\b[^.;]{0,20}$", before, re.I):
         return True  # "expects electricity demand to grow by 75% by 2050": a forecast, not a target
+    if q.unit == "%" and re.match(r"\s*of\s+(?:the\s+)?(?:projected|expected|forecast|anticipated)\b", after, re.I):
+        return True  # "about 3% of projected electricity demand in that year": what the target is worth
+    if q.unit == "岁" and re.match(r"^(?:及)?(?:以下|以上)?的?(?:婴幼儿|儿童|幼儿|老年人|老人|人口|人群|居民|学生|女性|男性|青少年)", after):
+        return True  # 3岁以下婴幼儿托位数: an age in an indicator's name
     if re.match(r"^年一遇", after):
         return True  # 防洪标准达到50年一遇: a standard, not a count of years
     if re.match(r"^\s*(?:countries|nations|parties|signatories|members|governments|member states)\s+(?:have\s+)?"

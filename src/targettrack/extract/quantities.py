@@ -41,7 +41,7 @@ CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP"}
 # between symbols of one dimension: GW and MW, TWh and GWh, km and m).
 UNIT_SYMBOLS = {"percent": "%", "per cent": "%", "％": "%", "kilometres": "km", "kilometers": "km",
                 "percentage points": "百分点", "gigawatts": "GW", "gigawatt": "GW", "megawatts": "MW",
-                "megawatt": "MW", "kilowatts": "kW", "terawatt hours": "TWh", "gigawatt hours": "GWh",
+                "megawatt": "MW", "kilowatts": "kW", "gigawatt-peak": "GWp", "megawatt-peak": "MWp", "kilowatt-peak": "kWp", "terawatt hours": "TWh", "gigawatt hours": "GWh",
                 "megawatt hours": "MWh", "kilowatt hours": "kWh"}
 
 

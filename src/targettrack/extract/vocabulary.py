@@ -32,7 +32,8 @@ UNITS_EN = [p + s for p in ("T", "G", "M", "k", "") for s in _EN_SYMBOLS if p + 
     "km", "kilometres", "kilometers", "miles", "tonnes", "tons", "megatonnes", "percent", "per cent", "%",
     "percentage points", "hectares", "acres", "square metres", "square meters", "square kilometres",
     "square kilometers", "cubic metres", "cubic meters", "megalitres", "megaliters", "litres", "liters",
-    "gigawatts", "megawatts",
+    "gigawatts", "megawatts", "gigawatt", "megawatt", "kilowatts", "kilowatt", "gigawatt-peak", "megawatt-peak",
+    "kilowatt-peak", "GWp", "MWp", "kWp",
     "terawatt hours", "gigawatt hours", "megawatt hours",
     # US customary and imperial units, by name
     "decibels", "dB", "minutes", "hours", "days", "weeks", "months", "mph", "km/h", "miles per hour", "kilograms", "grams", "micrograms", "milligrams", "gallons", "barrels", "pounds", "feet", "square feet", "square miles", "cubic feet", "short tons", "therms",
