@@ -428,3 +428,27 @@ def test_an_age_in_a_chinese_indicator_name_and_a_title_that_keeps_what_a_share_
                     "t.txt", 2024)
     assert [(c.value, c.unit) for c in found] == [(Decimal("4.5"), "个"), (80, "%")]
     assert found[1].title == "二级及以上综合医院设置老年医学科的比例"
+
+
+@given(st.integers(10, 900), st.integers(2025, 2029), st.integers(5, 90), st.integers(2030, 2040))
+def test_a_date_after_a_list_belongs_to_the_amount_before_it(km, first, pct, second):
+    found = extract(f"The city will build {km} kilometres of protected bike lanes by {first} and make {pct}% of trips by "
+                    f"bike, foot or transit by {second}.", "t.txt", 2024)
+    assert [(c.value, c.deadline.label) for c in found] == [(km, str(first)), (pct, str(second))]
+    [c] = extract(f"The EU has a target for {second} of at least {pct}% renewable energy, including a review clause by "
+                  f"{first}.", "t.txt", 2023)
+    assert c.deadline.label == str(second)  # the date before the amount, with nothing between, is its own
+
+
+def test_undertakings_in_the_perfect_eradication_forecasts_last_year_and_increments():
+    [c] = extract("The government has pledged to recruit 6,500 new teachers during this Parliament.", "t.txt", 2024)
+    assert (c.value, c.deadline) == (6500, None)
+    [c] = extract("Predator Free 2050 aims to eradicate possums, rats and stoats from New Zealand by 2050.", "t.txt", 2024)
+    assert (c.value, c.kind, c.title) == (0, "decrease", "possums, rats and stoats from New Zealand")
+    found = extract("Canada's plan aims to build 3.87 million new homes by 2031, including a minimum of 2 million net new "
+                    "homes on top of the 1.87 million expected to be built anyway.", "t.txt", 2024)
+    assert [c.value for c in found] == [3_870_000, 2_000_000]
+    found = extract("今年全省粮食总产量要稳定在700亿斤以上，新建高标准农田200万亩，去年全省粮食总产量达到712亿斤。", "t.txt", 2024)
+    assert [c.value for c in found if not c.observation] == [700, 200]
+    [c] = [c for c in extract("今年，城乡居民基础养老金最低标准提高20元，达到每人每月123元。", "t.txt", 2024) if not c.observation]
+    assert (c.value, c.unit, c.title) == (123, "元", "城乡居民基础养老金最低标准")

@@ -18,6 +18,9 @@ from .forms import (DOWN_CN, NET_ZERO, TO_LEVEL, UNITLESS_CN, UP_CN, WORD_LEVELS
                     word_changes)
 
 
+# A clause that names its own past year is about that year, whatever date its sentence gives
+# (今年…稳定在700亿斤以上，…，去年…达到712亿斤).
+_NAMED_PAST = re.compile(r"去年|上年|前年|\d{4}年|last year|in \d{4}", re.I)
 # The units of a concentration in air or water: a level named in them is one to bring down to.
 _CONCENTRATION = re.compile(r"per cubic met|/立方米|/m³|/m3|[µμ]g|\bppm\b|\bppb\b|毫克/升|mg/l", re.I)
 # Words of a limit that stands, with no date of its own (补贴最高50万元): the date of the words around it is not its.
@@ -91,6 +94,9 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
             before, after = clause[max(0, q.start - CONTEXT):q.start], clause[q.end:q.end + CONTEXT]
             if is_label(clause, q, before):
                 continue
+            if chinese and q.unit not in ("%", "％") and re.search(r"(?:提高|增加|上调|提升|增长)\s*$", before) and re.match(
+                    r"^[，,]?\s*(?:达到|至|到)[^，。；;]{0,12}?\d", text[cstart + q.end:]):
+                continue  # 提高20元，达到每人每月123元: the increment of the level that is the target
             near = deadline_near(found, cstart + q.start, (cstart, cstart + len(clause)), english, text)
             deadline, why_deadline = (near.period, near.how) if near else (inherited, why_inherited)
             past_deadline = deadline is not None and year is not None and deadline.last.year < year and not early
@@ -105,7 +111,8 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
                 continue  # 「2022年，…控制在20亿立方米以内」 in a document of 2023: how a past year went
             if past_deadline:
                 is_target = False   # “十三五”期间… in a document of 2023: what was planned, now the past
-            elif standing or clause_future or (TO_LEVEL.search(before) and (near or not (clause_past or sentence_past))):
+            elif standing or clause_future or (TO_LEVEL.search(before) and (
+                    (near and not _NAMED_PAST.fullmatch(clause_past or "")) or not (clause_past or sentence_past))):
                 is_target = True   # 「到2027年，…从目前29.3降至25左右」: 目前 is the 29.3
             elif clause_past or (sentence_past and not sentence_future):
                 is_target = False
@@ -158,6 +165,10 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
                 then_in = re.match(r"\s*(?:are|is)\s+(in\s+[a-z][a-z -]*?)(?:[.,;]|\s+and\b|$)", after)
                 if then_in and out and out[-1].quote == quote and " in " in out[-1].title:
                     title = f"{out[-1].title.split(' in ')[0]} {then_in[1]}"  # "… and fewer than 5% are in absolute poverty"
+                ended = re.match(r"(?:eliminat|eradicat)", q.words, re.I) if q.value == 0 else None
+                if ended:  # "eradicate possums, rats and stoats from New Zealand by 2050"
+                    title = re.split(r"\s+(?:by|no later than|before)\s+\d{4}|[.;]", text[cstart + q.end:],
+                                     maxsplit=1)[0].strip(" ,")
                 nought = re.match(r"zero\s+(.+)", q.words, re.I) if q.value == 0 else None
                 if nought:  # "zero biodegradable or recyclable waste sent to landfill by 2026": what is to be nought
                     said = re.split(r"\s+(?:by|no later than|in|before)\s+\d{4}|[.,;]", after, maxsplit=1)[0]
@@ -180,6 +191,10 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
                 title = title_after(after) if after.strip() and not re.match(r"^[，,。；;、）)]", after) else ""
                 if not title or len(title) < 2 or relative_cn(before.strip()) or form:
                     title = title_before(re.sub(r"每[年月]\s*$", "", before))
+                if re.match(r"(?:达到|至|到)?(?:每人|每户|每年|每月)*$", title) and cstart:
+                    # 「…最低标准提高20元，达到每人每月123元」: the subject is the clause before's
+                    head = re.split(r"[，,；;]", text[:cstart].rstrip("，, "))[-1]
+                    title = title_before(re.sub(r"(?:提高|增加|上调|提升|增长)[^，,]*$", "", head) + "达到") or title
             rest = after.lstrip()[len(q.noun):] if q.noun and after.lstrip().startswith(q.noun) else after
             # "X和Y分别降低13.5%、18%": the values share the verb; each takes its own subject.
             core = re.sub(r"(?:[\d.]+\s*[%％‰]?\s*(?:左右|以上)?\s*[、和及]\s*)+$", "", before)

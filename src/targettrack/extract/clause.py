@@ -77,8 +77,8 @@ def title_en(before: str, after: str, q: Quantity) -> str:
                      r"(?:\s+(?:and|by)\b|[.,;]|$)", after)
     if being:
         return f"{being[1]} {being[2]}"  # "10% of children are in relative poverty"
-    of = re.match(r"\s*of\s+(?:all\s+|the\s+)?([a-z][a-z' -]*?)(?:\s+(?:by|in|a|per|each|every|from|to|for|over|within|"
-                  r"during|before|until|at|on)\b|[.,;]|$)",
+    of = re.match(r"\s*of\s+(?:all\s+|the\s+)?([A-Za-z][A-Za-z' -]*?)(?:\s+(?:by|in|a|per|each|every|from|to|for|over|"
+                  r"within|during|before|until|at|on)\b|\s+and\s+(?=\d)|[.,;]|$)",
                   after)
     if of:
         return of.group(1).strip()
@@ -129,10 +129,10 @@ def title_before(text: str) -> str:
         down = rel["verb"] in ("下降", "降低", "减少")
         return f"{title_before(rel['subject'] + '达到') or rel['subject']}{'降幅' if down else '增幅'}（比{rel['year']}年）"
     head = re.split(r"(达到|超过|突破|不少于|不低于|不超过|控制在|下降到|降至|降低到|减少到|提高到|提升到|增加到|增至|"
-                    r"占比|占|为|实现|reach|exceed|to)\s*$", text.strip(), maxsplit=1)[0]
+                    r"占比|占|为|实现|稳定在|保持在|reach|exceed|to)\s*$", text.strip(), maxsplit=1)[0]
     # a year before the subject (2025年, 今年), not the 年 inside a name (老年医学科, 青年人才)
     head = re.split(r"[、，,。；;：:]|年，|\d{4}年(?:底|末)?|(?:今|明|去|当|本|全)年", head)[-1].strip()
-    head = re.sub(r"^(全市|全省|全区|全国|全县|其中|力争|确保|争取|到|实现|使|推动|将)+", "", head)
+    head = re.sub(r"^(全市|全省|全区|全国|全县|其中|力争|确保|争取|到|实现|使|推动|将|届时|同时)+", "", head)
     head = re.sub(r"(力争|预计|计划|将|要|争取|确保|可)?(生产|建成|建设|完成|新增|引进|培育|打造|销售|推广|实现|"
                   r"达到|超过|突破|享受|提供|发放|累计)$", "", head)
     head = re.sub(r"(力争|预计|计划|将|要|争取|确保|可|能够|有望|可望)+$", "", head.strip())

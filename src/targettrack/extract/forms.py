@@ -68,7 +68,7 @@ WORD_LEVELS = [
                 r"(?:zero[- ]emissions?|electric|emissions?[- ]free)\b)", re.I), "100", "%"),
     (re.compile(r"三分之二"), "66.67", "%"),
     (re.compile(r"(?:降为|降至|降到|减少到|减至)零"), "0", ""),
-    (re.compile(r"\beliminat(?:e|es|ing)\b(?=\s+[a-z])", re.I), "0", ""),  # "eliminate traffic deaths": to nought
+    (re.compile(r"\b(?:eliminat|eradicat)(?:e|es|ing)\b(?=\s+[a-z])", re.I), "0", ""),  # "eliminate traffic deaths": to nought
 ]
 NET_ZERO = re.compile(r"\bnet[- ]zero\b|\b(?:carbon|climate)[- ]neutral(?:ity)?\b|碳中和", re.I)
 # A count of the document's own items, a share of time, a label: not targets.
@@ -234,6 +234,11 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
                  r"[^.;]{0,20}$|\b(?:demand|population|consumption|traffic|prices?)\b[^.;]{0,30}?\b(?:is|are)\s+(?:expected|"
                  r"projected|forecast)\s+to\s+(?:grow|rise|increase|climb)\b[^.;]{0,20}$", before, re.I):
         return True  # "expects electricity demand to grow by 75% by 2050": a forecast, not a target
+    if re.match(r"^\s*(?:(?:that|which)\s+(?:are|is)\s+)?(?:expected|projected|forecast|predicted|likely)\s+to\b", after, re.I):
+        return True  # "on top of the 1.87 million expected to be built anyway": a forecast
+    if re.search(r"(?:提高|增加|上调|提升|增长)\s*$", before) and q.unit not in ("%", "％") and re.match(
+            r"^[，,]?\s*(?:达到|至|到)[^，。；;]{0,12}?\d", after):
+        return True  # 提高20元，达到每人每月123元: the increment of the level that is the target
     if q.unit == "%" and re.match(r"\s*of\s+(?:the\s+)?(?:projected|expected|forecast|anticipated)\b", after, re.I):
         return True  # "about 3% of projected electricity demand in that year": what the target is worth
     if q.unit == "岁" and re.match(r"^(?:及)?(?:以下|以上)?的?(?:婴幼儿|儿童|幼儿|老年人|老人|人口|人群|居民|学生|女性|男性|青少年)", after):

@@ -29,13 +29,16 @@ QUANTITY_EN = re.compile(
     rf"(?:\s*(?P<mag>thousand|million|billion|trillion|[Mm]illion|[Bb]illion))?"
     rf"(?:\s*(?P<unit>[%％‰]|(?:{'|'.join(re.escape(u) for u in sorted(UNITS_EN, key=len, reverse=True) if u != '%')})"
     r"(?:\s+per\s+(?:cubic|square)\s+(?:metre|meter|kilometre|kilometer)|\s+per\s+(?:tonne|kilowatt hour|megawatt hour))?\b))?"
-    r"(?:\s+(?P<noun>(?:(?:new|additional|more|extra)\s+)?(?:[A-Z][a-z]+\s+(?=[a-z]))?[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?))?")
+    r"(?:\s+(?P<noun>(?:(?:new|additional|more|extra)\s+)?(?:[A-Z][a-z]+\s+(?=[a-z]))?[a-z][a-z-]+(?:\s+(?:[A-Z]{2,5}\s+)?[a-z][a-z-]+){0,2}))?")
 EN_NOT_NOUNS = {"or", "and", "to", "for", "in", "of", "the", "a", "an", "per", "each", "by", "with", "from", "at", "on",
                 "than", "as", "is", "are", "was", "were", "will", "would", "percent", "pilot", "over", "under",
                 "across", "along", "through", "into", "within", "during", "since", "before", "after", "every", "until",
                 "annually", "this", "next", "last", "below", "above", "compared", "relative", "against", "versus",
                 "less", "more", "reduction", "cut", "decrease", "increase", "rise", "fall", "growth", "higher",
-                "lower", "respectively", "between", "among", "including", "if", "when", "while", "but"}
+                "lower", "respectively", "between", "among", "including", "if", "when", "while", "but",
+                # auxiliaries, now that a noun may run to three words ("9,000 London buses will be")
+                "be", "been", "being", "has", "have", "had", "can", "could", "must", "should", "may", "might",
+                "shall", "do", "does", "did"}
 CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP"}
 # A unit written out is stored as its symbol, so "30 gigawatts" and "30 GW" are one unit (quantity.py converts
 # between symbols of one dimension: GW and MW, TWh and GWh, km and m).
@@ -91,8 +94,8 @@ def quantities(text: str) -> list[Quantity]:
         found.sort(key=lambda q: q.start)
     if not found:
         for m in QUANTITY_EN.finditer(text):
-            noun = m["noun"]
-            words = (noun or "").split()
+            noun = re.split(r"\s+(?:a|per|each|every)\s+(?:year|month|week|day)\b", m["noun"] or "")[0]
+            words = noun.split()
             while words and words[-1] in EN_NOT_NOUNS:
                 words.pop()
             if len(words) > 1 and words[0] in ("more", "additional", "extra", "new"):

@@ -49,7 +49,10 @@ NOT_CUES = re.compile(r"《[^》]*》|主要|需要|重要|要求|要素|只要|
 PAST_CN = ("已经", "已", "累计", "截至", "截止", "目前", "去年", "近年来", "先后", "共计", "总计", "当年",
            "成为", "被认定", "获批", "入驻", "落户", "同比", "上年", "全年")
 FUTURE_EN = ("will", "shall", "aim", "aims", "target", "goal", "plan", "plans", "by 20", "expected to", "should",
-             "commit", "to reach", "to cut", "to raise", "to build", "expects", "expect", "is to", "are to")
+             "commit", "to reach", "to cut", "to raise", "to build", "expects", "expect", "is to", "are to",
+             # an undertaking said in the perfect: "has pledged to recruit", "has committed to reducing"
+             "pledged to", "pledges to", "pledge to", "committed to", "promised to", "promises to", "vowed to",
+             "intends to")
 PAST_EN = ("reached", "was", "were", "had", "has ", "have ", "last year", "so far", "achieved", "recorded",
            "rose", "fell", "grew", "stood at")
 
