@@ -452,3 +452,33 @@ def test_undertakings_in_the_perfect_eradication_forecasts_last_year_and_increme
     assert [c.value for c in found if not c.observation] == [700, 200]
     [c] = [c for c in extract("今年，城乡居民基础养老金最低标准提高20元，达到每人每月123元。", "t.txt", 2024) if not c.observation]
     assert (c.value, c.unit, c.title) == (123, "元", "城乡居民基础养老金最低标准")
+
+
+@given(st.integers(10, 30), st.integers(1, 9), st.integers(1, 9), st.integers(2026, 2035))
+def test_a_list_after_a_bound_shares_it(a, b, c, year):
+    found = extract(f"From {year}, new batteries must contain at least {a}% recycled cobalt, {b}% lithium and {c}% nickel.",
+                    "t.txt", 2024)
+    assert [(x.value, x.kind, x.title) for x in found] == [(a, "floor", "recycled cobalt"), (b, "floor", "lithium"),
+                                                           (c, "floor", "nickel")]
+
+
+def test_all_of_them_and_nought_in_words_conditions_forecasts_and_scopes():
+    found = extract("Federal agencies will acquire 100% zero-emission light-duty vehicles by 2027 and all zero-emission "
+                    "vehicles by 2035.", "t.txt", 2024)
+    assert [(c.value, c.deadline.label, c.title) for c in found] == [
+        (100, "2027", "zero-emission light-duty vehicles"), (100, "2035", "zero-emission vehicles")]
+    [c] = extract("It aims to send zero waste to landfills by 2030.", "t.txt", 2024)
+    assert (c.value, c.kind) == (0, "decrease")
+    assert [(c.value, c.kind) for c in extract("到2025年底，原生生活垃圾实现“零填埋”。", "t.txt", 2024)] == [(0, "decrease")]
+    [c] = extract("The health service will cut the number of people waiting more than 12 months for treatment to zero by "
+                  "March 2026.", "t.txt", 2024)
+    assert (c.value, c.deadline.label) == (0, "2026-03")
+    assert extract("Bus ridership is projected to reach 95% of pre-pandemic levels by 2026.", "t.txt", 2024) == []
+    assert [c.value for c in extract("今年全市计划新开工改造城镇老旧小区300个，涉及居民5万户，完成投资15亿元。", "t.txt", 2024)] == [
+        300, 15]
+
+
+def test_the_cue_next_to_the_number_says_the_bound():
+    found = extract("门诊统筹年度最高支付限额不低于2000元，住院起付标准最高不超过800元。", "t.txt", 2024)
+    assert [(c.value, c.kind, c.each, c.title) for c in found] == [
+        (2000, "floor", "year", "门诊统筹年度最高支付限额"), (800, "cap", None, "住院起付标准")]

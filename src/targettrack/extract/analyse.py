@@ -58,6 +58,7 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
     chinese = bool(re.search(r"[\u4e00-\u9fff]", text))
     years_from_unstated = bool(re.search(r"((?<!\d)\d+|[一二三四五十])年(内|引进|建成|完成|实现)", text)) and not own
     out: list[Candidate] = []
+    last_bound = None  # (where its number ends in the sentence, kind, why): a list after it shares its bound
     for clause, cstart in clauses(text):
         clause_deadline = find_deadline(clause, year)
         clause_future = bool(clause_deadline) or cue_in(clause, FUTURE_CN) or cue_in(clause, FUTURE_EN)
@@ -102,6 +103,9 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
             past_deadline = deadline is not None and year is not None and deadline.last.year < year and not early
             one_year = any(w in why_deadline for w in ("'this year'", "'next year'", "(the document's year)"))
             kind, why_kind = kind_of(before, clause[q.start:q.start + 6], clause_increase, deadline is not None, one_year)
+            if last_bound and KIND[kind].shape != "bound" and re.fullmatch(
+                    r"\s*[A-Za-z][A-Za-z -]{0,40}?\s*(?:,|\band\b)\s*", text[last_bound[0]:cstart + q.start]):
+                kind, why_kind = last_bound[1], f"{last_bound[2]} (a list after it)"  # "at least 16% X, 6% Y and 6% Z"
             if KIND[kind].shape == "path" and KIND[kind].direction > 0 and not clause_increase \
                     and _CONCENTRATION.search(q.unit):
                 kind, why_kind = "decrease", "a concentration of a pollutant: a level to bring down to"
@@ -169,6 +173,8 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
                 if ended:  # "eradicate possums, rats and stoats from New Zealand by 2050"
                     title = re.split(r"\s+(?:by|no later than|before)\s+\d{4}|[.;]", text[cstart + q.end:],
                                      maxsplit=1)[0].strip(" ,")
+                if q.words.lower() == "all" and (every := re.match(r"\s*([a-z-]+\s+[a-z-]+)", after)):
+                    title = every[1]  # "all zero-emission vehicles by 2035"
                 nought = re.match(r"zero\s+(.+)", q.words, re.I) if q.value == 0 else None
                 if nought:  # "zero biodegradable or recyclable waste sent to landfill by 2026": what is to be nought
                     said = re.split(r"\s+(?:by|no later than|in|before)\s+\d{4}|[.,;]", after, maxsplit=1)[0]
@@ -182,7 +188,7 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
                     title = f"{out[-1].title} {them[1]}"  # "800,000 new homes …, with 70% of them in established suburbs"
                 if (re.fullmatch(r"(?:and|or|then|to|by|the|a|an|\s)*", title) or re.search(r"\d\s*%|\b(?:19|20)\d{2}\b", title)
                         or title.startswith("of ")
-                        or re.match(r"(?:rising|falling|increasing|decreasing|growing|up|down)\s+to\b", title)) \
+                        or re.match(r"(?:rising|falling|increasing|decreasing|growing|up|down)\s+to\b|at a rate\b", title)) \
                         and out and out[-1].quote == quote:
                     # "to 85% of premises by 2025 and to nationwide coverage by 2030": the amount before's thing
                     title = out[-1].title
@@ -247,6 +253,7 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
                                  file, review=review, why_kind=why_kind,
                                  why_deadline=why_deadline if deadline else "", number=q.words,
                                  form=form, change=change, baseline_date=base, each=each))
+            last_bound = (cstart + q.end, kind, why_kind) if KIND[kind].shape == "bound" else None
     if early and year:
         for c in [c for c in out if not c.observation and c.value is not None]:
             out.append(Candidate(c.title, c.kind, c.value, c.unit, None, quote, seg.line, file,

@@ -135,7 +135,7 @@ def title_before(text: str) -> str:
     head = re.sub(r"^(全市|全省|全区|全国|全县|其中|力争|确保|争取|到|实现|使|推动|将|届时|同时)+", "", head)
     head = re.sub(r"(力争|预计|计划|将|要|争取|确保|可)?(生产|建成|建设|完成|新增|引进|培育|打造|销售|推广|实现|"
                   r"达到|超过|突破|享受|提供|发放|累计)$", "", head)
-    head = re.sub(r"(力争|预计|计划|将|要|争取|确保|可|能够|有望|可望)+$", "", head.strip())
+    head = re.sub(r"(力争|预计|计划|将|要|争取|确保|可|能够|有望|可望|最高|最低|最多|最少)+$", "", head.strip())
     if "的" in head:
         whole, tail = head.rsplit("的", 1)
         # 「设置老年医学科的比例」: a share or a count alone says nothing; it keeps what it is of
@@ -155,6 +155,8 @@ def kind_of(before: str, at: str, clause_increase: str | None, has_deadline: boo
     near = before[-32:] if re.search(r"[A-Za-z]{2}", before[-12:]) else before[-12:]
     cap = cue_in(near, CAP_CUES)
     floor = cue_in(near, FLOOR_CUES)
+    if cap and floor:  # 年度最高支付限额不低于2000元: the cue next to the number says it; 最高 is part of a name
+        cap, floor = (None, floor) if near.rfind(floor) > near.rfind(cap) else (cap, None)
     dec = cue_in(near + at[:6], DECREASE_CUES)
     if cap and (not has_deadline or cap in ("最高", "上限", "小于", "不高于", "caps", "cap", "capped at")):
         return "cap", cap

@@ -57,7 +57,7 @@ WORD_LEVELS = [
     (re.compile(r"\b(?:a|one)[- ]third(?=\s+of\b)", re.I), "33.33", "%"),
     (re.compile(r"\b(?:a|one)[- ]quarter(?=\s+of\b)", re.I), "25", "%"),
     (re.compile(r"\bzero\s+(?:net\s+)?(?:[a-z-]+\s+(?:or\s+|and\s+)?){0,3}(?:emissions|waste|deaths|fatalities)\b"
-                r"(?=(?:\s+(?:sent|going|disposed|landfilled)\b[a-z ]{0,30}?)?\s+(?:by|no later than|in)\s+\d{4})|"
+                r"(?=(?:\s+(?:sent|going|disposed|landfilled|to)\b[a-z ]{0,30}?)?\s+(?:by|no later than|in)\s+\d{4})|"
                 r"\b(?:to|at|(?:to\s+)?(?:reach|reaches|reaching|fall|falls)(?:\s+to)?)\s+zero\b(?!\s+(?:emissions?|carbon|waste)\s+[a-z])|"
                 r"\bzero\s+(?=[a-z]+\s+(?:deaths|fatalities|injuries|emissions|waste))", re.I), "0", ""),
     # All of it, in words: "a fully zero-emission fleet by 2034", "nationwide coverage by 2030",
@@ -68,6 +68,9 @@ WORD_LEVELS = [
                 r"(?:zero[- ]emissions?|electric|emissions?[- ]free)\b)", re.I), "100", "%"),
     (re.compile(r"三分之二"), "66.67", "%"),
     (re.compile(r"(?:降为|降至|降到|减少到|减至)零"), "0", ""),
+    (re.compile(r"[“\"]?零(?:填埋|排放|死亡|事故)[”\"]?"), "0", ""),  # 实现“零填埋”
+    # "all zero-emission vehicles by 2035": all of them, in words
+    (re.compile(r"\ball\s+(?=(?:zero[- ]emissions?|electric|renewable)\s+[a-z]+)", re.I), "100", "%"),
     (re.compile(r"\b(?:eliminat|eradicat)(?:e|es|ing)\b(?=\s+[a-z])", re.I), "0", ""),  # "eliminate traffic deaths": to nought
 ]
 NET_ZERO = re.compile(r"\bnet[- ]zero\b|\b(?:carbon|climate)[- ]neutral(?:ity)?\b|碳中和", re.I)
@@ -216,7 +219,7 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
             r"(?:\bfrom|[从由])\s*(?:around\s+|about\s+)?[\d.]+\s*[%％]?\s*(?:to|至|到)\s*$", before, re.I):
         return True  # the upper end of a range, "36% to 38%": the range is proposed by its first number
     if re.match(r"(?:weeks?|days?|months?|hours?|minutes?)\b", q.noun or q.unit) and (
-            re.search(r"\bwithin\s*$", before) or re.search(r"[\d.]+\s*(?:%|percent|per cent)\s+of\b[^.;]{0,80}\b(?:no "
+            re.search(r"\bwithin\s*$|\bwait(?:ing|s|ed)?\s+(?:(?:more|longer)\s+than|over)\s*$", before) or re.search(r"[\d.]+\s*(?:%|percent|per cent)\s+of\b[^.;]{0,80}\b(?:no "
                                                            r"(?:longer|more) than|less than|under|in)\s*$", before, re.I)):
         return True  # "start treatment within 18 weeks", "92% of patients to wait no longer than 18 weeks": a condition
     if q.unit == "分钟" and re.match(r"^(?:通勤|车程|步行|骑行|生活圈|服务圈|交通圈|可达)", after):
@@ -234,6 +237,11 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
                  r"[^.;]{0,20}$|\b(?:demand|population|consumption|traffic|prices?)\b[^.;]{0,30}?\b(?:is|are)\s+(?:expected|"
                  r"projected|forecast)\s+to\s+(?:grow|rise|increase|climb)\b[^.;]{0,20}$", before, re.I):
         return True  # "expects electricity demand to grow by 75% by 2050": a forecast, not a target
+    if re.search(r"\b(?:is|are)\s+(?:projected|forecast|predicted)\s+to\s+(?:reach|hit|return to|rise to|fall to)\s*$",
+                 before, re.I):
+        return True  # "Bus ridership is projected to reach 95% …": a forecast
+    if re.search(r"(?:涉及|惠及|带动)[^，。；;]{0,6}$", before):
+        return True  # 涉及居民5万户: the scope of a plan, not its target
     if re.match(r"^\s*(?:(?:that|which)\s+(?:are|is)\s+)?(?:expected|projected|forecast|predicted|likely)\s+to\b", after, re.I):
         return True  # "on top of the 1.87 million expected to be built anyway": a forecast
     if re.search(r"(?:提高|增加|上调|提升|增长)\s*$", before) and q.unit not in ("%", "％") and re.match(

@@ -52,7 +52,7 @@ FUTURE_EN = ("will", "shall", "aim", "aims", "target", "goal", "plan", "plans", 
              "commit", "to reach", "to cut", "to raise", "to build", "expects", "expect", "is to", "are to",
              # an undertaking said in the perfect: "has pledged to recruit", "has committed to reducing"
              "pledged to", "pledges to", "pledge to", "committed to", "promised to", "promises to", "vowed to",
-             "intends to")
+             "intends to", "must")
 PAST_EN = ("reached", "was", "were", "had", "has ", "have ", "last year", "so far", "achieved", "recorded",
            "rose", "fell", "grew", "stood at")
 
