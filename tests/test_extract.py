@@ -482,3 +482,27 @@ def test_the_cue_next_to_the_number_says_the_bound():
     found = extract("门诊统筹年度最高支付限额不低于2000元，住院起付标准最高不超过800元。", "t.txt", 2024)
     assert [(c.value, c.kind, c.each, c.title) for c in found] == [
         (2000, "floor", "year", "门诊统筹年度最高支付限额"), (800, "cap", None, "住院起付标准")]
+
+
+@given(st.sampled_from(["no fewer than", "not fewer than", "no less than", "not less than"]), st.integers(100, 9000),
+       st.integers(2026, 2035))
+def test_no_fewer_than_is_at_least(said, n, year):
+    [c] = extract(f"The scheme will fund {said} {n:,} apprenticeships a year until {year}.", "t.txt", 2024)
+    assert (c.value, c.kind, c.each, c.deadline.label) == (n, "increase", "year", str(year))
+
+
+@given(st.integers(2021, 2048).filter(lambda y: y % 10 < 5))  # the middle of a decade not yet past
+def test_a_fiscal_year_after_by_and_the_middle_of_the_decade(year):
+    [c] = extract(f"The department aims to process 95% of visa applications within 15 working days by FY{year + 1}.",
+                  "t.txt", year)
+    assert (c.value, c.deadline.label) == (95, str(year + 1))  # the working days are a condition
+    [c] = extract("Officials said the port would handle 2 million containers a year by the middle of the decade.",
+                  "t.txt", year)
+    assert c.deadline.label == str(year // 10 * 10 + 5)
+
+
+def test_a_distance_in_a_chinese_indicator_name_and_a_grants_title():
+    found = extract("今年将新增公共停车泊位1万个，中心城区公交站点500米覆盖率达到100%。", "t.txt", 2024)
+    assert [(c.value, c.unit) for c in found] == [(1, "万个"), (100, "%")]
+    [c] = extract("Households can claim grants of up to £7,500 for a heat pump.", "t.txt", 2024)
+    assert (c.value, c.unit, c.kind, c.title) == (7500, "GBP", "cap", "grants for heat pump")

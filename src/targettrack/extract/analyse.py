@@ -192,6 +192,12 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
                         and out and out[-1].quote == quote:
                     # "to 85% of premises by 2025 and to nationwide coverage by 2030": the amount before's thing
                     title = out[-1].title
+                grant = re.search(r"\b(grants?|subsid(?:y|ies)|payments?|loans?|allowances?|rebates?)\s+of\s+(?:up\s+to\s+)?$",
+                                  before, re.I)
+                if grant and (towards := re.match(r"\s*(?:for|towards)\s+(?:a|an|the)?\s*([a-z][a-z -]*?)(?:[.,;]|$)", after)):
+                    title = f"{grant[1]} for {towards[1]}"  # "grants of up to £7,500 for a heat pump"
+                title = re.sub(r"\s+from\s+[\d.,]+$", "", title)  # "the number of electric buses from 200 [to 400]"
+                title = re.sub(r"^(?:the\s+)?(?:number|amount) of\s+", "", title)
                 title = re.sub(r"^(?:its|their|our|the)\s+", "", title)
             else:
                 title = title_after(after) if after.strip() and not re.match(r"^[，,。；;、）)]", after) else ""

@@ -153,6 +153,8 @@ def kind_of(before: str, at: str, clause_increase: str | None, has_deadline: boo
     deadline is the year's own (今年, 2025年 in a report of 2025)."""
     # English cues are longer than Chinese ones ("no more than" against 不超过): a wider window
     near = before[-32:] if re.search(r"[A-Za-z]{2}", before[-12:]) else before[-12:]
+    # "no fewer than", "not less than": at least, whatever "fewer than" alone says
+    near = re.sub(r"\b(?:no|not)\s+(?:fewer|less)\s+than\b", "at least", near, flags=re.I)
     cap = cue_in(near, CAP_CUES)
     floor = cue_in(near, FLOOR_CUES)
     if cap and floor:  # 年度最高支付限额不低于2000元: the cue next to the number says it; 最高 is part of a name

@@ -25,7 +25,8 @@ _DEADLINE_PATTERNS = [
     (re.compile(r"(?:by|before|until)\s+(?:the\s+end\s+of\s+)?(?:20\d{2})[-–/](\d{2})\b", re.I), "by the year ending 20{0}"),
     # "by 2030", "by the end of 2030", "by winter 2025", "by mid-2027": a season or part of a year is its year
     (re.compile(r"(?:by|before|until|no later than|not later than)\s+(?:the\s+end\s+of\s+)?"
-                r"(?:(?:the\s+)?(?:spring|summer|autumn|fall|winter|early|mid|late)(?:\s+of)?[-\s]+)?(\d{4})", re.I), "by {0}"),
+                r"(?:(?:the\s+)?(?:spring|summer|autumn|fall|winter|early|mid|late)(?:\s+of)?[-\s]+)?"
+                r"(?:FY\s?|fiscal\s+(?:year\s+)?)?(\d{4})", re.I), "by {0}"),  # "by FY2026": the fiscal year named
     (re.compile(r"\b(?:targets?|goals?|ambitions?|objectives?)\s+(?:for|of)\s+(\d{4})\b", re.I), "a target for {0}"),
     (re.compile(r"\b(\d{4})\s+(?:targets?|goals?|commitments?|pledges?|ambitions?|objectives?)\b", re.I), "the {0} target"),
     (re.compile(r"[（(](\d{4})[—–-](\d{4})年?[）)]"), "the plan period {0}—{1}"),
@@ -107,9 +108,11 @@ def deadlines(text: str, year: int | None) -> list[Deadline]:
                                            f"'{m.group(0).strip()}' from {year} (--year)", len(patterns)))
     if year:
         # "within the decade", "by the end of this decade": the decade's last year as plans count it (2030 for the 2020s)
-        for m in re.finditer(r"\b(?:within|by the end of|before the end of|over|in)\s+(?:the|this)\s+decade\b", text, re.I):
+        for m in re.finditer(r"\b(?:within|by the end of|before the end of|over|in)\s+(?:the|this)\s+decade\b|"
+                             r"\b(?:by|before)\s+(?:the\s+)?(?P<mid>middle\s+of\s+(?:the|this)\s+decade|mid-decade)\b",
+                             text, re.I):
             if not any(m.start() < d.end and d.start < m.end() for d in found):
-                end = (year // 10 + 1) * 10
+                end = year // 10 * 10 + 5 if m["mid"] else (year // 10 + 1) * 10
                 found.append(Deadline(m.start(), m.end(), parse_period(str(end)),
                                       f"'{m.group(0)}' = {end} (--year)", len(patterns)))
     if year and not found:

@@ -218,10 +218,12 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
     if re.search(r"(?:^|[^A-Za-z\d.,])\d[\d.,]*\s*[%％]?\s*(?:to|-|–|—|~|～|至)\s*$", before) and not re.search(
             r"(?:\bfrom|[从由])\s*(?:around\s+|about\s+)?[\d.]+\s*[%％]?\s*(?:to|至|到)\s*$", before, re.I):
         return True  # the upper end of a range, "36% to 38%": the range is proposed by its first number
-    if re.match(r"(?:weeks?|days?|months?|hours?|minutes?)\b", q.noun or q.unit) and (
+    if re.match(r"(?:(?:working|business|calendar)\s+)?(?:weeks?|days?|months?|hours?|minutes?)\b", q.noun or q.unit) and (
             re.search(r"\bwithin\s*$|\bwait(?:ing|s|ed)?\s+(?:(?:more|longer)\s+than|over)\s*$", before) or re.search(r"[\d.]+\s*(?:%|percent|per cent)\s+of\b[^.;]{0,80}\b(?:no "
                                                            r"(?:longer|more) than|less than|under|in)\s*$", before, re.I)):
         return True  # "start treatment within 18 weeks", "92% of patients to wait no longer than 18 weeks": a condition
+    if q.unit in ("米", "公里") and re.match(r"^(?:范围内的?)?(?:覆盖率|服务半径|覆盖|半径|范围)", after):
+        return True  # 公交站点500米覆盖率: a distance in an indicator's name
     if q.unit == "分钟" and re.match(r"^(?:通勤|车程|步行|骑行|生活圈|服务圈|交通圈|可达)", after):
         return True  # 45分钟通勤比例: part of an indicator's name
     if re.search(r"(?:减按|按)\s*$", before) or re.match(r"^的?税率", after):
