@@ -506,3 +506,17 @@ def test_a_distance_in_a_chinese_indicator_name_and_a_grants_title():
     assert [(c.value, c.unit) for c in found] == [(1, "万个"), (100, "%")]
     [c] = extract("Households can claim grants of up to £7,500 for a heat pump.", "t.txt", 2024)
     assert (c.value, c.unit, c.kind, c.title) == (7500, "GBP", "cap", "grants for heat pump")
+
+
+@given(st.integers(5, 50), st.integers(51, 99), st.integers(2025, 2029))
+def test_a_chain_rising_to_keeps_the_measure_and_its_period(first, second, year):
+    found = extract(f"Developed countries committed to mobilise ${first} billion a year in international biodiversity "
+                    f"finance by {year}, rising to ${second} billion by {year + 5}.", "t.txt", 2024)
+    assert [(c.value, c.unit, c.each, c.deadline.label, c.title) for c in found] == [
+        (first * 10**9, "USD", "year", str(year), "international biodiversity finance"),
+        (second * 10**9, "USD", "year", str(year + 5), "international biodiversity finance")]
+
+
+def test_a_number_in_a_name_is_not_an_amount():
+    [c] = extract("The programme aims to prevent 50,000 cases of type 2 diabetes over the next decade.", "t.txt", 2024)
+    assert (c.value, c.deadline.label) == (50000, "2034")

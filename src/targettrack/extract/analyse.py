@@ -231,8 +231,12 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
                 title = title_before(subject + "达到") or title
                 if form == "change" and change != "absolute":
                     title += "降幅" if q.value < 0 else "增幅"
+            chained = english and out and out[-1].quote == quote and re.search(
+                r"\b(?:rising|increasing|growing|climbing|going up)\s+to\s*$", before)
+            if chained:  # "$20 billion a year by 2025, rising to $30 billion by 2030": the same measure, later
+                title = out[-1].title
             if not form:
-                each = each_period(before, rest, chinese)
+                each = each_period(before, rest, chinese) or (out[-1].each if chained else None)
                 if (each is None and (RATE_CUES.search(before[-14:]) or RATE_CUES.search(core[-14:])
                                       or RATE_CUES.search(before[-40:].lower())
                                       or (q.unit.endswith("百分点") and re.search(r"(提高|下降|降低|增加)", before[-8:])))):

@@ -89,6 +89,10 @@ def title_en(before: str, after: str, q: Quantity) -> str:
         return change_in.group(1).strip()  # "a 51% reduction in greenhouse gas emissions"
     if q.noun:
         return q.noun
+    spent = re.match(r"\s*(?:(?:a|per|each)\s+year\s+)?(?:in|on|for)\s+(?!the\s+(?:next|coming)\b)([a-z][a-z -]*?)"
+                     r"(?:\s+(?:by|in|from|to|over|between)\b|[.,;]|$)", after)
+    if spent and q.unit in ("USD", "EUR", "GBP"):
+        return spent[1].strip()  # "$20 billion a year in international biodiversity finance"
     obj = EN_OBJECT.search(before.lower()) or _EN_BARE_OBJECT.search(before.lower())
     if obj:
         return obj.group("np").strip()

@@ -253,6 +253,8 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
         return True  # "about 3% of projected electricity demand in that year": what the target is worth
     if q.unit == "岁" and re.match(r"^(?:及)?(?:以下|以上)?的?(?:婴幼儿|儿童|幼儿|老年人|老人|人口|人群|居民|学生|女性|男性|青少年)", after):
         return True  # 3岁以下婴幼儿托位数: an age in an indicator's name
+    if re.search(r"\b(?:[Tt]ype|[Tt]ier|[Gg]rade|[Cc]ategory|[Bb]and)\s*$", before):
+        return True  # "type 2 diabetes", "Tier 1 suppliers": a number in a name
     if re.match(r"^年一遇", after):
         return True  # 防洪标准达到50年一遇: a standard, not a count of years
     if re.match(r"^\s*(?:countries|nations|parties|signatories|members|governments|member states)\s+(?:have\s+)?"

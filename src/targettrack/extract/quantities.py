@@ -96,6 +96,8 @@ def quantities(text: str) -> list[Quantity]:
         for m in QUANTITY_EN.finditer(text):
             noun = re.split(r"\s+(?:a|per|each|every)\s+(?:year|month|week|day)\b", m["noun"] or "")[0]
             words = noun.split()
+            if len(words) > 1 and m["noun"] and re.match(r"\s*\d", text[m.end("noun"):]):
+                words.pop()  # "50,000 cases of type [2 diabetes]": the word before a number names it, not the count
             while words and words[-1] in EN_NOT_NOUNS:
                 words.pop()
             if len(words) > 1 and words[0] in ("more", "additional", "extra", "new"):
