@@ -520,3 +520,28 @@ def test_a_chain_rising_to_keeps_the_measure_and_its_period(first, second, year)
 def test_a_number_in_a_name_is_not_an_amount():
     [c] = extract("The programme aims to prevent 50,000 cases of type 2 diabetes over the next decade.", "t.txt", 2024)
     assert (c.value, c.deadline.label) == (50000, "2034")
+
+
+@given(st.integers(10, 90), st.integers(2000, 2023), st.integers(2025, 2034))
+def test_less_than_a_year_is_a_change_and_zero_from_a_year_is_nought(pct, base, year):
+    found = extract(f"New cars sold in the EU must emit {pct}% less CO2 by {year} than in {base}, and zero from {year + 5}.",
+                    "t.txt", 2024)
+    assert [(c.form, c.value, c.baseline_date.label if c.baseline_date else None, c.deadline.label) for c in found] == [
+        ("change", -pct, str(base), str(year)), (None, 0, None, str(year + 5))]
+
+
+@given(st.integers(2010, 2024), st.integers(3, 15))
+def test_a_span_counts_from_the_year_the_plan_began(began, years):
+    if began + years < 2024:
+        years += 2024 - began  # a plan whose span ended before the document is the past, not a target
+    [c] = extract(f"The province will deliver 114,000 homes over {years} years through its plan, launched in {began}.",
+                  "t.txt", 2024)
+    assert (c.value, c.title, c.deadline.label) == (114000, "homes", str(began + years))
+
+
+def test_a_range_whose_magnitude_comes_after_its_second_number():
+    [c] = extract("India has pledged to create an additional carbon sink of 2.5 to 3 billion tonnes of CO2 equivalent by "
+                  "2030.", "t.txt", 2024)
+    assert (c.value, c.unit, c.title) == (2_500_000_000, "tonnes", "additional carbon sink")
+    found = extract("The plan will increase tree cover from 14.9% to 16.5% of land by 2050.", "t.txt", 2024)
+    assert [c.value for c in found if not c.observation] == [Decimal("16.5")]  # "from X to Y": a start and an end

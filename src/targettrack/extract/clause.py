@@ -101,6 +101,10 @@ def title_en(before: str, after: str, q: Quantity) -> str:
                        r"(?:will|shall|must|should|is|are|to be|has to|have to)\b", before)
     if subject and not re.match(r"(?:we|they|it|the (?:city|state|council|government|region|[a-z -]*(?:authority|agency|department|ministry|programme|program|board|utility|operator|company)))\b", subject["np"], re.I):
         return subject["np"].strip()
+    made = re.search(r"\b(?:create|build|deliver|achieve|provide|reach|add)\s+(?:an?\s+|the\s+)?(?P<np>[a-z][a-z -]{2,40}?)"
+                     r"\s+of\s*$", before)
+    if made:
+        return made["np"].strip()  # "create an additional carbon sink of 2.5 to 3 billion tonnes"
     named = re.search(r"\b(?:targets?|limits?|standards?|goals?)\s+for\s+(?P<np>[A-Za-z0-9.₂ -]{1,40}?)\s+of\s*$", before)
     if named:
         return named["np"].strip()  # "the interim target for PM2.5 of 10 micrograms per cubic metre"

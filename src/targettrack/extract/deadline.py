@@ -28,6 +28,7 @@ _DEADLINE_PATTERNS = [
                 r"(?:(?:the\s+)?(?:spring|summer|autumn|fall|winter|early|mid|late)(?:\s+of)?[-\s]+)?"
                 r"(?:FY\s?|fiscal\s+(?:year\s+)?)?(\d{4})", re.I), "by {0}"),  # "by FY2026": the fiscal year named
     (re.compile(r"\b(?:targets?|goals?|ambitions?|objectives?)\s+(?:for|of)\s+(\d{4})\b", re.I), "a target for {0}"),
+    (re.compile(r"\bzero\s+(?:from|as of|starting(?:\s+in)?)\s+(\d{4})\b", re.I), "nought from {0}"),
     (re.compile(r"\b(\d{4})\s+(?:targets?|goals?|commitments?|pledges?|ambitions?|objectives?)\b", re.I), "the {0} target"),
     (re.compile(r"[（(](\d{4})[—–-](\d{4})年?[）)]"), "the plan period {0}—{1}"),
     (re.compile(r"\b(?:over|for|in|during)\s+(?:the\s+(?:period\s+)?)?(\d{4})\s*[-–]\s*(\d{4})\b", re.I),
@@ -100,12 +101,16 @@ def deadlines(text: str, year: int | None) -> list[Deadline]:
             found.append(Deadline(m.start(), m.end(), period, how.format(*groups), rank))
     if year:
         # "over the next three years", 用三年时间, 三年内, 未来五年: counted from the document's year
+        # ... or from the year the text says the plan began ("over ten years through its plan, launched in 2018")
+        began = re.search(r"\b(?:launched|adopted|introduced|started|began|begun|published)\s+in\s+((?:19|20)\d{2})\b", text)
+        start = int(began[1]) if began and int(began[1]) <= year else year
         for m in _YEARS_FROM_NOW.finditer(text):
             if not any(m.start() < d.end and d.start < m.end() for d in found):
                 n = 10 if m["decade"] else count_word(m["n"] or m["n2"] or m["n3"] or m["n4"])
                 if n and 0 < n <= 30:
-                    found.append(Deadline(m.start(), m.end(), parse_period(str(year + n)),
-                                           f"'{m.group(0).strip()}' from {year} (--year)", len(patterns)))
+                    found.append(Deadline(m.start(), m.end(), parse_period(str(start + n)),
+                                           f"'{m.group(0).strip()}' from {start}" + (" (the plan's start)" if began else " (--year)"),
+                                           len(patterns)))
     if year:
         # "within the decade", "by the end of this decade": the decade's last year as plans count it (2030 for the 2020s)
         for m in re.finditer(r"\b(?:within|by the end of|before the end of|over|in)\s+(?:the|this)\s+decade\b|"

@@ -58,6 +58,7 @@ WORD_LEVELS = [
     (re.compile(r"\b(?:a|one)[- ]quarter(?=\s+of\b)", re.I), "25", "%"),
     (re.compile(r"\bzero\s+(?:net\s+)?(?:[a-z-]+\s+(?:or\s+|and\s+)?){0,3}(?:emissions|waste|deaths|fatalities)\b"
                 r"(?=(?:\s+(?:sent|going|disposed|landfilled|to)\b[a-z ]{0,30}?)?\s+(?:by|no later than|in)\s+\d{4})|"
+                r"\bzero(?=\s+(?:from|as of|starting)\s+\d{4})|"  # "and zero from 2035"
                 r"\b(?:to|at|(?:to\s+)?(?:reach|reaches|reaching|fall|falls)(?:\s+to)?)\s+zero\b(?!\s+(?:emissions?|carbon|waste)\s+[a-z])|"
                 r"\bzero\s+(?=[a-z]+\s+(?:deaths|fatalities|injuries|emissions|waste))", re.I), "0", ""),
     # All of it, in words: "a fully zero-emission fleet by 2034", "nationwide coverage by 2030",
@@ -176,7 +177,8 @@ def form_of(before: str, at_after: str, q: "Quantity", deadline: Period | None, 
             direction = -1 if year_after["side"] in ("below", "under", "less than") else 1
         elif m:
             direction = -1 if re.fullmatch(_EN_DOWN, m["verb"]) else 1
-        elif re.match(r"^\s*(?:less|fewer|lower)\b(?:\s+[a-z]+){0,2}\s+than\b", after_low):
+        elif re.match(r"^\s*(?:less|fewer|lower)\b(?:\s+[a-z]+){0,2}\s+than\b|^\s*less\s+[a-z0-9]+\s+by\s+\d{4}\s+than\b",
+                      after_low):  # "emit 55% less CO2 by 2030 than in 2021"
             direction = -1  # "use 20% less energy than homes built under the 2021 code"
         elif re.match(r"^\s*(?:more|higher|greater)\b(?:\s+[a-z]+){0,2}\s+than\b", after_low):
             direction = 1

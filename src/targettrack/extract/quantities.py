@@ -25,7 +25,11 @@ QUANTITY_CN = re.compile(
     rf"(?P<num>{_NUMBER_START}(?:{AR_NUM})|(?<![{CN_DIGITS}]){CN_NUM})(?P<approx>余|多)?\s*(?P<mag>万亿|亿|万|千)?\s*(?P<unit>{_RATE_UNIT}|{_UNIT_ALT})")
 _MAGNITUDE_ALONE_CN = re.compile(rf"{_NUMBER_START}(?P<num>{AR_NUM})(?P<mag>万亿|亿|万)(?=\s*(?:[，。；,;、）)]|$|以上|左右))")
 QUANTITY_EN = re.compile(
-    rf"(?P<cur>[$€£])?\s?{_NUMBER_START}(?P<num>{AR_NUM})(?:\s*[-–]\s*(?P<upto>{AR_NUM})(?![\d/]))?"
+    # a range: "20-30 million", and "2.5 to 3 billion" (with "to" only where a magnitude follows, and not
+    # after "from": "from 20 to 30 million" is a start and an end)
+    rf"(?P<cur>[$€£])?\s?{_NUMBER_START}(?P<after_from>(?<=from\s))?(?P<num>{AR_NUM})"
+    rf"(?:(?:\s*[-–]\s*|(?(after_from)(?!)|\s+to\s+(?=[\d.,]+\s*(?:thousand|million|billion|trillion))))"
+    rf"(?P<upto>{AR_NUM})(?![\d/]))?"
     rf"(?:\s*(?P<mag>thousand|million|billion|trillion|[Mm]illion|[Bb]illion))?"
     rf"(?:\s*(?P<unit>[%％‰]|(?:{'|'.join(re.escape(u) for u in sorted(UNITS_EN, key=len, reverse=True) if u != '%')})"
     r"(?:\s+per\s+(?:cubic|square)\s+(?:metre|meter|kilometre|kilometer)|\s+per\s+(?:tonne|kilowatt hour|megawatt hour))?\b))?"
@@ -98,6 +102,8 @@ def quantities(text: str) -> list[Quantity]:
             words = noun.split()
             if len(words) > 1 and m["noun"] and re.match(r"\s*\d", text[m.end("noun"):]):
                 words.pop()  # "50,000 cases of type [2 diabetes]": the word before a number names it, not the count
+            cut = next((i for i, w in enumerate(words) if i and w in EN_NOT_NOUNS), None)
+            words = words[:cut] if cut else words  # "114,000 homes over ten [years]": the noun ends at a little word
             while words and words[-1] in EN_NOT_NOUNS:
                 words.pop()
             if len(words) > 1 and words[0] in ("more", "additional", "extra", "new"):
