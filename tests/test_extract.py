@@ -545,3 +545,10 @@ def test_a_range_whose_magnitude_comes_after_its_second_number():
     assert (c.value, c.unit, c.title) == (2_500_000_000, "tonnes", "additional carbon sink")
     found = extract("The plan will increase tree cover from 14.9% to 16.5% of land by 2050.", "t.txt", 2024)
     assert [c.value for c in found if not c.observation] == [Decimal("16.5")]  # "from X to Y": a start and an end
+
+
+@given(st.sampled_from(["at a cost of", "with a budget of", "at a total cost of", "with funding of"]), st.integers(1, 20))
+def test_what_a_target_costs_is_not_a_target(said, billions):
+    [c] = extract(f"The fund will bring high-speed internet to 1.5 million rural households by 2026 {said} "
+                  f"${billions} billion.", "t.txt", 2024)
+    assert (c.value, c.title) == (1_500_000, "rural households")

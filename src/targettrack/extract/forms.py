@@ -230,7 +230,7 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
         return True  # 45分钟通勤比例: part of an indicator's name
     if re.search(r"(?:减按|按)\s*$", before) or re.match(r"^的?税率", after):
         return True  # 减按25%计算, 按20%的税率: the terms of a tax rule
-    if re.search(r"\bwith\s+(?:a\s+)?(?:total\s+)?(?:budget|funding|cost)\s+of\s*$|\b(?:allocates?|allocated|earmarks?|"
+    if re.search(r"\b(?:with|at)\s+(?:a\s+)?(?:total\s+)?(?:budget|funding|cost|price)\s+of\s*(?:about\s+|around\s+|some\s+)?$|\b(?:allocates?|allocated|earmarks?|"
                  r"earmarked|approved|approves)\s*(?:about\s+|around\s+|some\s+)?$", before, re.I):
         return True  # "with a budget of £5 billion": the means, not the target
     if re.search(r"\benough\s+(?:to|for)\s+(?:power|supply|heat|serve|feed|house|meet the needs of)?\s*(?:about\s+|around\s+|some\s+)?$",
