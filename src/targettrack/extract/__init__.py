@@ -19,12 +19,16 @@ a module:
 4. clause: a number is a target when its clause speaks of the future (cue
    words matched as words), its place gives it a deadline, or it states a
    standing limit; a clause about the past gives an observation instead.
-   Its kind comes from the words beside it, its title from its subject.
-5. forms: a relative change is a change target from its base year, an average
+   Its kind comes from the words beside it.
+5. titles: what the target is about: the noun after the number, the
+   subject before a Chinese verb, and in English the thing said in other
+   words (all of them, nought of them, a list sharing the first amount's
+   thing, what a sum is spent on).
+6. forms: a relative change is a change target from its base year, an average
    growth rate a growth target, "40 TWh a year" a bound on each year; halve,
    double, 翻一番 and net zero are read; counts of the document's own items,
    24/7 and facts about what exists are not targets.
-6. document: duplicates (same value, unit, kind, deadline and form) are kept
+7. document: duplicates (same value, unit, kind, deadline and form) are kept
    once, ids are given, and observations tied to their targets.
 """
 

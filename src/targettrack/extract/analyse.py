@@ -13,7 +13,8 @@ from .vocabulary import FUTURE_CN, FUTURE_EN, INCREASE_CUES, MILESTONE_NOUNS, MI
 from .candidate import Candidate, Segment
 from .deadline import deadline_near, deadlines, find_deadline
 from .quantities import Quantity, quantities
-from .clause import CONTEXT, WEAK_PAST, clauses, cue_in, kind_of, past_cue, relative_cn, title_after, title_before, title_en
+from .clause import CONTEXT, WEAK_PAST, clauses, cue_in, kind_of, past_cue, relative_cn
+from .titles import english_title, title_after, title_before
 from .forms import (DOWN_CN, NET_ZERO, TO_LEVEL, UNITLESS_CN, UP_CN, WORD_LEVELS, base_year, each_period, form_of, is_label,
                     word_changes)
 
@@ -158,47 +159,8 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
                     if note:
                         review.append(note)
             if english:
-                title = title_en(before, after, q)
-                if word_change:  # "halve food waste", "double the number of charge points"; else the subject
-                    thing = re.sub(r"^(?:the number of|the amount of|the)\s+", "", after.strip(" .,;")).split(" by ")[0]
-                    if thing and not re.match(r"(?:by|to|in|from|of|on|at)\b|\d", thing):
-                        title = thing
-                whole = re.match(r"(?:fully|entirely|wholly|completely|100 per ?cent)[- ](.+)", q.words, re.I)
-                if whole and (noun := re.match(r"\s*([a-z]+)", after)):
-                    title = f"{whole[1]} {noun[1]}"  # "a fully zero-emission fleet": the zero-emission fleet
-                then_in = re.match(r"\s*(?:are|is)\s+(in\s+[a-z][a-z -]*?)(?:[.,;]|\s+and\b|$)", after)
-                if then_in and out and out[-1].quote == quote and " in " in out[-1].title:
-                    title = f"{out[-1].title.split(' in ')[0]} {then_in[1]}"  # "… and fewer than 5% are in absolute poverty"
-                ended = re.match(r"(?:eliminat|eradicat)", q.words, re.I) if q.value == 0 else None
-                if ended:  # "eradicate possums, rats and stoats from New Zealand by 2050"
-                    title = re.split(r"\s+(?:by|no later than|before)\s+\d{4}|[.;]", text[cstart + q.end:],
-                                     maxsplit=1)[0].strip(" ,")
-                if q.words.lower() == "all" and (every := re.match(r"\s*([a-z-]+\s+[a-z-]+)", after)):
-                    title = every[1]  # "all zero-emission vehicles by 2035"
-                nought = re.match(r"zero\s+(.+)", q.words, re.I) if q.value == 0 else None
-                if nought:  # "zero biodegradable or recyclable waste sent to landfill by 2026": what is to be nought
-                    said = re.split(r"\s+(?:by|no later than|in|before)\s+\d{4}|[.,;]", after, maxsplit=1)[0]
-                    title = f"{nought[1]}{said}".strip()
-                all_new = re.search(r"\ball new\s*$", before) and re.search(
-                    r"\b(zero[- ]emissions?|electric|emissions?[- ]free)\b", after, re.I)
-                if all_new and q.value == 100:
-                    title = f"{all_new[1]} share of new {q.words}"  # "all new cars sold … to be zero-emission"
-                them = re.match(r"\s*of\s+(?:them|these|those)\s+([a-z][a-z -]*?)\s*(?:[.,;]|$)", after)
-                if them and out and out[-1].quote == quote:
-                    title = f"{out[-1].title} {them[1]}"  # "800,000 new homes …, with 70% of them in established suburbs"
-                if (re.fullmatch(r"(?:and|or|then|to|by|the|a|an|\s)*", title) or re.search(r"\d\s*%|\b(?:19|20)\d{2}\b", title)
-                        or title.startswith("of ")
-                        or re.match(r"(?:rising|falling|increasing|decreasing|growing|up|down)\s+to\b|at a rate\b", title)) \
-                        and out and out[-1].quote == quote:
-                    # "to 85% of premises by 2025 and to nationwide coverage by 2030": the amount before's thing
-                    title = out[-1].title
-                grant = re.search(r"\b(grants?|subsid(?:y|ies)|payments?|loans?|allowances?|rebates?)\s+of\s+(?:up\s+to\s+)?$",
-                                  before, re.I)
-                if grant and (towards := re.match(r"\s*(?:for|towards)\s+(?:a|an|the)?\s*([a-z][a-z -]*?)(?:[.,;]|$)", after)):
-                    title = f"{grant[1]} for {towards[1]}"  # "grants of up to £7,500 for a heat pump"
-                title = re.sub(r"\s+from\s+[\d.,]+$", "", title)  # "the number of electric buses from 200 [to 400]"
-                title = re.sub(r"^(?:the\s+)?(?:number|amount) of\s+", "", title)
-                title = re.sub(r"^(?:its|their|our|the)\s+", "", title)
+                title = english_title(q, before, after, text[cstart + q.end:], word_change,
+                                      out[-1].title if out and out[-1].quote == quote else None)
             else:
                 title = title_after(after) if after.strip() and not re.match(r"^[，,。；;、）)]", after) else ""
                 if not title or len(title) < 2 or relative_cn(before.strip()) or form:

@@ -1,13 +1,12 @@
-"""Reading one clause: its cues of the future and the past, the kind its
-words give a number, and a target's title."""
+"""Reading one clause: its cues of the future and the past, and the kind
+its words give a number (titles.py gives the title)."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 import re
 
-from .vocabulary import CAP_CUES, DECREASE_CUES, FLOOR_CUES, HEDGES_EN, INCREASE_CUES, NOT_CUES, PAST_CN, PAST_EN
-from .quantities import Quantity
+from .vocabulary import CAP_CUES, DECREASE_CUES, FLOOR_CUES, INCREASE_CUES, NOT_CUES, PAST_CN, PAST_EN
 
 
 def clauses(text: str) -> list[tuple[str, int]]:
@@ -51,71 +50,6 @@ def past_cue(text: str, deadline_here: bool, year: int | None) -> str | None:
     return cue_in(text, PAST_EN) if re.search(r"[a-z]", text, re.I) else None
 
 
-def title_after(text: str) -> str:
-    """The noun phrase after a number: up to the next separator, without
-    modifiers (the part after the last 的), and short."""
-    phrase = re.split(r"[、，,。；;：:（(）)“”\"]|以上|以下|以内|左右|的目标|目标", text, maxsplit=1)[0].strip()
-    phrase = re.sub(r"^(的|个|以上|以下|以内|左右|多)+", "", phrase)
-    if "的" in phrase:
-        phrase = phrase.rsplit("的", 1)[1]
-    return phrase.strip(" ，,")[:30]
-
-
-# "reduce building energy use intensity 30%": the object right before the amount
-_EN_BARE_OBJECT = re.compile(r"\b(?:cut(?:ting)?|reduc(?:e|ing)|lower(?:ing)?|rais(?:e|ing)|increas(?:e|ing)|grow(?:ing)?|"
-                             r"boost(?:ing)?)\s+(?:the\s+)?(?P<np>[a-z][a-z0-9. -]{2,60}?)\s*$")
-EN_OBJECT = re.compile(r"(?:cut|reduce|lower|raise|increase|bring|keep|limit|hold|grow|double)\s+(?:the\s+)?"
-                       rf"(?P<np>[a-z][a-z0-9. -]*?)\s+(?:to|by|at|below|under|above)\s*(?:(?:{HEDGES_EN})\s*)?$")
-
-
-_EN_WANTED = re.compile(r"\b(?:requires?|wants?|expects?|calls? for|aims? for|needs?)\s+(?:the\s+)?"
-                        r"(?P<np>[a-z][a-z0-9' -]{2,80}?)\s*$")
-
-
-def title_en(before: str, after: str, q: Quantity) -> str:
-    being = re.match(r"\s*of\s+(?:all\s+|the\s+)?([a-z][a-z' -]*?)\s+(?:are|is|be|were|live|living)\s+(in\s+[a-z][a-z -]*?)"
-                     r"(?:\s+(?:and|by)\b|[.,;]|$)", after)
-    if being:
-        return f"{being[1]} {being[2]}"  # "10% of children are in relative poverty"
-    of = re.match(r"\s*of\s+(?:all\s+|the\s+)?([A-Za-z][A-Za-z' -]*?)(?:\s+(?:by|in|a|per|each|every|from|to|for|over|"
-                  r"within|during|before|until|at|on)\b|\s+and\s+(?=\d)|[.,;]|$)",
-                  after)
-    if of:
-        return of.group(1).strip()
-    change_in = re.match(r"\s*(?:(?:relative|absolute|net|overall|further|total)\s+)?(?:reduction|cut|decrease|increase|rise|"
-                         r"fall|drop)\s+in\s+(?:the\s+)?([a-z][a-z' -]*?)"
-                         r"(?:\s+(?:by|in|from|to|for|relative|compared|below|above)\b|[.,;]|$)", after, re.I)
-    if change_in:
-        return change_in.group(1).strip()  # "a 51% reduction in greenhouse gas emissions"
-    if q.noun:
-        return q.noun
-    spent = re.match(r"\s*(?:(?:a|per|each)\s+year\s+)?(?:in|on|for)\s+(?!the\s+(?:next|coming)\b)([a-z][a-z -]*?)"
-                     r"(?:\s+(?:by|in|from|to|over|between)\b|[.,;]|$)", after)
-    if spent and q.unit in ("USD", "EUR", "GBP"):
-        return spent[1].strip()  # "$20 billion a year in international biodiversity finance"
-    obj = EN_OBJECT.search(before.lower()) or _EN_BARE_OBJECT.search(before.lower())
-    if obj:
-        return obj.group("np").strip()
-    # The sentence's subject, before its verb: "Temporary accommodation placements will be reduced by a third".
-    subject = re.match(r"\s*(?:(?:by|in|from)\s+\d{4},\s*)?(?:the\s+)?(?P<np>[A-Za-z][A-Za-z' -]{2,60}?)\s+"
-                       r"(?:will|shall|must|should|is|are|to be|has to|have to)\b", before)
-    if subject and not re.match(r"(?:we|they|it|the (?:city|state|council|government|region|[a-z -]*(?:authority|agency|department|ministry|programme|program|board|utility|operator|company)))\b", subject["np"], re.I):
-        return subject["np"].strip()
-    made = re.search(r"\b(?:create|build|deliver|achieve|provide|reach|add)\s+(?:an?\s+|the\s+)?(?P<np>[a-z][a-z -]{2,40}?)"
-                     r"\s+of\s*$", before)
-    if made:
-        return made["np"].strip()  # "create an additional carbon sink of 2.5 to 3 billion tonnes"
-    named = re.search(r"\b(?:targets?|limits?|standards?|goals?)\s+for\s+(?P<np>[A-Za-z0-9.₂ -]{1,40}?)\s+of\s*$", before)
-    if named:
-        return named["np"].strip()  # "the interim target for PM2.5 of 10 micrograms per cubic metre"
-    # What a law or a plan requires of something: "The Act requires net emissions of all gases … [to reach zero]".
-    wanted = _EN_WANTED.search(before)
-    if wanted:
-        return wanted["np"].strip()
-    tail = before.strip().split(",")[-1].strip()
-    return tail if len(tail) <= 40 else tail[-40:].split(" ", 1)[-1]  # whole words only
-
-
 # "X比2020年下降" at the end of the words before a number. Matched from the
 # cue back to the last separator, not with a lazy subject in front: that
 # tried every start and was quadratic in a long sentence.
@@ -128,27 +62,6 @@ def relative_cn(text: str) -> dict | None:
     if not m:
         return None
     return {"subject": re.split(r"[，,、；;]", text[:m.start()])[-1], "year": m["year"], "verb": m["verb"]}
-
-
-def title_before(text: str) -> str:
-    """The subject before the verb: 'X达到N' -> X."""
-    rel = relative_cn(text.strip())
-    if rel:
-        down = rel["verb"] in ("下降", "降低", "减少")
-        return f"{title_before(rel['subject'] + '达到') or rel['subject']}{'降幅' if down else '增幅'}（比{rel['year']}年）"
-    head = re.split(r"(达到|超过|突破|不少于|不低于|不超过|控制在|下降到|降至|降低到|减少到|提高到|提升到|增加到|增至|"
-                    r"占比|占|为|实现|稳定在|保持在|reach|exceed|to)\s*$", text.strip(), maxsplit=1)[0]
-    # a year before the subject (2025年, 今年), not the 年 inside a name (老年医学科, 青年人才)
-    head = re.split(r"[、，,。；;：:]|年，|\d{4}年(?:底|末)?|(?:今|明|去|当|本|全)年", head)[-1].strip()
-    head = re.sub(r"^(全市|全省|全区|全国|全县|其中|力争|确保|争取|到|实现|使|推动|将|届时|同时)+", "", head)
-    head = re.sub(r"(力争|预计|计划|将|要|争取|确保|可)?(生产|建成|建设|完成|新增|引进|培育|打造|销售|推广|实现|"
-                  r"达到|超过|突破|享受|提供|发放|累计)$", "", head)
-    head = re.sub(r"(力争|预计|计划|将|要|争取|确保|可|能够|有望|可望|最高|最低|最多|最少)+$", "", head.strip())
-    if "的" in head:
-        whole, tail = head.rsplit("的", 1)
-        # 「设置老年医学科的比例」: a share or a count alone says nothing; it keeps what it is of
-        head = head if re.fullmatch(r"(?:比例|比重|占比|数量|总量|规模|人数|个数|面积|覆盖率|增速|水平)", tail.strip()) else tail
-    return head.strip()[:30]
 
 
 CONTEXT = 100
