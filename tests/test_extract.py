@@ -282,10 +282,11 @@ def test_an_english_relative_reduction_is_a_change_from_its_base_year(thing, bas
 
 def test_readme_quotes_the_tuning_figures_as_they_are():
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    m = re.search(r"On the (\d+) tuning targets it finds (\d+) \([\d.]+%\), with (\d+) wrong proposals out\s+of (\d+)",
-                  readme)
+    m = re.search(r"On the ([\d,]+) tuning targets it finds ([\d,]+) \([\d.]+%\), with (\d+) wrong proposals\s+out\s+of "
+                  r"([\d,]+)", readme)
     f = evaluate()
-    assert m and tuple(map(int, m.groups())) == (f["annotated"], f["found"], f["wrong"], f["proposed"])
+    assert m and tuple(int(g.replace(",", "")) for g in m.groups()) == (f["annotated"], f["found"], f["wrong"],
+                                                                        f["proposed"])
 
 
 @given(st.sampled_from(["nearly", "almost", "roughly", "at least", "more than", "about", ""]),
@@ -552,3 +553,10 @@ def test_what_a_target_costs_is_not_a_target(said, billions):
     [c] = extract(f"The fund will bring high-speed internet to 1.5 million rural households by 2026 {said} "
                   f"${billions} billion.", "t.txt", 2024)
     assert (c.value, c.title) == (1_500_000, "rural households")
+
+
+def test_phasing_out_is_to_nought_and_a_rates_denominator_is_not_an_amount():
+    [c] = extract("Germany plans to phase out coal-fired power by 2038 at the latest.", "t.txt", 2024)
+    assert (c.value, c.kind, c.deadline.label, c.title) == (0, "decrease", "2038", "coal-fired power")
+    [c] = extract("The health plan aims for 3 hospital beds per 1,000 people by 2029, up from 2.4 today.", "t.txt", 2024)
+    assert (c.value, c.title) == (3, "hospital beds")

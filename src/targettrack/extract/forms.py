@@ -72,7 +72,8 @@ WORD_LEVELS = [
     (re.compile(r"[“\"]?零(?:填埋|排放|死亡|事故)[”\"]?"), "0", ""),  # 实现“零填埋”
     # "all zero-emission vehicles by 2035": all of them, in words
     (re.compile(r"\ball\s+(?=(?:zero[- ]emissions?|electric|renewable)\s+[a-z]+)", re.I), "100", "%"),
-    (re.compile(r"\b(?:eliminat|eradicat)(?:e|es|ing)\b(?=\s+[a-z])", re.I), "0", ""),  # "eliminate traffic deaths": to nought
+    (re.compile(r"\b(?:eliminat|eradicat)(?:e|es|ing)\b(?=\s+[a-z])|\bphas(?:e|es|ed|ing)\s+out\b(?=\s+[a-z])", re.I), "0",
+     ""),  # "eliminate traffic deaths", "phase out coal-fired power": to nought
 ]
 NET_ZERO = re.compile(r"\bnet[- ]zero\b|\b(?:carbon|climate)[- ]neutral(?:ity)?\b|碳中和", re.I)
 # A count of the document's own items, a share of time, a label: not targets.
@@ -255,6 +256,8 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
         return True  # "about 3% of projected electricity demand in that year": what the target is worth
     if q.unit == "岁" and re.match(r"^(?:及)?(?:以下|以上)?的?(?:婴幼儿|儿童|幼儿|老年人|老人|人口|人群|居民|学生|女性|男性|青少年)", after):
         return True  # 3岁以下婴幼儿托位数: an age in an indicator's name
+    if re.search(r"\bper\s*$", before):
+        return True  # "3 hospital beds per 1,000 people": the denominator of a rate
     if re.search(r"\b(?:[Tt]ype|[Tt]ier|[Gg]rade|[Cc]ategory|[Bb]and)\s*$", before):
         return True  # "type 2 diabetes", "Tier 1 suppliers": a number in a name
     if re.match(r"^年一遇", after):

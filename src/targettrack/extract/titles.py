@@ -119,7 +119,7 @@ def english_title(q: Quantity, before: str, after: str, rest: str, word_change: 
     then_in = re.match(r"\s*(?:are|is)\s+(in\s+[a-z][a-z -]*?)(?:[.,;]|\s+and\b|$)", after)
     if then_in and previous and " in " in previous:
         title = f"{previous.split(' in ')[0]} {then_in[1]}"  # "… and fewer than 5% are in absolute poverty"
-    ended = re.match(r"(?:eliminat|eradicat)", q.words, re.I) if q.value == 0 else None
+    ended = re.match(r"(?:eliminat|eradicat|phas)", q.words, re.I) if q.value == 0 else None
     if ended:  # "eradicate possums, rats and stoats from New Zealand by 2050"
         title = re.split(r"\s+(?:by|no later than|before)\s+\d{4}|[.;]", rest,
                          maxsplit=1)[0].strip(" ,")
