@@ -560,3 +560,17 @@ def test_phasing_out_is_to_nought_and_a_rates_denominator_is_not_an_amount():
     assert (c.value, c.kind, c.deadline.label, c.title) == (0, "decrease", "2038", "coal-fired power")
     [c] = extract("The health plan aims for 3 hospital beds per 1,000 people by 2029, up from 2.4 today.", "t.txt", 2024)
     assert (c.value, c.title) == (3, "hospital beds")
+
+
+def test_a_ceiling_with_a_date_facts_of_today_comparisons_and_sold_from():
+    [c] = extract("Member states must ensure annual consumption does not exceed 40 lightweight plastic bags per person by "
+                  "the end of 2025.", "t.txt", 2024)
+    assert (c.value, c.kind, c.deadline.label) == (40, "decrease", "2025")
+    [c] = extract('"By 2028, half of our bus fleet will be electric," the transit chief said, adding that the agency now '
+                  'runs 120 electric buses.', "t.txt", 2024)
+    assert (c.value, c.unit, c.title) == (50, "%", "bus fleet")
+    assert [c.value for c in extract("The province's target is 250,000 housing starts over the next three years, about "
+                                     "double the current pace.", "t.txt", 2024)] == [250000]
+    [c] = extract("Norway set a goal that all new passenger cars sold from 2025 should be zero-emission vehicles.", "t.txt",
+                  2024)
+    assert (c.value, c.deadline.label) == (100, "2025")

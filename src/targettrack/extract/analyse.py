@@ -71,7 +71,10 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
         numbers = quantities(clause)
         # "double the number of places to 15,000": the level it names is the target, not the doubling
         words = [w for w in word_changes(clause) if not any(w[0] < q.end and q.start < w[1] for q in numbers)
-                 and not re.search(r"\bto\s+(?:around\s+|about\s+|some\s+)?[\d£$€]", clause[w[1]:w[1] + 80])]
+                 and not re.search(r"\bto\s+(?:around\s+|about\s+|some\s+)?[\d£$€]", clause[w[1]:w[1] + 80])
+                 # "250,000 housing starts …, about double the current pace": a comparison of the amount before it
+                 and not re.search(r"\d[^.;]*,\s*(?:about\s+|roughly\s+|nearly\s+|almost\s+|more than\s+)?$",
+                                   text[:cstart + w[0]])]
         for s, e, value, said in words:
             numbers.append(Quantity(value, "%", said, s, e, False))
         numbers.sort(key=lambda q: q.start)

@@ -29,6 +29,8 @@ _DEADLINE_PATTERNS = [
                 r"(?:FY\s?|fiscal\s+(?:year\s+)?)?(\d{4})", re.I), "by {0}"),  # "by FY2026": the fiscal year named
     (re.compile(r"\b(?:targets?|goals?|ambitions?|objectives?)\s+(?:for|of)\s+(\d{4})\b", re.I), "a target for {0}"),
     (re.compile(r"\bzero\s+(?:from|as of|starting(?:\s+in)?)\s+(\d{4})\b", re.I), "nought from {0}"),
+    # "all new cars sold from 2025 should be zero-emission": what is sold from then on
+    (re.compile(r"\b(?:sold|registered|built|bought|installed)\s+(?:from|after|as of)\s+(\d{4})\b", re.I), "sold from {0}"),
     (re.compile(r"\b(\d{4})\s+(?:targets?|goals?|commitments?|pledges?|ambitions?|objectives?)\b", re.I), "the {0} target"),
     (re.compile(r"[（(](\d{4})[—–-](\d{4})年?[）)]"), "the plan period {0}—{1}"),
     (re.compile(r"\b(?:over|for|in|during)\s+(?:the\s+(?:period\s+)?)?(\d{4})\s*[-–]\s*(\d{4})\b", re.I),

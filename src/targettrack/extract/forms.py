@@ -258,6 +258,9 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
         return True  # 3岁以下婴幼儿托位数: an age in an indicator's name
     if re.search(r"\bper\s*$", before):
         return True  # "3 hospital beds per 1,000 people": the denominator of a rate
+    if re.search(r"\b(?:now|currently|already|today)\s+(?:runs?|has|have|operates?|owns?|employs?|serves?)\s*$", before,
+                 re.I):
+        return True  # "the agency now runs 120 electric buses": what there is today
     if re.search(r"\b(?:[Tt]ype|[Tt]ier|[Gg]rade|[Cc]ategory|[Bb]and)\s*$", before):
         return True  # "type 2 diabetes", "Tier 1 suppliers": a number in a name
     if re.match(r"^年一遇", after):

@@ -148,5 +148,6 @@ def english_title(q: Quantity, before: str, after: str, rest: str, word_change: 
         title = f"{grant[1]} for {towards[1]}"  # "grants of up to £7,500 for a heat pump"
     title = re.sub(r"\s+from\s+[\d.,]+$", "", title)  # "the number of electric buses from 200 [to 400]"
     title = re.sub(r"^(?:the\s+)?(?:number|amount) of\s+", "", title)
+    title = re.sub(r"\s+(?:(?:will|should|must)\s+be|to be)\s+[\w-]+$", "", title)  # "landfill methane emissions to be cut"
     title = re.sub(r"^(?:its|their|our|the)\s+", "", title)
     return title

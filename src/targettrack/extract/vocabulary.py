@@ -60,12 +60,13 @@ INCREASE_CUES = ("达到", "超过", "突破", "不少于", "以上", "力争", 
                  "建成", "新增", "培育", "引进", "at least", "reach", "exceed", "more than", "over", "raise")
 DECREASE_CUES = ("控制在", "以内", "下降到", "降至", "降低到", "减少到", "压减到", "压缩至", "压缩到", "缩短至", "缩短到",
                  "at most", "under", "below",
-                 "reduce to", "cut to", "no more than", "fewer than", "less than")
+                 "reduce to", "cut to", "no more than", "fewer than", "less than", "not exceed", "not to exceed",
+                 "not more than")
 CAP_CUES = ("最高", "上限", "不超过", "最多", "小于", "不高于", "up to", "caps", "cap", "capped at", "no more than", "at most", "capped", "kept below", "kept under",
             "kept at or below", "not exceed", "not to exceed", "not more than")
 FLOOR_CUES = ("不低于", "不少于", "至少", "最低", "at least", "no less than")
 RATE_CUES = re.compile(r"(年均|平均每年|每年|年)(增长|增速|提高|下降)|增速|增长率|同比|(比|较)(\d{4}|上)年(水平)?(下降|降低|提高|增长|减少)|"
-                       r"(增长|提高|下降|减少|降低)(了)?\s*$|\bannual\b(?!\s+(?:mean|average|concentrations?))|compared with|"
+                       r"(增长|提高|下降|减少|降低)(了)?\s*$|\bannual\b(?!\s+(?:mean|average|concentrations?|consumption|production|output|sales))|compared with|"
                        r"from \d{4} levels|"
                        r"\b(cut|reduce|lower|raise|increase)\b[a-z ]*\bby\s*$")
 RATE_AFTER = re.compile(r"^\s*(a year|per year|each year|every year|annually|a month|per month)\b")
