@@ -574,3 +574,19 @@ def test_a_ceiling_with_a_date_facts_of_today_comparisons_and_sold_from():
     [c] = extract("Norway set a goal that all new passenger cars sold from 2025 should be zero-emission vehicles.", "t.txt",
                   2024)
     assert (c.value, c.deadline.label) == (100, "2025")
+
+
+@given(st.sampled_from([("four", 4), ("twelve", 12), ("thirty", 30)]), st.sampled_from(["build", "open", "recruit"]),
+       st.integers(2025, 2035))
+def test_a_small_count_in_words_after_a_verb_of_making(said, verb, year):
+    word, n = said
+    [c] = extract(f"The county will {verb} {word} new fire stations by {year}.", "t.txt", 2024)
+    assert (c.value, c.title, c.deadline.label) == (n, "fire stations", str(year))
+
+
+@given(st.integers(2015, 2024), st.integers(5, 15))
+def test_a_span_counts_from_starting_in(start, years):
+    if start + years < 2024:
+        years += 2024 - start
+    [c] = extract(f"Canada committed to planting 2 billion trees over {years} years, starting in {start}.", "t.txt", 2024)
+    assert c.deadline.label == str(start + years)

@@ -104,7 +104,8 @@ def deadlines(text: str, year: int | None) -> list[Deadline]:
     if year:
         # "over the next three years", 用三年时间, 三年内, 未来五年: counted from the document's year
         # ... or from the year the text says the plan began ("over ten years through its plan, launched in 2018")
-        began = re.search(r"\b(?:launched|adopted|introduced|started|began|begun|published)\s+in\s+((?:19|20)\d{2})\b", text)
+        began = re.search(r"\b(?:launched|adopted|introduced|started|began|begun|published|starting|beginning)\s+(?:in\s+)?"
+                          r"((?:19|20)\d{2})\b", text)
         start = int(began[1]) if began and int(began[1]) <= year else year
         for m in _YEARS_FROM_NOW.finditer(text):
             if not any(m.start() < d.end and d.start < m.end() for d in found):
