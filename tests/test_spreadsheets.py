@@ -44,7 +44,8 @@ def test_a_file_that_cannot_be_read_says_how_to_save_it(tt, tmp_path, raw, words
 
 @given(st.text(max_size=40))
 def test_decoding_gives_back_any_text_saved_as_utf8_with_or_without_bom_or_utf16(text):
-    assert decode(text.encode("utf-8"), "f") == (text, "utf-8")
+    if not text.startswith("\ufeff"):  # without a BOM, a text that starts with U+FEFF cannot be told from one
+        assert decode(text.encode("utf-8"), "f") == (text, "utf-8")
     assert decode(codecs.BOM_UTF8 + text.encode("utf-8"), "f") == (text, "utf-8")
     if "\x00" not in text:
         assert decode(text.encode("utf-16"), "f") == (text, "utf-16")
