@@ -3,6 +3,7 @@ for 2030, 用三年时间 with --year), and the one that belongs to a number."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 import re
 
@@ -71,14 +72,33 @@ class Deadline:
     rank: int      # the pattern's place: an explicit 到/by before a year alone
 
 
+class _Spans:
+    """The spans already read, disjoint and in order: whether a new one overlaps
+    is a bisection, not a scan (a sentence of 5,000 dates was quadratic)."""
+
+    def __init__(self):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end)  # the spans that start before `end`: only the last can reach past `start`
+        return i > 0 and self.ends[i - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+
 def deadlines(text: str, year: int | None) -> list[Deadline]:
     """Every deadline the text states, in the order they appear; a span read
     by a stronger pattern is not read again by a weaker one."""
     found: list[Deadline] = []
+    taken = _Spans()
     patterns = [*_DEADLINE_PATTERNS, *(_FUTURE_YEAR_PATTERNS if year else [])]
     for rank, (pattern, how) in enumerate(patterns):
         for m in pattern.finditer(text):
-            if any(m.start() < d.end and d.start < m.end() for d in found):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             groups = m.groups()
             if how.endswith("(after --year)") and int(groups[0]) < year:
@@ -100,6 +120,7 @@ def deadlines(text: str, year: int | None) -> list[Deadline]:
                     period = parse_period(groups[-1])
             except InputError:
                 continue
+            taken.add(m.start(), m.end())
             found.append(Deadline(m.start(), m.end(), period, how.format(*groups), rank))
     if year:
         # "over the next three years", 用三年时间, 三年内, 未来五年: counted from the document's year
@@ -108,9 +129,10 @@ def deadlines(text: str, year: int | None) -> list[Deadline]:
                           r"((?:19|20)\d{2})\b", text)
         start = int(began[1]) if began and int(began[1]) <= year else year
         for m in _YEARS_FROM_NOW.finditer(text):
-            if not any(m.start() < d.end and d.start < m.end() for d in found):
+            if not taken.overlaps(m.start(), m.end()):
                 n = 10 if m["decade"] else count_word(m["n"] or m["n2"] or m["n3"] or m["n4"])
                 if n and 0 < n <= 30:
+                    taken.add(m.start(), m.end())
                     found.append(Deadline(m.start(), m.end(), parse_period(str(start + n)),
                                            f"'{m.group(0).strip()}' from {start}" + (" (the plan's start)" if began else " (--year)"),
                                            len(patterns)))
@@ -119,14 +141,16 @@ def deadlines(text: str, year: int | None) -> list[Deadline]:
         for m in re.finditer(r"\b(?:within|by the end of|before the end of|over|in)\s+(?:the|this)\s+decade\b|"
                              r"\b(?:by|before)\s+(?:the\s+)?(?P<mid>middle\s+of\s+(?:the|this)\s+decade|mid-decade)\b",
                              text, re.I):
-            if not any(m.start() < d.end and d.start < m.end() for d in found):
+            if not taken.overlaps(m.start(), m.end()):
                 end = year // 10 * 10 + 5 if m["mid"] else (year // 10 + 1) * 10
+                taken.add(m.start(), m.end())
                 found.append(Deadline(m.start(), m.end(), parse_period(str(end)),
                                       f"'{m.group(0)}' = {end} (--year)", len(patterns)))
     if year and not found:
         # next year first: in 明年将力争全年…, the whole year is next year's
         m = re.search(r"\bnext year\b|明年", text, re.I)
         if m:
+            taken.add(m.start(), m.end())
             found.append(Deadline(m.start(), m.end(), parse_period(str(year + 1)), f"'next year' = {year + 1} (--year)",
                                   len(patterns)))
     if year and not found:
@@ -134,6 +158,7 @@ def deadlines(text: str, year: int | None) -> list[Deadline]:
                       r"(?:力争|确保|争取)全年|全年(?=[^，。；]{0,8}?(?:力争|确保|争取|要|将))|(?:by|before) the end of (?:this|the) year|later this year|\bthis year\b",
                       text, re.I)
         if m:
+            taken.add(m.start(), m.end())
             found.append(Deadline(m.start(), m.end(), parse_period(str(year)), f"'this year' = {year} (--year)",
                                   len(patterns)))
     return sorted(found, key=lambda d: d.start)

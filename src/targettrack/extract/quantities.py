@@ -100,7 +100,7 @@ def quantities(text: str) -> list[Quantity]:
         for m in QUANTITY_EN.finditer(text):
             noun = re.split(r"\s+(?:a|per|each|every)\s+(?:year|month|week|day)\b", m["noun"] or "")[0]
             words = noun.split()
-            if len(words) > 1 and m["noun"] and re.match(r"\s*\d", text[m.end("noun"):]):
+            if len(words) > 1 and m["noun"] and re.match(r"\s*\d", text[m.end("noun"):m.end("noun") + 20]):
                 words.pop()  # "50,000 cases of type [2 diabetes]": the word before a number names it, not the count
             cut = next((i for i, w in enumerate(words) if i and w in EN_NOT_NOUNS), None)
             words = words[:cut] if cut else words  # "114,000 homes over ten [years]": the noun ends at a little word
@@ -109,17 +109,18 @@ def quantities(text: str) -> list[Quantity]:
             if len(words) > 1 and words[0] in ("more", "additional", "extra", "new"):
                 words = words[1:]  # 15,000 more nurses
             noun = " ".join(words) if words and words[0] not in EN_NOT_NOUNS else None
-            per_period = re.match(r"\s*(?:a|per|each|every)\s+(?:year|month)\b", text[m.end("num"):], re.I) or re.search(
+            # each look beside a number reads a window, never the rest of the text (quadratic in a long sentence)
+            per_period = re.match(r"\s*(?:a|per|each|every)\s+(?:year|month)\b", text[m.end("num"):m.end("num") + 60], re.I) or re.search(
                 r"\b(?:cap|caps|capped|limit|limits|limited|increase|increasing|raise|raising|double|doubling|triple|grow|"
                 r"growing|expand|expanding|boost|bring|bringing|reduce|reducing|cut|cutting|lower|lowering)\b"
-                r"[^.,;]{0,60}\b(?:at|to)\s+(?:around\s+|about\s+|some\s+)?$", text[:m.start("num")], re.I)
+                r"[^.,;]{0,60}\b(?:at|to)\s+(?:around\s+|about\s+|some\s+)?$", text[max(0, m.start("num") - 200):m.start("num")], re.I)
             if not (m["unit"] or noun or m["mag"] or m["cur"] or per_period):  # "to around 100,000 a year"
                 continue
             if m["num"].isdigit() and len(m["num"]) == 4 and 1900 <= int(m["num"]) <= 2100 and not m["unit"]:
                 continue                                               # a year
             if m["upto"] and len(m["num"]) == 4 and m["num"].startswith(("19", "20")):
                 continue                                               # 2022-2025, a period
-            if re.search(r"(?:19|20)\d{2}[-–/]$", text[:m.start("num")]):
+            if re.search(r"(?:19|20)\d{2}[-–/]$", text[max(0, m.start("num") - 8):m.start("num")]):
                 continue                                               # the 09 of 2005-09
             value = Decimal(m["num"].replace(",", ""))
             if m["mag"]:
