@@ -74,7 +74,7 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
                  and not re.search(r"\bto\s+(?:around\s+|about\s+|some\s+)?[\d£$€]", clause[w[1]:w[1] + 80])
                  # "250,000 housing starts …, about double the current pace": a comparison of the amount before it
                  and not re.search(r"\d[^.;]*,\s*(?:about\s+|roughly\s+|nearly\s+|almost\s+|more than\s+)?$",
-                                   text[:cstart + w[0]])]
+                                   text[max(0, cstart + w[0] - CONTEXT * 3):cstart + w[0]])]
         for s, e, value, said in words:
             numbers.append(Quantity(value, "%", said, s, e, False))
         numbers.sort(key=lambda q: q.start)
@@ -100,7 +100,7 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
             if is_label(clause, q, before):
                 continue
             if chinese and q.unit not in ("%", "％") and re.search(r"(?:提高|增加|上调|提升|增长)\s*$", before) and re.match(
-                    r"^[，,]?\s*(?:达到|至|到)[^，。；;]{0,12}?\d", text[cstart + q.end:]):
+                    r"^[，,]?\s*(?:达到|至|到)[^，。；;]{0,12}?\d", text[cstart + q.end:cstart + q.end + 20]):
                 continue  # 提高20元，达到每人每月123元: the increment of the level that is the target
             near = deadline_near(found, cstart + q.start, (cstart, cstart + len(clause)), english, text)
             deadline, why_deadline = (near.period, near.how) if near else (inherited, why_inherited)
@@ -162,7 +162,7 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
                     if note:
                         review.append(note)
             if english:
-                title = english_title(q, before, after, text[cstart + q.end:], word_change,
+                title = english_title(q, before, after, text[cstart + q.end:cstart + q.end + CONTEXT * 3], word_change,
                                       out[-1].title if out and out[-1].quote == quote else None)
             else:
                 title = title_after(after) if after.strip() and not re.match(r"^[，,。；;、）)]", after) else ""
