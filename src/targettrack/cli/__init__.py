@@ -20,7 +20,7 @@ defined once, in its module.
 
 from __future__ import annotations
 
-from .program import PROG, main, register_all
+from .program import PROG, load, main
 from .options import now_utc, today
 
 __all__ = ["PROG", "app", "main", "now_utc", "today"]
@@ -28,5 +28,5 @@ __all__ = ["PROG", "app", "main", "now_utc", "today"]
 
 def __getattr__(name: str):
     if name == "app":
-        return register_all()
+        return load(None)  # every family
     raise AttributeError(name)

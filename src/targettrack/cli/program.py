@@ -241,9 +241,6 @@ def load(family: str | None):
     return app
 
 
-def register_all():
-    return load(None)
-
 
 def main() -> None:
     """Console-script entry point."""

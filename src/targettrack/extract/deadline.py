@@ -185,14 +185,14 @@ def deadline_near(found: list[Deadline], pos: int, clause: tuple[int, int], engl
     if english and any(d.start >= pos for d in inside):
         inside = [d for d in inside if d.start >= pos]
     before = [d for d in found if d.end <= pos]
-    # An earlier date of the clause with no amount before it is this amount's ("a target for 2030 of 32%");
-    # one after another amount is that amount's ("build 150 km by 2028 and make 40% of trips ... by 2035").
-    own_before = [d for d in inside if d.start < pos and not re.search(r"\d", re.sub(r"\b(?:19|20)\d{2}\b", "",
-                                                                                     text[clause[0]:d.start]))]
-    if english and text and not own_before and not any(d.start >= pos for d in inside):
+    if english and text and not any(d.start >= pos for d in inside):
         # "make 40% of trips by bike, foot or transit by 2035": a list's commas split the clause, not the
-        # sentence; the next date counts when no other amount or clause break comes before it.
-        later = [d for d in found if d.start > pos]
+        # sentence; the next date counts when no other amount or clause break comes before it. But an earlier
+        # date of the clause with no amount before it is this amount's own ("a target for 2030 of 32%"); one
+        # after another amount is that amount's ("build 150 km by 2028 and make 40% of trips ... by 2035").
+        own_before = any(d.start < pos and not re.search(r"\d", re.sub(r"\b(?:19|20)\d{2}\b", "",
+                                                                        text[clause[0]:d.start])) for d in inside)
+        later = [d for d in found if d.start > pos] if not own_before else []
         if later:
             first = min(later, key=lambda d: d.start)
             between = re.sub(r"^\S+", "", text[pos:first.start])
