@@ -11,13 +11,13 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "targettrack"
 
 LAYERS = [
     # 0: parsing what people write, settings, files, text
-    {"errors", "quantity", "dates", "settings", "atomicfile", "csvcells", "textwidth", "textfile", "layout", "jsonindent", "i18n", "ordering", "lockfile", "terminal", "cachefiles"},
+    {"errors", "quantity", "dates", "settings", "atomicfile", "csvcells", "textwidth", "textfile", "layout", "jsonindent", "jsonstream", "i18n", "ordering", "lockfile", "terminal", "cachefiles"},
     # 1: the data
     {"kinds", "model", "values"},
     # 2: judging and changing targets
     {"forms", "timing", "assess", "digest", "ops"},
     # 3: views as data, the store and its versions, exchange, extract
-    {"records", "report", "rollup", "selection", "store", "backups", "doctor", "exchange", "exportcache", "xlsx", "merge", "gitshare", "extract", "sample"},
+    {"records", "report", "rollup", "selection", "store", "backups", "doctor", "exchange", "importing", "exportcache", "xlsx", "merge", "gitshare", "extract", "sample"},
     # 4: drawing, and the drawn rows kept between runs
     {"render", "rowcache"},
     # 5: the command line
@@ -25,7 +25,7 @@ LAYERS = [
 ]
 RANK = {name: i for i, layer in enumerate(LAYERS) for name in layer}
 # Below render, these never use render or cli (they are the library).
-LIBRARY = {"store", "exchange", "backups", "doctor", "model", "ops"}
+LIBRARY = {"store", "exchange", "importing", "backups", "doctor", "model", "ops"}
 
 
 def _module(path: Path, src: Path) -> str:

@@ -361,8 +361,11 @@ def _record(entries: list[Entry], data: bytes, kind: str, delta, now: datetime):
         return None
     if copy.time[:10] != now.strftime("%Y-%m-%d"):
         return None
+    kept = sum(e.stored or 0 for e in since)
+    if kept + delta.least_record_size() > len(data):  # outgrows the store whatever it holds (an import): not made
+        return None
     text = delta.to_json(base.n)
-    if sum(e.stored or 0 for e in since) + len(text) > len(data):
+    if kept + len(text.encode("utf-8")) > len(data):
         return None
     return base, text
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 from .csvcells import Number, unprotect, write_rows
 from .dates import Period, parse_frequency, parse_lag, parse_period
 from .errors import InputError, at
+from . import jsonstream
 from .i18n import N_, _
 from .model import (CHANGES, FORMS, Observation, Source, Target, check_id, check_kind, check_method, check_tag,
                     parse_tags, parse_unit, to_dict, validate)
@@ -246,50 +247,106 @@ def add_table(rows: Rows, name: str, where: str, header: list[str], body, clean_
 def read_json(text: str, name: str) -> Rows:
     try:
         doc = json.loads(text.lstrip("\ufeff"))  # a byte-order mark, as Windows editors write
-    except json.JSONDecodeError as e:
-        raise InputError(_('{name}: not valid JSON (line {line}, column {column}: {detail})').format(
-            name=name, line=e.lineno, column=e.colno, detail=e.msg)) from None
-    except RecursionError:
-        raise InputError(_('{name}: not a targettrack export (JSON nested too deeply)').format(name=name)) from None
-    except ValueError as e:  # an integer of more than 4,300 digits
-        raise InputError(_('{name}: not valid JSON ({detail})').format(name=name, detail=str(e)[:100])) from None
-    if isinstance(doc, dict) and doc.get("format") == EXPORT_FORMAT:
-        targets, settings = doc.get("targets"), doc.get("settings")
-    elif isinstance(doc, list):
+    except (ValueError, RecursionError) as e:
+        raise _not_json(name, e) from None
+    if isinstance(doc, list):
         targets, settings = doc, None
     else:
-        raise InputError(_('{name}: expected a targettrack export (an object with "format": "{export_format}") or '
-                            'a JSON array of targets').format(
-            name=name, export_format=EXPORT_FORMAT))
+        _check_export(doc, name, True)
+        targets, settings = doc.get("targets"), doc.get("settings")
     if not isinstance(targets, list):
         raise InputError(_('{name}: "targets" is not a list').format(name=name))
     rows = Rows(settings=settings if isinstance(settings, dict) else None)
     for i, t in enumerate(targets, 1):
         where = _("{name}, target {i}").format(name=name, i=i)
-        if not isinstance(t, dict):
-            raise InputError(_('{where}: not an object').format(where=where))
-        obs = t.get("observations") or []
-        if not isinstance(obs, list):
-            raise InputError(_('{where}, field observations: not a list').format(where=where))
-        src = t.get("source") or {}
-        if not isinstance(src, dict):
-            raise InputError(_('{where}, field source: not an object').format(where=where))
-        row = {k: v for k, v in t.items() if k not in ("observations", "source")}
-        row.update({col: src[key] for col, key in SOURCE_COLUMNS.items() if src.get(key) is not None})
-        unknown = [k for k in row if k not in TARGET_COLUMNS]
-        if unknown:
-            raise InputError(_('{where}: unknown field {value}').format(where=where, value=repr(unknown[0])))
+        row, observations = json_target(t, where)
         rows.targets.append((where, row))
-        for j, o in enumerate(obs, 1):
-            if not isinstance(o, dict):
-                raise InputError(_('{where}, observation {j}: not an object').format(where=where, j=j))
-            unknown = [k for k in o if k not in IMPORT_OBSERVATION_COLUMNS]
-            if unknown:
-                raise InputError(_('{where}, observation {j}: unknown field {value}').format(
-                    where=where, j=j, value=repr(unknown[0])))
-            rows.observations.append((_("{where}, observation {j}").format(
-                where=where, j=j), {**o, "id": row.get("id")}))
+        rows.observations += observations
     return rows
+
+
+def _not_json(name: str, e: Exception) -> InputError:
+    if isinstance(e, (json.JSONDecodeError, jsonstream.JSONError)):
+        return InputError(_('{name}: not valid JSON (line {line}, column {column}: {detail})').format(
+            name=name, line=e.lineno, column=e.colno, detail=e.msg))
+    if isinstance(e, RecursionError):
+        return InputError(_('{name}: not a targettrack export (JSON nested too deeply)').format(name=name))
+    # an integer of more than 4,300 digits
+    return InputError(_('{name}: not valid JSON ({detail})').format(name=name, detail=str(e)[:100]))
+
+
+def _check_export(doc, name: str, whole: bool) -> None:
+    """Refuse a document that is not an export; with `whole` False (its
+    members read so far) only a "format" that is there and wrong."""
+    if isinstance(doc, dict) and (doc.get("format") == EXPORT_FORMAT or not whole and "format" not in doc):
+        return
+    raise InputError(_('{name}: expected a targettrack export (an object with "format": "{export_format}") or '
+                       'a JSON array of targets').format(name=name, export_format=EXPORT_FORMAT))
+
+
+_END = object()
+
+
+class StreamedJSON:
+    """read_json for text that arrives in pieces (jsonstream): the same rows
+    and the same errors, yielded a target at a time as (where, row, the
+    rows of its observations); `settings` is set once they are all read."""
+
+    def __init__(self, pieces, name: str):
+        self.name = name
+        self.settings: dict | None = None
+        self._doc = jsonstream.Export(pieces)
+
+    def __iter__(self):
+        name, doc = self.name, self._doc
+        elements, i = doc.targets(), 0
+        while True:
+            try:  # the decoder's errors only: a row's problems are InputErrors (ValueErrors too)
+                t = next(elements, _END)
+            except UnicodeDecodeError:
+                raise  # not UTF-8 after all: the caller reads it whole, as another encoding
+            except (ValueError, RecursionError) as e:
+                raise _not_json(name, e) from None
+            if t is _END:
+                break
+            i += 1
+            if i == 1 and doc.header is not None:
+                _check_export(doc.header, name, False)  # a wrong format is said before any row's problem
+            where = _("{name}, target {i}").format(name=name, i=i)
+            yield (where, *json_target(t, where))
+        if doc.header is not None:
+            _check_export(doc.header, name, True)
+            if not doc.found:
+                raise InputError(_('{name}: "targets" is not a list').format(name=name))
+            settings = doc.header.get("settings")
+            self.settings = settings if isinstance(settings, dict) else None
+
+
+def json_target(t, where: str) -> tuple[dict, list[tuple[str, dict]]]:
+    """One target of a JSON export as import's rows: its row and its observations' rows."""
+    if not isinstance(t, dict):
+        raise InputError(_('{where}: not an object').format(where=where))
+    obs = t.get("observations") or []
+    if not isinstance(obs, list):
+        raise InputError(_('{where}, field observations: not a list').format(where=where))
+    src = t.get("source") or {}
+    if not isinstance(src, dict):
+        raise InputError(_('{where}, field source: not an object').format(where=where))
+    row = {k: v for k, v in t.items() if k not in ("observations", "source")}
+    row.update({col: src[key] for col, key in SOURCE_COLUMNS.items() if src.get(key) is not None})
+    unknown = [k for k in row if k not in TARGET_COLUMNS]
+    if unknown:
+        raise InputError(_('{where}: unknown field {value}').format(where=where, value=repr(unknown[0])))
+    observations = []
+    for j, o in enumerate(obs, 1):
+        if not isinstance(o, dict):
+            raise InputError(_('{where}, observation {j}: not an object').format(where=where, j=j))
+        unknown = [k for k in o if k not in IMPORT_OBSERVATION_COLUMNS]
+        if unknown:
+            raise InputError(_('{where}, observation {j}: unknown field {value}').format(
+                where=where, j=j, value=repr(unknown[0])))
+        observations.append((_("{where}, observation {j}").format(where=where, j=j), {**o, "id": row.get("id")}))
+    return row, observations
 
 
 def read(text: str, name: str) -> Rows:
@@ -472,6 +529,9 @@ def _key(o: Observation) -> tuple:
     return (o.date.label, o.value, o.note or None, o.source or None, o.measure)
 
 
+WARNINGS_KEPT = 100  # an import of thousands of rows says how many more, not each one
+
+
 @dataclass
 class Plan:
     """What an import would do."""
@@ -482,7 +542,96 @@ class Plan:
     observations_added: int = 0
     observations_skipped: int = 0
     settings: Settings | None = None
-    warnings: list[str] = field(default_factory=list)   # plausibility: recorded all the same
+    warnings: list[str] = field(default_factory=list)   # plausibility, recorded all the same: the first ones
+    warnings_found: int = 0                              # all of them
+
+    def warn(self, found: list[str]) -> None:
+        self.warnings_found += len(found)
+        self.warnings += found[:max(WARNINGS_KEPT - len(self.warnings), 0)]
+
+    def settle(self, t: Target, before: Target | None) -> dict | None:
+        """Count `t` as added, updated or unchanged; its document if it is to be written."""
+        doc = to_dict(t)
+        if before is None:
+            self.added.append(t.id)
+        elif doc != to_dict(before):
+            self.updated.append(t.id)
+        else:
+            self.unchanged.append(t.id)
+            return None
+        return doc
+
+    def take_settings(self, raw: dict | None) -> None:
+        if raw:
+            try:
+                self.settings = Settings.from_dict(raw)
+            except InputError as e:
+                raise InputError(_('settings: {detail}').format(detail=e)) from None
+
+
+def _row_id(row: dict, where: str) -> str:
+    target_id = _cell(row, "id", where)
+    if target_id is None:
+        raise _fail(where, "id", _("missing"))
+    try:
+        check_id(target_id)
+    except InputError as e:
+        raise _located(where, e) from None
+    return target_id
+
+
+def _planned(row: dict, where: str, target_id: str, before: Target | None, today, now: str) -> Target:
+    """The target a row makes (new) or makes of `before`, checked."""
+    fields = target_fields(row, where, today, before)
+    if before is None:
+        if "title" not in fields:
+            raise _fail(where, "title", _("a new target needs a title"))
+        t = Target(id=target_id, **{"created_at": now, **fields})
+    else:
+        t = replace(before, **fields)
+    try:
+        validate(t)
+    except InputError as e:
+        raise _located(where, e) from None
+    return t
+
+
+class _Observations:
+    """The observation rows of an import, in order. An observation already
+    in the store is not added again; each one in the store matches one row
+    (a multiset), so an export that holds the same value twice imports as
+    twice. Counted in a dict: linear in the rows."""
+
+    def __init__(self, plan: Plan, today, now: str):
+        self.plan, self.today, self.now = plan, today, now
+        self.there: dict[str, Counter] = {}
+        self.levels: dict[str, Levels] = {}
+        self.added: dict[str, list] = {}
+
+    def add(self, row: dict, where: str, t: Target) -> None:
+        if t.id not in self.levels:
+            self.levels[t.id] = Levels(t)
+        obs, text = observation_from(row, where, t, self.today, self.now, self.levels[t.id])
+        self.levels[t.id].add(obs)  # a later row's change or yoy counts this one
+        if t.id not in self.there:
+            self.there[t.id] = Counter(_key(o) for o in t.observations)
+        key = _key(obs)
+        if self.there[t.id][key]:
+            self.there[t.id][key] -= 1
+            self.plan.observations_skipped += 1
+            return
+        self.added.setdefault(t.id, []).append((obs, where, text))
+        self.plan.observations_added += 1
+
+    def onto(self, t: Target) -> Target:
+        """`t` with the observations added to it, each warned about against the values before it."""
+        new = self.added.get(t.id)
+        if not new:
+            return t
+        t = replace(t, observations=t.observations + tuple(o for o, _, _ in new))
+        for obs, where, text in new:  # against the values before it, this file's included
+            self.plan.warn([f"{where}: {w}" for w in plausibility(t, obs, text)])
+        return t
 
 
 def plan_import(rows: Rows, existing: list[Target], today, now: str, progress=None) -> Plan:
@@ -493,68 +642,47 @@ def plan_import(rows: Rows, existing: list[Target], today, now: str, progress=No
     step = progress or (lambda: None)
     for where, row in rows.targets:
         step()
-        target_id = _cell(row, "id", where)
-        if target_id is None:
-            raise _fail(where, "id", _("missing"))
-        try:
-            check_id(target_id)
-        except InputError as e:
-            raise _located(where, e) from None
-        before = result.get(target_id) or current.get(target_id)
-        fields = target_fields(row, where, today, before)
-        if before is None:
-            if "title" not in fields:
-                raise _fail(where, "title", _("a new target needs a title"))
-            t = Target(id=target_id, **{"created_at": now, **fields})
-        else:
-            t = replace(before, **fields)
-        try:
-            validate(t)
-        except InputError as e:
-            raise _located(where, e) from None
-        result[target_id] = t
-    # An observation already in the store is not added again; each one in the
-    # store matches one row (a multiset), so an export that holds the same
-    # value twice imports as twice. Counted in a dict: linear in the rows.
-    there: dict[str, Counter] = {}
-    levels: dict[str, Levels] = {}
-    added: dict[str, list[Observation]] = {}
+        target_id = _row_id(row, where)
+        result[target_id] = _planned(row, where, target_id, result.get(target_id) or current.get(target_id),
+                                     today, now)
+    observations = _Observations(plan, today, now)
     for where, row in rows.observations:
         step()
         target_id = _cell(row, "id", where)
         t = result.get(target_id) or current.get(target_id)
         if t is None:
             raise _fail(where, "id", _("no target {id} in the store or in the file").format(id=repr(target_id)))
-        if target_id not in levels:
-            levels[target_id] = Levels(t)
-        obs, text = observation_from(row, where, t, today, now, levels[target_id])
-        levels[target_id].add(obs)  # a later row's change or yoy counts this one
-        if target_id not in there:
-            there[target_id] = Counter(_key(o) for o in t.observations)
-        key = _key(obs)
-        if there[target_id][key]:
-            there[target_id][key] -= 1
-            plan.observations_skipped += 1
-            continue
-        added.setdefault(target_id, []).append((obs, where, text))
-        plan.observations_added += 1
-    for target_id, new in added.items():
-        t = result.get(target_id) or current[target_id]
-        t = result[target_id] = replace(t, observations=t.observations + tuple(o for o, _, _ in new))
-        for obs, where, text in new:  # against the values before it, this file's included
-            plan.warnings += [f"{where}: {w}" for w in plausibility(t, obs, text)]
+        observations.add(row, where, t)
+    for target_id in observations.added:
+        result[target_id] = observations.onto(result.get(target_id) or current[target_id])
     for target_id, t in result.items():
-        if target_id not in current:
-            plan.added.append(target_id)
+        if plan.settle(t, current.get(target_id)) is not None:
             plan.targets.append(t)
-        elif to_dict(t) != to_dict(current[target_id]):
-            plan.updated.append(target_id)
-            plan.targets.append(t)
-        else:
-            plan.unchanged.append(target_id)
-    if rows.settings:
-        try:
-            plan.settings = Settings.from_dict(rows.settings)
-        except InputError as e:
-            raise InputError(_('settings: {detail}').format(detail=e)) from None
+    plan.take_settings(rows.settings)
+    return plan
+
+
+def plan_streamed(stream: "StreamedJSON", lookup, today, now: str, keep) -> Plan:
+    """plan_import for a JSON export read as it arrives: each target is
+    planned with its observations and handed to `keep(id, document)` if
+    it is to be written, and then let go, so no more than one target is held.
+    `lookup(id)` is the store's target of that id, or None. An id given twice
+    in the file raises Unstreamable (plan_import reads such a file whole)."""
+    plan = Plan()
+    seen: set[str] = set()
+    for where, row, rows in stream:
+        target_id = _row_id(row, where)
+        if target_id in seen:
+            raise jsonstream.Unstreamable(f"id {target_id} given twice")
+        seen.add(target_id)
+        before = lookup(target_id)
+        t = _planned(row, where, target_id, before, today, now)
+        observations = _Observations(plan, today, now)
+        for where_obs, obs_row in rows:
+            observations.add(obs_row, where_obs, t)
+        t = observations.onto(t)
+        doc = plan.settle(t, before)
+        if doc is not None:
+            keep(t.id, doc)
+    plan.take_settings(stream.settings)
     return plan

@@ -39,6 +39,11 @@ def doc_line(doc_id: str, doc: dict) -> str:
     return f"{json.dumps(str(doc_id))}: {json.dumps(doc, ensure_ascii=False, sort_keys=True, allow_nan=False)}"
 
 
+def line_body(line: bytes) -> bytes:
+    """The document's JSON in its line (doc_line's output, encoded)."""
+    return line[line.index(b": ") + 2:]
+
+
 def dumps(data: dict, reuse: dict[str, str] | None = None) -> str:
     """Deterministic text: tables in name order, documents in id order, one per line.
 
@@ -214,10 +219,14 @@ def splice(raw: bytes, meta: bytes, changes: dict[str, bytes | None]) -> tuple[b
         cuts.append((meta_at, meta_at + len(old_meta), meta))
     if added:
         added.sort()
-        cuts.append((body[1], body[1], b",\n" + b",\n".join(line for _, line in added)))
+        cuts.append((body[1], body[1], [piece for _, line in added for piece in (b",\n", line)]))
     pieces, at = [], 0
-    for start, end, text in sorted(cuts):
-        pieces += [raw[at:start], text]
+    for start, end, text in sorted(cuts, key=lambda cut: cut[:2]):
+        pieces.append(raw[at:start])
+        if isinstance(text, list):  # the added lines, each a piece: joined once, below
+            pieces += text
+        else:
+            pieces.append(text)
         at = end
     pieces.append(raw[at:])
     return b"".join(pieces), Delta((old_meta, meta) if old_meta != meta else None, docs)
@@ -234,13 +243,15 @@ def meta_line(raw: bytes) -> bytes | None:
 
 
 def join(lines: Lines) -> bytes:
+    # One join over every piece: the store is built once, not a body and then a copy of it.
     docs = lines.docs
-    body = b",\n".join(docs[k] for k in sorted(docs, key=int)) if docs else None
-    parts = [b"{", _OPEN_META, lines.meta, b"},", _OPEN_TARGETS]
-    if body is not None:
-        parts.append(body)
-    parts += [b"}", b"}", b""]
-    return b"\n".join(parts)
+    parts = [b"{\n", _OPEN_META, b"\n", lines.meta, b"\n},\n", _OPEN_TARGETS, b"\n"]
+    for k in sorted(docs, key=int):
+        parts += [docs[k], b",\n"]
+    if docs:
+        parts[-1] = b"\n"
+    parts.append(b"}\n}\n")
+    return b"".join(parts)
 
 
 def line_id(line: bytes) -> str | None:
@@ -310,6 +321,15 @@ class Delta:
                 raise ValueError("the meta line is not of the record's form")
             meta = (data(meta[0]), data(meta[1]))
         return d["base"], Delta(meta, docs)
+
+    def least_record_size(self) -> int:
+        """A floor of the bytes of to_json's text: each line with its quotes
+        and backslashes escaped, in quotes (to say "too large" without making it)."""
+        def least(b):
+            return 0 if b is None else len(b) + b.count(b'"') + b.count(b"\\") + 2
+
+        return sum(least(b) + least(a) for b, a in self.docs.values()) + \
+            (least(self.meta[0]) + least(self.meta[1]) if self.meta else 0)
 
     def size(self) -> int:
         return sum(len(b or b"") + len(a or b"") for b, a in self.docs.values()) + \

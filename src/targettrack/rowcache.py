@@ -363,13 +363,19 @@ def patch(store, before: tuple[bytes, os.stat_result], after: tuple[bytes, os.st
         return
     if len(changed) > at_most * max(len(kept.entries), 4):  # judging them all costs a list: leave it to one
         return
-    from .layout import meta_line
+    import json
+
+    from .layout import line_body, meta_line
+    from .model import from_dict
 
     settings = Settings.from_dict(kept.settings)
     rows = {e[KEY]: e for e in kept.entries}
     for number, t in changed.items():
         if t is None:
             rows.pop(number, None)
+        elif isinstance(t, bytes):  # its line, as a Batch encoded it
+            rows[number] = judged(number, from_dict(json.loads(line_body(t))), today, settings, kept.method,
+                                  cachefiles.content_key(t))
         else:
             rows[number] = judged(number, t, today, settings, kept.method, written_line_key(number, t))
     save(store, identity(*after), kept.lang, kept.method, kept.settings, meta_line(after[0]),

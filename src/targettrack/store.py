@@ -231,9 +231,10 @@ class StoreFile:
             self.distrust()  # not what we wrote after all: the full decoder says what is wrong
         return self.data()[META_TABLE]["1"]
 
-    def write(self, meta: dict, changes: dict[str, dict | None], full: dict | None = None) -> None:
+    def write(self, meta: dict, changes: dict[str, dict | bytes | None], full: dict | None = None) -> None:
         """Write the store with `meta` and the changed target documents
-        (None: removed), or, for a new store, `full` (TinyDB's whole dict)."""
+        (None: removed; bytes: the document's line, layout.doc_line encoded),
+        or, for a new store, `full` (TinyDB's whole dict)."""
         if not self.writable:
             raise RuntimeError("write through a read-only store")  # a bug, not a user error
         from . import backups
@@ -244,8 +245,7 @@ class StoreFile:
         spliced = None
         if full is None and self._lines is None and self.trusted:  # a few lines: spliced in, nothing cut
             spliced = layout.splice(self.read(), layout.doc_line("1", meta).encode("utf-8"),
-                                    {doc_id: None if doc is None else layout.doc_line(doc_id, doc).encode("utf-8")
-                                     for doc_id, doc in changes.items()})
+                                    {doc_id: _encoded(doc_id, doc) for doc_id, doc in changes.items()})
         if full is not None:
             encoded = dumps(upgrade(full)).encode("utf-8")
         elif spliced is not None:
@@ -255,7 +255,7 @@ class StoreFile:
             docs: dict[str, tuple[bytes | None, bytes | None]] = {}
             for doc_id, doc in changes.items():
                 before = self.lines.docs.get(doc_id)
-                after = None if doc is None else layout.doc_line(doc_id, doc).encode("utf-8")
+                after = _encoded(doc_id, doc)
                 if after is None:
                     new.docs.pop(doc_id, None)
                 else:
@@ -272,7 +272,7 @@ class StoreFile:
                 if doc is None:
                     table.pop(doc_id, None)
                 else:
-                    table[doc_id] = doc
+                    table[doc_id] = json.loads(layout.line_body(doc)) if isinstance(doc, bytes) else doc
             data[TARGETS_TABLE] = table
             data[META_TABLE] = {"1": meta}
             encoded = dumps(data).encode("utf-8")
@@ -310,6 +310,10 @@ class StoreFile:
         self._lines, self.trusted = lines, True
 
 
+def _encoded(doc_id: str, doc: dict | bytes | None) -> bytes | None:
+    return doc if doc is None or isinstance(doc, bytes) else layout.doc_line(doc_id, doc).encode("utf-8")
+
+
 def _reason(e: OSError) -> str:
     return "the disk is full" if e.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG) else (e.strerror or str(e))
 
@@ -344,7 +348,8 @@ class Store:
         self._parsed: dict[str, Target] = {}        # the targets parsed so far
         self._found: tuple[bytes | None, dict] = (None, {})  # id -> number, found in these bytes (_number)
         self.as_read: tuple[bytes, os.stat_result] | None = None  # the bytes first read and their file's identity
-        self.changed: dict[int, Target | None] = {}  # document number -> the target written (None: removed)
+        # document number -> the target written (None: removed; bytes: its line, from a Batch)
+        self.changed: dict[int, Target | bytes | None] = {}
         self.rewritten = False                      # more changed than targets (settings, an undo)
 
     def __enter__(self) -> "Store":
@@ -596,14 +601,15 @@ class Store:
 
     # --- writing ------------------------------------------------------------
 
-    def _write(self, changes: dict[str, Target | None], settings: Settings | None = None) -> None:
-        """Write these changed documents (None: removed) and, if given, the settings: all or nothing."""
+    def _write(self, changes: dict[str, Target | bytes | None], settings: Settings | None = None) -> None:
+        """Write these changed documents (None: removed; bytes: a Batch's
+        line) and, if given, the settings: all or nothing."""
         meta = self._file.meta()
         if settings is not None:
             meta = {"app": APP, "schema": meta["schema"]}
             if settings.to_dict():
                 meta["settings"] = settings.to_dict()
-        docs = {k: (None if t is None else to_dict(t)) for k, t in changes.items()}
+        docs = {k: (t if t is None or isinstance(t, bytes) else to_dict(t)) for k, t in changes.items()}
         self._file.write(meta, docs)
         self.changed.update({int(k): t for k, t in changes.items()})
         self.rewritten = self.rewritten or settings is not None
@@ -633,6 +639,26 @@ class Store:
         self._ids = ids
         for t in targets:
             self._parsed[t.id] = t
+
+    def get(self, target_id: str) -> Target | None:
+        """The target of this id, or None; not kept for later (an import of
+        thousands looks at each one once)."""
+        t = self._parsed.get(target_id)
+        if t is not None or target_id not in self._index():
+            return t
+        t = self._target(target_id)
+        del self._parsed[target_id]
+        return t
+
+    def batch(self) -> "Batch":
+        return Batch(self._index())
+
+    def put_batch(self, batch: "Batch", settings: Settings | None = None) -> None:
+        """put_all for a Batch: its lines (and the settings) in one write."""
+        self._write(batch.lines, settings)
+        self._ids = batch.ids
+        for number in batch.lines:
+            self._parsed.pop(batch.ids_at[number], None)
 
     def add_many(self, targets: list[Target]) -> None:
         # New numbers follow the highest in the store, as TinyDB numbers them.
@@ -725,3 +751,24 @@ class Store:
                 continue
         raise InputError(_("no kept version holds a target {target_id} (versions are kept in {folder}; 'targettrack doctor' lists them)").format(
                         target_id=repr(target_id), folder=backups.folder(self.path)))
+
+
+class Batch:
+    """New or changed target documents for one write, each encoded to its
+    line as it is added, numbered as put_all numbers them: an import of
+    thousands holds their lines, not their targets."""
+
+    def __init__(self, ids: dict[str, int]):
+        self.ids = dict(ids)
+        self.ids_at: dict[str, str] = {}          # document number -> the id written there
+        self.lines: dict[str, bytes] = {}
+        self._next = max(ids.values(), default=0) + 1
+
+    def add(self, target_id: str, doc: dict) -> None:
+        number = self.ids.get(target_id)
+        if number is None:
+            number, self._next = self._next, self._next + 1
+            self.ids[target_id] = number
+        key = str(number)
+        self.lines[key] = layout.doc_line(key, doc).encode("utf-8")
+        self.ids_at[key] = target_id

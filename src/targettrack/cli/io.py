@@ -21,7 +21,7 @@ from ..store import locate
 from ..textwidth import safe
 from .program import PROG, app
 from .options import (AsOf, FilterBinding, FilterPlan, FilterStatus, FilterTag, Format, Method, Output, as_of as parse_as_of, choice,
-                      data_out, decode_text, emit, interactive, now_utc, open_store, output_format, period, read_bytes, read_text,
+                      data_out, decode_text, emit, interactive, now_utc, open_store, output_format, period, import_source, read_text,
                       root, statuses,
                       target_filter, today, use_color, width)
 
@@ -178,31 +178,40 @@ def import_(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No plausibility warnings."),
 ) -> None:
     """Add or update targets and observations from a file: all or nothing, and idempotent."""
-    from .. import exchange
+    from .. import exchange, importing
 
-    name, raw = read_bytes(file)
-    if raw.startswith(b"PK\x03\x04"):  # a zip file: an Excel workbook
-        from ..xlsx import read_xlsx
-
-        rows = read_xlsx(raw, name)
-    else:
-        rows = exchange.read(decode_text(raw, name), name)
+    source = import_source(file)
     now = now_utc()
-    with open_store(ctx, write=not dry_run) as store:
-        with _progress(len(rows.targets) + len(rows.observations)) as step:
-            plan = exchange.plan_import(rows, store.targets(), today(), now, step)
-        if not dry_run and (plan.targets or plan.settings and plan.settings != store.settings()):
-            store.describe(f"import {name}")
-            store.put_all(plan.targets, plan.settings)
+    plan = None
+    if importing.streamable(source.head(importing.HEAD)):  # JSON: read a target at a time where it can be
+        with open_store(ctx, write=not dry_run) as store:
+            with _progress(source.size(), importing.PIECE) as step:
+                plan = importing.streamed(store, source, today(), now, not dry_run, step)
+    if plan is None:
+        name, raw = source.name, source.whole()
+    if plan is None:
+        if raw.startswith(b"PK\x03\x04"):  # a zip file: an Excel workbook
+            from ..xlsx import read_xlsx
+
+            rows = read_xlsx(raw, name)
+        else:
+            rows = exchange.read(decode_text(raw, name), name)
+        with open_store(ctx, write=not dry_run) as store:
+            with _progress(len(rows.targets) + len(rows.observations), 2000) as step:
+                plan = exchange.plan_import(rows, store.targets(), today(), now, step)
+            if not dry_run and (plan.targets or plan.settings and plan.settings != store.settings()):
+                store.describe(f"import {name}")
+                store.put_all(plan.targets, plan.settings)
     if not quiet:
         for warning in plan.warnings[:WARNINGS_SHOWN]:
             print(_("{prog}: warning: {message}").format(prog=PROG, message=safe(warning))
                   + _(" (imported all the same; --quiet silences this)"),
                   file=sys.stderr)
-        if len(plan.warnings) > WARNINGS_SHOWN:
+        if plan.warnings_found > WARNINGS_SHOWN:
             print(_("{prog}: warning: and {count} more values that look like slips, imported all the same "
-                    "(--quiet silences these)").format(prog=PROG, count=len(plan.warnings) - WARNINGS_SHOWN),
+                    "(--quiet silences these)").format(prog=PROG, count=plan.warnings_found - WARNINGS_SHOWN),
                   file=sys.stderr)
+    name = source.name
     summary = _("{name}: would add {added} target(s), would update {updated}, {unchanged} unchanged; would add "
                 "{observations} observation(s), {skipped} already there") if dry_run else \
         _("{name}: add {added} target(s), update {updated}, {unchanged} unchanged; add {observations} "
@@ -219,15 +228,16 @@ def import_(
 
 class _NoProgress:
     def __enter__(self):
-        return lambda: None
+        return lambda amount=1: None
 
     def __exit__(self, *exc):
         return False
 
 
-def _progress(total: int):
-    """A progress bar on stderr for a long import on a terminal; nothing elsewhere."""
-    if total < 2000 or not sys.stderr.isatty() or os.environ.get("TERM") == "dumb":
+def _progress(total: int, worth_it: int):
+    """A progress bar on stderr for a long import (`total` of at least
+    `worth_it` rows or bytes) on a terminal; nothing elsewhere."""
+    if total < worth_it or not sys.stderr.isatty() or os.environ.get("TERM") == "dumb":
         return _NoProgress()
     from contextlib import contextmanager
 
@@ -237,7 +247,7 @@ def _progress(total: int):
     def bar():
         with Progress(transient=True, console=None) as p:
             task = p.add_task("reading", total=total)
-            yield lambda: p.advance(task)
+            yield lambda amount=1: p.advance(task, amount)
 
     return bar()
 

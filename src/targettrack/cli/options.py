@@ -278,6 +278,19 @@ def read_bytes(file: str) -> tuple[str, bytes]:
         raise InputError(_('FILE: cannot read {file} ({reason})').format(file=file, reason=e.strerror)) from None
 
 
+def import_source(file: str):
+    """FILE (or - for stdin, read whole) as import reads it: a path is read as it is planned."""
+    from pathlib import Path
+
+    from ..importing import Source
+
+    path = Path(file)
+    if file == "-" or not path.is_file():  # stdin, a pipe (<(...)) or a wrong name: read once (or its error)
+        name, raw = read_bytes(file)
+        return Source(name, raw=raw)
+    return Source(file, path=path)
+
+
 def decode_text(raw: bytes, name: str) -> str:
     from ..textfile import decode
 
