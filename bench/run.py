@@ -298,8 +298,8 @@ def to_markdown(results: dict) -> str:
            "memory is the peak resident set size of one more run, measured by GNU time. *Warm*: the store "
            "is the file targettrack wrote last (it knows it by its identity), and `list` has kept its rows "
            "(rowcache.py). *Cold*: the same bytes rewritten before every run, as after an edit by hand or by "
-           "git: nothing is kept for that file, so it is decoded whole and checked (for `update`, also kept "
-           "as a version); `list` reads it line by line and keeps the rows of the lines it has seen. *A new "
+           "git: nothing is kept for that file, so it is checked line by line (`update` decodes it whole and "
+           "keeps it as a version); `list` and `export` use what they kept by each line's bytes. *A new "
            "day, after an update*: `update` changes a target (and its kept row) on one day, then `list` runs "
            "on the next. *One target edited by hand*: one line of the file changed before every run. "
            "`--no-cache`: every target decoded and judged, nothing kept.", ""]

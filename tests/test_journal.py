@@ -263,10 +263,37 @@ def test_a_reader_decodes_only_the_target_it_shows(sample, monkeypatch):
     assert "sh-robot-scenarios" in sample.ok("show", "sh-robot-scenarios")
     sample.ok("update", "sh-robot-scenarios", "7", "--date", "2024-06")
     assert calls == []
-    # A hand edit: the file is no longer the one targettrack wrote, so it is decoded whole and checked.
+    # A hand edit in the layout: the file is no longer the one targettrack
+    # wrote, so every line is checked, one at a time, and not decoded whole.
+    checked = []
+    real_check = store_module.StoreFile.check_lines
+    monkeypatch.setattr(store_module.StoreFile, "check_lines", lambda f: checked.append(1) or real_check(f))
     sample.db.write_bytes(sample.db.read_bytes().replace(b'"title": ', b'"title":  ', 1))
     assert "sh-robot-scenarios" in sample.ok("show", "sh-robot-scenarios")
+    assert checked == [1] and calls == []
+    # A line broken by the edit: the whole decoder says where.
+    sample.db.write_bytes(sample.db.read_bytes().replace(b'"title":  ', b'"title":: ', 1))
+    r = sample("show", "sh-robot-scenarios")
+    assert r.code == 3 and "corrupt store (invalid JSON at line 6" in r.err, r.err
     assert calls
+
+
+def test_a_file_in_the_layout_from_other_hands_is_read_line_by_line_with_the_whole_decoders_errors(sample):
+    raw = sample.db.read_bytes()
+    lines = raw.split(b"\n")
+    # Valid JSON that is not in the layout (a document over two lines): read whole, as before.
+    first = lines.index(next(x for x in lines if x.startswith(b'"1": {')))
+    lines[first] = lines[first].replace(b'", "', b'",\n"', 1)
+    sample.db.write_bytes(b"\n".join(lines))
+    assert json.loads(sample.ok("show", "sh-robot-brands", "-f", "json"))["id"] == "sh-robot-brands"
+    assert len(json.loads(sample.ok("list", "-f", "json"))) == 11
+    # The same number twice: the whole decoder keeps the last, and so does the store.
+    sample.db.write_bytes(raw.replace(b'\n"2": {', b'\n"1": {', 1))
+    assert "sh-robot-brands" not in sample.ok("--no-cache", "list")
+    # Not UTF-8 inside a line: the whole decoder's error.
+    sample.db.write_bytes(raw.replace("机器人".encode(), b"\xff\xfe", 1))
+    r = sample("--no-cache", "list")
+    assert r.code == 3 and "not UTF-8" in r.err, r.err
 
 
 @given(stores, st.data())

@@ -232,6 +232,11 @@ def splice(raw: bytes, meta: bytes, changes: dict[str, bytes | None]) -> tuple[b
     return b"".join(pieces), Delta((old_meta, meta) if old_meta != meta else None, docs)
 
 
+def framed(raw: bytes) -> bool:
+    """The frame of the layout (its head, meta line and tail), lines unchecked."""
+    return raw.endswith(_TAIL) and meta_line(raw) is not None
+
+
 def meta_line(raw: bytes) -> bytes | None:
     """The meta document's line of a store in the layout above, without
     cutting the rest (None for any other text)."""

@@ -184,6 +184,7 @@ class StoreFile:
         self._data: dict | None = None
         self._lines: Lines | None = None
         self.trusted = False              # the bytes are known to be targettrack's own, in its layout
+        self.framed = False               # in its layout, from other hands: each line checked before use
         self.state = "new"                # backups.reconcile: "ours", "kept" or "new"
 
     def read(self) -> bytes:
@@ -215,11 +216,29 @@ class StoreFile:
         return self._lines
 
     def distrust(self) -> None:
-        self._lines, self.trusted = None, False
+        self._lines, self.trusted, self.framed = None, False, False
+
+    def check_lines(self) -> bool:
+        """Check each line of framed bytes as the whole decoder would (UTF-8,
+        a JSON object, numbered once) without keeping any: True, and the
+        bytes are trusted from now on; False if a line is not of the layout
+        or not valid, and the caller decodes the whole file (which says what
+        is wrong, or reads a valid file that is not in the layout)."""
+        self.framed = False
+        seen: set[str] = set()
+        try:
+            for key, doc in layout.documents(self.read()):
+                if not key.isdigit() or key in seen or not isinstance(json.loads(doc.decode("utf-8")), dict):
+                    return False
+                seen.add(key)
+        except (ValueError, RecursionError):
+            return False
+        self.trusted = True
+        return True
 
     def meta(self) -> dict:
         """The meta document (decoded alone when the lines are trusted)."""
-        line = layout.meta_line(self.read()) if self._data is None and self.trusted else None
+        line = layout.meta_line(self.read()) if self._data is None and (self.trusted or self.framed) else None
         if line is not None:
             try:
                 meta = json.loads(line[line.index(b": ") + 2:])
@@ -375,6 +394,11 @@ class Store:
                     self.targets()
             elif backups.written_by_us(self.path, self._file.st):
                 self._file.trusted = True  # its lines are cut only if a command needs them
+            elif layout.framed(self._file.raw):
+                # From other hands (an edit, a git pull) but in the layout:
+                # its lines are checked one at a time when first needed, not
+                # decoded whole (five times the file in dicts).
+                self._file.framed = True
             self._file.meta()  # fail now, with the reason, before any work
         except BaseException:
             self._lock.release()
@@ -427,10 +451,16 @@ class Store:
         except InputError as e:
             raise StoreError(_('{path}: corrupt store (settings: {detail})').format(path=self.path, detail=e)) from None
 
+    def _ready(self) -> None:
+        """Framed bytes checked, before any of their lines is used alone."""
+        if self._file.framed and not self._file.check_lines():
+            self._file.data()
+
     def _index(self) -> dict[str, int]:
         """id -> document number: from the lines when they are trusted (no
         decoding), else from the decoded documents; a command about one target
         parses only that one (from_dict is the costly part)."""
+        self._ready()
         if self._ids is None:
             ids: dict[str, int] = {}
             lines = self._file.lines if self._file._data is None else None
@@ -485,6 +515,7 @@ class Store:
     def _number(self, target_id: str) -> int:
         """The document number of `target_id` (KeyError if none): found by its
         bytes in a file targettrack wrote, without reading every line's id."""
+        self._ready()
         if self._ids is None and self._file._data is None and self._file._lines is None and self._file.trusted:
             found = self._found_by_bytes(target_id)
             if found is not None:
@@ -517,10 +548,39 @@ class Store:
         return t
 
     def targets(self) -> list[Target]:
+        if self._ids is None and self._file._data is None and (self._file.trusted or self._file.framed):
+            self._decode_lines()
         if self._ids is None:
-            self._file.data()  # all of them: one decoder call beats 10,000
+            self._file.data()
         index = self._index()
         return [self._target(i) for i in sorted(index, key=index.__getitem__)]
+
+    def _decode_lines(self) -> None:
+        """Every target, each from its own line, its decoded dict let go as
+        the target is made: no table of all of them in dicts (five times the
+        file) next to the targets. Lines that are not as the layout has
+        them leave the store to the whole decoder (nothing kept from here)."""
+        f = self._file
+        ids: dict[str, int] = {}
+        parsed: dict[str, Target] = {}
+        try:
+            for key, doc in layout.documents(f.read()):
+                d = json.loads(doc.decode("utf-8"))
+                if not key.isdigit() or key in parsed or not isinstance(d, dict):
+                    raise ValueError("not a numbered document")
+                try:
+                    t = from_dict(d)
+                except (ValueError, TypeError, ArithmeticError) as e:
+                    raise StoreError(_('{path}: corrupt store (target document {key}: {detail})').format(
+                        path=self.path, key=key, detail=e)) from None
+                self._add_id(ids, key, t.id)
+                parsed[key] = t
+        except (ValueError, RecursionError):
+            f.distrust()
+            return
+        f.framed, f.trusted = False, True
+        self._ids = ids
+        self._parsed.update((t.id, t) for t in parsed.values())
 
     def numbered(self) -> list[tuple[int, Target]]:
         """(document number, target) of every target, in store order."""
@@ -543,9 +603,10 @@ class Store:
         """All targets in store order, one at a time, from the bytes read
         under the lock (usable after the block ends). From the lines of a
         file targettrack wrote, each is decoded when it is reached, so an
-        export holds one target at a time; any other file is decoded and
-        checked whole first, so that nothing is written out before a problem
-        is found."""
+        export holds one target at a time; a file from other hands is checked
+        first (line by line if it is in the layout, else decoded whole), so
+        that nothing is written out before a problem is found."""
+        self._ready()
         if self._ids is not None or self._file.lines is None:
             return iter(self.targets())
         return self._each_line()
@@ -554,6 +615,7 @@ class Store:
         """(document number, the raw JSON of its line) of every target, one
         at a time in store order, for bytes targettrack wrote itself (their
         lines were checked when written); None for any other file."""
+        self._ready()
         if self._ids is not None or not self._file.trusted:
             return None
         if self._file._lines is None:  # not cut yet: read line by line, no copy of the whole
@@ -580,6 +642,7 @@ class Store:
 
     def resolve(self, ref: str) -> Target:
         """An exact id, or an unambiguous prefix of one."""
+        self._ready()
         if self._ids is None and self._file._data is None and self._file._lines is None and self._file.trusted \
                 and self._found_by_bytes(ref) is not None:
             return self._target(ref)  # an exact id, found by its bytes
