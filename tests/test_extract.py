@@ -562,6 +562,16 @@ def test_phasing_out_is_to_nought_and_a_rates_denominator_is_not_an_amount():
     assert (c.value, c.title) == (3, "hospital beds")
 
 
+@given(st.sampled_from(["at least every", "every", "once every"]), st.integers(2, 60),
+       st.sampled_from(["minutes", "hours", "days", "years"]))
+def test_how_often_is_not_an_amount_to_reach(said, n, unit):
+    [c] = extract(f"The city will add 50 miles of bus lanes by 2029 and make every route run {said} {n} {unit}.",
+                  "t.txt", 2024)
+    assert (c.value, c.unit, c.title) == (50, "miles", "bus lanes")
+    [c] = extract(f"到2027年，全市新增公交专用道80公里，每{n}分钟一班。", "t.txt", 2024)
+    assert (c.value, c.unit) == (80, "公里")
+
+
 def test_a_ceiling_with_a_date_facts_of_today_comparisons_and_sold_from():
     [c] = extract("Member states must ensure annual consumption does not exceed 40 lightweight plastic bags per person by "
                   "the end of 2025.", "t.txt", 2024)

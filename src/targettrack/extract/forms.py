@@ -258,6 +258,10 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
         return True  # 3岁以下婴幼儿托位数: an age in an indicator's name
     if re.search(r"\bper\s*$", before):
         return True  # "3 hospital beds per 1,000 people": the denominator of a rate
+    if re.search(r"\bevery\s*$", before, re.I) and re.match(r"(?:minutes?|hours?|days?|weeks?|months?|years?)\b",
+                                                            q.noun or q.unit or "") or \
+            re.search(r"每隔?\s*$", before) and q.unit in ("分钟", "小时", "天", "日", "周", "个月", "月", "年"):
+        return True  # "buses at least every 15 minutes", 每5年评估一次: how often, not an amount to reach
     if re.search(r"\b(?:now|currently|already|today)\s+(?:runs?|has|have|operates?|owns?|employs?|serves?)\s*$", before,
                  re.I):
         return True  # "the agency now runs 120 electric buses": what there is today
