@@ -572,6 +572,51 @@ def test_how_often_is_not_an_amount_to_reach(said, n, unit):
     assert (c.value, c.unit) == (80, "公里")
 
 
+@given(st.sampled_from(["pledged to end", "aims to end", "is committed to ending", "wants to end"]), st.integers(2026, 2040))
+def test_to_end_a_thing_is_to_bring_it_to_nought(said, year):
+    [c] = extract(f"The mayor {said} rough sleeping in the city by {year}.", "t.txt", 2024)
+    assert (c.value, c.kind, c.deadline.label, c.title) == (0, "decrease", str(year), "rough sleeping in the city")
+    # Ended "as a public health threat" is not nought; the change after it is the target.
+    assert [(c.value, c.kind) for c in extract(f"The strategy aims to end tuberculosis as a public health threat, "
+                                                f"reducing new cases by 80% by {year} compared with 2015.", "t.txt", 2024)] \
+        == [(-80, "decrease")]
+    assert [c.value for c in extract(f"By the end of {year} the city will plant 5,000 trees.", "t.txt", 2024)] == [5000]
+
+
+@given(st.sampled_from(["recyclable", "reusable", "zero-emission", "step-free"]), st.sampled_from(["must", "will", "should"]))
+def test_all_of_a_thing_a_rule_puts_in_a_state_is_all_of_it(state, modal):
+    [c] = extract(f"Under the new rules, all plastic packaging placed on the market {modal} be {state} by 2030.", "t.txt",
+                  2024)
+    assert (c.value, c.unit, c.kind, c.deadline.label, c.title) == (
+        100, "%", "increase", "2030", f"{state} share of plastic packaging")
+    # A share of all of it is that share.
+    assert [c.value for c in extract(f"By 2030, 70% of all packaging waste {modal} be recycled.", "t.txt", 2024)] == [70]
+
+
+@given(st.sampled_from(["Targets for", "Our goals for", "Commitments by"]), st.integers(2026, 2040))
+def test_a_dated_heading_of_targets_governs_the_lines_under_it_in_english_too(heading, year):
+    text = f"Rail Investment Programme\n\n{heading} {year}\n\nElectrify 1,000 km of track.\nOpen 12 new stations.\n"
+    assert [(c.value, c.unit, c.deadline.label) for c in extract(text, "t.txt", 2024)] == [
+        (1000, "km", str(year)), (12, "", str(year))]
+    # A heading without a date gives none, and one that names no targets governs no paragraphs.
+    assert all(c.deadline is None for c in extract("Our goals\n\nElectrify 1,000 km of track.\n", "t.txt", 2024))
+    assert all(c.deadline is None for c in extract(f"History since {year - 30}\n\nWe electrified 1,000 km of track.\n",
+                                                   "t.txt", 2024))
+
+
+@given(st.sampled_from(["by a quarter", "by a third", "in half", "by two thirds"]))
+def test_a_change_in_words_reaches_past_a_long_subject_and_titles_it(change):
+    [c] = extract(f"We will cut the number of fly-tipping incidents in the borough {change} from 2023 levels by 2028.",
+                  "t.txt", 2024)
+    assert (c.kind, c.deadline.label, c.title) == ("decrease", "2028", "fly-tipping incidents in the borough")
+
+
+@given(st.sampled_from(["999", "911", "112"]), st.integers(5, 60))
+def test_a_telephone_number_and_a_time_to_answer_are_not_amounts(number, seconds):
+    [c] = extract(f"The ambulance service aims to answer 95% of {number} calls within {seconds} seconds.", "t.txt", 2024)
+    assert (c.value, c.unit) == (95, "%")
+
+
 def test_a_ceiling_with_a_date_facts_of_today_comparisons_and_sold_from():
     [c] = extract("Member states must ensure annual consumption does not exceed 40 lightweight plastic bags per person by "
                   "the end of 2025.", "t.txt", 2024)

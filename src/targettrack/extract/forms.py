@@ -37,18 +37,22 @@ _REDUCTION_AFTER = re.compile(r"^\s*(?:(?:relative|absolute|net|overall|further|
                               r"increase|rise)\b", re.I)
 # Numbers in words: a change with no digit in it.
 _WORD_CHANGES = [
-    (re.compile(r"\b(?:halve|halving|halved)\b|\bcut\b[a-z' -]{0,40}\bin half\b", re.I), "-50", "halve"),
+    (re.compile(r"\b(?:halve|halving|halved)\b|\bcut\b[a-z' -]{0,80}\bin half\b", re.I), "-50", "halve"),
     (re.compile(r"\b(?:double|doubling|doubled)\b", re.I), "100", "double"),
     (re.compile(r"\b(?:triple|tripling|tripled)\b", re.I), "200", "triple"),
     (re.compile(r"翻一番|翻番|翻了一番|(?:增长|增加|提高)(?:约|近|超过)?一倍"), "100", "翻一番"),
     (re.compile(r"翻两番"), "300", "翻两番"),
     (re.compile(r"减半|(?:减少|下降|降低|压减)(?:了)?一半"), "-50", "减半"),
     (re.compile(r"(?:减少|下降|降低|压减)(?:了)?三分之一"), "-33.33", "减少三分之一"),
-    (re.compile(rf"\b(?:{_EN_DOWN})\b[a-z' -]{{0,40}}\bby (?:two[- ]thirds)\b", re.I), "-66.67", "by two thirds"),
-    (re.compile(rf"\b(?:{_EN_DOWN})\b[a-z' -]{{0,40}}\bby (?:a|one)[- ]third\b", re.I), "-33.33", "by a third"),
-    (re.compile(rf"\b(?:{_EN_DOWN})\b[a-z' -]{{0,40}}\bby (?:three[- ]quarters)\b", re.I), "-75", "by three quarters"),
-    (re.compile(rf"\b(?:{_EN_DOWN})\b[a-z' -]{{0,40}}\bby (?:a|one)[- ]quarter\b", re.I), "-25", "by a quarter"),
+    (re.compile(rf"\b(?:{_EN_DOWN})\b[a-z' -]{{0,80}}\bby (?:two[- ]thirds)\b", re.I), "-66.67", "by two thirds"),
+    (re.compile(rf"\b(?:{_EN_DOWN})\b[a-z' -]{{0,80}}\bby (?:a|one)[- ]third\b", re.I), "-33.33", "by a third"),
+    (re.compile(rf"\b(?:{_EN_DOWN})\b[a-z' -]{{0,80}}\bby (?:three[- ]quarters)\b", re.I), "-75", "by three quarters"),
+    (re.compile(rf"\b(?:{_EN_DOWN})\b[a-z' -]{{0,80}}\bby (?:a|one)[- ]quarter\b", re.I), "-25", "by a quarter"),
 ]
+# States a rule can require of all of a thing (see WORD_LEVELS): a share of 100%.
+ALL_IN_A_STATE = (r"recyclable|reusable|compostable|recycled|zero[- ]emissions?|electric|emissions?[- ]free|fossil[- ]free|"
+                  r"renewable|accessible|step[- ]free|plastic[- ]free|lead[- ]free|smoke[- ]free|metered|insulated|"
+                  r"connected|contactless")
 # A share or nought said in words, as a level: "two thirds of all trips", "fall to zero", 三分之二.
 WORD_LEVELS = [
     (re.compile(r"\b(?:two[- ]thirds)(?=\s+of\b)", re.I), "66.67", "%"),
@@ -72,8 +76,16 @@ WORD_LEVELS = [
     (re.compile(r"[“\"]?零(?:填埋|排放|死亡|事故)[”\"]?"), "0", ""),  # 实现“零填埋”
     # "all zero-emission vehicles by 2035": all of them, in words
     (re.compile(r"\ball\s+(?=(?:zero[- ]emissions?|electric|renewable)\s+[a-z]+)", re.I), "100", "%"),
-    (re.compile(r"\b(?:eliminat|eradicat)(?:e|es|ing)\b(?=\s+[a-z])|\bphas(?:e|es|ed|ing)\s+out\b(?=\s+[a-z])", re.I), "0",
-     ""),  # "eliminate traffic deaths", "phase out coal-fired power": to nought
+    (re.compile(r"\b(?:eliminat|eradicat)(?:e|es|ing)\b(?=\s+[a-z])|\bphas(?:e|es|ed|ing)\s+out\b(?=\s+[a-z])|"
+                r"(?<=\bto )end(?:ing)?\b(?!\s+(?:of|in|on|at|up|with|by|date|the year)\b)(?=\s+[a-z])"
+                r"(?![^.;,]{0,60}?\bas an?\b)", re.I), "0",
+     ""),  # "eliminate traffic deaths", "phase out coal-fired power", "pledged to end rough sleeping": to
+    # nought; "end tuberculosis as a public health threat" is not
+    # All of a thing in a state, as a rule says it: "all plastic packaging
+    # placed on the market must be recyclable by 2030" (not "70% of all …")
+    (re.compile(r"(?<=\ball )(?<!\bof all )(?!new\b)[a-z][a-z -]{2,60}?(?= (?:(?:placed|put|sold|used|produced|made|built|bought|"
+                r"registered|installed|supplied)\b[^.;,]{0,40}? )?(?:must|will|should|shall|are to|is to|to) be (?:fully |made )?"
+                rf"(?:{ALL_IN_A_STATE})\b)", re.I), "100", "%"),
 ]
 NET_ZERO = re.compile(r"\bnet[- ]zero\b|\b(?:carbon|climate)[- ]neutral(?:ity)?\b|碳中和", re.I)
 # A count of the document's own items, a share of time, a label: not targets.
@@ -221,7 +233,7 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
     if re.search(r"(?:^|[^A-Za-z\d.,])\d[\d.,]*\s*[%％]?\s*(?:to|-|–|—|~|～|至)\s*$", before) and not re.search(
             r"(?:\bfrom|[从由])\s*(?:around\s+|about\s+)?[\d.]+\s*[%％]?\s*(?:to|至|到)\s*$", before, re.I):
         return True  # the upper end of a range, "36% to 38%": the range is proposed by its first number
-    if re.match(r"(?:(?:working|business|calendar)\s+)?(?:weeks?|days?|months?|hours?|minutes?)\b", q.noun or q.unit) and (
+    if re.match(r"(?:(?:working|business|calendar)\s+)?(?:weeks?|days?|months?|hours?|minutes?|seconds?)\b", q.noun or q.unit) and (
             re.search(r"\bwithin\s*$|\bwait(?:ing|s|ed)?\s+(?:(?:more|longer)\s+than|over)\s*$", before) or re.search(r"[\d.]+\s*(?:%|percent|per cent)\s+of\b[^.;]{0,80}\b(?:no "
                                                            r"(?:longer|more) than|less than|under|in)\s*$", before, re.I)):
         return True  # "start treatment within 18 weeks", "92% of patients to wait no longer than 18 weeks": a condition
@@ -256,6 +268,8 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
         return True  # "about 3% of projected electricity demand in that year": what the target is worth
     if q.unit == "岁" and re.match(r"^(?:及)?(?:以下|以上)?的?(?:婴幼儿|儿童|幼儿|老年人|老人|人口|人群|居民|学生|女性|男性|青少年)", after):
         return True  # 3岁以下婴幼儿托位数: an age in an indicator's name
+    if q.value in (999, 911, 112, 111, 101, 988) and re.match(r"\s*(?:calls?|callers|service|line|number|operators?)\b", after, re.I):
+        return True  # "95% of 999 calls": a telephone number
     if re.search(r"\bper\s*$", before):
         return True  # "3 hospital beds per 1,000 people": the denominator of a rate
     if re.search(r"\bevery\s*$", before, re.I) and re.match(r"(?:minutes?|hours?|days?|weeks?|months?|years?)\b",

@@ -50,6 +50,7 @@ def segments(text: str, year: int | None) -> list[Segment]:
     governing: tuple[Period, str] | None = None   # over the list (bullets) under a line
     section: tuple[Period, str] | None = None     # over the paragraphs of a section of targets
     in_targets = False
+    dated_heading = False  # the section's deadline is its heading's own: "Targets for 2030"
     heading = None
     for n, raw in enumerate(text.splitlines(), 1):
         line = _clean(raw)
@@ -74,16 +75,20 @@ def segments(text: str, year: int | None) -> list[Segment]:
             governing = (own[0], f"the heading '{stripped}' ({n})") if own else None
             in_targets = bool(TARGET_HEADING.search(stripped))
             section = governing if in_targets else None
+            dated_heading = section is not None
         elif lead and in_targets and _CJK.search(stripped):
             section = (lead[0], f"the section '{heading}' opens with '{lead[1]}' ({n})")
+            dated_heading = False
         elif own and re.search(r"[：:]\s*$", stripped):
             governing = (own[0], f"the line '{stripped}' ({n})")  # 到2025年，主要目标是： and a list
             out += [Segment(p, n, o + (len(line) - len(body)), None, "", heading, body) for p, o in _sentences(body)]
             continue
         if governing and (is_bullet or is_heading):
             inherited, why = governing
-        elif section and not is_heading and _CJK.search(stripped) and not _OTHER_TIME.search(stripped):
-            inherited, why = section   # a Chinese plan's section of targets: 二、发展目标 / 到2025年，… / more paragraphs
+        elif section and not is_heading and (_CJK.search(stripped) or dated_heading) and not _OTHER_TIME.search(stripped):
+            # A Chinese plan's section of targets (二、发展目标 / 到2025年，… / more
+            # paragraphs), or in either language one whose heading is dated ("Targets for 2030")
+            inherited, why = section
         else:
             inherited, why = None, ""
         for i, (part, offset) in enumerate(_sentences(body)):

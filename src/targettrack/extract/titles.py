@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .clause import relative_cn
+from .forms import ALL_IN_A_STATE
 from .quantities import Quantity
 from .vocabulary import HEDGES_EN
 
@@ -113,13 +114,22 @@ def english_title(q: Quantity, before: str, after: str, rest: str, word_change: 
         thing = re.sub(r"^(?:the number of|the amount of|the)\s+", "", after.strip(" .,;")).split(" by ")[0]
         if thing and not re.match(r"(?:by|to|in|from|of|on|at)\b|\d", thing):
             title = thing
+        inside = re.match(r"\S+\s+(?:the number of |the amount of |the )?(.+?)\s+(?:by\s+(?:a|one|two|three)[- ]"
+                          r"(?:thirds?|quarters?)|in half)$", q.words, re.I)
+        if inside:  # "cut the number of fly-tipping incidents in the borough by a quarter"
+            title = inside[1]
     whole = re.match(r"(?:fully|entirely|wholly|completely|100 per ?cent)[- ](.+)", q.words, re.I)
     if whole and (noun := re.match(r"\s*([a-z]+)", after)):
         title = f"{whole[1]} {noun[1]}"  # "a fully zero-emission fleet": the zero-emission fleet
     then_in = re.match(r"\s*(?:are|is)\s+(in\s+[a-z][a-z -]*?)(?:[.,;]|\s+and\b|$)", after)
     if then_in and previous and " in " in previous:
         title = f"{previous.split(' in ')[0]} {then_in[1]}"  # "… and fewer than 5% are in absolute poverty"
-    ended = re.match(r"(?:eliminat|eradicat|phas)", q.words, re.I) if q.value == 0 else None
+    state = re.match(rf"\s+(?:[^.;,]{{0,50}}?\s)?(?:must|will|should|shall|are to|is to|to) be (?:fully |made )?({ALL_IN_A_STATE})\b",
+                     after, re.I) if q.value == 100 and re.search(r"\ball\s*$", before, re.I) else None
+    if state:
+        thing = re.sub(r"^of (?:the|our|its|their|his|her) ", "", q.words, flags=re.I)
+        title = f"{state[1]} share of {thing}"  # "all plastic packaging … must be recyclable"
+    ended = re.match(r"(?:eliminat|eradicat|phas|end)", q.words, re.I) if q.value == 0 else None
     if ended:  # "eradicate possums, rats and stoats from New Zealand by 2050"
         title = re.split(r"\s+(?:by|no later than|before)\s+\d{4}|[.;]", rest,
                          maxsplit=1)[0].strip(" ,")
@@ -129,7 +139,7 @@ def english_title(q: Quantity, before: str, after: str, rest: str, word_change: 
     if nought:  # "zero biodegradable or recyclable waste sent to landfill by 2026": what is to be nought
         said = re.split(r"\s+(?:by|no later than|in|before)\s+\d{4}|[.,;]", after, maxsplit=1)[0]
         title = f"{nought[1]}{said}".strip()
-    all_new = re.search(r"\ball new\s*$", before) and re.search(
+    all_new = re.search(r"\ball new\s*$", before, re.I) and re.search(
         r"\b(zero[- ]emissions?|electric|emissions?[- ]free)\b", after, re.I)
     if all_new and q.value == 100:
         title = f"{all_new[1]} share of new {q.words}"  # "all new cars sold … to be zero-emission"
