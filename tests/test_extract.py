@@ -617,6 +617,42 @@ def test_a_telephone_number_and_a_time_to_answer_are_not_amounts(number, seconds
     assert (c.value, c.unit) == (95, "%")
 
 
+@given(st.sampled_from(["entire", "whole"]), st.sampled_from(["bus fleet", "vehicle fleet", "ferry fleet"]),
+       st.integers(2026, 2045))
+def test_all_of_a_fleet_converted_to_zero_emission_is_all_of_it_not_nought(which, fleet, year):
+    [c] = extract(f"TransLink will convert its {which} {fleet} to zero-emission vehicles by {year}.", "t.txt", 2024)
+    assert (c.value, c.unit, c.kind, c.deadline.label, c.title) == (
+        100, "%", "increase", str(year), f"zero-emission share of {fleet}")
+
+
+@given(st.sampled_from(["eliminating hepatitis C", "eradicating malaria", "ending tuberculosis"]))
+def test_ended_as_a_public_health_threat_is_no_amount(what):
+    assert extract(f"Australia has committed to {what} as a public health threat by 2030.", "t.txt", 2024) == []
+
+
+@given(st.sampled_from(["PM2.5", "PM1.0"]), st.integers(5, 40))
+def test_the_decimals_of_a_name_are_not_a_number_and_kg_is_a_unit(name, level):
+    assert [(c.value, c.unit) for c in extract(f"Bring average {name} levels down to {level} micrograms per cubic metre "
+                                               f"by 2030.", "t.txt", 2024)] == [(level, "micrograms per cubic metre")]
+    [c] = extract(f"Residual waste per household must fall below {level * 10} kg a year by 2030.", "t.txt", 2024)
+    assert (c.value, c.unit, c.kind, c.each) == (level * 10, "kg", "decrease", "year")
+
+
+@given(st.sampled_from(["稳定在", "保持在"]), st.integers(100, 9000))
+def test_kept_at_or_above_with_no_date_is_a_standing_floor(kept, n):
+    [c] = extract(f"确保全省粮食播种面积{kept}{n}万亩以上。", "t.txt", 2024)
+    assert (c.value, c.unit, c.kind, c.deadline) == (n, "万亩", "floor", None)
+    [c] = extract(f"全市PM2.5年均浓度{kept}{n % 40 + 10}微克/立方米以下。", "t.txt", 2024)
+    assert (c.kind, c.deadline) == ("cap", None)
+    [c] = extract(f"到2027年，全省粮食播种面积{kept}{n}万亩以上。", "t.txt", 2024)
+    assert (c.kind, c.deadline.label) == ("increase", "2027")
+
+
+@given(st.sampled_from(["据统计", "统计显示", "数据显示"]), st.decimals("3.0", "9.9", places=1))
+def test_a_rate_reported_by_the_statistics_is_not_a_ceiling(said, rate):
+    assert extract(f"{said}，今年前三季度全市新增城镇就业12.3万人，城镇调查失业率{rate}%。", "t.txt", 2024) == []
+
+
 def test_a_ceiling_with_a_date_facts_of_today_comparisons_and_sold_from():
     [c] = extract("Member states must ensure annual consumption does not exceed 40 lightweight plastic bags per person by "
                   "the end of 2025.", "t.txt", 2024)

@@ -106,14 +106,17 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
             deadline, why_deadline = (near.period, near.how) if near else (inherited, why_inherited)
             past_deadline = deadline is not None and year is not None and deadline.last.year < year and not early
             one_year = any(w in why_deadline for w in ("'this year'", "'next year'", "(the document's year)"))
-            kind, why_kind = kind_of(before, clause[q.start:q.start + 6], clause_increase, deadline is not None, one_year)
+            kind, why_kind = kind_of(before, clause[q.start:q.start + 6], clause_increase, deadline is not None, one_year,
+                                     clause[q.end:q.end + 4])
             if last_bound and KIND[kind].shape != "bound" and re.fullmatch(
                     r"\s*[A-Za-z][A-Za-z -]{0,40}?\s*(?:,|\band\b)\s*", text[last_bound[0]:cstart + q.start]):
                 kind, why_kind = last_bound[1], f"{last_bound[2]} (a list after it)"  # "at least 16% X, 6% Y and 6% Z"
             if KIND[kind].shape == "path" and KIND[kind].direction > 0 and not clause_increase \
                     and _CONCENTRATION.search(q.unit):
                 kind, why_kind = "decrease", "a concentration of a pollutant: a level to bring down to"
-            standing = KIND[kind].shape == "bound"
+            # A bound said by a rule's words; a rate's name alone (失业率5.1%) in words of the past is what it was
+            standing = KIND[kind].shape == "bound" and not (
+                why_kind.endswith("a rate to keep at or below") and (clause_past or sentence_past) and not clause_future)
             if standing and not near and year is not None and (opened := re.match(r"\s*(\d{4})年", text)) \
                     and int(opened[1]) < year:
                 continue  # 「2022年，…控制在20亿立方米以内」 in a document of 2023: how a past year went

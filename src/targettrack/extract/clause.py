@@ -68,10 +68,11 @@ CONTEXT = 100
 
 
 def kind_of(before: str, at: str, clause_increase: str | None, has_deadline: bool,
-            one_year: bool = False) -> tuple[str, str]:
+            one_year: bool = False, following: str = "") -> tuple[str, str]:
     """The kind a number's words say: `before` it, `at` it (the number and
-    what follows), and an increase cue anywhere in its clause. `one_year`: the
-    deadline is the year's own (今年, 2025年 in a report of 2025)."""
+    what follows), `following` its quantity (after the unit), and an increase
+    cue anywhere in its clause. `one_year`: the deadline is the year's own
+    (今年, 2025年 in a report of 2025)."""
     # English cues are longer than Chinese ones ("no more than" against 不超过): a wider window
     near = before[-32:] if re.search(r"[A-Za-z]{2}", before[-12:]) else before[-12:]
     # "no fewer than", "not less than": at least, whatever "fewer than" alone says
@@ -85,6 +86,10 @@ def kind_of(before: str, at: str, clause_increase: str | None, has_deadline: boo
         return "cap", cap
     if floor and not has_deadline:
         return "floor", floor
+    kept_at = re.search(r"(?:稳定在|保持在)\s*$", near)
+    bound = re.match(r"\s*以(上|下)", following)
+    if kept_at and bound and not has_deadline:  # 粮食播种面积稳定在8000万亩以上: a standing floor (以下: a ceiling)
+        return ("floor" if bound[1] == "上" else "cap"), kept_at.group(0) + bound.group(0).strip()
     if dec:
         kept = _LOWER_IS_BETTER.search(re.sub(r"(?:控制在|保持在|不超过)\s*$", "", before[-16:]).rstrip())
         if kept and one_year and re.match(r"^[\d.]+\s*[%％‰]", at):

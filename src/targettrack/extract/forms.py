@@ -63,7 +63,8 @@ WORD_LEVELS = [
     (re.compile(r"\bzero\s+(?:net\s+)?(?:[a-z-]+\s+(?:or\s+|and\s+)?){0,3}(?:emissions|waste|deaths|fatalities)\b"
                 r"(?=(?:\s+(?:sent|going|disposed|landfilled|to)\b[a-z ]{0,30}?)?\s+(?:by|no later than|in)\s+\d{4})|"
                 r"\bzero(?=\s+(?:from|as of|starting)\s+\d{4})|"  # "and zero from 2035"
-                r"\b(?:to|at|(?:to\s+)?(?:reach|reaches|reaching|fall|falls)(?:\s+to)?)\s+zero\b(?!\s+(?:emissions?|carbon|waste)\s+[a-z])|"
+                r"\b(?:to|at|(?:to\s+)?(?:reach|reaches|reaching|fall|falls)(?:\s+to)?)\s+zero\b(?!-)"
+                r"(?!\s+(?:emissions?|carbon|waste)\s+[a-z])|"  # not "to zero-emission vehicles": a state
                 r"\bzero\s+(?=[a-z]+\s+(?:deaths|fatalities|injuries|emissions|waste))", re.I), "0", ""),
     # All of it, in words: "a fully zero-emission fleet by 2034", "nationwide coverage by 2030",
     # "all new cars sold … to be zero-emission by 2035"
@@ -76,16 +77,19 @@ WORD_LEVELS = [
     (re.compile(r"[“\"]?零(?:填埋|排放|死亡|事故)[”\"]?"), "0", ""),  # 实现“零填埋”
     # "all zero-emission vehicles by 2035": all of them, in words
     (re.compile(r"\ball\s+(?=(?:zero[- ]emissions?|electric|renewable)\s+[a-z]+)", re.I), "100", "%"),
-    (re.compile(r"\b(?:eliminat|eradicat)(?:e|es|ing)\b(?=\s+[a-z])|\bphas(?:e|es|ed|ing)\s+out\b(?=\s+[a-z])|"
-                r"(?<=\bto )end(?:ing)?\b(?!\s+(?:of|in|on|at|up|with|by|date|the year)\b)(?=\s+[a-z])"
+    (re.compile(r"(?:\b(?:eliminat|eradicat)(?:e|es|ing)\b(?=\s+[a-z])|\bphas(?:e|es|ed|ing)\s+out\b(?=\s+[a-z])|"
+                r"(?<=\bto )end(?:ing)?\b(?!\s+(?:of|in|on|at|up|with|by|date|the year)\b)(?=\s+[a-z]))"
                 r"(?![^.;,]{0,60}?\bas an?\b)", re.I), "0",
      ""),  # "eliminate traffic deaths", "phase out coal-fired power", "pledged to end rough sleeping": to
-    # nought; "end tuberculosis as a public health threat" is not
+    # nought; "end tuberculosis (eliminate hepatitis C) as a public health threat" is not
     # All of a thing in a state, as a rule says it: "all plastic packaging
     # placed on the market must be recyclable by 2030" (not "70% of all …")
     (re.compile(r"(?<=\ball )(?<!\bof all )(?!new\b)[a-z][a-z -]{2,60}?(?= (?:(?:placed|put|sold|used|produced|made|built|bought|"
                 r"registered|installed|supplied)\b[^.;,]{0,40}? )?(?:must|will|should|shall|are to|is to|to) be (?:fully |made )?"
                 rf"(?:{ALL_IN_A_STATE})\b)", re.I), "100", "%"),
+    # "convert its entire bus fleet to zero-emission vehicles by 2040": all of it
+    (re.compile(r"(?:(?<=\bentire )|(?<=\bwhole ))[a-z][a-z -]{2,40}?(?= (?:to|(?:will|must|should|shall|is to) be)"
+                rf" (?:fully )?(?:{ALL_IN_A_STATE})\b)", re.I), "100", "%"),
 ]
 NET_ZERO = re.compile(r"\bnet[- ]zero\b|\b(?:carbon|climate)[- ]neutral(?:ity)?\b|碳中和", re.I)
 # A count of the document's own items, a share of time, a label: not targets.

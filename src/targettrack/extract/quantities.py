@@ -20,7 +20,7 @@ _RATE_UNIT = (rf"(?:{'|'.join(re.escape(u) for u in UNITS_CN if u not in ('%', '
 # A number never starts inside another (after a digit, or after "1," of a
 # grouped number): such a match was dropped anyway, and trying every start in
 # a long run of digits made the search quadratic (8,000 digits: 5 s).
-_NUMBER_START = r"(?<!\d)(?<!\d,)(?<![A-Za-z])"  # nor inside a name: CO2, PM2.5
+_NUMBER_START = r"(?<!\d)(?<!\d,)(?<!\d\.)(?<![A-Za-z])"  # nor inside a name (CO2, PM2.5), nor in 2.5's decimals
 QUANTITY_CN = re.compile(
     rf"(?P<num>{_NUMBER_START}(?:{AR_NUM})|(?<![{CN_DIGITS}]){CN_NUM})(?P<approx>余|多)?\s*(?P<mag>万亿|亿|万|千)?\s*(?P<unit>{_RATE_UNIT}|{_UNIT_ALT})")
 _MAGNITUDE_ALONE_CN = re.compile(rf"{_NUMBER_START}(?P<num>{AR_NUM})(?P<mag>万亿|亿|万)(?=\s*(?:[，。；,;、）)]|$|以上|左右))")

@@ -124,8 +124,9 @@ def english_title(q: Quantity, before: str, after: str, rest: str, word_change: 
     then_in = re.match(r"\s*(?:are|is)\s+(in\s+[a-z][a-z -]*?)(?:[.,;]|\s+and\b|$)", after)
     if then_in and previous and " in " in previous:
         title = f"{previous.split(' in ')[0]} {then_in[1]}"  # "… and fewer than 5% are in absolute poverty"
-    state = re.match(rf"\s+(?:[^.;,]{{0,50}}?\s)?(?:must|will|should|shall|are to|is to|to) be (?:fully |made )?({ALL_IN_A_STATE})\b",
-                     after, re.I) if q.value == 100 and re.search(r"\ball\s*$", before, re.I) else None
+    state = re.match(rf"\s+(?:[^.;,]{{0,50}}?\s)?(?:(?:must|will|should|shall|are to|is to|to) be|to) (?:fully |made )?"
+                     rf"({ALL_IN_A_STATE})\b", after, re.I) \
+        if q.value == 100 and re.search(r"\b(?:all|entire|whole)\s*$", before, re.I) else None
     if state:
         thing = re.sub(r"^of (?:the|our|its|their|his|her) ", "", q.words, flags=re.I)
         title = f"{state[1]} share of {thing}"  # "all plastic packaging … must be recyclable"

@@ -36,7 +36,7 @@ UNITS_EN = [p + s for p in ("T", "G", "M", "k", "") for s in _EN_SYMBOLS if p + 
     "kilowatt-peak", "GWp", "MWp", "kWp",
     "terawatt hours", "gigawatt hours", "megawatt hours",
     # US customary and imperial units, by name
-    "decibels", "dB", "minutes", "hours", "days", "weeks", "months", "mph", "km/h", "miles per hour", "kilograms", "grams", "micrograms", "milligrams", "gallons", "barrels", "pounds", "feet", "square feet", "square miles", "cubic feet", "short tons", "therms",
+    "decibels", "dB", "kg", "minutes", "hours", "days", "weeks", "months", "mph", "km/h", "miles per hour", "kilograms", "grams", "micrograms", "milligrams", "gallons", "barrels", "pounds", "feet", "square feet", "square miles", "cubic feet", "short tons", "therms",
     "BTU", "MMBtu", "quads"]
 EN_MAGNITUDE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 RATE_UNITS = re.compile(r"^[台个人辆张]/(万|千|百)?[人户]")   # 360台/万人, 3.5张/千人
@@ -47,7 +47,9 @@ FUTURE_CN = ("力争", "计划", "预计", "有望", "争取", "确保", "目标
 # document's title (《…规划》) is a cue about the sentence.
 NOT_CUES = re.compile(r"《[^》]*》|主要|需要|重要|要求|要素|只要|必要|将军|计划单列|规划局|[比较]上一?年")
 PAST_CN = ("已经", "已", "累计", "截至", "截止", "目前", "去年", "近年来", "先后", "共计", "总计", "当年",
-           "成为", "被认定", "获批", "入驻", "落户", "同比", "上年", "全年")
+           "成为", "被认定", "获批", "入驻", "落户", "同比", "上年", "全年",
+           # statistics reported: 据统计，今年前三季度…城镇调查失业率5.1%
+           "据统计", "据初步统计", "统计显示", "数据显示", "前三季度")
 FUTURE_EN = ("will", "shall", "aim", "aims", "target", "goal", "plan", "plans", "by 20", "expected to", "should",
              "commit", "to reach", "to cut", "to raise", "to build", "expects", "expect", "is to", "are to",
              # an undertaking said in the perfect: "has pledged to recruit", "has committed to reducing"
