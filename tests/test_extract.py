@@ -653,6 +653,35 @@ def test_a_rate_reported_by_the_statistics_is_not_a_ceiling(said, rate):
     assert extract(f"{said}，今年前三季度全市新增城镇就业12.3万人，城镇调查失业率{rate}%。", "t.txt", 2024) == []
 
 
+@given(st.sampled_from(["each year from", "a year from", "every year starting in"]), st.integers(2025, 2035))
+def test_a_yearly_amount_from_a_year_is_due_that_year(said, year):
+    [c] = extract(f"The Welsh Government has set a goal of training 2,000 more nurses {said} {year}.", "t.txt", 2024)
+    assert (c.value, c.each, c.deadline.label) == (2000, "year", str(year))
+
+
+@given(st.sampled_from(["the industry body forecasts", "analysts predict", "the agency projects"]))
+def test_a_sentence_said_to_be_a_forecast_sets_no_target(who):
+    assert extract(f"Electric vehicles are expected to make up 60% of new car sales by 2030, {who}.", "t.txt", 2024) == []
+    assert extract("The agency forecasts that demand will reach 500 TWh by 2040.", "t.txt", 2024) == []
+
+
+@given(st.sampled_from(["wants", "plans for", "expects"]), st.integers(90, 99))
+def test_to_have_is_not_the_perfect_and_wants_is_a_plan(verb, share):
+    [c] = extract(f"By 2028, the government {verb} {share}% of premises to have access to gigabit broadband.", "t.txt",
+                  2024)
+    assert (c.value, c.unit, c.deadline.label) == (share, "%", "2028")
+    # The perfect is the past: what was done, not a target.
+    assert [c for c in extract(f"The company has installed {share}0 chargers.", "t.txt", 2024) if not c.observation] == []
+
+
+@given(st.integers(5, 20))
+def test_a_time_on_average_is_one_to_keep_down(minutes):
+    [c] = extract(f"Ambulances should reach the most urgent calls in {minutes} minutes on average.", "t.txt", 2024)
+    assert (c.value, c.unit, c.kind, c.deadline) == (minutes, "minutes", "cap", None)
+    [c] = extract(f"By 2027 ambulances should reach the most urgent calls in {minutes} minutes on average.", "t.txt", 2024)
+    assert (c.kind, c.deadline.label) == ("decrease", "2027")
+
+
 def test_a_ceiling_with_a_date_facts_of_today_comparisons_and_sold_from():
     [c] = extract("Member states must ensure annual consumption does not exceed 40 lightweight plastic bags per person by "
                   "the end of 2025.", "t.txt", 2024)

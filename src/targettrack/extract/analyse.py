@@ -15,7 +15,7 @@ from .deadline import deadline_near, deadlines, find_deadline
 from .quantities import Quantity, quantities
 from .clause import CONTEXT, WEAK_PAST, clauses, cue_in, kind_of, past_cue, relative_cn
 from .titles import english_title, title_after, title_before
-from .forms import (DOWN_CN, NET_ZERO, TO_LEVEL, UNITLESS_CN, UP_CN, WORD_LEVELS, base_year, each_period, form_of, is_label,
+from .forms import (DOWN_CN, FORECAST_SAID, NET_ZERO, TO_LEVEL, UNITLESS_CN, UP_CN, WORD_LEVELS, base_year, each_period, form_of, is_label,
                     word_changes)
 
 
@@ -59,6 +59,8 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
     chinese = bool(re.search(r"[\u4e00-\u9fff]", text))
     years_from_unstated = bool(re.search(r"((?<!\d)\d+|[一二三四五十])年(内|引进|建成|完成|实现)", text)) and not own
     out: list[Candidate] = []
+    if FORECAST_SAID.search(text.strip()):
+        return out  # "…, the industry body forecasts.": what someone expects, not what anyone sets out to do
     last_bound = None  # (where its number ends in the sentence, kind, why): a list after it shares its bound
     for clause, cstart in clauses(text):
         clause_deadline = find_deadline(clause, year)
@@ -108,6 +110,11 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
             one_year = any(w in why_deadline for w in ("'this year'", "'next year'", "(the document's year)"))
             kind, why_kind = kind_of(before, clause[q.start:q.start + 6], clause_increase, deadline is not None, one_year,
                                      clause[q.end:q.end + 4])
+            if english and re.fullmatch(r"(?:minutes|hours|days|weeks)", q.unit) and re.match(r"\s*on average\b", after) \
+                    and KIND[kind].shape == "path" and KIND[kind].direction > 0:
+                # "reach the most urgent calls in 7 minutes on average": a time to keep down
+                kind, why_kind = ("decrease", "a time on average: to bring down to") if deadline else \
+                    ("cap", "a time on average: to keep at or below")
             if last_bound and KIND[kind].shape != "bound" and re.fullmatch(
                     r"\s*[A-Za-z][A-Za-z -]{0,40}?\s*(?:,|\band\b)\s*", text[last_bound[0]:cstart + q.start]):
                 kind, why_kind = last_bound[1], f"{last_bound[2]} (a list after it)"  # "at least 16% X, 6% Y and 6% Z"

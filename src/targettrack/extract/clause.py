@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 import re
 
-from .vocabulary import CAP_CUES, DECREASE_CUES, FLOOR_CUES, INCREASE_CUES, NOT_CUES, PAST_CN, PAST_EN
+from .vocabulary import CAP_CUES, DECREASE_CUES, FLOOR_CUES, INCREASE_CUES, NOT_CUES, PAST_CN, PAST_EN, PERFECT_EN
 
 
 def clauses(text: str) -> list[tuple[str, int]]:
@@ -47,7 +47,10 @@ def past_cue(text: str, deadline_here: bool, year: int | None) -> str | None:
         return cue
     if re.search(r"(?<![为除])了(?!解)", text):
         return "了"
-    return cue_in(text, PAST_EN) if re.search(r"[a-z]", text, re.I) else None
+    if not re.search(r"[a-z]", text, re.I):
+        return None
+    perfect = PERFECT_EN.search(text)
+    return cue_in(text, PAST_EN) or (perfect[1] + " " if perfect else None)
 
 
 # "X比2020年下降" at the end of the words before a number. Matched from the

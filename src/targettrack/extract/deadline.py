@@ -32,6 +32,9 @@ _DEADLINE_PATTERNS = [
     (re.compile(r"\bzero\s+(?:from|as of|starting(?:\s+in)?)\s+(\d{4})\b", re.I), "nought from {0}"),
     # "all new cars sold from 2025 should be zero-emission": what is sold from then on
     (re.compile(r"\b(?:sold|registered|built|bought|installed)\s+(?:from|after|as of)\s+(\d{4})\b", re.I), "sold from {0}"),
+    # "training 2,000 more nurses each year from 2026": a yearly amount from the year it starts
+    (re.compile(r"\b(?:each|every|a|per)\s+year\s+(?:from|starting(?:\s+in)?|as of|beginning(?:\s+in)?)\s+(\d{4})\b", re.I),
+     "each year from {0}"),
     (re.compile(r"\b(\d{4})\s+(?:targets?|goals?|commitments?|pledges?|ambitions?|objectives?)\b", re.I), "the {0} target"),
     (re.compile(r"[（(](\d{4})[—–-](\d{4})年?[）)]"), "the plan period {0}—{1}"),
     (re.compile(r"\b(?:over|for|in|during)\s+(?:the\s+(?:period\s+)?)?(\d{4})\s*[-–]\s*(\d{4})\b", re.I),

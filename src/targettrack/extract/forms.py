@@ -91,6 +91,9 @@ WORD_LEVELS = [
     (re.compile(r"(?:(?<=\bentire )|(?<=\bwhole ))[a-z][a-z -]{2,40}?(?= (?:to|(?:will|must|should|shall|is to) be)"
                 rf" (?:fully )?(?:{ALL_IN_A_STATE})\b)", re.I), "100", "%"),
 ]
+# A sentence said to be someone's forecast: "…, the industry body forecasts."
+FORECAST_SAID = re.compile(r",\s+(?:the\s+|a\s+)?[A-Za-z][A-Za-z' -]{0,50}?\s(?:forecasts?|predicts?|projects?|estimates?)"
+                           r"\s*[.;]?\s*$", re.I)
 NET_ZERO = re.compile(r"\bnet[- ]zero\b|\b(?:carbon|climate)[- ]neutral(?:ity)?\b|碳中和", re.I)
 # A count of the document's own items, a share of time, a label: not targets.
 _LABEL_AFTER_CN = {  # after the classifier: 8部门, 15个部门, 59项具体措施, 20条意见
@@ -261,6 +264,8 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
     if re.search(r"\b(?:is|are)\s+(?:projected|forecast|predicted)\s+to\s+(?:reach|hit|return to|rise to|fall to)\s*$",
                  before, re.I):
         return True  # "Bus ridership is projected to reach 95% …": a forecast
+    if re.search(r"\b(?:forecasts?|predicts?|projects?|estimates?)\s+that\b[^.;]*$", before, re.I):
+        return True  # "The agency forecasts that demand will reach 500 TWh by 2040"
     if re.search(r"(?:涉及|惠及|带动)[^，。；;]{0,6}$", before):
         return True  # 涉及居民5万户: the scope of a plan, not its target
     if re.match(r"^\s*(?:(?:that|which)\s+(?:are|is)\s+)?(?:expected|projected|forecast|predicted|likely)\s+to\b", after, re.I):

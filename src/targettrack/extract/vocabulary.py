@@ -51,12 +51,18 @@ PAST_CN = ("已经", "已", "累计", "截至", "截止", "目前", "去年", "�
            # statistics reported: 据统计，今年前三季度…城镇调查失业率5.1%
            "据统计", "据初步统计", "统计显示", "数据显示", "前三季度")
 FUTURE_EN = ("will", "shall", "aim", "aims", "target", "goal", "plan", "plans", "by 20", "expected to", "should",
+             "wants", "want",
              "commit", "to reach", "to cut", "to raise", "to build", "expects", "expect", "is to", "are to",
              # an undertaking said in the perfect: "has pledged to recruit", "has committed to reducing"
              "pledged to", "pledges to", "pledge to", "committed to", "promised to", "promises to", "vowed to",
              "intends to", "must")
-PAST_EN = ("reached", "was", "were", "had", "has ", "have ", "last year", "so far", "achieved", "recorded",
+PAST_EN = ("reached", "was", "were", "had", "last year", "so far", "achieved", "recorded",
            "rose", "fell", "grew", "stood at")
+# "has" and "have" speak of the past in the perfect ("has installed", "have been"),
+# not as "to have access" or "will have".
+PERFECT_EN = re.compile(r"(?<!\bto )(?<!\bwill )(?<!\bshould )(?<!\bmust )(?<!\bmay )(?<!\bcould )(?<!\bwould )"
+                        r"\b(has|have)\s+(?:already\s+|now\s+|so far\s+|since\s+)?(?:been|[a-z]{2,}ed|[a-z]+en|built|made|set|"
+                        r"met|put|cut|spent|won|paid|sold|seen|done|got|brought|kept|led|lost|held|hit)\b", re.I)
 
 INCREASE_CUES = ("达到", "超过", "突破", "不少于", "以上", "力争", "增加到", "提高到", "提升到", "增至", "打造",
                  "建成", "新增", "培育", "引进", "at least", "reach", "exceed", "more than", "over", "raise")
