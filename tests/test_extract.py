@@ -682,6 +682,27 @@ def test_a_time_on_average_is_one_to_keep_down(minutes):
     assert (c.kind, c.deadline.label) == ("decrease", "2027")
 
 
+@given(st.sampled_from([("replace", "replaced"), ("remove", "removed"), ("upgrade", "upgraded")]),
+       st.sampled_from(["lead service lines", "streetlights"]), st.integers(3, 15))
+def test_all_of_a_thing_acted_on_is_all_of_it(verb, thing, years):
+    [c] = extract(f"The rule requires water systems to {verb[0]} all {thing} within {years} years.", "t.txt", 2024)
+    assert (c.value, c.unit, c.kind, c.deadline.label, c.title) == (100, "%", "increase", str(2024 + years),
+                                                                     f"{thing} {verb[1]}")
+
+
+@given(st.sampled_from(["clean", "renewable", "zero-carbon"]))
+def test_all_of_a_thing_from_clean_sources_is_all_of_it(source):
+    [c] = extract(f"By 2035 we will generate all of our electricity from {source} sources.", "t.txt", 2024)
+    assert (c.value, c.unit, c.deadline.label, c.title) == (100, "%", "2035", f"{source} share of electricity")
+
+
+@given(st.sampled_from(["£", "$", "€"]), st.integers(100, 5000), st.sampled_from(["pupil", "household", "hectare"]))
+def test_a_payment_at_a_rate_is_no_target_but_a_ceiling_on_it_is(currency, amount, per):
+    assert extract(f"Schools will receive {currency}{amount} per {per} from next year.", "t.txt", 2024) == []
+    [c] = extract(f"Landowners can claim grants of up to {currency}{amount} per {per} by 2026.", "t.txt", 2024)
+    assert c.value == amount
+
+
 def test_a_ceiling_with_a_date_facts_of_today_comparisons_and_sold_from():
     [c] = extract("Member states must ensure annual consumption does not exceed 40 lightweight plastic bags per person by "
                   "the end of 2025.", "t.txt", 2024)

@@ -87,6 +87,13 @@ WORD_LEVELS = [
     (re.compile(r"(?<=\ball )(?<!\bof all )(?!new\b)[a-z][a-z -]{2,60}?(?= (?:(?:placed|put|sold|used|produced|made|built|bought|"
                 r"registered|installed|supplied)\b[^.;,]{0,40}? )?(?:must|will|should|shall|are to|is to|to) be (?:fully |made )?"
                 rf"(?:{ALL_IN_A_STATE})\b)", re.I), "100", "%"),
+    # "replace all lead service lines within 10 years", "generate all of our
+    # electricity from clean sources": all of a thing acted on, or from a clean source
+    (re.compile(r"(?:(?<=\breplace all )|(?<=\bremove all )|(?<=\bconnect all )|(?<=\bupgrade all )|"
+                r"(?<=\bconvert all ))(?:of (?:the|its|their|our) )?(?!new\b)"
+                r"[a-z][a-z -]{2,40}?(?= (?:by|within|before|in the next|over the next)\b)|"
+                r"(?<=\ball )(?:of (?:the|its|their|our) )?[a-z][a-z -]{2,30}?(?= from (?:clean|renewable|low-carbon|"
+                r"zero-carbon|carbon-free|green) (?:sources|energy|power|electricity)\b)", re.I), "100", "%"),
     # "convert its entire bus fleet to zero-emission vehicles by 2040": all of it
     (re.compile(r"(?:(?<=\bentire )|(?<=\bwhole ))[a-z][a-z -]{2,40}?(?= (?:to|(?:will|must|should|shall|is to) be)"
                 rf" (?:fully )?(?:{ALL_IN_A_STATE})\b)", re.I), "100", "%"),
@@ -279,6 +286,11 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
         return True  # 3岁以下婴幼儿托位数: an age in an indicator's name
     if q.value in (999, 911, 112, 111, 101, 988) and re.match(r"\s*(?:calls?|callers|service|line|number|operators?)\b", after, re.I):
         return True  # "95% of 999 calls": a telephone number
+    if q.unit in ("USD", "EUR", "GBP") and re.match(
+            r"\s*(?:per|a|for each|for every)\s+(?:pupil|student|child|person|head|household|family|home|worker|employee|"
+            r"patient|resident|vehicle|car|hectare|acre|tonne)s?\b", after, re.I) and not re.search(
+            r"\b(?:up to|at least|at most|no more than|a maximum of|a minimum of|capped at)\s*$", before, re.I):
+        return True  # "Schools will receive £500 per pupil": a payment's rate, as a fixed award is; not a target
     if re.search(r"\bper\s*$", before):
         return True  # "3 hospital beds per 1,000 people": the denominator of a rate
     if re.search(r"\bevery\s*$", before, re.I) and re.match(r"(?:minutes?|hours?|days?|weeks?|months?|years?)\b",

@@ -116,8 +116,9 @@ def quantities(text: str) -> list[Quantity]:
                 r"[^.,;]{0,60}\b(?:at|to)\s+(?:around\s+|about\s+|some\s+)?$", text[max(0, m.start("num") - 200):m.start("num")], re.I)
             if not (m["unit"] or noun or m["mag"] or m["cur"] or per_period):  # "to around 100,000 a year"
                 continue
-            if m["num"].isdigit() and len(m["num"]) == 4 and 1900 <= int(m["num"]) <= 2100 and not m["unit"]:
-                continue                                               # a year
+            if m["num"].isdigit() and len(m["num"]) == 4 and 1900 <= int(m["num"]) <= 2100 and not m["unit"] \
+                    and not m["cur"]:
+                continue                                               # a year (not £1900)
             if m["upto"] and len(m["num"]) == 4 and m["num"].startswith(("19", "20")):
                 continue                                               # 2022-2025, a period
             if re.search(r"(?:19|20)\d{2}[-–/]$", text[max(0, m.start("num") - 8):m.start("num")]):

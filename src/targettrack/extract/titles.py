@@ -130,6 +130,15 @@ def english_title(q: Quantity, before: str, after: str, rest: str, word_change: 
     if state:
         thing = re.sub(r"^of (?:the|our|its|their|his|her) ", "", q.words, flags=re.I)
         title = f"{state[1]} share of {thing}"  # "all plastic packaging … must be recyclable"
+    acted = re.search(r"\b(replace|remove|connect|upgrade|convert)\s+all\s*$", before, re.I) if q.value == 100 else None
+    clean = re.match(r"\s*from\s+(clean|renewable|low-carbon|zero-carbon|carbon-free|green)\s", after, re.I) \
+        if q.value == 100 and re.search(r"\ball\s*$", before, re.I) else None
+    if acted or clean:
+        thing = re.split(r"\s+with\s+", re.sub(r"^of (?:the|its|their|our|his|her) ", "", q.words, flags=re.I))[0]
+        done = {"replace": "replaced", "remove": "removed", "connect": "connected", "upgrade": "upgraded",
+                "convert": "converted"}
+        # "replace all lead service lines": lead service lines replaced; "all of our electricity from clean sources"
+        title = f"{thing} {done[acted[1].lower()]}" if acted else f"{clean[1].lower()} share of {thing}"
     ended = re.match(r"(?:eliminat|eradicat|phas|end)", q.words, re.I) if q.value == 0 else None
     if ended:  # "eradicate possums, rats and stoats from New Zealand by 2050"
         title = re.split(r"\s+(?:by|no later than|before)\s+\d{4}|[.;]", rest,
