@@ -703,6 +703,21 @@ def test_a_payment_at_a_rate_is_no_target_but_a_ceiling_on_it_is(currency, amoun
     assert c.value == amount
 
 
+@given(st.sampled_from(["fewer greenhouse gas emissions", "less energy consumed", "fewer road traffic deaths"]),
+       st.integers(10, 60), st.integers(1990, 2015))
+def test_a_share_fewer_than_in_a_year_is_a_change_from_it_under_a_dated_line(what, share, base):
+    text = f"Climate Action Plan\n\nObjectives for 2030:\n- {share}% {what} than in {base};\n"
+    [c] = extract(text, "t.txt", 2024)
+    assert (c.value, c.kind, c.form, c.baseline_date.label, c.deadline.label, c.title) == (
+        -share, "decrease", "change", str(base), "2030", what.split(" ", 1)[1])
+
+
+@given(st.sampled_from(["annual flights", "yearly withdrawals"]), st.integers(1000, 900000))
+def test_a_ceiling_on_an_annual_amount_is_on_each_year(what, n):
+    [c] = extract(f"The airport will cap {what} at {n:,}.", "t.txt", 2024)
+    assert (c.value, c.kind, c.each, c.deadline, c.title) == (n, "cap", "year", None, what)
+
+
 def test_a_ceiling_with_a_date_facts_of_today_comparisons_and_sold_from():
     [c] = extract("Member states must ensure annual consumption does not exceed 40 lightweight plastic bags per person by "
                   "the end of 2025.", "t.txt", 2024)

@@ -39,7 +39,7 @@ def past_cue(text: str, deadline_here: bool, year: int | None) -> str | None:
     m = re.search(r"(?<![比较与同])(\d{4})年(?!底前|前|以前|之前|相比|水平)", text)
     if m and (year is None or int(m[1]) < year) and not re.search(r"(到|至)\d{4}年", text):
         return f"{m[1]}年"
-    m = re.search(r"\bin (\d{4})\b", text, re.I)
+    m = re.search(r"(?<!\bthan )\bin (\d{4})\b", text, re.I)  # "50% fewer emissions than in 2004" compares with it
     if m and (year is None or int(m[1]) < year):
         return f"in {m[1]}"
     cue = cue_in(text, PAST_CN)

@@ -204,10 +204,10 @@ def form_of(before: str, at_after: str, q: "Quantity", deadline: Period | None, 
             direction = -1 if year_after["side"] in ("below", "under", "less than") else 1
         elif m:
             direction = -1 if re.fullmatch(_EN_DOWN, m["verb"]) else 1
-        elif re.match(r"^\s*(?:less|fewer|lower)\b(?:\s+[a-z]+){0,2}\s+than\b|^\s*less\s+[a-z0-9]+\s+by\s+\d{4}\s+than\b",
+        elif re.match(r"^\s*(?:less|fewer|lower)\b(?:\s+[a-z-]+){0,4}\s+than\b|^\s*less\s+[a-z0-9]+\s+by\s+\d{4}\s+than\b",
                       after_low):  # "emit 55% less CO2 by 2030 than in 2021"
             direction = -1  # "use 20% less energy than homes built under the 2021 code"
-        elif re.match(r"^\s*(?:more|higher|greater)\b(?:\s+[a-z]+){0,2}\s+than\b", after_low):
+        elif re.match(r"^\s*(?:more|higher|greater)\b(?:\s+[a-z-]+){0,4}\s+than\b", after_low):
             direction = 1
         elif re.match(r"^\s*(?:by\s+(?:19|20)\d{2}|from\s+(?:a\s+|the\s+)?(?:19|20)\d{2}|on\s+(?:19|20)\d{2}|compared|"
                       r"relative to|against)", after_low):
@@ -344,6 +344,9 @@ def each_period(before: str, rest: str, chinese: bool) -> str | None:
     m = _EACH_AFTER.search(rest) if not chinese else None
     if m:
         return "month" if "month" in m["per"].lower() else "year"
+    if not chinese and re.search(r"\b(?:cap|caps|capped|limit|limits|limited|keep|kept)\s+(?:the\s+)?(?P<per>annual|yearly|monthly)\s+"
+                                 r"(?:[a-z-]+\s+){1,3}(?:at|to)\s*(?:around\s+|about\s+)?$", before, re.I):
+        return "month" if "monthly" in before.lower()[-60:] else "year"  # "cap annual flights at 380,000"
     m = _EACH_BEFORE_CN.search(before) if chinese else None
     if m and re.search(r"每[年月]\s*$", before):
         return None  # 处置能力达到每年50万吨: the unit of a capacity, not a bound on each year

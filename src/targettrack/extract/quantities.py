@@ -38,7 +38,7 @@ EN_NOT_NOUNS = {"or", "and", "to", "for", "in", "of", "the", "a", "an", "per", "
                 "than", "as", "is", "are", "was", "were", "will", "would", "percent", "pilot", "over", "under",
                 "across", "along", "through", "into", "within", "during", "since", "before", "after", "every", "until",
                 "annually", "this", "next", "last", "below", "above", "compared", "relative", "against", "versus",
-                "less", "more", "reduction", "cut", "decrease", "increase", "rise", "fall", "growth", "higher",
+                "less", "fewer", "more", "reduction", "cut", "decrease", "increase", "rise", "fall", "growth", "higher",
                 "lower", "respectively", "between", "among", "including", "if", "when", "while", "but",
                 # auxiliaries, now that a noun may run to three words ("9,000 London buses will be")
                 "be", "been", "being", "has", "have", "had", "can", "could", "must", "should", "may", "might",

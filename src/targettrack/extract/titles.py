@@ -110,6 +110,13 @@ def english_title(q: Quantity, before: str, after: str, rest: str, word_change: 
     words either side, `rest` the sentence after it, `previous` the title of
     the amount before it in the same sentence (None: there is none)."""
     title = title_en(before, after, q)
+    capped = re.search(r"\b(?:cap|caps|capped|limit|limits)\s+(?:the\s+)?([a-z][a-z -]{2,40}?)\s+(?:at|to)\s*$", before, re.I)
+    if capped:  # "cap annual flights at 380,000"
+        title = capped[1]
+    than = re.match(r"\s*(?:less|fewer|lower|more|higher|greater)\s+([a-z][a-z -]*?)\s+(?:than|by\s+\d{4})\b", after,
+                    re.I) if q.unit in ("", "%") else None
+    if than:  # "50% fewer greenhouse gas emissions than in 2004": what is compared
+        title = than[1]
     if word_change:  # "halve food waste", "double the number of charge points"; else the subject
         thing = re.sub(r"^(?:the number of|the amount of|the)\s+", "", after.strip(" .,;")).split(" by ")[0]
         if thing and not re.match(r"(?:by|to|in|from|of|on|at)\b|\d", thing):
