@@ -718,6 +718,17 @@ def test_a_ceiling_on_an_annual_amount_is_on_each_year(what, n):
     assert (c.value, c.kind, c.each, c.deadline, c.title) == (n, "cap", "year", None, what)
 
 
+@given(st.sampled_from(["drop", "be cut", "be lowered"]), st.sampled_from([20, 30, 40]))
+def test_a_speed_limit_is_a_rules_setting_and_a_forecast_needs_no_that(verb, mph):
+    assert extract(f"The default speed limit on residential streets will {verb} to {mph} mph next year.", "t.txt",
+                   2024) == []
+    [c] = extract("The city plans to cut road deaths under the new speed limits to zero by 2030.", "t.txt", 2024)
+    assert (c.value, c.kind) == (0, "decrease")
+    assert extract(f"The government forecasts passenger numbers will grow to {mph}0 million by 2050.", "t.txt", 2024) == []
+    [c] = extract(f"Infrastructure projects will deliver {mph}0 homes by 2027.", "t.txt", 2024)
+    assert c.value == mph * 10
+
+
 def test_a_ceiling_with_a_date_facts_of_today_comparisons_and_sold_from():
     [c] = extract("Member states must ensure annual consumption does not exceed 40 lightweight plastic bags per person by "
                   "the end of 2025.", "t.txt", 2024)

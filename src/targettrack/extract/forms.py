@@ -271,8 +271,14 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
     if re.search(r"\b(?:is|are)\s+(?:projected|forecast|predicted)\s+to\s+(?:reach|hit|return to|rise to|fall to)\s*$",
                  before, re.I):
         return True  # "Bus ridership is projected to reach 95% …": a forecast
-    if re.search(r"\b(?:forecasts?|predicts?|projects?|estimates?)\s+that\b[^.;]*$", before, re.I):
-        return True  # "The agency forecasts that demand will reach 500 TWh by 2040"
+    if re.search(r"\b(?:forecasts?|predicts?|projects?|estimates?)\s+that\b[^.;]*$", before, re.I) or re.search(
+            r"\b(?:government|agency|department|ministry|office|council|regulator|operator|industry|analysts|economists|"
+            r"experts|forecasters|body|bank|[A-Z][A-Za-z]+)\s+(?:forecasts|predicts|estimates)\s+(?!that\b)"
+            r"[a-z][^.;]*$", before):
+        return True  # "The agency forecasts that demand will reach 500 TWh", "The government forecasts passenger numbers will grow to"
+    if re.search(r"\b(?:speed|weight|height|age|noise)\s+limits?\b[^.;,]{0,50}?\b(?:drops?|falls?|rises?|(?:be|is|are)\s+"
+                 r"(?:cut|lowered|reduced|raised|set|increased))\s+to\s*$", before, re.I):
+        return True  # "The default speed limit … will drop to 20 mph": a rule's setting, not a target
     if re.search(r"(?:涉及|惠及|带动)[^，。；;]{0,6}$", before):
         return True  # 涉及居民5万户: the scope of a plan, not its target
     if re.match(r"^\s*(?:(?:that|which)\s+(?:are|is)\s+)?(?:expected|projected|forecast|predicted|likely)\s+to\b", after, re.I):
