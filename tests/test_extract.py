@@ -729,6 +729,22 @@ def test_a_speed_limit_is_a_rules_setting_and_a_forecast_needs_no_that(verb, mph
     assert c.value == mph * 10
 
 
+@given(st.sampled_from(["Two", "Three", "Twelve"]), st.sampled_from(["electric ferries", "fire stations"]),
+       st.integers(2025, 2035))
+def test_new_things_counted_in_words_at_a_sentences_start(n, things, year):
+    [c] = extract(f"{n} new {things} will enter service in {year}.", "t.txt", 2024)
+    assert (c.value, c.deadline.label, c.title) == ({"Two": 2, "Three": 3, "Twelve": 12}[n], str(year), things)
+    assert extract(f"The {n.lower()} new {things} opened last year.", "t.txt", 2024) == []
+
+
+@given(st.sampled_from(["Cut", "Reduce"]))
+def test_by_half_is_halving(verb):
+    [c] = extract(f"Ambitions for 2035\n\n{verb} the gap in healthy life expectancy between the richest and poorest "
+                  f"areas by half.\n", "t.txt", 2024)
+    assert (c.value, c.form, c.deadline.label, c.title) == (
+        -50, "change", "2035", "gap in healthy life expectancy between the richest and poorest areas")
+
+
 def test_a_ceiling_with_a_date_facts_of_today_comparisons_and_sold_from():
     [c] = extract("Member states must ensure annual consumption does not exceed 40 lightweight plastic bags per person by "
                   "the end of 2025.", "t.txt", 2024)

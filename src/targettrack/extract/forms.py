@@ -37,7 +37,8 @@ _REDUCTION_AFTER = re.compile(r"^\s*(?:(?:relative|absolute|net|overall|further|
                               r"increase|rise)\b", re.I)
 # Numbers in words: a change with no digit in it.
 _WORD_CHANGES = [
-    (re.compile(r"\b(?:halve|halving|halved)\b|\bcut\b[a-z' -]{0,80}\bin half\b", re.I), "-50", "halve"),
+    (re.compile(rf"\b(?:halve|halving|halved)\b|\bcut\b[a-z' -]{{0,80}}\bin half\b|\b(?:{_EN_DOWN})\b[a-z' -]{{0,80}}\bby half\b",
+                re.I), "-50", "halve"),
     (re.compile(r"\b(?:double|doubling|doubled)\b", re.I), "100", "double"),
     (re.compile(r"\b(?:triple|tripling|tripled)\b", re.I), "200", "triple"),
     (re.compile(r"翻一番|翻番|翻了一番|(?:增长|增加|提高)(?:约|近|超过)?一倍"), "100", "翻一番"),

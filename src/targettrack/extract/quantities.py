@@ -144,7 +144,7 @@ def quantities(text: str) -> list[Quantity]:
             noun = " ".join(words) if words and words[0] not in EN_NOT_NOUNS else None
             found.append(Quantity(value, "", text[m.start():m.end("mag")], m.start(), m.end("mag"), False, noun))
         # "build four new fire stations": a small count in words, after a verb of making, before a plural noun
-        for m in _EN_WORD_COUNT.finditer(text):
+        for m in [*_EN_WORD_COUNT.finditer(text), *_EN_WORD_COUNT_NEW.finditer(text)]:
             if not any(m.start("n") < q.end and q.start < m.end("n") for q in found):
                 found.append(Quantity(Decimal(count_word(m["n"])), "", m["n"], m.start("n"), m.end("n"), False, m["noun"]))
         found.sort(key=lambda q: q.start)
@@ -155,6 +155,10 @@ _EN_WORD_COUNT = re.compile(
     r"\b(?:build|open|create|add|recruit|plant|deliver|establish|construct|hire|train)\s+(?P<n>two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\s+(?:(?:new|additional|more|extra)\s+)?"
     r"(?P<noun>(?:[a-z][a-z-]+\s+){0,2}?[a-z][a-z-]+s)\b", re.I)
+# "Two new electric ferries will enter service in 2026": new things, counted in words, that a plan says will come
+_EN_WORD_COUNT_NEW = re.compile(
+    r"(?:^|(?<=[.;:]\s))(?P<n>[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve)\s+"
+    r"(?:new|additional|more|extra)\s+(?P<noun>(?:[a-z][a-z-]+\s+){0,2}?[a-z][a-z-]+s)\s+(?=will\b|are to\b|should\b|must\b)")
 _EN_WORD_AMOUNT = re.compile(
     r"\b(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
     r"sixty|seventy|eighty|ninety|a hundred)\s+(?P<mag>thousand|million|billion|trillion)\b"

@@ -122,7 +122,7 @@ def english_title(q: Quantity, before: str, after: str, rest: str, word_change: 
         if thing and not re.match(r"(?:by|to|in|from|of|on|at)\b|\d", thing):
             title = thing
         inside = re.match(r"\S+\s+(?:the number of |the amount of |the )?(.+?)\s+(?:by\s+(?:a|one|two|three)[- ]"
-                          r"(?:thirds?|quarters?)|in half)$", q.words, re.I)
+                          r"(?:thirds?|quarters?)|in half|by half)$", q.words, re.I)
         if inside:  # "cut the number of fly-tipping incidents in the borough by a quarter"
             title = inside[1]
     whole = re.match(r"(?:fully|entirely|wholly|completely|100 per ?cent)[- ](.+)", q.words, re.I)
