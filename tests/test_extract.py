@@ -745,6 +745,16 @@ def test_by_half_is_halving(verb):
         -50, "change", "2035", "gap in healthy life expectancy between the richest and poorest areas")
 
 
+@given(st.sampled_from([("attend", "burglaries", "48 hours"), ("fix", "reported potholes", "28 days"),
+                        ("treat", "stroke patients", "four hours")]), st.integers(70, 99))
+def test_a_share_within_a_time_with_no_date_is_a_standing_floor(case, share):
+    verb, what, time = case
+    [c] = extract(f"Officers will {verb} {share}% of {what} within {time}.", "t.txt", 2024)
+    assert (c.value, c.kind, c.deadline) == (share, "floor", None)
+    [c] = extract(f"By 2029, officers will {verb} {share}% of {what} within {time}.", "t.txt", 2024)
+    assert (c.kind, c.deadline.label) == ("increase", "2029")
+
+
 def test_a_ceiling_with_a_date_facts_of_today_comparisons_and_sold_from():
     [c] = extract("Member states must ensure annual consumption does not exceed 40 lightweight plastic bags per person by "
                   "the end of 2025.", "t.txt", 2024)

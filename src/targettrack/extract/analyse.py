@@ -110,6 +110,13 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
             one_year = any(w in why_deadline for w in ("'this year'", "'next year'", "(the document's year)"))
             kind, why_kind = kind_of(before, clause[q.start:q.start + 6], clause_increase, deadline is not None, one_year,
                                      clause[q.end:q.end + 4])
+            if english and q.unit == "%" and KIND[kind].shape == "path" and KIND[kind].direction > 0 \
+                    and deadline is None and re.match(
+                    r"\s*of\s+[^.;]{0,80}?\bwithin\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|ten|twelve|"
+                    r"twenty-four|forty-eight)[\s-]+(?:working\s+|calendar\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|"
+                    r"months?)\b", after, re.I):
+                # "attend 90% of burglaries within 48 hours": a standard kept all the time, with no date
+                kind, why_kind = "floor", "a share within a time, with no date: a standard to keep up"
             if english and re.fullmatch(r"(?:minutes|hours|days|weeks)", q.unit) and re.match(r"\s*on average\b", after) \
                     and KIND[kind].shape == "path" and KIND[kind].direction > 0:
                 # "reach the most urgent calls in 7 minutes on average": a time to keep down
