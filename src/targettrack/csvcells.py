@@ -49,4 +49,9 @@ def write_rows(header, dict_rows, out, header_line: bool = True) -> None:
     if header_line:
         out.write(",".join(_quoted(h) for h in header) + "\n")
     for r in dict_rows:
-        out.write(",".join(_quoted(cell(r.get(k))) for k in header) + "\n")
+        out.write(row_line(header, r))
+
+
+def row_line(header, r: dict) -> str:
+    """One row of write_rows, with its newline."""
+    return ",".join(_quoted(cell(r.get(k))) for k in header) + "\n"

@@ -131,6 +131,21 @@ def documents(raw: bytes):
         start = stop + 2
 
 
+def numbered_in_order(raw: bytes) -> bool:
+    """The target lines of a store in the layout are numbered in ascending
+    order, each number once (no JSON decoded): what reading them one at a
+    time needs of a file from other hands."""
+    last = 0
+    try:
+        for key, _doc in documents(raw):
+            if not key.isdigit() or int(key) <= last:
+                return False
+            last = int(key)
+    except (ValueError, UnicodeDecodeError):
+        return False
+    return True
+
+
 # --- a few lines, without cutting the whole file ---------------------------------
 # A command about one target of 10,000 finds its line by its number or its id
 # and splices the new line in: split() and join() of every line were most of

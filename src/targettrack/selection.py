@@ -60,10 +60,32 @@ def select(targets: list[Target], flt: Filter, as_of: date, settings: Settings |
     return rows
 
 
+def _sort_key(key, t: Target, a: Assessment):
+    return key(t.id, t.deadline.last.toordinal() if t.deadline else None, a.status, a.progress, a.buffer_days)
+
+
 def sort_rows(rows: list[Row], by: str = "deadline") -> list[Row]:
     key = order(by)
-    return sorted(rows, key=lambda ta: key(ta[0].id, ta[0].deadline.last.toordinal() if ta[0].deadline else None,
-                                           ta[1].status, ta[1].progress, ta[1].buffer_days))
+    return sorted(rows, key=lambda ta: _sort_key(key, *ta))
+
+
+def select_each(targets, flt: Filter, as_of: date, settings: Settings | None = None, method: str | None = None,
+                by: str = "deadline", piece=lambda t, a: (t, a)) -> list:
+    """select and sort_rows for targets that arrive one at a time: each one
+    kept is judged, made into `piece(target, assessment)` (what the output
+    needs of it) and let go, so a list of 10,000 holds its pieces, not
+    10,000 targets. The pieces come back in the order sort_rows gives."""
+    key = order(by)
+    kept = []
+    for t in targets:
+        if not flt.keeps_target(t):
+            continue
+        a = assess(t, as_of, settings, method)
+        if flt.statuses and a.status not in flt.statuses:
+            continue
+        kept.append((_sort_key(key, t, a), piece(t, a)))
+    kept.sort(key=lambda kp: kp[0])  # stable: equal keys stay in store order, as sorted() keeps them
+    return [p for _, p in kept]
 
 
 def status_counts(assessments) -> dict[str, int]:

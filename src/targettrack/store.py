@@ -611,6 +611,54 @@ class Store:
             return iter(self.targets())
         return self._each_line()
 
+    def each_target(self):
+        """Every target in store order, one at a time and none kept (a list
+        of 10,000 holds what it shows of them, not the targets).
+
+        From the lines of a file in the layout, each decoded once, as it is
+        reached; a file from other hands has its lines' numbers checked
+        first (in order, each once: no JSON decoded), and the first line
+        that is not a JSON object hands the rest to the whole decoder, which
+        says what is wrong or reads a file that is valid but not in the
+        layout. The targets already given are those it gives too: a line
+        that decodes alone is a whole document, since the one holding it
+        would have failed first. Any other file is decoded whole first."""
+        f = self._file
+        if self._ids is not None or f._data is not None or not (f.trusted or f.framed) \
+                or not layout.numbered_in_order(f.read()):
+            yield from self.targets()
+            return
+        ids: set[str] = set()
+        last = 0
+        for key, doc in layout.documents(f.read()):
+            try:
+                d = json.loads(doc.decode("utf-8"))
+            except (ValueError, RecursionError):
+                d = None
+            if not isinstance(d, dict):
+                break
+            yield self._once(ids, key, d)
+            last = int(key)
+        else:
+            f.framed, f.trusted = False, f.trusted or f.framed  # every line checked
+            return
+        table = f.data()[TARGETS_TABLE]
+        for key in sorted((k for k in table if int(k) > last), key=int):
+            yield self._once(ids, key, table[key])
+
+    def _once(self, ids: set[str], key: str, d: dict) -> Target:
+        """The target of document `key`, or the corrupt store's error (its id given before among `ids`, too)."""
+        try:
+            t = from_dict(d)
+        except (ValueError, TypeError, ArithmeticError) as e:
+            raise StoreError(_('{path}: corrupt store (target document {key}: {detail})').format(
+                path=self.path, key=key, detail=e)) from None
+        if t.id in ids:
+            raise StoreError(_('{path}: corrupt store (id {target_id} appears twice)').format(
+                path=self.path, target_id=repr(t.id)))
+        ids.add(t.id)
+        return t
+
     def documents(self):
         """(document number, the raw JSON of its line) of every target, one
         at a time in store order, for bytes targettrack wrote itself (their

@@ -9,7 +9,7 @@ import typer
 from .. import __version__, render
 from ..assess import assess
 from ..model import check_method
-from ..selection import SORTS, select, sort_rows, status_counts
+from ..selection import SORTS, select_each, status_counts
 from ..store import locate
 from ..values import show_value
 from .program import app
@@ -75,7 +75,7 @@ def list_(
     fmt: ListFormat = None,
 ) -> None:
     """List targets with their status."""
-    from ..render import LINE_FORMATS, lines_renderer, list_renderer
+    from ..render import LINE_FORMATS, lines_renderer, list_pieces
 
     flt = target_filter(status, tag, kind, plan, due_before, binding)
     check_method(method)
@@ -93,11 +93,12 @@ def list_(
                                lambda: open_store(ctx))
         lines_renderer(fmt)(lines, out, color=color)
         return
+    piece, render_pieces = list_pieces(fmt)
     with open_store(ctx) as store:
-        targets = store.targets()
         settings = store.settings()
-    rows = sort_rows(select(targets, flt, when, settings, method), sort)
-    list_renderer(fmt)(rows, out, color=color)
+        # each target judged and made into what the format shows of it as it is read, then let go
+        pieces = select_each(store.each_target(), flt, when, settings, method, sort, piece)
+    render_pieces(pieces, out, color=color)
 
 
 @app.command()

@@ -26,6 +26,14 @@ def list_renderer(name: str):
     return importlib.import_module(f"{__name__}.{LIST_FORMATS[name]}").render
 
 
+def list_pieces(name: str):
+    """(piece, render_pieces) of a list format: what it needs of each (target,
+    assessment), made as targets stream by (selection.select_each), and how
+    it writes them; render(rows) is render_pieces of each row's piece."""
+    module = importlib.import_module(f"{__name__}.{LIST_FORMATS[name]}")
+    return module.piece, module.render_pieces
+
+
 # The formats for people draw Lines (cells.Line), which the row cache keeps.
 LINE_FORMATS = ("table", "text")
 

@@ -6,17 +6,25 @@ spread over source_document, source_url, ... columns.
 
 from __future__ import annotations
 
-from ..csvcells import write_rows
+from ..csvcells import row_line, write_rows
 from ..records import FIELDS, SOURCE_FIELDS, record
 
 HEADER = [f for f in FIELDS if f != "source"] + [f"source_{k}" for k in SOURCE_FIELDS]
 
 
+def piece(t, a) -> str:
+    """One target's row, written out (the record flattened)."""
+    r = record(t, a)
+    for k, v in r.pop("source").items():
+        r[f"source_{k}"] = v
+    return row_line(HEADER, r)
+
+
 def render(rows, out, *, color: bool = False) -> None:
-    flat = []
-    for t, a in rows:
-        r = record(t, a)
-        for k, v in r.pop("source").items():
-            r[f"source_{k}"] = v
-        flat.append(r)
-    write_rows(HEADER, flat, out)
+    render_pieces([piece(t, a) for t, a in rows], out)
+
+
+def render_pieces(pieces: list[str], out, *, color: bool = False) -> None:
+    write_rows(HEADER, [], out)
+    for p in pieces:
+        out.write(p)

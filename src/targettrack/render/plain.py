@@ -77,10 +77,15 @@ def _stacked(rows, out, indent: str, total: int, styles) -> None:
                 out.write(deeper + piece + "\n")
 
 
-def render(rows, out, *, color: bool = False) -> None:
+def piece(t, a) -> Line:
+    """One target's Line (what the row cache keeps of it, too)."""
     from .cells import line
 
-    render_lines([line(t, a) for t, a in rows], out, color=color)
+    return line(t, a)
+
+
+def render(rows, out, *, color: bool = False) -> None:
+    render_lines([piece(t, a) for t, a in rows], out, color=color)
 
 
 def render_lines(lines: list[Line], out, *, color: bool = False) -> None:
@@ -89,3 +94,6 @@ def render_lines(lines: list[Line], out, *, color: bool = False) -> None:
     headers = tuple(header(n) for n in names)
     write_table([headers] + [ln.shown(binding) for ln in lines], out,
                 sizes=[tuple(width(h) for h in headers)] + [ln.shown_sizes(binding) for ln in lines])
+
+
+render_pieces = render_lines

@@ -66,10 +66,15 @@ def terminal_width() -> int:
     return max(shutil.get_terminal_size((80, 24)).columns, 20)
 
 
-def render(rows, out, *, color: bool = True, total: int | None = None) -> None:
+def piece(t, a) -> Line:
+    """One target's Line (what the row cache keeps of it, too)."""
     from .cells import line
 
-    render_lines([line(t, a) for t, a in rows], out, color=color, total=total)
+    return line(t, a)
+
+
+def render(rows, out, *, color: bool = True, total: int | None = None) -> None:
+    render_lines([piece(t, a) for t, a in rows], out, color=color, total=total)
 
 
 def render_lines(lines: list[Line], out, *, color: bool = True, total: int | None = None) -> None:
@@ -150,3 +155,6 @@ def _stacked(names, lines, cells, out, total: int, color: bool) -> None:
         for piece in wrap(row[title_at], total - 2):
             lines.append("  " + piece)
         out.write("\n".join(lines) + "\n")
+
+
+render_pieces = render_lines
