@@ -336,3 +336,37 @@ def test_a_backdated_statistic_entered_this_week_is_this_weeks_change(tt):
     assert before["changes"] == []  # the week before, nothing new had been recorded
     again = json.loads(tt.ok("report", "-f", "json", env={"TARGETTRACK_TODAY": "2026-11-26"}))
     assert {**again, "generated_at": ""} == {**week, "generated_at": ""}  # a replayed week reproduces exactly
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "csv"])
+@pytest.mark.parametrize("since", ["2026-11-19", "2026-01-01"])
+def test_a_report_built_as_the_store_is_read_draws_what_the_whole_store_draws(busy, fmt, since):
+    """report judges each target as it is read (Store.each_target) and keeps a
+    target's values only where a section shows them; every format but HTML
+    and JSON is drawn from that, and must say exactly what it said from the
+    whole list of targets."""
+    import importlib
+    import io
+    from datetime import date
+
+    from targettrack import report as report_mod
+    from targettrack.render import report_common
+    from targettrack.store import Store
+
+    with Store(busy.db) as store:
+        targets, settings = store.targets(), store.settings()
+    as_of, start = date.fromisoformat(FROZEN_TODAY), date.fromisoformat(since)
+    whole = report_mod.build(targets, as_of, start, 90, settings)
+    lean = report_mod.build(iter(targets), as_of, start, 90, settings, series=False)
+    renderer = importlib.import_module(f"targettrack.render.{report_common.REPORT_FORMATS[fmt]}").render
+    drawn = []
+    for rep in (whole, lean):
+        out = io.StringIO()
+        renderer(rep, out, store="s.json", generated_at="2026-11-26T00:00:00Z")
+        drawn.append(out.getvalue())
+    assert drawn[0] == drawn[1]
+    shown = {c.target.id for c in lean.changes} | {t.id for t, _ in lean.new_observations}
+    assert shown  # the busy store has changes and new values in both windows
+    original = {t.id: report_mod.as_recorded(t, as_of) for t in targets}
+    for t, _ in lean.rows:  # values kept only where a section shows them
+        assert t.observations == (original[t.id].observations if t.id in shown else ())

@@ -16,7 +16,7 @@ from datetime import date
 from .dates import shift
 from .assess import ATTENTION_ORDER, DEFAULT_SETTINGS, Assessment, assess
 from .model import Observation, Target
-from .selection import Filter, select, status_counts
+from .selection import Filter, judged, status_counts
 from .settings import Settings
 
 ATTENTION = ("missed", "breached", "regressing", "off-track", "at-risk")
@@ -82,32 +82,49 @@ def judged_then(t: Target, now: Assessment, since: date, settings: Settings | No
     return assess(before, since, settings, method)
 
 
-def build(targets: list[Target], as_of: date, since: date, within_days: int,
-          settings: Settings | None = None, method: str | None = None, flt: Filter = Filter()) -> Report:
-    """The report on the targets `flt` keeps (judged as of `as_of`)."""
-    # Judged with the values recorded by each date, so a report for a past
-    # date says what it said then.
-    rows = select([as_recorded(t, as_of) for t in targets], flt, as_of, settings, method)
-    # What the store said on `since`: judged as of that day with only the
-    # values recorded by then. A 2025 value entered this week is this week's news.
-    previous = {t.id: judged_then(t, a, since, settings, method) for t, a in rows}
-    by_attention = lambda ta: (ATTENTION_ORDER.index(ta[1].status), ta[1].buffer_days or 0, ta[0].id)
-    # Needs a person: a status that is going wrong, or data that are overdue (the
-    # communiqué is out and the value is not recorded, or the statistics are late).
-    attention = sorted([ta for ta in rows if ta[1].status in ATTENTION or ta[1].stale], key=by_attention)
+def build(targets, as_of: date, since: date, within_days: int, settings: Settings | None = None,
+          method: str | None = None, flt: Filter = Filter(), series: bool = True) -> Report:
+    """The report on the targets `flt` keeps (judged as of `as_of`).
+
+    `targets` may arrive one at a time (Store.each_target): each is judged
+    and placed in its sections as it comes. With `series` False, a target
+    is kept without its values unless a section shows them (a status change,
+    a new value): what the text, Markdown, CSV and JSON reports draw, so a
+    report on 10,000 targets does not hold 10,000 series."""
+    rows, previous, changes, new_obs, achieved, attention, upcoming = [], {}, [], [], [], [], []
     horizon = shift(as_of, within_days)
-    upcoming = sorted([ta for ta in rows if ta[0].deadline and as_of <= ta[0].deadline.last <= horizon
-                       and ta[1].status not in ("achieved", "missed")],
-                      key=lambda ta: (ta[0].deadline.last, ta[0].id))
-    changes = [Change(t, previous[t.id], a, entered_between(t, since, as_of))
-               for t, a in rows if previous[t.id].status != a.status]
-    new_obs = []
-    for t, _ in rows:
-        for o in sorted(t.observations, key=lambda o: o.date.last):
-            recorded = _recorded_day(o)
-            dated_in = since < o.date.last <= as_of
-            recorded_in = recorded is not None and since < recorded <= as_of and o.date.last <= as_of
-            if dated_in or recorded_in:
-                new_obs.append((t, o))
-    achieved = [(t, a) for t, a in rows if a.achieved_date and since < a.achieved_date <= as_of]
+    for t in targets:
+        # Judged with the values recorded by each date, so a report for a
+        # past date says what it said then.
+        t = as_recorded(t, as_of)
+        a = judged(t, flt, as_of, settings, method)
+        if a is None:
+            continue
+        # What the store said on `since`: judged as of that day with only the
+        # values recorded by then. A 2025 value entered this week is this week's news.
+        before = previous[t.id] = judged_then(t, a, since, settings, method)
+        entered = [o for o in sorted(t.observations, key=lambda o: o.date.last) if _new(o, since, as_of)]
+        changed = before.status != a.status
+        held = t if series or changed or entered else replace(t, observations=())
+        rows.append((held, a))
+        if changed:
+            changes.append(Change(t, before, a, entered_between(t, since, as_of)))
+        new_obs += [(t, o) for o in entered]
+        # Needs a person: a status that is going wrong, or data that are overdue (the
+        # communiqué is out and the value is not recorded, or the statistics are late).
+        if a.status in ATTENTION or a.stale:
+            attention.append((held, a))
+        if t.deadline and as_of <= t.deadline.last <= horizon and a.status not in ("achieved", "missed"):
+            upcoming.append((held, a))
+        if a.achieved_date and since < a.achieved_date <= as_of:
+            achieved.append((held, a))
+    attention.sort(key=lambda ta: (ATTENTION_ORDER.index(ta[1].status), ta[1].buffer_days or 0, ta[0].id))
+    upcoming.sort(key=lambda ta: (ta[0].deadline.last, ta[0].id))
     return Report(as_of, since, within_days, rows, attention, upcoming, changes, new_obs, achieved, previous)
+
+
+def _new(o: Observation, since: date, as_of: date) -> bool:
+    """A value dated in the window, or recorded in it for a period already over."""
+    recorded = _recorded_day(o)
+    return since < o.date.last <= as_of or (recorded is not None and since < recorded <= as_of
+                                            and o.date.last <= as_of)

@@ -46,17 +46,25 @@ class Filter:
         return True
 
 
+def judged(t: Target, flt: Filter, as_of: date, settings: Settings | None = None,
+           method: str | None = None) -> Assessment | None:
+    """`t`'s assessment if the filter keeps it, else None (judged only if the rest of the filter keeps it)."""
+    if not flt.keeps_target(t):
+        return None
+    a = assess(t, as_of, settings, method)
+    if flt.statuses and a.status not in flt.statuses:
+        return None
+    return a
+
+
 def select(targets: list[Target], flt: Filter, as_of: date, settings: Settings | None = None,
            method: str | None = None) -> list[Row]:
     """(target, assessment) for each target the filter keeps, in store order."""
     rows = []
     for t in targets:
-        if not flt.keeps_target(t):
-            continue
-        a = assess(t, as_of, settings, method)
-        if flt.statuses and a.status not in flt.statuses:
-            continue
-        rows.append((t, a))
+        a = judged(t, flt, as_of, settings, method)
+        if a is not None:
+            rows.append((t, a))
     return rows
 
 
@@ -78,12 +86,9 @@ def select_each(targets, flt: Filter, as_of: date, settings: Settings | None = N
     key = order(by)
     kept = []
     for t in targets:
-        if not flt.keeps_target(t):
-            continue
-        a = assess(t, as_of, settings, method)
-        if flt.statuses and a.status not in flt.statuses:
-            continue
-        kept.append((_sort_key(key, t, a), piece(t, a)))
+        a = judged(t, flt, as_of, settings, method)
+        if a is not None:
+            kept.append((_sort_key(key, t, a), piece(t, a)))
     kept.sort(key=lambda kp: kp[0])  # stable: equal keys stay in store order, as sorted() keeps them
     return [p for _, p in kept]
 

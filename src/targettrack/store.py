@@ -625,7 +625,7 @@ class Store:
         would have failed first. Any other file is decoded whole first."""
         f = self._file
         if self._ids is not None or f._data is not None or not (f.trusted or f.framed) \
-                or not layout.numbered_in_order(f.read()):
+                or f.framed and not layout.numbered_in_order(f.read()):  # targettrack's own file: checked when written
             yield from self.targets()
             return
         ids: set[str] = set()

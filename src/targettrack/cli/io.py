@@ -88,9 +88,11 @@ def report(
     days = _within(within, when)
     loc = locate(root(ctx).db)
     with open_store(ctx) as store:
-        targets = store.targets()
         settings = store.settings()
-    rep = report_mod.build(targets, when, since_day, days, settings, method, flt)
+        # judged as read; the HTML report draws every target's values (its charts), and
+        # JSON's records say how often values come (inferred from them)
+        rep = report_mod.build(store.each_target(), when, since_day, days, settings, method, flt,
+                               series=fmt in ("html", "json"))
     buf = io.StringIO()
     renderer = importlib.import_module(f"..render.{report_common.REPORT_FORMATS[fmt]}", __package__).render
     terminal = {}
