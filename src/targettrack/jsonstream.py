@@ -143,26 +143,28 @@ class Export:
         if text.peek() is not None:
             raise text.error("Extra data", text.pos)
 
-    def _array(self) -> Iterator:
+    def _items(self, opening: str, closing: str) -> Iterator[None]:
+        """Once at the start of each item of the array or object that opens
+        here (the caller reads the item), then past its closing bracket."""
         text = self._text
-        text.take("[", "Expecting value")
-        if text.peek() == "]":
+        text.take(opening, "Expecting value")
+        if text.peek() == closing:
             text.pos += 1
             return
         while True:
-            yield text.value()
-            if text.peek() == "]":
+            yield
+            if text.peek() == closing:
                 text.pos += 1
                 return
             text.take(",", "Expecting ',' delimiter")
 
+    def _array(self) -> Iterator:
+        for _ in self._items("[", "]"):
+            yield self._text.value()
+
     def _members(self) -> Iterator:
         text = self._text
-        text.take("{", "Expecting value")
-        if text.peek() == "}":
-            text.pos += 1
-            return
-        while True:
+        for _ in self._items("{", "}"):
             if text.peek() != '"':
                 raise text.error("Expecting property name enclosed in double quotes", text.pos)
             key = text.value()
@@ -174,7 +176,3 @@ class Export:
                 yield from self._array()
             else:
                 self.header[key] = text.value()
-            if text.peek() == "}":
-                text.pos += 1
-                return
-            text.take(",", "Expecting ',' delimiter")
