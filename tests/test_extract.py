@@ -755,6 +755,28 @@ def test_a_share_within_a_time_with_no_date_is_a_standing_floor(case, share):
     assert (c.kind, c.deadline.label) == ("increase", "2029")
 
 
+@given(st.sampled_from(["Targets to", "Goals through", "Commitments until"]), st.integers(2026, 2050))
+def test_targets_to_a_year_govern_the_lines_under_them(heading, year):
+    text = f"Nature Recovery Plan\n\n{heading} {year}\n\nRestore 500,000 hectares of wildlife habitat.\n"
+    [c] = extract(text, "t.txt", 2024)
+    assert (c.value, c.unit, c.deadline.label) == (500000, "hectares", str(year))
+
+
+@given(st.sampled_from(["safe drinking water", "clean cooking fuels", "affordable broadband"]),
+       st.sampled_from(["all", "everyone"]))
+def test_access_for_all_is_everyone_and_a_goals_number_is_its_name(what, whom):
+    [c] = extract(f"Goal 6 aims to ensure access to {what} for {whom} by 2030.", "t.txt", 2024)
+    assert (c.value, c.unit, c.deadline.label, c.title) == (100, "%", "2030", f"access to {what}")
+
+
+@given(st.integers(20, 95))
+def test_by_the_years_end_is_the_documents_year(share):
+    [c] = extract(f"年底前，全市建筑垃圾资源化利用率达到{share}%。", "t.txt", 2024)
+    assert (c.value, c.deadline.label) == (share, "2024")
+    [c] = extract(f"到2026年底前，全市建筑垃圾资源化利用率达到{share}%。", "t.txt", 2024)
+    assert c.deadline.label == "2026"
+
+
 def test_a_ceiling_with_a_date_facts_of_today_comparisons_and_sold_from():
     [c] = extract("Member states must ensure annual consumption does not exceed 40 lightweight plastic bags per person by "
                   "the end of 2025.", "t.txt", 2024)

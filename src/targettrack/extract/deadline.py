@@ -29,6 +29,9 @@ _DEADLINE_PATTERNS = [
                 r"(?:(?:the\s+)?(?:spring|summer|autumn|fall|winter|early|mid|late)(?:\s+of)?[-\s]+)?"
                 r"(?:FY\s?|fiscal\s+(?:year\s+)?)?(\d{4})", re.I), "by {0}"),  # "by FY2026": the fiscal year named
     (re.compile(r"\b(?:targets?|goals?|ambitions?|objectives?)\s+(?:for|of)\s+(\d{4})\b", re.I), "a target for {0}"),
+    # "Targets to 2042", "our goals through 2035": targets that run to that year
+    (re.compile(r"\b(?:targets?|goals?|ambitions?|objectives?|commitments?)\s+(?:to|until|through)\s+(\d{4})\b", re.I),
+     "targets to {0}"),
     (re.compile(r"\bzero\s+(?:from|as of|starting(?:\s+in)?)\s+(\d{4})\b", re.I), "nought from {0}"),
     # "all new cars sold from 2025 should be zero-emission": what is sold from then on
     (re.compile(r"\b(?:sold|registered|built|bought|installed)\s+(?:from|after|as of)\s+(\d{4})\b", re.I), "sold from {0}"),
@@ -157,7 +160,7 @@ def deadlines(text: str, year: int | None) -> list[Deadline]:
             found.append(Deadline(m.start(), m.end(), parse_period(str(year + 1)), f"'next year' = {year + 1} (--year)",
                                   len(patterns)))
     if year and not found:
-        m = re.search(r"今年(?:年内|底|年底)|年内|今年(?=[，,]?[^，。；]{0,16}?(?:要|将|力争|计划|预计|确保|争取)|[^，。；]{0,12}目标)|今年(?!\s*(?:\d|[一二三四五六七八九十]+月|前|上半年|下半年|一季度|以来|初|年初))(?=[^。；]{0,30}?(?:达到|提高到|增加到|增至|降至|下降到|稳定在|保持在))|"
+        m = re.search(r"今年(?:年内|底|年底)|(?:^|(?<=[，,。；;：:\s]))年底前|年内|今年(?=[，,]?[^，。；]{0,16}?(?:要|将|力争|计划|预计|确保|争取)|[^，。；]{0,12}目标)|今年(?!\s*(?:\d|[一二三四五六七八九十]+月|前|上半年|下半年|一季度|以来|初|年初))(?=[^。；]{0,30}?(?:达到|提高到|增加到|增至|降至|下降到|稳定在|保持在))|"
                       r"(?:力争|确保|争取)全年|全年(?=[^，。；]{0,8}?(?:力争|确保|争取|要|将))|(?:by|before) the end of (?:this|the) year|later this year|\bthis year\b",
                       text, re.I)
         if m:

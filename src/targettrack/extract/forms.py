@@ -95,6 +95,8 @@ WORD_LEVELS = [
                 r"[a-z][a-z -]{2,40}?(?= (?:by|within|before|in the next|over the next)\b)|"
                 r"(?<=\ball )(?:of (?:the|its|their|our) )?[a-z][a-z -]{2,30}?(?= from (?:clean|renewable|low-carbon|"
                 r"zero-carbon|carbon-free|green) (?:sources|energy|power|electricity)\b)", re.I), "100", "%"),
+    # "ensure access to safe drinking water for all by 2030": everyone
+    (re.compile(r"\baccess\s+to\s+(?:[a-z-]+\s+){1,5}?for\s+(?:all|everyone)\b", re.I), "100", "%"),
     # "convert its entire bus fleet to zero-emission vehicles by 2040": all of it
     (re.compile(r"(?:(?<=\bentire )|(?<=\bwhole ))[a-z][a-z -]{2,40}?(?= (?:to|(?:will|must|should|shall|is to) be)"
                 rf" (?:fully )?(?:{ALL_IN_A_STATE})\b)", re.I), "100", "%"),
@@ -307,8 +309,9 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
     if re.search(r"\b(?:now|currently|already|today)\s+(?:runs?|has|have|operates?|owns?|employs?|serves?)\s*$", before,
                  re.I):
         return True  # "the agency now runs 120 electric buses": what there is today
-    if re.search(r"\b(?:[Tt]ype|[Tt]ier|[Gg]rade|[Cc]ategory|[Bb]and)\s*$", before):
-        return True  # "type 2 diabetes", "Tier 1 suppliers": a number in a name
+    if re.search(r"\b(?:[Tt]ype|[Tt]ier|[Gg]rade|[Cc]ategory|[Bb]and|Goal|SDG|Target|Objective|Indicator|Pillar|"
+                 r"Priority)\s*$", before):
+        return True  # "type 2 diabetes", "Tier 1 suppliers", "Goal 6 aims to …": a number in a name
     if re.match(r"^年一遇", after):
         return True  # 防洪标准达到50年一遇: a standard, not a count of years
     if re.match(r"^\s*(?:countries|nations|parties|signatories|members|governments|member states)\s+(?:have\s+)?"

@@ -137,6 +137,9 @@ def english_title(q: Quantity, before: str, after: str, rest: str, word_change: 
     if state:
         thing = re.sub(r"^of (?:the|our|its|their|his|her) ", "", q.words, flags=re.I)
         title = f"{state[1]} share of {thing}"  # "all plastic packaging … must be recyclable"
+    everyone = re.match(r"(access\s+to\s+.+?)\s+for\s+(?:all|everyone)$", q.words, re.I) if q.value == 100 else None
+    if everyone:  # "ensure access to safe drinking water for all"
+        title = everyone[1]
     acted = re.search(r"\b(replace|remove|connect|upgrade|convert)\s+all\s*$", before, re.I) if q.value == 100 else None
     clean = re.match(r"\s*from\s+(clean|renewable|low-carbon|zero-carbon|carbon-free|green)\s", after, re.I) \
         if q.value == 100 and re.search(r"\ball\s*$", before, re.I) else None
