@@ -777,6 +777,21 @@ def test_by_the_years_end_is_the_documents_year(share):
     assert c.deadline.label == "2026"
 
 
+@given(st.sampled_from([("one in four", 25), ("nine in ten", 90), ("three out of five", 60), ("one in ten", 10)]),
+       st.sampled_from(["homes", "pupils"]))
+def test_a_share_in_words_like_one_in_four(share, things):
+    said, value = share
+    [c] = extract(f"The province wants {said} {things} to have rooftop solar by 2035.", "t.txt", 2024)
+    assert (c.value, c.unit, c.deadline.label, c.title) == (value, "%", "2035", things)
+
+
+@given(st.sampled_from(["GPs", "SMEs", "HGVs"]), st.integers(100, 9000))
+def test_a_plural_acronym_is_a_count_noun_and_analysts_expectations_are_forecasts(noun, n):
+    [c] = extract(f"The government promised {n:,} more {noun} by 2025.", "t.txt", 2024)
+    assert (c.value, c.title) == (n, noun)
+    assert extract("Analysts expect solar capacity to triple by 2030.", "t.txt", 2024) == []
+
+
 def test_a_ceiling_with_a_date_facts_of_today_comparisons_and_sold_from():
     [c] = extract("Member states must ensure annual consumption does not exceed 40 lightweight plastic bags per person by "
                   "the end of 2025.", "t.txt", 2024)

@@ -61,6 +61,11 @@ WORD_LEVELS = [
     (re.compile(r"\b(?:half)(?=\s+of\b)", re.I), "50", "%"),
     (re.compile(r"\b(?:a|one)[- ]third(?=\s+of\b)", re.I), "33.33", "%"),
     (re.compile(r"\b(?:a|one)[- ]quarter(?=\s+of\b)", re.I), "25", "%"),
+    # "one in four homes", "nine in ten pupils": a share, in words
+    *[(re.compile(rf"\b{a}\s+(?:in|out of)\s+{b}\b(?=\s+[a-z])", re.I), value, "%") for a, b, value in (
+        ("nine", "ten", "90"), ("four", "five", "80"), ("three", "four", "75"), ("two", "three", "66.67"),
+        ("three", "five", "60"), ("one", "two", "50"), ("two", "five", "40"), ("one", "three", "33.33"),
+        ("one", "four", "25"), ("one", "five", "20"), ("one", "ten", "10"))],
     (re.compile(r"\bzero\s+(?:net\s+)?(?:[a-z-]+\s+(?:or\s+|and\s+)?){0,3}(?:emissions|waste|deaths|fatalities)\b"
                 r"(?=(?:\s+(?:sent|going|disposed|landfilled|to)\b[a-z ]{0,30}?)?\s+(?:by|no later than|in)\s+\d{4})|"
                 r"\bzero(?=\s+(?:from|as of|starting)\s+\d{4})|"  # "and zero from 2035"
@@ -277,7 +282,9 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
     if re.search(r"\b(?:forecasts?|predicts?|projects?|estimates?)\s+that\b[^.;]*$", before, re.I) or re.search(
             r"\b(?:government|agency|department|ministry|office|council|regulator|operator|industry|analysts|economists|"
             r"experts|forecasters|body|bank|[A-Z][A-Za-z]+)\s+(?:forecasts|predicts|estimates)\s+(?!that\b)"
-            r"[a-z][^.;]*$", before):
+            r"[a-z][^.;]*$", before) or re.search(
+            r"\b(?:[Aa]nalysts|[Ee]conomists|[Ee]xperts|[Ff]orecasters|[Ii]nvestors|[Oo]bservers|[Mm]arkets)\s+"
+            r"(?:expect|predict|forecast|estimate|project|see)\b[^.;]*$", before):
         return True  # "The agency forecasts that demand will reach 500 TWh", "The government forecasts passenger numbers will grow to"
     if re.search(r"\b(?:speed|weight|height|age|noise)\s+limits?\b[^.;,]{0,50}?\b(?:drops?|falls?|rises?|(?:be|is|are)\s+"
                  r"(?:cut|lowered|reduced|raised|set|increased))\s+to\s*$", before, re.I):

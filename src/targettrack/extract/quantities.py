@@ -33,7 +33,9 @@ QUANTITY_EN = re.compile(
     rf"(?:\s*(?P<mag>thousand|million|billion|trillion|[Mm]illion|[Bb]illion))?"
     rf"(?:\s*(?P<unit>[%％‰]|(?:{'|'.join(re.escape(u) for u in sorted(UNITS_EN, key=len, reverse=True) if u != '%')})"
     r"(?:\s+per\s+(?:cubic|square)\s+(?:metre|meter|kilometre|kilometer)|\s+per\s+(?:tonne|kilowatt hour|megawatt hour))?\b))?"
-    r"(?:\s+(?P<noun>(?:(?:new|additional|more|extra)\s+)?(?:[A-Z][a-z]+\s+(?=[a-z]))?[a-z][a-z-]+(?:\s+(?:[A-Z]{2,5}\s+)?[a-z][a-z-]+){0,2}))?")
+    # a noun may be a plural acronym: "6,000 more GPs", "500 SMEs"
+    r"(?:\s+(?P<noun>(?:(?:new|additional|more|extra)\s+)?(?:[A-Z][a-z]+\s+(?=[a-z]))?(?:[A-Z]{2,6}s\b|[a-z][a-z-]+)"
+    r"(?:\s+(?:[A-Z]{2,5}\s+)?[a-z][a-z-]+){0,2}))?")
 EN_NOT_NOUNS = {"or", "and", "to", "for", "in", "of", "the", "a", "an", "per", "each", "by", "with", "from", "at", "on",
                 "than", "as", "is", "are", "was", "were", "will", "would", "percent", "pilot", "over", "under",
                 "across", "along", "through", "into", "within", "during", "since", "before", "after", "every", "until",

@@ -137,6 +137,11 @@ def english_title(q: Quantity, before: str, after: str, rest: str, word_change: 
     if state:
         thing = re.sub(r"^of (?:the|our|its|their|his|her) ", "", q.words, flags=re.I)
         title = f"{state[1]} share of {thing}"  # "all plastic packaging … must be recyclable"
+    share = re.fullmatch(r"(?:one|two|three|four|nine)\s+(?:in|out of)\s+[a-z]+", q.words, re.I)
+    thing = re.match(r"\s+([a-z][a-z -]*?)(?=\s+(?:to|will|should|must|are|were|in|by|with|who|that)\b|[.,;]|$)", after) \
+        if share else None
+    if thing:  # "one in four homes to have rooftop solar": what the share is of
+        title = thing[1]
     everyone = re.match(r"(access\s+to\s+.+?)\s+for\s+(?:all|everyone)$", q.words, re.I) if q.value == 100 else None
     if everyone:  # "ensure access to safe drinking water for all"
         title = everyone[1]
