@@ -792,6 +792,23 @@ def test_a_plural_acronym_is_a_count_noun_and_analysts_expectations_are_forecast
     assert extract("Analysts expect solar capacity to triple by 2030.", "t.txt", 2024) == []
 
 
+@given(st.sampled_from(["接待读者", "处理生活垃圾", "培训农民"]), st.integers(10, 900))
+def test_a_years_flow_with_a_standing_floor_is_on_each_year(flow, n):
+    [c] = extract(f"全市公共图书馆年{flow}不少于{n}万人次。", "t.txt", 2024)
+    assert (c.kind, c.each, c.deadline) == ("floor", "year", None)
+    [c] = extract(f"到2026年，全市年{flow}达到{n}万人次。", "t.txt", 2024)  # a level to reach, as the corpus reads it
+    assert (c.kind, c.each, c.deadline.label) == ("increase", None, "2026")
+    [c] = extract(f"到2026年，全市垃圾焚烧厂年处理能力达到{n}万吨。", "t.txt", 2024)  # a capacity
+    assert c.each is None
+
+
+@given(st.sampled_from(["waits of over", "waits of more than", "Buildings of more than"]), st.integers(20, 90))
+def test_which_things_a_target_covers_is_no_amount(said, n):
+    found = extract(f"The plan aims to eliminate {said} {n} weeks for elective care by 2027." if said.startswith("waits")
+                    else f"{said} {n},000 square feet must cut emissions by 40% by 2030.", "t.txt", 2024)
+    assert [c.value for c in found] == ([0] if said.startswith("waits") else [-40])
+
+
 def test_a_ceiling_with_a_date_facts_of_today_comparisons_and_sold_from():
     [c] = extract("Member states must ensure annual consumption does not exceed 40 lightweight plastic bags per person by "
                   "the end of 2025.", "t.txt", 2024)

@@ -327,7 +327,8 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
     if re.search(r"\b(?:Law|Act|Article|Section|Chapter|Regulation|Directive|Rule|Phase|Stage|Title|Schedule|Annex|"
                  r"No\.?)\s*$", before):
         return True  # Local Law 97, Article 5
-    if re.search(r"\b[a-z]+s\s+(?:over|above|under|below|larger than|smaller than|of more than|of less than)\s*$", before) or \
+    if re.search(r"(?:\b[a-z]+s|^\s*[A-Z][a-z]+s)\s+(?:of\s+)?(?:over|above|under|below|larger than|smaller than|"
+                 r"more than|less than|longer than|shorter than)\s*$", before) or \
             re.search(r"\b[a-z]+s\s+[a-z]+ing\s+(?:more|fewer|less)\s+than\s*$", before):
         return True  # "buildings over 25,000 square feet": which things a rule covers
     if re.match(r"^\s*(?:[（(]含本数[)）])?(?:以下|以上)?(?:[（(]含本数[)）])?的?部分", after):
@@ -352,7 +353,9 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
 
 _EACH_AFTER = re.compile(r"^\s*(?:(?:of\s+)?[a-z][a-z0-9-]*\s+){0,8}(?P<per>a year|per year|each year|every year|annually|"
                          r"a month|per month|each month)\b", re.I)
-_EACH_BEFORE_CN = re.compile(r"(?P<per>每年|每月|年度)[^，,。；;]{0,30}$")
+# 年接待读者不少于500万人次: a flow on each year (not 年处理能力, 年产能: a capacity)
+_EACH_BEFORE_CN = re.compile(r"(?P<per>每年|每月|年度|(?<![\d今明去全当每同上该近本往历周])年(?=(?:接待|处理|生产|产|发电|销售|供应|"
+                             r"培训|运送)(?!能力|规模|能|设计)))[^，,。；;]{0,30}$")
 
 
 def each_period(before: str, rest: str, chinese: bool) -> str | None:
@@ -367,6 +370,8 @@ def each_period(before: str, rest: str, chinese: bool) -> str | None:
     m = _EACH_BEFORE_CN.search(before) if chinese else None
     if m and re.search(r"每[年月]\s*$", before):
         return None  # 处置能力达到每年50万吨: the unit of a capacity, not a bound on each year
+    if m and m["per"] == "年" and not re.search(r"(?:不少于|不低于|不超过|不高于|至少|最多)\s*$", before):
+        return None  # 年接待游客达到8亿人次 by a date: the level of a year's flow to reach, as the corpus reads it
     if m and not _GROWTH_CN.search(before) and not re.search(r"(增长|提高|下降)\s*$", before):
         return "month" if m["per"] == "每月" else "year"
     return None
