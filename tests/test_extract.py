@@ -809,6 +809,27 @@ def test_which_things_a_target_covers_is_no_amount(said, n):
     assert [c.value for c in found] == ([0] if said.startswith("waits") else [-40])
 
 
+@given(st.sampled_from(["Sales of new petrol and diesel cars", "The use of coal for power", "Imports of Russian gas"]),
+       st.integers(2025, 2040))
+def test_an_activity_that_will_end_is_brought_to_nought_and_a_scheme_that_ends_is_not(what, year):
+    [c] = extract(f"{what} will end in {year}.", "t.txt", 2024)
+    thing = what.removeprefix("The ")
+    assert (c.value, c.kind, c.deadline.label, c.title) == (0, "decrease", str(year), thing[0].lower() + thing[1:])
+    assert extract(f"The scheme will end in {year}.", "t.txt", 2024) == []
+
+
+@given(st.sampled_from(["make up", "account for"]), st.sampled_from(["a third of", "40% of"]))
+def test_a_share_forecast_to_be_is_a_forecast(verb, share):
+    assert extract(f"Electric vehicles are forecast to {verb} {share} the fleet by 2035.", "t.txt", 2024) == []
+
+
+@given(st.sampled_from(["每个街道至少建成", "每个乡镇均配备", "每所学校设立"]), st.integers(1, 3))
+def test_a_standard_for_each_place_is_no_count_to_reach(said, n):
+    assert extract(f"到2027年，{said}{n}个综合性养老服务中心。", "t.txt", 2024) == []
+    [c] = extract(f"到2027年，全市建成综合性养老服务中心{n}00个。", "t.txt", 2024)
+    assert c.value == n * 100
+
+
 def test_a_ceiling_with_a_date_facts_of_today_comparisons_and_sold_from():
     [c] = extract("Member states must ensure annual consumption does not exceed 40 lightweight plastic bags per person by "
                   "the end of 2025.", "t.txt", 2024)

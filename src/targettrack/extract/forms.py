@@ -93,6 +93,9 @@ WORD_LEVELS = [
     (re.compile(r"(?<=\ball )(?<!\bof all )(?!new\b)[a-z][a-z -]{2,60}?(?= (?:(?:placed|put|sold|used|produced|made|built|bought|"
                 r"registered|installed|supplied)\b[^.;,]{0,40}? )?(?:must|will|should|shall|are to|is to|to) be (?:fully |made )?"
                 rf"(?:{ALL_IN_A_STATE})\b)", re.I), "100", "%"),
+    # "Sales of new petrol and diesel cars will end in 2030": an activity that ends is brought to nought
+    (re.compile(r"\b(?:[Ss]ales?|[Uu]se|[Pp]roduction|[Ii]mports?|[Ee]xports?|[Bb]urning|[Ee]xtraction|[Rr]egistrations?)\b"
+                r"[^.;]{0,60}?\bwill\s+end\b(?=\s+(?:in|by)\s+\d{4})"), "0", ""),
     # "replace all lead service lines within 10 years", "generate all of our
     # electricity from clean sources": all of a thing acted on, or from a clean source
     (re.compile(r"(?:(?<=\breplace all )|(?<=\bremove all )|(?<=\bconnect all )|(?<=\bupgrade all )|"
@@ -276,8 +279,8 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
                  r"[^.;]{0,20}$|\b(?:demand|population|consumption|traffic|prices?)\b[^.;]{0,30}?\b(?:is|are)\s+(?:expected|"
                  r"projected|forecast)\s+to\s+(?:grow|rise|increase|climb)\b[^.;]{0,20}$", before, re.I):
         return True  # "expects electricity demand to grow by 75% by 2050": a forecast, not a target
-    if re.search(r"\b(?:is|are)\s+(?:projected|forecast|predicted)\s+to\s+(?:reach|hit|return to|rise to|fall to)\s*$",
-                 before, re.I):
+    if re.search(r"\b(?:is|are)\s+(?:projected|forecast|predicted)\s+to\s+(?:reach|hit|return to|rise to|fall to|make up|"
+                 r"account for)\s*$", before, re.I):
         return True  # "Bus ridership is projected to reach 95% …": a forecast
     if re.search(r"\b(?:forecasts?|predicts?|projects?|estimates?)\s+that\b[^.;]*$", before, re.I) or re.search(
             r"\b(?:government|agency|department|ministry|office|council|regulator|operator|industry|analysts|economists|"
@@ -289,6 +292,8 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
     if re.search(r"\b(?:speed|weight|height|age|noise)\s+limits?\b[^.;,]{0,50}?\b(?:drops?|falls?|rises?|(?:be|is|are)\s+"
                  r"(?:cut|lowered|reduced|raised|set|increased))\s+to\s*$", before, re.I):
         return True  # "The default speed limit … will drop to 20 mph": a rule's setting, not a target
+    if re.search(r"每(?:个|一个|座|所|家)?[\u4e00-\u9fff]{1,6}?(?:至少|均|都|各)?(?:建成|建设|配备|设立|设置|配置|有)\s*$", before):
+        return True  # 每个街道至少建成1个养老服务中心: a standard for each street, not a count to reach
     if re.search(r"(?:涉及|惠及|带动)[^，。；;]{0,6}$", before):
         return True  # 涉及居民5万户: the scope of a plan, not its target
     if re.match(r"^\s*(?:(?:that|which)\s+(?:are|is)\s+)?(?:expected|projected|forecast|predicted|likely)\s+to\b", after, re.I):

@@ -154,6 +154,9 @@ def english_title(q: Quantity, before: str, after: str, rest: str, word_change: 
                 "convert": "converted"}
         # "replace all lead service lines": lead service lines replaced; "all of our electricity from clean sources"
         title = f"{thing} {done[acted[1].lower()]}" if acted else f"{clean[1].lower()} share of {thing}"
+    stops = re.match(r"(.+?)\s+will\s+end$", q.words) if q.value == 0 else None
+    if stops:  # "Sales of new petrol and diesel cars will end in 2030": what ends
+        title = stops[1][0].lower() + stops[1][1:]
     ended = re.match(r"(?:eliminat|eradicat|phas|end)", q.words, re.I) if q.value == 0 else None
     if ended:  # "eradicate possums, rats and stoats from New Zealand by 2050"
         title = re.split(r"\s+(?:by|no later than|before)\s+\d{4}|[.;]", rest,
