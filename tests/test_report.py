@@ -370,3 +370,28 @@ def test_a_report_built_as_the_store_is_read_draws_what_the_whole_store_draws(bu
     original = {t.id: report_mod.as_recorded(t, as_of) for t in targets}
     for t, _ in lean.rows:  # values kept only where a section shows them
         assert t.observations == (original[t.id].observations if t.id in shown else ())
+
+
+@pytest.mark.parametrize("since", ["2026-11-19", "2026-01-01"])
+def test_the_json_report_written_a_record_at_a_time_is_what_json_dumps_writes(busy, since):
+    """report_json.render writes each target's record as it goes, not one
+    object of them all; the text must be json.dumps's, byte for byte."""
+    import io
+    from datetime import date
+
+    from targettrack import report as report_mod
+    from targettrack.render import report_json
+    from targettrack.store import Store
+
+    with Store(busy.db) as store:
+        rep = report_mod.build(store.each_target(), date.fromisoformat(FROZEN_TODAY), date.fromisoformat(since), 90,
+                               store.settings(), series=False)
+    out = io.StringIO()
+    report_json.render(rep, out, store="s.json", generated_at="2026-11-26T00:00:00Z")
+    whole = report_json.as_dict(rep, store="s.json", generated_at="2026-11-26T00:00:00Z")
+    assert whole["targets"] and out.getvalue() == json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
+    empty = report_mod.build([], date.fromisoformat(FROZEN_TODAY), date.fromisoformat(since), 90)
+    out = io.StringIO()
+    report_json.render(empty, out, store="s.json", generated_at="x")
+    assert out.getvalue() == json.dumps(report_json.as_dict(empty, store="s.json", generated_at="x"),
+                                        ensure_ascii=False, indent=2) + "\n"

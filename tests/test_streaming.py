@@ -24,12 +24,12 @@ json_values = st.recursive(
     max_leaves=20)
 
 
-@given(json_values, st.integers(0, 3))
-def test_the_fast_indenter_writes_what_json_writes(value, level):
-    expected = json.dumps(value, ensure_ascii=False, indent=1)
+@given(json_values, st.integers(0, 3), st.integers(1, 4))
+def test_the_fast_indenter_writes_what_json_writes(value, level, indent):
+    expected = json.dumps(value, ensure_ascii=False, indent=indent)
     if level:  # as an element nested `level` deep: every line after the first moves right
         expected = expected.replace("\n", "\n" + " " * level)
-    assert jsonindent.dumps(value, level) == expected
+    assert jsonindent.dumps(value, level, indent) == expected
 
 
 def export(t: TT, *args) -> str:

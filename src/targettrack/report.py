@@ -18,6 +18,7 @@ from .assess import ATTENTION_ORDER, DEFAULT_SETTINGS, Assessment, assess
 from .model import Observation, Target
 from .selection import Filter, judged, status_counts
 from .settings import Settings
+from .timing import frequency
 
 ATTENTION = ("missed", "breached", "regressing", "off-track", "at-risk")
 
@@ -89,8 +90,9 @@ def build(targets, as_of: date, since: date, within_days: int, settings: Setting
     `targets` may arrive one at a time (Store.each_target): each is judged
     and placed in its sections as it comes. With `series` False, a target
     is kept without its values unless a section shows them (a status change,
-    a new value): what the text, Markdown, CSV and JSON reports draw, so a
-    report on 10,000 targets does not hold 10,000 series."""
+    a new value): all that the text, Markdown, CSV and JSON reports draw (the
+    HTML report's charts draw every series), so a report on 10,000 targets
+    does not hold 10,000 series."""
     rows, previous, changes, new_obs, achieved, attention, upcoming = [], {}, [], [], [], [], []
     horizon = shift(as_of, within_days)
     for t in targets:
@@ -105,7 +107,8 @@ def build(targets, as_of: date, since: date, within_days: int, settings: Setting
         before = previous[t.id] = judged_then(t, a, since, settings, method)
         entered = [o for o in sorted(t.observations, key=lambda o: o.date.last) if _new(o, since, as_of)]
         changed = before.status != a.status
-        held = t if series or changed or entered else replace(t, observations=())
+        # without its values; how often they come, which a record says, is pinned first
+        held = t if series or changed or entered else replace(t, observations=(), frequency=frequency(t))
         rows.append((held, a))
         if changed:
             changes.append(Change(t, before, a, entered_between(t, since, as_of)))
