@@ -486,6 +486,11 @@ class Store:
                 path=self.path, target_id=repr(target_id)))
         ids[target_id] = int(key)
 
+    def _corrupt(self, key, detail) -> StoreError:
+        """The error of a target document that cannot be read, and why."""
+        return StoreError(_('{path}: corrupt store (target document {key}: {detail})').format(
+            path=self.path, key=key, detail=detail))
+
     def _doc_from_line(self, key: str) -> dict:
         line = self._line(key)
         return self._json(key, line[line.index(b": ") + 2:])
@@ -494,8 +499,7 @@ class Store:
         try:
             return json.loads(doc)
         except (ValueError, UnicodeDecodeError, RecursionError) as e:
-            raise StoreError(_('{path}: corrupt store (target document {key}: {detail})').format(
-                path=self.path, key=key, detail=str(e)[:100])) from None
+            raise self._corrupt(key, str(e)[:100]) from None
 
     def _line(self, key: str) -> bytes:
         """Document `key`'s line: found in the bytes when they are not cut (a command about one target)."""
@@ -538,8 +542,7 @@ class Store:
             try:
                 t = from_dict(self._doc(str(doc_id)))
             except (ValueError, TypeError, ArithmeticError) as e:
-                raise StoreError(_('{path}: corrupt store (target document {doc_id}: {detail})').format(
-                    path=self.path, doc_id=doc_id, detail=e)) from None
+                raise self._corrupt(doc_id, e) from None
             if t.id != target_id:
                 raise StoreError(_('{path}: corrupt store (target document {doc_id}: id {id} where {target_id} was '
                                     'read)').format(
@@ -568,13 +571,7 @@ class Store:
                 d = json.loads(doc.decode("utf-8"))
                 if not key.isdigit() or key in parsed or not isinstance(d, dict):
                     raise ValueError("not a numbered document")
-                try:
-                    t = from_dict(d)
-                except (ValueError, TypeError, ArithmeticError) as e:
-                    raise StoreError(_('{path}: corrupt store (target document {key}: {detail})').format(
-                        path=self.path, key=key, detail=e)) from None
-                self._add_id(ids, key, t.id)
-                parsed[key] = t
+                parsed[key] = self._once(ids, key, d)
         except (ValueError, RecursionError):
             f.distrust()
             return
@@ -628,7 +625,7 @@ class Store:
                 or f.framed and not layout.numbered_in_order(f.read()):  # targettrack's own file: checked when written
             yield from self.targets()
             return
-        ids: set[str] = set()
+        ids: dict[str, int] = {}
         last = 0
         for key, doc in layout.documents(f.read()):
             try:
@@ -646,17 +643,13 @@ class Store:
         for key in sorted((k for k in table if int(k) > last), key=int):
             yield self._once(ids, key, table[key])
 
-    def _once(self, ids: set[str], key: str, d: dict) -> Target:
-        """The target of document `key`, or the corrupt store's error (its id given before among `ids`, too)."""
+    def _once(self, ids: dict[str, int], key: str, d: dict) -> Target:
+        """The target of document `key`, or the corrupt store's error (its id among `ids` already, too)."""
         try:
             t = from_dict(d)
         except (ValueError, TypeError, ArithmeticError) as e:
-            raise StoreError(_('{path}: corrupt store (target document {key}: {detail})').format(
-                path=self.path, key=key, detail=e)) from None
-        if t.id in ids:
-            raise StoreError(_('{path}: corrupt store (id {target_id} appears twice)').format(
-                path=self.path, target_id=repr(t.id)))
-        ids.add(t.id)
+            raise self._corrupt(key, e) from None
+        self._add_id(ids, key, t.id)
         return t
 
     def documents(self):
@@ -676,8 +669,7 @@ class Store:
         try:
             return from_dict(self._json(key, doc))
         except (ValueError, TypeError, ArithmeticError) as e:
-            raise StoreError(_('{path}: corrupt store (target document {key}: {detail})').format(
-                path=self.path, key=key, detail=e)) from None
+            raise self._corrupt(key, e) from None
 
     def _each_line(self):
         lines = self._file.lines
@@ -685,8 +677,7 @@ class Store:
             try:
                 yield from_dict(self._doc_from_line(key))
             except (ValueError, TypeError, ArithmeticError) as e:
-                raise StoreError(_('{path}: corrupt store (target document {key}: {detail})').format(
-                    path=self.path, key=key, detail=e)) from None
+                raise self._corrupt(key, e) from None
 
     def resolve(self, ref: str) -> Target:
         """An exact id, or an unambiguous prefix of one."""

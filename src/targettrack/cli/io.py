@@ -92,7 +92,6 @@ def report(
         # judged as read; only the HTML report draws every target's values (its charts)
         rep = report_mod.build(store.each_target(), when, since_day, days, settings, method, flt,
                                series=fmt == "html")
-    buf = io.StringIO()
     renderer = importlib.import_module(f"..render.{report_common.REPORT_FORMATS[fmt]}", __package__).render
     terminal = {}
     if fmt == "text" and output is None and sys.stdout.isatty():  # fitted to the terminal, in colour
@@ -103,6 +102,7 @@ def report(
     if output is None and not terminal:  # to stdout as it is drawn: a JSON report of 10,000 targets is 16 MB
         renderer(rep, data_out(), store=path, generated_at=now_utc()[:19] + "Z")
     else:
+        buf = io.StringIO()
         renderer(rep, buf, store=path, generated_at=now_utc()[:19] + "Z", **terminal)
         if terminal:  # user text in it is shown safe already (textwidth.safe); the colours are ours
             sys.stdout.write(buf.getvalue())
