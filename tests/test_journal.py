@@ -324,6 +324,9 @@ def test_splice_makes_the_bytes_and_record_join_and_diff_make(data, draw):
     encoded, delta = spliced
     assert encoded == layout.join(new)
     assert delta == layout.diff(old, new)
+    # with the lines already found (as a command about one target has them), the same
+    spans = {n: span for n in lines if (span := layout.find_line(raw, n)) is not None}
+    assert layout.splice(raw, meta, lines, spans) == spliced
 
 
 @given(stores)
@@ -335,5 +338,5 @@ def test_find_id_and_find_line_read_as_split_does(data):
         assert raw[start:end] == line
         target_id = layout.line_id(line)
         if target_id is not None and sum(layout.line_id(x) == target_id for x in lines.docs.values()) == 1:
-            assert layout.find_id(raw, target_id) == n
+            assert layout.find_id(raw, target_id) == (n, start, end)
     assert layout.find_line(raw, "999999") is None

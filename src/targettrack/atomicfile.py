@@ -5,10 +5,24 @@ Used for the store, its kept versions and their log, and report/export files.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
-import tempfile
 from pathlib import Path
+
+
+def _temporary(folder: Path, name: str) -> tuple[int, str]:
+    """A new, empty file beside `name` that only this process made (O_EXCL,
+    mode 0600), as tempfile.mkstemp makes one: without importing tempfile
+    (and shutil and random with it), a few milliseconds of every write."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
+    for _ in range(100):
+        tmp = os.path.join(folder, f".{name}.{os.urandom(6).hex()}.tmp")
+        try:
+            return os.open(tmp, flags, 0o600), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free name for a temporary file", str(folder))
 
 
 def atomic_write(path: Path, text, *, mode: int | None = None, sync: bool = True) -> None:
@@ -20,7 +34,7 @@ def atomic_write(path: Path, text, *, mode: int | None = None, sync: bool = True
     forced to disk (a copy whose loss a later check tolerates). `text` may
     also be an iterable of pieces (str or bytes), written as they come."""
     folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    fd, tmp = _temporary(folder, path.name)
     pieces = (text,) if isinstance(text, (str, bytes)) else text
     try:
         with os.fdopen(fd, "wb") as f:

@@ -177,9 +177,10 @@ def find_line(raw: bytes, number: str) -> tuple[int, int] | None:
     return at + 1, end - 1 if raw[end - 1:end] == b"," else end
 
 
-def find_id(raw: bytes, target_id: str) -> str | None:
+def find_id(raw: bytes, target_id: str) -> tuple[str, int, int] | None:
     """The number of the document whose id is `target_id` (line_id's reading
-    of its line), or None if no line, or more than one, has it."""
+    of its line) and where its line is (find_line's span), or None if no
+    line, or more than one, has it."""
     body = _body(raw)
     if body is None:
         return None
@@ -189,18 +190,22 @@ def find_id(raw: bytes, target_id: str) -> str | None:
     while at >= 0:
         start = raw.rfind(b"\n", 0, at) + 1
         end = raw.find(b"\n", at)
-        line = raw[start:end].rstrip(b",")
+        end = body[1] if end < 0 or end > body[1] else end
+        end = end - 1 if raw[end - 1:end] == b"," else end
+        line = raw[start:end]
         if line_id(line) == target_id:
-            found.append(line[1:line.find(b'": {')].decode("ascii"))
+            found.append((line[1:line.find(b'": {')].decode("ascii"), start, end))
         at = raw.find(needle, end, body[1])
     return found[0] if len(found) == 1 else None
 
 
-def splice(raw: bytes, meta: bytes, changes: dict[str, bytes | None]) -> tuple[bytes, "Delta"] | None:
+def splice(raw: bytes, meta: bytes, changes: dict[str, bytes | None],
+           spans: dict[str, tuple[int, int]] | None = None) -> tuple[bytes, "Delta"] | None:
     """The bytes and change record of `raw` with this meta line and these
     document lines (None: removed), as join() and diff() would make them, or
     None where splicing is not simple (the last line removed, a new line that
-    does not come after all others, an empty table): the caller cuts the file."""
+    does not come after all others, an empty table): the caller cuts the file.
+    `spans`: lines already found in `raw` (find_line's spans, by number)."""
     body = _body(raw)
     old_meta = meta_line(raw)
     if body is None or old_meta is None:
@@ -209,7 +214,7 @@ def splice(raw: bytes, meta: bytes, changes: dict[str, bytes | None]) -> tuple[b
     last_number = int(raw[last_start + 1:raw.find(b'": {', last_start)])
     cuts, added, docs = [], [], {}
     for number, after in changes.items():
-        span = find_line(raw, number)
+        span = spans[number] if spans and number in spans else find_line(raw, number)
         if span is None:
             if after is None:
                 continue

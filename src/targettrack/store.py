@@ -186,6 +186,27 @@ class StoreFile:
         self.trusted = False              # the bytes are known to be targettrack's own, in its layout
         self.framed = False               # in its layout, from other hands: each line checked before use
         self.state = "new"                # backups.reconcile: "ours", "kept" or "new"
+        # Lines found in these bytes (document number -> find_line's span):
+        # a command about one target searches 10,000 lines' bytes once, not
+        # again to read the line and again to splice the new one in.
+        self.spans: tuple[bytes | None, dict[str, tuple[int, int]]] = (None, {})
+
+    def line_span(self, number: str) -> tuple[int, int] | None:
+        """Where document `number`'s line is in the bytes read (find_line), found once."""
+        raw = self.read()
+        if self.spans[0] is not raw:
+            self.spans = (raw, {})
+        if number not in self.spans[1]:
+            span = layout.find_line(raw, number)
+            if span is None:
+                return None
+            self.spans[1][number] = span
+        return self.spans[1][number]
+
+    def found_line(self, raw: bytes, number: str, span: tuple[int, int]) -> None:
+        if self.spans[0] is not raw:
+            self.spans = (raw, {})
+        self.spans[1][number] = span
 
     def read(self) -> bytes:
         if self.raw is None:
@@ -263,8 +284,10 @@ class StoreFile:
         delta = new_lines = None
         spliced = None
         if full is None and self._lines is None and self.trusted:  # a few lines: spliced in, nothing cut
-            spliced = layout.splice(self.read(), layout.doc_line("1", meta).encode("utf-8"),
-                                    {doc_id: _encoded(doc_id, doc) for doc_id, doc in changes.items()})
+            raw = self.read()
+            spliced = layout.splice(raw, layout.doc_line("1", meta).encode("utf-8"),
+                                    {doc_id: _encoded(doc_id, doc) for doc_id, doc in changes.items()},
+                                    self.spans[1] if self.spans[0] is raw else None)
         if full is not None:
             encoded = dumps(upgrade(full)).encode("utf-8")
         elif spliced is not None:
@@ -505,7 +528,7 @@ class Store:
         """Document `key`'s line: found in the bytes when they are not cut (a command about one target)."""
         if self._file._lines is None and self._file.trusted:
             raw = self._file.read()
-            span = layout.find_line(raw, key)
+            span = self._file.line_span(key)
             if span is not None:
                 return raw[span[0]:span[1]]
         return self._file.lines.docs[key]
@@ -531,8 +554,10 @@ class Store:
         if self._found[0] is not raw:  # numbers found in bytes hold for those bytes only
             self._found = (raw, {})
         if target_id not in self._found[1]:
-            number = layout.find_id(raw, target_id)
-            self._found[1][target_id] = None if number is None else int(number)
+            found = layout.find_id(raw, target_id)
+            if found is not None:
+                self._file.found_line(raw, found[0], found[1:])
+            self._found[1][target_id] = None if found is None else int(found[0])
         return self._found[1][target_id]
 
     def _target(self, target_id: str) -> Target:
