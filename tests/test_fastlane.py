@@ -145,3 +145,107 @@ def test_errors_read_as_the_full_lane_says_them(tmp_path, env, plan):
         assert r.returncode == 3 and b"locked" in r.stderr and r.stdout == b""
     finally:
         os.close(fd)
+
+
+# --- update ------------------------------------------------------------------------
+
+UPDATE_DEFAULTS = {"ref": None, "value": None, "by": None, "yoy": None, "on": None, "note": None, "source": None,
+                   "delete": False, "quiet": False}
+update_values = st.sampled_from(["sh-robot-brands", "sh", "5", "+1", "-2", "1,000", "12万元", "2025", "2025-Q3",
+                                 "done", "x y", "", "-q", "--", "=3", "update"])
+update_tokens = st.one_of(
+    st.sampled_from(["update", "--db", "--lang", "--no-color", "--no-cache", "--by", "--yoy", "--date", "--note",
+                     "--source", "--delete", "--quiet", "-q", "--help", "-h", "--", "--unit", "list", "show"]),
+    st.builds(lambda o, v: f"{o}={v}", st.sampled_from(["--db", "--lang", "--by", "--date", "--note", "--quiet"]),
+              update_values),
+    update_values,
+)
+
+
+@hsettings(max_examples=500, deadline=None)
+@given(st.lists(update_tokens, max_size=9))
+def test_what_the_update_lane_takes_typer_reads_alike(argv):
+    got = fastlane.parse_update(argv)
+    if got is None:
+        return
+    if got["lang"] not in (None, "zh", "en"):  # _update leaves a language it cannot speak to Typer
+        with pytest.raises(InputError):
+            typer_reads(argv)
+        return
+    name, root, params = typer_reads(argv)
+    assert name == "update"
+    assert root == {"db": got["db"], "lang": got["lang"], "no_color": got["no_color"],
+                    "no_cache": got["no_cache"], "version": None}
+    params["value"] = params["value"] or []  # no VALUE: Typer gives [] (or None); the command reads both as none
+    assert params == {**UPDATE_DEFAULTS, "ref": got["ref"], "value": list(got["values"]), "by": got["by"],
+                      "yoy": got["yoy"], "on": got["on"], "note": got["note"], "source": got["source"],
+                      "delete": got["delete"], "quiet": got["quiet"]}
+
+
+@pytest.mark.parametrize("argv", [
+    ["update", "a", "5"], ["--db", "x.json", "--no-cache", "update", "--date", "2025", "a", "+1", "-q"],
+    ["update", "a", "--by=2", "--note", "n", "--source", "s"], ["update", "a", "--delete", "--date", "2025"],
+    ["--lang", "zh", "update", "a", "done"], ["update", "a"],
+])
+def test_the_update_lane_takes_these(argv):
+    assert fastlane.parse_update(argv) is not None
+
+
+@pytest.mark.parametrize("argv", [
+    ["update"], ["update", "a", "-2"], ["update", "a", "5", "6"], ["update", "a", "5", "--help"],
+    ["update", "a", "--by", "-2"], ["update", "a", "5", "-q", "-q"], ["update", "a", "5", "--date", "1", "--date", "2"],
+    ["update", "a", "5", "--unit", "x"], ["update", "a", "--", "5"], ["update", "a", "5", "--quiet=yes"],
+    ["--version", "update", "a", "5"], ["list"], ["show", "a"],
+])
+def test_the_update_lane_leaves_these_to_typer(argv):
+    assert fastlane.parse_update(argv) is None
+
+
+def run_full(*args: str, env: dict) -> subprocess.CompletedProcess:
+    """The full command line (Typer), whatever the fast lane would take."""
+    cmd = [sys.executable, "-c", "from targettrack.cli.program import main; main()", *args]
+    return subprocess.run(cmd, capture_output=True, env=env, timeout=60)
+
+
+UPDATES = [
+    ["sh-robot-brands", "5", "--date", "2025-03"],
+    ["sh-robot-b", "+7", "--note", "公报", "--source", "统计局", "--date", "2025"],
+    ["sh-robot-brands", "300", "--date=2024-06"],                  # implausible after 3: warnings on stderr
+    ["sh-robot-brands", "300", "--date=2024-06", "-q"],
+    ["sh-robot-brands", "--by", "2"],
+    ["sh-robot-brands", "--yoy", "5%", "--date", "2025"],
+    ["im-l6-range", "done"],
+    ["nope", "5"],                                                 # no such target
+    ["sh", "5"],                                                   # an ambiguous prefix
+    ["sh-robot-brands", "lots"],                                   # not a value
+    ["sh-robot-brands", "5", "--date", "2025-13"],                 # not a date
+    ["sh-robot-brands"],                                           # no value
+    ["sh-robot-brands", "--delete"],                               # --delete without --date
+    ["sh-robot-brands", "--delete", "--date", "2019"],             # nothing recorded then
+    ["sh-robot-brands", "5", "--by", "2"],                         # two ways at once
+]
+
+
+@pytest.mark.parametrize("args", UPDATES)
+@pytest.mark.parametrize("lang", [[], ["--lang", "zh"]])
+def test_the_update_lane_does_what_the_full_one_does(tmp_path, env, args, lang):
+    fast_db, full_db = tmp_path / "fast.json", tmp_path / "full.json"
+    for db in (fast_db, full_db):
+        db.write_bytes(SHIPPED.read_bytes())
+        assert run("--db", str(db), "update", "sh-robot-brands", "3", "--date", "2024-01", env=env).returncode == 0
+    fast = run(*lang, "--db", str(fast_db), "update", *args, env=env, importtime=True)
+    full = run_full(*lang, "--db", str(full_db), "update", *args, env=env)
+    assert b"typer" not in fast.stderr, "served without importing Typer"
+    said = b"\n".join(line for line in fast.stderr.splitlines() if not line.startswith(b"import time:"))
+    assert (fast.returncode, fast.stdout, said) == (full.returncode, full.stdout, full.stderr.rstrip(b"\n"))
+    assert fast_db.read_bytes() == full_db.read_bytes()
+    assert fast.returncode in (0, 2) and (fast.returncode == 0) == (fast.stdout != b"")
+    assert (b"--quiet" in said) == (args == ["sh-robot-brands", "300", "--date=2024-06"])  # the warning says it
+
+
+def test_update_lane_errors_about_the_store(tmp_path, env):
+    missing = tmp_path / "none.json"
+    fast = run("--db", str(missing), "update", "a", "5", env=env)
+    full = run_full("--db", str(missing), "update", "a", "5", env=env)
+    assert fast.returncode == full.returncode == 3 and fast.stderr == full.stderr and b"no store here" in fast.stderr
+    assert not missing.exists()

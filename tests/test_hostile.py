@@ -649,17 +649,17 @@ def test_25_init_over_leftover_versions_never_undoes_into_the_old_store(db):
 
 
 def test_24_the_interrupt_message_speaks_of_this_command_only(sample, monkeypatch):
-    from targettrack.cli import change
+    from targettrack import recording
 
     sample.ok("update", "sh-robot-brands", "3")          # an earlier command in this process saved a change
 
     def interrupted(*a, **k):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(change, "assess", interrupted)   # Ctrl-C after this update was saved
+    monkeypatch.setattr(recording, "assess", interrupted)   # Ctrl-C after this update was saved
     r = sample("update", "sh-robot-brands", "4", "--date", "2025-01")
     assert r.code == 130 and "interrupted after the change was saved (update sh-robot-brands 4" in r.err
-    monkeypatch.setattr(change.ops, "observe", interrupted)  # Ctrl-C before anything was written
+    monkeypatch.setattr(recording.ops, "observe", interrupted)  # Ctrl-C before anything was written
     before = sample.digest()
     r = sample("update", "sh-robot-brands", "5", "--date", "2025-02")
     assert r.code == 130 and "interrupted; nothing was written" in r.err and sample.digest() == before

@@ -1,4 +1,4 @@
-"""The fast lane: `targettrack list` served from kept rows, without Typer.
+"""The fast lane: `targettrack list` served from kept rows, and `update`, without Typer.
 
 Importing Typer and the command line costs more than a `list` of kept rows
 (rowcache.py) does, and more than the whole start-up of Watson. So before
@@ -6,13 +6,17 @@ the command line is imported, entry.py hands the arguments here. This lane
 takes only what it understands completely: the global options --db, --lang
 and --no-color, then `list` with --sort, --format text|table|plain and
 --status, each written as `--option VALUE`, `--option=VALUE` or `-s VALUE`
-with valid values, and kept rows that hold for every target today. Anything
+with valid values, and kept rows that hold for every target today; and
+`update ID VALUE` with --by, --yoy, --date, --note, --source, --delete and
+--quiet, run by the same library call (recording.py) as the full command's,
+with its errors said in the same words. Anything
 else (another command, another option, a value it would refuse, --help,
 shell completion, a miss) returns None and the full command line runs,
 which says every error in its own words. So this is not a second parser:
 it recognises a subset of what Typer parses, and tests/test_fastlane.py holds
 the two together (on any arguments this lane takes, Typer reads the same
-values, and `list` prints the same bytes).
+values; `list` and `update` print the same bytes, exit alike and leave the
+same store).
 """
 
 from __future__ import annotations
@@ -21,29 +25,41 @@ import os
 import sys
 
 ROOT_VALUES = {"--db": "db", "--lang": "lang"}
-ROOT_FLAGS = {"--no-color": "no_color"}
+ROOT_FLAGS = {"--no-color": "no_color", "--no-cache": "no_cache"}
 LIST_VALUES = {"--sort": "sort", "--format": "fmt", "-f": "fmt"}
 LIST_MANY = {"--status": "status", "-s": "status"}
+UPDATE_VALUES = {"--by": "by", "--yoy": "yoy", "--date": "on", "--note": "note", "--source": "source"}
+UPDATE_FLAGS = {"--delete": "delete", "--quiet": "quiet", "-q": "quiet"}
+UPDATE_ARGUMENTS = ("ref", "values")  # ID, then at most one VALUE (a second is for Typer's words)
 
 
-def parse(argv: list[str]) -> dict | None:
-    """The options of `targettrack [ROOT] list [LIST]`, or None for any
-    argument list this lane does not take whole."""
-    got = {"db": None, "lang": None, "no_color": False, "sort": "deadline", "fmt": None, "status": []}
+def _read(argv: list[str], command: str, got: dict, values: dict, many: dict, flags: dict,
+          arguments: tuple = ()) -> dict | None:
+    """The options of `targettrack [ROOT] COMMAND [OPTIONS]` into `got`, or
+    None for any argument list this lane does not take whole."""
+    got = {"db": None, "lang": None, "no_color": False, "no_cache": False, **got}
     seen: set[str] = set()
     args = list(argv)
-    in_list = False
+    in_command = False
+    positional = list(arguments)
     while args:
         arg = args.pop(0)
-        if not in_list and arg == "list":
-            in_list = True
+        if not in_command and arg == command:
+            in_command = True
             continue
-        values, many, flags = (LIST_VALUES, LIST_MANY, {}) if in_list else (ROOT_VALUES, {}, ROOT_FLAGS)
-        if arg in flags:
-            got[flags[arg]] = True
+        vals, mult, flgs = (values, many, flags) if in_command else (ROOT_VALUES, {}, ROOT_FLAGS)
+        if arg in flgs:
+            if flgs[arg] in seen:
+                return None  # given twice: left to Typer
+            seen.add(flgs[arg])
+            got[flgs[arg]] = True
+            continue
+        if in_command and positional and not arg.startswith("-") and arg:
+            name = positional.pop(0)
+            got[name] = (arg,) if name == "values" else arg
             continue
         name, eq, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
-        if name not in values and name not in many:
+        if name not in vals and name not in mult:
             return None  # a command, an argument or an option this lane leaves to Typer
         if not eq:
             if not args:
@@ -51,15 +67,31 @@ def parse(argv: list[str]) -> dict | None:
             value = args.pop(0)
         if value.startswith("-") or not value:
             return None  # Typer's reading of a value that looks like an option is its own
-        key = values.get(name) or many[name]
-        if name in values:
+        key = vals.get(name) or mult[name]
+        if name in vals:
             if key in seen:
                 return None  # given twice: left to Typer
             seen.add(key)
             got[key] = value
         else:
             got[key].append(value)
-    return got if in_list else None
+    if not in_command or (arguments and arguments[0] in positional):
+        return None  # no command, or no ID: Typer says what is missing
+    return got
+
+
+def parse(argv: list[str]) -> dict | None:
+    """The options of `targettrack [ROOT] list [LIST]`, or None for any
+    argument list this lane does not take whole."""
+    got = _read(argv, "list", {"sort": "deadline", "fmt": None, "status": []}, LIST_VALUES, LIST_MANY, {})
+    return None if got is None or got["no_cache"] else got  # --no-cache: the rows are not to be used
+
+
+def parse_update(argv: list[str]) -> dict | None:
+    """The options of `targettrack [ROOT] update ID [VALUE] [OPTIONS]`, or None."""
+    return _read(argv, "update", {"ref": None, "values": (), "by": None, "yoy": None, "on": None, "note": None,
+                                  "source": None, "delete": False, "quiet": False},
+                 UPDATE_VALUES, {}, UPDATE_FLAGS, UPDATE_ARGUMENTS)
 
 
 def run(argv: list[str]) -> int | None:
@@ -67,8 +99,15 @@ def run(argv: list[str]) -> int | None:
     if any(k.startswith("_TARGETTRACK_COMPLETE") for k in os.environ):
         return None
     got = parse(argv)
-    if got is None:
-        return None
+    if got is not None:
+        return _list(got)
+    got = parse_update(argv)
+    if got is not None:
+        return _update(got)
+    return None
+
+
+def _list(got: dict) -> int | None:
     from datetime import date
 
     from . import i18n
@@ -113,4 +152,51 @@ def run(argv: list[str]) -> int | None:
             sys.stdout = open(os.devnull, "w")
         except OSError:
             pass
+    return 0
+
+
+def _update(got: dict) -> int | None:
+    """`update`, as the full command line runs it (recording.py) and says
+    its errors (cli/program.py), without Typer."""
+    from . import i18n
+    from .errors import InputError
+
+    try:
+        lang, why = i18n.choose(got["lang"])
+    except InputError:
+        return None  # a language it cannot speak: the full command line refuses it
+    i18n.use(lang, why)
+    # Everything imported while entry.py's start-up handler still answers
+    # Ctrl-C (nothing is written yet); then Python's own, for the command.
+    from . import recording
+    from .errors import TargetTrackError
+    from .session import command_store, interrupted
+    from .store import COMMITTED
+    from .terminal import command_process, fail, internal_error
+    from .terminal import said as error_said
+
+    command_process()
+    try:
+        COMMITTED.clear()
+        asked = recording.Update(got["ref"], got["values"], by=got["by"], yoy=got["yoy"], on=got["on"],
+                                 note=got["note"], source=got["source"], delete=got["delete"], quiet=got["quiet"])
+        try:
+            said = recording.record(command_store(got["db"], "update", write=True, cache=not got["no_cache"],
+                                                  lang_given=bool(got["lang"] or os.environ.get("TARGETTRACK_LANG"))),
+                                    asked)
+        except TargetTrackError as e:
+            return fail(error_said(e), e.exit_code)
+        for warning in said.warnings:
+            print(warning, file=sys.stderr)
+        print(said.line)
+        sys.stdout.flush()
+    except KeyboardInterrupt:
+        return fail(interrupted(), 130)
+    except BrokenPipeError:  # the reader went away (| head): stop quietly, as cat and git do
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+    except Exception as e:
+        return internal_error(e)
     return 0

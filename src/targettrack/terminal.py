@@ -53,6 +53,45 @@ def fail(message: str, code: int) -> int:
     return code
 
 
+# A rule in the library names the field it refused; on the command line that
+# field is this option (the rest are "--" + the field with dashes).
+FIELD_OPTIONS = {"value": "VALUE", "id": "ID", "tags": "--tag", "unset": "--unset"}
+
+
+def option_for(field: str) -> str:
+    return FIELD_OPTIONS.get(field, "--" + field.replace("_", "-"))
+
+
+def said(e) -> str:
+    """A TargetTrackError as the command line says it: an input error names its option."""
+    from .errors import InputError, at
+
+    return str(at(option_for(e.field), e) if isinstance(e, InputError) and e.field else e)
+
+
+def internal_error(e: Exception) -> int:
+    """A bug: one line and exit 1, never a traceback (TARGETTRACK_DEBUG=1 lets it through)."""
+    if os.environ.get("TARGETTRACK_DEBUG"):
+        raise e
+    return fail(_("internal error ({kind}: {detail}); please report it (TARGETTRACK_DEBUG=1 shows the "
+                  "traceback)").format(kind=type(e).__name__, detail=e), 1)
+
+
+def command_process() -> None:
+    """Set up this process to run a command that may write: output in UTF-8;
+    a file-size limit (ulimit -f) that would have the kernel kill us
+    mid-write ignored, so the write fails with EFBIG and the store stays as
+    it was; and Python's own Ctrl-C handler again (entry.py's start-up one
+    says nothing was written), unless Ctrl-C was ignored when we started."""
+    import signal
+
+    if hasattr(signal, "SIGXFSZ"):
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    utf8_streams()
+    if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 def utf8_streams() -> None:
     """Output is UTF-8 whatever the locale (cron often runs with LANG unset or C)."""
     for stream in (sys.stdout, sys.stderr):

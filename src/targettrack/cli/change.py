@@ -6,23 +6,21 @@ Each parses its options into model values, makes one call into the library
 
 from __future__ import annotations
 
-import re
 import sys
 from typing import List, Optional
 
 import typer
 
-from .. import ops
+from .. import ops, recording
 from ..assess import assess
-from ..dates import day, parse_frequency, parse_lag, year_before
+from ..dates import parse_frequency, parse_lag
 from ..i18n import _
 from ..errors import InputError
 from ..model import Source, Target, check_id, check_kind, check_method, check_text, parse_tags, parse_unit, validate
 from ..settings import KEYS, Settings
 from ..store import Store, locate
 from ..textwidth import safe
-from ..values import show_value
-from .program import PROG, app
+from .program import app
 from .options import (Baseline, BaselineDate, Binding, ChangeToSet, Cumulative, Deadline, EachToSet, FrequencyToSet,
                       GrowthToSet, KindOption, LagToSet, MethodToSet, Owner, PlanToSet, Ref, SourceDate,
                       SourceDocument, SourceNote, SourcePublisher, SourceQuote, SourceUrl, Start, TagsToSet, TargetValue,
@@ -121,8 +119,6 @@ def add(
         by=_(" by {deadline}").format(deadline=new.deadline) if new.deadline else ""))
 
 
-_NEGATIVE = re.compile(r"-[\d.]")
-
 
 @app.command(context_settings={"ignore_unknown_options": True})
 def update(
@@ -144,57 +140,11 @@ def update(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No plausibility warnings."),
 ) -> None:
     """Record a dated progress value (a second one for a day replaces the first), and print the new status."""
-    # Unknown options are let through so that "-2" reaches us as a value;
-    # anything else that looks like an option is refused here.
-    value = value or []
-    for v in value:
-        if v.startswith("-") and not _NEGATIVE.match(v):
-            raise InputError(_("no such option: {v} (see 'targettrack update --help')").format(v=v))
-    if len(value) > 1:
-        raise InputError(_('give one VALUE, not {count}: {items}').format(count=len(value), items=' '.join(value)))
-    given = [name for name, v in (("VALUE", value), ("--by", by), ("--yoy", yoy), ("--delete", delete)) if v]
-    if len(given) > 1:
-        raise InputError(_('{items} do not go together: give one of VALUE, --by, --yoy or --delete').format(
-            items=' and '.join(given)))
-    if not given:
-        raise InputError(_("Missing argument 'VALUE': give the value to record (or --by, --yoy, or --delete with --date; see 'targettrack update --help')"))
-    if delete and on is None:
-        raise InputError(_('--delete needs --date: the day or period whose value to remove'))
-    how, text = ("by", by) if by else ("yoy", yoy) if yoy else ("level", value[0] if value else None)
-    now = today()
-    when = period("--date", on) or day(now)
-    with open_store(ctx, write=True) as store:
-        t = store.resolve(ref)
-        if delete:
-            store.describe(f"update {t.id} --date {when} --delete")
-            new, gone = ops.delete_period(t, when)
-        else:
-            said = {"level": text, "by": f"--by {text}", "yoy": f"--yoy {text}"}[how]
-            store.describe(f"update {t.id} {said} --date {when}")
-            obs = ops.observe(t, text, when, now, now_utc(), note, source, how=how)
-            earlier = ops.replaced(t, obs)
-            new = t.with_observation(obs)
-        store.replace(t.id, new)
-        settings = store.settings()
-    a = assess(new, now, settings)
-    if delete:
-        shown = ", ".join(_("{value} recorded {day}").format(value=show_value(t, o.value, o.measure),
-                                                             day=o.recorded_at[:10]) for o in gone)
-        print(_("{id}: deleted {when} ({shown}) -> {status} ({reason})").format(
-            id=t.id, when=when, shown=shown, status=_(a.status), reason=a.reason))
-        return
-    if not quiet:
-        for warning in ops.plausibility(t, obs, text if how == "level" else None):
-            print(_("{prog}: warning: {message}").format(prog=PROG, message=safe(warning))
-                  + _(" (recorded all the same; --quiet silences this)"),
-                  file=sys.stderr)
-    replaces = _(", replaces {value} recorded {day}").format(
-        value=show_value(t, earlier.value, earlier.measure), day=earlier.recorded_at[:10]) if earlier else ""
-    derived = _(" ({change} on {year})").format(change=text, year=year_before(when)) \
-        if how == "yoy" and obs.measure is None else ""
-    print(_("{id}: {value} on {when}{derived}{replaces} -> {status} ({reason})").format(
-        id=t.id, value=show_value(t, obs.value, obs.measure), when=when, derived=derived, replaces=replaces,
-        status=_(a.status), reason=a.reason))
+    said = recording.record(open_store(ctx, write=True), recording.Update(
+        ref, tuple(value or ()), by=by, yoy=yoy, on=on, note=note, source=source, delete=delete, quiet=quiet))
+    for warning in said.warnings:
+        print(warning, file=sys.stderr)
+    print(said.line)
 
 
 @app.command()

@@ -10,20 +10,22 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import date, datetime, timezone
+from datetime import date
 from typing import Annotated, List, Optional
 
 import typer
 
 from ..assess import STATUSES
 from ..dates import Period, parse_period
-from ..errors import InputError, TargetTrackError, at
+from ..clock import now_utc, today  # noqa: F401 (the commands' clock: the library's)
+from ..errors import InputError, at
 from ..i18n import _
 from ..kinds import KIND, KINDS
 from ..model import check_kind, parse_tags
 from ..render import FORMAT_ALIASES  # one vocabulary for --format (render/__init__.py), shared with the fast lane
 from ..selection import SORTS, Filter
 from ..settings import METHODS
+from ..session import command_store
 from ..store import Store, locate
 from .program import PROG
 from ..terminal import color_wanted, data_out  # noqa: F401 (data_out: the commands' stdout for data)
@@ -125,26 +127,6 @@ def root(ctx: typer.Context):
     return ctx.find_root().obj
 
 
-def today() -> date:
-    """Today, or TARGETTRACK_TODAY (YYYY-MM-DD) to reproduce a run exactly."""
-    fixed = os.environ.get("TARGETTRACK_TODAY")
-    if fixed:
-        try:
-            return date.fromisoformat(fixed)
-        except ValueError:
-            raise InputError(_('TARGETTRACK_TODAY={fixed}: give a date as YYYY-MM-DD').format(
-                fixed=repr(fixed))) from None
-    return date.today()
-
-
-def now_utc() -> str:
-    """When a value is recorded. With TARGETTRACK_TODAY set, 00:00 UTC of that
-    day, so that a replayed week (and its report) reproduces exactly."""
-    if os.environ.get("TARGETTRACK_TODAY"):
-        return f"{today().isoformat()}T00:00:00.000000Z"
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
 def use_color(ctx: typer.Context) -> bool:
     return color_wanted(root(ctx).no_color)
 
@@ -165,46 +147,10 @@ def interactive() -> bool:
     return sys.stdin.isatty()
 
 
-class _CommandStore(Store):
-    """The store of a command: once open, its `config lang` is the language,
-    unless --lang or TARGETTRACK_LANG chose one."""
-
-    def __init__(self, *args, lang_given: bool = True, cache: bool = True, **kw):
-        super().__init__(*args, **kw)
-        self._lang_given = lang_given
-        self._cache = cache
-
-    def __enter__(self) -> "Store":
-        store = super().__enter__()
-        if not self._lang_given:
-            try:
-                configured = store.settings().lang
-            except TargetTrackError:  # bad settings: the command says so in its own words
-                configured = ""
-            if configured:
-                from .. import i18n
-
-                i18n.use(configured, "the store's config lang")
-        return store
-
-    def __exit__(self, *exc) -> None:
-        try:
-            if exc[0] is None and self._cache:  # under the lock: the kept rows match the bytes written
-                from .. import rowcache
-
-                try:
-                    rowcache.after_write(self, today())
-                except Exception:  # the change is saved; the kept rows no longer match it and are only a miss
-                    if os.environ.get("TARGETTRACK_DEBUG"):
-                        raise
-        finally:
-            super().__exit__(*exc)
-
-
 def open_store(ctx: typer.Context, write: bool = False) -> Store:
     opts = root(ctx)
-    return _CommandStore(locate(opts.db).path, write=write, command=ctx.info_name or "",
-                         lang_given=getattr(opts, "lang_given", True), cache=not getattr(opts, "no_cache", False))
+    return command_store(opts.db, ctx.info_name or "", write=write, lang_given=getattr(opts, "lang_given", True),
+                         cache=not getattr(opts, "no_cache", False))
 
 
 # --- parsing: every error names its option ------------------------------------------

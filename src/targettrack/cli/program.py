@@ -27,22 +27,14 @@ except ImportError:  # pragma: no cover
     from click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 
 from .. import __version__, fastparams
-from ..errors import InputError, TargetTrackError, at
+from ..errors import TargetTrackError
 from ..i18n import N_, _
-from ..terminal import PROG, end, fail, utf8_streams  # noqa: F401 (PROG and fail are the command line's)
+from ..terminal import PROG, command_process, end, fail, internal_error  # noqa: F401
+from ..terminal import said as error_said  # (PROG: the command line modules)
 from . import helptext
 
 fastparams.install()
 helptext.install()
-
-# A rule in the library names the field it refused; on the command line that
-# field is this option (the rest are "--" + the field with dashes).
-FIELD_OPTIONS = {"value": "VALUE", "id": "ID", "tags": "--tag", "unset": "--unset"}
-
-
-def option_for(field: str) -> str:
-    return FIELD_OPTIONS.get(field, "--" + field.replace("_", "-"))
-
 
 class _Group(TyperGroup):
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
@@ -65,10 +57,8 @@ class _Group(TyperGroup):
                         e.exit_code)
         except ClickException as e:
             code = fail(e.format_message(), e.exit_code)
-        except InputError as e:
-            code = fail(str(at(option_for(e.field), e) if e.field else e), e.exit_code)
         except TargetTrackError as e:
-            code = fail(str(e), e.exit_code)
+            code = fail(error_said(e), e.exit_code)
         except Abort as e:
             if isinstance(e.__cause__ or e.__context__, KeyboardInterrupt):  # click turns Ctrl-C into Abort
                 code = fail(interrupted(), 130)
@@ -84,13 +74,16 @@ class _Group(TyperGroup):
                 pass
             code = 0
         except Exception as e:
-            if os.environ.get("TARGETTRACK_DEBUG"):
-                raise
-            code = fail(_("internal error ({kind}: {detail}); please report it (TARGETTRACK_DEBUG=1 shows the "
-                          "traceback)").format(kind=type(e).__name__, detail=e), 1)
+            code = internal_error(e)
         if standalone_mode:
             sys.exit(code)
         return code
+
+
+def interrupted() -> str:
+    from ..session import interrupted  # the store's module: imported when Ctrl-C comes, not at every start
+
+    return interrupted()
 
 
 # The command-line parser's own words (Typer's copy of click has no catalog),
@@ -121,17 +114,6 @@ def usage_said(message: str) -> str:
         if m:
             return _(said).format(**m.groupdict())
     return message
-
-
-def interrupted() -> str:
-    """What Ctrl-C interrupted: the store is replaced with Ctrl-C held
-    (store.py), so either the change is wholly saved or nothing was written."""
-    from ..store import COMMITTED
-
-    if COMMITTED:
-        return _("interrupted after the change was saved ({command}); 'targettrack undo' reverts it").format(
-            command=COMMITTED[-1])
-    return _("interrupted; nothing was written")
 
 
 app = typer.Typer(
@@ -245,21 +227,14 @@ def load(family: str | None):
 def main() -> None:
     """Console-script entry point."""
     import gc
-    import signal
 
     # A short-lived process that builds many objects and frees them at exit:
     # the cyclic collector only costs time here (a third of `list` on a large
     # store), and reference counting still frees everything else.
     gc.disable()
-    # With a file-size limit (ulimit -f) the kernel would kill us mid-write;
-    # ignored, the write fails with EFBIG and the store stays as it was.
-    if hasattr(signal, "SIGXFSZ"):
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    utf8_streams()
     code = 0
     try:
-        if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:  # entry.py's start-up handler: Python's own again
-            signal.signal(signal.SIGINT, signal.default_int_handler)
+        command_process()
         complete = any(k.startswith("_TARGETTRACK_COMPLETE") for k in os.environ)
         load(None if complete else family_of(sys.argv[1:]))()
     except SystemExit as e:
