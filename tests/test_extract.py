@@ -858,3 +858,16 @@ def test_a_span_counts_from_starting_in(start, years):
         years += 2024 - start
     [c] = extract(f"Canada committed to planting 2 billion trees over {years} years, starting in {start}.", "t.txt", 2024)
     assert c.deadline.label == str(start + years)
+
+
+@given(st.sampled_from(["miles", "km", "kilometres", "metres", "yards"]), st.integers(1, 900),
+       st.sampled_from(["within {d} of", "no more than {d} from", "within {d}' walk of", "less than {d} from"]),
+       st.integers(2025, 2040))
+def test_how_near_something_is_a_condition_not_an_amount(unit, n, phrase, year):
+    near = phrase.format(d=f"{n} {unit}")
+    [c] = extract(f"The region will install 5,000 public charge points by {year}, with a rapid charger {near} "
+                  f"every resident.", "t.txt", 2024)
+    assert (c.value, c.deadline.label) == (5000, str(year))
+    assert extract(f"Every resident will live {near} a recycling centre by {year}.", "t.txt", 2024) == []
+    [c] = extract(f"The council will build {n} {unit} of new cycle lanes by {year}.", "t.txt", 2024)
+    assert (c.value, c.unit, c.deadline.label) == (n, {"kilometres": "km"}.get(unit, unit), str(year))

@@ -262,6 +262,10 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
             re.search(r"\bwithin\s*$|\bwait(?:ing|s|ed)?\s+(?:(?:more|longer)\s+than|over)\s*$", before) or re.search(r"[\d.]+\s*(?:%|percent|per cent)\s+of\b[^.;]{0,80}\b(?:no "
                                                            r"(?:longer|more) than|less than|under|in)\s*$", before, re.I)):
         return True  # "start treatment within 18 weeks", "92% of patients to wait no longer than 18 weeks": a condition
+    if re.fullmatch(r"miles|km|kilomet(?:re|er)s|met(?:re|er)s|yards|feet", q.unit or "") and re.search(
+            r"\b(?:within|no (?:more|further|farther) than|less than|under)\s*$", before, re.I) and re.match(
+            r"\s*(?:['’]s?\s+)?(?:(?:walk|drive|ride|cycle)\s+)?(?:of|from)\b", after, re.I):
+        return True  # "a rapid charger within 10 miles of every resident": how near, a condition of access
     if q.unit in ("米", "公里") and re.match(r"^(?:范围内的?)?(?:覆盖率|服务半径|覆盖|半径|范围)", after):
         return True  # 公交站点500米覆盖率: a distance in an indicator's name
     if q.unit == "分钟" and re.match(r"^(?:通勤|车程|步行|骑行|生活圈|服务圈|交通圈|可达)", after):

@@ -36,7 +36,7 @@ UNITS_EN = [p + s for p in ("T", "G", "M", "k", "") for s in _EN_SYMBOLS if p + 
     "kilowatt-peak", "GWp", "MWp", "kWp",
     "terawatt hours", "gigawatt hours", "megawatt hours",
     # US customary and imperial units, by name
-    "decibels", "dB", "kg", "minutes", "hours", "days", "weeks", "months", "mph", "km/h", "miles per hour", "kilograms", "grams", "micrograms", "milligrams", "gallons", "barrels", "pounds", "feet", "square feet", "square miles", "cubic feet", "short tons", "therms",
+    "metres", "meters", "yards", "decibels", "dB", "kg", "minutes", "hours", "days", "weeks", "months", "mph", "km/h", "miles per hour", "kilograms", "grams", "micrograms", "milligrams", "gallons", "barrels", "pounds", "feet", "square feet", "square miles", "cubic feet", "short tons", "therms",
     "BTU", "MMBtu", "quads"]
 EN_MAGNITUDE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 RATE_UNITS = re.compile(r"^[台个人辆张]/(万|千|百)?[人户]")   # 360台/万人, 3.5张/千人
