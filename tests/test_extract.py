@@ -871,3 +871,34 @@ def test_how_near_something_is_a_condition_not_an_amount(unit, n, phrase, year):
     assert extract(f"Every resident will live {near} a recycling centre by {year}.", "t.txt", 2024) == []
     [c] = extract(f"The council will build {n} {unit} of new cycle lanes by {year}.", "t.txt", 2024)
     assert (c.value, c.unit, c.deadline.label) == (n, {"kilometres": "km"}.get(unit, unit), str(year))
+
+
+@given(st.sampled_from([("Solar panels will be fitted on", "schools", "on "), ("The city will plant", "trees", ""),
+                        ("We will add", "GW", "")]),
+       st.integers(10, 900), st.integers(2, 9), st.integers(2025, 2030), st.integers(1, 10))
+def test_a_second_amount_whose_thing_goes_unsaid_is_the_firsts(case, first, times, year, later):
+    lead, thing, joint = case
+    second = first * times
+    unit = "GW" if thing == "GW" else ""
+    # written as English documents write counts (1,900: four digits bare are read as a year)
+    [a, b] = extract(f"{lead} {first} {thing} by {year} and {joint}{second:,} by {year + later}.", "t.txt", 2024)
+    assert (a.value, a.unit, a.deadline.label) == (first, unit, str(year))
+    assert (b.value, b.unit, b.deadline.label) == (second, unit, str(year + later))
+    if not unit:
+        assert a.title == b.title == thing
+    # "a further 200": an increment, whose total is unsaid, is not proposed as a level
+    [c] = extract(f"{lead} {first} {thing} by {year} and a further {second:,} by {year + later}.", "t.txt", 2024)
+    assert c.value == first
+
+
+@given(st.sampled_from([("arrive at house fires", "within"), ("reach the most urgent calls", "in"),
+                        ("answer emergency calls", "within")]),
+       st.sampled_from(["minutes", "hours"]), st.integers(2, 60), st.one_of(st.none(), st.integers(2025, 2035)))
+def test_a_time_on_average_is_one_to_bring_down_even_within_it(case, unit, n, year):
+    verb, prep = case
+    dated = f" by {year}" if year else ""
+    [c] = extract(f"The service aims to {verb} {prep} {n} {unit} on average{dated}.", "t.txt", 2024)
+    assert (c.value, c.unit) == (n, unit)
+    assert (c.kind, c.deadline.label if c.deadline else None) == (("decrease", str(year)) if year else ("cap", None))
+    assert c.title == f"average time to {verb}"
+    assert extract(f"Patients should start treatment within {n} {unit}.", "t.txt", 2024) == []  # a condition

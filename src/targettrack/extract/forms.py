@@ -258,10 +258,12 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
     if re.search(r"(?:^|[^A-Za-z\d.,])\d[\d.,]*\s*[%％]?\s*(?:to|-|–|—|~|～|至)\s*$", before) and not re.search(
             r"(?:\bfrom|[从由])\s*(?:around\s+|about\s+)?[\d.]+\s*[%％]?\s*(?:to|至|到)\s*$", before, re.I):
         return True  # the upper end of a range, "36% to 38%": the range is proposed by its first number
-    if re.match(r"(?:(?:working|business|calendar)\s+)?(?:weeks?|days?|months?|hours?|minutes?|seconds?)\b", q.noun or q.unit) and (
+    if re.match(r"(?:(?:working|business|calendar)\s+)?(?:weeks?|days?|months?|hours?|minutes?|seconds?)\b", q.noun or q.unit) and \
+            not re.match(r"\s*on\s+average\b", after, re.I) and (
             re.search(r"\bwithin\s*$|\bwait(?:ing|s|ed)?\s+(?:(?:more|longer)\s+than|over)\s*$", before) or re.search(r"[\d.]+\s*(?:%|percent|per cent)\s+of\b[^.;]{0,80}\b(?:no "
                                                            r"(?:longer|more) than|less than|under|in)\s*$", before, re.I)):
         return True  # "start treatment within 18 weeks", "92% of patients to wait no longer than 18 weeks": a condition
+        # ("arrive within 8 minutes on average" is a time to bring down, below)
     if re.fullmatch(r"miles|km|kilomet(?:re|er)s|met(?:re|er)s|yards|feet", q.unit or "") and re.search(
             r"\b(?:within|no (?:more|further|farther) than|less than|under)\s*$", before, re.I) and re.match(
             r"\s*(?:['’]s?\s+)?(?:(?:walk|drive|ride|cycle)\s+)?(?:of|from)\b", after, re.I):

@@ -65,6 +65,14 @@ class Quantity:
     noun: str | None = None   # English: the counted thing (600,000 heat pumps)
 
 
+# A second amount whose thing goes unsaid, dated like the first: "on 250
+# schools by 2025 and on 600 by 2028", "40 GW by 2030 and 50 by 2035" (not
+# "a further 600" or "another 600": an increment, whose total is unsaid).
+_DATE = r"(?:by|in|before)\s+(?:(?:the\s+end\s+of|end\s+of|[A-Z][a-z]+)\s+)?(?:19|20)\d{2}\b"
+_ELLIPSIS_BEFORE = re.compile(r"[^.;\d]{0,60}?\b" + _DATE + r"\s*,?\s*(?:and|then)\s+(?:(?:on|to|for|in|at)\s+)?")
+_ELLIPSIS_AFTER = re.compile(r"\s*" + _DATE)
+
+
 def quantities(text: str) -> list[Quantity]:
     found = []
     # Chinese text is read with Chinese units; English with English ones, % included, so that a
@@ -116,7 +124,13 @@ def quantities(text: str) -> list[Quantity]:
                 r"\b(?:cap|caps|capped|limit|limits|limited|increase|increasing|raise|raising|double|doubling|triple|grow|"
                 r"growing|expand|expanding|boost|bring|bringing|reduce|reducing|cut|cutting|lower|lowering)\b"
                 r"[^.,;]{0,60}\b(?:at|to)\s+(?:around\s+|about\s+|some\s+)?$", text[max(0, m.start("num") - 200):m.start("num")], re.I)
-            if not (m["unit"] or noun or m["mag"] or m["cur"] or per_period):  # "to around 100,000 a year"
+            carried = None
+            if not (m["unit"] or noun or m["mag"] or m["cur"] or per_period) and found and \
+                    _ELLIPSIS_BEFORE.fullmatch(text[found[-1].end:m.start("num")]) and \
+                    _ELLIPSIS_AFTER.match(text[m.end("num"):m.end("num") + 40]):
+                carried = found[-1]  # "250 schools by 2025 and [on] 600 by 2028": the thing left unsaid is the first's
+                noun = carried.noun
+            if not (m["unit"] or noun or m["mag"] or m["cur"] or per_period or carried):  # "to around 100,000 a year"
                 continue
             if m["num"].isdigit() and len(m["num"]) == 4 and 1900 <= int(m["num"]) <= 2100 and not m["unit"] \
                     and not m["cur"]:
@@ -129,7 +143,7 @@ def quantities(text: str) -> list[Quantity]:
             if m["mag"]:
                 value = clean(value * EN_MAGNITUDE[m["mag"].lower()])
             unit = (m["unit"] or "").strip()
-            unit = UNIT_SYMBOLS.get(unit.lower(), unit) or CURRENCY.get(m["cur"] or "", "")
+            unit = UNIT_SYMBOLS.get(unit.lower(), unit) or CURRENCY.get(m["cur"] or "", "") or (carried.unit if carried else "")
             end = m.end("unit") if m["unit"] else (m.end("mag") if m["mag"] else m.end("num"))
             start = m.start() + len(text[m.start():end]) - len(text[m.start():end].lstrip())  # not the space before it
             found.append(Quantity(value, unit, text[start:end].strip(), start, end, False, noun))

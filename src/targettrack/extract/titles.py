@@ -180,6 +180,10 @@ def english_title(q: Quantity, before: str, after: str, rest: str, word_change: 
             and previous:
         # "to 85% of premises by 2025 and to nationwide coverage by 2030": the amount before's thing
         title = previous
+    timed = re.search(r"\b(?:to|should|will|must|shall)\s+(?P<vp>[a-z][a-z' -]{3,60}?)\s+(?:within|in)\s*$", before) \
+        if re.fullmatch(r"minutes|hours|days|weeks", q.unit) and re.match(r"\s*on\s+average\b", after) else None
+    if timed:  # "arrive at house fires within 8 minutes on average": the average time to arrive at house fires
+        title = f"average time to {timed['vp']}"
     grant = re.search(r"\b(grants?|subsid(?:y|ies)|payments?|loans?|allowances?|rebates?)\s+of\s+(?:up\s+to\s+)?$",
                       before, re.I)
     if grant and (towards := re.match(r"\s*(?:for|towards)\s+(?:a|an|the)?\s*([a-z][a-z -]*?)(?:[.,;]|$)", after)):
