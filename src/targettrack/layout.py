@@ -240,15 +240,18 @@ def splice(raw: bytes, meta: bytes, changes: dict[str, bytes | None],
     if added:
         added.sort()
         cuts.append((body[1], body[1], [piece for _, line in added for piece in (b",\n", line)]))
+    # Views of the unchanged stretches, not slices: slicing 13 MB copies it
+    # once more before the join copies it again (5 ms of an update at 10,000).
+    view = memoryview(raw)
     pieces, at = [], 0
     for start, end, text in sorted(cuts, key=lambda cut: cut[:2]):
-        pieces.append(raw[at:start])
+        pieces.append(view[at:start])
         if isinstance(text, list):  # the added lines, each a piece: joined once, below
             pieces += text
         else:
             pieces.append(text)
         at = end
-    pieces.append(raw[at:])
+    pieces.append(view[at:])
     return b"".join(pieces), Delta((old_meta, meta) if old_meta != meta else None, docs)
 
 
