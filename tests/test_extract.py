@@ -902,3 +902,25 @@ def test_a_time_on_average_is_one_to_bring_down_even_within_it(case, unit, n, ye
     assert (c.kind, c.deadline.label if c.deadline else None) == (("decrease", str(year)) if year else ("cap", None))
     assert c.title == f"average time to {verb}"
     assert extract(f"Patients should start treatment within {n} {unit}.", "t.txt", 2024) == []  # a condition
+
+
+FRACTIONS = [("a fifth", 20), ("two fifths", 40), ("a third", 33.33), ("two thirds", 66.67), ("a quarter", 25),
+             ("three quarters", 75), ("a tenth", 10), ("nine tenths", 90), ("an eighth", 12.5)]
+
+
+@given(st.sampled_from(FRACTIONS), st.sampled_from(["Traffic on the ring road is to be cut",
+                                                    "The council will reduce fly-tipping incidents"]),
+       st.integers(2025, 2040))
+def test_a_fraction_in_words_is_a_change_or_a_share(fraction, lead, year):
+    said, share = fraction
+    [c] = extract(f"{lead} by {said} by {year}.", "t.txt", 2024)
+    assert (c.value, c.kind, c.form, c.deadline.label) == (Decimal(f"-{share}"), "decrease", "change", str(year))
+    [c] = extract(f"{said[0].upper()}{said[1:]} of all journeys should be made by bike by {year}.", "t.txt", 2024)
+    assert (c.value, c.unit, c.form, c.deadline.label) == (Decimal(str(share)), "%", None, str(year))
+
+
+@given(st.sampled_from(["Annual rent increases for social housing", "Yearly fare rises", "Monthly service charges"]),
+       st.sampled_from(["will be capped at", "are to be capped at", "must be kept below"]), st.integers(2, 15))
+def test_a_ceiling_said_of_an_annual_amount_in_the_passive_is_on_each_period(what, verb, n):
+    [c] = extract(f"{what} {verb} {n}%.", "t.txt", 2024)
+    assert (c.value, c.kind, c.each, c.deadline) == (n, "cap", "month" if what.startswith("Monthly") else "year", None)

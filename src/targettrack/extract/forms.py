@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 import re
+from math import gcd
 
 from ..dates import Period, parse_period
 from .quantities import Quantity
@@ -36,6 +37,22 @@ _BASE_EN = re.compile(r"(?:below|above|from|on|against|compared (?:to|with)(?:\s
 _REDUCTION_AFTER = re.compile(r"^\s*(?:(?:relative|absolute|net|overall|further|total)\s+)?(?P<word>reduction|cut|decrease|"
                               r"increase|rise)\b", re.I)
 # Numbers in words: a change with no digit in it.
+def _fractions() -> list[tuple[str, str, str]]:
+    """(pattern, percent, words) of each fraction said in words, a third to nine tenths: "a fifth", "two thirds"."""
+    counts = {1: "(?:an?|one)", 2: "two", 3: "three", 4: "four", 5: "five", 7: "seven", 9: "nine"}
+    parts = {3: "third", 4: "quarter", 5: "fifth", 6: "sixth", 8: "eighth", 10: "tenth"}
+    out = []
+    for d, part in parts.items():
+        for n, count in counts.items():
+            if n < d and gcd(n, d) == 1:  # two quarters is a half, four sixths two thirds: not said
+                share = f"{100 * n / d:.2f}".rstrip("0").rstrip(".")
+                said = f"{count}[- ]{part}" + ("s" if n > 1 else "")
+                one = "an" if part[0] in "aeiou" else "a"
+                out.append((said, share, f"{one if n == 1 else count} {part}{'s' if n > 1 else ''}"))
+    return out
+
+
+_FRACTIONS = _fractions()
 _WORD_CHANGES = [
     (re.compile(rf"\b(?:halve|halving|halved)\b|\bcut\b[a-z' -]{{0,80}}\bin half\b|\b(?:{_EN_DOWN})\b[a-z' -]{{0,80}}\bby half\b",
                 re.I), "-50", "halve"),
@@ -45,10 +62,9 @@ _WORD_CHANGES = [
     (re.compile(r"翻两番"), "300", "翻两番"),
     (re.compile(r"减半|(?:减少|下降|降低|压减)(?:了)?一半"), "-50", "减半"),
     (re.compile(r"(?:减少|下降|降低|压减)(?:了)?三分之一"), "-33.33", "减少三分之一"),
-    (re.compile(rf"\b(?:{_EN_DOWN})\b[a-z' -]{{0,80}}\bby (?:two[- ]thirds)\b", re.I), "-66.67", "by two thirds"),
-    (re.compile(rf"\b(?:{_EN_DOWN})\b[a-z' -]{{0,80}}\bby (?:a|one)[- ]third\b", re.I), "-33.33", "by a third"),
-    (re.compile(rf"\b(?:{_EN_DOWN})\b[a-z' -]{{0,80}}\bby (?:three[- ]quarters)\b", re.I), "-75", "by three quarters"),
-    (re.compile(rf"\b(?:{_EN_DOWN})\b[a-z' -]{{0,80}}\bby (?:a|one)[- ]quarter\b", re.I), "-25", "by a quarter"),
+    # "cut … by a fifth", "by two thirds", "by three quarters": a fraction in words (halves above)
+    *[(re.compile(rf"\b(?:{_EN_DOWN})\b[a-z' -]{{0,80}}\bby {said}\b", re.I), f"-{share}", f"by {words}")
+      for said, share, words in _FRACTIONS],
 ]
 # States a rule can require of all of a thing (see WORD_LEVELS): a share of 100%.
 ALL_IN_A_STATE = (r"recyclable|reusable|compostable|recycled|zero[- ]emissions?|electric|emissions?[- ]free|fossil[- ]free|"
@@ -56,11 +72,9 @@ ALL_IN_A_STATE = (r"recyclable|reusable|compostable|recycled|zero[- ]emissions?|
                   r"connected|contactless")
 # A share or nought said in words, as a level: "two thirds of all trips", "fall to zero", 三分之二.
 WORD_LEVELS = [
-    (re.compile(r"\b(?:two[- ]thirds)(?=\s+of\b)", re.I), "66.67", "%"),
-    (re.compile(r"\b(?:three[- ]quarters)(?=\s+of\b)", re.I), "75", "%"),
     (re.compile(r"\b(?:half)(?=\s+of\b)", re.I), "50", "%"),
-    (re.compile(r"\b(?:a|one)[- ]third(?=\s+of\b)", re.I), "33.33", "%"),
-    (re.compile(r"\b(?:a|one)[- ]quarter(?=\s+of\b)", re.I), "25", "%"),
+    # "two thirds of all trips", "a fifth of journeys"
+    *[(re.compile(rf"\b{said}(?=\s+of\b)", re.I), share, "%") for said, share, _words in _FRACTIONS],
     # "one in four homes", "nine in ten pupils": a share, in words
     *[(re.compile(rf"\b{a}\s+(?:in|out of)\s+{b}\b(?=\s+[a-z])", re.I), value, "%") for a, b, value in (
         ("nine", "ten", "90"), ("four", "five", "80"), ("three", "four", "75"), ("two", "three", "66.67"),
@@ -378,6 +392,10 @@ def each_period(before: str, rest: str, chinese: bool) -> str | None:
     if not chinese and re.search(r"\b(?:cap|caps|capped|limit|limits|limited|keep|kept)\s+(?:the\s+)?(?P<per>annual|yearly|monthly)\s+"
                                  r"(?:[a-z-]+\s+){1,3}(?:at|to)\s*(?:around\s+|about\s+)?$", before, re.I):
         return "month" if "monthly" in before.lower()[-60:] else "year"  # "cap annual flights at 380,000"
+    if not chinese and (m := re.search(r"\b(?P<per>annual|yearly|monthly)\s+(?:[a-z-]+\s+){1,6}(?:will|shall|must|should|"
+                                       r"is|are|to)\s+(?:be\s+)?(?:capped|limited|kept)\s+(?:at|to|below|under)\s*"
+                                       r"(?:around\s+|about\s+)?$", before, re.I)):
+        return "month" if m["per"].lower() == "monthly" else "year"  # "Annual rent increases … will be capped at 7%"
     m = _EACH_BEFORE_CN.search(before) if chinese else None
     if m and re.search(r"每[年月]\s*$", before):
         return None  # 处置能力达到每年50万吨: the unit of a capacity, not a bound on each year

@@ -121,8 +121,9 @@ def english_title(q: Quantity, before: str, after: str, rest: str, word_change: 
         thing = re.sub(r"^(?:the number of|the amount of|the)\s+", "", after.strip(" .,;")).split(" by ")[0]
         if thing and not re.match(r"(?:by|to|in|from|of|on|at)\b|\d", thing):
             title = thing
-        inside = re.match(r"\S+\s+(?:the number of |the amount of |the )?(.+?)\s+(?:by\s+(?:a|one|two|three)[- ]"
-                          r"(?:thirds?|quarters?)|in half|by half)$", q.words, re.I)
+        inside = re.match(r"\S+\s+(?:the number of |the amount of |the )?(.+?)\s+(?:by\s+(?:an?|one|two|three|four|five|"
+                          r"seven|nine)[- ](?:thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)|in half|by half)$",
+                          q.words, re.I)
         if inside:  # "cut the number of fly-tipping incidents in the borough by a quarter"
             title = inside[1]
     whole = re.match(r"(?:fully|entirely|wholly|completely|100 per ?cent)[- ](.+)", q.words, re.I)
