@@ -924,3 +924,15 @@ def test_a_fraction_in_words_is_a_change_or_a_share(fraction, lead, year):
 def test_a_ceiling_said_of_an_annual_amount_in_the_passive_is_on_each_period(what, verb, n):
     [c] = extract(f"{what} {verb} {n}%.", "t.txt", 2024)
     assert (c.value, c.kind, c.each, c.deadline) == (n, "cap", "month" if what.startswith("Monthly") else "year", None)
+
+
+@given(st.sampled_from([("two", 2), ("six", 6), ("twelve", 12), ("thirty", 30)]),
+       st.sampled_from(["minutes", "hours", "weeks", "months"]),
+       st.sampled_from(["will be brought down to", "should fall to", "will be cut to", "are to be reduced to"]),
+       st.integers(2025, 2040))
+def test_a_time_in_words_to_come_down_to_is_a_level(number, unit, verb, year):
+    word, n = number
+    [c] = extract(f"Grid connection times {verb} {word} {unit} by {year}.", "t.txt", 2024)
+    assert (c.value, c.unit, c.kind, c.deadline.label) == (n, unit, "decrease", str(year))
+    assert extract(f"Patients will be seen within {word} {unit}.", "t.txt", 2024) == []  # a condition, not a level
+    assert extract(f"The programme will run for {word} {unit}.", "t.txt", 2024) == []

@@ -100,7 +100,9 @@ def kind_of(before: str, at: str, clause_increase: str | None, has_deadline: boo
         if not has_deadline and dec in ("控制在", "以内"):
             return "cap", dec  # a standing ceiling: 补贴资金总额控制在5亿元以内
         return "decrease", dec
-    en = re.search(r"\b(reduce|reduced|cut|lower|lowered|bring down|limit|fall|drop|decline)\b[a-z0-9. -]*\b(?<!up )to\s*$",
+    en = re.search(r"\b(reduce|reduced|reducing|cut|cutting|lower|lowered|lowering|bring down|brought down|bringing down|"
+                   r"shorten|shortened|limit|fall|falls|fallen|falling|drop|drops|dropped|decline|declines)\b"
+                   r"[a-z0-9. -]*\b(?<!up )to\s*$",
                    before.lower())
     if en:
         return "decrease", f"{en.group(1)} ... to"

@@ -163,10 +163,19 @@ def quantities(text: str) -> list[Quantity]:
         for m in [*_EN_WORD_COUNT.finditer(text), *_EN_WORD_COUNT_NEW.finditer(text)]:
             if not any(m.start("n") < q.end and q.start < m.end("n") for q in found):
                 found.append(Quantity(Decimal(count_word(m["n"])), "", m["n"], m.start("n"), m.end("n"), False, m["noun"]))
+        # "brought down to six months by 2030": a time in words, as the level it is to come to
+        for m in _EN_WORD_TIME.finditer(text):
+            if not any(m.start("n") < q.end and q.start < m.end("unit") for q in found):
+                found.append(Quantity(Decimal(count_word(m["n"])), m["unit"].lower(), text[m.start("n"):m.end("unit")],
+                                      m.start("n"), m.end("unit"), False))
         found.sort(key=lambda q: q.start)
     return found
 
 
+_EN_WORD_TIME = re.compile(
+    r"\b(?:down|reduced|cut|brought|fall|fallen|falls|shortened|lowered)\s+to\s+(?P<n>two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|sixty|ninety)\s+"
+    r"(?P<unit>minutes|hours|days|weeks|months|years)\b", re.I)
 _EN_WORD_COUNT = re.compile(
     r"\b(?:build|open|create|add|recruit|plant|deliver|establish|construct|hire|train)\s+(?P<n>two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\s+(?:(?:new|additional|more|extra)\s+)?"
