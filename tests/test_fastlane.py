@@ -34,32 +34,43 @@ def typer_reads(argv: list[str]) -> tuple[str, dict, dict]:
     return name, dict(ctx.params), {k: list(v) if isinstance(v, tuple) else v for k, v in sub.params.items()}
 
 
-values = st.sampled_from(["x.json", "store.json", "zh", "en", "status", "deadline", "urgency", "bogus", "text",
-                          "table", "plain", "json", "on-track", "missed,at-risk", "list", "-x", "", "a=b"])
-tokens = st.one_of(
-    st.sampled_from(["list", "--db", "--lang", "--no-color", "--no-cache", "--sort", "--format", "-f", "--status",
-                     "-s", "--tag", "--help", "-h", "--version", "--", "show", "report", "--as-of", "--binding"]),
-    st.builds(lambda o, v: f"{o}={v}", st.sampled_from(["--db", "--lang", "--sort", "--format", "--status", "-f"]),
-              values),
-    values,
-)
+def argument_lists(words: list[str], valued: list[str], values: list[str], size: int):
+    """Argument lists of these words, options written `--option=VALUE`, and values."""
+    some = st.sampled_from(values)
+    token = st.one_of(st.sampled_from(words), st.builds(lambda o, v: f"{o}={v}", st.sampled_from(valued), some), some)
+    return st.lists(token, max_size=size)
+
+
+def typer_reads_what_the_lane_took(argv: list[str], got: dict | None, command: str) -> dict | None:
+    """The command's options as Typer reads `argv`, having checked that it
+    runs `command` with the global options the lane took; None where the lane
+    took nothing or leaves a language it cannot speak to Typer (which refuses it)."""
+    if got is None:
+        return None
+    if got["lang"] not in (None, "zh", "en"):
+        with pytest.raises(InputError):
+            typer_reads(argv)
+        return None
+    name, root, params = typer_reads(argv)
+    assert name == command
+    assert root == {"db": got["db"], "lang": got["lang"], "no_color": got["no_color"], "no_cache": got["no_cache"],
+                    "version": None}
+    return params
 
 
 @hsettings(max_examples=400, deadline=None)
-@given(st.lists(tokens, max_size=8))
+@given(argument_lists(
+    ["list", "--db", "--lang", "--no-color", "--no-cache", "--sort", "--format", "-f", "--status", "-s", "--tag",
+     "--help", "-h", "--version", "--", "show", "report", "--as-of", "--binding"],
+    ["--db", "--lang", "--sort", "--format", "--status", "-f"],
+    ["x.json", "store.json", "zh", "en", "status", "deadline", "urgency", "bogus", "text", "table", "plain", "json",
+     "on-track", "missed,at-risk", "list", "-x", "", "a=b"], 8))
 def test_what_the_fast_lane_takes_typer_reads_alike(argv):
     got = fastlane.parse(argv)
-    if got is None:
-        return
-    if got["lang"] not in (None, "zh", "en"):  # run() leaves a language it cannot speak to Typer, which refuses it
-        with pytest.raises(InputError):
-            typer_reads(argv)
-        return
-    name, root, params = typer_reads(argv)
-    assert name == "list"
-    assert root == {"db": got["db"], "lang": got["lang"], "no_color": got["no_color"], "no_cache": False,
-                    "version": None}
-    assert params == {"sort": got["sort"], "fmt": got["fmt"], "status": got["status"], **LIST_DEFAULTS}
+    params = typer_reads_what_the_lane_took(argv, got, "list")
+    if params is not None:
+        assert not got["no_cache"]  # --no-cache: the kept rows are not to be used
+        assert params == {"sort": got["sort"], "fmt": got["fmt"], "status": got["status"], **LIST_DEFAULTS}
 
 
 @pytest.mark.parametrize("argv", [
@@ -151,35 +162,23 @@ def test_errors_read_as_the_full_lane_says_them(tmp_path, env, plan):
 
 UPDATE_DEFAULTS = {"ref": None, "value": None, "by": None, "yoy": None, "on": None, "note": None, "source": None,
                    "delete": False, "quiet": False}
-update_values = st.sampled_from(["sh-robot-brands", "sh", "5", "+1", "-2", "1,000", "12万元", "2025", "2025-Q3",
-                                 "done", "x y", "", "-q", "--", "=3", "update"])
-update_tokens = st.one_of(
-    st.sampled_from(["update", "--db", "--lang", "--no-color", "--no-cache", "--by", "--yoy", "--date", "--note",
-                     "--source", "--delete", "--quiet", "-q", "--help", "-h", "--", "--unit", "list", "show"]),
-    st.builds(lambda o, v: f"{o}={v}", st.sampled_from(["--db", "--lang", "--by", "--date", "--note", "--quiet"]),
-              update_values),
-    update_values,
-)
 
 
 @hsettings(max_examples=500, deadline=None)
-@given(st.lists(update_tokens, max_size=9))
+@given(argument_lists(
+    ["update", "--db", "--lang", "--no-color", "--no-cache", "--by", "--yoy", "--date", "--note", "--source",
+     "--delete", "--quiet", "-q", "--help", "-h", "--", "--unit", "list", "show"],
+    ["--db", "--lang", "--by", "--date", "--note", "--quiet"],
+    ["sh-robot-brands", "sh", "5", "+1", "-2", "1,000", "12万元", "2025", "2025-Q3", "done", "x y", "", "-q", "--",
+     "=3", "update"], 9))
 def test_what_the_update_lane_takes_typer_reads_alike(argv):
     got = fastlane.parse_update(argv)
-    if got is None:
-        return
-    if got["lang"] not in (None, "zh", "en"):  # _update leaves a language it cannot speak to Typer
-        with pytest.raises(InputError):
-            typer_reads(argv)
-        return
-    name, root, params = typer_reads(argv)
-    assert name == "update"
-    assert root == {"db": got["db"], "lang": got["lang"], "no_color": got["no_color"],
-                    "no_cache": got["no_cache"], "version": None}
-    params["value"] = params["value"] or []  # no VALUE: Typer gives [] (or None); the command reads both as none
-    assert params == {**UPDATE_DEFAULTS, "ref": got["ref"], "value": list(got["values"]), "by": got["by"],
-                      "yoy": got["yoy"], "on": got["on"], "note": got["note"], "source": got["source"],
-                      "delete": got["delete"], "quiet": got["quiet"]}
+    params = typer_reads_what_the_lane_took(argv, got, "update")
+    if params is not None:
+        params["value"] = params["value"] or []  # no VALUE: Typer gives [] (or None); the command reads both as none
+        assert params == {**UPDATE_DEFAULTS, "ref": got["ref"], "value": list(got["values"]), "by": got["by"],
+                          "yoy": got["yoy"], "on": got["on"], "note": got["note"], "source": got["source"],
+                          "delete": got["delete"], "quiet": got["quiet"]}
 
 
 @pytest.mark.parametrize("argv", [
