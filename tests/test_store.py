@@ -135,6 +135,31 @@ def test_a_failed_write_is_exit_3_and_the_store_is_unchanged(sample, monkeypatch
     assert sorted(p.name for p in sample.db.parent.iterdir()) == ["targets.json", "targets.json.lock"]
 
 
+def test_new_bytes_that_cannot_be_written_leave_the_store_its_log_and_no_temporary_file(sample, monkeypatch):
+    """The new version is written to its temporary file before it is logged
+    (its hash is taken meanwhile): a refusal there logs nothing."""
+    from targettrack import atomicfile, backups
+
+    sample.ok("update", "sh-robot-brands", "2")
+    before, log = sample.digest(), backups.read_journal(sample.db)
+    real_fsync = atomicfile.os.fsync
+
+    def full(fd):
+        if os.path.basename(os.readlink(f"/proc/self/fd/{fd}")).startswith(".targets.json."):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_fsync(fd)
+
+    monkeypatch.setattr(atomicfile.os, "fsync", full)
+    r = sample("update", "sh-robot-brands", "3")
+    assert_one_line_error(r, 3, "cannot write the store", "disk is full", "unchanged")
+    assert sample.digest() == before and backups.read_journal(sample.db) == log
+    assert not [p for p in sample.db.parent.iterdir() if p.name.endswith(".tmp")]
+    monkeypatch.setattr(atomicfile.os, "fsync", real_fsync)
+    sample.ok("update", "sh-robot-brands", "3")
+    [entry] = backups.read_journal(sample.db)[-1:]
+    assert entry.sha256 == backups.digest(sample.db.read_bytes())  # the hash taken alongside is the bytes' own
+
+
 def test_the_file_mode_is_kept(sample):
     os.chmod(sample.db, 0o640)
     sample.ok("update", "sh-robot-brands", "3")

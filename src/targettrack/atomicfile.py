@@ -33,6 +33,15 @@ def atomic_write(path: Path, text, *, mode: int | None = None, sync: bool = True
     itself, never the file it points to. With sync=False the data is not
     forced to disk (a copy whose loss a later check tolerates). `text` may
     also be an iterable of pieces (str or bytes), written as they come."""
+    put_in_place(prepared(path, text, mode=mode, sync=sync), path, sync=sync)
+
+
+def prepared(path: Path, text, *, mode: int | None = None, sync: bool = True) -> str:
+    """The first half of atomic_write: `text` in a new temporary file beside
+    `path`, forced to disk unless sync=False, with its mode; its name. Until
+    put_in_place (or discard) the file at `path` is untouched. The store is
+    written this way so that the hash of its new version is taken while its
+    bytes are being written (store.py)."""
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = _temporary(folder, path.name)
     pieces = (text,) if isinstance(text, (str, bytes)) else text
@@ -51,16 +60,32 @@ def atomic_write(path: Path, text, *, mode: int | None = None, sync: bool = True
                 os.umask(umask)
                 mode = 0o666 & ~umask
         os.chmod(tmp, mode)
+    except BaseException:
+        discard(tmp)
+        raise
+    return tmp
+
+
+def put_in_place(tmp: str, path: Path, *, sync: bool = True) -> None:
+    """The second half of atomic_write: the prepared file `tmp` replaces
+    `path` in one rename (and the folder is forced to disk unless sync=False)."""
+    try:
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        discard(tmp)
         raise
     if sync:
+        folder = path.parent if str(path.parent) else Path(".")
         dir_fd = os.open(folder, os.O_RDONLY)
         try:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+def discard(tmp: str) -> None:
+    """Remove a prepared file that will not be put in place."""
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass

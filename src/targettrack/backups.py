@@ -304,8 +304,10 @@ def _unlink_version(d: Path, entry: Entry) -> None:
 
 # --- keeping, forgetting, reconciling -----------------------------------------
 
-def keep(store: Path, data: bytes, command: str, kind: str = "change", delta: layout.Delta | None = None) -> Entry:
+def keep(store: Path, data: bytes, command: str, kind: str = "change", delta: layout.Delta | None = None,
+         sha256: str | None = None) -> Entry:
     """Keep `data` as the newest version, log it, and prune old ones.
+    `sha256`: digest(data), when the caller has it already.
 
     `delta` is what this change did to the lines of the newest version (the
     store's bytes now); with it, the version is kept as that change record
@@ -322,12 +324,13 @@ def keep(store: Path, data: bytes, command: str, kind: str = "change", delta: la
     entries = [e for e in entries if e not in dropped]
     record = _record(entries, data, kind, delta, now)
     stamp = now.strftime("%Y-%m-%dT%H:%M:%SZ")
+    sha256 = sha256 or digest(data)
     if record is None:
-        entry = Entry(n, stamp, command, kind, size=len(data), sha256=digest(data), stored=len(data))
+        entry = Entry(n, stamp, command, kind, size=len(data), sha256=sha256, stored=len(data))
         atomic_write(d / entry.file, data, mode=file_mode, sync=False)
     else:
         base, text = record
-        entry = Entry(n, stamp, command, kind, base=base.n, size=len(data), sha256=digest(data),
+        entry = Entry(n, stamp, command, kind, base=base.n, size=len(data), sha256=sha256,
                       stored=len(text.encode("utf-8")))
         atomic_write(d / entry.file, text, mode=file_mode, sync=False)
     dropped += _pruned(d, entries + [entry], len(data))
