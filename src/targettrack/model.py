@@ -10,9 +10,9 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from collections import namedtuple
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from typing import NamedTuple
 from decimal import Decimal
 
 from datetime import date
@@ -42,26 +42,28 @@ class Source:
     note: str | None = None
 
 
-class Point(NamedTuple):
-    """One value on one day: what assessment and charts work with."""
-    day: date
-    value: Decimal
+class Point(namedtuple("Point", "day value")):
+    """One value on one day (a date, a Decimal): what assessment and charts work with."""
+
+    __slots__ = ()
 
 
-class Observation(NamedTuple):
-    # A NamedTuple rather than a frozen dataclass: a large store holds ten of
-    # these a target, and a tuple is built several times faster. A target's
-    # observations are kept in the order they were recorded: that order, not
-    # recorded_at, says which of two values for one day came later.
-    date: Period
-    value: Decimal
-    recorded_at: str  # UTC, ISO 8601: breaks ties between two values for one day
-    note: str | None = None
-    source: str | None = None
-    # None: the value is a level. "yoy": a change in percent on the same
-    # period a year before, as a communiqué gives it (比上年下降2.7%); kept as
-    # given for a change or growth target, which chains these (forms.py).
-    measure: str | None = None
+# A named tuple rather than a frozen dataclass: a large store holds ten of
+# these a target, and a tuple is built several times faster (and
+# collections' namedtuple, not typing's NamedTuple: importing typing was a
+# twentieth of the start-up of a command that writes). A target's
+# observations are kept in the order they were recorded: that order, not
+# recorded_at, says which of two values for one day came later.
+class Observation(namedtuple("Observation", "date value recorded_at note source measure",
+                             defaults=(None, None, None))):
+    """A value (Decimal) for a period (Period), recorded_at a UTC ISO 8601
+    time (which breaks ties between two values for one day), with an
+    optional note and source. measure None: the value is a level; "yoy": a
+    change in percent on the same period a year before, as a communiqué
+    gives it (比上年下降2.7%), kept as given for a change or growth target,
+    which chains these (forms.py)."""
+
+    __slots__ = ()
 
 
 # What a target's values mean and how progress is measured (README, "Target forms").
