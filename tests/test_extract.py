@@ -936,3 +936,22 @@ def test_a_time_in_words_to_come_down_to_is_a_level(number, unit, verb, year):
     assert (c.value, c.unit, c.kind, c.deadline.label) == (n, unit, "decrease", str(year))
     assert extract(f"Patients will be seen within {word} {unit}.", "t.txt", 2024) == []  # a condition, not a level
     assert extract(f"The programme will run for {word} {unit}.", "t.txt", 2024) == []
+
+
+@given(st.sampled_from(["rising to", "and rising to", "growing to", "reaching", "and"]), st.integers(10, 900),
+       st.integers(2, 9), st.integers(2025, 2030), st.integers(1, 10))
+def test_a_second_amount_after_a_comma_is_the_firsts_too(joint, first, times, year, later):
+    second = first * times
+    [a, b] = extract(f"The county will add {first} on-street chargers by {year}, {joint} {second:,} by {year + later}.",
+                     "t.txt", 2024)
+    assert (a.value, a.deadline.label, b.value, b.deadline.label) == (first, str(year), second, str(year + later))
+    assert a.title == b.title == "on-street chargers"
+
+
+@given(st.sampled_from(["Bills", "Energy prices", "Rail fares", "Insurance premiums"]),
+       st.sampled_from(["will rise", "are expected to rise", "will fall", "could go up"]),
+       st.sampled_from(["£86 a year", "10%", "an average of £120"]))
+def test_what_people_will_pay_foreseen_is_no_target(what, verb, amount):
+    assert extract(f"{what} {verb} by {amount} over the next five years.", "t.txt", 2024) == []
+    [c] = extract(f"We will cut {what.lower()} by £200 a year by 2030.", "t.txt", 2024)
+    assert (c.value, c.deadline.label) == (200, "2030")

@@ -62,6 +62,7 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
     if FORECAST_SAID.search(text.strip()):
         return out  # "…, the industry body forecasts.": what someone expects, not what anyone sets out to do
     last_bound = None  # (where its number ends in the sentence, kind, why): a list after it shares its bound
+    last_amount = None  # (the last amount of the clauses before, where it ends in the sentence)
     for clause, cstart in clauses(text):
         clause_deadline = find_deadline(clause, year)
         clause_future = bool(clause_deadline) or cue_in(clause, FUTURE_CN) or cue_in(clause, FUTURE_EN)
@@ -70,7 +71,9 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
             clause_past = None  # 到2026年，累计完成…800个: a total to reach
         clause_increase = cue_in(clause, INCREASE_CUES)
         english = bool(re.search(r"[A-Za-z]{3}", clause)) and not re.search(r"[\u4e00-\u9fff]", clause)
-        numbers = quantities(clause)
+        numbers = quantities(clause, (last_amount[0], text[last_amount[1]:cstart]) if last_amount else None)
+        if numbers:
+            last_amount = (numbers[-1], cstart + numbers[-1].end)
         # "double the number of places to 15,000": the level it names is the target, not the doubling
         words = [w for w in word_changes(clause) if not any(w[0] < q.end and q.start < w[1] for q in numbers)
                  and not re.search(r"\bto\s+(?:around\s+|about\s+|some\s+)?[\d£$€]", clause[w[1]:w[1] + 80])

@@ -282,6 +282,10 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
             r"\b(?:within|no (?:more|further|farther) than|less than|under)\s*$", before, re.I) and re.match(
             r"\s*(?:['’]s?\s+)?(?:(?:walk|drive|ride|cycle)\s+)?(?:of|from)\b", after, re.I):
         return True  # "a rapid charger within 10 miles of every resident": how near, a condition of access
+    if re.search(r"\b(?:bills?|prices?|fares?|costs?|premiums?|charges?|tariffs?)\s+(?:will|would|could|may|are (?:expected|"
+                 r"set|likely) to|is (?:expected|set|likely) to)\s+(?:rise|increase|go up|fall|drop|come down)\s+by\s+"
+                 r"(?:an average of\s+|about\s+|around\s+|roughly\s+|some\s+)?$", before, re.I):
+        return True  # "Bills will rise by an average of £86 a year": what people will pay, foreseen, not a target
     if q.unit in ("米", "公里") and re.match(r"^(?:范围内的?)?(?:覆盖率|服务半径|覆盖|半径|范围)", after):
         return True  # 公交站点500米覆盖率: a distance in an indicator's name
     if q.unit == "分钟" and re.match(r"^(?:通勤|车程|步行|骑行|生活圈|服务圈|交通圈|可达)", after):

@@ -66,14 +66,20 @@ class Quantity:
 
 
 # A second amount whose thing goes unsaid, dated like the first: "on 250
-# schools by 2025 and on 600 by 2028", "40 GW by 2030 and 50 by 2035" (not
+# schools by 2025 and on 600 by 2028", "40 GW by 2030 and 50 by 2035", "800
+# chargers by 2026, rising to 2,500 by 2030" (not
 # "a further 600" or "another 600": an increment, whose total is unsaid).
 _DATE = r"(?:by|in|before)\s+(?:(?:the\s+end\s+of|end\s+of|[A-Z][a-z]+)\s+)?(?:19|20)\d{2}\b"
-_ELLIPSIS_BEFORE = re.compile(r"[^.;\d]{0,60}?\b" + _DATE + r"\s*,?\s*(?:and|then)\s+(?:(?:on|to|for|in|at)\s+)?")
+_ELLIPSIS_BEFORE = re.compile(r"[^.;\d]{0,60}?\b" + _DATE + r"\s*,?\s*(?:(?:and|then)\s+(?:(?:on|to|for|in|at)\s+)?|"
+                              r"(?:and\s+)?(?:rising|growing|increasing|climbing|going up)\s+to\s+|(?:and\s+)?reaching\s+)")
 _ELLIPSIS_AFTER = re.compile(r"\s*" + _DATE)
 
 
-def quantities(text: str) -> list[Quantity]:
+def quantities(text: str, carry: tuple[Quantity, str] | None = None) -> list[Quantity]:
+    """The amounts in `text` (a clause). `carry`: the last amount of the
+    sentence's clauses before, and the words from it to this clause, for a
+    second amount whose thing goes unsaid ("800 chargers by 2026, rising to
+    2,500 by 2030")."""
     found = []
     # Chinese text is read with Chinese units; English with English ones, % included, so that a
     # percentage does not hide the other numbers of an English sentence ("3,000 beds … 25% of rooms").
@@ -125,10 +131,11 @@ def quantities(text: str) -> list[Quantity]:
                 r"growing|expand|expanding|boost|bring|bringing|reduce|reducing|cut|cutting|lower|lowering)\b"
                 r"[^.,;]{0,60}\b(?:at|to)\s+(?:around\s+|about\s+|some\s+)?$", text[max(0, m.start("num") - 200):m.start("num")], re.I)
             carried = None
-            if not (m["unit"] or noun or m["mag"] or m["cur"] or per_period) and found and \
-                    _ELLIPSIS_BEFORE.fullmatch(text[found[-1].end:m.start("num")]) and \
-                    _ELLIPSIS_AFTER.match(text[m.end("num"):m.end("num") + 40]):
-                carried = found[-1]  # "250 schools by 2025 and [on] 600 by 2028": the thing left unsaid is the first's
+            first, between = (found[-1], text[found[-1].end:m.start("num")]) if found else \
+                (carry[0], carry[1] + text[:m.start("num")]) if carry else (None, "")
+            if not (m["unit"] or noun or m["mag"] or m["cur"] or per_period) and first and \
+                    _ELLIPSIS_BEFORE.fullmatch(between) and _ELLIPSIS_AFTER.match(text[m.end("num"):m.end("num") + 40]):
+                carried = first  # "250 schools by 2025 and [on] 600 by 2028": the thing left unsaid is the first's
                 noun = carried.noun
             if not (m["unit"] or noun or m["mag"] or m["cur"] or per_period or carried):  # "to around 100,000 a year"
                 continue
