@@ -955,3 +955,9 @@ def test_what_people_will_pay_foreseen_is_no_target(what, verb, amount):
     assert extract(f"{what} {verb} by {amount} over the next five years.", "t.txt", 2024) == []
     [c] = extract(f"We will cut {what.lower()} by £200 a year by 2030.", "t.txt", 2024)
     assert (c.value, c.deadline.label) == (200, "2030")
+
+
+@given(st.sampled_from(["", "万"]), st.integers(2, 900), st.integers(2025, 2035))
+def test_books_counted_in_volumes_are_a_unit(mag, n, year):
+    [c] = extract(f"到{year}年，每万人拥有公共图书馆藏量达到{n}{mag}册。", "t.txt", 2024)
+    assert (c.value, c.unit, c.deadline.label, c.title) == (n, f"{mag}册", str(year), "每万人拥有公共图书馆藏量")
