@@ -119,7 +119,6 @@ def add(
         by=_(" by {deadline}").format(deadline=new.deadline) if new.deadline else ""))
 
 
-
 @app.command(context_settings={"ignore_unknown_options": True})
 def update(
     ctx: typer.Context,
