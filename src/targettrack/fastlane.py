@@ -159,7 +159,7 @@ def _update(got: dict) -> int | None:
     """`update`, as the full command line runs it (recording.py) and says
     its errors (cli/program.py), without Typer."""
     from . import i18n
-    from .errors import InputError
+    from .errors import InputError, TargetTrackError
 
     try:
         lang, why = i18n.choose(got["lang"])
@@ -169,7 +169,6 @@ def _update(got: dict) -> int | None:
     # Everything imported while entry.py's start-up handler still answers
     # Ctrl-C (nothing is written yet); then Python's own, for the command.
     from . import recording
-    from .errors import TargetTrackError
     from .session import command_store, interrupted
     from .store import COMMITTED
     from .terminal import command_process, fail, internal_error

@@ -192,22 +192,22 @@ class StoreFile:
         # again to read the line and again to splice the new one in.
         self.spans: tuple[bytes | None, dict[str, tuple[int, int]]] = (None, {})
 
+    def spans_in(self, raw: bytes) -> dict[str, tuple[int, int]]:
+        """The lines found so far in `raw` (spans found in other bytes do not hold for it)."""
+        if self.spans[0] is not raw:
+            self.spans = (raw, {})
+        return self.spans[1]
+
     def line_span(self, number: str) -> tuple[int, int] | None:
         """Where document `number`'s line is in the bytes read (find_line), found once."""
         raw = self.read()
-        if self.spans[0] is not raw:
-            self.spans = (raw, {})
-        if number not in self.spans[1]:
+        found = self.spans_in(raw)
+        if number not in found:
             span = layout.find_line(raw, number)
             if span is None:
                 return None
-            self.spans[1][number] = span
-        return self.spans[1][number]
-
-    def found_line(self, raw: bytes, number: str, span: tuple[int, int]) -> None:
-        if self.spans[0] is not raw:
-            self.spans = (raw, {})
-        self.spans[1][number] = span
+            found[number] = span
+        return found[number]
 
     def read(self) -> bytes:
         if self.raw is None:
@@ -288,7 +288,7 @@ class StoreFile:
             raw = self.read()
             spliced = layout.splice(raw, layout.doc_line("1", meta).encode("utf-8"),
                                     {doc_id: _encoded(doc_id, doc) for doc_id, doc in changes.items()},
-                                    self.spans[1] if self.spans[0] is raw else None)
+                                    self.spans_in(raw))
         if full is not None:
             encoded = dumps(upgrade(full)).encode("utf-8")
         elif spliced is not None:
@@ -584,7 +584,7 @@ class Store:
         if target_id not in self._found[1]:
             found = layout.find_id(raw, target_id)
             if found is not None:
-                self._file.found_line(raw, found[0], found[1:])
+                self._file.spans_in(raw)[found[0]] = found[1:]
             self._found[1][target_id] = None if found is None else int(found[0])
         return self._found[1][target_id]
 

@@ -29,8 +29,8 @@ except ImportError:  # pragma: no cover
 from .. import __version__, fastparams
 from ..errors import TargetTrackError
 from ..i18n import N_, _
-from ..terminal import PROG, command_process, end, fail, internal_error  # noqa: F401
-from ..terminal import said as error_said  # (PROG: the command line modules)
+from ..terminal import PROG, command_process, end, fail, internal_error  # noqa: F401 (PROG: the cli modules')
+from ..terminal import said as error_said
 from . import helptext
 
 fastparams.install()

@@ -9,7 +9,7 @@ import re
 
 from ..errors import InputError
 from ..quantity import clean, parse_chinese_numeral
-from .vocabulary import AR_NUM, CN_DIGITS, CN_MEASURES, CN_NUM, EN_MAGNITUDE, UNITS_CN, UNITS_EN, count_word
+from .vocabulary import AR_NUM, CN_DIGITS, CN_MEASURES, CN_NUM, EN_MAGNITUDE, NUMBER_WORDS, UNITS_CN, UNITS_EN, count_word
 
 
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS_CN, key=len, reverse=True)) + r"|/(?:10|十)?万|/千"
@@ -180,9 +180,9 @@ def quantities(text: str, carry: tuple[Quantity, str] | None = None) -> list[Qua
 
 
 _EN_WORD_TIME = re.compile(
-    r"\b(?:down|reduced|cut|brought|fall|fallen|falls|shortened|lowered)\s+to\s+(?P<n>two|three|four|five|six|seven|eight|"
-    r"nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|sixty|ninety)\s+"
-    r"(?P<unit>minutes|hours|days|weeks|months|years)\b", re.I)
+    r"\b(?:down|reduced|cut|brought|fall|fallen|falls|shortened|lowered)\s+to\s+(?P<n>"
+    + "|".join(w for w in NUMBER_WORDS if w.isascii() and w.isalpha() and w != "one")  # the words count_word reads
+    + r")\s+(?P<unit>minutes|hours|days|weeks|months|years)\b", re.I)
 _EN_WORD_COUNT = re.compile(
     r"\b(?:build|open|create|add|recruit|plant|deliver|establish|construct|hire|train)\s+(?P<n>two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\s+(?:(?:new|additional|more|extra)\s+)?"
