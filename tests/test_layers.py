@@ -17,9 +17,9 @@ LAYERS = [
     # 2: judging and changing targets
     {"forms", "timing", "assess", "digest", "ops"},
     # 3: views as data, the store and its versions, exchange, extract
-    {"records", "report", "rollup", "selection", "store", "backups", "doctor", "exchange", "importing", "exportcache", "xlsx", "merge", "gitshare", "extract", "sample"},
+    {"records", "report", "brief", "rollup", "selection", "store", "backups", "doctor", "exchange", "importing", "exportcache", "xlsx", "merge", "gitshare", "extract", "sample"},
     # 4: drawing, the drawn rows kept between runs, and commands the fast lane runs too
-    {"render", "rowcache", "session", "recording"},
+    {"render", "rowcache", "reportrows", "session", "recording"},
     # 5: the command line
     {"cli", "fastparams", "fastlane", "__main__", "entry"},
 ]

@@ -362,7 +362,8 @@ def test_a_report_built_as_the_store_is_read_draws_what_the_whole_store_draws(bu
     drawn = []
     for rep in (whole, lean):
         out = io.StringIO()
-        renderer(rep, out, store="s.json", generated_at="2026-11-26T00:00:00Z")
+        drawable = report_common.brief(rep) if fmt in report_common.BRIEF_FORMATS else rep
+        renderer(drawable, out, store="s.json", generated_at="2026-11-26T00:00:00Z")
         drawn.append(out.getvalue())
     assert drawn[0] == drawn[1]
     shown = {c.target.id for c in lean.changes} | {t.id for t, _ in lean.new_observations}

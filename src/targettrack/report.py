@@ -14,13 +14,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .dates import shift
-from .assess import ATTENTION_ORDER, DEFAULT_SETTINGS, Assessment, assess
+from .assess import DEFAULT_SETTINGS, Assessment, assess
+from .brief import achieved_within, attention_key, coming_up, needs_attention
 from .model import Observation, Target
 from .selection import Filter, judged, status_counts
 from .settings import Settings
 from .timing import frequency
-
-ATTENTION = ("missed", "breached", "regressing", "off-track", "at-risk")
 
 
 @dataclass(frozen=True)
@@ -49,7 +48,7 @@ class Report:
         return status_counts(a for _, a in self.rows)
 
 
-def _recorded_day(o: Observation) -> date | None:
+def recorded_day(o: Observation) -> date | None:
     try:
         return date.fromisoformat(o.recorded_at[:10])
     except ValueError:
@@ -58,13 +57,13 @@ def _recorded_day(o: Observation) -> date | None:
 
 def as_recorded(t: Target, day: date) -> Target:
     """`t` as the store held it at the end of `day`: without the values recorded later."""
-    kept = tuple(o for o in t.observations if (_recorded_day(o) or date.min) <= day)
+    kept = tuple(o for o in t.observations if (recorded_day(o) or date.min) <= day)
     return t if len(kept) == len(t.observations) else replace(t, observations=kept)
 
 
 def entered_between(t: Target, since: date, until: date) -> tuple[Observation, ...]:
     """The values recorded after `since`, up to `until`."""
-    return tuple(o for o in t.observations if since < (_recorded_day(o) or date.min) <= until)
+    return tuple(o for o in t.observations if since < (recorded_day(o) or date.min) <= until)
 
 
 def judged_then(t: Target, now: Assessment, since: date, settings: Settings | None = None,
@@ -113,21 +112,20 @@ def build(targets, as_of: date, since: date, within_days: int, settings: Setting
         if changed:
             changes.append(Change(t, before, a, entered_between(t, since, as_of)))
         new_obs += [(t, o) for o in entered]
-        # Needs a person: a status that is going wrong, or data that are overdue (the
-        # communiqué is out and the value is not recorded, or the statistics are late).
-        if a.status in ATTENTION or a.stale:
+        if needs_attention(a.status, a.stale):
             attention.append((held, a))
-        if t.deadline and as_of <= t.deadline.last <= horizon and a.status not in ("achieved", "missed"):
+        if t.deadline and coming_up(a.status, t.deadline.last, as_of, horizon):
             upcoming.append((held, a))
-        if a.achieved_date and since < a.achieved_date <= as_of:
+        if achieved_within(a.achieved_date, since, as_of):
             achieved.append((held, a))
-    attention.sort(key=lambda ta: (ATTENTION_ORDER.index(ta[1].status), ta[1].buffer_days or 0, ta[0].id))
+    attention.sort(key=lambda ta: attention_key(ta[1].status, ta[1].buffer_days, ta[0].id))
     upcoming.sort(key=lambda ta: (ta[0].deadline.last, ta[0].id))
     return Report(as_of, since, within_days, rows, attention, upcoming, changes, new_obs, achieved, previous)
 
 
 def _new(o: Observation, since: date, as_of: date) -> bool:
     """A value dated in the window, or recorded in it for a period already over."""
-    recorded = _recorded_day(o)
+    recorded = recorded_day(o)
     return since < o.date.last <= as_of or (recorded is not None and since < recorded <= as_of
                                             and o.date.last <= as_of)
+

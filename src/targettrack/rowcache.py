@@ -40,15 +40,17 @@ from .render.lines import Line
 # runs it before the command line is even imported). Judging a target, and
 # what it takes, is imported only where rows are made.
 
-FORMAT = 4
+FORMAT = 5
 ANY = object()  # load(): rows judged by whichever method
 SUFFIX = ".rows"
 # One kept row: where the target is in the store, the days its row holds
 # for, what filters and sorts look at, and what is drawn. Tuples of plain
 # values: marshal reads 10,000 of them in a few milliseconds.
-# The last, the key of the target's line in the store (cachefiles.content_key),
-# finds the row again after the file changed by other hands (rekeyed).
-KEY, FIRST, LAST, ID, KIND, TAGS, PLAN, BINDING, DEADLINE, STATUS, PROGRESS, BUFFER, MOVES, LINE, LINE_KEY = range(15)
+# The key of the target's line in the store (cachefiles.content_key) finds
+# the row again after the file changed by other hands (rekeyed). The last,
+# what the weekly report needs besides (reportrows.py).
+KEY, FIRST, LAST, ID, KIND, TAGS, PLAN, BINDING, DEADLINE, STATUS, PROGRESS, BUFFER, MOVES, LINE, LINE_KEY, \
+    REPORT = range(16)
 
 
 def folder(environ=os.environ):
@@ -145,7 +147,26 @@ def entry(doc_key: int, t, a, settings, line_key: int | None = None) -> tuple:
     ln = line(t, a)
     return (doc_key, first.toordinal(), last.toordinal(), t.id, t.kind, tuple(t.tags), t.plan, t.binding,
             t.deadline.last.toordinal() if t.deadline else None, a.status, _exact(a.progress), buffer, moves,
-            tuple(ln), line_key)
+            tuple(ln), line_key, reported(t, a))
+
+
+def reported(t, a) -> tuple:
+    """What the report needs of a kept row besides the list's: whether its
+    data are overdue, the day it was reached, the latest day a value is for
+    and the latest day one was recorded (ordinals, 0 without), and for a
+    target needing attention, when it is projected to be reached and where
+    it stands but for the count of days (report_common.how_far_parts)."""
+    from .brief import needs_attention
+    from .report import recorded_day
+
+    newest = max((o.date.last.toordinal() for o in t.observations), default=0)
+    recorded = max(((recorded_day(o) or date.min).toordinal() for o in t.observations), default=0)
+    achieved = a.achieved_date.toordinal() if a.achieved_date else None
+    if not needs_attention(a.status, a.stale):
+        return a.stale, achieved, newest, recorded, None, None
+    from .render.report_common import how_far_parts, projected
+
+    return a.stale, achieved, newest, recorded, projected(t, a), how_far_parts(t, a)
 
 
 def judged(doc_key: int, t, on: date, settings, method: str | None, line_key: int | None = None) -> tuple:
@@ -164,7 +185,7 @@ def written_line_key(doc_key: int, t) -> int:
 
 # --- what the list needs of a kept row ---------------------------------------------
 
-def _buffer(e: tuple, on: int) -> int | None:
+def buffer_on(e: tuple, on: int) -> int | None:
     buffer = e[BUFFER]
     return buffer - on if buffer is not None and e[MOVES] else buffer
 
@@ -182,7 +203,7 @@ def chosen(entries: list[tuple], on: date, keep, sort: str) -> list[Line]:
     key, day = order(sort), on.toordinal()
     exact = sort == "progress"  # the one order that compares progress: exact fractions, as judged
     kept = sorted(kept, key=lambda e: key(e[ID], e[DEADLINE], e[STATUS], _progress(e) if exact else None,
-                                          _buffer(e, day)))
+                                          buffer_on(e, day)))
     return [Line(*e[LINE]) for e in kept]
 
 
@@ -241,6 +262,15 @@ def lines(store, on: date, today: date, method: str | None, flt, sort: str, lang
     where they do not, everything judged on a miss (and kept, when `on` is
     today). `open_store()` opens the store for reading, choosing its
     configured language as a command's store does."""
+    return held(store, on, today, method, lang_given, open_store,
+                lambda entries, key: chosen(entries, on, keeping(flt), sort))
+
+
+def held(store, on: date, today: date, method: str | None, lang_given: bool, open_store, use):
+    """`use(entries, key)`, under the store's lock: every target's row as
+    judged on `on`, in store order (kept rows where they hold, targets judged
+    again where they do not, everything judged on a miss and kept when `on`
+    is today), and the identity of the bytes they are for."""
     from .layout import meta_line
 
     with reading(store) as (raw, st):  # a missing or unreadable store is the usual error
@@ -255,20 +285,21 @@ def lines(store, on: date, today: date, method: str | None, flt, sort: str, lang
             if stale:
                 entries = _rejudged(store, key, kept, stale, on, today, method, open_store)
         if entries is None:
-            with open_store() as s:
-                settings = s.settings()
-                numbered = s.numbered()
-                key = identity(*s.as_read)
-                raw = s.as_read[0]
             from .layout import split
 
-            cut = split(raw)  # the lines' keys, when the file is in targettrack's layout
-            keys = {int(n): cachefiles.content_key(line) for n, line in cut.docs.items()} if cut else {}
-            entries = [judged(k, t, on, settings, method, keys.get(k)) for k, t in numbered]
+            with open_store() as s:
+                settings = s.settings()
+                key = identity(*s.as_read)
+                raw = s.as_read[0]
+                cut = split(raw)  # the lines' keys, when the file is in targettrack's layout
+                keys = {int(n): cachefiles.content_key(line) for n, line in cut.docs.items()} if cut else {}
+                del cut
+                # each target judged as it is read, and let go
+                entries = [judged(k, t, on, settings, method, keys.get(k)) for k, t in s.each_numbered()]
             if on == today:
                 save(store, key, drawn_as(), method, settings.to_dict(), meta_line(raw), entries)
         del raw
-    return chosen(entries, on, keeping(flt), sort)
+        return use(entries, key)
 
 
 # A file changed by other hands (an edit, a git pull) is read line by line

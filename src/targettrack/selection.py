@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .assess import Assessment, assess
+from .brief import counted
 from .ordering import ATTENTION_ORDER, SORTS, STATUSES, order  # noqa: F401 (re-exported)
 from .dates import Period
 from .model import Target
@@ -95,7 +96,4 @@ def select_each(targets, flt: Filter, as_of: date, settings: Settings | None = N
 
 def status_counts(assessments) -> dict[str, int]:
     """How many of each status, in the vocabulary's order; statuses with none left out."""
-    counts: dict[str, int] = {}
-    for a in assessments:
-        counts[a.status] = counts.get(a.status, 0) + 1
-    return {s: counts[s] for s in STATUSES if s in counts}
+    return counted(a.status for a in assessments)

@@ -86,12 +86,22 @@ def report(
         raise InputError(_('--since: {since_day} is after the report date {when}').format(
             since_day=since_day, when=when))
     days = _within(within, when)
-    loc = locate(root(ctx).db)
-    with open_store(ctx) as store:
-        settings = store.settings()
-        # judged as read; only the HTML report draws every target's values (its charts)
-        rep = report_mod.build(store.each_target(), when, since_day, days, settings, method, flt,
-                               series=fmt == "html")
+    opts = root(ctx)
+    loc = locate(opts.db)
+    briefed = fmt in report_common.BRIEF_FORMATS
+    if briefed and not opts.no_cache:  # what they draw is kept with the list's rows
+        from .. import reportrows
+
+        rep = reportrows.brief(loc.path, when, since_day, days, today(), method, flt, opts.lang_given,
+                               lambda: open_store(ctx))
+    else:
+        with open_store(ctx) as store:
+            settings = store.settings()
+            # judged as read; only the HTML report draws every target's values (its charts)
+            rep = report_mod.build(store.each_target(), when, since_day, days, settings, method, flt,
+                                   series=fmt == "html")
+        if briefed:
+            rep = report_common.brief(rep)
     renderer = importlib.import_module(f"..render.{report_common.REPORT_FORMATS[fmt]}", __package__).render
     terminal = {}
     if fmt == "text" and output is None and sys.stdout.isatty():  # fitted to the terminal, in colour
@@ -108,7 +118,8 @@ def report(
             sys.stdout.write(buf.getvalue())
         else:
             emit(buf.getvalue(), output, ctx)  # a file, whole or not at all
-    if failing and any(a.status in failing for _, a in rep.rows):
+    reported = rep.statuses if briefed else [a.status for _, a in rep.rows]
+    if failing and any(status in failing for status in reported):
         raise typer.Exit(1)
 
 

@@ -4,41 +4,53 @@ from __future__ import annotations
 
 
 from ..assess import Assessment
+from ..brief import Brief, Facts, how_far_from, needs_attention
 from ..i18n import _, prose_date
 from ..model import Observation, Target
 from ..values import show_value
-from .cells import amount, current_cell, difference
+from .cells import amount, current_cell, difference, title_of
 
 REPORT_FORMATS = {"text": "report_text", "markdown": "report_markdown", "json": "report_json", "csv": "report_csv",
                   "html": "report_html"}
+# The formats drawn from a brief.Brief (brief() below, or reportrows.py from
+# kept rows); the others draw the report.Report with its whole targets.
+BRIEF_FORMATS = ("text", "markdown")
 EXTENSIONS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
               ".json": "json", ".csv": "csv", ".html": "html", ".htm": "html"}
 
 
 def status_label(t: Target, a: Assessment) -> str:
     """The status, with "binding" for a binding (约束性) target: the ones a government answers for."""
-    return _(a.status) + (_(" (binding)") if t.binding else "")
+    return labelled(a.status, t.binding)
+
+
+def status_of(f) -> str:
+    """`status_label` of a brief.Facts."""
+    return labelled(f.status, f.binding)
+
+
+def labelled(status: str, binding: bool | None) -> str:
+    return _(status) + (_(" (binding)") if binding else "")
 
 
 def how_far(t: Target, a: Assessment) -> str:
     """One phrase: where the target stands against where it should be."""
+    return how_far_from(how_far_parts(t, a), a.buffer_days)
+
+
+def how_far_parts(t: Target, a: Assessment) -> tuple[str, ...]:
+    """`how_far` but for its count of days (the safety buffer, which moves
+    with the date while the rest holds between two change days, digest.py):
+    what a report kept from the day before (rowcache.py) draws again."""
+    stale = _("; {period} data due since {day}").format(period=a.data_awaited, day=prose_date(a.data_due)) \
+        if a.stale else ""
     if a.status in ("missed", "breached", "awaiting-data") or a.expected_value is None or a.current is None:
-        return a.reason + (_("; {period} data due since {day}").format(period=a.data_awaited,
-                                                                         day=prose_date(a.data_due))
-                           if a.stale and a.status != "awaiting-data" else "")
+        return (a.reason + (stale if a.status != "awaiting-data" else ""),)
     unit = t.measured_unit
     gap = abs(float(a.expected_value) - float(a.current))
-    behind = a.buffer_days is not None and a.buffer_days < 0
     # A value is judged at the end of its period (assess.py): "expected then", not now.
     when = a.last_period or (a.current_date.isoformat() if a.current_date else _("now"))
-    text = (_("{current} in {when}, {expected} expected then: {gap} behind the straight line") if behind else
-            _("{current} in {when}, {expected} expected then: {gap} ahead of the straight line")).format(
-        current=current_cell(t, a), when=when, expected=amount(a.expected_value, unit), gap=difference(gap, unit))
-    if a.buffer_days is not None:
-        text += _(" ({n} days)").format(n=abs(a.buffer_days))
-    if a.stale:
-        text += _("; {period} data due since {day}").format(period=a.data_awaited, day=prose_date(a.data_due))
-    return text
+    return current_cell(t, a), when, amount(a.expected_value, unit), difference(gap, unit), stale
 
 
 def projected(t: Target, a: Assessment) -> str:
@@ -60,3 +72,18 @@ def because(change) -> str:
 
 def observation_value(t: Target, o: Observation) -> str:
     return show_value(t, o.value, o.measure)
+
+
+def facts(t: Target, a: Assessment) -> Facts:
+    """What the text and Markdown sections show of `t` judged as `a`."""
+    attention = needs_attention(a.status, a.stale)
+    return Facts(t.id, title_of(t), a.status, t.binding, t.deadline.label if t.deadline else "-",
+                 t.deadline.last if t.deadline else None, a.days_left, projected(t, a) if attention else "",
+                 how_far(t, a) if attention else "", a.achieved_date, a.buffer_days)
+
+
+def brief(r) -> Brief:
+    """A report.Report as the text and Markdown formats draw it."""
+    return Brief(r.as_of, r.since, r.within_days, [a.status for _, a in r.rows],
+                 [facts(t, a) for t, a in r.attention], [facts(t, a) for t, a in r.upcoming], r.changes,
+                 r.new_observations, [facts(t, a) for t, a in r.achieved])

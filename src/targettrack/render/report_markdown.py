@@ -7,7 +7,7 @@ import re
 
 from ..textwidth import safe
 from .cells import title_of
-from .report_common import because, how_far, observation_value, projected, status_label
+from .report_common import because, observation_value, status_of
 
 # Enough to stop links, images, emphasis, code, HTML, headings and cell breaks.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#!|~&])")
@@ -29,21 +29,21 @@ def _table(out, title: str, header: tuple[str, ...], rows: list[tuple]) -> None:
 
 
 def render(report, out, *, store: str | None, generated_at: str) -> None:
-    """`store` only when asked (report --show-store): a published page should
+    """`report`: a brief.Brief. `store` only when asked (report --show-store): a published page should
     not tell the world the analyst's home folder."""
     summary = ", ".join(f"{s} {n}" for s, n in report.summary.items()) or "none"
     out.write(f"# targettrack report, {report.as_of}\n\n")
     where = f" Store: `{md(store)}`." if store else ""
     out.write(f"Changes since {report.since}.{where} Generated {generated_at}.\n\n")
-    out.write(f"**{len(report.rows)} targets**: {md(summary)}\n")
+    out.write(f"**{len(report.statuses)} targets**: {md(summary)}\n")
     _table(out, "Needs attention", ("Target", "Status", "Projected", "Where it stands"),
-           [(f"{t.id}: {title_of(t)}", status_label(t, a), projected(t, a), how_far(t, a)) for t, a in report.attention])
+           [(f"{f.id}: {f.title}", status_of(f), f.projected, f.how_far) for f in report.attention])
     _table(out, f"Deadlines within {report.within_days} days", ("Target", "Deadline", "Days left", "Status"),
-           [(f"{t.id}: {title_of(t)}", t.deadline.label, a.days_left, status_label(t, a)) for t, a in report.upcoming])
+           [(f"{f.id}: {f.title}", f.deadline, f.days_left, status_of(f)) for f in report.upcoming])
     _table(out, f"Status changes since {report.since}", ("Target", "From", "To", "Because"),
            [(f"{c.target.id}: {title_of(c.target)}", c.before.status, c.after.status, because(c) or "-")
             for c in report.changes])
     _table(out, f"New values since {report.since}", ("Target", "Date", "Value", "Note"),
            [(t.id, o.date.label, observation_value(t, o), o.note or "") for t, o in report.new_observations])
     _table(out, f"Achieved since {report.since}", ("Target", "On"),
-           [(f"{t.id}: {title_of(t)}", a.achieved_date.isoformat()) for t, a in report.achieved])
+           [(f"{f.id}: {f.title}", f.achieved_date.isoformat()) for f in report.achieved])

@@ -8,7 +8,7 @@ from .fit import wrap
 from .cells import title_of
 from .plain import write_table
 from .table import STATUS_STYLE, paint
-from .report_common import because, how_far, observation_value, projected, status_label
+from .report_common import because, observation_value, status_of
 
 
 def _section(out, title: str, rows: list[tuple[str, ...]], total: int | None = None, color: bool = False) -> None:
@@ -32,7 +32,7 @@ def _status_style(cell: str) -> str:
 
 
 def render(report, out, *, store: str, generated_at: str, total: int | None = None, color: bool = False) -> None:
-    """`total`: the terminal's width, to wrap long cells in (None off a terminal)."""
+    """`report`: a brief.Brief. `total`: the terminal's width, to wrap long cells in (None off a terminal)."""
 
     def section(title, rows):
         _section(out, title, rows, total, color)
@@ -41,12 +41,12 @@ def render(report, out, *, store: str, generated_at: str, total: int | None = No
     as_of, since = prose_date(report.as_of), prose_date(report.since)
     for line in (_("targettrack report as of {as_of}, changes since {since}").format(as_of=as_of, since=since),
                  _("store: {store}").format(store=store),
-                 _("{n} targets: {summary}").format(n=len(report.rows), summary=summary)):
+                 _("{n} targets: {summary}").format(n=len(report.statuses), summary=summary)):
         out.write("\n".join(wrap(line, total) if total else [line]) + "\n")
     section(_("Needs attention"), [(N_("ID"), N_("STATUS"), N_("PROJECTED"), N_("WHERE IT STANDS"))] + [
-        (t.id, status_label(t, a), projected(t, a), safe(how_far(t, a))) for t, a in report.attention] if report.attention else [])
+        (f.id, status_of(f), f.projected, safe(f.how_far)) for f in report.attention] if report.attention else [])
     section(_("Deadlines within {days} days").format(days=report.within_days), [(N_("ID"), N_("DEADLINE"), N_("DAYS"), N_("STATUS"), N_("TITLE"))] + [
-        (t.id, t.deadline.label, str(a.days_left), status_label(t, a), title_of(t)) for t, a in report.upcoming]
+        (f.id, f.deadline, str(f.days_left), status_of(f), f.title) for f in report.upcoming]
         if report.upcoming else [])
     section(_("Status changes since {since}").format(since=since), [(N_("ID"), N_("FROM"), N_("TO"), N_("BECAUSE"), N_("TITLE"))] + [
         (c.target.id, _(c.before.status), _(c.after.status), safe(because(c)) or "-", title_of(c.target))
@@ -56,4 +56,4 @@ def render(report, out, *, store: str, generated_at: str, total: int | None = No
         (t.id, o.date.label, observation_value(t, o), o.recorded_at[:10], safe(o.note) or "-")
         for t, o in report.new_observations] if report.new_observations else [])
     section(_("Achieved since {since}").format(since=since), [(N_("ID"), N_("ON"), N_("TITLE"))] + [
-        (t.id, a.achieved_date.isoformat(), title_of(t)) for t, a in report.achieved] if report.achieved else [])
+        (f.id, f.achieved_date.isoformat(), f.title) for f in report.achieved] if report.achieved else [])

@@ -1,0 +1,125 @@
+"""The text and Markdown report from the rows `list` keeps (rowcache.py).
+
+A weekly report judges every target as of the report date and, where its
+status could have changed, as of `--since` too; on 10,000 targets that is
+a second of decoding and judging whose result is nearly all the same as
+the day before. So a target whose kept row holds over the whole span from
+`since` to the report date, and which has no value dated or recorded after
+`since`, is drawn from its row: its status, and the facts the sections
+show (brief.Facts), are those of every day of the run. It cannot have
+changed status in the span (no change day falls in it: digest.py), nor
+have new values, so it is in no section that needs its values. Every other
+target is decoded and judged as `report.build` judges it, alone. A miss
+(no rows for these bytes, rows of another language) judges every target
+once and keeps its rows, as a `list` would.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from . import rowcache
+from .brief import Brief, Facts, achieved_within, attention_key, coming_up, how_far_from, needs_attention
+from .rowcache import BINDING, DEADLINE, FIRST, ID, LINE, REPORT, STATUS
+
+# rowcache.reported: what the report needs of a row besides the list's.
+STALE, ACHIEVED, NEWEST, RECORDED, PROJECTED, HOW_FAR = range(6)
+
+
+def brief(store, as_of: date, since: date, within_days: int, today: date, method: str | None, flt,
+          lang_given: bool, open_store) -> Brief:
+    """The report on the targets `flt` keeps, as report_common.brief(report.build(...))
+    gives it, from kept rows where they hold over the span."""
+    return rowcache.held(store, as_of, today, method, lang_given, open_store,
+                         lambda entries, key: _brief(entries, key, as_of, since, within_days, method, flt,
+                                                     open_store))
+
+
+def quiet(e: tuple, then: int) -> bool:
+    """Whether row `e` (holding on the report date) also holds on `since`
+    (the ordinal `then`), with no value dated or recorded after it."""
+    r = e[REPORT]
+    return e[FIRST] <= then and r[NEWEST] <= then and r[RECORDED] <= then
+
+
+def _brief(entries, key, as_of: date, since: date, within_days: int, method, flt, open_store) -> Brief:
+    from .dates import shift
+
+    keep = rowcache.keeping(flt)
+    rows = entries if keep is None else [e for e in entries if keep(e)]
+    then, day = since.toordinal(), as_of.toordinal()
+    loud = {e[ID]: None for e in rows if not quiet(e, then)}  # in store order
+    judged = _judged(list(loud), key, as_of, since, within_days, method, flt, open_store) if loud else None
+    if judged is None and loud:  # the store is not the one the rows are for
+        return _everything(as_of, since, within_days, method, flt, open_store)
+    horizon = shift(as_of, within_days)
+    statuses, attention, upcoming, achieved = [], [], [], []
+    loud_status, late = {}, {}
+    if judged is not None:
+        from .render.report_common import facts as facts_of
+
+        loud_status = {t.id: a.status for t, a in judged.rows}
+        attention += [facts_of(t, a) for t, a in judged.attention]
+        upcoming += [facts_of(t, a) for t, a in judged.upcoming]
+        late = {t.id: facts_of(t, a) for t, a in judged.achieved}
+    for e in rows:
+        if e[ID] in loud_status:
+            statuses.append(loud_status[e[ID]])
+            if e[ID] in late:
+                achieved.append(late[e[ID]])
+            continue
+        if e[ID] in loud:  # judged in full and left out (its status then is not one asked for)
+            continue
+        r, status = e[REPORT], e[STATUS]
+        statuses.append(status)
+        deadline = e[DEADLINE]
+        ahead = needs_attention(status, r[STALE])
+        soon = deadline is not None and coming_up(status, date.fromordinal(deadline), as_of, horizon)
+        done = r[ACHIEVED] is not None and achieved_within(date.fromordinal(r[ACHIEVED]), since, as_of)
+        if ahead or soon or done:
+            f = facts(e, day, ahead)
+            if ahead:
+                attention.append(f)
+            if soon:
+                upcoming.append(f)
+            if done:
+                achieved.append(f)
+    attention.sort(key=lambda f: attention_key(f.status, f.buffer_days, f.id))
+    upcoming.sort(key=lambda f: (f.deadline_last, f.id))
+    return Brief(as_of, since, within_days, statuses, attention, upcoming,
+                 judged.changes if judged else [], judged.new_observations if judged else [], achieved)
+
+
+def facts(e: tuple, day: int, attention: bool) -> Facts:
+    """What the sections show of kept row `e` on the day whose ordinal is `day`."""
+    r, cells = e[REPORT], e[LINE][0]
+    buffer = rowcache.buffer_on(e, day)
+    deadline = e[DEADLINE]
+    return Facts(e[ID], cells[-1], e[STATUS], e[BINDING], cells[5],
+                 None if deadline is None else date.fromordinal(deadline),
+                 None if deadline is None else deadline - day,
+                 r[PROJECTED] if attention else "", how_far_from(r[HOW_FAR], buffer) if attention else "",
+                 None if r[ACHIEVED] is None else date.fromordinal(r[ACHIEVED]), buffer)
+
+
+def _judged(ids: list[str], key, as_of, since, within_days, method, flt, open_store):
+    """The report on these targets (in store order), judged in full; None if
+    the store's bytes are not those the rows are for."""
+    from . import report
+
+    with open_store() as s:
+        if rowcache.identity(*s.as_read) != key:
+            return None
+        settings = s.settings()
+        targets = s.exact(ids)
+    return report.build(targets, as_of, since, within_days, settings, method, flt, series=False)
+
+
+def _everything(as_of, since, within_days, method, flt, open_store) -> Brief:
+    from . import report
+    from .render.report_common import brief as briefed
+
+    with open_store() as s:
+        settings = s.settings()
+        return briefed(report.build(s.each_target(), as_of, since, within_days, settings, method, flt,
+                                         series=False))
