@@ -31,6 +31,9 @@ def frozen_env(monkeypatch, tmp_path):
                 "LC_ALL", "LC_MESSAGES", "LANGUAGE"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")  # English, whatever the developer's locale (test_i18n sets others)
+    from targettrack import i18n
+
+    i18n.use("en", "the default")  # and in-process, whatever the test before chose (tests run in any order)
 
 
 @dataclass

@@ -109,3 +109,29 @@ def test_parser_never_crashes_on_arbitrary_text(s):
         assert str(e)
         return
     assert p.first <= p.last
+
+
+@given(st.integers(0, 99999), st.sampled_from(["", "d", "w", "m", "y"]), st.sampled_from(["", " "]),
+       st.dates(min_value=date(1900, 1, 1), max_value=date(9999, 12, 31)))
+def test_a_span_counts_days_and_weeks_as_the_calendar_does(n, unit, space, as_of):
+    """clock.span_days counts days and weeks itself (the fast lane imports no
+    dateutil) and must agree with the calendar's +90d and +12w."""
+    from targettrack.clock import span_days
+
+    try:
+        later = parse_period(f"+{n}{unit or 'd'}", as_of).last
+    except InputError:  # past the end of the calendar
+        later = date.max
+    assert span_days(f"{space}{n}{space}{unit}", as_of) == (later - as_of).days
+
+
+@given(st.text(max_size=12))
+def test_a_span_is_a_count_of_days_or_a_one_line_error(text):
+    from targettrack.clock import span_days
+
+    try:
+        days = span_days(text, date(2026, 11, 26))
+    except InputError as e:
+        assert str(e).startswith("--within: ") and "\n" not in str(e)
+    else:
+        assert days >= 0

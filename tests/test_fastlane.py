@@ -248,3 +248,78 @@ def test_update_lane_errors_about_the_store(tmp_path, env):
     full = run_full("--db", str(missing), "update", "a", "5", env=env)
     assert fast.returncode == full.returncode == 3 and fast.stderr == full.stderr and b"no store here" in fast.stderr
     assert not missing.exists()
+
+
+# --- report ------------------------------------------------------------------------
+
+REPORT_DEFAULTS = {"as_of": None, "since": None, "within": "90d", "tag": [], "plan": None, "binding": None,
+                   "status": [], "method": None, "output": None, "fail_on": [], "show_store": False}
+
+
+@hsettings(max_examples=400, deadline=None)
+@given(argument_lists(
+    ["report", "--db", "--lang", "--no-color", "--no-cache", "--format", "-f", "--since", "--within", "--output",
+     "--help", "-h", "--", "list", "--show-store", "--fail-on"],
+    ["--db", "--lang", "--format", "-f", "--since"],
+    ["x.json", "zh", "en", "text", "markdown", "plain", "json", "html", "md", "2026-11-01", "report", "-x", "", "a=b"],
+    8))
+def test_what_the_report_lane_takes_typer_reads_alike(argv):
+    got = fastlane.parse_report(argv)
+    params = typer_reads_what_the_lane_took(argv, got, "report")
+    if params is not None:
+        assert not got["no_cache"]
+        assert params == {**REPORT_DEFAULTS, "fmt": got["fmt"]}
+
+
+@pytest.mark.parametrize("argv", [
+    ["report"], ["--db", "a.json", "report", "-f", "markdown"], ["--lang=zh", "report", "--format=plain"],
+    ["--no-color", "report", "--format", "text"],
+])
+def test_the_report_lane_takes_these(argv):
+    assert fastlane.parse_report(argv) is not None
+
+
+@pytest.mark.parametrize("argv", [
+    ["report", "--since", "2026-11-01"], ["report", "--within", "1y"], ["report", "-f", "json", "-f", "text"],
+    ["report", "--output", "r.md"], ["report", "--help"], ["--no-cache", "report"], ["report", "x"],
+    ["report", "--fail-on", "missed"], ["list"],
+])
+def test_the_report_lane_leaves_these_to_typer(argv):
+    assert fastlane.parse_report(argv) is None
+
+
+@pytest.mark.parametrize("args", [[], ["-f", "markdown"], ["--format=plain"]])
+@pytest.mark.parametrize("lang", [[], ["--lang", "zh"]])
+def test_the_report_lane_prints_what_the_full_one_does(plan, env, args, lang):
+    later = {**env, "TARGETTRACK_TODAY": "2026-12-09"}
+    full = run_full(*lang, "--db", str(plan), "report", *args, env=env)
+    miss = run(*lang, "--db", str(plan), "report", *args, env=env, importtime=True)  # judges all, keeps the rows
+    fast = run(*lang, "--db", str(plan), "report", *args, env=env, importtime=True)
+    for r in (miss, fast):
+        assert b"typer" not in r.stderr, "served without importing Typer"
+        assert (r.returncode, r.stdout) == (full.returncode, full.stdout) and full.returncode == 0
+    # a week later, with values entered in it: those targets judged in full, the rest from their rows
+    run("--db", str(plan), "update", "cn-education-years", "11.5", "--date", "2025", env={**env, "TARGETTRACK_TODAY": "2026-12-07"})
+    full = run_full(*lang, "--db", str(plan), "report", *args, env=later)
+    fast = run(*lang, "--db", str(plan), "report", *args, env=later, importtime=True)
+    assert b"typer" not in fast.stderr
+    assert (fast.returncode, fast.stdout) == (full.returncode, full.stdout)
+    assert b"11.5" in fast.stdout
+
+
+def test_report_lane_errors_read_as_the_full_lane_says_them(tmp_path, env, plan):
+    missing = tmp_path / "none.json"
+    fast = run("--db", str(missing), "report", env=env)
+    full = run_full("--db", str(missing), "report", env=env)
+    assert fast.returncode == full.returncode == 3 and fast.stderr == full.stderr and b"no store here" in fast.stderr
+    run("--db", str(plan), "report", env=env)
+    import fcntl
+
+    fd = os.open(str(plan) + ".lock", os.O_RDWR | os.O_CREAT)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        locked = {**env, "TARGETTRACK_LOCK_TIMEOUT": "0.2"}
+        fast, full = run("--db", str(plan), "report", env=locked), run_full("--db", str(plan), "report", env=locked)
+        assert fast.returncode == full.returncode == 3 and b"locked" in fast.stderr and fast.stdout == b""
+    finally:
+        os.close(fd)

@@ -345,12 +345,11 @@ def test_a_report_built_as_the_store_is_read_draws_what_the_whole_store_draws(bu
     target's values only where a section shows them; every format but HTML
     and JSON is drawn from that, and must say exactly what it said from the
     whole list of targets."""
-    import importlib
     import io
     from datetime import date
 
     from targettrack import report as report_mod
-    from targettrack.render import report_common
+    from targettrack.render import BRIEF_FORMATS, report_common, report_renderer
     from targettrack.store import Store
 
     with Store(busy.db) as store:
@@ -358,11 +357,11 @@ def test_a_report_built_as_the_store_is_read_draws_what_the_whole_store_draws(bu
     as_of, start = date.fromisoformat(FROZEN_TODAY), date.fromisoformat(since)
     whole = report_mod.build(targets, as_of, start, 90, settings)
     lean = report_mod.build(iter(targets), as_of, start, 90, settings, series=False)
-    renderer = importlib.import_module(f"targettrack.render.{report_common.REPORT_FORMATS[fmt]}").render
+    renderer = report_renderer(fmt)
     drawn = []
     for rep in (whole, lean):
         out = io.StringIO()
-        drawable = report_common.brief(rep) if fmt in report_common.BRIEF_FORMATS else rep
+        drawable = report_common.brief(rep) if fmt in BRIEF_FORMATS else rep
         renderer(drawable, out, store="s.json", generated_at="2026-11-26T00:00:00Z")
         drawn.append(out.getvalue())
     assert drawn[0] == drawn[1]

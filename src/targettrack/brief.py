@@ -11,7 +11,6 @@ whose judgement has not changed since.
 from __future__ import annotations
 
 from collections import namedtuple
-from dataclasses import dataclass, field
 from datetime import date
 
 from .i18n import _
@@ -58,23 +57,26 @@ def counted(statuses) -> dict[str, int]:
     return {s: counts[s] for s in STATUSES if s in counts}
 
 
-@dataclass(frozen=True)
-class Brief:
-    """A report as the text and Markdown formats draw it."""
-    as_of: date
-    since: date
-    within_days: int
-    statuses: list[str]                                  # of every reported target, in store order
-    attention: list = field(default_factory=list)        # Facts, worst first
-    upcoming: list = field(default_factory=list)         # Facts, by deadline
-    changes: list = field(default_factory=list)          # report.Change, in store order
-    new_observations: list = field(default_factory=list)  # (Target, Observation), in store order
-    achieved: list = field(default_factory=list)         # Facts, in store order
+class Brief(namedtuple("Brief", "as_of since within_days statuses attention upcoming changes new_observations "
+                                "achieved")):
+    """A report as the text and Markdown formats draw it: its date, the day
+    its changes are counted from, the days ahead its deadlines are looked
+    for; the status of every reported target (store order); the Facts of
+    those needing attention (worst first) and of those due (by deadline);
+    the report.Change of each status changed and the (Target, Observation)
+    of each value new since (store order); the Facts of those reached since
+    (store order). A named tuple: drawing one imports no dataclasses."""
+
+    __slots__ = ()
 
     @property
     def summary(self) -> dict[str, int]:
         return counted(self.statuses)
 
+
+def labelled(status: str, binding: bool | None) -> str:
+    """The status, with "binding" for a binding (约束性) target: the ones a government answers for."""
+    return _(status) + (_(" (binding)") if binding else "")
 
 def how_far_from(parts: tuple[str, ...], buffer_days: int | None) -> str:
     """Where a target stands (report_common.how_far) from its parts, with

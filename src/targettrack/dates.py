@@ -12,9 +12,10 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from fractions import Fraction
 
+from .clock import shift  # noqa: F401 (re-exported: the dates' arithmetic, kept light in clock.py for the fast lane)
 from .errors import InputError
 from .i18n import N_, _
 from .quantity import normalize_text
@@ -60,15 +61,6 @@ class Period:
 
     def __str__(self) -> str:
         return self.label
-
-
-def shift(d: date, days: int) -> date:
-    """`d` moved by `days`, held within the calendar (year 1 to 9999): the
-    edges of a chart or a report window never overflow."""
-    try:
-        return d + timedelta(days=days)
-    except OverflowError:
-        return date.max if days > 0 else date.min
 
 
 def year_before(p: Period) -> Period:

@@ -1,4 +1,4 @@
-"""The fast lane: `targettrack list` served from kept rows, and `update`, without Typer.
+"""The fast lane: `targettrack list` served from kept rows, `update` and `report`, without Typer.
 
 Importing Typer and the command line costs more than a `list` of kept rows
 (rowcache.py) does, and more than the whole start-up of Watson. So before
@@ -9,14 +9,16 @@ and --no-color, then `list` with --sort, --format text|table|plain and
 with valid values, and kept rows that hold for every target today; and
 `update ID VALUE` with --by, --yoy, --date, --note, --source, --delete and
 --quiet, run by the same library call (recording.py) as the full command's,
-with its errors said in the same words. Anything
+with its errors said in the same words; and `report` with its defaults in
+text or Markdown (--format), made and printed by the same library calls
+as the full command's (reportrows.made, render.print_report). Anything
 else (another command, another option, a value it would refuse, --help,
 shell completion, a miss) returns None and the full command line runs,
 which says every error in its own words. So this is not a second parser:
 it recognises a subset of what Typer parses, and tests/test_fastlane.py holds
 the two together (on any arguments this lane takes, Typer reads the same
-values; `list` and `update` print the same bytes, exit alike and leave the
-same store).
+values; `list`, `update` and `report` print the same bytes, exit alike and
+leave the same store).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ LIST_MANY = {"--status": "status", "-s": "status"}
 UPDATE_VALUES = {"--by": "by", "--yoy": "yoy", "--date": "on", "--note": "note", "--source": "source"}
 UPDATE_FLAGS = {"--delete": "delete", "--quiet": "quiet", "-q": "quiet"}
 UPDATE_ARGUMENTS = ("ref", "values")  # ID, then at most one VALUE (a second is for Typer's words)
+REPORT_VALUES = {"--format": "fmt", "-f": "fmt"}
 
 
 def _read(argv: list[str], command: str, got: dict, values: dict, many: dict, flags: dict,
@@ -94,6 +97,12 @@ def parse_update(argv: list[str]) -> dict | None:
                  UPDATE_VALUES, {}, UPDATE_FLAGS, UPDATE_ARGUMENTS)
 
 
+def parse_report(argv: list[str]) -> dict | None:
+    """The options of `targettrack [ROOT] report [--format F]`, or None."""
+    got = _read(argv, "report", {"fmt": None}, REPORT_VALUES, {}, {})
+    return None if got is None or got["no_cache"] else got
+
+
 def run(argv: list[str]) -> int | None:
     """Print the list and return the exit code, or None to take the full command line."""
     if any(k.startswith("_TARGETTRACK_COMPLETE") for k in os.environ):
@@ -104,6 +113,9 @@ def run(argv: list[str]) -> int | None:
     got = parse_update(argv)
     if got is not None:
         return _update(got)
+    got = parse_report(argv)
+    if got is not None:
+        return _report(got)
     return None
 
 
@@ -190,6 +202,63 @@ def _update(got: dict) -> int | None:
         print(said.line)
         sys.stdout.flush()
     except KeyboardInterrupt:
+        return fail(interrupted(), 130)
+    except BrokenPipeError:  # the reader went away (| head): stop quietly, as cat and git do
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+    except Exception as e:
+        return internal_error(e)
+    return 0
+
+
+def _report(got: dict) -> int | None:
+    """The weekly report in text or Markdown with its defaults, as the full
+    command line makes it (reportrows.made) and prints it (render.print_report)."""
+    from . import i18n
+    from .clock import today
+    from .errors import InputError, TargetTrackError
+    from .render import BRIEF_FORMATS, FORMAT_ALIASES, REPORT_FORMATS
+
+    fmt = got["fmt"] or "text"
+    fmt = fmt if fmt in REPORT_FORMATS else FORMAT_ALIASES.get(fmt, fmt)
+    if fmt not in BRIEF_FORMATS:
+        return None  # the other formats draw whole targets: the full command line
+    try:
+        day = today()
+        lang, why = i18n.choose(got["lang"])
+    except InputError:
+        return None  # the full command line says what is wrong
+    i18n.use(lang, why)
+    from . import reportrows
+    from .clock import now_utc, shift, span_days
+    from .lockfile import located
+    from .render import print_report
+    from .terminal import color_wanted, command_process, fail, internal_error
+    from .terminal import said as error_said
+
+    lang_given = bool(got["lang"] or os.environ.get("TARGETTRACK_LANG"))
+
+    def opened():
+        from .session import command_store
+
+        return command_store(got["db"], "report", lang_given=lang_given)
+
+    command_process()
+    try:
+        try:
+            path = located(got["db"])
+            rep = reportrows.made(path, fmt, day, shift(day, -reportrows.SINCE_DAYS),
+                                  span_days(reportrows.WITHIN, day), day, None, None, lang_given, True, opened)
+        except TargetTrackError as e:
+            return fail(error_said(e), e.exit_code)
+        print_report(rep, fmt, store=path if fmt == "text" else None, generated_at=now_utc()[:19] + "Z",
+                     color=color_wanted(got["no_color"]))
+        sys.stdout.flush()
+    except KeyboardInterrupt:
+        from .session import interrupted
+
         return fail(interrupted(), 130)
     except BrokenPipeError:  # the reader went away (| head): stop quietly, as cat and git do
         try:

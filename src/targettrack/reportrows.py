@@ -19,11 +19,45 @@ from __future__ import annotations
 from datetime import date
 
 from . import rowcache
+from .clock import shift
 from .brief import Brief, Facts, achieved_within, attention_key, coming_up, how_far_from, needs_attention
 from .rowcache import BINDING, DEADLINE, FIRST, ID, LINE, REPORT, STATUS
 
+# The report's defaults: changes over the last week, deadlines within 90 days.
+SINCE_DAYS = 7
+WITHIN = "90d"
 # rowcache.reported: what the report needs of a row besides the list's.
 STALE, ACHIEVED, NEWEST, RECORDED, PROJECTED, HOW_FAR = range(6)
+
+
+def made(store, fmt: str, as_of: date, since: date, within_days: int, today: date, method: str | None, flt,
+         lang_given: bool, cached: bool, open_store):
+    """The report `report` draws in format `fmt` (render.REPORT_FORMATS): a
+    brief.Brief for text and Markdown (from kept rows unless `cached` is
+    False), the report.Report of whole targets for the others. `flt`: a
+    selection.Filter (None: every target)."""
+    from .render import BRIEF_FORMATS
+
+    if fmt in BRIEF_FORMATS and cached:
+        return brief(store, as_of, since, within_days, today, method, flt, lang_given, open_store)
+    from . import report
+    from .selection import Filter
+
+    with open_store() as s:
+        settings = s.settings()
+        # judged as read; only the HTML report draws every target's values (its charts)
+        rep = report.build(s.each_target(), as_of, since, within_days, settings, method, flt or Filter(),
+                           series=fmt == "html")
+    if fmt in BRIEF_FORMATS:
+        from .render.report_common import brief as briefed
+
+        return briefed(rep)
+    return rep
+
+
+def statuses(rep) -> list[str]:
+    """The status of every target a report made by `made` reports."""
+    return rep.statuses if isinstance(rep, Brief) else [a.status for _, a in rep.rows]
 
 
 def brief(store, as_of: date, since: date, within_days: int, today: date, method: str | None, flt,
@@ -43,9 +77,7 @@ def quiet(e: tuple, then: int) -> bool:
 
 
 def _brief(entries, key, as_of: date, since: date, within_days: int, method, flt, open_store) -> Brief:
-    from .dates import shift
-
-    keep = rowcache.keeping(flt)
+    keep = rowcache.keeping(flt) if flt is not None else None
     rows = entries if keep is None else [e for e in entries if keep(e)]
     then, day = since.toordinal(), as_of.toordinal()
     loud = {e[ID]: None for e in rows if not quiet(e, then)}  # in store order
@@ -106,20 +138,15 @@ def _judged(ids: list[str], key, as_of, since, within_days, method, flt, open_st
     """The report on these targets (in store order), judged in full; None if
     the store's bytes are not those the rows are for."""
     from . import report
+    from .selection import Filter
 
     with open_store() as s:
         if rowcache.identity(*s.as_read) != key:
             return None
         settings = s.settings()
         targets = s.exact(ids)
-    return report.build(targets, as_of, since, within_days, settings, method, flt, series=False)
+    return report.build(targets, as_of, since, within_days, settings, method, flt or Filter(), series=False)
 
 
 def _everything(as_of, since, within_days, method, flt, open_store) -> Brief:
-    from . import report
-    from .render.report_common import brief as briefed
-
-    with open_store() as s:
-        settings = s.settings()
-        return briefed(report.build(s.each_target(), as_of, since, within_days, settings, method, flt,
-                                         series=False))
+    return made(None, "text", as_of, since, within_days, None, method, flt, False, False, open_store)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import date
 from typing import List, Optional
 
 import typer
@@ -14,18 +13,19 @@ from ..i18n import _
 from ..errors import InputError
 from ..kinds import KIND
 from ..model import check_kind, check_method
-from ..dates import parse_period, shift
+from ..clock import shift, span_days
 from ..quantity import format_number, format_quantity, parse_quantity
-from ..render import report_common
+from ..reportrows import SINCE_DAYS, WITHIN
+from ..render import REPORT_EXTENSIONS, REPORT_FORMATS as REPORT_MODULES
 from ..store import locate
 from ..textwidth import safe
 from .program import PROG, app
 from .options import (AsOf, FilterBinding, FilterPlan, FilterStatus, FilterTag, Format, Method, Output, as_of as parse_as_of, choice,
                       data_out, decode_text, emit, interactive, now_utc, open_store, output_format, period, import_source, read_text,
                       root, statuses,
-                      target_filter, today, use_color, width)
+                      target_filter, today, use_color)
 
-REPORT_FORMATS = tuple(report_common.REPORT_FORMATS)
+REPORT_FORMATS = tuple(REPORT_MODULES)
 EXPORT_FORMATS = ("json", "csv", "xlsx", "ics")
 EXPORT_EXTENSIONS = {".json": "json", ".csv": "csv", ".xlsx": "xlsx", ".ics": "ics"}
 EXTRACT_FORMATS = ("table", "text", "json", "csv")
@@ -35,28 +35,14 @@ ExportFormat = Format(EXPORT_FORMATS, "from --output's extension, else json")
 ExtractFormat = Format(EXTRACT_FORMATS, "table on a terminal, else text; json and csv are import's formats")
 
 
-def _within(value: str, as_of) -> int:
-    """90d, 12w, 3m, 1y (or a plain number of days) from the as-of date, in days."""
-    import re
-
-    m = re.fullmatch(r"\s*(\d{1,5})\s*([dwmy]?)\s*", value or "")
-    if not m:
-        raise InputError(_('--within: {value} is not a span; give e.g. 90d, 12w, 3m or 1y').format(value=repr(value)))
-    try:
-        later = parse_period(f"+{m[1]}{m[2] or 'd'}", as_of).last
-    except InputError:  # past the end of the calendar: as far as it goes
-        later = date.max
-    return (later - as_of).days
-
-
 @app.command()
 def report(
     ctx: typer.Context,
     fmt: ReportFormat = None,
     as_of: AsOf = None,
     since: Optional[str] = typer.Option(None, "--since", metavar="DATE",
-                                        help="Changes since this date (default: 7 days before --as-of)."),
-    within: str = typer.Option("90d", "--within", metavar="SPAN",
+                                        help=f"Changes since this date (default: {SINCE_DAYS} days before --as-of)."),
+    within: str = typer.Option(WITHIN, "--within", metavar="SPAN",
                                help="Deadlines coming up within this span: 90d, 12w, 3m, 1y."),
     tag: FilterTag = [],
     plan: FilterPlan = None,
@@ -71,55 +57,34 @@ def report(
                                          "default: a published page should not show a local folder)."),
 ) -> None:
     """The weekly report: what needs attention, what is due, what changed, what was achieved."""
-    import importlib
-    import io
+    from .. import reportrows
+    from ..render import print_report, report_renderer
 
-    from .. import report as report_mod
-
-    fmt = output_format(fmt, output, report_common.REPORT_FORMATS, report_common.EXTENSIONS, "text")
+    fmt = output_format(fmt, output, REPORT_MODULES, REPORT_EXTENSIONS, "text")
     check_method(method)
     flt = target_filter(status, tag, plan=plan, binding=binding)
     failing = statuses("--fail-on", fail_on)
     when = parse_as_of(as_of)
-    since_day = period("--since", since).last if since else shift(when, -7)
+    since_day = period("--since", since).last if since else shift(when, -SINCE_DAYS)
     if since_day > when:
         raise InputError(_('--since: {since_day} is after the report date {when}').format(
             since_day=since_day, when=when))
-    days = _within(within, when)
+    days = span_days(within, when)
     opts = root(ctx)
     loc = locate(opts.db)
-    briefed = fmt in report_common.BRIEF_FORMATS
-    if briefed and not opts.no_cache:  # what they draw is kept with the list's rows
-        from .. import reportrows
+    rep = reportrows.made(loc.path, fmt, when, since_day, days, today(), method, flt, opts.lang_given,
+                          not opts.no_cache, lambda: open_store(ctx))
+    path = str(loc.path.resolve()) if fmt not in ("html", "markdown") or show_store else None
+    generated = now_utc()[:19] + "Z"
+    if output is None:
+        print_report(rep, fmt, store=path, generated_at=generated, color=use_color(ctx))
+    else:
+        import io
 
-        rep = reportrows.brief(loc.path, when, since_day, days, today(), method, flt, opts.lang_given,
-                               lambda: open_store(ctx))
-    else:
-        with open_store(ctx) as store:
-            settings = store.settings()
-            # judged as read; only the HTML report draws every target's values (its charts)
-            rep = report_mod.build(store.each_target(), when, since_day, days, settings, method, flt,
-                                   series=fmt == "html")
-        if briefed:
-            rep = report_common.brief(rep)
-    renderer = importlib.import_module(f"..render.{report_common.REPORT_FORMATS[fmt]}", __package__).render
-    terminal = {}
-    if fmt == "text" and output is None and sys.stdout.isatty():  # fitted to the terminal, in colour
-        terminal = dict(total=width(), color=use_color(ctx))
-    path = str(loc.path.resolve())
-    if fmt in ("html", "markdown") and not show_store:
-        path = None
-    if output is None and not terminal:  # to stdout as it is drawn: a JSON report of 10,000 targets is 16 MB
-        renderer(rep, data_out(), store=path, generated_at=now_utc()[:19] + "Z")
-    else:
         buf = io.StringIO()
-        renderer(rep, buf, store=path, generated_at=now_utc()[:19] + "Z", **terminal)
-        if terminal:  # user text in it is shown safe already (textwidth.safe); the colours are ours
-            sys.stdout.write(buf.getvalue())
-        else:
-            emit(buf.getvalue(), output, ctx)  # a file, whole or not at all
-    reported = rep.statuses if briefed else [a.status for _, a in rep.rows]
-    if failing and any(status in failing for status in reported):
+        report_renderer(fmt)(rep, buf, store=path, generated_at=generated)
+        emit(buf.getvalue(), output, ctx)  # a file, whole or not at all
+    if failing and any(status in failing for status in reportrows.statuses(rep)):
         raise typer.Exit(1)
 
 

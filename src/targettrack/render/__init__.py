@@ -40,3 +40,40 @@ LINE_FORMATS = ("table", "text")
 
 def lines_renderer(name: str):
     return importlib.import_module(f"{__name__}.{LIST_FORMATS[name]}").render_lines
+
+
+# --- the report's formats -------------------------------------------------------
+
+REPORT_FORMATS = {"text": "report_text", "markdown": "report_markdown", "json": "report_json", "csv": "report_csv",
+                  "html": "report_html"}
+REPORT_EXTENSIONS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+                     ".json": "json", ".csv": "csv", ".html": "html", ".htm": "html"}
+# The formats drawn from a brief.Brief (report_common.brief, or reportrows.py
+# from kept rows); the others draw the report.Report with its whole targets.
+BRIEF_FORMATS = ("text", "markdown")
+
+
+def report_renderer(name: str):
+    return importlib.import_module(f"{__name__}.{REPORT_FORMATS[name]}").render
+
+
+def print_report(rep, name: str, *, store: str | None, generated_at: str, color: bool) -> None:
+    """The report in format `name` on stdout, as `report` prints it: text on
+    a terminal fitted to its width and in colour (user text in it is shown
+    safe already: textwidth.safe; the colours are ours); anywhere else,
+    written as it is drawn (a JSON report of 10,000 targets is 16 MB)."""
+    import sys
+
+    from ..terminal import data_out
+
+    draw = report_renderer(name)
+    if name == "text" and sys.stdout.isatty():
+        import io
+        import shutil
+
+        buf = io.StringIO()
+        draw(rep, buf, store=store, generated_at=generated_at, total=shutil.get_terminal_size((80, 24)).columns,
+             color=color)
+        sys.stdout.write(buf.getvalue())
+    else:
+        draw(rep, data_out(), store=store, generated_at=generated_at)

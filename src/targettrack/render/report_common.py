@@ -4,33 +4,17 @@ from __future__ import annotations
 
 
 from ..assess import Assessment
-from ..brief import Brief, Facts, how_far_from, needs_attention
+from ..brief import Brief, Facts, how_far_from, labelled, needs_attention
 from ..i18n import _, prose_date
 from ..model import Observation, Target
 from ..values import show_value
 from .cells import amount, current_cell, difference, title_of
 
-REPORT_FORMATS = {"text": "report_text", "markdown": "report_markdown", "json": "report_json", "csv": "report_csv",
-                  "html": "report_html"}
-# The formats drawn from a brief.Brief (brief() below, or reportrows.py from
-# kept rows); the others draw the report.Report with its whole targets.
-BRIEF_FORMATS = ("text", "markdown")
-EXTENSIONS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-              ".json": "json", ".csv": "csv", ".html": "html", ".htm": "html"}
 
 
 def status_label(t: Target, a: Assessment) -> str:
     """The status, with "binding" for a binding (约束性) target: the ones a government answers for."""
     return labelled(a.status, t.binding)
-
-
-def status_of(f) -> str:
-    """`status_label` of a brief.Facts."""
-    return labelled(f.status, f.binding)
-
-
-def labelled(status: str, binding: bool | None) -> str:
-    return _(status) + (_(" (binding)") if binding else "")
 
 
 def how_far(t: Target, a: Assessment) -> str:

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ..brief import labelled
 from ..textwidth import safe
-from .cells import title_of
-from .report_common import because, observation_value, status_of
 
 # Enough to stop links, images, emphasis, code, HTML, headings and cell breaks.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#!|~&])")
@@ -37,9 +36,12 @@ def render(report, out, *, store: str | None, generated_at: str) -> None:
     out.write(f"Changes since {report.since}.{where} Generated {generated_at}.\n\n")
     out.write(f"**{len(report.statuses)} targets**: {md(summary)}\n")
     _table(out, "Needs attention", ("Target", "Status", "Projected", "Where it stands"),
-           [(f"{f.id}: {f.title}", status_of(f), f.projected, f.how_far) for f in report.attention])
+           [(f"{f.id}: {f.title}", labelled(f.status, f.binding), f.projected, f.how_far) for f in report.attention])
     _table(out, f"Deadlines within {report.within_days} days", ("Target", "Deadline", "Days left", "Status"),
-           [(f"{f.id}: {f.title}", f.deadline, f.days_left, status_of(f)) for f in report.upcoming])
+           [(f"{f.id}: {f.title}", f.deadline, f.days_left, labelled(f.status, f.binding)) for f in report.upcoming])
+    if report.changes or report.new_observations:  # targets, judged in full (light to import without: report_text)
+        from .cells import title_of
+        from .report_common import because, observation_value
     _table(out, f"Status changes since {report.since}", ("Target", "From", "To", "Because"),
            [(f"{c.target.id}: {title_of(c.target)}", c.before.status, c.after.status, because(c) or "-")
             for c in report.changes])

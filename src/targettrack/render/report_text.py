@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from ..brief import labelled
 from ..i18n import N_, _, listing, prose_date
 from ..textwidth import safe
-from .fit import wrap
-from .cells import title_of
 from .plain import write_table
-from .table import STATUS_STYLE, paint
-from .report_common import because, observation_value, status_of
+
+# Light to import: a report drawn from kept rows (reportrows.py) with nothing
+# changed draws only facts; what draws targets is imported where one is drawn.
 
 
 def _section(out, title: str, rows: list[tuple[str, ...]], total: int | None = None, color: bool = False) -> None:
-    out.write("\n" + _("{title} ({n})").format(title=paint(title, "bold", color), n=len(rows) - 1 if rows else 0) + "\n")
+    if color:
+        from .table import paint
+
+        title = paint(title, "bold", color)
+    out.write("\n" + _("{title} ({n})").format(title=title, n=len(rows) - 1 if rows else 0) + "\n")
     if not rows or len(rows) == 1:
         out.write("  " + _("none") + "\n")
         return
@@ -25,7 +29,8 @@ def _section(out, title: str, rows: list[tuple[str, ...]], total: int | None = N
 
 def _status_style(cell: str) -> str:
     """The colour of a status cell, whose label may be in another language ("已超限（约束性）")."""
-    from ..assess import STATUSES
+    from ..ordering import STATUSES
+    from .table import STATUS_STYLE
 
     word = cell.split(" ")[0].split("（")[0]
     return STATUS_STYLE.get(word) or STATUS_STYLE.get({_(s): s for s in STATUSES}.get(word, ""), "")
@@ -42,12 +47,19 @@ def render(report, out, *, store: str, generated_at: str, total: int | None = No
     for line in (_("targettrack report as of {as_of}, changes since {since}").format(as_of=as_of, since=since),
                  _("store: {store}").format(store=store),
                  _("{n} targets: {summary}").format(n=len(report.statuses), summary=summary)):
-        out.write("\n".join(wrap(line, total) if total else [line]) + "\n")
+        if total:
+            from .fit import wrap
+
+            line = "\n".join(wrap(line, total))
+        out.write(line + "\n")
     section(_("Needs attention"), [(N_("ID"), N_("STATUS"), N_("PROJECTED"), N_("WHERE IT STANDS"))] + [
-        (f.id, status_of(f), f.projected, safe(f.how_far)) for f in report.attention] if report.attention else [])
+        (f.id, labelled(f.status, f.binding), f.projected, safe(f.how_far)) for f in report.attention] if report.attention else [])
     section(_("Deadlines within {days} days").format(days=report.within_days), [(N_("ID"), N_("DEADLINE"), N_("DAYS"), N_("STATUS"), N_("TITLE"))] + [
-        (f.id, f.deadline, str(f.days_left), status_of(f), f.title) for f in report.upcoming]
+        (f.id, f.deadline, str(f.days_left), labelled(f.status, f.binding), f.title) for f in report.upcoming]
         if report.upcoming else [])
+    if report.changes or report.new_observations:  # targets, judged in full
+        from .cells import title_of
+        from .report_common import because, observation_value
     section(_("Status changes since {since}").format(since=since), [(N_("ID"), N_("FROM"), N_("TO"), N_("BECAUSE"), N_("TITLE"))] + [
         (c.target.id, _(c.before.status), _(c.after.status), safe(because(c)) or "-", title_of(c.target))
         for c in report.changes]
