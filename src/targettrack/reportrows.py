@@ -20,14 +20,12 @@ from datetime import date
 
 from . import rowcache
 from .clock import shift
-from .brief import Brief, Facts, achieved_within, attention_key, coming_up, how_far_from, needs_attention
-from .rowcache import BINDING, DEADLINE, FIRST, ID, LINE, REPORT, STATUS
+from .brief import Brief, Facts, achieved_within, attention_key, coming_up, how_far_from
+from .rowcache import ACHIEVED, BINDING, DEADLINE, FIRST, ID, LATEST, LINE, SHOWN, STATUS
 
 # The report's defaults: changes over the last week, deadlines within 90 days.
 SINCE_DAYS = 7
 WITHIN = "90d"
-# rowcache.reported: what the report needs of a row besides the list's.
-STALE, ACHIEVED, NEWEST, RECORDED, PROJECTED, HOW_FAR = range(6)
 
 
 def made(store, fmt: str, as_of: date, since: date, within_days: int, today: date, method: str | None, flt,
@@ -72,8 +70,7 @@ def brief(store, as_of: date, since: date, within_days: int, today: date, method
 def quiet(e: tuple, then: int) -> bool:
     """Whether row `e` (holding on the report date) also holds on `since`
     (the ordinal `then`), with no value dated or recorded after it."""
-    r = e[REPORT]
-    return e[FIRST] <= then and r[NEWEST] <= then and r[RECORDED] <= then
+    return e[FIRST] <= then and e[LATEST] <= then
 
 
 def _brief(entries, key, as_of: date, since: date, within_days: int, method, flt, open_store) -> Brief:
@@ -102,12 +99,11 @@ def _brief(entries, key, as_of: date, since: date, within_days: int, method, flt
             continue
         if e[ID] in loud:  # judged in full and left out (its status then is not one asked for)
             continue
-        r, status = e[REPORT], e[STATUS]
+        status, deadline, reached = e[STATUS], e[DEADLINE], e[ACHIEVED]
         statuses.append(status)
-        deadline = e[DEADLINE]
-        ahead = needs_attention(status, r[STALE])
+        ahead = e[SHOWN] is not None  # kept for a target needing attention (brief.needs_attention), only
         soon = deadline is not None and coming_up(status, date.fromordinal(deadline), as_of, horizon)
-        done = r[ACHIEVED] is not None and achieved_within(date.fromordinal(r[ACHIEVED]), since, as_of)
+        done = reached is not None and achieved_within(date.fromordinal(reached), since, as_of)
         if ahead or soon or done:
             f = facts(e, day, ahead)
             if ahead:
@@ -124,14 +120,17 @@ def _brief(entries, key, as_of: date, since: date, within_days: int, method, flt
 
 def facts(e: tuple, day: int, attention: bool) -> Facts:
     """What the sections show of kept row `e` on the day whose ordinal is `day`."""
-    r, cells = e[REPORT], e[LINE][0]
-    buffer = rowcache.buffer_on(e, day)
-    deadline = e[DEADLINE]
+    import marshal
+
+    cells, buffer, deadline = e[LINE][0], rowcache.buffer_on(e, day), e[DEADLINE]
+    projected, how_far = "", ""
+    if attention:
+        projected, *parts = marshal.loads(e[SHOWN])
+        how_far = how_far_from(tuple(parts), buffer)
     return Facts(e[ID], cells[-1], e[STATUS], e[BINDING], cells[5],
                  None if deadline is None else date.fromordinal(deadline),
-                 None if deadline is None else deadline - day,
-                 r[PROJECTED] if attention else "", how_far_from(r[HOW_FAR], buffer) if attention else "",
-                 None if r[ACHIEVED] is None else date.fromordinal(r[ACHIEVED]), buffer)
+                 None if deadline is None else deadline - day, projected, how_far,
+                 None if e[ACHIEVED] is None else date.fromordinal(e[ACHIEVED]), buffer)
 
 
 def _judged(ids: list[str], key, as_of, since, within_days, method, flt, open_store):

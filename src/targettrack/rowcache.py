@@ -40,17 +40,17 @@ from .render.lines import Line
 # runs it before the command line is even imported). Judging a target, and
 # what it takes, is imported only where rows are made.
 
-FORMAT = 5
+FORMAT = 6
 ANY = object()  # load(): rows judged by whichever method
 SUFFIX = ".rows"
 # One kept row: where the target is in the store, the days its row holds
 # for, what filters and sorts look at, and what is drawn. Tuples of plain
 # values: marshal reads 10,000 of them in a few milliseconds.
 # The key of the target's line in the store (cachefiles.content_key) finds
-# the row again after the file changed by other hands (rekeyed). The last,
-# what the weekly report needs besides (reportrows.py).
+# the row again after the file changed by other hands (rekeyed). The last
+# three, what the weekly report needs besides (reported, reportrows.py).
 KEY, FIRST, LAST, ID, KIND, TAGS, PLAN, BINDING, DEADLINE, STATUS, PROGRESS, BUFFER, MOVES, LINE, LINE_KEY, \
-    REPORT = range(16)
+    LATEST, ACHIEVED, SHOWN = range(18)
 
 
 def folder(environ=os.environ):
@@ -147,26 +147,27 @@ def entry(doc_key: int, t, a, settings, line_key: int | None = None) -> tuple:
     ln = line(t, a)
     return (doc_key, first.toordinal(), last.toordinal(), t.id, t.kind, tuple(t.tags), t.plan, t.binding,
             t.deadline.last.toordinal() if t.deadline else None, a.status, _exact(a.progress), buffer, moves,
-            tuple(ln), line_key, reported(t, a))
+            tuple(ln), line_key) + reported(t, a)
 
 
 def reported(t, a) -> tuple:
-    """What the report needs of a kept row besides the list's: whether its
-    data are overdue, the day it was reached, the latest day a value is for
-    and the latest day one was recorded (ordinals, 0 without), and for a
-    target needing attention, when it is projected to be reached and where
-    it stands but for the count of days (report_common.how_far_parts)."""
+    """What the report needs of a kept row besides the list's: the latest
+    day a value is for or was recorded (an ordinal, 0 without), the day the
+    target was reached (an ordinal or None), and for a target needing
+    attention, what its section shows of it (None otherwise): when it is
+    projected to be reached and where it stands but for the count of days
+    (report_common.how_far_parts), marshalled, so that a list reading the
+    rows makes one object of them, not seven."""
     from .brief import needs_attention
     from .report import recorded_day
 
-    newest = max((o.date.last.toordinal() for o in t.observations), default=0)
-    recorded = max(((recorded_day(o) or date.min).toordinal() for o in t.observations), default=0)
+    latest = max((max(o.date.last, recorded_day(o) or date.min).toordinal() for o in t.observations), default=0)
     achieved = a.achieved_date.toordinal() if a.achieved_date else None
     if not needs_attention(a.status, a.stale):
-        return a.stale, achieved, newest, recorded, None, None
+        return latest, achieved, None
     from .render.report_common import how_far_parts, projected
 
-    return a.stale, achieved, newest, recorded, projected(t, a), how_far_parts(t, a)
+    return latest, achieved, marshal.dumps((projected(t, a),) + how_far_parts(t, a))
 
 
 def judged(doc_key: int, t, on: date, settings, method: str | None, line_key: int | None = None) -> tuple:
