@@ -171,7 +171,7 @@ def _update(got: dict) -> int | None:
     """`update`, as the full command line runs it (recording.py) and says
     its errors (cli/program.py), without Typer."""
     from . import i18n
-    from .errors import InputError, TargetTrackError
+    from .errors import InputError
 
     try:
         lang, why = i18n.choose(got["lang"])
@@ -181,27 +181,41 @@ def _update(got: dict) -> int | None:
     # Everything imported while entry.py's start-up handler still answers
     # Ctrl-C (nothing is written yet); then Python's own, for the command.
     from . import recording
-    from .session import command_store, interrupted
+    from .session import command_store
     from .store import COMMITTED
+
+    def work():
+        COMMITTED.clear()
+        asked = recording.Update(got["ref"], got["values"], by=got["by"], yoy=got["yoy"], on=got["on"],
+                                 note=got["note"], source=got["source"], delete=got["delete"], quiet=got["quiet"])
+        said = recording.record(command_store(got["db"], "update", write=True, cache=not got["no_cache"],
+                                              lang_given=bool(got["lang"] or os.environ.get("TARGETTRACK_LANG"))),
+                                asked)
+        for warning in said.warnings:
+            print(warning, file=sys.stderr)
+        print(said.line)
+
+    return _as_a_command(work)
+
+
+def _as_a_command(work) -> int:
+    """Run `work()`, which prints what a command prints, as the full command
+    line runs a command (cli/program.py): the store's errors said in its
+    words, Ctrl-C, a reader gone away and an internal error handled alike."""
+    from .errors import TargetTrackError
     from .terminal import command_process, fail, internal_error
     from .terminal import said as error_said
 
     command_process()
     try:
-        COMMITTED.clear()
-        asked = recording.Update(got["ref"], got["values"], by=got["by"], yoy=got["yoy"], on=got["on"],
-                                 note=got["note"], source=got["source"], delete=got["delete"], quiet=got["quiet"])
         try:
-            said = recording.record(command_store(got["db"], "update", write=True, cache=not got["no_cache"],
-                                                  lang_given=bool(got["lang"] or os.environ.get("TARGETTRACK_LANG"))),
-                                    asked)
+            work()
         except TargetTrackError as e:
             return fail(error_said(e), e.exit_code)
-        for warning in said.warnings:
-            print(warning, file=sys.stderr)
-        print(said.line)
         sys.stdout.flush()
     except KeyboardInterrupt:
+        from .session import interrupted
+
         return fail(interrupted(), 130)
     except BrokenPipeError:  # the reader went away (| head): stop quietly, as cat and git do
         try:
@@ -218,7 +232,7 @@ def _report(got: dict) -> int | None:
     command line makes it (reportrows.made) and prints it (render.print_report)."""
     from . import i18n
     from .clock import today
-    from .errors import InputError, TargetTrackError
+    from .errors import InputError
     from .render import BRIEF_FORMATS, FORMAT_ALIASES, REPORT_FORMATS
 
     fmt = got["fmt"] or "text"
@@ -235,8 +249,7 @@ def _report(got: dict) -> int | None:
     from .clock import now_utc, shift, span_days
     from .lockfile import located
     from .render import print_report
-    from .terminal import color_wanted, command_process, fail, internal_error
-    from .terminal import said as error_said
+    from .terminal import color_wanted
 
     lang_given = bool(got["lang"] or os.environ.get("TARGETTRACK_LANG"))
 
@@ -245,26 +258,11 @@ def _report(got: dict) -> int | None:
 
         return command_store(got["db"], "report", lang_given=lang_given)
 
-    command_process()
-    try:
-        try:
-            path = located(got["db"])
-            rep = reportrows.made(path, fmt, day, shift(day, -reportrows.SINCE_DAYS),
-                                  span_days(reportrows.WITHIN, day), day, None, None, lang_given, True, opened)
-        except TargetTrackError as e:
-            return fail(error_said(e), e.exit_code)
+    def work():
+        path = located(got["db"])
+        rep = reportrows.made(path, fmt, day, shift(day, -reportrows.SINCE_DAYS), span_days(reportrows.WITHIN, day),
+                              day, None, None, lang_given, True, opened)
         print_report(rep, fmt, store=path if fmt == "text" else None, generated_at=now_utc()[:19] + "Z",
                      color=color_wanted(got["no_color"]))
-        sys.stdout.flush()
-    except KeyboardInterrupt:
-        from .session import interrupted
 
-        return fail(interrupted(), 130)
-    except BrokenPipeError:  # the reader went away (| head): stop quietly, as cat and git do
-        try:
-            sys.stdout = open(os.devnull, "w")
-        except OSError:
-            pass
-    except Exception as e:
-        return internal_error(e)
-    return 0
+    return _as_a_command(work)
