@@ -74,10 +74,18 @@ def quiet(e: tuple, then: int) -> bool:
 
 
 def _brief(entries, key, as_of: date, since: date, within_days: int, method, flt, open_store) -> Brief:
-    keep = rowcache.keeping(flt) if flt is not None else None
-    rows = entries if keep is None else [e for e in entries if keep(e)]
     then, day = since.toordinal(), as_of.toordinal()
+    wanted = flt.statuses if flt is not None else frozenset()
+    if wanted:  # a status asked for is the status judged in full for a target that is not quiet
+        from dataclasses import replace
+
+        keep = rowcache.keeping(replace(flt, statuses=frozenset()))
+    else:
+        keep = rowcache.keeping(flt) if flt is not None else None
+    rows = entries if keep is None else [e for e in entries if keep(e)]
     loud = {e[ID]: None for e in rows if not quiet(e, then)}  # in store order
+    if wanted:
+        rows = [e for e in rows if e[ID] in loud or e[STATUS] in wanted]
     judged = _judged(list(loud), key, as_of, since, within_days, method, flt, open_store) if loud else None
     if judged is None and loud:  # the store is not the one the rows are for
         return _everything(as_of, since, within_days, method, flt, open_store)
@@ -115,7 +123,8 @@ def _brief(entries, key, as_of: date, since: date, within_days: int, method, flt
     attention.sort(key=lambda f: attention_key(f.status, f.buffer_days, f.id))
     upcoming.sort(key=lambda f: (f.deadline_last, f.id))
     return Brief(as_of, since, within_days, statuses, attention, upcoming,
-                 judged.changes if judged else [], judged.new_observations if judged else [], achieved)
+                 judged.changes if judged is not None else [],
+                 judged.new_observations if judged is not None else [], achieved)
 
 
 def facts(e: tuple, day: int, attention: bool) -> Facts:
