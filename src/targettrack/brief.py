@@ -78,6 +78,7 @@ def labelled(status: str, binding: bool | None) -> str:
     """The status, with "binding" for a binding (约束性) target: the ones a government answers for."""
     return _(status) + (_(" (binding)") if binding else "")
 
+
 def how_far_from(parts: tuple[str, ...], buffer_days: int | None) -> str:
     """Where a target stands (report_common.how_far) from its parts, with
     the safety buffer of the day: ahead of the straight line or behind it."""

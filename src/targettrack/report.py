@@ -128,4 +128,3 @@ def _new(o: Observation, since: date, as_of: date) -> bool:
     recorded = recorded_day(o)
     return since < o.date.last <= as_of or (recorded is not None and since < recorded <= as_of
                                             and o.date.last <= as_of)
-

@@ -28,8 +28,8 @@ def _table(out, title: str, header: tuple[str, ...], rows: list[tuple]) -> None:
 
 
 def render(report, out, *, store: str | None, generated_at: str) -> None:
-    """`report`: a brief.Brief. `store` only when asked (report --show-store): a published page should
-    not tell the world the analyst's home folder."""
+    """`report`: a brief.Brief. `store` only when asked (report --show-store):
+    a published page should not tell the world the analyst's home folder."""
     summary = ", ".join(f"{s} {n}" for s, n in report.summary.items()) or "none"
     out.write(f"# targettrack report, {report.as_of}\n\n")
     where = f" Store: `{md(store)}`." if store else ""
