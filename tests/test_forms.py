@@ -331,3 +331,15 @@ def test_an_absolute_change_from_a_base_of_zero():
                  baseline_date=P("2020"), observations=yearly((2023, 2)))
     m = measured(relative)
     assert m.points == () and "base value is not known" in m.gaps[0]
+
+
+def test_an_absolute_change_with_an_unknown_base_and_a_yoy_chained_from_a_later_level():
+    # No 2020 base: 2022's level has nothing to differ from, nor has 2023's +10% on it
+    # (found by hypothesis: the difference was taken from None, an internal error).
+    for change in ("absolute", "points"):
+        t = T(kind="increase", unit="%" if change == "points" else "个", form="change", change=change, target=D(3),
+              baseline_date=P("2020"), observations=yearly((2022, 5)) + yearly((2023, 10), measure="yoy"))
+        m = measured(t)
+        assert m.points == ()
+        assert [g[:4] for g in m.gaps] == ["2022", "2023"] and all("base value is not known" in g for g in m.gaps)
+        assert assess(t, date(2024, 6, 1), Settings()).status == "no-data"

@@ -110,7 +110,9 @@ def measured(t: Target) -> Measured:
         ctx.prec = 50
         for o, i in placed:
             if t.form == "change" and t.change in ("absolute", "points"):  # a difference of levels
-                if o.date.last not in levels:
+                # A yearly change chained from a level recorded after the base
+                # period has a level of its own, but no base to differ from.
+                if o.date.last not in levels or base_level is None:
                     gaps.append(f"{o.date}: the {base} base value is not known")
                     continue
                 points.append((o, _round(levels[o.date.last] - base_level, AMOUNT_PLACES)))
