@@ -219,6 +219,16 @@ def taskwarrior_ops(work: Path, n: int, runs: int) -> dict | None:
     task = shutil.which("task")
     if not task:
         return None
+    env = taskwarrior_data(task, work, n)
+    return {
+        "task list": measure([task, "list"], env, runs),
+        "task N modify": measure([task, str(n // 2), "modify", "priority:H"], env, runs),
+        "task export": measure([task, "export"], env, runs),
+    }
+
+
+def taskwarrior_data(task: str, work: Path, n: int) -> dict:
+    """Taskwarrior's data of n tasks in `work` (made once), and the environment that uses it."""
     data = work / f"task-{n}"
     rc = work / f"taskrc-{n}"
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(work), "TASKRC": str(rc),
@@ -235,11 +245,7 @@ def taskwarrior_ops(work: Path, n: int, runs: int) -> dict | None:
         src.write_text(json.dumps(tasks, ensure_ascii=False))
         subprocess.run([task, "import", str(src)], env=env, check=True, stdout=subprocess.DEVNULL,
                        stderr=subprocess.DEVNULL)
-    return {
-        "task list": measure([task, "list"], env, runs),
-        "task N modify": measure([task, str(n // 2), "modify", "priority:H"], env, runs),
-        "task export": measure([task, "export"], env, runs),
-    }
+    return env
 
 
 def hledger_ops(work: Path, n: int, runs: int) -> dict | None:

@@ -41,3 +41,16 @@ def test_the_generator_makes_a_store_targettrack_reads(tmp_path):
     assert len(targets) == 50
     assert {t.kind for t in targets} >= {"increase", "milestone"}
     assert any(not t.title.isascii() for t in targets) and any(len(t.observations) >= 6 for t in targets)
+
+
+def test_the_alternating_update_timer_runs_or_says_what_it_needs(tmp_path):
+    import shutil
+
+    cmd = [sys.executable, str(REPO / "bench" / "alternate.py"), "--size", "20", "--runs", "1", "--work",
+           str(tmp_path / "work")]
+    r = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    if shutil.which("task"):
+        assert r.returncode == 0, r.stderr[-2000:]
+        assert r.stdout.startswith("20 targets, 1 runs each, medians: update ") and " x\n" in r.stdout
+    else:
+        assert r.returncode == 2 and "Taskwarrior" in r.stderr
