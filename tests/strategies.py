@@ -7,13 +7,13 @@ typed apostrophe), because export and import must give them back unchanged.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
 from hypothesis import strategies as st
 
 from targettrack.dates import day, parse_period
+from targettrack.frozen import replace
 from targettrack.kinds import KIND, KINDS
 from targettrack.model import DONE, NOT_DONE, Observation, Source, Target
 

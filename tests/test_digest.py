@@ -7,7 +7,6 @@ day the module missed shows as two ends that disagree."""
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal as D
 from pathlib import Path
@@ -19,6 +18,7 @@ from strategies import targets
 from targettrack.assess import assess
 from targettrack.dates import day, parse_period
 from targettrack.digest import buffer_moves, change_days, holds
+from targettrack.frozen import replace
 from targettrack.model import Observation, Target, from_dict
 from targettrack.sample import sample_targets
 from targettrack.settings import Settings

@@ -317,7 +317,7 @@ def test_splice_makes_the_bytes_and_record_join_and_diff_make(data, draw):
             new.docs.pop(n, None)
         else:
             new.docs[n] = line
-    new.docs = dict(sorted(new.docs.items(), key=lambda kv: int(kv[0])))
+    new = layout.Lines(new.meta, dict(sorted(new.docs.items(), key=lambda kv: int(kv[0]))))
     spliced = layout.splice(raw, meta, lines)
     if spliced is None:  # not simple: the last line removed, or nothing in the table
         return

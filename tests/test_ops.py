@@ -5,7 +5,6 @@ every entry point: the command line, a CSV import and a JSON import."""
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -17,6 +16,7 @@ from targettrack import ops
 from targettrack.assess import assess
 from targettrack.dates import day, parse_period
 from targettrack.errors import InputError
+from targettrack.frozen import replace
 from targettrack.model import Target, check_tag, parse_tags, parse_unit, validate
 from targettrack.selection import Filter, select, sort_rows, status_counts
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import itertools
-from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from hypothesis import HealthCheck, given, settings as hsettings, strategies as 
 
 from strategies import targets
 from targettrack import report, reportrows, rowcache
+from targettrack.frozen import replace
 from targettrack.render import report_markdown, report_text
 from targettrack.render.report_common import brief as briefed
 from targettrack.selection import Filter

@@ -16,7 +16,7 @@ logarithms, so those methods use floats.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from .frozen import record, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -38,7 +38,7 @@ YEAR = 365.25
 DEFAULT_SETTINGS = Settings()
 
 
-@dataclass(frozen=True)
+@record
 class Assessment:
     status: str
     as_of: date
@@ -237,7 +237,7 @@ def _limit(t: Target, as_of: date, days_left: int | None, method: str, settings:
     )
 
 
-@dataclass(frozen=True)
+@record
 class _Measures:
     ratio: Fraction | float | None
     projected_date: date | None

@@ -47,7 +47,7 @@ import json
 import os
 import re
 import stat
-from dataclasses import asdict, dataclass, replace
+from .frozen import as_dict, record, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -69,7 +69,7 @@ KINDS = ("change", "found", "migration", "init")
 _VERSION = re.compile(r"[0-9]{6,}\.(json|delta)")
 
 
-@dataclass(frozen=True)
+@record
 class Entry:
     n: int
     time: str
@@ -130,7 +130,7 @@ def read_journal(store: Path) -> list[Entry]:
 
 def _write_journal(store: Path, entries: list[Entry], mode: int) -> None:
     atomic_write(folder(store) / JOURNAL,
-                 json.dumps([{k: v for k, v in asdict(e).items() if v is not None} for e in entries],
+                 json.dumps([{k: v for k, v in as_dict(e).items() if v is not None} for e in entries],
                             ensure_ascii=False, indent=1) + "\n", mode=mode)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from .frozen import record
 from datetime import date
 from fractions import Fraction
 
@@ -34,7 +34,7 @@ _MONTH_NAMES = {name: i for i, names in enumerate(
 _CN_ORDINAL = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
-@dataclass(frozen=True, order=True)
+@record
 class Period:
     """A span of days with the label it was given in canonical form.
 

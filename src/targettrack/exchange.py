@@ -23,11 +23,12 @@ import csv
 import io
 import json
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from .csvcells import Number, unprotect, write_rows
 from .dates import Period, parse_frequency, parse_lag, parse_period
 from .errors import InputError, at
+from .frozen import replace
 from . import jsonstream
 from .i18n import N_, _
 from .model import (CHANGES, FORMS, Observation, Source, Target, check_id, check_kind, check_method, check_tag,

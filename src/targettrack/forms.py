@@ -21,7 +21,7 @@ only year-on-year changes can be placed on it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from .frozen import record, replace
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 
 from .dates import Period, day, shift, year_before, years_between
@@ -34,7 +34,7 @@ PERCENT_PLACES = Decimal("0.01")     # a measured percentage: as communiqués pr
 AMOUNT_PLACES = Decimal("0.000001")  # a derived level or difference in the unit
 
 
-@dataclass(frozen=True)
+@record
 class Measured:
     base: Period | None                        # the period progress is measured from
     points: tuple[tuple[Observation, Decimal], ...]  # (the observation in effect, its measure), oldest first

@@ -9,10 +9,10 @@ new kind or form is one entry here and one entry in each table.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from .frozen import record
 
 
-@dataclass(frozen=True)
+@record
 class Kind:
     name: str
     shape: str             # "path": judged against a path to a deadline; "bound": a limit; "event": done or not

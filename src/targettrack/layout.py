@@ -25,7 +25,7 @@ decoder.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from .frozen import Factory, record
 
 META_TABLE = "meta"
 TARGETS_TABLE = "targets"
@@ -65,13 +65,13 @@ def dumps(data: dict, reuse: dict[str, str] | None = None) -> str:
     return "\n".join(out) + "\n"
 
 
-@dataclass
+@record
 class Lines:
     """A store in the layout above: the meta document's line and each target
     document's line by its number (in ascending order), as bytes."""
 
     meta: bytes
-    docs: dict[str, bytes] = field(default_factory=dict)
+    docs: dict[str, bytes] = Factory(dict)
 
 
 _HEAD = b'{\n"meta": {\n'
@@ -307,7 +307,7 @@ def line_id(line: bytes) -> str | None:
         return None
 
 
-@dataclass(frozen=True)
+@record
 class Delta:
     """What one change did to the lines: for the meta line and for each
     changed document, (before, after); None for a document added or removed."""

@@ -11,7 +11,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import namedtuple
-from dataclasses import dataclass, field, replace
+from .frozen import as_dict, record, replace
 from fractions import Fraction
 from decimal import Decimal
 
@@ -32,7 +32,7 @@ ID_RULE = N_("1-64 characters: lower-case letters, digits, '-', '_' or '.', star
 DONE, NOT_DONE = Decimal(1), Decimal(0)
 
 
-@dataclass(frozen=True)
+@record
 class Source:
     document: str | None = None
     publisher: str | None = None
@@ -72,7 +72,7 @@ CHANGES = ("relative", "absolute", "points")   # a change in % of the base, in t
 MEASURES = ("yoy",)
 
 
-@dataclass(frozen=True)
+@record
 class Target:
     id: str
     title: str
@@ -86,7 +86,7 @@ class Target:
     title_en: str | None = None
     tags: tuple[str, ...] = ()
     owner: str | None = None
-    source: Source = field(default_factory=Source)
+    source: Source = Source()
     observations: tuple[Observation, ...] = ()
     created_at: str | None = None
     method: str | None = None  # None: the store's default method
@@ -110,7 +110,7 @@ class Target:
         for one day the one recorded later wins. "Later" is the order the
         observations were recorded in (their order in the store), not their
         recorded_at clock time: a clock stepped back must not undo a
-        correction. Computed once per target (the dataclass is frozen)."""
+        correction. Computed once per target (the record is immutable)."""
         by_day = {}
         for o in sorted(self.observations, key=lambda o: o.date.last):  # stable: keeps the recorded order
             by_day[o.date.last] = o
@@ -483,7 +483,7 @@ def validate(t: Target) -> Target:
         raise InputError(_("a target needs a non-empty --title"))
     for name in ("title", "title_en", "owner", "plan", "created_at"):
         check_text(getattr(t, name), name)
-    for name, text in vars(t.source).items():
+    for name, text in as_dict(t.source).items():
         check_text(text, "source" if name == "document" else f"source_{name}")
     if t.unit:
         parse_unit(t.unit)
@@ -547,7 +547,7 @@ def to_dict(t: Target) -> dict:
     _put(d, "title_en", t.title_en)
     _put(d, "tags", list(t.tags))
     _put(d, "owner", t.owner)
-    src = {k: v for k, v in vars(t.source).items() if v}
+    src = {k: v for k, v in as_dict(t.source).items() if v}
     _put(d, "source", src or None)
     _put(d, "observations", [observation_to_dict(o) for o in t.observations])
     _put(d, "created_at", t.created_at)
@@ -668,7 +668,7 @@ def from_dict(d: dict) -> Target:
     )
 
 
-_SOURCE_KEYS = tuple(vars(Source()))
+_SOURCE_KEYS = tuple(Source()._fields)
 _NO_SOURCE = Source()
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from dataclasses import replace
+from .frozen import replace
 from decimal import Decimal, localcontext
 from datetime import date
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from .frozen import record
 from decimal import Decimal, InvalidOperation, localcontext
 
 from .errors import InputError
@@ -89,7 +89,7 @@ _CHINESE = re.compile(f"[{_CN_CHARS}]+")
 _MAX_EXPONENT = 40  # beyond 10^40 nothing is a policy target; refuse, don't print 1e6 digits
 
 
-@dataclass(frozen=True)
+@record
 class UnitInfo:
     dimension: str      # "" for a bare magnitude such as 万
     factor: Decimal     # base factor of the unit without its magnitude (km = 1000 m)
@@ -100,7 +100,7 @@ class UnitInfo:
         return self.factor * self.magnitude
 
 
-@dataclass(frozen=True)
+@record
 class Quantity:
     """A number as written, with the unit label that followed it ("" if none)."""
 

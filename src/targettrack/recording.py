@@ -6,7 +6,7 @@ way the arguments were read."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from .frozen import record
 
 from . import ops
 from .assess import assess
@@ -22,7 +22,7 @@ from .values import show_value
 _NEGATIVE = re.compile(r"-[\d.]")
 
 
-@dataclass(frozen=True)
+@record
 class Update:
     """What `update` was asked: VALUE (as given, any number of words), or
     --by, --yoy or --delete; --date, --note, --source and --quiet."""
@@ -38,7 +38,7 @@ class Update:
     quiet: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Said:
     """What the command prints: warnings (stderr), then its line (stdout)."""
 

@@ -10,12 +10,13 @@ this week's change, and a report for any past week can be made again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from .dates import shift
 from .assess import DEFAULT_SETTINGS, Assessment, assess
 from .brief import achieved_within, attention_key, coming_up, needs_attention
+from .frozen import replace
 from .model import Observation, Target
 from .selection import Filter, judged, status_counts
 from .settings import Settings

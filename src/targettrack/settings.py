@@ -6,7 +6,7 @@ from them (`targettrack config`), and `info` shows those.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from .frozen import Factory, record, replace
 from fractions import Fraction
 
 from .dates import parse_lag
@@ -17,7 +17,7 @@ METHODS = ("linear", "cagr", "projection")
 BAND_NAMES = ("on-track", "at-risk", "off-track")  # each is the lower edge of its band
 
 
-@dataclass(frozen=True)
+@record
 class Bands:
     on_track: Fraction
     at_risk: Fraction
@@ -54,11 +54,11 @@ def _all_keys() -> tuple[str, ...]:
 KEYS = _all_keys()
 
 
-@dataclass(frozen=True)
+@record
 class Settings:
     method: str = "linear"
-    bands: dict = field(default_factory=lambda: dict(DEFAULT_BANDS))
-    lags: dict = field(default_factory=lambda: dict(DEFAULT_LAGS))  # frequency -> days
+    bands: dict = Factory(lambda: dict(DEFAULT_BANDS))
+    lags: dict = Factory(lambda: dict(DEFAULT_LAGS))  # frequency -> days
     lang: str = ""   # zh or en for everyone using this store; "": each reader's own (i18n.py)
 
     def get(self, key: str) -> str:

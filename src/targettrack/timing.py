@@ -11,7 +11,7 @@ with no frequency given, are irregular news, not a series: nothing is awaited.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from .frozen import record
 from datetime import date
 
 from .dates import Period, frequency_of, next_period, period_of, shift
@@ -69,7 +69,7 @@ def has_deadline_value(t: Target, as_of: date) -> bool:
     return p is not None and k > 0 and points[k - 1].day >= p.last
 
 
-@dataclass(frozen=True)
+@record
 class Due:
     period: Period   # the next period whose value is awaited
     day: date        # when it is due: the period's end plus the lag
