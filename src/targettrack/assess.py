@@ -16,12 +16,12 @@ logarithms, so those methods use floats.
 from __future__ import annotations
 
 import math
-from .frozen import record, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
 from .dates import period_of, shift
+from .frozen import record, replace
 from .model import (DONE, Point, Target, baseline_point, latest_level, least_squares,  # noqa: F401 (re-exported)
                     observed_series)
 from .quantity import format_difference, format_quantity

@@ -47,13 +47,13 @@ import json
 import os
 import re
 import stat
-from .frozen import as_dict, record, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
 from . import layout
 from .atomicfile import atomic_write
 from .errors import StoreError
+from .frozen import as_dict, record, replace
 from .i18n import _
 from .lockfile import modes  # noqa: F401 (the kept versions take the store's modes, as its lock does)
 

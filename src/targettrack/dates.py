@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import calendar
 import re
-from .frozen import record
 from datetime import date
 from fractions import Fraction
 
 from .clock import shift  # noqa: F401 (re-exported: the dates' arithmetic, kept light in clock.py for the fast lane)
 from .errors import InputError
+from .frozen import record
 from .i18n import N_, _
 from .quantity import normalize_text
 

@@ -21,11 +21,11 @@ only year-on-year changes can be placed on it.
 
 from __future__ import annotations
 
-from .frozen import record, replace
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 
 from .dates import Period, day, shift, year_before, years_between
 from .errors import InputError
+from .frozen import record, replace
 from .model import Observation, Target
 from .quantity import clean
 from .timing import frequency

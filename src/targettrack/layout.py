@@ -25,6 +25,7 @@ decoder.
 from __future__ import annotations
 
 import json
+
 from .frozen import Factory, record
 
 META_TABLE = "meta"

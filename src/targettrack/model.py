@@ -11,7 +11,6 @@ import math
 import re
 from bisect import bisect_right
 from collections import namedtuple
-from .frozen import as_dict, record, replace
 from fractions import Fraction
 from decimal import Decimal
 
@@ -20,6 +19,7 @@ from functools import cached_property, lru_cache
 
 from .dates import FREQUENCIES, Period, day, parse_period
 from .errors import InputError
+from .frozen import as_dict, record, replace
 from .i18n import N_, _
 from .kinds import KIND, KINDS
 from .quantity import format_quantity, from_json_number, json_number, normalize_text

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from .frozen import replace
 from decimal import Decimal, localcontext
 from datetime import date
 
 from .dates import Period
 from .errors import InputError
+from .frozen import replace
 from .i18n import N_, _
 from .kinds import KIND
 from .dates import year_before

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from .frozen import record
 from decimal import Decimal, InvalidOperation, localcontext
 
 from .errors import InputError
+from .frozen import record
 from .i18n import N_, _
 
 # Single-character magnitudes, as they appear after a number (1000亿, 2万台).

@@ -6,13 +6,13 @@ way the arguments were read."""
 from __future__ import annotations
 
 import re
-from .frozen import record
 
 from . import ops
 from .assess import assess
 from .clock import now_utc, today
 from .dates import day, parse_period, year_before
 from .errors import InputError, at
+from .frozen import record
 from .i18n import _
 from .session import CommandStore
 from .terminal import PROG

@@ -6,11 +6,11 @@ from them (`targettrack config`), and `info` shows those.
 
 from __future__ import annotations
 
-from .frozen import Factory, record, replace
 from fractions import Fraction
 
 from .dates import parse_lag
 from .errors import InputError
+from .frozen import Factory, record, replace
 from .i18n import _
 
 METHODS = ("linear", "cagr", "projection")

@@ -11,10 +11,10 @@ with no frequency given, are irregular news, not a series: nothing is awaited.
 from __future__ import annotations
 
 from collections import Counter
-from .frozen import record
 from datetime import date
 
 from .dates import Period, frequency_of, next_period, period_of, shift
+from .frozen import record
 from .model import Target
 from .settings import Settings
 
