@@ -47,6 +47,29 @@ def test_broken_store_is_exit_3_and_untouched(tmp_path, name, command):
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock")) == ["targets.json"]
 
 
+@pytest.mark.parametrize("command", [["show", "sh-robot-brands"], ["update", "sh-robot-brands", "3"],
+                                     ["history", "sh-robot-brands"]])
+def test_an_id_copied_onto_a_second_line_by_hand_is_refused_not_guessed(tmp_path, command):
+    """targettrack finds a target in bytes it wrote itself by the first line
+    with its id (ids are unique there); in the same layout edited by other
+    hands, an id on two lines is still found out."""
+    path = tmp_path / "targets.json"
+    TT(path)("init", "--sample")
+    TT(path)("update", "sh-robot-brands", "4")  # the file is targettrack's own: found by the first line
+    raw = path.read_bytes()
+    start = raw.index(b'\n"', raw.index(b'"targets": {')) + 1
+    line = raw[start:raw.index(b"\n", start)].rstrip(b",")
+    number = int(line[1:line.index(b'"', 1)])
+    last = max(int(k) for k in json.loads(raw)["targets"])
+    assert b'"id": "sh-robot-brands"' in line
+    copied = raw[:-len(b"\n}\n}\n")] + b",\n" + line.replace(b'"%d": {' % number, b'"%d": {' % (last + 1), 1) \
+        + b"\n}\n}\n"
+    path.write_bytes(copied)
+    r = TT(path)(*command)
+    assert_one_line_error(r, 3, str(path), "sh-robot-brands")
+    assert path.read_bytes() == copied
+
+
 @pytest.mark.parametrize("command", [["list"], ["show", "x"], ["info"], ["history", "x"]])
 def test_reading_a_missing_store_is_exit_3_and_creates_nothing(tmp_path, command):
     path = tmp_path / "typo.json"

@@ -178,10 +178,11 @@ def find_line(raw: bytes, number: str) -> tuple[int, int] | None:
     return at + 1, end - 1 if raw[end - 1:end] == b"," else end
 
 
-def find_id(raw: bytes, target_id: str) -> tuple[str, int, int] | None:
+def find_id(raw: bytes, target_id: str, first: bool = False) -> tuple[str, int, int] | None:
     """The number of the document whose id is `target_id` (line_id's reading
     of its line) and where its line is (find_line's span), or None if no
-    line, or more than one, has it."""
+    line, or more than one, has it. first=True: the first line that has it,
+    for bytes whose ids are known to be unique (the rest is not searched)."""
     body = _body(raw)
     if body is None:
         return None
@@ -196,6 +197,8 @@ def find_id(raw: bytes, target_id: str) -> tuple[str, int, int] | None:
         line = raw[start:end]
         if line_id(line) == target_id:
             found.append((line[1:line.find(b'": {')].decode("ascii"), start, end))
+            if first:
+                break
         at = raw.find(needle, end, body[1])
     return found[0] if len(found) == 1 else None
 

@@ -189,6 +189,7 @@ class StoreFile:
         self._lines: Lines | None = None
         self.trusted = False              # the bytes are known to be targettrack's own, in its layout
         self.framed = False               # in its layout, from other hands: each line checked before use
+        self.ours = False                 # the very bytes targettrack last wrote here: each id on one line
         self.state = "new"                # backups.reconcile: "ours", "kept" or "new"
         # Lines found in these bytes (document number -> find_line's span):
         # a command about one target searches 10,000 lines' bytes once, not
@@ -241,7 +242,7 @@ class StoreFile:
         return self._lines
 
     def distrust(self) -> None:
-        self._lines, self.trusted, self.framed = None, False, False
+        self._lines, self.trusted, self.framed, self.ours = None, False, False, False
 
     def check_lines(self) -> bool:
         """Check each line of framed bytes as the whole decoder would (UTF-8,
@@ -380,7 +381,7 @@ class StoreFile:
     def took(self, raw: bytes, lines: Lines | None = None) -> None:
         """The store now holds `raw`, which targettrack just wrote (cut into `lines`)."""
         self.raw, self._data = raw, None
-        self._lines, self.trusted = lines, True
+        self._lines, self.trusted, self.ours = lines, True, True
 
 
 def _encoded(doc_id: str, doc: dict | bytes | None) -> bytes | None:
@@ -446,8 +447,10 @@ class Store:
                 if self._file.state != "ours" or not self._file.trust_lines():
                     self._file.data()
                     self.targets()
+                else:
+                    self._file.ours = True
             elif backups.written_by_us(self.path, self._file.st):
-                self._file.trusted = True  # its lines are cut only if a command needs them
+                self._file.trusted = self._file.ours = True  # its lines are cut only if a command needs them
             elif layout.framed(self._file.raw):
                 # From other hands (an edit, a git pull) but in the layout:
                 # its lines are checked one at a time when first needed, not
@@ -585,7 +588,10 @@ class Store:
         if self._found[0] is not raw:  # numbers found in bytes hold for those bytes only
             self._found = (raw, {})
         if target_id not in self._found[1]:
-            found = layout.find_id(raw, target_id)
+            # In bytes targettrack wrote, ids are unique (every write keeps
+            # them so): the first line with the id is the only one, and the
+            # rest of the file (half of it, on average) need not be searched.
+            found = layout.find_id(raw, target_id, first=self._file.ours)
             if found is not None:
                 self._file.spans_in(raw)[found[0]] = found[1:]
             self._found[1][target_id] = None if found is None else int(found[0])
