@@ -321,7 +321,9 @@ def test_splice_makes_the_bytes_and_record_join_and_diff_make(data, draw):
     spliced = layout.splice(raw, meta, lines)
     if spliced is None:  # not simple: the last line removed, or nothing in the table
         return
-    encoded, delta = spliced
+    pieces, delta = spliced
+    encoded = pieces.join()
+    assert layout.size(pieces) == len(encoded)
     assert encoded == layout.join(new)
     assert delta == layout.diff(old, new)
     # with the lines already found (as a command about one target has them), the same

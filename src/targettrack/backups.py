@@ -42,7 +42,6 @@ Only store.py and doctor.py call this module, while holding the store's lock.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -222,8 +221,16 @@ def _read(store: Path, entry: Entry) -> bytes | None:
         return None
 
 
-def digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+def digest(data: bytes | layout.Pieces) -> str:
+    """The SHA-256 of `data`, whole or in pieces. hashlib is imported here,
+    not at start-up: loading OpenSSL takes ~2 ms, which an update spends in
+    the thread that hashes the new version while it is written (store.py)."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for piece in (data,) if isinstance(data, bytes) else data:
+        h.update(piece)
+    return h.hexdigest()
 
 
 def content(store: Path, entry: Entry, entries: list[Entry] | None = None) -> bytes | None:
@@ -304,8 +311,8 @@ def _unlink_version(d: Path, entry: Entry) -> None:
 
 # --- keeping, forgetting, reconciling -----------------------------------------
 
-def keep(store: Path, data: bytes, command: str, kind: str = "change", delta: layout.Delta | None = None,
-         sha256: str | None = None) -> Entry:
+def keep(store: Path, data: bytes | layout.Pieces, command: str, kind: str = "change",
+         delta: layout.Delta | None = None, sha256: str | None = None) -> Entry:
     """Keep `data` as the newest version, log it, and prune old ones.
     `sha256`: digest(data), when the caller has it already.
 
@@ -322,18 +329,19 @@ def keep(store: Path, data: bytes, command: str, kind: str = "change", delta: la
     # A new change ends the versions undone before it: undo can no longer reach them.
     dropped = [e for e in entries if e.undone] if kind in ("change", "init") else []
     entries = [e for e in entries if e not in dropped]
-    record = _record(entries, data, kind, delta, now)
+    size = layout.size(data)
+    record = _record(entries, size, kind, delta, now)
     stamp = now.strftime("%Y-%m-%dT%H:%M:%SZ")
     sha256 = sha256 or digest(data)
     if record is None:
-        entry = Entry(n, stamp, command, kind, size=len(data), sha256=sha256, stored=len(data))
+        entry = Entry(n, stamp, command, kind, size=size, sha256=sha256, stored=size)
         atomic_write(d / entry.file, data, mode=file_mode, sync=False)
     else:
         base, text = record
-        entry = Entry(n, stamp, command, kind, base=base.n, size=len(data), sha256=sha256,
+        entry = Entry(n, stamp, command, kind, base=base.n, size=size, sha256=sha256,
                       stored=len(text.encode("utf-8")))
         atomic_write(d / entry.file, text, mode=file_mode, sync=False)
-    dropped += _pruned(d, entries + [entry], len(data))
+    dropped += _pruned(d, entries + [entry], size)
     kept = [e for e in entries + [entry] if e not in dropped]
     try:
         _write_journal(store, kept, file_mode)
@@ -345,7 +353,7 @@ def keep(store: Path, data: bytes, command: str, kind: str = "change", delta: la
     return entry
 
 
-def _record(entries: list[Entry], data: bytes, kind: str, delta, now: datetime):
+def _record(entries: list[Entry], size: int, kind: str, delta, now: datetime):
     """(the version it applies to, the change record's text), or None when
     this version is kept as a full copy: a new store, a store as found, the
     first change of a day, or change records since the last copy that would
@@ -365,10 +373,10 @@ def _record(entries: list[Entry], data: bytes, kind: str, delta, now: datetime):
     if copy.time[:10] != now.strftime("%Y-%m-%d"):
         return None
     kept = sum(e.stored or 0 for e in since)
-    if kept + delta.least_record_size() > len(data):  # outgrows the store whatever it holds (an import): not made
+    if kept + delta.least_record_size() > size:  # outgrows the store whatever it holds (an import): not made
         return None
     text = delta.to_json(base.n)
-    if kept + len(text.encode("utf-8")) > len(data):
+    if kept + len(text.encode("utf-8")) > size:
         return None
     return base, text
 

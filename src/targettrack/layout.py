@@ -203,9 +203,26 @@ def find_id(raw: bytes, target_id: str, first: bool = False) -> tuple[str, int, 
     return found[0] if len(found) == 1 else None
 
 
+class Pieces(tuple):
+    """A file's bytes as the stretches a splice made them of: views of the
+    unchanged bytes and the new lines, in order. Written, hashed and
+    checksummed piece by piece; joined only where something reads them
+    whole (joining 13 MB took ~6 ms of an update at 10,000 targets)."""
+
+    __slots__ = ()
+
+    def join(self) -> bytes:
+        return b"".join(self)
+
+
+def size(data: bytes | Pieces) -> int:
+    """How many bytes `data` holds, whole or in pieces."""
+    return len(data) if isinstance(data, bytes) else sum(map(len, data))
+
+
 def splice(raw: bytes, meta: bytes, changes: dict[str, bytes | None],
-           spans: dict[str, tuple[int, int]] | None = None) -> tuple[bytes, "Delta"] | None:
-    """The bytes and change record of `raw` with this meta line and these
+           spans: dict[str, tuple[int, int]] | None = None) -> tuple[Pieces, "Delta"] | None:
+    """The bytes (in Pieces) and change record of `raw` with this meta line and these
     document lines (None: removed), as join() and diff() would make them, or
     None where splicing is not simple (the last line removed, a new line that
     does not come after all others, an empty table): the caller cuts the file.
@@ -245,18 +262,18 @@ def splice(raw: bytes, meta: bytes, changes: dict[str, bytes | None],
         added.sort()
         cuts.append((body[1], body[1], [piece for _, line in added for piece in (b",\n", line)]))
     # Views of the unchanged stretches, not slices: slicing 13 MB copies it
-    # once more before the join copies it again (5 ms of an update at 10,000).
+    # (5 ms of an update at 10,000), and the pieces are written as they are.
     view = memoryview(raw)
     pieces, at = [], 0
     for start, end, text in sorted(cuts, key=lambda cut: cut[:2]):
         pieces.append(view[at:start])
-        if isinstance(text, list):  # the added lines, each a piece: joined once, below
+        if isinstance(text, list):  # the added lines, each a piece
             pieces += text
         else:
             pieces.append(text)
         at = end
     pieces.append(view[at:])
-    return b"".join(pieces), Delta((old_meta, meta) if old_meta != meta else None, docs)
+    return Pieces(pieces), Delta((old_meta, meta) if old_meta != meta else None, docs)
 
 
 def framed(raw: bytes) -> bool:

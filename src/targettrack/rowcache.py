@@ -64,11 +64,18 @@ def file_for(store, environ=os.environ) -> str:
     return cachefiles.path_for(store, SUFFIX, environ)
 
 
-def identity(raw: bytes, st: os.stat_result) -> tuple:
+def identity(raw, st: os.stat_result) -> tuple:
     """What the kept rows were made from: the file (size, times, inode,
-    device) and a checksum of its bytes, which an edit that restores the
-    file's times, or lands within one tick of the clock, still changes."""
-    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev, zlib.crc32(raw))
+    device) and a checksum of its bytes (whole, or the pieces a write wrote
+    them as), which an edit that restores the file's times, or lands within
+    one tick of the clock, still changes."""
+    if isinstance(raw, bytes):
+        crc = zlib.crc32(raw)
+    else:
+        crc = 0
+        for piece in raw:
+            crc = zlib.crc32(piece, crc)
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev, crc)
 
 
 def drawn_as() -> str:
@@ -382,12 +389,13 @@ def after_write(s, today: date) -> None:
         patch(s.path, s.as_read, written, s.changed, today, PATCH_AT_MOST)
 
 
-def patch(store, before: tuple[bytes, os.stat_result], after: tuple[bytes, os.stat_result],
-          changed: dict, today: date, at_most: float = 1.0) -> None:
+def patch(store, before: tuple[bytes, os.stat_result], after: tuple, changed: dict, today: date,
+          at_most: float = 1.0) -> None:
     """After a command changed these targets (document number -> target, None
-    for removed), bring the kept rows of the bytes before to the bytes after,
-    judging only the changed targets. Rows kept in another language stay as
-    they are (a miss next time)."""
+    for removed), bring the kept rows of the bytes before to the bytes after
+    (Store.written: the bytes, whole or in pieces, their file's identity and
+    their meta line), judging only the changed targets. Rows kept in another
+    language stay as they are (a miss next time)."""
     from .settings import Settings
 
     kept = load(store, identity(*before), ANY)
@@ -397,7 +405,7 @@ def patch(store, before: tuple[bytes, os.stat_result], after: tuple[bytes, os.st
         return
     import json
 
-    from .layout import line_body, meta_line
+    from .layout import line_body
     from .model import from_dict
 
     settings = Settings.from_dict(kept.settings)
@@ -410,5 +418,6 @@ def patch(store, before: tuple[bytes, os.stat_result], after: tuple[bytes, os.st
                                   cachefiles.content_key(t))
         else:
             rows[number] = judged(number, t, today, settings, kept.method, written_line_key(number, t))
-    save(store, identity(*after), kept.lang, kept.method, kept.settings, meta_line(after[0]),
+    raw, st, meta = after
+    save(store, identity(raw, st), kept.lang, kept.method, kept.settings, meta,
          [rows[k] for k in sorted(rows)])

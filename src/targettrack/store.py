@@ -183,7 +183,9 @@ class StoreFile:
         self.writable = writable
         self.command = command
         self.kind = kind                  # how backups logs this write: "change", or "init" for a new store
-        self.raw: bytes | None = None     # the bytes read (or last written)
+        self._raw: bytes | None = None    # the bytes read (or last written)
+        self._pieces: layout.Pieces | None = None  # the bytes last written, not yet joined (raw joins them)
+        self._meta_line: bytes | None = None  # the meta document's line last written
         self.st: os.stat_result | None = None
         self._data: dict | None = None
         self._lines: Lines | None = None
@@ -213,10 +215,26 @@ class StoreFile:
             found[number] = span
         return found[number]
 
+    @property
+    def raw(self) -> bytes | None:
+        if self._pieces is not None:  # joined on first use: an update never reads what it wrote
+            self._raw, self._pieces = self._pieces.join(), None
+        return self._raw
+
+    def written(self) -> bytes | layout.Pieces | None:
+        """The bytes last written (or read), whole or in the pieces they were written as."""
+        return self._pieces if self._pieces is not None else self._raw
+
+    def meta_line(self) -> bytes | None:
+        """The meta document's line of the bytes last written (or read), if in the layout."""
+        if self._pieces is not None and self._meta_line is not None:
+            return self._meta_line
+        return layout.meta_line(self.read())
+
     def read(self) -> bytes:
         if self.raw is None:
-            self.raw, self.st = read_store(self.path)
-        return self.raw
+            self._raw, self.st = read_store(self.path)
+        return self._raw
 
     def data(self) -> dict:
         if self._data is None:
@@ -264,7 +282,7 @@ class StoreFile:
 
     def meta(self) -> dict:
         """The meta document (decoded alone when the lines are trusted)."""
-        line = layout.meta_line(self.read()) if self._data is None and (self.trusted or self.framed) else None
+        line = self.meta_line() if self._data is None and (self.trusted or self.framed) else None
         if line is not None:
             try:
                 meta = json.loads(line[line.index(b": ") + 2:])
@@ -288,17 +306,17 @@ class StoreFile:
         meta = dict(meta, schema=SCHEMA_VERSION)
         delta = new_lines = None
         spliced = None
+        meta_line = layout.doc_line("1", meta).encode("utf-8")
         if full is None and self._lines is None and self.trusted:  # a few lines: spliced in, nothing cut
             raw = self.read()
-            spliced = layout.splice(raw, layout.doc_line("1", meta).encode("utf-8"),
-                                    {doc_id: _encoded(doc_id, doc) for doc_id, doc in changes.items()},
+            spliced = layout.splice(raw, meta_line, {doc_id: _encoded(doc_id, doc) for doc_id, doc in changes.items()},
                                     self.spans_in(raw))
         if full is not None:
             encoded = dumps(upgrade(full)).encode("utf-8")
         elif spliced is not None:
             encoded, delta = spliced
         elif self.lines is not None:
-            new = layout.Lines(layout.doc_line("1", meta).encode("utf-8"), dict(self.lines.docs))
+            new = layout.Lines(meta_line, dict(self.lines.docs))
             docs: dict[str, tuple[bytes | None, bytes | None]] = {}
             for doc_id, doc in changes.items():
                 before = self.lines.docs.get(doc_id)
@@ -368,7 +386,7 @@ class StoreFile:
             backups.forget(self.path, entry)
             raise _write_error(self.path, e) from None
         backups.note_written(self.path, entry)
-        self.took(encoded, new_lines)
+        self.took(encoded, new_lines, meta_line if spliced is not None else None)
         self.state = "ours"
 
     def _version_error(self, e: OSError) -> StoreError:
@@ -378,9 +396,14 @@ class StoreFile:
                             'written, the store is unchanged').format(
             path=self.path, folder=backups.folder(self.path), reason=_reason(e)))
 
-    def took(self, raw: bytes, lines: Lines | None = None) -> None:
-        """The store now holds `raw`, which targettrack just wrote (cut into `lines`)."""
-        self.raw, self._data = raw, None
+    def took(self, raw: bytes | layout.Pieces, lines: Lines | None = None, meta_line: bytes | None = None) -> None:
+        """The store now holds `raw` (whole or in pieces), which targettrack
+        just wrote (cut into `lines`, with this meta line)."""
+        if isinstance(raw, layout.Pieces):
+            self._raw, self._pieces = None, raw
+        else:
+            self._raw, self._pieces = raw, None
+        self._data, self._meta_line = None, meta_line
         self._lines, self.trusted, self.ours = lines, True, True
 
 
@@ -647,11 +670,12 @@ class Store:
         index = self._index()
         return [(index[t.id], t) for t in targets]
 
-    def written(self) -> tuple[bytes, os.stat_result] | None:
-        """The bytes this command wrote last and their file's identity; None if it wrote nothing."""
+    def written(self) -> tuple[bytes | layout.Pieces, os.stat_result, bytes | None] | None:
+        """The bytes this command wrote last (whole or in pieces), their file's
+        identity and their meta line; None if it wrote nothing."""
         if not (self.changed or self.rewritten) or self._file is None:
             return None
-        return self._file.raw, os.stat(self.path)
+        return self._file.written(), os.stat(self.path), self._file.meta_line()
 
     def ids(self) -> list[str]:
         """Every target id, in store order (from the lines of a file targettrack wrote: nothing decoded)."""
