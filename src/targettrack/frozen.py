@@ -63,9 +63,7 @@ def record(cls: type) -> type:
         body["__delattr__"] = _frozen
     if factories:
         body["__new__"] = _with_factories(base, factories)
-    made = type(cls)(cls.__name__, (base,), body)
-    made.__doc__ = cls.__doc__
-    return made
+    return type(cls)(cls.__name__, (base,), body)
 
 
 def _frozen(self, name, value=None):
@@ -75,11 +73,10 @@ def _frozen(self, name, value=None):
 def _with_factories(base, factories: dict):
     """__new__ for a record with Factory defaults: each one made when the field is not given."""
     made_new = base.__new__
-    names = base._fields
+    places = [(base._fields.index(name), name, make) for name, make in factories.items()]
 
     def __new__(cls, *args, **kw):
-        for name, make in factories.items():
-            at = names.index(name)
+        for at, name, make in places:
             if at >= len(args) and kw.get(name, _MISSING) is _MISSING:
                 kw[name] = make()
         return made_new(cls, *args, **kw)

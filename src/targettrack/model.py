@@ -668,7 +668,7 @@ def from_dict(d: dict) -> Target:
     )
 
 
-_SOURCE_KEYS = tuple(Source()._fields)
+_SOURCE_KEYS = Source._fields
 _NO_SOURCE = Source()
 
 
