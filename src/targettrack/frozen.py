@@ -7,7 +7,7 @@
         late: bool = False
 
 Every command that writes imports the model, the settings and the judging,
-whose sixteen classes were frozen dataclasses: importing `dataclasses`
+whose seventeen classes were dataclasses: importing `dataclasses`
 (with `inspect`, `ast` and `dis`) and generating their methods took ~15 ms
 of the ~90 ms an `update` took at 10,000 targets (bench/NOTES.md). A named
 tuple costs neither, is built faster and holds less. What differs from a
