@@ -78,7 +78,24 @@ def targets(draw, kind=None):
         created_at="2026-01-02T03:04:05Z", method=draw(st.sampled_from([None, "linear", "cagr", "projection"])),
         plan=draw(st.one_of(st.none(), title.filter(lambda s: s.isprintable() and len(s) <= 100))),
     )
-    return draw(_with_form(t))
+    return draw(_qualified(draw(_with_form(t))))
+
+
+@st.composite
+def _qualified(draw, t: Target) -> Target:
+    """`t` with the plan's words around its target (schema 4) where they fit its kind and form,
+    and, for a level or a change on a path, sometimes for the deadline period's value only."""
+    if t.spec.boolean:
+        return t
+    fits = ["左右", "约", "about"]
+    if t.form == "change" or t.kind in ("increase", "floor"):
+        fits += ["以上", "不低于", "at least", "力争…以上"]
+    if t.form != "change" and t.kind in ("decrease", "cap"):
+        fits += ["以内", "控制在…以内", "at most", "≤"]
+    words = draw(st.sampled_from([None] + fits))
+    at_deadline = t.spec.shape == "path" and t.form in (None, "change") and not t.each and draw(st.booleans())
+    approx = words is not None and words in ("左右", "约", "about", "力争…以上")
+    return replace(t, qualifier=words, approx=approx, at_deadline=at_deadline)
 
 
 @st.composite

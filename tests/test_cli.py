@@ -275,7 +275,7 @@ def test_show_json_has_observations_and_reason(sample):
 
 def test_info(sample):
     out = sample.ok("info")
-    assert "schema        3" in out and "targets       11" in out and "observations  1" in out
+    assert "schema        4" in out and "targets       11" in out and "observations  1" in out
     data = json.loads(sample.ok("info", "-f", "json"))
     assert data["status"] == {"achieved": 1, "pending": 4, "no-data": 6} and data["chosen_by"] == "--db"
 

@@ -1,6 +1,7 @@
 """digest.change_days against assess itself: between two change days, every
-day judges a target alike (but for the counts of days, which move by one a
-day). Checked at both ends and the middle of every run of days, on generated
+day judges a target alike (but for the days left, which move by one a
+day; the safety buffer and the rate required are taken at the latest
+value's day and do not move at all). Checked at both ends and the middle of every run of days, on generated
 targets of every kind and form and on the shipped and sample stores; a change
 day the module missed shows as two ends that disagree."""
 
@@ -17,7 +18,7 @@ from hypothesis import given, settings as hsettings, strategies as st
 from strategies import targets
 from targettrack.assess import assess
 from targettrack.dates import day, parse_period
-from targettrack.digest import buffer_moves, change_days, holds
+from targettrack.digest import change_days, holds
 from targettrack.frozen import replace
 from targettrack.model import Observation, Target, from_dict
 from targettrack.sample import sample_targets
@@ -28,14 +29,11 @@ EARLY, LATE = date(1990, 1, 1), date(2100, 12, 31)
 
 
 def judged(t: Target, on: date, settings: Settings, method=None):
-    """What a day's judgement says, with its counts of days taken back to a
+    """What a day's judgement says, with its days left taken back to a
     fixed origin (they move with the date by exactly one a day)."""
     a = assess(t, on, settings, method)
-    anchor = a.buffer_days
-    if anchor is not None and buffer_moves(a.status):
-        anchor += on.toordinal()
     left = None if a.days_left is None else a.days_left + on.toordinal()
-    return replace(a, as_of=None, days_left=left, buffer_days=anchor, required_rate=None)
+    return replace(a, as_of=None, days_left=left)
 
 
 def runs(t: Target, settings: Settings):
@@ -109,5 +107,8 @@ def test_the_report_judges_the_week_before_as_assess_does(t, data, method):
     since = data.draw(st.sampled_from(anchors)) + timedelta(days=data.draw(st.integers(-3, 3)))
     as_of = since + timedelta(days=data.draw(st.integers(0, 400)))
     now = assess(as_recorded(t, as_of), as_of, Settings(), method)
-    then = judged_then(as_recorded(t, as_of), now, since, Settings(), method)
+    then = judged_then(as_recorded(t, as_of), now, since, Settings(), method, known=since)
     assert then.status == assess(as_recorded(t, since), since, Settings(), method).status
+    # As now known (a past report date, issue 29): the same question with every value.
+    everything = assess(t, as_of, Settings(), method)
+    assert judged_then(t, everything, since, Settings(), method).status == assess(t, since, Settings(), method).status

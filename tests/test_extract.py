@@ -149,7 +149,7 @@ def test_extract_lists_targets_without_a_deadline_and_import_refuses_them_until_
     f.write_text(r.out, encoding="utf-8")
     before = tt.db.read_bytes()
     refused = tt("import", str(f))
-    assert refused.code == 2 and "needs --deadline" in refused.err and tt.db.read_bytes() == before
+    assert refused.code == 2 and "needs a deadline" in refused.err and tt.db.read_bytes() == before
     doc["deadline"] = "2030"
     f.write_text(json.dumps({**json.loads(r.out), "targets": [doc]}), encoding="utf-8")
     assert "add 1 target(s)" in tt.ok("import", str(f))

@@ -22,7 +22,7 @@ from conftest import FROZEN_TODAY, SHIPPED
 
 GROUP = get_command(app)
 LIST_DEFAULTS = {"tag": [], "kind": None, "plan": None, "binding": None, "method": None, "due_before": None,
-                 "as_of": None}
+                 "as_of": None, "known_at": None}
 
 
 def typer_reads(argv: list[str]) -> tuple[str, dict, dict]:
@@ -252,7 +252,7 @@ def test_update_lane_errors_about_the_store(tmp_path, env):
 
 # --- report ------------------------------------------------------------------------
 
-REPORT_DEFAULTS = {"as_of": None, "since": None, "within": "90d", "tag": [], "plan": None, "binding": None,
+REPORT_DEFAULTS = {"as_of": None, "known_at": None, "since": None, "within": "90d", "tag": [], "plan": None, "binding": None,
                    "status": [], "method": None, "output": None, "fail_on": [], "show_store": False}
 
 

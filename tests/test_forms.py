@@ -107,7 +107,7 @@ def test_a_yoy_that_cannot_be_chained_yet_is_recorded_with_a_warning(tt):
 
 @pytest.mark.parametrize("args, words", [
     (["--change", "-13.5%", "--target", "5"], ("--change is the target",)),
-    (["--change", "-13.5%", "--kind", "increase", "--baseline-date", "2020"], ("a decrease", "--kind decrease")),
+    (["--change", "-13.5%", "--kind", "increase", "--baseline-date", "2020"], ("a decrease", "--kind", "make it decrease")),
     (["--change", "-13.5%"], ("--baseline-date",)),
     (["--growth", "7%"], ("--baseline-date",)),
     (["--growth", "7亿元", "--baseline-date", "2020"], ("percentage",)),

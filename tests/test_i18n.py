@@ -127,7 +127,7 @@ def test_list_and_report_in_chinese_keep_the_machine_contract(tmp_path):
     assert all(r["status_label"] == r["status"] for r in english)
     assert t.ok("--lang", "zh", "list", "-f", "csv").split("\n")[0] == t.ok("list", "-f", "csv").split("\n")[0]
     report = t.ok("--lang", "zh", "report")
-    assert report.startswith("targettrack 报告：截至2026年11月26日") and "需要关注（6）" in report
+    assert report.startswith("targettrack 报告：截至2026年11月26日") and "需要关注（16）" in report
     html = t.ok("--lang", "zh", "report", "-f", "html")
     assert '<html lang="zh-CN">' in html and ">待公布数据</span>" in html
 

@@ -11,13 +11,13 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "targettrack"
 
 LAYERS = [
     # 0: parsing what people write, settings, files, text
-    {"errors", "frozen", "quantity", "dates", "settings", "atomicfile", "csvcells", "textwidth", "textfile", "layout", "jsonindent", "jsonstream", "i18n", "ordering", "lockfile", "terminal", "cachefiles", "clock"},
+    {"errors", "frozen", "qualifiers", "quantity", "dates", "settings", "atomicfile", "csvcells", "textwidth", "textfile", "layout", "jsonindent", "jsonstream", "i18n", "ordering", "lockfile", "terminal", "cachefiles", "clock"},
     # 1: the data
     {"kinds", "model", "values"},
     # 2: judging and changing targets
     {"forms", "timing", "assess", "digest", "ops"},
     # 3: views as data, the store and its versions, exchange, extract
-    {"records", "report", "brief", "rollup", "selection", "store", "backups", "doctor", "exchange", "importing", "exportcache", "xlsx", "merge", "gitshare", "extract", "sample"},
+    {"records", "report", "brief", "rollup", "selection", "store", "backups", "doctor", "exchange", "plantable", "importing", "exportcache", "xlsx", "merge", "gitshare", "extract", "sample"},
     # 4: drawing, the drawn rows kept between runs, and commands the fast lane runs too
     {"render", "rowcache", "reportrows", "session", "recording"},
     # 5: the command line

@@ -140,9 +140,11 @@ def test_rates_and_buffer():
     assert a.required_rate == pytest.approx(70 / 80 * 365.25) and a.observed_rate == pytest.approx(1.5 * 365.25)
     assert a.buffer_days == 10  # 30% of the way is where the line is on day 30
     later = assess(lin([(20, 30)]), D0 + timedelta(days=40))
-    # Judged where the line stood on day 20, the value's day: still on track.
-    # The buffer counts from today: the line passed 30 ten days ago.
-    assert later.buffer_days == -10 and later.status == "on-track" and later.ratio == Fraction(3, 2)
+    # Judged where the line stood on day 20, the value's day: still on track,
+    # and the buffer and the rate required are taken there too (issue 29):
+    # ten days ahead, never "ten days behind" beside an on-track status.
+    assert later.buffer_days == 10 and later.status == "on-track" and later.ratio == Fraction(3, 2)
+    assert later.required_rate == a.required_rate
 
 
 
@@ -202,8 +204,8 @@ def test_plans_command(sample):
     assert robot["status"] == "awaiting-data" and robot["targets"] == ["sh-robot-brands", "sh-robot-industry", "sh-robot-scenarios"]
     assert rows["hezhou-projects"]["status"] == "pending" and rows["hezhou-projects"]["counts"] == {"pending": 4}
     plain = sample.ok("plans")
-    assert plain.splitlines()[0].split() == ["PLAN", "STATUS", "ON", "COURSE", "BINDING", "SCORE", "COUNTS"]
-    assert "hezhou-projects     pending (4 of 4)" in plain
+    assert plain.splitlines()[0].split() == ["PLAN", "TARGETS", "ON", "COURSE", "BINDING", "SCORE"]
+    assert "hezhou-projects     4 pending " in plain
     assert sample.ok("plans", "-f", "csv").startswith(
         "plan,status,status_targets,total,on_course,binding,binding_on_course,score,targets,counts\n")
     ids = [r["id"] for r in json.loads(sample.ok("list", "-f", "json", "--plan", "hezhou-projects"))]
@@ -227,7 +229,8 @@ def test_a_plan_says_how_many_are_on_course_and_the_binding_ones_apart(tt):
     assert (p["binding"], p["binding_on_course"]) == (8, 7)
     assert p["counts"] == {"on-track": 12, "off-track": 4, "missed": 1}
     line = tt.ok("plans").splitlines()[1].split()
-    assert line[:6] == ["p", "missed", "(1", "of", "17)", "12/17"] and line[6] == "7/8"
+    # issue 29: the counts by status head the line, not the weakest status alone
+    assert line == ["p", "12", "on-track", "·", "4", "off-track", "·", "1", "missed", "12/17", "7/8", line[-1]]
 
 
 # --- timeline -------------------------------------------------------------

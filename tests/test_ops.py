@@ -106,7 +106,7 @@ def test_the_unit_comes_from_the_target_unless_given():
 
 def test_validate_applies_the_kinds_rules():
     assert refused(validate, replace(BRANDS, target=Decimal(1))).args[0].startswith("an increase target (1) below")
-    assert "needs --deadline" in str(refused(validate, replace(BRANDS, deadline=None)))
+    assert "needs a deadline" in str(refused(validate, replace(BRANDS, deadline=None)))
     assert refused(validate, replace(DONE_BY, target=Decimal(3))).field == "target"
     assert refused(validate, replace(BRANDS, unit="5kg")).field == "unit"
     assert refused(validate, replace(BRANDS, tags=("a;b",))).field == "tags"

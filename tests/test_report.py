@@ -42,7 +42,10 @@ def test_report_sections(busy):
     r = report_json(busy)
     assert r["as_of"] == FROZEN_TODAY and r["since"] == "2026-11-19"
     assert r["summary"] == {"achieved": 2, "at-risk": 1, "missed": 1, "breached": 1, "pending": 3, "no-data": 4}
-    assert r["attention"] == ["sh-robot-industry", "yaohai-talent-subsidy", "ev"]
+    # Issue 29: a deadline passed with no value ever recorded needs a person too (the IM L6's 2024
+    # targets, the robot plan's 2025 brands and scenarios).
+    assert r["attention"] == ["sh-robot-industry", "yaohai-talent-subsidy", "ev", "im-l6-first-batch", "im-l6-range",
+                              "sh-robot-brands", "sh-robot-scenarios"]
     # As recorded (issue 11): what the store said on 2026-11-19 against now. The shipped store's own
     # values were recorded on 2026-11-26 (sanofi), and ev's this week, so they are this week's news;
     # sh-robot-industry's 2025 value was recorded in February 2026.
@@ -52,7 +55,9 @@ def test_report_sections(busy):
     because = {c["id"]: c["because"] for c in r["changes"]}
     assert because["yaohai-talent-subsidy"] == "2026-11-24 value 120万元 entered 2026-11-24"
     assert [u["id"] for u in r["upcoming"]] == ["ev"] and r["upcoming"][0]["days_left"] == 66
-    assert r["achieved"] == [{"id": "hezhou-airport", "achieved_date": "2026-11-25"}]
+    # "Achieved since" is the status changes to achieved (issue 29): Sanofi's value, recorded this week, too.
+    assert r["achieved"] == [{"id": "sanofi-innovative-drugs", "achieved_date": "2024-06-30"},
+                             {"id": "hezhou-airport", "achieved_date": "2026-11-25"}]
     assert {o["id"] for o in r["new_observations"]} >= {"ev", "yaohai-talent-subsidy", "hezhou-airport"}
     assert len(r["targets"]) == 12 and r["store"] == str(busy.db.resolve())
     assert r["generated_at"].endswith("Z")
@@ -63,10 +68,12 @@ def test_report_text_says_how_far_behind_and_when(busy):
     assert out.startswith("targettrack report as of 2026-11-26, changes since 2026-11-19\n")
     assert "12 targets: achieved 2, at-risk 1, missed 1, breached 1, pending 3, no-data 4" in out
     assert "2025: 850亿元, 150亿元 short" in out                       # missed: by how much
-    # at-risk: how far behind, where the line stood on the value's day (issue 11)
-    assert "70 in 2026-11-01, 76.96 expected then: 6.96 behind the straight line (53 days)" in out
+    # at-risk: how far behind, where the line stood on the value's day (issue 11), and by how many days
+    # then (issue 29): the line reached 70 on 2026-10-04, 28 days before the value's day
+    assert "70 in 2026-11-01, 76.96 expected then: 6.96 behind the straight line (28 days)" in out
+    assert "no value recorded; the 2024 deadline passed 695 days ago" in out
     assert "2027-03-12" in out                                          # and when it will get there
-    assert "Deadlines within 90 days (1)" in out and "Achieved since 2026-11-19 (1)" in out
+    assert "Deadlines within 90 days (1)" in out and "Achieved since 2026-11-19 (2)" in out
     assert "\x1b" not in out
 
 
@@ -100,7 +107,7 @@ def test_report_markdown_escapes_store_text(tt):
 def test_report_csv(busy):
     rows = list(csv.DictReader(io.StringIO(busy.ok("report", "-f", "csv"))))
     sections = [r["section"] for r in rows]
-    assert sections.count("attention") == 3 and "upcoming" in sections and "achieved" in sections
+    assert sections.count("attention") == 7 and "upcoming" in sections and "achieved" in sections
     assert next(r for r in rows if r["section"] == "change" and r["id"] == "hezhou-airport")["previous_status"] == "pending"
 
 
@@ -209,7 +216,7 @@ def test_import_from_stdin_and_dry_run(busy, tmp_path):
     ("id,date,value\nsh-robot-brands,2024,3km\n", ["column value", "cannot be converted"]),
     ("id,date,value\nhezhou-airport,2024,3\n", ["milestone"]),
     ("name,amount\nx,1\n", ["header row"]),
-    ("id,title,target\nx,t,10\n", ["needs --deadline"]),
+    ("id,title,target\nx,t,10\n", ["needs a deadline"]),
     ('{"format": "targettrack-export", "targets": [{"id": "x", "title": "t", "target": "q"}]}', ["target 1", "column target"]),
     ("{broken json", ["not valid JSON"]),
     ("", ["no rows"]),
@@ -332,8 +339,14 @@ def test_a_backdated_statistic_entered_this_week_is_this_weeks_change(tt):
     assert [(c["id"], c["from"], c["to"], c["because"]) for c in week["changes"]] == [
         ("urban", "awaiting-data", "achieved", "2025 value 60.1% entered 2026-11-24")]
     assert "2025 value 60.1% entered 2026-11-24" in tt.ok("report", env={"TARGETTRACK_TODAY": "2026-11-26"})
-    before = json.loads(tt.ok("report", "-f", "json", env={"TARGETTRACK_TODAY": "2026-11-23"}))
-    assert before["changes"] == []  # the week before, nothing new had been recorded
+    # The week before, as the store was then (--known-at, issue 29): nothing new had been recorded.
+    before = json.loads(tt.ok("report", "-f", "json", "--known-at", "2026-11-23",
+                              env={"TARGETTRACK_TODAY": "2026-11-26"}))
+    assert before["as_of"] == "2026-11-23" and before["changes"] == []
+    # As of that day as now known, the 2025 value (recorded later) counts: achieved already.
+    known_now = json.loads(tt.ok("report", "-f", "json", "--as-of", "2026-11-23",
+                                 env={"TARGETTRACK_TODAY": "2026-11-26"}))
+    assert [t["status"] for t in known_now["targets"]] == ["achieved"] and known_now["changes"] == []
     again = json.loads(tt.ok("report", "-f", "json", env={"TARGETTRACK_TODAY": "2026-11-26"}))
     assert {**again, "generated_at": ""} == {**week, "generated_at": ""}  # a replayed week reproduces exactly
 

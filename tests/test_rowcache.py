@@ -266,7 +266,7 @@ def test_changed_settings_judge_everything_again(plan, monkeypatch):
     plan.ok("update", "cn-urbanization", "66", "--date", "2025", "-q")
     plan.ok("list")
     raw = plan.db.read_bytes()
-    edited = raw.replace(b'"schema": 3}', b'"schema": 3, "settings": {"lag.year": "400d"}}', 1)
+    edited = raw.replace(b'"schema": 4}', b'"schema": 4, "settings": {"lag.year": "400d"}}', 1)
     assert edited != raw
     plan.db.write_bytes(edited)
     calls = _count_judging(monkeypatch)

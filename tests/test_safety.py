@@ -306,7 +306,7 @@ def test_undo_after_a_change_made_outside_targettrack(sample):
 
 def test_doctor_on_a_healthy_store_and_restore_refuses(sample):
     out = sample.ok("doctor")
-    assert "ok: " in out and "loads, schema 3, 11 targets" in out and "error" not in out
+    assert "ok: " in out and "loads, schema 4, 11 targets" in out and "error" not in out
     assert_one_line_error(sample("doctor", "--restore"), 2, "healthy")
 
 

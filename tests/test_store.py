@@ -279,7 +279,7 @@ def test_a_schema_1_store_is_read_as_is_and_upgraded_on_the_first_write(tmp_path
     assert path.read_bytes() == FIRST_SCHEMA.read_bytes()  # reading never rewrites
     t.ok("update", "sh-robot-brands", "3", "--date", "2024-06")
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["meta"]["1"]["schema"] == SCHEMA_VERSION == 3
+    assert data["meta"]["1"]["schema"] == SCHEMA_VERSION == 4
     assert len(data["targets"]) == 11
     assert json.loads(t.ok("show", "sanofi", "-f", "json"))["status"] == "achieved"
 
@@ -303,7 +303,7 @@ def test_a_schema_2_store_is_judged_by_the_new_rules_and_upgraded_on_the_first_w
     assert level["last_status"] == "on-track" and level["plan"] == "fixture-plan" and level["method"] == "linear"
     t.ok("update", "yearly-level", "65.2%", "--date", "2025")
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["meta"]["1"] == {"app": "targettrack", "schema": 3, "settings": {"cagr.on-track": "0.9"}}
+    assert data["meta"]["1"] == {"app": "targettrack", "schema": 4, "settings": {"cagr.on-track": "0.9"}}
     old = json.loads(SECOND_SCHEMA.read_text(encoding="utf-8"))
     assert len(data["targets"]) == len(old["targets"]) == 12
     # every schema-2 document is kept as it was, but for the one value added

@@ -53,9 +53,9 @@ class Assessment:
     achieved_date: date | None = None
     achieved_ahead_days: int | None = None  # days before the deadline it was reached (negative: late)
     days_left: int | None = None
-    required_rate: float | None = None      # per year, in the target's unit, from the as-of date
+    required_rate: float | None = None      # per year, in the target's unit, from the latest value's day
     observed_rate: float | None = None      # per year, in the target's unit (least-squares trend)
-    buffer_days: int | None = None          # days until the latest value falls behind the straight line
+    buffer_days: int | None = None          # days the latest value is ahead of the straight line on its day (<0: behind)
     shortfall: Decimal | None = None        # a missed target: how far from it at the deadline
     expected_value: float | None = None     # where the straight line from base to target is now
     score: float | None = None              # Open SDG's progress score in [-5, +5]
@@ -230,7 +230,7 @@ def _limit(t: Target, as_of: date, days_left: int | None, method: str, settings:
     word = t.spec.limit_word
     return Assessment(
         "within" if ok else "breached", as_of, method, current=last.value, current_date=last.day,
-        days_left=days_left, score=5.0 if ok else -5.0,
+        days_left=days_left, score=5.0 if ok else -5.0, last_period=period_label(t, last.day),
         reason=_("latest {value}, {limit} allowed").format(value=format_quantity(last.value, t.unit),
                                                           limit=f"{_(word) if word else ''} "
                                                                 f"{format_quantity(t.target, t.unit)}"),
@@ -326,7 +326,13 @@ def _trajectory(t: Target, as_of: date, days_left: int | None, method: str, sett
     seen = idx.upto(as_of)
     first = min(idx.upto(base.day), seen) if base else 0
     reached = None
-    if base and t.spec.reached(base.value, t.target):
+    if t.at_deadline:
+        # Only the deadline period's value settles it: an earlier one at the target is ahead, not achieved.
+        closing = deadline_period(t).last
+        k = idx.upto(closing)
+        if closing <= as_of and k and series[k - 1].day == closing and t.spec.reached(series[k - 1].value, t.target):
+            reached = closing
+    elif base and t.spec.reached(base.value, t.target):
         reached = base.day
     else:
         j = idx.first(first, lambda v: t.spec.reached(v, t.target))
@@ -354,10 +360,14 @@ def _trajectory(t: Target, as_of: date, days_left: int | None, method: str, sett
     buffer = None
     if progress is not None:
         # Beeminder's safety buffer: the day the straight line from the base to
-        # the target reaches the latest value, less the as-of date (exact floor).
+        # the target reaches the latest value, less that value's day (exact
+        # floor). Taken where the status is judged, at the end of the latest
+        # value's period, not at today: its sign is the sign of R - 1 (R >= 1:
+        # ahead, or on the line), and it does not count down day by day
+        # while the next communiqué is awaited (that is `stale`).
         shift = progress.numerator * (deadline - start.day).days // progress.denominator
         try:
-            buffer = (start.day + timedelta(days=shift) - as_of).days
+            buffer = (start.day + timedelta(days=shift) - latest.day).days
         except OverflowError:
             buffer = None
     common = dict(
@@ -380,13 +390,13 @@ def _trajectory(t: Target, as_of: date, days_left: int | None, method: str, sett
         return Assessment("no-data", as_of, m.method, reason=_("no value recorded yet") + passed, **common)
     bands = settings.bands[m.method]
     if as_of > deadline:
-        at_deadline = series[upto_judged - 1] if upto_judged > first else None
-        shortfall = direction * (t.target - at_deadline.value) if at_deadline else None
+        closing = series[upto_judged - 1] if upto_judged > first else None
+        shortfall = direction * (t.target - closing.value) if closing else None
         if reached:
             why = _("reached late, on {day}").format(day=prose_date(reached))
         elif shortfall is not None:
             why = _("{period}: {value}, {gap} short").format(
-                period=period_label(t, at_deadline.day), value=format_quantity(at_deadline.value, t.unit),
+                period=period_label(t, closing.day), value=format_quantity(closing.value, t.unit),
                 gap=format_difference(shortfall, t.unit))
         else:
             why = _("no value was recorded by the deadline")
@@ -399,13 +409,20 @@ def _trajectory(t: Target, as_of: date, days_left: int | None, method: str, sett
         return Assessment("no-data", as_of, m.method, reason=_("nothing recorded after the baseline to compare with"),
                           note=m.note, **common)
     required = None
-    if as_of < deadline:
-        required = (float(t.target) - float(current.value)) / (deadline - as_of).days * YEAR
+    if latest is not None and latest.day < deadline:
+        # From the latest value, as the status: what is still to do from there, a year.
+        required = (float(t.target) - float(latest.value)) / (deadline - latest.day).days * YEAR
     note = m.note or ("" if m.projected_date else _("not reached on the current trend (flat or moving away)"))
+    reason = m.reason
+    if t.at_deadline and latest is not None and t.spec.reached(latest.value, t.target):
+        # A flow stated for the deadline's year: this year's value at the target is ahead, not achieved.
+        reason = _("ahead: {value} in {period}, {target} needed in {deadline}").format(
+            value=format_quantity(latest.value, t.unit), period=common["last_period"] or latest.day,
+            target=format_quantity(t.target, t.unit), deadline=t.deadline)
     return Assessment(
         bands.status(m.ratio), as_of, m.method, ratio=m.ratio, projected_date=m.projected_date,
         projected_value=m.projected_value, required_rate=required, buffer_days=buffer,
-        score=open_sdg_score(m.ratio, bands), reason=m.reason, note=note, **common,
+        score=open_sdg_score(m.ratio, bands), reason=reason, note=note, **common,
     )
 
 

@@ -29,10 +29,11 @@ Facts = namedtuple("Facts", "id title status binding deadline deadline_last days
                             "achieved_date buffer_days")
 
 
-def needs_attention(status: str, stale: bool) -> bool:
-    """A status that is going wrong, or data that are overdue (the communiqué
-    is out and the value is not recorded, or the statistics are late)."""
-    return status in ATTENTION or stale
+def needs_attention(status: str, stale: bool, past_deadline: bool = False) -> bool:
+    """A status that is going wrong, data that are overdue (the communiqué
+    is out and the value is not recorded, or the statistics are late), or a
+    deadline passed with no value ever recorded: nobody can say how it went."""
+    return status in ATTENTION or stale or (status == "no-data" and past_deadline)
 
 
 def coming_up(status: str, deadline_last: date, as_of: date, horizon: date) -> bool:
@@ -40,8 +41,10 @@ def coming_up(status: str, deadline_last: date, as_of: date, horizon: date) -> b
     return as_of <= deadline_last <= horizon and status not in ("achieved", "missed")
 
 
-def achieved_within(achieved_date: date | None, since: date, as_of: date) -> bool:
-    return achieved_date is not None and since < achieved_date <= as_of
+def newly_achieved(status: str, before: str) -> bool:
+    """Achieved now and not on `since`: "Achieved since" is the status changes to achieved,
+    whenever the value that did it is for (a 2024 value entered this week is this week's news)."""
+    return status == "achieved" and before != "achieved"
 
 
 def attention_key(status: str, buffer_days: int | None, id_: str) -> tuple:
@@ -79,15 +82,20 @@ def labelled(status: str, binding: bool | None) -> str:
     return _(status) + (_(" (binding)") if binding else "")
 
 
-def how_far_from(parts: tuple[str, ...], buffer_days: int | None) -> str:
+def how_far_from(parts: tuple[str, ...], buffer_days: int | None, days_left: int | None = None) -> str:
     """Where a target stands (report_common.how_far) from its parts, with
-    the safety buffer of the day: ahead of the straight line or behind it."""
+    its safety buffer: ahead of the straight line or behind it, both taken
+    on the latest value's day, as the status is (so "behind" goes with a
+    ratio below 1 and "ahead" with one of 1 or more). A deadline passed
+    with no value says how long ago, from the days left of the day drawn."""
     if len(parts) == 1:
         return parts[0]
-    current, when, expected, gap, stale = parts
-    behind = buffer_days is not None and buffer_days < 0
-    text = (_("{current} in {when}, {expected} expected then: {gap} behind the straight line") if behind else
-            _("{current} in {when}, {expected} expected then: {gap} ahead of the straight line")).format(
+    if len(parts) == 2:  # no value, and the deadline has passed: for how long, said on the day it is drawn
+        return _("no value recorded; the {deadline} deadline passed {n} days ago").format(
+            deadline=parts[1], n=-(days_left or 0))
+    current, when, expected, gap, side, stale = parts
+    text = (_("{current} in {when}, {expected} expected then: {gap} behind the straight line") if side == "behind"
+            else _("{current} in {when}, {expected} expected then: {gap} ahead of the straight line")).format(
         current=current, when=when, expected=expected, gap=gap)
     if buffer_days is not None:
         text += _(" ({n} days)").format(n=abs(buffer_days))

@@ -7,8 +7,8 @@ not decay from one day to the next. It can change only on the days listed
 here: when a value, the baseline or the start comes into view, when the
 deadline comes and passes, and when a value awaited becomes overdue. Between
 two of them, everything `list` shows of a target is the same, except the
-counts of days (days left, the safety buffer), which move with the date by
-exactly one a day.
+count of days left, which moves with the date by exactly one a day (the
+safety buffer is taken at the latest value's day, as the status is).
 
 That is what lets the row cache (rowcache.py) keep a target's row with the
 run of days it holds for, so that the first `list` of a new day reuses what
@@ -65,13 +65,6 @@ def _days_of(u: Target, settings: Settings, days: set[date]) -> None:
     for p in points:                     # the value after the latest one is overdue the day after it is due
         awaited = next_period(period_of(p.day, f), f)
         days.add(shift(shift(awaited.last, wait), 1))
-
-
-def buffer_moves(status: str) -> bool:
-    """Whether the safety buffer of a judgement with this status counts down
-    with the date: awaiting data, it is the buffer the target had at its
-    deadline, and stays put."""
-    return status != "awaiting-data"
 
 
 def holds(days: tuple[date, ...], on: date) -> tuple[date, date]:

@@ -33,7 +33,9 @@ from . import jsonstream
 from .i18n import N_, _
 from .model import (CHANGES, FORMS, Observation, Source, Target, check_id, check_kind, check_method, check_tag,
                     parse_tags, parse_unit, to_dict, validate)
-from .ops import Levels, amount_in, observe, plausibility, target_and_unit
+from .ops import (Levels, amount_in, kind_for, observe, plausibility, qualified_target, qualifier_fields,
+                  target_and_unit)
+from .qualifiers import KINDS_OF, read_words
 from .quantity import format_number, from_json_number
 from .settings import Settings
 
@@ -42,7 +44,9 @@ TARGET_COLUMNS = ["id", "title", "title_en", "kind", "unit", "baseline", "baseli
                   "deadline", "tags", "owner", "plan", "method", "source", "source_publisher", "source_date",
                   "source_url", "source_quote", "source_note", "created_at",
                   # schema 3 (README, "Target forms" and "How statistics arrive")
-                  "form", "change", "each", "binding", "frequency", "lag"]
+                  "form", "change", "each", "binding", "frequency", "lag",
+                  # schema 4 (README, "Qualifiers" and "A target for the deadline's value")
+                  "qualifier", "approx", "at_deadline"]
 # `measure` is "yoy" for a year-on-year change kept as given (a change or growth target), empty for a level.
 OBSERVATION_COLUMNS = ["id", "date", "value", "note", "source", "recorded_at", "measure"]
 # What an observation row may give instead of `value` (import only; export writes levels):
@@ -114,6 +118,8 @@ def _target_row(t: Target) -> dict:
     row["target"] = Number(format_number(t.target)) if t.target is not None else None
     row["baseline"] = Number(format_number(t.baseline)) if t.baseline is not None else None
     row["binding"] = None if t.binding is None else ("true" if t.binding else "false")
+    row["approx"] = "true" if t.approx else None
+    row["at_deadline"] = "true" if t.at_deadline else None
     for column, key in SOURCE_COLUMNS.items():
         row[column] = getattr(t.source, key)
     return row
@@ -168,6 +174,8 @@ class Rows:
     targets: list[tuple[str, dict]] = field(default_factory=list)       # (where, row)
     observations: list[tuple[str, dict]] = field(default_factory=list)
     settings: dict | None = None
+    notes: list[str] = field(default_factory=list)  # what was read otherwise than asked, or left out (plantable)
+    ids: set[str] = field(default_factory=set)      # the ids made for rows that had none (plantable)
 
 
 def read_csv(text: str, name: str) -> Rows:
@@ -217,6 +225,12 @@ def add_table(rows: Rows, name: str, where: str, header: list[str], body, clean_
     names the kind of table (target or observation columns, English or
     Chinese), and each row becomes a dict of the cells given."""
     header = [HEADER_ALIASES.get(h.strip().lower(), h.strip().lower()) for h in header]
+    from . import plantable
+
+    if plantable.is_plan_table(header):  # a plan's indicator table as printed: 指标, 2020年, 2025年, 属性
+        rows.targets += plantable.rows(header, body, lambda n: _("{name}, {where}, row {n}").format(
+            name=name, where=where, n=n), rows.ids, rows.notes)
+        return
     if "title" in header:
         kind, required, allowed, sink = _("target"), ("id", "title"), TARGET_COLUMNS, rows.targets
     elif "date" in header and any(c in header for c in VALUE_COLUMNS):
@@ -416,7 +430,9 @@ def _tags(row: dict, where: str) -> tuple[str, ...] | None:
 
 
 def target_fields(row: dict, where: str, today, existing: Target | None) -> dict:
-    """The fields a target row sets (a column left empty keeps what is there)."""
+    """The fields a target row sets (a column left empty keeps what is there).
+    A target written as a plan writes it (6.5亿吨以上) gives its qualifier,
+    and the kind the qualifier says where the row gives none (ops.kind_for)."""
     f: dict = {}
     for column in ("title", "title_en", "owner", "plan", "created_at"):
         v = _cell(row, column, where)
@@ -432,19 +448,24 @@ def target_fields(row: dict, where: str, today, existing: Target | None) -> dict
         unit = _cell(row, "unit", where)
         if unit is not None:
             unit = parse_unit(unit)
+        target_text, qualifier = qualified_target(_cell(row, "target", where))
+        words = _cell(row, "qualifier", where)
+        if words is not None:
+            qualifier = read_words(words)
         if existing is None:  # as on the command line: the unit written after the value
-            unit, target = target_and_unit(f.get("kind", "increase"), _cell(row, "target", where), unit)
+            unit, target = target_and_unit(f.get("kind", "increase"), target_text, unit)
             f["target"] = target
         if unit is not None:
             f["unit"] = unit
         unit_now = f.get("unit", existing.unit if existing else "")
-        for column in ("target", "baseline"):
+        for column, text in (("target", target_text), ("baseline", _cell(row, "baseline", where))):
             if column not in f or f[column] is None:
-                v = amount_in(_cell(row, column, where), unit_now, column)
+                v = amount_in(text, unit_now, column)
                 if v is not None:
                     f[column] = v
         if f.get("target") is None:
             f.pop("target", None)
+        f.update(qualifier_fields(qualifier))
     except InputError as e:
         raise _located(where, e) from None
     for column in ("deadline", "start", "baseline_date"):
@@ -455,6 +476,15 @@ def target_fields(row: dict, where: str, today, existing: Target | None) -> dict
     if tags is not None:
         f["tags"] = tags
     f.update(_form_cells(row, where))
+    if qualifier is not None and "kind" not in f and (existing is None or existing.kind not in
+                                                      KINDS_OF.get(qualifier.sense, (existing.kind,))):
+        base = f.get("baseline", existing.baseline if existing else None)
+        kind = kind_for(qualifier, form=f.get("form", existing.form if existing else None),
+                        each=f.get("each", existing.each if existing else None),
+                        deadline=f.get("deadline", existing.deadline if existing else None), baseline=base,
+                        target=f.get("target", existing.target if existing else None))
+        if kind:
+            f["kind"] = kind
     source = {key: _cell(row, column, where) for column, key in SOURCE_COLUMNS.items()}
     if any(v is not None for v in source.values()):
         base = existing.source if existing else Source()
@@ -462,6 +492,8 @@ def target_fields(row: dict, where: str, today, existing: Target | None) -> dict
     return f
 
 
+_FLAG_WORDS = {"true": True, "yes": True, "1": True, "是": True, "false": False, "no": False, "0": False,
+               "否": False, "": False}
 _BINDING_WORDS = {"true": True, "yes": True, "1": True, "binding": True, "约束性": True,
                   "false": False, "no": False, "0": False, "expected": False, "预期性": False}
 
@@ -484,6 +516,14 @@ def _form_cells(row: dict, where: str) -> dict:
         if word is None:
             raise _fail(where, "binding", _("not true or false (binding/约束性 or expected/预期性)"))
         f["binding"] = word
+    for column in ("approx", "at_deadline"):
+        v = row.get(column)
+        if v is not None:
+            word = v if isinstance(v, bool) else _FLAG_WORDS.get(str(v).strip().lower())
+            if word is None:
+                raise _fail(where, column, _("not true or false"))
+            if word or column == "at_deadline":  # approx comes from the qualifier's words when they say so
+                f[column] = word
     return f
 
 
@@ -545,6 +585,7 @@ class Plan:
     settings: Settings | None = None
     warnings: list[str] = field(default_factory=list)   # plausibility, recorded all the same: the first ones
     warnings_found: int = 0                              # all of them
+    notes: list[str] = field(default_factory=list)       # rows read otherwise than written, or left out
 
     def warn(self, found: list[str]) -> None:
         self.warnings_found += len(found)
@@ -660,6 +701,7 @@ def plan_import(rows: Rows, existing: list[Target], today, now: str, progress=No
         if plan.settle(t, current.get(target_id)) is not None:
             plan.targets.append(t)
     plan.take_settings(rows.settings)
+    plan.notes = list(rows.notes)
     return plan
 
 

@@ -22,6 +22,7 @@ from .errors import InputError
 from .frozen import as_dict, record, replace
 from .i18n import N_, _
 from .kinds import KIND, KINDS
+from .qualifiers import AT_MOST, KINDS_OF, in_unit, read_words
 from .quantity import format_quantity, from_json_number, json_number, normalize_text
 from .settings import METHODS
 
@@ -97,6 +98,9 @@ class Target:
     binding: bool | None = None  # 约束性 True, 预期性 False, not said None
     frequency: str | None = None  # the periods its values are for; None: inferred (timing.frequency)
     lag: int | None = None     # days from a period's end to its value's publication; None: the store's default
+    qualifier: str | None = None  # the words the document put around the target: 以上, 控制在…以内, at least
+    approx: bool = False       # 左右, 约, about: an approximate target, judged like the plain value
+    at_deadline: bool = False  # only the deadline period's value settles it (2025年货物贸易额4万亿元)
 
     @property
     def series(self) -> tuple:
@@ -133,16 +137,23 @@ class Target:
         if self.spec.boolean:
             return "done"
         base = f" from {self.baseline_date}" if self.baseline_date else ""
+        about = "about " if self.approx else ""
         if self.form == "change":
-            return f"{change_text(self.target, self)}{base}"
+            return f"{about}{change_text(self.target, self)}{base}"
         if self.form == "growth":
             word = "at least" if self.spec.direction > 0 else "at most"
-            return f"{word} {format_quantity(self.target, '%')} a year{base}"
+            return f"{word} {about}{format_quantity(self.target, '%')} a year{base}"
         if self.form == "cumulative":
-            return f"{format_quantity(self.target, self.unit)} in total"
+            return f"{about}{format_quantity(self.target, self.unit)} in total"
         if self.each:
-            return f"{format_quantity(self.target, self.unit)} each {self.each}"
-        return format_quantity(self.target, self.unit)
+            return f"{about}{format_quantity(self.target, self.unit)} each {self.each}"
+        word = f"{self.spec.limit_word} " if self.spec.shape == "path" and self.bound_sense() else ""
+        flow = " in the deadline's period" if self.at_deadline else ""
+        return f"{word}{about}{format_quantity(self.target, self.unit)}{flow}"
+
+    def bound_sense(self) -> str | None:
+        """What the qualifier's words say of the bound: qualifiers.AT_LEAST, AT_MOST or None."""
+        return read_words(self.qualifier).sense if self.qualifier else None
 
     @property
     def measured_unit(self) -> str:
@@ -299,6 +310,44 @@ def observed_series(t: Target, as_of: date) -> list[Point]:
     return list(series)
 
 
+# --- what was known when (README, "--as-of and --known-at") ------------------------
+# --as-of D judges with the values dated on or before D, as now known
+# (revisions included: the index above does that). --known-at K keeps only
+# what had been recorded by the end of K: the same store as it was that day.
+
+def recorded_day(o: Observation) -> date | None:
+    """The day (UTC) a value was recorded, or None where the store does not say."""
+    try:
+        return date.fromisoformat(o.recorded_at[:10])
+    except (TypeError, ValueError):
+        return None
+
+
+def known_at(t: Target, day: date) -> Target | None:
+    """`t` as the store held it at the end of `day`: None if it was added
+    later (and none of its values was recorded by then: a target imported
+    with its history is newer than the values it brought); else without the
+    values recorded later (a revision entered later is left out, and the
+    value it replaced counts again). A value or target that does not say
+    when it was recorded counts as known."""
+    kept = recorded_by(t, day)
+    if not kept.observations and t.created_at and t.created_at[:10] > day.isoformat():
+        return None
+    return kept
+
+
+def recorded_by(t: Target, day: date) -> Target:
+    """`t` without the values recorded after the end of `day` (a target added later keeps none)."""
+    kept = tuple(o for o in t.observations if (recorded_day(o) or date.min) <= day)
+    return t if len(kept) == len(t.observations) else replace(t, observations=kept)
+
+
+def dated_by(t: Target, day: date) -> Target:
+    """`t` with only the values for periods ending on or before `day` (what --as-of shows of its history)."""
+    kept = tuple(o for o in t.observations if o.date.last <= day)
+    return t if len(kept) == len(t.observations) else replace(t, observations=kept)
+
+
 def latest_level(t: Target, on: date) -> Decimal | None:
     """The level an increment (`update ID --by N`) on `on` adds to: the
     latest observation on or before that day, else the baseline."""
@@ -346,6 +395,10 @@ def parse_unit(text: str) -> str:
     unit = normalize_text(text)
     if unit[:1].isdigit() or not unit.isprintable():
         raise InputError(_('{text} is not a unit (e.g. 家, 个, 亿元, km, %)').format(text=repr(text)), field="unit")
+    word = in_unit(unit)
+    if word:
+        raise InputError(_("{text} is not a unit: {word} qualifies the target, not its unit (give it with the "
+                           "target value, e.g. 6.5亿吨以上)").format(text=repr(text), word=word), field="unit")
     return unit
 
 
@@ -383,13 +436,14 @@ def check_text(text: str | None, field: str | None = None) -> str | None:
 
 def _needs_target(t: Target) -> None:
     if t.target is None:
-        raise InputError(_("a {kind} target needs --target (the value to reach)").format(kind=t.kind))
+        raise InputError(_("a target of kind {kind} needs a target value (the value to reach)").format(kind=t.kind),
+                         field="target")
 
 
 def _needs_deadline(t: Target) -> None:
     if t.deadline is None:
-        raise InputError(_("an {kind} target needs --deadline (only caps, floors and milestones may be "
-                           "open-ended)").format(kind=t.kind))
+        raise InputError(_("a target of kind {kind} needs a deadline (only caps, floors and milestones may be "
+                           "open-ended)").format(kind=t.kind), field="deadline")
 
 
 def _takes_no_target(t: Target) -> None:
@@ -401,11 +455,11 @@ def _beyond_baseline(t: Target) -> None:
     if t.baseline is None or t.target is None or t.form in ("change", "growth"):
         return  # a change or a growth rate is not a level to compare with the baseline
     if t.spec.direction > 0 and t.target < t.baseline:
-        raise InputError(_("an increase target ({target}) below its baseline ({baseline}): did you mean --kind "
-                           "decrease?").format(target=t.target, baseline=t.baseline))
+        raise InputError(_("an increase target ({target}) below its baseline ({baseline}): did you mean the kind "
+                           "decrease?").format(target=t.target, baseline=t.baseline), field="kind")
     if t.spec.direction < 0 and t.target > t.baseline:
-        raise InputError(_("a decrease target ({target}) above its baseline ({baseline}): did you mean --kind "
-                           "increase?").format(target=t.target, baseline=t.baseline))
+        raise InputError(_("a decrease target ({target}) above its baseline ({baseline}): did you mean the kind "
+                           "increase?").format(target=t.target, baseline=t.baseline), field="kind")
 
 
 # The rules that depend on the kind, one entry per kind (tests/test_kinds.py).
@@ -435,19 +489,19 @@ def _form_rules(t: Target) -> None:
         if t.target == 0:
             raise InputError(_('a change of 0 is not a target; give the change to reach, e.g. -13.5%'), field="change")
         if t.target is not None and (t.target > 0) != (t.spec.direction > 0):
-            raise InputError(_('a change of {change_text} is {value}, not a {kind}: leave --kind out or give '
-                                '--kind {value2}').format(
+            raise InputError(_('a change of {change_text} is {value}, not a {kind}: leave the kind out or make it '
+                                '{value2}').format(
                 change_text=change_text(t.target, t), value=_('an increase') if t.target > 0 else _('a decrease'), kind=t.kind, value2='increase' if t.target > 0 else 'decrease'), field="kind")
         if t.change == "points" and t.unit != "%":
             raise InputError(_('a change in percentage points is a change of a percentage; the unit is {value}, '
                                 'not %').format(
                 value=t.unit or _('not given')), field="change")
     elif t.change is not None:
-        raise InputError(_('the kind of change belongs to a change target (--change)'), field="change")
+        raise InputError(_('the kind of change belongs to a change target'), field="change")
     if t.form == "cumulative" and (t.spec.direction < 0 or (t.start is None and t.baseline_date is None)):
-        raise InputError(_('a cumulative target adds up amounts from its start to a total: it is an increase, and needs --start (or --baseline-date, the period before the first amount)'), field="start")
+        raise InputError(_('a cumulative target adds up amounts from its start to a total: it is an increase, and needs a start (or a baseline date, the period before the first amount)'), field="start")
     if t.form in ("change", "growth") and t.baseline_date is None:
-        raise InputError(_('a {form} target is measured from a base period: give --baseline-date (e.g. 2020)').format(
+        raise InputError(_('a {form} target is measured from a base period: give its baseline date (e.g. 2020)').format(
             form=t.form),
                          field="baseline_date")
     if t.form == "growth" and t.target is not None and t.target <= -100:
@@ -456,14 +510,14 @@ def _form_rules(t: Target) -> None:
                          field="growth")
     if t.each is not None:
         if t.each not in FREQUENCIES or t.each == "day":
-            raise InputError(_('--each takes year, half, quarter or month, not {each}').format(
+            raise InputError(_('a bound in every period takes year, half, quarter or month, not {each}').format(
                 each=repr(t.each)), field="each")
         if t.form is not None or not (t.spec.shape == "bound" or (t.spec.shape == "path" and t.spec.direction > 0)):
-            raise InputError(_('--each applies to a cap, a floor or an increase given as a level (not a {value} '
-                                'target)').format(
+            raise InputError(_('a bound in every period applies to a cap, a floor or an increase given as a '
+                                'level (not a {value} target)').format(
                 value=t.form or t.kind), field="each")
         if t.frequency is not None and t.frequency != t.each:
-            raise InputError(_('--each {each} is a bound on {each}ly values; the frequency is {frequency}').format(
+            raise InputError(_('a bound each {each} is a bound on {each}ly values; the frequency is {frequency}').format(
                 each=t.each, frequency=t.frequency),
                              field="frequency")
     if t.frequency is not None and t.frequency not in FREQUENCIES:
@@ -473,6 +527,33 @@ def _form_rules(t: Target) -> None:
         raise InputError(_('a lag of {lag} days is out of range (0 to 3660)').format(lag=t.lag), field="lag")
     if t.binding not in (None, True, False):
         raise InputError(_('binding is true, false or not given'), field="binding")
+    _qualifier_rules(t)
+
+
+def _qualifier_rules(t: Target) -> None:
+    """A qualifier goes with the kinds it names (以上: an increase or a floor),
+    and a target for the deadline's value is a level or a change on a path."""
+    if t.qualifier is not None:
+        q = read_words(t.qualifier)
+        if t.spec.boolean:
+            raise InputError(_("a milestone is done or not done; {words} qualifies a value").format(
+                words=t.qualifier), field="target")
+        if q.approx and not t.approx:
+            raise InputError(_("{words} says the target is approximate (approx)").format(words=t.qualifier),
+                             field="qualifier")
+        if q.sense and t.form == "change" and q.sense == AT_MOST:
+            raise InputError(_("{words} (at most) on a change makes it a limit, not a change to reach: give the "
+                               "level as a cap").format(words=t.qualifier), field="target")
+        if q.sense and t.form != "change" and t.kind not in KINDS_OF[q.sense]:
+            raise InputError(_("{words} ({sense}) and the kind {kind} contradict each other: {sense} goes with "
+                               "{kinds}").format(words=t.qualifier, sense=q.describe(), kind=t.kind,
+                                                 kinds=_(" or ").join(KINDS_OF[q.sense])), field="kind")
+    if t.at_deadline and (t.spec.shape != "path" or t.form not in (None, "change") or t.each):
+        raise InputError(_("only the deadline period's value settles an increase or a decrease given as a level "
+                           "or a change; a {value} target cannot be one").format(value=t.form or t.each or t.kind),
+                         field="at_deadline")
+    if t.at_deadline and t.deadline is None:
+        raise InputError(_("a target for the deadline period's value needs a deadline"), field="deadline")
 
 
 def validate(t: Target) -> Target:
@@ -480,7 +561,7 @@ def validate(t: Target) -> Target:
     check_id(t.id)
     check_kind(t.kind)
     if not t.title or not t.title.strip():
-        raise InputError(_("a target needs a non-empty --title"))
+        raise InputError(_("a target needs a non-empty title"), field="title")
     for name in ("title", "title_en", "owner", "plan", "created_at"):
         check_text(getattr(t, name), name)
     for name, text in as_dict(t.source).items():
@@ -497,7 +578,7 @@ def validate(t: Target) -> Target:
         raise InputError(_('the baseline date ({baseline_date}) is after the deadline ({deadline})').format(
             baseline_date=t.baseline_date, deadline=t.deadline))
     if t.baseline_date and t.baseline is None and t.form is None:  # a change's or a sum's base may be unknown
-        raise InputError(_('--baseline-date was given without --baseline'))
+        raise InputError(_('a baseline date was given without a baseline value'), field="baseline")
     check_method(t.method)
     if t.plan is not None and (not t.plan.strip() or not t.plan.isprintable() or len(t.plan) > 100):
         raise InputError(_('invalid plan {plan}: a plan is a name of 1-100 printable characters').format(
@@ -559,6 +640,9 @@ def to_dict(t: Target) -> dict:
     _put(d, "binding", t.binding)
     _put(d, "frequency", t.frequency)
     _put(d, "lag", t.lag)
+    _put(d, "qualifier", t.qualifier)
+    _put(d, "approx", t.approx or None)
+    _put(d, "at_deadline", t.at_deadline or None)
     return d
 
 
@@ -680,8 +764,9 @@ def _method(d: dict) -> str | None:
 
 
 def _form_fields(d: dict) -> dict:
-    """The fields schema 3 added; absent in older stores (levels, inferred frequency)."""
-    if not ("form" in d or "each" in d or "binding" in d or "frequency" in d or "lag" in d or "change" in d):
+    """The fields schemas 3 and 4 added; absent in older stores (levels, inferred frequency)."""
+    if not ("form" in d or "each" in d or "binding" in d or "frequency" in d or "lag" in d or "change" in d
+            or "qualifier" in d or "approx" in d or "at_deadline" in d):
         return {}
     f = {name: _str(d, name) for name in ("form", "change", "each", "frequency")}
     if f["form"] is not None and f["form"] not in FORMS:
@@ -696,4 +781,10 @@ def _form_fields(d: dict) -> dict:
         raise ValueError("'binding' is not true or false")
     if lag is not None and (type(lag) is not int or lag < 0):
         raise ValueError("'lag' is not a number of days")
-    return {**f, "binding": binding, "lag": lag}
+    flags = {}
+    for name in ("approx", "at_deadline"):
+        v = d.get(name)
+        if v is not None and type(v) is not bool:
+            raise ValueError(f"{name!r} is not true or false")
+        flags[name] = bool(v)
+    return {**f, "binding": binding, "lag": lag, "qualifier": _str(d, "qualifier"), **flags}

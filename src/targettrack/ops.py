@@ -24,12 +24,13 @@ from .dates import year_before
 from .model import Observation, Target, baseline_point, validate, validate_observation
 from .quantity import (Quantity, clean, convert, fold_bare_magnitude, normalize_text, parse_quantity, same_dimension,
                        value_in_unit)
+from .qualifiers import AT_LEAST, KINDS_OF, Qualifier, split as split_qualifier
 from .values import read_value
 
 # Fields `edit --unset` clears; source_* are the fields of the source.
 EDITABLE = ("title_en", "tags", "owner", "baseline", "baseline_date", "start", "deadline", "unit", "method", "plan",
             "source", "source_url", "source_quote", "source_publisher", "source_date", "source_note",
-            "form", "each", "binding", "frequency", "lag")
+            "form", "each", "binding", "frequency", "lag", "qualifier", "at_deadline")
 SOURCE_FIELDS = {"source": "document", "source_url": "url", "source_quote": "quote",
                  "source_publisher": "publisher", "source_date": "date", "source_note": "note"}
 
@@ -48,7 +49,7 @@ def amount_in(text: str | None, unit: str, field: str):
     try:
         return value_in_unit(_quantity(text, field), unit)
     except InputError as e:
-        raise InputError(str(e), field=field) from None
+        raise InputError(str(e), field=e.field if e.field == "unit" else field) from None
 
 
 def target_and_unit(kind: str, target: str | None, unit: str | None) -> tuple[str, object]:
@@ -65,21 +66,89 @@ def target_and_unit(kind: str, target: str | None, unit: str | None) -> tuple[st
     return unit, amount_in(target, unit, "target")
 
 
+# --- qualifiers (README, "Qualifiers") ---------------------------------------------
+
+def qualified(text: str | None) -> tuple[str | None, Qualifier | None]:
+    """A target as a plan writes it (6.5亿吨以上, 不低于3.4%, 60%左右) as the
+    value and its qualifier (qualifiers.split); None stays None."""
+    if text is None:
+        return None, None
+    core, q = split_qualifier(normalize_text(text))
+    return core, q
+
+
+def _qualified(text: str, field: str) -> tuple[str, Qualifier | None]:
+    try:
+        return qualified(text)
+    except InputError as e:
+        raise InputError(str(e), field=field) from None
+
+
+def qualified_target(text: str | None) -> tuple[str | None, Qualifier | None]:
+    """--target (or a target cell) as the value and its qualifier."""
+    return (None, None) if text is None else _qualified(text, "target")
+
+
+def unit_of(text: str | None, field: str) -> str:
+    """The unit written after a value (1000亿元 -> 亿元; a bare magnitude is no unit), or ""."""
+    if text is None:
+        return ""
+    return fold_bare_magnitude(_quantity(text, field)).unit
+
+
+def qualifier_fields(q: Qualifier | None) -> dict:
+    """The target's fields a qualifier sets: the words, and whether it is approximate."""
+    return {} if q is None else {"qualifier": q.words, "approx": q.approx}
+
+
+def kind_for(q: Qualifier | None, *, form: str | None, each: str | None, deadline, baseline, target) -> str | None:
+    """The kind the qualifier's words say, where the user gave none: at least
+    is an increase to reach by the deadline, or a floor where there is no
+    deadline, the bound holds each period, or the baseline already meets it
+    (粮食产量6.5亿吨以上 from 6.69亿吨); at most likewise a decrease or a cap.
+    None: the words say nothing of the kind (左右), or the form decides it."""
+    if q is None or q.sense is None or form == "change":
+        return None
+    if form == "growth":
+        return "increase" if q.sense == AT_LEAST else "decrease"
+    met = baseline is not None and target is not None and (
+        baseline >= target if q.sense == AT_LEAST else baseline <= target)
+    if each or deadline is None or met:
+        return "floor" if q.sense == AT_LEAST else "cap"
+    return "increase" if q.sense == AT_LEAST else "decrease"
+
+
 # --- forms (README, "Target forms") ------------------------------------------------
 
 _POINTS = re.compile(r"(?:pp|p\.p\.|个百分点|百分点)$", re.IGNORECASE)
+# A change in words, as plans write it: 翻一番 is a doubling (+100%), 翻两番
+# a quadrupling (+300%), 减半 a halving (-50%).
+_CHANGE_WORDS = {"翻一番": 100, "翻番": 100, "翻了一番": 100, "翻两番": 300, "翻二番": 300, "翻三番": 700,
+                 "double": 100, "doubled": 100, "doubling": 100, "triple": 200, "tripled": 200, "tripling": 200,
+                 "quadruple": 300, "quadrupled": 300, "减半": -50, "下降一半": -50, "减少一半": -50,
+                 "halve": -50, "halved": -50, "halving": -50, "cut by half": -50, "cut in half": -50}
+# 增长1倍 is growth by one times the base: +100% (a level of 2x the base).
+_TIMES = re.compile(r"^(?P<sign>[+-]?)(?P<n>\d+(?:\.\d+)?)\s*倍$")
 
 
 def parse_change(text: str, unit: str | None) -> tuple[str, Decimal, str | None]:
     """(kind of change, amount, unit written) from --change: -13.5% is relative
     (a change in % of the base), +5pp or 提高5个百分点 is in percentage points,
-    +1 or +1岁 is absolute (in the target's unit)."""
+    +1 or +1岁 is absolute (in the target's unit); 翻一番 and double are
+    +100%, 翻两番 +300%, +1倍 +100%, 减半 and halve -50%."""
     s = normalize_text(text).strip()
-    for word in ("提高", "增加", "上升"):
+    for word in ("提高", "增加", "上升", "增长"):
         s = s.replace(word, "+") if s.startswith(word) else s
     for word in ("降低", "下降", "减少"):
         s = s.replace(word, "-") if s.startswith(word) else s
     s = s.replace("++", "+").replace("+-", "-")
+    words = s.lstrip("+").strip().lower()
+    if words in _CHANGE_WORDS:
+        return "relative", Decimal(_CHANGE_WORDS[words]), None
+    times = _TIMES.match(s)
+    if times:
+        n = clean(Decimal(times["n"]) * 100)
+        return "relative", -n if times["sign"] == "-" else n, None
     if _POINTS.search(s):
         number = _POINTS.sub("", s).strip()
         q = _quantity(number, "change")
@@ -112,6 +181,7 @@ def form_fields(unit: str | None, *, change: str | None = None, growth: str | No
             value='--change' if change is not None else '--growth'))
     f: dict = {}
     if change is not None:
+        change, f["qualifier"] = _qualified(change, "change")
         how, amount, written = parse_change(change, unit)
         f.update(form="change", change=how, target=amount)
         if kind is None:
@@ -119,6 +189,7 @@ def form_fields(unit: str | None, *, change: str | None = None, growth: str | No
         if unit is None and written is not None:
             f["unit"] = written
     if growth is not None:
+        growth, f["qualifier"] = _qualified(growth, "growth")
         q = _quantity(growth, "growth")
         if q.unit not in ("", "%"):
             raise InputError(_('{growth}: an average growth rate is a percentage a year, e.g. 7%').format(
@@ -182,6 +253,8 @@ def observe(t: Target, text: str, when: Period, today: date, recorded_at: str,
         if how != "level":
             raise InputError(_("{id} is a milestone; give 'done' or 'undone', not a change").format(id=t.id), field=how)
         level = read_value(t, text)
+    elif how == "yoy" and _POINTS.search(normalize_text(text).strip()):
+        level = _after_points(t, text, when, levels or Levels(t))
     elif how == "yoy" and t.form in ("change", "growth"):
         # Kept as given and chained when judged (forms.py): a change target's
         # base may be an index, with no level to derive from.
@@ -244,6 +317,37 @@ def _after_yoy(t: Target, text: str, when: Period, levels: Levels) -> Decimal:
         return clean(base * (100 + q.number) / 100)
 
 
+def _after_points(t: Target, text: str, when: Period, levels: Levels) -> Decimal:
+    """A share's change on the year before in percentage points (比上年提高0.8个百分点, +0.8pp):
+    the level is the share a year before plus the points."""
+    if t.unit != "%":
+        raise InputError(_('{text}: a change in percentage points is a change of a share; {id} is in {unit}, '
+                           'so give the change in % (e.g. 5.2%)').format(text=repr(text), id=t.id,
+                                                                         unit=t.unit or _('no unit')), field="yoy")
+    points = _quantity(_POINTS.sub("", normalize_text(text).strip()).strip(), "yoy")
+    if points.unit:
+        raise InputError(_('{text}: a change in percentage points is a number, e.g. +0.8pp').format(
+            text=repr(text)), field="yoy")
+    try:
+        before = year_before(when)
+    except InputError as e:
+        raise InputError(str(e), field="yoy") from None
+    base = _level_on(t, before) if t.form else levels.on(before.last)
+    if base is None:
+        raise InputError(_('{id} has no value for {before} to apply {text} to; record the {before} level first').format(
+            id=t.id, before=before, text=text), field="yoy")
+    return clean(base + points.number)
+
+
+def _level_on(t: Target, p: Period) -> Decimal | None:
+    """The level recorded for period `p` (the later of two), or the baseline dated then;
+    a year-on-year change kept as given (measure yoy) is not a level."""
+    for o in reversed(t.observations):
+        if o.date.last == p.last and o.measure is None:
+            return o.value
+    return t.baseline if t.baseline is not None and t.baseline_date and t.baseline_date.last == p.last else None
+
+
 def change_unit(t: Target, unit: str, relabel: bool = False) -> Target:
     """The target in another unit: values converted (万元 -> 亿元), or only renamed with relabel."""
     if relabel:
@@ -263,10 +367,13 @@ def change_unit(t: Target, unit: str, relabel: bool = False) -> Target:
 
 
 def edit(old: Target, fields: dict, *, unit: str | None = None, relabel: bool = False,
-         target: str | None = None, baseline: str | None = None, unset=()) -> Target:
+         target: str | None = None, baseline: str | None = None, unset=(), qualifier: Qualifier | None = None) -> Target:
     """`old` with `fields` changed (None: unchanged), the unit changed first so
     that `target` and `baseline` (as written) are read in the new unit, and
-    the fields in `unset` cleared. Refuses an edit that changes nothing."""
+    the fields in `unset` cleared. Refuses an edit that changes nothing.
+    New qualifier words replace the old ones (a new value without words
+    keeps them) and, where no kind is given and the old one contradicts
+    them, the kind follows them (kind_for)."""
     for name in unset:
         if name not in EDITABLE:
             raise InputError(_('{name} is not one of {items}').format(
@@ -285,6 +392,12 @@ def edit(old: Target, fields: dict, *, unit: str | None = None, relabel: bool = 
     if baseline is not None:
         changes["baseline"] = amount_in(baseline, t.unit, "baseline")
     t = replace(t, **{k: v for k, v in changes.items() if v is not None})
+    if qualifier is not None:
+        t = replace(t, **qualifier_fields(qualifier))
+        if qualifier.sense and not fields.get("kind") and t.form != "change" and \
+                t.kind not in KINDS_OF[qualifier.sense]:
+            t = replace(t, kind=kind_for(qualifier, form=t.form, each=t.each, deadline=t.deadline,
+                                         baseline=t.baseline, target=t.target) or t.kind)
     if changes.get("form") in ("growth", "cumulative"):
         t = replace(t, change=None)  # the kind of change belongs to a change target only
     src = {k: v for k, v in source.items() if v is not None}
@@ -293,6 +406,10 @@ def edit(old: Target, fields: dict, *, unit: str | None = None, relabel: bool = 
             src[SOURCE_FIELDS[name]] = None
         elif name == "form":
             t = replace(t, form=None, change=None)
+        elif name == "qualifier":
+            t = replace(t, qualifier=None, approx=False)
+        elif name == "at_deadline":
+            t = replace(t, at_deadline=False)
         else:
             t = replace(t, **{name: () if name == "tags" else ("" if name == "unit" else None)})
     t = replace(t, source=replace(t.source, **src))

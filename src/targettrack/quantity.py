@@ -39,8 +39,12 @@ UNITS: dict[str, tuple[str, Decimal]] = {
     # money (renminbi)
     "元": ("CNY", _D(1)), "yuan": ("CNY", _D(1)), "cny": ("CNY", _D(1)),
     "rmb": ("CNY", _D(1)), "人民币": ("CNY", _D(1)),
-    "美元": ("USD", _D(1)), "usd": ("USD", _D(1)),
-    "欧元": ("EUR", _D(1)), "eur": ("EUR", _D(1)),
+    "美元": ("USD", _D(1)), "usd": ("USD", _D(1)), "us$": ("USD", _D(1)), "$": ("USD", _D(1)),
+    "dollar": ("USD", _D(1)), "dollars": ("USD", _D(1)), "us dollars": ("USD", _D(1)),
+    "欧元": ("EUR", _D(1)), "eur": ("EUR", _D(1)), "€": ("EUR", _D(1)), "euro": ("EUR", _D(1)),
+    "euros": ("EUR", _D(1)),
+    "英镑": ("GBP", _D(1)), "gbp": ("GBP", _D(1)), "£": ("GBP", _D(1)), "sterling": ("GBP", _D(1)),
+    "pounds sterling": ("GBP", _D(1)),
     # length
     "m": ("length", _D(1)), "米": ("length", _D(1)),
     "km": ("length", _D(1000)), "公里": ("length", _D(1000)),
@@ -70,8 +74,12 @@ UNITS: dict[str, tuple[str, Decimal]] = {
 
 ACCEPTED_VALUES = N_(
     "a number such as 1000, 1,000, 1.5e3, 45%, 100万元, 1000亿元, 1.2万亿元, "
-    "一千亿 or 两千五百万"
+    "一千亿, 两千五百万, $17 billion or £2bn"
 )
+# A currency written before the number ($17 billion, US$17 bn, £2bn, €1.5
+# trillion) is read as its code after it: 17 billion USD.
+_CURRENCY_FIRST = re.compile(r"(?i)^(us\$|\$|£|€)\s*")
+_CURRENCY_CODES = {"us$": "USD", "$": "USD", "£": "GBP", "€": "EUR"}
 
 _CN_DIGITS = {
     "零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3,
@@ -246,6 +254,9 @@ def parse_quantity(text: str) -> Quantity:
     if s[:1] in ("+", "-"):
         sign = -1 if s[0] == "-" else 1
         s = s[1:].lstrip()
+    currency = _CURRENCY_FIRST.match(s)
+    if currency:
+        s = s[currency.end():]
     m = _ARABIC.match(s)
     if m:
         try:
@@ -265,6 +276,11 @@ def parse_quantity(text: str) -> Quantity:
         raise bad
     if any(unicodedata.category(c).startswith("C") for c in unit):
         raise bad
+    if currency:
+        if unit and unit_info(unit).dimension:  # "$17 yuan": two currencies
+            raise bad
+        code = _CURRENCY_CODES[currency.group(1).lower()]
+        unit = f"{unit} {code}" if unit else code
     return Quantity(sign * number, unit)
 
 
@@ -295,10 +311,13 @@ def value_in_unit(q: Quantity, target_unit: str | None) -> Decimal:
         if src.dimension == "":
             return clean(q.number * src.magnitude / dst.magnitude)
         if src.dimension != dst.dimension:
-            shown = target_unit if target_unit else "no unit"
+            if not target_unit:
+                # Said of the target's unit (field "unit"): the command line names --unit, an import its column.
+                raise InputError(_("the target has no unit to convert {unit} into: give it its unit ({unit})").format(
+                    unit=q.unit), field="unit")
             raise InputError(
                 _("unit {unit} cannot be converted to the target's unit ({shown}); give the value in {value} or a unit of the same kind").format(
-                                        unit=repr(q.unit), shown=shown, value=shown if target_unit else 'plain numbers')
+                                        unit=repr(q.unit), shown=target_unit, value=target_unit)
             )
         return clean(q.number * src.scale / dst.scale)
 

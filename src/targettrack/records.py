@@ -27,6 +27,8 @@ FIELDS = (
     # schema 3 (issue 11): what the target measures, how its data arrive
     "form", "change", "each", "binding", "measured_unit", "frequency", "lag",
     "last_period", "last_status", "data_awaited", "data_due", "stale",
+    # schema 4: the plan's words around the target, and a target for the deadline period's value
+    "qualifier", "approx", "at_deadline",
 )
 SOURCE_FIELDS = ("document", "publisher", "date", "url", "quote", "note")
 OBSERVATION_FIELDS = ("id", "date", "date_as_given", "value", "measure", "unit", "note", "source", "recorded_at",
@@ -101,6 +103,9 @@ def record(t: Target, a: Assessment) -> dict:
         "data_awaited": a.data_awaited,
         "data_due": _iso(a.data_due),
         "stale": a.stale,
+        "qualifier": t.qualifier,
+        "approx": t.approx,
+        "at_deadline": t.at_deadline,
     }
 
 

@@ -15,9 +15,9 @@ from datetime import date
 
 from .dates import shift
 from .assess import DEFAULT_SETTINGS, Assessment, assess
-from .brief import achieved_within, attention_key, coming_up, needs_attention
+from .brief import attention_key, coming_up, needs_attention, newly_achieved
 from .frozen import replace
-from .model import Observation, Target
+from .model import Observation, Target, known_at, recorded_by, recorded_day
 from .selection import Filter, judged, status_counts
 from .settings import Settings
 from .timing import frequency
@@ -49,17 +49,18 @@ class Report:
         return status_counts(a for _, a in self.rows)
 
 
-def recorded_day(o: Observation) -> date | None:
-    try:
-        return date.fromisoformat(o.recorded_at[:10])
-    except ValueError:
-        return None
+as_recorded = recorded_by  # `t` as the store held it at the end of a day: without the values recorded later
 
 
-def as_recorded(t: Target, day: date) -> Target:
-    """`t` as the store held it at the end of `day`: without the values recorded later."""
-    kept = tuple(o for o in t.observations if (recorded_day(o) or date.min) <= day)
-    return t if len(kept) == len(t.observations) else replace(t, observations=kept)
+def known_before(as_of: date, since: date, today: date, known: date | None) -> date | None:
+    """What the report's earlier judgement (as of `since`) knows: the values
+    recorded by `since` where the report is of the present (a statistic
+    entered this week is this week's news) or as known at a day (the report
+    of that day); for a past day as now known, everything (None), as the
+    report's own judgement does."""
+    if known is not None:
+        return min(known, since)
+    return since if as_of >= today else None
 
 
 def entered_between(t: Target, since: date, until: date) -> tuple[Observation, ...]:
@@ -68,13 +69,13 @@ def entered_between(t: Target, since: date, until: date) -> tuple[Observation, .
 
 
 def judged_then(t: Target, now: Assessment, since: date, settings: Settings | None = None,
-                 method: str | None = None) -> Assessment:
-    """`t` judged as of `since` with the values recorded by then. Where no
-    value was recorded since and no change day of `t` falls after `since`
+                 method: str | None = None, known: date | None = None) -> Assessment:
+    """`t` judged as of `since` with the values recorded by `known` (None:
+    all of them). Where no value was recorded since and no change day of `t` falls after `since`
     up to the judgement `now` (digest.change_days), that is `now` itself as
     far as its status goes, and `now` is returned (its day counts are the
     later day's): judging 10,000 targets a second time was half a report."""
-    before = as_recorded(t, since)
+    before = as_recorded(t, known) if known is not None else t
     if before is t and since <= now.as_of:
         from .digest import change_days
 
@@ -84,8 +85,12 @@ def judged_then(t: Target, now: Assessment, since: date, settings: Settings | No
 
 
 def build(targets, as_of: date, since: date, within_days: int, settings: Settings | None = None,
-          method: str | None = None, flt: Filter = Filter(), series: bool = True) -> Report:
-    """The report on the targets `flt` keeps (judged as of `as_of`).
+          method: str | None = None, flt: Filter = Filter(), series: bool = True, *, known: date | None = None,
+          today: date | None = None) -> Report:
+    """The report on the targets `flt` keeps (judged as of `as_of`), with
+    what had been recorded by `known` (None: all), and what changed since
+    `since` against the judgement then, with what was recorded as
+    known_before says (`today` None: the report is of the present).
 
     `targets` may arrive one at a time (Store.each_target): each is judged
     and placed in its sections as it comes. With `series` False, a target
@@ -94,17 +99,21 @@ def build(targets, as_of: date, since: date, within_days: int, settings: Setting
     HTML report's charts draw every series), so a report on 10,000 targets
     does not hold 10,000 series."""
     rows, previous, changes, new_obs, achieved, attention, upcoming = [], {}, [], [], [], [], []
+    then_known = known_before(as_of, since, today or as_of, known)
     horizon = shift(as_of, within_days)
     for t in targets:
-        # Judged with the values recorded by each date, so a report for a
-        # past date says what it said then.
-        t = as_recorded(t, as_of)
+        # --known-at: the store as it was that day, so that the report of a
+        # past day can be made again exactly.
+        if known is not None:
+            t = known_at(t, known)
+            if t is None:
+                continue
         a = judged(t, flt, as_of, settings, method)
         if a is None:
             continue
-        # What the store said on `since`: judged as of that day with only the
+        # What the store said on `since`: judged as of that day with the
         # values recorded by then. A 2025 value entered this week is this week's news.
-        before = previous[t.id] = judged_then(t, a, since, settings, method)
+        before = previous[t.id] = judged_then(t, a, since, settings, method, then_known)
         entered = [o for o in sorted(t.observations, key=lambda o: o.date.last) if _new(o, since, as_of)]
         changed = before.status != a.status
         # without its values; how often they come, which a record says, is pinned first
@@ -113,11 +122,11 @@ def build(targets, as_of: date, since: date, within_days: int, settings: Setting
         if changed:
             changes.append(Change(t, before, a, entered_between(t, since, as_of)))
         new_obs += [(t, o) for o in entered]
-        if needs_attention(a.status, a.stale):
+        if needs_attention(a.status, a.stale, t.deadline is not None and as_of > t.deadline.last):
             attention.append((held, a))
         if t.deadline and coming_up(a.status, t.deadline.last, as_of, horizon):
             upcoming.append((held, a))
-        if achieved_within(a.achieved_date, since, as_of):
+        if newly_achieved(a.status, before.status):
             achieved.append((held, a))
     attention.sort(key=lambda ta: attention_key(ta[1].status, ta[1].buffer_days, ta[0].id))
     upcoming.sort(key=lambda ta: (ta[0].deadline.last, ta[0].id))

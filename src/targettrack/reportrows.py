@@ -20,8 +20,8 @@ from datetime import date
 
 from . import rowcache
 from .clock import shift
-from .brief import Brief, Facts, achieved_within, attention_key, coming_up, how_far_from
-from .rowcache import ACHIEVED, BINDING, DEADLINE, FIRST, ID, LATEST, LINE, SHOWN, STATUS
+from .brief import Brief, Facts, attention_key, coming_up, how_far_from
+from .rowcache import ACHIEVED, BINDING, BUFFER, DEADLINE, FIRST, ID, LATEST, LINE, SHOWN, STATUS
 
 # The report's defaults: changes over the last week, deadlines within 90 days.
 SINCE_DAYS = 7
@@ -29,14 +29,15 @@ WITHIN = "90d"
 
 
 def made(store, fmt: str, as_of: date, since: date, within_days: int, today: date, method: str | None, flt,
-         lang_given: bool, cached: bool, open_store):
+         lang_given: bool, cached: bool, open_store, known: date | None = None):
     """The report `report` draws in format `fmt` (render.REPORT_FORMATS): a
     brief.Brief for text and Markdown (from kept rows unless `cached` is
-    False), the report.Report of whole targets for the others. `flt`: a
+    False, or the store is taken as `known` at a past day), the
+    report.Report of whole targets for the others. `flt`: a
     selection.Filter (None: every target)."""
     from .render import BRIEF_FORMATS
 
-    if fmt in BRIEF_FORMATS and cached:
+    if fmt in BRIEF_FORMATS and cached and known is None:
         return brief(store, as_of, since, within_days, today, method, flt, lang_given, open_store)
     from . import report
     from .selection import Filter
@@ -45,7 +46,7 @@ def made(store, fmt: str, as_of: date, since: date, within_days: int, today: dat
         settings = s.settings()
         # judged as read; only the HTML report draws every target's values (its charts)
         rep = report.build(s.each_target(), as_of, since, within_days, settings, method, flt or Filter(),
-                           series=fmt == "html")
+                           series=fmt == "html", known=known, today=today)
     if fmt in BRIEF_FORMATS:
         from .render.report_common import brief as briefed
 
@@ -64,7 +65,7 @@ def brief(store, as_of: date, since: date, within_days: int, today: date, method
     gives it, from kept rows where they hold over the span."""
     return rowcache.held(store, as_of, today, method, lang_given, open_store,
                          lambda entries, key: _brief(entries, key, as_of, since, within_days, method, flt,
-                                                     open_store))
+                                                     open_store, today))
 
 
 def quiet(e: tuple, then: int) -> bool:
@@ -73,7 +74,7 @@ def quiet(e: tuple, then: int) -> bool:
     return e[FIRST] <= then and e[LATEST] <= then
 
 
-def _brief(entries, key, as_of: date, since: date, within_days: int, method, flt, open_store) -> Brief:
+def _brief(entries, key, as_of: date, since: date, within_days: int, method, flt, open_store, today) -> Brief:
     then, day = since.toordinal(), as_of.toordinal()
     wanted = flt.statuses if flt is not None else frozenset()
     if wanted:  # a status asked for is the status judged in full for a target that is not quiet
@@ -86,9 +87,9 @@ def _brief(entries, key, as_of: date, since: date, within_days: int, method, flt
     loud = {e[ID]: None for e in rows if not quiet(e, then)}  # in store order
     if wanted:
         rows = [e for e in rows if e[ID] in loud or e[STATUS] in wanted]
-    judged = _judged(list(loud), key, as_of, since, within_days, method, flt, open_store) if loud else None
+    judged = _judged(list(loud), key, as_of, since, within_days, method, flt, open_store, today) if loud else None
     if judged is None and loud:  # the store is not the one the rows are for
-        return _everything(as_of, since, within_days, method, flt, open_store)
+        return _everything(as_of, since, within_days, method, flt, open_store, today)
     horizon = shift(as_of, within_days)
     statuses, attention, upcoming, achieved = [], [], [], []
     loud_status, late = {}, {}
@@ -107,19 +108,17 @@ def _brief(entries, key, as_of: date, since: date, within_days: int, method, flt
             continue
         if e[ID] in loud:  # judged in full and left out (its status then is not one asked for)
             continue
-        status, deadline, reached = e[STATUS], e[DEADLINE], e[ACHIEVED]
+        # Quiet: the same status on `since` as now, so never newly achieved (brief.newly_achieved).
+        status, deadline = e[STATUS], e[DEADLINE]
         statuses.append(status)
         ahead = e[SHOWN] is not None  # kept for a target needing attention (brief.needs_attention), only
         soon = deadline is not None and coming_up(status, date.fromordinal(deadline), as_of, horizon)
-        done = reached is not None and achieved_within(date.fromordinal(reached), since, as_of)
-        if ahead or soon or done:
+        if ahead or soon:
             f = facts(e, day, ahead)
             if ahead:
                 attention.append(f)
             if soon:
                 upcoming.append(f)
-            if done:
-                achieved.append(f)
     attention.sort(key=lambda f: attention_key(f.status, f.buffer_days, f.id))
     upcoming.sort(key=lambda f: (f.deadline_last, f.id))
     return Brief(as_of, since, within_days, statuses, attention, upcoming,
@@ -131,18 +130,18 @@ def facts(e: tuple, day: int, attention: bool) -> Facts:
     """What the sections show of kept row `e` on the day whose ordinal is `day`."""
     import marshal
 
-    cells, buffer, deadline = e[LINE][0], rowcache.buffer_on(e, day), e[DEADLINE]
+    cells, buffer, deadline = e[LINE][0], e[BUFFER], e[DEADLINE]
     projected, how_far = "", ""
     if attention:
         projected, *parts = marshal.loads(e[SHOWN])
-        how_far = how_far_from(tuple(parts), buffer)
+        how_far = how_far_from(tuple(parts), buffer, None if deadline is None else deadline - day)
     return Facts(e[ID], cells[-1], e[STATUS], e[BINDING], cells[5],
                  None if deadline is None else date.fromordinal(deadline),
                  None if deadline is None else deadline - day, projected, how_far,
                  None if e[ACHIEVED] is None else date.fromordinal(e[ACHIEVED]), buffer)
 
 
-def _judged(ids: list[str], key, as_of, since, within_days, method, flt, open_store):
+def _judged(ids: list[str], key, as_of, since, within_days, method, flt, open_store, today):
     """The report on these targets (in store order), judged in full; None if
     the store's bytes are not those the rows are for."""
     from . import report
@@ -153,8 +152,9 @@ def _judged(ids: list[str], key, as_of, since, within_days, method, flt, open_st
             return None
         settings = s.settings()
         targets = s.exact(ids)
-    return report.build(targets, as_of, since, within_days, settings, method, flt or Filter(), series=False)
+    return report.build(targets, as_of, since, within_days, settings, method, flt or Filter(), series=False,
+                        today=today)
 
 
-def _everything(as_of, since, within_days, method, flt, open_store) -> Brief:
-    return made(None, "text", as_of, since, within_days, None, method, flt, False, False, open_store)
+def _everything(as_of, since, within_days, method, flt, open_store, today) -> Brief:
+    return made(None, "text", as_of, since, within_days, today, method, flt, False, False, open_store)

@@ -40,7 +40,7 @@ from .render.lines import Line
 # runs it before the command line is even imported). Judging a target, and
 # what it takes, is imported only where rows are made.
 
-FORMAT = 6
+FORMAT = 7
 ANY = object()  # load(): rows judged by whichever method
 SUFFIX = ".rows"
 # One kept row: where the target is in the store, the days its row holds
@@ -49,8 +49,8 @@ SUFFIX = ".rows"
 # The key of the target's line in the store (cachefiles.content_key) finds
 # the row again after the file changed by other hands (rekeyed). The last
 # three, what the weekly report needs besides (reported, reportrows.py).
-KEY, FIRST, LAST, ID, KIND, TAGS, PLAN, BINDING, DEADLINE, STATUS, PROGRESS, BUFFER, MOVES, LINE, LINE_KEY, \
-    LATEST, ACHIEVED, SHOWN = range(18)
+KEY, FIRST, LAST, ID, KIND, TAGS, PLAN, BINDING, DEADLINE, STATUS, PROGRESS, BUFFER, LINE, LINE_KEY, \
+    LATEST, ACHIEVED, SHOWN = range(17)
 
 
 def folder(environ=os.environ):
@@ -143,17 +143,13 @@ def _exact(x):
 
 def entry(doc_key: int, t, a, settings, line_key: int | None = None) -> tuple:
     """The kept row of target `t` judged as `a` (on a.as_of); `line_key`, its line's (None: not in the layout)."""
-    from .digest import buffer_moves, change_days, holds
+    from .digest import change_days, holds
     from .render.cells import line
 
     first, last = holds(change_days(t, settings), a.as_of)
-    moves = buffer_moves(a.status)
-    buffer = a.buffer_days
-    if buffer is not None and moves:
-        buffer += a.as_of.toordinal()  # the buffer counts down a day a day: kept as the day it runs out
     ln = line(t, a)
     return (doc_key, first.toordinal(), last.toordinal(), t.id, t.kind, tuple(t.tags), t.plan, t.binding,
-            t.deadline.last.toordinal() if t.deadline else None, a.status, _exact(a.progress), buffer, moves,
+            t.deadline.last.toordinal() if t.deadline else None, a.status, _exact(a.progress), a.buffer_days,
             tuple(ln), line_key) + reported(t, a)
 
 
@@ -166,11 +162,11 @@ def reported(t, a) -> tuple:
     (report_common.how_far_parts), marshalled, so that a list reading the
     rows makes one object of them, not seven."""
     from .brief import needs_attention
-    from .report import recorded_day
+    from .model import recorded_day
 
     latest = max((max(o.date.last, recorded_day(o) or date.min).toordinal() for o in t.observations), default=0)
     achieved = a.achieved_date.toordinal() if a.achieved_date else None
-    if not needs_attention(a.status, a.stale):
+    if not needs_attention(a.status, a.stale, t.deadline is not None and a.as_of > t.deadline.last):
         return latest, achieved, None
     from .render.report_common import how_far_parts, projected
 
@@ -193,11 +189,6 @@ def written_line_key(doc_key: int, t) -> int:
 
 # --- what the list needs of a kept row ---------------------------------------------
 
-def buffer_on(e: tuple, on: int) -> int | None:
-    buffer = e[BUFFER]
-    return buffer - on if buffer is not None and e[MOVES] else buffer
-
-
 def _progress(e: tuple):
     from fractions import Fraction
 
@@ -208,10 +199,10 @@ def chosen(entries: list[tuple], on: date, keep, sort: str) -> list[Line]:
     """The lines of the rows `keep` keeps (None: all), in the order asked
     for: selection's rules, over the kept facts."""
     kept = entries if keep is None else [e for e in entries if keep(e)]
-    key, day = order(sort), on.toordinal()
+    key = order(sort)
     exact = sort == "progress"  # the one order that compares progress: exact fractions, as judged
     kept = sorted(kept, key=lambda e: key(e[ID], e[DEADLINE], e[STATUS], _progress(e) if exact else None,
-                                          buffer_on(e, day)))
+                                          e[BUFFER]))
     return [Line(*e[LINE]) for e in kept]
 
 

@@ -53,14 +53,17 @@ from .settings import Settings
 from .lockfile import (DEFAULT_LOCK_TIMEOUT, Location, Lock, default_path, holders, locate,  # noqa: F401
                        lock_timeout, read_store, read_store_bytes, reading, real_path)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # What each schema added (older stores are read as they are and upgraded on
 # their first write): 2 = optional "method" and "plan" on targets, and
 # "settings" in the meta document; 3 = optional "form", "change", "each",
 # "binding", "frequency" and "lag" on targets, "measure" on observations,
 # and lag.* settings (issue 11). A value in an older store is a level, as
 # before, so upgrading only raises the number; but an older targettrack
-# must not read a store whose values may be year-on-year changes.
+# must not read a store whose values may be year-on-year changes. 4 =
+# optional "qualifier", "approx" and "at_deadline" on targets (issue 29):
+# an older targettrack would judge a target for the deadline's value as
+# achieved years early, and drop the plan's words on its next write.
 APP = "targettrack"
 # Store.exact: past this many targets, one index of every line's id (~40 ms
 # at 10,000 targets) costs less than searching the bytes for each.
@@ -423,8 +426,8 @@ def _write_error(path: Path, e: OSError) -> StoreError:
 def upgrade(data: dict) -> dict:
     """Bring an older store's data to SCHEMA_VERSION before it is written."""
     meta = data[META_TABLE]["1"]
-    if meta["schema"] < 3:
-        meta["schema"] = 3  # schemas 2 and 3 only added optional fields
+    if meta["schema"] < SCHEMA_VERSION:
+        meta["schema"] = SCHEMA_VERSION  # schemas 2, 3 and 4 only added optional fields
     return data
 
 

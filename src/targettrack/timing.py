@@ -62,11 +62,17 @@ def deadline_period(t: Target) -> Period | None:
 
 
 def has_deadline_value(t: Target, as_of: date) -> bool:
-    """Is a value for the deadline's period (or a later one) recorded, of those dated by `as_of`?"""
+    """Is a value for the deadline's period (or a later one) recorded, of those dated by `as_of`?
+    For a target for the deadline period's value (at_deadline), that period's and no other."""
     p = deadline_period(t)
+    if p is None:
+        return False
     points = t.series
+    if t.at_deadline:
+        k = t.index.upto(min(as_of, p.last))
+        return k > 0 and points[k - 1].day == p.last
     k = t.index.upto(as_of)
-    return p is not None and k > 0 and points[k - 1].day >= p.last
+    return k > 0 and points[k - 1].day >= p.last
 
 
 @record

@@ -12,6 +12,7 @@ from decimal import Decimal
 from .errors import InputError
 from .i18n import _
 from .model import DONE, NOT_DONE, Target, change_text
+from .qualifiers import split
 from .quantity import Quantity, format_quantity, normalize_text, parse_quantity, value_in_unit
 
 DONE_WORDS = {"done", "yes", "true", "1", "完成", "已完成", "建成", "已建成", "达成", "是"}
@@ -33,7 +34,19 @@ def _read_level(t: Target, text: str) -> Decimal:
         q = parse_quantity(text)
         return value_in_unit(Quantity(q.number, q.unit), t.unit)
     except InputError as e:
+        _not_qualified(text)
         raise InputError(str(e), field="value") from None
+
+
+def _not_qualified(text: str) -> None:
+    """A value arrives as a number: 以上, 左右 or "at least" belong to a target (add or edit)."""
+    try:
+        core, q = split(normalize_text(text))
+    except InputError:
+        return
+    if q is not None:
+        raise InputError(_("{text}: a value is a number, and {words} qualifies a target, not a value; give "
+                           "{core}").format(text=repr(text), words=q.words, core=core), field="value")
 
 
 def _show_done(t: Target, value) -> str:

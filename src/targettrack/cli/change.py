@@ -21,7 +21,7 @@ from ..settings import KEYS, Settings
 from ..store import Store, locate
 from ..textwidth import safe
 from .program import app
-from .options import (Baseline, BaselineDate, Binding, ChangeToSet, Cumulative, Deadline, EachToSet, FrequencyToSet,
+from .options import (AtDeadline, Baseline, BaselineDate, Binding, ChangeToSet, Cumulative, Deadline, EachToSet, FrequencyToSet,
                       GrowthToSet, KindOption, LagToSet, MethodToSet, Owner, PlanToSet, Ref, SourceDate,
                       SourceDocument, SourceNote, SourcePublisher, SourceQuote, SourceUrl, Start, TagsToSet, TargetValue,
                       TitleEn, Unit, interactive, now_utc, open_store, period, root, today)
@@ -85,23 +85,33 @@ def add(
     binding: Binding = None,
     frequency: FrequencyToSet = None,
     lag: LagToSet = None,
+    at_deadline: AtDeadline = False,
 ) -> None:
     """Add a target: a level to reach (--target), a change (--change), an average growth (--growth), a total
     of amounts (--cumulative), or a bound in every period (--each)."""
     check_id(target_id)
     given_unit = parse_unit(unit) if unit is not None else None
+    target, qualifier = ops.qualified_target(target)
     form = ops.form_fields(given_unit, change=change, growth=growth, cumulative=cumulative, each=each,
                            target=target, kind=kind)
-    kind = check_kind(form.pop("kind", kind) or "increase")
+    qualifier = qualifier or form.pop("qualifier", None)
+    form.pop("qualifier", None)
+    kind = form.pop("kind", kind)
     if "target" in form:
         unit_label, target_value = form.pop("unit", given_unit) or "", form.pop("target")
     else:
-        unit_label, target_value = ops.target_and_unit(kind, target, given_unit)
+        unit_label, target_value = ops.target_and_unit(kind or "increase", target, given_unit)
     base_date = period("--baseline-date", baseline_date)
+    if not unit_label and (form.get("form") == "growth" or form.get("change") == "relative"):
+        unit_label = ops.unit_of(baseline, "baseline")  # the levels' unit, where a change or a rate has none
+    base_value = ops.amount_in(baseline, unit_label, "baseline")
+    ends = period("--deadline", deadline)
+    kind = check_kind(kind or ops.kind_for(qualifier, form=form.get("form"), each=form.get("each"), deadline=ends,
+                                           baseline=base_value, target=target_value) or "increase")
     new = validate(Target(
         id=target_id, title=title, kind=kind, unit=unit_label, target=target_value,
-        deadline=period("--deadline", deadline), start=period("--start", start) or base_date,
-        baseline=ops.amount_in(baseline, unit_label, "baseline"), baseline_date=base_date,
+        deadline=ends, start=period("--start", start) or base_date,
+        baseline=base_value, baseline_date=base_date, at_deadline=at_deadline, **ops.qualifier_fields(qualifier),
         title_en=title_en, tags=parse_tags(tag), owner=owner,
         source=Source(**_source(source, source_publisher, period("--source-date", source_date), source_url,
                                 source_quote, source_note)),
@@ -177,19 +187,21 @@ def edit(
     binding: Binding = None,
     frequency: FrequencyToSet = None,
     lag: LagToSet = None,
+    at_deadline: AtDeadline = False,
     unset: List[str] = typer.Option([], "--unset", metavar="FIELD", help=f"Clear a field: {', '.join(ops.EDITABLE)}."),
 ) -> None:
     """Change any field of a target (--change, --growth, --cumulative or --each change its form)."""
     new_unit = parse_unit(unit) if unit is not None else None
     if relabel and new_unit is None:
         raise InputError(_('--relabel goes with --unit'))
+    target, qualifier = ops.qualified_target(target)
     fields = {
         "title": check_text(title, "title"), "kind": check_kind(kind) if kind else None, "title_en": title_en,
         "owner": owner, "deadline": period("--deadline", deadline), "start": period("--start", start),
         "baseline_date": period("--baseline-date", baseline_date), "tags": parse_tags(tag) if tag else None,
         "method": check_method(method), "plan": plan, "binding": binding,
         "frequency": parse_frequency(frequency) if frequency is not None else None,
-        "lag": parse_lag(lag) if lag is not None else None,
+        "lag": parse_lag(lag) if lag is not None else None, "at_deadline": at_deadline or None,
         "source": _source(source, source_publisher, period("--source-date", source_date), source_url,
                           source_quote, source_note),
     }
@@ -199,8 +211,10 @@ def edit(
         form = ops.form_fields(new_unit or old.unit, change=change, growth=growth, cumulative=cumulative, each=each,
                                target=target, kind=kind)
         form.pop("unit", None)
+        qualifier = qualifier or form.pop("qualifier", None)
+        form.pop("qualifier", None)
         t = ops.edit(old, {**fields, **form}, unit=new_unit, relabel=relabel, target=target, baseline=baseline,
-                     unset=unset)
+                     unset=unset, qualifier=qualifier)
         store.replace(old.id, t)
         settings = store.settings()
     from ..gitshare import resolve

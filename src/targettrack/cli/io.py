@@ -20,7 +20,7 @@ from ..render import REPORT_EXTENSIONS, REPORT_FORMATS as REPORT_MODULES
 from ..store import locate
 from ..textwidth import safe
 from .program import PROG, app
-from .options import (AsOf, FilterBinding, FilterPlan, FilterStatus, FilterTag, Format, Method, Output, as_of as parse_as_of, choice,
+from .options import (AsOf, KnownAt, as_known, known_at as parse_known_at, FilterBinding, FilterPlan, FilterStatus, FilterTag, Format, Method, Output, as_of as parse_as_of, choice,
                       data_out, decode_text, emit, interactive, now_utc, open_store, output_format, period, import_source, read_text,
                       root, statuses,
                       target_filter, today, use_color)
@@ -40,6 +40,7 @@ def report(
     ctx: typer.Context,
     fmt: ReportFormat = None,
     as_of: AsOf = None,
+    known_at: KnownAt = None,
     since: Optional[str] = typer.Option(None, "--since", metavar="DATE",
                                         help=f"Changes since this date (default: {SINCE_DAYS} days before --as-of)."),
     within: str = typer.Option(WITHIN, "--within", metavar="SPAN",
@@ -64,7 +65,8 @@ def report(
     check_method(method)
     flt = target_filter(status, tag, plan=plan, binding=binding)
     failing = statuses("--fail-on", fail_on)
-    when = parse_as_of(as_of)
+    known = parse_known_at(known_at)
+    when = parse_as_of(as_of, known)
     since_day = period("--since", since).last if since else shift(when, -SINCE_DAYS)
     if since_day > when:
         raise InputError(_('--since: {since_day} is after the report date {when}').format(
@@ -73,7 +75,7 @@ def report(
     opts = root(ctx)
     loc = locate(opts.db)
     rep = reportrows.made(loc.path, fmt, when, since_day, days, today(), method, flt, opts.lang_given,
-                          not opts.no_cache, lambda: open_store(ctx))
+                          not opts.no_cache, lambda: open_store(ctx), known)
     path = str(loc.path.resolve()) if fmt not in ("html", "markdown") or show_store else None
     generated = now_utc()[:19] + "Z"
     if output is None:
@@ -94,6 +96,7 @@ def export(
     fmt: ExportFormat = None,
     output: Output = None,
     as_of: AsOf = None,
+    known_at: KnownAt = None,
     template: bool = typer.Option(False, "--template", help="With --format xlsx: an empty workbook with the "
                                                              "columns, a kind drop-down and a sheet of notes."),
     excel: Optional[bool] = typer.Option(None, "--excel/--no-excel",
@@ -104,15 +107,19 @@ def export(
     from .. import exchange
 
     fmt = output_format(fmt, output, EXPORT_FORMATS, EXPORT_EXTENSIONS, "json")
-    when = parse_as_of(as_of)
+    known = parse_known_at(known_at)
+    when = parse_as_of(as_of, known)
     documents = None
     with open_store(ctx) as store:
         # JSON and CSV are written as the targets are read, from the bytes
         # read under the lock: the lock is not held while a pipe is slow.
-        if fmt == "json" and not root(ctx).no_cache:
+        if fmt == "json" and not root(ctx).no_cache and as_of is None and known is None:
             documents = store.documents()  # a store targettrack wrote: its lines, and their kept pieces
         if documents is None:
             targets = store.iter_targets() if fmt in ("json", "csv") else store.targets()
+            if as_of is not None or known is not None:  # the values dated by --as-of, as known at --known-at
+                targets = as_known(targets, known, dated=when)
+                targets = targets if fmt in ("json", "csv") else list(targets)
         settings = store.settings()
         schema = store.schema()
     if documents is not None:
@@ -182,6 +189,8 @@ def import_(
             if not dry_run and (plan.targets or plan.settings and plan.settings != store.settings()):
                 store.describe(f"import {name}")
                 store.put_all(plan.targets, plan.settings)
+    for note in plan.notes:  # a plan table's rows left out: said even with --quiet (they are not slips)
+        print(_("{prog}: note: {message}").format(prog=PROG, message=safe(note)), file=sys.stderr)
     if not quiet:
         for warning in plan.warnings[:WARNINGS_SHOWN]:
             print(_("{prog}: warning: {message}").format(prog=PROG, message=safe(warning))

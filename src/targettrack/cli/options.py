@@ -33,8 +33,12 @@ from ..terminal import color_wanted, data_out  # noqa: F401 (data_out: the comma
 # --- shared options -------------------------------------------------------------
 
 AsOf = Annotated[Optional[str], typer.Option("--as-of", metavar="DATE",
-                                             help="Judge as of this date (default: today; for export --format ics, "
-                                                  "the status each event shows).")]
+                                             help="Judge with the values dated on or before this date, as now known "
+                                                  "(revisions included; default: today, or --known-at's date).")]
+KnownAt = Annotated[Optional[str], typer.Option("--known-at", metavar="DATE",
+                                                help="Only what had been recorded by the end of this date (values "
+                                                     "and targets entered later, revisions included, are left out): "
+                                                     "the store as it was that day.")]
 Method = Annotated[Optional[str], typer.Option(
     "--method", metavar="METHOD",
     help=f"Judge with this method: {', '.join(METHODS)} (default: the target's, else the store's).")]
@@ -78,8 +82,9 @@ def _field(flag: str, metavar: str, help: str):
     return Annotated[Optional[str], typer.Option(flag, metavar=metavar, help=help)]
 
 
-TargetValue = _field("--target", "VALUE", "The value to reach, or the limit: 10, 1000亿元, 45%, 两千五百万 "
-                                          "(on edit, converted to the target's unit).")
+TargetValue = _field("--target", "VALUE", "The value to reach, or the limit: 10, 1000亿元, 45%, 两千五百万, "
+                                          "with the plan's words if it has them: 6.5亿吨以上, 不低于3.4%, 60%左右, "
+                                          "at least 40% (on edit, converted to the target's unit).")
 Deadline = _field("--deadline", "DATE", "2025, 2025年底, 2025-06, 2025Q3, 十四五末, +2y ...")
 Unit = _field("--unit", "UNIT", "家, 个, 亿元, km, % ... (add: default the unit written after --target; "
                                 "edit: values are converted when the units are of one kind).")
@@ -99,7 +104,8 @@ PlanToSet = _field("--plan", "PLAN", "The plan the target belongs to.")
 # The target's form (README, "Target forms"): what its values measure.
 ChangeToSet = _field("--change", "CHANGE", "Instead of --target: a change from the baseline period: -13.5% "
                                            "(relative, compounding yearly changes), +1 or +1岁 (in the unit), "
-                                           "+5pp or 5个百分点 (percentage points).")
+                                           "+5pp or 5个百分点 (percentage points); 翻一番 or double (+100%), "
+                                           "翻两番 (+300%), +1倍 (+100%), 减半 or halve (-50%).")
 GrowthToSet = _field("--growth", "PERCENT", "Instead of --target: an average annual growth of at least PERCENT "
                                             "(7%) from the baseline period to the deadline (at most, with "
                                             "--kind decrease).")
@@ -107,6 +113,10 @@ EachToSet = _field("--each", "PERIOD", "The bound holds in every year, half, qua
                                        "the deadline (a cap, a floor or an increase).")
 Cumulative = Annotated[bool, typer.Option("--cumulative", help="Values are amounts per period (每年新增); "
                                                                "progress is their sum since the start.")]
+AtDeadline = Annotated[bool, typer.Option("--at-deadline", help="Only the deadline period's value settles it (a "
+                                                                "flow stated for a year: 2025年货物贸易额4万亿元); "
+                                                                "an earlier value at the target is ahead, not "
+                                                                "achieved.")]
 Binding = Annotated[Optional[bool], typer.Option("--binding/--expected", help="约束性 (binding) or 预期性 "
                                                                              "(expected), as the plan says.")]
 FrequencyToSet = _field("--frequency", "PERIOD", "The periods its values are for: year, half, quarter, month or "
@@ -164,9 +174,29 @@ def period(option: str, value: Optional[str]) -> Optional[Period]:
         raise at(option, e) from None
 
 
-def as_of(value: Optional[str]) -> date:
+def as_of(value: Optional[str], known: Optional[date] = None) -> date:
+    """--as-of's day: given, else --known-at's day (what was said that day), else today."""
     p = period("--as-of", value)
-    return p.last if p else today()
+    if p:
+        return p.last
+    return min(known, today()) if known else today()
+
+
+def known_at(value: Optional[str]) -> Optional[date]:
+    """--known-at's day, or None: everything recorded, as now known."""
+    p = period("--known-at", value)
+    return p.last if p else None
+
+
+def as_known(targets, known: Optional[date], dated: Optional[date] = None):
+    """The targets as recorded by the end of `known` (None: all, as now known), and with `dated`
+    only their values for periods ending by then (what export and history show of an --as-of)."""
+    from ..model import dated_by, known_at
+
+    for t in targets:
+        t = known_at(t, known) if known is not None else t
+        if t is not None:
+            yield dated_by(t, dated) if dated is not None else t
 
 
 def choice(option: str, value: Optional[str], allowed, aliases: dict | None = None) -> Optional[str]:

@@ -13,7 +13,7 @@ from ..selection import SORTS, select_each, status_counts
 from ..store import locate
 from ..values import show_value
 from .program import app
-from .options import (AsOf, DueBefore, FilterBinding, FilterKind, FilterPlan, FilterStatus, FilterTag, Format, Method, Ref, Sort,
+from .options import (AsOf, KnownAt, as_known, known_at as parse_known_at, DueBefore, FilterBinding, FilterKind, FilterPlan, FilterStatus, FilterTag, Format, Method, Ref, Sort,
                       as_of as parse_as_of, choice, data_out, open_store, root, target_filter, today, use_color, width)
 
 HISTORY_FORMATS = ("text", "json", "csv")
@@ -31,16 +31,20 @@ PlansFormat = Format(PLANS_FORMATS, "text")
 @app.command()
 def history(ctx: typer.Context, ref: Ref, fmt: HistoryFormat = None,
             show_all: bool = typer.Option(False, "--all", help="Also the values that a later one for the same "
-                                                                "day replaced (marked superseded).")) -> None:
+                                                                "day replaced (marked superseded)."),
+            as_of: AsOf = None, known_at: KnownAt = None) -> None:
     """List a target's observations, oldest first: the values in effect, or --all."""
+    from ..model import dated_by
     from ..records import OBSERVATION_FIELDS, observation_records
     from ..render.plain import write_table
     from ..textwidth import safe
 
     fmt = choice("--format", fmt, HISTORY_FORMATS) or "text"
+    known = parse_known_at(known_at)
+    when = parse_as_of(as_of, known)
     with open_store(ctx) as store:
-        t = store.resolve(ref)
-    rows = observation_records(t, superseded=show_all)
+        t = _known(store.resolve(ref), known)
+    rows = observation_records(dated_by(t, when), superseded=show_all)
     if fmt == "json":
         from ..render.json_format import dump
 
@@ -72,6 +76,7 @@ def list_(
     due_before: DueBefore = None,
     sort: Sort = "deadline",
     as_of: AsOf = None,
+    known_at: KnownAt = None,
     fmt: ListFormat = None,
 ) -> None:
     """List targets with their status."""
@@ -81,12 +86,13 @@ def list_(
     check_method(method)
     choice("--sort", sort, SORTS)
     fmt = choice("--format", fmt, LIST_FORMATS)
-    when = parse_as_of(as_of)
+    known = parse_known_at(known_at)
+    when = parse_as_of(as_of, known)
     color = use_color(ctx)
     fmt = fmt or ("table" if color else "text")
     out = sys.stdout if fmt == "table" else data_out()
     opts = root(ctx)
-    if fmt in LINE_FORMATS and not opts.no_cache:
+    if fmt in LINE_FORMATS and not opts.no_cache and known is None:
         from .. import rowcache
 
         lines = rowcache.lines(locate(opts.db).path, when, today(), method, flt, sort, opts.lang_given,
@@ -97,8 +103,23 @@ def list_(
     with open_store(ctx) as store:
         settings = store.settings()
         # each target judged and made into what the format shows of it as it is read, then let go
-        pieces = select_each(store.each_target(), flt, when, settings, method, sort, piece)
+        pieces = select_each(as_known(store.each_target(), known), flt, when, settings, method, sort, piece)
     render_pieces(pieces, out, color=color)
+
+
+def _known(t, known):
+    """One target as recorded by the end of `known`, or an error if it was added later."""
+    from ..errors import InputError
+    from ..i18n import _
+    from ..model import known_at
+
+    if known is None:
+        return t
+    kept = known_at(t, known)
+    if kept is None:
+        raise InputError(_("{id} was added on {day}, after {known}").format(id=t.id, day=t.created_at[:10],
+                                                                              known=known), field="known_at")
+    return kept
 
 
 @app.command()
@@ -106,6 +127,7 @@ def show(
     ctx: typer.Context,
     ref: Ref,
     as_of: AsOf = None,
+    known_at: KnownAt = None,
     method: Method = None,
     with_timeline: bool = typer.Option(False, "--timeline",
                                        help="Also the status at each observation and each year end since the start."),
@@ -117,9 +139,10 @@ def show(
 
     fmt = choice("--format", fmt, SHOW_FORMATS, {"table": "text"}) or "text"
     check_method(method)
-    when = parse_as_of(as_of)
+    known = parse_known_at(known_at)
+    when = parse_as_of(as_of, known)
     with open_store(ctx) as store:
-        t = store.resolve(ref)
+        t = _known(store.resolve(ref), known)
         settings = store.settings()
     a = assess(t, when, settings, method)
     steps = timeline(t, when, settings, method) if with_timeline else None
@@ -176,17 +199,18 @@ def info(ctx: typer.Context, fmt: InfoFormat = None) -> None:
 
 
 @app.command()
-def plans(ctx: typer.Context, as_of: AsOf = None, method: Method = None,
+def plans(ctx: typer.Context, as_of: AsOf = None, known_at: KnownAt = None, method: Method = None,
           fmt: PlansFormat = None) -> None:
-    """Each plan: its weakest status (and how many targets have it), how many targets are on course, the
-    binding ones apart, its score and its status counts."""
+    """Each plan: how many of its targets have each status, how many are on course, the binding ones apart,
+    and its score (JSON and CSV also give its weakest status)."""
     from ..rollup import PLAN_FIELDS, summarize_plans
 
     fmt = choice("--format", fmt, PLANS_FORMATS) or "text"
     check_method(method)
-    when = parse_as_of(as_of)
+    known = parse_known_at(known_at)
+    when = parse_as_of(as_of, known)
     with open_store(ctx) as store:
-        targets = store.targets()
+        targets = list(as_known(store.targets(), known))
         settings = store.settings()
     rows = summarize_plans([(t, assess(t, when, settings, method)) for t in targets if t.plan])
     if fmt == "json":
@@ -203,15 +227,14 @@ def plans(ctx: typer.Context, as_of: AsOf = None, method: Method = None,
         from ..render.plain import write_table
         from ..textwidth import safe
 
-        from ..i18n import N_, _, listing
+        from ..i18n import N_, _
 
-        table = [tuple(_(h) for h in (N_("PLAN"), N_("STATUS"), N_("ON COURSE"), N_("BINDING"), N_("SCORE"),
-                                      N_("COUNTS")))] + [
-            (safe(r["plan"]), _("{status} ({n} of {total})").format(status=_(r["status"]), n=r["status_targets"],
-                                                                    total=r["total"]),
+        # The counts by status, not the weakest alone: a plan of 12 with 4 achieved and 8 awaiting their
+        # first value is "4 achieved · 8 no-data", not "no-data (8 of 12)".
+        table = [tuple(_(h) for h in (N_("PLAN"), N_("TARGETS"), N_("ON COURSE"), N_("BINDING"), N_("SCORE")))] + [
+            (safe(r["plan"]), _(" · ").join(_("{n} {status}").format(n=n, status=_(k)) for k, n in r["counts"].items()),
              f"{r['on_course']}/{r['total']}",
              f"{r['binding_on_course']}/{r['binding']}" if r["binding"] else "-",
-             "-" if r["score"] is None else f"{r['score']:+.2f}",
-             listing(f"{_(k)} {v}" for k, v in r["counts"].items()))
+             "-" if r["score"] is None else f"{r['score']:+.2f}")
             for r in rows]
         write_table(table, data_out())

@@ -10,6 +10,7 @@ from ..dates import Period, parse_period
 from ..errors import InputError
 from ..kinds import KIND
 from .vocabulary import FUTURE_CN, FUTURE_EN, INCREASE_CUES, MILESTONE_NOUNS, MILESTONE_VERBS, RATE_CUES
+from ..qualifiers import AT_MOST, KINDS_OF, around as qualifier_around
 from .candidate import Candidate, Segment
 from .deadline import deadline_near, deadlines, find_deadline
 from .quantities import Quantity, quantities
@@ -17,6 +18,9 @@ from .clause import CONTEXT, WEAK_PAST, clauses, cue_in, kind_of, past_cue, rela
 from .titles import english_title, title_after, title_before
 from .forms import (DOWN_CN, FORECAST_SAID, NET_ZERO, TO_LEVEL, UNITLESS_CN, UP_CN, WORD_LEVELS, base_year, each_period, form_of, is_label,
                     word_changes)
+# A flow measured over its year (贸易额, 产量, 收入), stated for one year (2025年…4万亿元): only that
+# year's value settles it (Target.at_deadline), unlike a level or a total reached by then.
+FLOW_TITLE = re.compile(r"(?:额|产量|产值|增加值|收入|销量|营收|利用外资|进出口|投资|客流量|吞吐量)$")
 
 
 # A clause that names its own past year is about that year, whatever date its sentence gives
@@ -243,11 +247,21 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
                 review.append("the deadline comes from another sentence of the paragraph")
             if early and deadline is not None:
                 review.append(f"reported as already reached ('{early.group(0)}')")
+            qualified = qualifier_around(before, after)
+            if qualified and qualified.sense and form != "growth" and (
+                    (form == "change" and qualified.sense == AT_MOST)
+                    or (form != "change" and kind not in KINDS_OF[qualified.sense])):
+                qualified = qualified._replace(sense=None, words="") if qualified.approx else None
+            flow = (not form and not each and chinese and deadline is not None and KIND[kind].shape == "path"
+                    and re.search(rf"(?<![\d到至]){deadline.last.year}年(?!底|末|前|以前|以后)", before[-24:])
+                    and FLOW_TITLE.search(title or ""))
             out.append(Candidate(title or ("target" if english else "目标"), kind, q.value, q.unit,
                                  deadline if KIND[kind].shape != "bound" or own or bound_dated else None, quote, seg.line,
                                  file, review=review, why_kind=why_kind,
                                  why_deadline=why_deadline if deadline else "", number=q.words,
-                                 form=form, change=change, baseline_date=base, each=each))
+                                 form=form, change=change, baseline_date=base, each=each,
+                                 qualifier=qualified.words or None if qualified else None,
+                                 approx=bool(qualified and qualified.approx), at_deadline=bool(flow)))
             last_bound = (cstart + q.end, kind, why_kind) if KIND[kind].shape == "bound" else None
     if early and year:
         for c in [c for c in out if not c.observation and c.value is not None]:

@@ -36,6 +36,9 @@ class Candidate:
     change: str | None = None          # relative, absolute or points
     baseline_date: Period | None = None
     each: str | None = None
+    qualifier: str | None = None       # the words around the number: 以上, 左右, at least (qualifiers.around)
+    approx: bool = False
+    at_deadline: bool = False          # a flow stated for its year (2025年货物贸易额4万亿元)
 
 
 @dataclass

@@ -52,13 +52,27 @@ def current_cell(t: Target, a: Assessment) -> str:
 def target_cell(t: Target) -> str:
     if t.spec.boolean:
         return _("done")
+    about = _("~") if t.approx else ""  # 约 in Chinese: an approximate target (左右, about)
     if t.form == "change":
-        return change_text(t.target, t)
+        return about + change_text(t.target, t)
     if t.form == "growth":
-        return (">= " if t.spec.direction > 0 else "<= ") + format_quantity(t.target, "%") + _("/yr")
+        return (">= " if t.spec.direction > 0 else "<= ") + about + format_quantity(t.target, "%") + _("/yr")
     prefix = t.spec.comparison + " " if t.spec.comparison else ""
     each = _(PER[t.each]) if t.each else ""
-    return prefix + format_quantity(t.target, t.unit) + each
+    return prefix + about + format_quantity(t.target, t.unit) + each
+
+
+def target_words(t: Target) -> str:
+    """The target as `show` says it: its cell, the plan's own words and what
+    they mean (以上: at least), and whether only the deadline period's value counts."""
+    text = target_cell(t)
+    if t.qualifier:
+        from ..qualifiers import read_words
+
+        text += _("  ({words}: {meaning})").format(words=t.qualifier, meaning=read_words(t.qualifier).describe())
+    if t.at_deadline:
+        text += _("  (the deadline period's value)")
+    return text
 
 
 BINDING_WORDS = {True: N_("binding"), False: N_("expected"), None: "-"}

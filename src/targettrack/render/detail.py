@@ -14,7 +14,7 @@ from ..timing import frequency
 from ..textwidth import pad, safe
 from .plain import write_table
 from ..values import show_value
-from .cells import amount, current_cell, difference, target_cell
+from .cells import amount, current_cell, difference, target_cell, target_words
 
 
 def _pct(x) -> str:
@@ -26,10 +26,21 @@ def _rates(t: Target, a: Assessment) -> str:
         return ""
     parts = []
     if a.required_rate is not None:
-        parts.append(_("needs {rate} a year").format(rate=difference(a.required_rate, t.measured_unit)))
+        parts.append(_("needs {rate} a year from the {period} value").format(
+            rate=difference(a.required_rate, t.measured_unit), period=a.last_period or a.current_date))
     if a.observed_rate is not None:
         parts.append(_("doing {rate} a year").format(rate=difference(a.observed_rate, t.measured_unit)))
     return _(", ").join(parts)
+
+
+def _buffer(a: Assessment) -> str:
+    """The safety buffer, where the status is judged (the latest value's day), and on the linear
+    method only: the straight line is its measure, and another method's ratio may say otherwise."""
+    if a.buffer_days is None or a.method != "linear" or a.status in ("achieved", "missed", "awaiting-data"):
+        return ""
+    when = a.last_period or (a.current_date.isoformat() if a.current_date else "")
+    return _days(abs(a.buffer_days)) + (_(" ahead of the straight line in {period}") if a.buffer_days >= 0
+                                        else _(" behind the straight line in {period}")).format(period=when)
 
 
 def _days(n) -> str:
@@ -95,7 +106,7 @@ def lines(t: Target, a: Assessment) -> list[tuple[str, str]]:
         ("binding", {True: _("binding (约束性)"), False: _("expected (预期性)")}.get(t.binding, "")),
         ("data", _data(t, a)),
         ("plan", safe(t.plan)),
-        ("target", target_cell(t)),
+        ("target", target_words(t)),
         ("deadline", when(t.deadline)),
         ("days left", "-" if a.days_left is None else str(a.days_left)),
         ("start", when(t.start, end=False)),
@@ -112,8 +123,7 @@ def lines(t: Target, a: Assessment) -> list[tuple[str, str]]:
         ("at deadline", "" if a.projected_value is None or a.status == "achieved"
          else _("{value} on the current trend").format(value=amount(a.projected_value, t.measured_unit))),
         ("rates", _rates(t, a)),
-        ("buffer", "" if a.buffer_days is None else _days(a.buffer_days)
-         + (_(" ahead of the straight line") if a.buffer_days >= 0 else _(" behind the straight line"))),
+        ("buffer", _buffer(a)),
         ("achieved", (a.achieved_date.isoformat() if a.achieved_date else "-")
          + ("" if a.achieved_ahead_days is None else
             (_("  ({days} before the deadline)") if a.achieved_ahead_days >= 0 else

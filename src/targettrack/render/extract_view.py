@@ -57,6 +57,12 @@ def target_docs(cands: list[Candidate], undated: bool = True) -> list[dict]:
             d["baseline_date"] = c.baseline_date.label
         if c.each:
             d["each"] = c.each
+        if c.qualifier:
+            d["qualifier"] = c.qualifier
+        if c.approx:
+            d["approx"] = True
+        if c.at_deadline:
+            d["at_deadline"] = True
         obs = [o for o in cands if o.observation and o.for_target == c.id and o.observed]
         if obs:
             d["observations"] = [{"date": o.observed.label, "value": json_number(o.value),
@@ -78,6 +84,8 @@ def as_csv(cands: list[Candidate]) -> str:
                      "target": format_number(c_value) if (c_value := _value(d)) is not None else None,
                      "deadline": d.get("deadline"), "plan": d.get("plan"), "form": d.get("form"),
                      "change": d.get("change"), "baseline_date": d.get("baseline_date"), "each": d.get("each"),
+                     "qualifier": d.get("qualifier"), "approx": "true" if d.get("approx") else None,
+                     "at_deadline": "true" if d.get("at_deadline") else None,
                      "source": d["source"]["document"],
                      "source_quote": d["source"]["quote"], "source_note": d["source"]["note"]})
     write_rows(TARGET_COLUMNS, rows, out)
