@@ -27,13 +27,14 @@ add() {  # id title title_en ... (the rest are the target's own options)
 add cn-urbanization 常住人口城镇化率 "Urbanization rate of the resident population" \
   --target 65% --baseline 60.6% --baseline-date 2019 --expected --source-note "2025年 65; 60.6 为2019年数据（*）; 预期性"
 add cn-rd-spending 全社会研发经费投入增长 "Growth of R&D spending" \
-  --growth 7% --unit 亿元 --baseline-date 2020 --expected --source-note "年均 >7%, 投入强度高于“十三五”时期实际; 预期性"
+  --growth ">7%" --unit 亿元 --baseline-date 2020 --expected \
+  --source-note "年均 >7%, 投入强度高于“十三五”时期实际; 预期性. The plan's 7% is growth at comparable (constant) prices; the yearly growth recorded below is the bulletins' nominal growth (current prices), which runs above it by the rise in prices."
 add cn-patents 每万人口高价值发明专利拥有量 "High-value invention patents per 10,000 people" \
   --target 12件 --baseline 6.3 --baseline-date 2020 --expected --source-note "2020年 6.3, 2025年 12; 预期性"
 add cn-digital-economy 数字经济核心产业增加值占GDP比重 "Value added of core digital industries, share of GDP" \
   --target 10% --baseline 7.8 --baseline-date 2020 --expected --source-note "2020年 7.8, 2025年 10; 预期性"
 add cn-unemployment 城镇调查失业率 "Surveyed urban unemployment rate" \
-  --kind cap --target 5.5% --each year --expected --source-note "<5.5, 每年; 预期性"
+  --kind cap --target "<5.5%" --each year --expected --source-note "<5.5, 每年; 预期性"
 add cn-education-years 劳动年龄人口平均受教育年限 "Average years of schooling of the working-age population" \
   --target 11.3年 --baseline 10.8 --baseline-date 2020 --binding --source-note "2020年 10.8, 2025年 11.3; 约束性"
 add cn-doctors 每千人口拥有执业（助理）医师数 "Licensed (assistant) doctors per 1,000 people" \
@@ -55,17 +56,20 @@ add cn-surface-water 地表水达到或好于Ⅲ类水体比例 "Share of surfac
 add cn-forest-cover 森林覆盖率 "Forest cover" \
   --target 24.1% --baseline 23.2 --baseline-date 2019 --binding --source-note "23.2 为2019年数据（*）, 2025年 24.1; 约束性"
 add cn-grain-capacity 粮食综合生产能力 "Grain production capacity" \
-  --kind floor --target 6.5亿吨 --each year --binding \
+  --kind floor --target ">6.5亿吨" --each year --binding \
   --source-note ">6.5, 每年; 约束性. Judged on the year's grain output, as the NBS publishes it."
 add cn-energy-capacity 能源综合生产能力 "Energy production capacity" \
-  --kind floor --target 46亿吨标准煤 --each year --binding --source-note ">46, 每年; 约束性"
+  --kind floor --target ">46亿吨标准煤" --each year --binding --source-note ">46, 每年; 约束性"
 
 # Yearly national figures, each as quoted (the page it was read on is named).
 NBS21="国家统计局《中华人民共和国2021年国民经济和社会发展统计公报》, 2022-02-28 (quoted at https://fx361.cc/page/2022/1117/11072185.shtml)"
 tt update cn-energy-intensity --yoy -2.7% --date 2021 --source "$NBS21" --note "全国万元国内生产总值能耗比上年下降2.7%"
 tt update cn-co2-intensity --yoy -3.8% --date 2021 --source "$NBS21" --note "万元国内生产总值二氧化碳排放下降3.8%"
 tt update cn-rd-spending --yoy 14.2% --date 2021 --source "$NBS21" \
-  --note "全年研究与试验发展(R&D)经费支出27864亿元,比上年增长14.2%"
+  --note "全年研究与试验发展(R&D)经费支出27864亿元,比上年增长14.2% (the communiqué's preliminary figure)"
+tt update cn-rd-spending --yoy 14.6% --date 2021 \
+  --source "国家统计局、科学技术部、财政部《2021年全国科技经费投入统计公报》, 2022-08-31 (quoted by 科技日报 at https://keji.rednet.cn/content/2022/08/31/11773536.html)" \
+  --note "全国共投入研究与试验发展(R&D)经费27956.3亿元,比上年增加3563.2亿元,增长14.6% (the final figure, as 2022's below)"
 tt update cn-rd-spending --yoy 10.4% --date 2022 \
   --source "求是网《中国高质量发展取得新成效》, 2023-10-08 (https://www.qstheory.cn/international/2023-10/08/c_1129936749.htm)" \
   --note "2022年,中国全社会研究与试验发展(R&D)经费投入达3.1万亿元,首次突破3万亿元,比上年增长10.4%"
@@ -87,15 +91,18 @@ tt update cn-urbanization 67.00% --date 2024 \
 tt update cn-grain-capacity 13657亿斤 --date 2021 \
   --source "国家统计局《2021年国民经济和社会发展统计公报》, 2022-02-28 (quoted at http://qgebv.cn/fzdt/cs/2022/0301/170684.html)" \
   --note "2021年糧食總產量13657億斤,比上年增產267億斤,增長2.0%"
-tt update cn-grain-capacity 13731亿斤 --date 2022 \
-  --source "国家统计局, 2023-01-17, as reported by 新华社 (http://fubaore.com/shehui/20230119/1001186408.html)" \
-  --note "2022年全年,粮食总产量达到13731亿斤"
+tt update cn-grain-capacity 68653万吨 --date 2022 \
+  --source "国家统计局《中华人民共和国2022年国民经济和社会发展统计公报》, 2023-02-28 (its agriculture part quoted at http://www.claytorial.com/lysc/scfx/xm/202303/t20230301_67603.html)" \
+  --note "2022年全年糧食產量68653萬噸,比上年增加368萬噸,增產0.5% (13731亿斤 elsewhere is this figure rounded)"
 tt update cn-grain-capacity 69541万吨 --date 2023 \
   --source "国务院新闻办公室新闻发布会, 2024-01-17, as reported by 央视网 (http://103.52.134.50/scripts/wab.php?U7k=qv5AJ.html)" \
   --note "2023年,粮食产量再创新高,达到69541万吨"
 tt update cn-grain-capacity 14130亿斤 --date 2024 \
   --source "国家统计局, 2025-01-17, as reported (http://www.auto-ty.com/2025/0124/722207.shtml)" \
   --note "去年,我國糧食產量達14130億斤,首次邁上1.4萬億斤新臺階"
+tt update cn-education-years 10.93 --date 2022 \
+  --source "国家统计局人口和就业统计司司长王萍萍, 2023-01-18, as reported by 证券时报·e公司 (http://dzb.jinbaonet.com/yaowen/2023/0118/100091014.html)" \
+  --note "2022年,我国16—59岁劳动年龄人口平均受教育年限达到10.93年,比2021年提高0.11年,比2020年提高0.18年"
 tt update cn-education-years 11.05 --date 2023 \
   --source "国家统计局副局长盛来运, 2024-01-17, as reported by 商业电台 (https://www.881903.com/news/amp/finance/2523182)" \
   --note "勞動年齡人口平均受教育年限提升至11.05年"

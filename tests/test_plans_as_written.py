@@ -451,3 +451,22 @@ def test_an_import_error_names_the_column_never_a_command_line_flag(tt, tmp_path
     assert_one_line_error(r, 2, "column")
     assert "--" not in r.err.split("error: ", 1)[1], r.err
 
+
+# --- the shipped plan's figures, checked against their sources ---------------------------------
+
+def test_the_shipped_plan_carries_the_published_figures(tmp_path):
+    t = TT(tmp_path / "cn.json")
+    t.ok("init", "--sample", "cn-14fyp")
+    rd = json.loads(t.ok("history", "cn-rd-spending", "--all", "-f", "json"))
+    # the communiqués' preliminary growth, superseded by the final bulletins', for both years alike
+    assert [(o["date_as_given"], o["value"], o["superseded"]) for o in rd] == [
+        ("2021", 14.2, True), ("2021", 14.6, False), ("2022", 10.4, True), ("2022", 10.1, False)]
+    assert all(o["source"] for o in rd)
+    grain = {o["date_as_given"]: o for o in json.loads(t.ok("history", "cn-grain-capacity", "-f", "json"))}
+    assert grain["2022"]["value"] == 6.8653 and "68653萬噸" in grain["2022"]["note"]
+    schooling = {o["date_as_given"]: o["value"] for o in json.loads(t.ok("history", "cn-education-years", "-f", "json"))}
+    assert schooling == {"2022": 10.93, "2023": 11.05}
+    shown = {r["id"]: r for r in json.loads(t.ok("list", "-f", "json"))}
+    assert (shown["cn-rd-spending"]["qualifier"], shown["cn-unemployment"]["qualifier"],
+            shown["cn-grain-capacity"]["qualifier"]) == (">", "<", ">")
+    assert "nominal" in shown["cn-rd-spending"]["source"]["note"]

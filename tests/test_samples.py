@@ -52,14 +52,15 @@ def test_init_sample_cn_14fyp(tmp_path):
     # as of 2026-11-26 (frozen): 2022's 5.6% broke the 5.5% bound; urbanization passed 65% in 2023
     assert rows["cn-unemployment"]["status"] == "breached"
     assert rows["cn-urbanization"]["status"] == "achieved" and rows["cn-urbanization"]["achieved_date"] == "2023-12-31"
-    # (1 + 14.2%)(1 + 10.1%) over 2 years: 12.13% a year; 2025 not recorded yet
-    assert rows["cn-rd-spending"]["current"] == 12.13 and rows["cn-rd-spending"]["status"] == "awaiting-data"
+    # (1 + 14.6%)(1 + 10.1%) over 2 years (the final bulletins' figures, issue 29): 12.33% a year;
+    # 2025 not recorded yet
+    assert rows["cn-rd-spending"]["current"] == 12.33 and rows["cn-rd-spending"]["status"] == "awaiting-data"
     assert rows["cn-energy-intensity"]["current"] == -2.7
     # grain in 亿斤 and 万吨, converted to 亿吨: all four years above 6.5
     grain = json.loads(t.ok("history", "cn-grain-capacity", "-f", "json"))
-    assert [o["value"] for o in grain] == [6.8285, 6.8655, 6.9541, 7.065]
+    assert [o["value"] for o in grain] == [6.8285, 6.8653, 6.9541, 7.065]
     every = [o for tid in rows for o in json.loads(t.ok("history", tid, "--all", "-f", "json"))]
-    assert len(every) == 14 and all(o["source"] and o["note"] for o in every)
+    assert len(every) == 16 and all(o["source"] and o["note"] for o in every)  # + R&D 2021 final, schooling 2022
     # the 2022 R&D growth was revised from 10.4% to 10.1%: both kept, the first superseded
     rd = json.loads(t.ok("history", "cn-rd-spending", "--all", "-f", "json"))
     assert [(o["value"], o["superseded"]) for o in rd if o["date_as_given"] == "2022"] == [(10.4, True), (10.1, False)]
