@@ -192,7 +192,24 @@ def _open_folder(store: Path, folder_mode: int) -> Path:
     if not stat.S_ISDIR(st.st_mode):
         raise StoreError(_("{d} is not a folder; targettrack keeps the store's versions there; nothing was written").format(
                                     d=d))
+    if stat.S_IMODE(st.st_mode) & ~folder_mode:
+        _tighten(d, folder_mode)
     return d
+
+
+def _tighten(d: Path, folder_mode: int) -> None:
+    """The store was made private after versions were kept (chmod 600): its versions and their folder
+    follow, on this write, so that no older version stays readable by others."""
+    file_mode = folder_mode & 0o666
+    try:
+        os.chmod(d, folder_mode)
+        for entry in os.scandir(d):
+            if entry.is_file(follow_symlinks=False):
+                mode = stat.S_IMODE(entry.stat(follow_symlinks=False).st_mode)
+                if mode & ~file_mode:
+                    os.chmod(entry.path, mode & file_mode)
+    except OSError:
+        pass  # a version that cannot be tightened is left as it was; the write goes on
 
 
 def _version_files(d: Path) -> list[tuple[int, Path]]:

@@ -8,6 +8,7 @@ beside the store and puts back the newest backup that loads.
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -19,7 +20,7 @@ from .i18n import _
 from .model import from_dict, validate
 from .atomicfile import atomic_write
 from .settings import Settings
-from .gitshare import read_conflicts
+from .gitshare import git_state, has_conflict_markers, read_conflicts, stage_bytes
 from .store import (META_TABLE, SCHEMA_VERSION, TARGETS_TABLE, Lock, holders, lock_timeout, parse, read_store_bytes,
                     real_path, stray_temporaries)
 
@@ -98,9 +99,14 @@ def diagnose(path: Path) -> list[Finding]:
     except StoreError as e:
         found.append(Finding("error", str(e)))
         return found
+    git = git_state(path)
+    found += _git_findings(path, raw, git)
     problems = load_problems(path, raw)
     found += problems
-    if any(f.level == "error" for f in problems):
+    if has_conflict_markers(raw):
+        found.append(Finding("error", _("the store cannot be used as it is; it is not damaged but half-merged: "
+                                        "'doctor --restore' would drop the other side's work")))
+    elif any(f.level == "error" for f in problems):
         found.append(Finding("error", _("the store cannot be used as it is") + restore_hint))
     else:
         data = parse(path, raw)
@@ -135,6 +141,27 @@ def diagnose(path: Path) -> list[Finding]:
             count=len(snaps), folder=backups.folder(path), version=describe(*snaps[0]))))
     else:
         found.append(Finding("ok", _("no versions kept yet (every write keeps one)")))
+    return found
+
+
+def _git_findings(path: Path, raw: bytes, git: dict) -> list[Finding]:
+    """A merge git made without targettrack's driver, a driver named but not set up, a merge left unfinished."""
+    found = []
+    rel = git.get("rel", path.name)
+    if has_conflict_markers(raw):
+        found.append(Finding("error", _("{path}: git merged the store as text and left its conflict markers (this "
+                                        "clone has no targettrack merge driver); to merge it per target, run "
+                                        "'targettrack git-setup' then 'git checkout -m {rel}' (then commit)").format(
+            path=path, rel=rel)))
+    if git.get("named") and not git.get("configured"):
+        found.append(Finding("warning" if not has_conflict_markers(raw) else "error",
+                             _(".gitattributes names targettrack's merge driver for {rel}, but this clone has none "
+                               "configured, so git merges the store line by line: run 'targettrack git-setup'").format(
+                                 rel=rel)))
+    if git.get("unmerged") and not has_conflict_markers(raw):
+        found.append(Finding("warning", _("{rel} is in an unfinished git merge (git status: unmerged); finish it "
+                                        "('targettrack conflicts', then 'git add {rel}' and 'git commit') or abort "
+                                        "it ('git merge --abort')").format(rel=rel)))
     return found
 
 
@@ -191,6 +218,12 @@ def restore(path: Path) -> tuple[Path, backups.Entry | None, Path | None]:
             raise StoreError(_('{path}: no good backup in {folder}; restore it from git or your own copies').format(
                 path=path, folder=backups.folder(path)))
         snap, entry, content = good
+        if raw is not None and has_conflict_markers(raw):
+            # Half-merged, not damaged: the version kept before the pull lacks what the other side brought.
+            raise InputError(_("{path} holds git's conflict markers: restoring {version} would drop {dropped}; "
+                               "merge it per target instead: 'targettrack git-setup', then 'git checkout -m {rel}'").format(
+                path=path, version=describe(snap, entry), dropped=_dropped(path, content),
+                rel=git_state(path).get("rel", path.name)))
         kept = None
         file_mode = backups.modes(path)[0]
         try:
@@ -205,6 +238,37 @@ def restore(path: Path) -> tuple[Path, backups.Entry | None, Path | None]:
         return snap, entry, kept
     finally:
         lock.release()
+
+
+def _dropped(path: Path, restored: bytes) -> str:
+    """What restoring `restored` would lose of the other side of an unfinished merge (git's stage 3)."""
+    theirs = stage_bytes(path, "3")
+    try:
+        other = parse(path, theirs) if theirs else None
+        mine = parse(path, restored)
+    except StoreError:
+        other = None
+    if other is None:
+        return _("the other side's changes (git cannot show them here)")
+    here = {d.get("id"): d for d in mine[TARGETS_TABLE].values() if isinstance(d, dict)}
+    targets, values = [], 0
+    for d in other[TARGETS_TABLE].values():
+        if not isinstance(d, dict):
+            continue
+        kept = here.get(d.get("id"))
+        if kept is None:
+            targets.append(str(d.get("id")))
+            continue
+        known = {json.dumps(o, sort_keys=True) for o in kept.get("observations") or []}
+        values += sum(json.dumps(o, sort_keys=True) not in known for o in d.get("observations") or [])
+    if not targets and not values:
+        return _("the other side's edits")
+    parts = []
+    if targets:
+        parts.append(_("{n} target(s) only the other side has ({ids})").format(n=len(targets), ids=", ".join(targets)))
+    if values:
+        parts.append(_("{n} value(s) only the other side recorded").format(n=values))
+    return _(" and ").join(parts)
 
 
 def _copy_bytes(dest: Path, raw: bytes, mode: int) -> None:

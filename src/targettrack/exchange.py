@@ -33,10 +33,10 @@ from . import jsonstream
 from .i18n import N_, _
 from .model import (CHANGES, FORMS, Observation, Source, Target, check_id, check_kind, check_method, check_tag,
                     parse_tags, parse_unit, to_dict, validate)
-from .ops import (Levels, amount_in, kind_for, observe, plausibility, qualified_target, qualifier_fields,
-                  target_and_unit)
+from .ops import (Levels, amount_in, change_unit, kind_for, observe, plausibility, qualified_target,
+                  qualifier_fields, target_and_unit)
 from .qualifiers import KINDS_OF, read_words
-from .quantity import format_number, from_json_number
+from .quantity import format_number, from_json_number, same_dimension
 from .settings import Settings
 
 EXPORT_FORMAT = "targettrack-export"
@@ -286,8 +286,10 @@ def _not_json(name: str, e: Exception) -> InputError:
             name=name, line=e.lineno, column=e.colno, detail=e.msg))
     if isinstance(e, RecursionError):
         return InputError(_('{name}: not a targettrack export (JSON nested too deeply)').format(name=name))
-    # an integer of more than 4,300 digits
-    return InputError(_('{name}: not valid JSON ({detail})').format(name=name, detail=str(e)[:100]))
+    if "integer string conversion" in str(e):  # Python refuses an integer of more than 4,300 digits
+        return InputError(_('{name}: a number of more than 4,300 digits; nothing tracked is that long').format(
+            name=name))
+    return InputError(_('{name}: not valid JSON ({detail})').format(name=name, detail=str(e)[:200]))
 
 
 def _check_export(doc, name: str, whole: bool) -> None:
@@ -582,6 +584,7 @@ class Plan:
     unchanged: list[str] = field(default_factory=list)
     observations_added: int = 0
     observations_skipped: int = 0
+    observations_repeated: int = 0                      # the same row again in the file: added once
     settings: Settings | None = None
     warnings: list[str] = field(default_factory=list)   # plausibility, recorded all the same: the first ones
     warnings_found: int = 0                              # all of them
@@ -624,6 +627,19 @@ def _row_id(row: dict, where: str) -> str:
 
 def _planned(row: dict, where: str, target_id: str, before: Target | None, today, now: str) -> Target:
     """The target a row makes (new) or makes of `before`, checked."""
+    if before is not None and (unit := _cell(row, "unit", where)) is not None:
+        # A file whose target is in another unit (a colleague's export after an edit --unit): the values
+        # already here are converted into it first, so that no number is read in the wrong unit.
+        try:
+            unit = parse_unit(unit)
+        except InputError as e:
+            raise _fail(where, "unit", e) from None
+        if unit != before.unit:
+            if not same_dimension(unit, before.unit):
+                raise _fail(where, "unit", _("{unit} does not convert from {old}, the unit {id} has in the store: its "
+                                             "values would be read in the wrong unit").format(
+                    unit=unit, old=before.unit or _("no unit"), id=before.id))
+            before = change_unit(before, unit)
     fields = target_fields(row, where, today, before)
     if before is None:
         if "title" not in fields:
@@ -647,6 +663,7 @@ class _Observations:
     def __init__(self, plan: Plan, today, now: str):
         self.plan, self.today, self.now = plan, today, now
         self.there: dict[str, Counter] = {}
+        self.seen: set[tuple] = set()
         self.levels: dict[str, Levels] = {}
         self.added: dict[str, list] = {}
 
@@ -662,6 +679,13 @@ class _Observations:
             self.there[t.id][key] -= 1
             self.plan.observations_skipped += 1
             return
+        # The same row twice in one file (the same value, recorded at the same time or at none) is one value,
+        # as it is across two runs; an export's two recordings of one value (two times) stay two.
+        again = (t.id, key, _cell(row, "recorded_at", where))
+        if again in self.seen:
+            self.plan.observations_repeated += 1
+            return
+        self.seen.add(again)
         self.added.setdefault(t.id, []).append((obs, where, text))
         self.plan.observations_added += 1
 

@@ -18,6 +18,66 @@ from .errors import InputError
 from .i18n import _
 
 DRIVER = "targettrack merge %O %A %B %P"
+# Git's conflict markers at the start of a line: a merge made without the driver (a line-by-line text merge).
+_MARKERS = (b"<<<<<<< ", b"=======\n", b">>>>>>> ")
+
+
+def driver_command() -> str:
+    """The driver as git-setup writes it: the running targettrack by its absolute path (a cron job's
+    PATH holds no virtual environment), quoted for the shell git runs it with."""
+    import shlex
+    import sys
+
+    script = Path(sys.executable).parent / "targettrack"  # the console script of this very install
+    prog = shlex.quote(str(script)) if script.is_file() else f"{shlex.quote(sys.executable)} -m targettrack"
+    return DRIVER.replace("targettrack", prog, 1)
+
+
+def has_conflict_markers(raw: bytes) -> bool:
+    """Whether git left its text conflict markers in the store's bytes."""
+    if b"<<<<<<< " not in raw:
+        return False
+    lines = raw.split(b"\n")
+    starts = [any(line.startswith(m.rstrip(b"\n")) for m in _MARKERS) for line in lines]
+    return sum(starts) >= 3 and any(line.startswith(b"<<<<<<< ") for line in lines)
+
+
+def _git_in(folder: Path, args: list[str]) -> subprocess.CompletedProcess | None:
+    try:
+        return subprocess.run(["git", *args], cwd=folder, capture_output=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+
+
+def git_state(store: Path) -> dict:
+    """What git says of the store, where it is in a work tree: whether
+    .gitattributes names targettrack's driver for it, whether this clone is
+    configured with the driver, and whether a merge of it is unfinished (its
+    stages: 2 ours, 3 theirs). {} outside git (or without git)."""
+    folder = store.resolve().parent
+    top = _git_in(folder, ["rev-parse", "--show-toplevel"])
+    if top is None or top.returncode != 0:
+        return {}
+    rel = os.path.relpath(store.resolve(), os.fsdecode(top.stdout.strip())).replace(os.sep, "/")
+    attr = _git_in(folder, ["check-attr", "merge", "--", str(store.resolve())])
+    named = attr is not None and attr.stdout.strip().endswith(b": merge: targettrack")
+    driver = _git_in(folder, ["config", "--get", "merge.targettrack.driver"])
+    configured = driver is not None and driver.returncode == 0 and bool(driver.stdout.strip())
+    unmerged = _git_in(folder, ["ls-files", "-u", "--", str(store.resolve())])
+    stages = set()
+    if unmerged is not None and unmerged.returncode == 0:
+        for line in unmerged.stdout.decode("utf-8", "replace").splitlines():
+            parts = line.split()
+            if len(parts) >= 3:
+                stages.add(parts[2])
+    return {"rel": rel, "named": named, "configured": configured, "unmerged": bool(stages), "stages": stages}
+
+
+def stage_bytes(store: Path, stage: str) -> bytes | None:
+    """The store as one side of an unfinished merge had it (git's stage 2 ours, 3 theirs)."""
+    state = git_state(store)
+    r = _git_in(store.resolve().parent, ["show", f":{stage}:{state.get('rel', '')}"]) if state else None
+    return r.stdout if r is not None and r.returncode == 0 else None
 
 
 def conflicts_path(store: Path) -> Path:
@@ -34,7 +94,11 @@ def read_conflicts(store: Path) -> list[dict]:
         raise InputError(_('{path}: cannot read the merge conflicts kept there ({detail}); remove it once they are '
                             'resolved').format(
             path=path, detail=e)) from None
-    return items if isinstance(items, list) else []
+    if not isinstance(items, list) or not all(isinstance(c, dict) and isinstance(c.get("id"), str)
+                                              and isinstance(c.get("field"), str) for c in items):
+        raise InputError(_("{path}: not the merge conflicts targettrack keeps (a list of conflicts, each with an id "
+                           "and a field); 'targettrack conflicts --clear' removes it").format(path=path))
+    return items
 
 
 def write_conflicts(store: Path, items: list[dict]) -> None:
@@ -87,12 +151,13 @@ def setup(store: Path) -> list[str]:
     for line in _add_lines(top / ".gitattributes", [f"{rel} merge=targettrack"]):
         done.append(f".gitattributes: {line}")
     config = {"merge.targettrack.name": "targettrack store, merged per target and field",
-              "merge.targettrack.driver": DRIVER}
+              "merge.targettrack.driver": driver_command()}
     for key, value in config.items():
         current = subprocess.run(["git", "config", "--get", key], cwd=top, capture_output=True, text=True).stdout.strip()
         if current != value:
             _git(["config", key, value], top)
             done.append(f"git config {key} \"{value}\"")
-    for line in _add_lines(top / ".gitignore", [f"{rel}.lock", f"{rel}.backups/", f"{rel}.conflicts"]):
+    for line in _add_lines(top / ".gitignore", [f"{rel}.lock", f"{rel}.backups/", f"{rel}.conflicts",
+                                                f"{rel}.damaged-*"]):
         done.append(f".gitignore: {line}")
     return done

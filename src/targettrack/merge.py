@@ -7,7 +7,10 @@ and theirs; this merges them as targets, not as lines:
 * targets are matched by id, never by TinyDB's document key ("12" may be two
   different targets on two sides); the merged store is renumbered 1..n, base
   targets first in their order, then the new ones by id;
-* a target added on one side, or identically on both, is kept;
+* a target added on one side, or identically on both, is kept; one id
+  added on both sides for two targets is never made into one: ours keeps the
+  id, theirs is kept whole under `ID-theirs` (with its own values), and the
+  conflict says so;
 * a field changed on one side takes that side; changed the same way on both,
   that value; changed differently on both, it is a conflict: ours stays, and
   the conflict is reported with both values;
@@ -17,7 +20,13 @@ and theirs; this merges them as targets, not as lines:
   counts; both stay in the history, and the pair is reported;
 * a target removed on one side and changed on the other is a conflict: the
   changed target is kept (no recorded value is lost);
-* a merge that would give an invalid target keeps ours whole, as a conflict.
+* a merge that would give an invalid target keeps ours whole, as a conflict;
+* a side that moved the target to another unit (edit --unit converts every
+  value) has the other side's values converted into it before anything is
+  compared (an observation is a bare number in the target's unit: 6 recorded
+  in 亿元 is 60000 once the other side moved to 万元); where the units do not
+  convert (a relabel into another kind of unit, or both sides moving to
+  different units), it is a conflict on the unit and ours is kept whole.
 
 Everything but which side a conflict keeps is symmetric in ours and theirs.
 """
@@ -29,7 +38,7 @@ from dataclasses import dataclass
 
 from .errors import InputError
 from .i18n import _
-from .model import from_dict, validate
+from .model import from_dict, to_dict, validate
 
 TARGETS, META = "targets", "meta"
 
@@ -45,6 +54,9 @@ class Conflict:
         def show(v):
             return _("(removed)") if v is None else json.dumps(v, ensure_ascii=False)
 
+        if self.field == "(added twice)":
+            return _("{id}: added on both sides as two different targets; ours keeps the id, theirs is kept as "
+                     "{theirs}").format(id=self.id, theirs=self.theirs)
         if self.field == "(target)":
             if self.ours is None or self.theirs is None:
                 return (_("{id}: removed here and changed on the other side; the changed target is kept")
@@ -121,6 +133,40 @@ def _observations(b: list, o: list, t: list, tid: str, notes: list) -> list:
     return kept + added
 
 
+def _one_unit(b: dict | None, o: dict, t: dict, tid: str, conflicts: list[Conflict]):
+    """The three sides with their values in the unit the merge keeps: the one a
+    side moved to (ours where both moved, with a conflict); theirs None where
+    that cannot be done (the conflict is said)."""
+    from .ops import change_unit
+
+    units = [(d or {}).get("unit", "") for d in (b, o, t)]
+    bu, ou, tu = units
+    if ou == tu and (b is None or bu == ou):
+        return b, o, t
+    unit = ou if tu == bu else tu if ou == bu else ou
+    if ou != tu and ou != bu and tu != bu:
+        conflicts.append(Conflict(tid, "unit", ou, tu))  # both moved, differently: ours, theirs converted
+
+    def into(doc):
+        if doc is None or doc.get("unit", "") == unit:
+            return doc
+        try:
+            return to_dict(change_unit(from_dict(doc), unit))
+        except (InputError, ValueError):
+            return None
+
+    b2, t2 = into(b), into(t)
+    if t2 is None or (b is not None and b2 is None):
+        if not any(c.id == tid and c.field == "unit" for c in conflicts):
+            conflicts.append(Conflict(tid, "unit", ou, tu))
+        return b, o, None
+    o2 = into(o)
+    if o2 is None:
+        conflicts.append(Conflict(tid, "unit", ou, tu))
+        return b, o, None
+    return b2, o2, t2
+
+
 def _target(b: dict | None, o: dict | None, t: dict | None, tid: str,
             conflicts: list[Conflict], notes: list) -> dict | None:
     if o is None and t is None:
@@ -133,6 +179,15 @@ def _target(b: dict | None, o: dict | None, t: dict | None, tid: str,
         return other      # removed against changed: keep what was changed
     if o is None or t is None:
         return o if t is None else t
+    if b is not None and (o == b or t == b):
+        return t if o == b else o  # changed on one side only: that side, whole
+    b, o, t = _one_unit(b, o, t, tid, conflicts)
+    if t is None:
+        return o  # the units do not convert: ours, whole, and the conflict says why
+    if b is None and o.get("created_at") != t.get("created_at"):
+        # the same target added on both sides: added when it was first added, which is no conflict
+        first = min(x for x in (o.get("created_at"), t.get("created_at")) if x is not None)
+        o, t = {**o, "created_at": first}, {**t, "created_at": first}
     found: list = []
     fields = _fields({k: v for k, v in (b or {}).items() if k != "observations"},
                      {k: v for k, v in o.items() if k != "observations"},
@@ -152,6 +207,24 @@ def _target(b: dict | None, o: dict | None, t: dict | None, tid: str,
     return fields
 
 
+def _same_target(o: dict, t: dict) -> bool:
+    """Two targets added under one id on two sides are the same one when only
+    the time each was added (and what each side recorded) differs."""
+    def plain(d):
+        return {k: v for k, v in d.items() if k not in ("created_at", "observations")}
+    return plain(o) == plain(t)
+
+
+def _free(tid: str, taken: set[str]) -> str:
+    """`tid`, or `tid-2`, `tid-3`… where it is taken (an id is at most 64 characters)."""
+    base = tid[:58]
+    found, n = base, 2
+    while found in taken:
+        found, n = f"{base}-{n}", n + 1
+    taken.add(found)
+    return found
+
+
 def merge(base: dict | None, ours: dict, theirs: dict) -> Merged:
     """The merged store data (TinyDB's dict), the conflicts and the notes."""
     b, o, t = _by_id(base), _by_id(ours), _by_id(theirs)
@@ -159,7 +232,14 @@ def merge(base: dict | None, ours: dict, theirs: dict) -> Merged:
     notes: list[str] = []
     order = sorted(set(b) | set(o) | set(t), key=lambda i: (b[i][0] if i in b else len(b), i))
     merged = []
+    taken = set(order)
     for tid in order:
+        if tid not in b and tid in o and tid in t and not _same_target(o[tid][1], t[tid][1]):
+            merged.append(o[tid][1])
+            theirs_id = _free(f"{tid}-theirs", taken)
+            merged.append({**t[tid][1], "id": theirs_id})
+            conflicts.append(Conflict(tid, "(added twice)", tid, theirs_id))
+            continue
         doc = _target(b.get(tid, (0, None))[1], o.get(tid, (0, None))[1], t.get(tid, (0, None))[1], tid,
                       conflicts, notes)
         if doc is not None:

@@ -360,9 +360,12 @@ def change_unit(t: Target, unit: str, relabel: bool = False) -> Target:
     def conv(v):
         return None if v is None else convert(v, t.unit, unit)
 
+    # What is in the unit: the levels (the baseline, each value but a year-on-year change in %), and
+    # the target where it is a level, a running total or a change in the unit (not a % or a rate).
+    in_unit = t.form in (None, "cumulative") or (t.form == "change" and t.change == "absolute")
     return replace(
-        t, unit=unit, target=conv(t.target), baseline=conv(t.baseline),
-        observations=tuple(o._replace(value=conv(o.value)) for o in t.observations),
+        t, unit=unit, target=conv(t.target) if in_unit else t.target, baseline=conv(t.baseline),
+        observations=tuple(o if o.measure == "yoy" else o._replace(value=conv(o.value)) for o in t.observations),
     )
 
 

@@ -51,6 +51,7 @@ SUFFIX = ".rows"
 # three, what the weekly report needs besides (reported, reportrows.py).
 KEY, FIRST, LAST, ID, KIND, TAGS, PLAN, BINDING, DEADLINE, STATUS, PROGRESS, BUFFER, LINE, LINE_KEY, \
     LATEST, ACHIEVED, SHOWN = range(17)
+ROW_LENGTH = 17
 
 
 def folder(environ=os.environ):
@@ -120,14 +121,26 @@ def load(store, key, method) -> Kept | None:
     if not isinstance(head, tuple) or len(head) != 6 or head[:3] != (FORMAT, __version__, str(store)) \
             or (head[3] != key and key is not ANY) or (head[5] != method and method is not ANY):
         return None
+    if not (isinstance(settings, dict) and isinstance(meta, (bytes, type(None))) and isinstance(entries, tuple)
+            and all(map(_well_formed, entries))):
+        return None  # not the shape this version writes: a miss, never a traceback
     return Kept(head[3], head[4], head[5], settings, meta, list(entries))
+
+
+def _well_formed(e) -> bool:
+    """A kept row of the shape `entry` makes, as far as anything reading it relies on."""
+    return (type(e) is tuple and len(e) == ROW_LENGTH and type(e[FIRST]) is int and type(e[LAST]) is int
+            and type(e[ID]) is str and type(e[STATUS]) is str and type(e[LINE]) is tuple and len(e[LINE]) == 7
+            and type(e[LINE][0]) is tuple and type(e[TAGS]) is tuple and type(e[LATEST]) is int
+            and (e[DEADLINE] is None or type(e[DEADLINE]) is int) and (e[BUFFER] is None or type(e[BUFFER]) is int)
+            and (e[PROGRESS] is None or type(e[PROGRESS]) is tuple and len(e[PROGRESS]) == 2))
 
 
 def save(store, key: tuple, lang: str, method: str | None, settings: dict, meta: bytes | None,
          entries: list[tuple]) -> None:
     """Keep these rows for these bytes of `store`: best effort, atomically."""
     cachefiles.write(file_for(store), marshal.dumps(((FORMAT, __version__, str(store), key, lang, method), settings,
-                                                     meta, tuple(entries))))
+                                                     meta, tuple(entries))), store)
 
 
 def clear(environ=os.environ) -> int:

@@ -103,7 +103,14 @@ def end(code: int):
     """Flush what was written and leave at once: every file is written,
     fsynced and closed and the lock released by now, and skipping the
     interpreter's teardown of a large store's objects saves tens of
-    milliseconds a run."""
+    milliseconds a run. A cache folder that could not be trusted is said
+    here, once (cachefiles.py)."""
+    cache = sys.modules.get(__package__ + ".cachefiles")
+    if cache is not None and cache.untrusted:
+        where, why = cache.untrusted
+        print(_("{prog}: warning: the cache folder {folder} {why}; nothing is kept there or read from it (make it "
+                "yours alone: chmod 700, or point XDG_CACHE_HOME elsewhere)").format(
+            prog="targettrack", folder=where, why=_(why)), file=sys.stderr)
     try:
         sys.stdout.flush()
         sys.stderr.flush()

@@ -18,6 +18,7 @@ openpyxl is imported only here, and only when a workbook is read or written.
 from __future__ import annotations
 
 import io
+import math
 import re
 from datetime import date, datetime
 from decimal import Decimal
@@ -125,7 +126,12 @@ def export_xlsx(targets, template: bool = False) -> bytes:
     return out.getvalue()
 
 
-def _read_cell(value) -> str:
+MAX_COLUMNS = 256  # a sheet of import's is a few dozen columns wide; a cell beyond this is refused, never padded to
+
+
+def _read_cell(value, percent: bool = False) -> str:
+    """A cell as import reads text. `percent`: the cell shows a number as a
+    percentage (0.035 shown as 3.5%), and means 3.5%."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -137,29 +143,126 @@ def _read_cell(value) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, (int, float)):
-        return format_number(from_json_number(value))
+        number = from_json_number(value)  # ValueError out of range, said by the caller with its cell
+        return format_number(number * 100) + "%" if percent else format_number(number)
     return unescape(str(value))
 
 
-def _serial(value):
-    """A number in a date column: a year (2025) stays a year; from 10000 on it is
+def _date_cell(value):
+    """A number in a date column: a whole year (2025) stays a year; from 10000 on it is
     an Excel serial day number (45473 is 2024-06-30), as a cell not formatted
-    as a date shows one."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and 10000 <= value < 2958466:
+    as a date shows one. Anything else (2024.1, which Excel keeps for a
+    typed 2024.10) is neither: a ValueError the caller says with its cell."""
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return value
+    if not math.isfinite(value) or value != int(value) or not 1000 <= value < 2958466:
+        raise ValueError(_("{value} in a date column is neither a year nor an Excel date (Excel keeps a typed "
+                           "2024.10 as 2024.1): type the period as text, such as 2024-10, or as a date cell").format(
+            value=format_number(from_json_number(value))))
+    if value >= 10000:
         from openpyxl.utils.datetime import from_excel
 
         return from_excel(value)
-    return value
+    return int(value)
+
+
+def _scan(archive, path: str) -> tuple[list[str], list[str]]:
+    """The sheet's formulas with no value saved (data_only reads them as empty)
+    and its merged ranges, read from its XML as it streams (openpyxl's
+    read-only mode says neither)."""
+    from xml.etree.ElementTree import iterparse
+
+    try:
+        with archive.open(path) as f:
+            head, found = b"", False
+            while chunk := f.read(1 << 20):
+                if b"<f" in head[-8:] + chunk or b"mergeCell" in head[-16:] + chunk:
+                    found = True
+                    break
+                head = chunk
+    except KeyError:
+        return [], []
+    if not found:
+        return [], []
+    formulas, merged = [], []
+    ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    with archive.open(path) as f:
+        for _event, elem in iterparse(f):
+            if elem.tag == ns + "c":
+                v = elem.find(ns + "v")
+                if elem.find(ns + "f") is not None and (v is None or not (v.text or "").strip()):
+                    formulas.append(elem.get("r") or "?")
+                elem.clear()
+            elif elem.tag == ns + "mergeCell":
+                merged.append(elem.get("ref") or "?")
+            elif elem.tag == ns + "row":
+                elem.clear()
+    return formulas, merged
+
+
+def _sheet_rows(ws, name: str) -> list[tuple[int, list[str]]]:
+    """(row number, cells as text) of each row with something in it, read as it
+    streams: never padded to the size a sheet declares, at most MAX_COLUMNS wide."""
+    rows: list[tuple[int, list[str]]] = []
+    dates: set[int] = set()
+    header_seen = False
+    at = 0
+    cells_of = ws.iter_rows()
+    while True:
+        try:
+            row = next(cells_of, None)
+        except Exception as e:  # a damaged part (a shared string that is not there, a bad value): said, not raised
+            raise InputError(_("{name}, sheet {sheet}, after row {row}: the workbook is damaged ({kind}); open it in "
+                               "Excel and save it again").format(name=name, sheet=ws.title, row=at,
+                                                                 kind=type(e).__name__)) from None
+        if row is None:
+            break
+        at += 1
+        texts: list[str] = []
+        for i, cell in enumerate(row):
+            value = getattr(cell, "value", None)
+            if value is None or value == "":
+                texts.append("")
+                continue
+            where = _("{name}, sheet {sheet}, cell {cell}").format(name=name, sheet=ws.title,
+                                                                   cell=f"{_letter(i)}{getattr(cell, 'row', at) or at}")
+            if i >= MAX_COLUMNS:
+                raise InputError(_("{where}: beyond column {last}; a sheet for import has at most {n} columns").format(
+                    where=where, last=_letter(MAX_COLUMNS - 1), n=MAX_COLUMNS))
+            try:
+                if i in dates:
+                    value = _date_cell(value)
+                percent = isinstance(value, (int, float)) and "%" in (getattr(cell, "number_format", "") or "")
+                texts.append(_read_cell(value, percent and i not in dates))
+            except ValueError as e:
+                raise InputError(f"{where}: {e}") from None
+        while texts and not texts[-1].strip():
+            texts.pop()
+        if not texts:
+            continue
+        if not header_seen:
+            header_seen = True
+            names = [HEADER_ALIASES.get(t.strip().lower(), t.strip().lower()) for t in texts]
+            dates = {i for i, n in enumerate(names) if n in DATE_COLUMNS}
+        rows.append((getattr(row[0], "row", at) or at, texts))
+    return rows
+
+
+def _letter(i: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(i + 1)
 
 
 def read_xlsx(raw: bytes, name: str) -> Rows:
     """Each sheet whose first row names target or observation columns (English or Chinese) is a table."""
-    from zipfile import BadZipFile
+    from zipfile import BadZipFile, ZipFile
 
     from openpyxl import load_workbook
 
     try:
         wb = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+        archive = ZipFile(io.BytesIO(raw))
     except (BadZipFile, KeyError, ValueError, OSError) as e:
         raise InputError(_('{name}: not an Excel workbook that can be read ({kind}); save it from Excel '
                             'as .xlsx').format(
@@ -168,21 +271,34 @@ def read_xlsx(raw: bytes, name: str) -> Rows:
     for ws in wb.worksheets:
         if ws.title == "notes":
             continue
-        raw = list(ws.iter_rows(values_only=True))
-        if not raw:
+        formulas, merged = _scan(archive, getattr(ws, "_worksheet_path", "").lstrip("/"))
+        if formulas:
+            raise InputError(_("{name}, sheet {sheet}, cell {cell}: a formula with no value saved; open the workbook "
+                               "in Excel and save it first").format(name=name, sheet=ws.title, cell=formulas[0]))
+        ws.reset_dimensions()  # the rows as they are, not the size the sheet declares
+        found = _sheet_rows(ws, name)
+        if not found:
             continue
-        names = [HEADER_ALIASES.get(str(h or "").strip().lower(), str(h or "").strip().lower()) for h in raw[0]]
-        dates = {i for i, n in enumerate(names) if n in DATE_COLUMNS}
-        cells = [[_read_cell(_serial(v) if i in dates else v) for i, v in enumerate(r)] for r in raw]
-        if not any(c.strip() for r in cells for c in r):
-            continue
-        width = max(len(r) for r in cells)
-        header = [c for c in cells[0]]
-        while header and not header[-1].strip():
-            header.pop()
-        body = [(r + [""] * width)[:len(header)] for r in cells[1:]]
+        header_row = found[0][0]
+        spans = [m for m in merged if _below(m, header_row)]
+        if spans:
+            raise InputError(_("{name}, sheet {sheet}, cells {cells}: merged cells in the table give their value to "
+                               "their first cell only; unmerge them so that each row has its own").format(
+                name=name, sheet=ws.title, cells=spans[0]))
+        header = found[0][1]
+        body = [(texts + [""] * len(header))[:len(header)] for _row, texts in found[1:]]
+        if any(len(texts) > len(header) for _row, texts in found[1:]):
+            row, texts = next((r, t) for r, t in found[1:] if len(t) > len(header))
+            raise InputError(_("{name}, sheet {sheet}, cell {cell}: a value beyond the last named column").format(
+                name=name, sheet=ws.title, cell=f"{_letter(len(header))}{row}"))
         add_table(rows, name, _("sheet {name}").format(name=ws.title), header, body, lambda c: c)
     wb.close()
     if not rows.targets and not rows.observations:
         raise InputError(_('{name}: no sheet with target or observation columns').format(name=name))
     return rows
+
+
+def _below(ref: str, header_row: int) -> bool:
+    """Whether a merged range (A2:A4) reaches below the header row (a title merged above it is no harm)."""
+    rows = [int(n) for n in re.findall(r"\d+", ref)]
+    return bool(rows) and max(rows) > header_row

@@ -219,7 +219,11 @@ def edit(
         settings = store.settings()
     from ..gitshare import resolve
 
-    settled = resolve(locate(root(ctx).db).path, t.id)  # a merge conflict of this target is settled by the edit
+    try:
+        settled = resolve(locate(root(ctx).db).path, t.id)  # a merge conflict of this target is settled by the edit
+    except InputError as e:  # the edit is written; the conflicts file is said to be wrong, not the edit
+        print(_("{prog}: warning: {message}").format(prog="targettrack", message=e), file=sys.stderr)
+        settled = 0
     settled_text = "" if not settled else _("; 1 merge conflict settled") if settled == 1 \
         else _("; {count} merge conflicts settled").format(count=settled)
     print(_("edited {id} ({status})").format(id=t.id, status=_(assess(t, today(), settings).status)) + settled_text)

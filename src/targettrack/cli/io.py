@@ -207,7 +207,9 @@ def import_(
           "observation(s), {skipped} already there")
     print(summary.format(name=safe(name), added=len(plan.added), updated=len(plan.updated),
                          unchanged=len(plan.unchanged), observations=plan.observations_added,
-                         skipped=plan.observations_skipped))
+                         skipped=plan.observations_skipped)
+          + (_("; {n} repeated in the file, added once").format(n=plan.observations_repeated)
+             if plan.observations_repeated else ""))
     if dry_run:
         for i in plan.added:
             print(_("  add {id}").format(id=i))

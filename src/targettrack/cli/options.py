@@ -243,15 +243,37 @@ def read_text(file: str) -> tuple[str, str]:
     return name, decode_text(raw, name)
 
 
+MAX_STREAM = 1 << 30  # what a pipe or stdin may bring: /dev/zero must not fill the memory
+
+
 def read_bytes(file: str) -> tuple[str, bytes]:
-    """FILE (or - for stdin) as bytes, with the name to quote in messages."""
-    from pathlib import Path
+    """FILE (or - for stdin) as bytes, with the name to quote in messages. A
+    device is refused; a pipe (or stdin) is read up to MAX_STREAM."""
+    import stat
 
     name = "stdin" if file == "-" else file
     try:
-        return name, (sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes())
+        if file == "-":
+            return name, _capped(sys.stdin.buffer, name)
+        st = os.stat(file)
+        if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode):
+            raise InputError(_("FILE: {file} is a device, not a file; give a file (or - to read stdin)").format(
+                file=file))
+        with open(file, "rb") as f:
+            return name, f.read() if stat.S_ISREG(st.st_mode) else _capped(f, name)
     except OSError as e:
         raise InputError(_('FILE: cannot read {file} ({reason})').format(file=file, reason=e.strerror)) from None
+
+
+def _capped(stream, name: str) -> bytes:
+    chunks, size = [], 0
+    while chunk := stream.read(1 << 20):
+        size += len(chunk)
+        if size > MAX_STREAM:
+            raise InputError(_("FILE: {name} brings more than {n} GiB; give a file instead").format(
+                name=name, n=MAX_STREAM >> 30))
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def import_source(file: str):

@@ -83,11 +83,15 @@ def conflicts(
     from ..store import locate
 
     path = locate(root(ctx).db).path
-    items = read_conflicts(path)
     if clear:
+        try:
+            items = read_conflicts(path)
+        except InputError:  # a file that is not ours to read is cleared all the same: that is what was asked
+            items = []
         write_conflicts(path, [])
         print(_("cleared 1 conflict") if len(items) == 1 else _("cleared {count} conflicts").format(count=len(items)))
         return
+    items = read_conflicts(path)
     if not items:
         print(_("no merge conflicts"))
         return
