@@ -61,14 +61,15 @@ def counted(statuses) -> dict[str, int]:
 
 
 class Brief(namedtuple("Brief", "as_of since within_days statuses attention upcoming changes new_observations "
-                                "achieved")):
+                                "achieved recorded", defaults=(None,))):
     """A report as the text and Markdown formats draw it: its date, the day
     its changes are counted from, the days ahead its deadlines are looked
     for; the status of every reported target (store order); the Facts of
     those needing attention (worst first) and of those due (by deadline);
     the report.Change of each status changed and the (Target, Observation)
     of each value new since (store order); the Facts of those reached since
-    (store order). A named tuple: drawing one imports no dataclasses."""
+    (store order); the latest day a value of theirs was recorded (None: none
+    was). A named tuple: drawing one imports no dataclasses."""
 
     __slots__ = ()
 

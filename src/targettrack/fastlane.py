@@ -262,7 +262,10 @@ def _report(got: dict) -> int | None:
         path = located(got["db"])
         rep = reportrows.made(path, fmt, day, shift(day, -reportrows.SINCE_DAYS), span_days(reportrows.WITHIN, day),
                               day, None, None, lang_given, True, opened)
+        from .gitshare import provenance
+
         print_report(rep, fmt, store=path if fmt == "text" else None, generated_at=now_utc()[:19] + "Z",
+                     git=provenance(path),
                      color=color_wanted(got["no_color"]))
 
     return _as_a_command(work)

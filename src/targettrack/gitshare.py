@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 from pathlib import Path
 
 from .atomicfile import atomic_write
@@ -42,7 +41,10 @@ def has_conflict_markers(raw: bytes) -> bool:
     return sum(starts) >= 3 and any(line.startswith(b"<<<<<<< ") for line in lines)
 
 
-def _git_in(folder: Path, args: list[str]) -> subprocess.CompletedProcess | None:
+def _git_in(folder: Path, args: list[str]):
+    """git's CompletedProcess, or None where git cannot be run."""
+    import subprocess  # only where git is asked something: a report outside git starts none
+
     try:
         return subprocess.run(["git", *args], cwd=folder, capture_output=True, timeout=30)
     except (OSError, subprocess.SubprocessError):
@@ -71,6 +73,30 @@ def git_state(store: Path) -> dict:
             if len(parts) >= 3:
                 stages.add(parts[2])
     return {"rel": rel, "named": named, "configured": configured, "unmerged": bool(stages), "stages": stages}
+
+
+def provenance(store: Path) -> dict | None:
+    """The commit a report's store reflects, in a git work tree (None outside
+    one, or without git): its short id and date, whether the store has
+    changes not committed, how many commits its branch is behind the
+    upstream it tracks (a pull that failed: None without an upstream), and
+    whether a merge of it is unfinished. A report of stale data says so."""
+    store = Path(store).resolve()
+    folder = store.parent
+    if not any((p / ".git").exists() for p in (folder, *folder.parents)):
+        return None  # no git here: not one process started to find out
+    path = str(store)
+    log = _git_in(folder, ["log", "-1", "--format=%h %cs", "--", path])
+    if log is None or log.returncode != 0 or not log.stdout.strip():
+        return None
+    commit, _, day = log.stdout.decode("utf-8", "replace").strip().partition(" ")
+    changed = _git_in(folder, ["diff", "--quiet", "HEAD", "--", path])
+    behind = _git_in(folder, ["rev-list", "--count", "HEAD..@{upstream}"])
+    unmerged = _git_in(folder, ["ls-files", "-u", "--", path])
+    return {"commit": commit, "date": day,
+            "uncommitted": changed is not None and changed.returncode == 1,
+            "behind": int(behind.stdout) if behind is not None and behind.returncode == 0 else None,
+            "unmerged": unmerged is not None and bool(unmerged.stdout.strip())}
 
 
 def stage_bytes(store: Path, stage: str) -> bytes | None:
@@ -122,6 +148,8 @@ def resolve(store: Path, target_id: str) -> int:
 
 
 def _git(args: list[str], cwd: Path) -> str:
+    import subprocess
+
     try:
         r = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, timeout=60)
     except FileNotFoundError:
@@ -153,7 +181,8 @@ def setup(store: Path) -> list[str]:
     config = {"merge.targettrack.name": "targettrack store, merged per target and field",
               "merge.targettrack.driver": driver_command()}
     for key, value in config.items():
-        current = subprocess.run(["git", "config", "--get", key], cwd=top, capture_output=True, text=True).stdout.strip()
+        found = _git_in(top, ["config", "--get", key])
+        current = found.stdout.decode("utf-8", "replace").strip() if found is not None else ""
         if current != value:
             _git(["config", key, value], top)
             done.append(f"git config {key} \"{value}\"")

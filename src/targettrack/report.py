@@ -43,6 +43,7 @@ class Report:
     new_observations: list[tuple[Target, Observation]] = field(default_factory=list)
     achieved: list[tuple[Target, Assessment]] = field(default_factory=list)
     previous: dict[str, Assessment] = field(default_factory=dict)  # by id: its status as of `since` (judged_then)
+    recorded: date | None = None  # the latest day a value of the reported targets was recorded: the data's age
 
     @property
     def summary(self) -> dict[str, int]:
@@ -100,6 +101,7 @@ def build(targets, as_of: date, since: date, within_days: int, settings: Setting
     does not hold 10,000 series."""
     rows, previous, changes, new_obs, achieved, attention, upcoming = [], {}, [], [], [], [], []
     then_known = known_before(as_of, since, today or as_of, known)
+    recorded = None
     horizon = shift(as_of, within_days)
     for t in targets:
         # --known-at: the store as it was that day, so that the report of a
@@ -122,6 +124,9 @@ def build(targets, as_of: date, since: date, within_days: int, settings: Setting
         if changed:
             changes.append(Change(t, before, a, entered_between(t, since, as_of)))
         new_obs += [(t, o) for o in entered]
+        latest = latest_recorded(t)
+        if latest and (recorded is None or latest > recorded):
+            recorded = latest
         if needs_attention(a.status, a.stale, t.deadline is not None and as_of > t.deadline.last):
             attention.append((held, a))
         if t.deadline and coming_up(a.status, t.deadline.last, as_of, horizon):
@@ -130,7 +135,12 @@ def build(targets, as_of: date, since: date, within_days: int, settings: Setting
             achieved.append((held, a))
     attention.sort(key=lambda ta: attention_key(ta[1].status, ta[1].buffer_days, ta[0].id))
     upcoming.sort(key=lambda ta: (ta[0].deadline.last, ta[0].id))
-    return Report(as_of, since, within_days, rows, attention, upcoming, changes, new_obs, achieved, previous)
+    return Report(as_of, since, within_days, rows, attention, upcoming, changes, new_obs, achieved, previous, recorded)
+
+
+def latest_recorded(t: Target) -> date | None:
+    """The latest day a value of `t` was recorded (what makes a report's data a day or a year old)."""
+    return max(filter(None, map(recorded_day, t.observations)), default=None)
 
 
 def _new(o: Observation, since: date, as_of: date) -> bool:

@@ -21,7 +21,7 @@ from datetime import date
 from . import rowcache
 from .clock import shift
 from .brief import Brief, Facts, attention_key, coming_up, how_far_from
-from .rowcache import ACHIEVED, BINDING, BUFFER, DEADLINE, FIRST, ID, LATEST, LINE, SHOWN, STATUS
+from .rowcache import ACHIEVED, BINDING, BUFFER, DEADLINE, FIRST, ID, LATEST, LINE, RECORDED, SHOWN, STATUS
 
 # The report's defaults: changes over the last week, deadlines within 90 days.
 SINCE_DAYS = 7
@@ -100,6 +100,7 @@ def _brief(entries, key, as_of: date, since: date, within_days: int, method, flt
         attention += [facts_of(t, a) for t, a in judged.attention]
         upcoming += [facts_of(t, a) for t, a in judged.upcoming]
         late = {t.id: facts_of(t, a) for t, a in judged.achieved}
+    recorded = judged.recorded.toordinal() if judged is not None and judged.recorded else 0
     for e in rows:
         if e[ID] in loud_status:
             statuses.append(loud_status[e[ID]])
@@ -111,6 +112,7 @@ def _brief(entries, key, as_of: date, since: date, within_days: int, method, flt
         # Quiet: the same status on `since` as now, so never newly achieved (brief.newly_achieved).
         status, deadline = e[STATUS], e[DEADLINE]
         statuses.append(status)
+        recorded = max(recorded, e[RECORDED])
         ahead = e[SHOWN] is not None  # kept for a target needing attention (brief.needs_attention), only
         soon = deadline is not None and coming_up(status, date.fromordinal(deadline), as_of, horizon)
         if ahead or soon:
@@ -123,7 +125,8 @@ def _brief(entries, key, as_of: date, since: date, within_days: int, method, flt
     upcoming.sort(key=lambda f: (f.deadline_last, f.id))
     return Brief(as_of, since, within_days, statuses, attention, upcoming,
                  judged.changes if judged is not None else [],
-                 judged.new_observations if judged is not None else [], achieved)
+                 judged.new_observations if judged is not None else [], achieved,
+                 date.fromordinal(recorded) if recorded else None)
 
 
 def facts(e: tuple, day: int, attention: bool) -> Facts:

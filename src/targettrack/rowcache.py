@@ -40,7 +40,7 @@ from .render.lines import Line
 # runs it before the command line is even imported). Judging a target, and
 # what it takes, is imported only where rows are made.
 
-FORMAT = 7
+FORMAT = 8
 ANY = object()  # load(): rows judged by whichever method
 SUFFIX = ".rows"
 # One kept row: where the target is in the store, the days its row holds
@@ -48,10 +48,10 @@ SUFFIX = ".rows"
 # values: marshal reads 10,000 of them in a few milliseconds.
 # The key of the target's line in the store (cachefiles.content_key) finds
 # the row again after the file changed by other hands (rekeyed). The last
-# three, what the weekly report needs besides (reported, reportrows.py).
+# four, what the weekly report needs besides (reported, reportrows.py).
 KEY, FIRST, LAST, ID, KIND, TAGS, PLAN, BINDING, DEADLINE, STATUS, PROGRESS, BUFFER, LINE, LINE_KEY, \
-    LATEST, ACHIEVED, SHOWN = range(17)
-ROW_LENGTH = 17
+    LATEST, ACHIEVED, SHOWN, RECORDED = range(18)
+ROW_LENGTH = 18
 
 
 def folder(environ=os.environ):
@@ -133,7 +133,8 @@ def _well_formed(e) -> bool:
             and type(e[ID]) is str and type(e[STATUS]) is str and type(e[LINE]) is tuple and len(e[LINE]) == 7
             and type(e[LINE][0]) is tuple and type(e[TAGS]) is tuple and type(e[LATEST]) is int
             and (e[DEADLINE] is None or type(e[DEADLINE]) is int) and (e[BUFFER] is None or type(e[BUFFER]) is int)
-            and (e[PROGRESS] is None or type(e[PROGRESS]) is tuple and len(e[PROGRESS]) == 2))
+            and (e[PROGRESS] is None or type(e[PROGRESS]) is tuple and len(e[PROGRESS]) == 2)
+            and type(e[RECORDED]) is int)
 
 
 def save(store, key: tuple, lang: str, method: str | None, settings: dict, meta: bytes | None,
@@ -179,11 +180,12 @@ def reported(t, a) -> tuple:
 
     latest = max((max(o.date.last, recorded_day(o) or date.min).toordinal() for o in t.observations), default=0)
     achieved = a.achieved_date.toordinal() if a.achieved_date else None
+    recorded = max((d.toordinal() for d in map(recorded_day, t.observations) if d), default=0)
     if not needs_attention(a.status, a.stale, t.deadline is not None and a.as_of > t.deadline.last):
-        return latest, achieved, None
+        return latest, achieved, None, recorded
     from .render.report_common import how_far_parts, projected
 
-    return latest, achieved, marshal.dumps((projected(t, a),) + how_far_parts(t, a))
+    return latest, achieved, marshal.dumps((projected(t, a),) + how_far_parts(t, a)), recorded
 
 
 def judged(doc_key: int, t, on: date, settings, method: str | None, line_key: int | None = None) -> tuple:

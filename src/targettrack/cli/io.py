@@ -78,13 +78,16 @@ def report(
                           not opts.no_cache, lambda: open_store(ctx), known)
     path = str(loc.path.resolve()) if fmt not in ("html", "markdown") or show_store else None
     generated = now_utc()[:19] + "Z"
+    from ..gitshare import provenance
+
+    git = provenance(loc.path)
     if output is None:
-        print_report(rep, fmt, store=path, generated_at=generated, color=use_color(ctx))
+        print_report(rep, fmt, store=path, generated_at=generated, color=use_color(ctx), git=git)
     else:
         import io
 
         buf = io.StringIO()
-        report_renderer(fmt)(rep, buf, store=path, generated_at=generated)
+        report_renderer(fmt)(rep, buf, store=path, generated_at=generated, git=git)
         emit(buf.getvalue(), output, ctx)  # a file, whole or not at all
     if failing and any(status in failing for status in reportrows.statuses(rep)):
         raise typer.Exit(1)

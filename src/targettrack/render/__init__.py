@@ -53,11 +53,35 @@ REPORT_EXTENSIONS = {".txt": "text", ".text": "text", ".md": "markdown", ".markd
 BRIEF_FORMATS = ("text", "markdown")
 
 
+def provenance_lines(recorded, as_of, git: dict | None) -> list[str]:
+    """What a report says of its data's age and the commit it reflects (gitshare.provenance), in the reader's
+    language: a cron report of stale data, or of a store a failed pull left behind, says so."""
+    from ..i18n import _, prose_date
+
+    lines = []
+    if recorded is not None:
+        days = (as_of - recorded).days
+        said = {0: _("data: latest value recorded {day}, the day of the report"),
+                1: _("data: latest value recorded {day}, the day before the report")}.get(
+            days, _("data: latest value recorded {day}, {n} days before the report"))
+        lines.append(said.format(day=prose_date(recorded), n=days))
+    if git:
+        text = _("git: commit {commit} of {day}").format(commit=git["commit"], day=git["date"])
+        if git.get("uncommitted"):
+            text += _("; the store has changes not committed")
+        if git.get("behind"):
+            text += _("; {n} commit(s) behind its upstream: the last pull did not bring them").format(n=git["behind"])
+        if git.get("unmerged"):
+            text += _("; in an unfinished merge: finish it ('targettrack conflicts', 'git add', 'git commit')")
+        lines.append(text)
+    return lines
+
+
 def report_renderer(name: str):
     return importlib.import_module(f"{__name__}.{REPORT_FORMATS[name]}").render
 
 
-def print_report(rep, name: str, *, store: str | None, generated_at: str, color: bool) -> None:
+def print_report(rep, name: str, *, store: str | None, generated_at: str, color: bool, git: dict | None = None) -> None:
     """The report in format `name` on stdout, as `report` prints it: text on
     a terminal fitted to its width and in colour (user text in it is shown
     safe already: textwidth.safe; the colours are ours); anywhere else,
@@ -73,7 +97,7 @@ def print_report(rep, name: str, *, store: str | None, generated_at: str, color:
 
         buf = io.StringIO()
         draw(rep, buf, store=store, generated_at=generated_at, total=shutil.get_terminal_size((80, 24)).columns,
-             color=color)
+             color=color, git=git)
         sys.stdout.write(buf.getvalue())
     else:
-        draw(rep, data_out(), store=store, generated_at=generated_at)
+        draw(rep, data_out(), store=store, generated_at=generated_at, git=git)

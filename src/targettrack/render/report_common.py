@@ -80,4 +80,4 @@ def brief(r) -> Brief:
     """A report.Report as the text and Markdown formats draw it."""
     return Brief(r.as_of, r.since, r.within_days, [a.status for _, a in r.rows],
                  [facts(t, a) for t, a in r.attention], [facts(t, a) for t, a in r.upcoming], r.changes,
-                 r.new_observations, [facts(t, a) for t, a in r.achieved])
+                 r.new_observations, [facts(t, a) for t, a in r.achieved], r.recorded)

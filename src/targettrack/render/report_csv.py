@@ -9,7 +9,7 @@ HEADER = ["section", "id", "title", "status", "previous_status", "deadline", "da
           "binding", "stale", "data_due"]
 
 
-def render(report, out, *, store: str, generated_at: str) -> None:
+def render(report, out, *, store: str, generated_at: str, git: dict | None = None) -> None:
     rows = []
 
     def add(section, t, a=None, **extra):

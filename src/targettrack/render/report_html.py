@@ -231,7 +231,7 @@ def _named(t: Target) -> str:
         (f' <span class="id">{e(_("binding"))}</span>' if t.binding else "")
 
 
-def render(report, out, *, store: str | None, generated_at: str) -> None:
+def render(report, out, *, store: str | None, generated_at: str, git: dict | None = None) -> None:
     """`store`: the store's path, shown only when asked (report --show-store):
     a published page should not tell the world the analyst's home folder."""
     script_hash = base64.b64encode(hashlib.sha256(SCRIPT.encode()).digest()).decode()

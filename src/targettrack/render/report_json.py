@@ -7,7 +7,7 @@ from ..records import record
 from .report_common import because
 
 
-def as_dict(report, *, store: str, generated_at: str, records: bool = True) -> dict:
+def as_dict(report, *, store: str, generated_at: str, records: bool = True, git: dict | None = None) -> dict:
     """The report as one JSON object; with `records` False, its "targets"
     left empty (render writes them one at a time)."""
     return {
@@ -15,6 +15,8 @@ def as_dict(report, *, store: str, generated_at: str, records: bool = True) -> d
         "since": report.since.isoformat(),
         "generated_at": generated_at,
         "store": store,
+        "latest_recorded": report.recorded.isoformat() if report.recorded else None,
+        "git": git,
         "summary": report.summary,
         "targets": [record(t, a) for t, a in report.rows] if records else [],
         "attention": [t.id for t, _ in report.attention],
@@ -31,13 +33,13 @@ def as_dict(report, *, store: str, generated_at: str, records: bool = True) -> d
     }
 
 
-def render(report, out, *, store: str, generated_at: str) -> None:
+def render(report, out, *, store: str, generated_at: str, git: dict | None = None) -> None:
     """What dump(as_dict(...)) writes, byte for byte, but the targets' records
     made and written one at a time: a report on 10,000 targets does not hold
     10,000 records and their text at once."""
     from ..jsonindent import dumps
 
-    doc = as_dict(report, store=store, generated_at=generated_at, records=False)
+    doc = as_dict(report, store=store, generated_at=generated_at, records=False, git=git)
     out.write("{")
     for i, (key, value) in enumerate(doc.items()):
         out.write(("," if i else "") + "\n  " + dumps(key) + ": ")

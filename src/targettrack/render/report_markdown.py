@@ -27,13 +27,17 @@ def _table(out, title: str, header: tuple[str, ...], rows: list[tuple]) -> None:
         out.write("| " + " | ".join(md(c) for c in r) + " |\n")
 
 
-def render(report, out, *, store: str | None, generated_at: str) -> None:
+def render(report, out, *, store: str | None, generated_at: str, git: dict | None = None) -> None:
     """`report`: a brief.Brief. `store` only when asked (report --show-store):
     a published page should not tell the world the analyst's home folder."""
     summary = ", ".join(f"{s} {n}" for s, n in report.summary.items()) or "none"
     out.write(f"# targettrack report, {report.as_of}\n\n")
     where = f" Store: `{md(store)}`." if store else ""
     out.write(f"Changes since {report.since}.{where} Generated {generated_at}.\n\n")
+    from . import provenance_lines
+
+    for line in provenance_lines(report.recorded, report.as_of, git):
+        out.write(md(line[:1].upper() + line[1:]) + ".\n\n")
     out.write(f"**{len(report.statuses)} targets**: {md(summary)}\n")
     _table(out, "Needs attention", ("Target", "Status", "Projected", "Where it stands"),
            [(f"{f.id}: {f.title}", labelled(f.status, f.binding), f.projected, f.how_far) for f in report.attention])

@@ -36,7 +36,8 @@ def _status_style(cell: str) -> str:
     return STATUS_STYLE.get(word) or STATUS_STYLE.get({_(s): s for s in STATUSES}.get(word, ""), "")
 
 
-def render(report, out, *, store: str, generated_at: str, total: int | None = None, color: bool = False) -> None:
+def render(report, out, *, store: str, generated_at: str, total: int | None = None, color: bool = False,
+           git: dict | None = None) -> None:
     """`report`: a brief.Brief. `total`: the terminal's width, to wrap long cells in (None off a terminal)."""
 
     def section(title, rows):
@@ -44,8 +45,11 @@ def render(report, out, *, store: str, generated_at: str, total: int | None = No
 
     summary = listing(f"{_(s)} {n}" for s, n in report.summary.items()) or _("none")
     as_of, since = prose_date(report.as_of), prose_date(report.since)
+    from . import provenance_lines
+
     for line in (_("targettrack report as of {as_of}, changes since {since}").format(as_of=as_of, since=since),
                  _("store: {store}").format(store=store),
+                 *provenance_lines(report.recorded, report.as_of, git),
                  _("{n} targets: {summary}").format(n=len(report.statuses), summary=summary)):
         if total:
             from .fit import wrap
