@@ -9,7 +9,7 @@ set -eu
 OUT=data/cn-14th-five-year-plan.json
 rm -f "$OUT"
 rm -rf "$OUT.backups" "$OUT.lock"
-export TARGETTRACK_DB="$PWD/$OUT" TARGETTRACK_TODAY=2026-11-26
+export TARGETTRACK_DB="$PWD/$OUT" TARGETTRACK_TODAY=2026-11-26 TARGETTRACK_USER="样例数据"
 tt() { targettrack "$@" >/dev/null; }
 targettrack init >/dev/null
 

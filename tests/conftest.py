@@ -31,6 +31,7 @@ def frozen_env(monkeypatch, tmp_path):
                 "LC_ALL", "LC_MESSAGES", "LANGUAGE"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")  # English, whatever the developer's locale (test_i18n sets others)
+    monkeypatch.setenv("TARGETTRACK_USER", "analyst")  # who records, whoever runs the tests (who.py; test_team)
     from targettrack import i18n
 
     i18n.use("en", "the default")  # and in-process, whatever the test before chose (tests run in any order)

@@ -252,8 +252,8 @@ def test_remove_confirms_on_a_terminal(sample, monkeypatch):
 def test_history_formats(sample):
     sample.ok("update", "sh-robot-brands", "3", "--date", "2024-06", "--note", "两家新品牌")
     plain = sample.ok("history", "sh-robot-brands")
-    assert plain.splitlines()[0].split() == ["DATE", "VALUE", "RECORDED", "NOTE", "SOURCE"]
-    assert "3家" in plain and "两家新品牌" in plain
+    assert plain.splitlines()[0].split() == ["DATE", "VALUE", "RECORDED", "BY", "NOTE", "SOURCE"]
+    assert "3家" in plain and "两家新品牌" in plain and " analyst " in plain  # who recorded it (issue 31)
     rows = list(csv.DictReader(io.StringIO(sample.ok("history", "sh-robot-brands", "-f", "csv"))))
     assert rows[0]["value"] == "3" and rows[0]["date"] == "2024-06-30"
     assert sample.ok("history", "hezhou-airport", "-f", "csv").startswith("id,date,")

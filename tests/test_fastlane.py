@@ -161,7 +161,7 @@ def test_errors_read_as_the_full_lane_says_them(tmp_path, env, plan):
 # --- update ------------------------------------------------------------------------
 
 UPDATE_DEFAULTS = {"ref": None, "value": None, "by": None, "yoy": None, "on": None, "note": None, "source": None,
-                   "delete": False, "quiet": False}
+                   "delete": False, "quiet": False, "by_user": None}
 
 
 @hsettings(max_examples=500, deadline=None)
@@ -178,7 +178,7 @@ def test_what_the_update_lane_takes_typer_reads_alike(argv):
         params["value"] = params["value"] or []  # no VALUE: Typer gives [] (or None); the command reads both as none
         assert params == {**UPDATE_DEFAULTS, "ref": got["ref"], "value": list(got["values"]), "by": got["by"],
                           "yoy": got["yoy"], "on": got["on"], "note": got["note"], "source": got["source"],
-                          "delete": got["delete"], "quiet": got["quiet"]}
+                          "delete": got["delete"], "quiet": got["quiet"], "by_user": got["by_user"]}
 
 
 @pytest.mark.parametrize("argv", [

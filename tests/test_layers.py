@@ -11,7 +11,7 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "targettrack"
 
 LAYERS = [
     # 0: parsing what people write, settings, files, text
-    {"errors", "frozen", "qualifiers", "quantity", "dates", "settings", "atomicfile", "csvcells", "textwidth", "textfile", "layout", "jsonindent", "jsonstream", "i18n", "ordering", "lockfile", "terminal", "cachefiles", "clock"},
+    {"errors", "frozen", "qualifiers", "who", "quantity", "dates", "settings", "atomicfile", "csvcells", "textwidth", "textfile", "layout", "jsonindent", "jsonstream", "i18n", "ordering", "lockfile", "terminal", "cachefiles", "clock"},
     # 1: the data
     {"kinds", "model", "values"},
     # 2: judging and changing targets

@@ -165,7 +165,7 @@ class Analyst:
 def team(tmp_path):
     env = _env(tmp_path)
     subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(tmp_path / "remote.git")], check=True, env=env)
-    a = Analyst(tmp_path / "a", env)
+    a = Analyst(tmp_path / "a", {**env, "TARGETTRACK_USER": "王芳"})
     subprocess.run(["git", "clone", "-q", str(tmp_path / "remote.git"), str(a.work)], check=True, env=env,
                    capture_output=True)
     a.tt("init", "--sample")
@@ -175,7 +175,7 @@ def team(tmp_path):
     a.git("add", ".")
     a.git("commit", "-qm", "the shipped store")
     a.git("push", "-q", "origin", "HEAD:main")
-    b = Analyst(tmp_path / "b", env)
+    b = Analyst(tmp_path / "b", {**env, "TARGETTRACK_USER": "李明"})
     subprocess.run(["git", "clone", "-q", str(tmp_path / "remote.git"), str(b.work)], check=True, env=env,
                    capture_output=True)
     b.tt("git-setup")  # the driver is registered per clone (git config is not pushed)
@@ -241,7 +241,8 @@ def test_the_same_period_recorded_on_both_sides_and_different_fields_of_one_targ
     b.tt("edit", "sh-robot-industry", "--plan", "shanghai-2025")
     r = _sync(a, b)
     assert r.returncode == 0, r.stderr
-    assert "2025 was recorded on both sides (850 and 870)" in r.stderr and "870, recorded later, counts" in r.stderr
+    assert "2025 was recorded on both sides (850 by 王芳 and 870 by 李明)" in r.stderr  # who did (issue 31)
+    assert "870 by 李明, recorded later, counts" in r.stderr
     row = json.loads(b.tt("show", "sh-robot-industry", "-f", "json").stdout)
     assert (row["current"], row["owner"], row["plan"]) == (870, "上海市经信委", "shanghai-2025")
     assert [(o["value"], o["superseded"]) for o in row["observations"]] == [(850, True), (870, False)]

@@ -59,7 +59,7 @@ def sessions(text: str) -> dict[str, list[tuple[int, list[str], list[str]]]]:
 def _run_session(steps, folder: Path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("TARGETTRACK_")}
     env.update(PATH=f"{BIN}{os.pathsep}{env.get('PATH', '')}", TARGETTRACK_TODAY="2026-11-26", COLUMNS="80",
-               HOME=str(folder))
+               HOME=str(folder), TARGETTRACK_USER="王芳")
     env.pop("NO_COLOR", None)
     for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):  # the same locale on every machine (info names it)
         env.pop(var, None)

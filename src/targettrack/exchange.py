@@ -46,9 +46,11 @@ TARGET_COLUMNS = ["id", "title", "title_en", "kind", "unit", "baseline", "baseli
                   # schema 3 (README, "Target forms" and "How statistics arrive")
                   "form", "change", "each", "binding", "frequency", "lag",
                   # schema 4 (README, "Qualifiers" and "A target for the deadline's value")
-                  "qualifier", "approx", "at_deadline"]
+                  "qualifier", "approx", "at_deadline",
+                  # who added it and who last edited it (issue 31)
+                  "created_by", "edited_by"]
 # `measure` is "yoy" for a year-on-year change kept as given (a change or growth target), empty for a level.
-OBSERVATION_COLUMNS = ["id", "date", "value", "note", "source", "recorded_at", "measure"]
+OBSERVATION_COLUMNS = ["id", "date", "value", "note", "source", "recorded_at", "measure", "recorded_by"]
 # What an observation row may give instead of `value` (import only; export writes levels):
 # `change`, an increment on the latest value (update --by); `yoy`, a change in
 # percent on the value a year before (update --yoy).
@@ -57,7 +59,7 @@ IMPORT_OBSERVATION_COLUMNS = OBSERVATION_COLUMNS + ["change", "yoy"]
 # Free text, given back exactly as written; every other cell is a value,
 # date or name, and white space around it is dropped.
 TEXT_COLUMNS = {"title", "title_en", "owner", "plan", "note", "source", "source_publisher", "source_url",
-                "source_quote", "source_note"}
+                "source_quote", "source_note", "recorded_by", "created_by", "edited_by"}
 SOURCE_COLUMNS = {"source": "document", "source_publisher": "publisher", "source_date": "date",
                   "source_url": "url", "source_quote": "quote", "source_note": "note"}
 
@@ -134,7 +136,8 @@ def export_rows(targets: list[Target]) -> dict[str, list[dict]]:
 
 def _observation_rows(t: Target) -> list[dict]:
     return [{"id": t.id, "date": o.date.label, "value": _shown(t, o), "note": o.note, "source": o.source,
-             "recorded_at": o.recorded_at, "measure": o.measure} for o in t.observations]
+             "recorded_at": o.recorded_at, "measure": o.measure, "recorded_by": o.recorded_by}
+            for o in t.observations]
 
 
 def _shown(t: Target, o: Observation):
@@ -436,7 +439,7 @@ def target_fields(row: dict, where: str, today, existing: Target | None) -> dict
     A target written as a plan writes it (6.5亿吨以上) gives its qualifier,
     and the kind the qualifier says where the row gives none (ops.kind_for)."""
     f: dict = {}
-    for column in ("title", "title_en", "owner", "plan", "created_at"):
+    for column in ("title", "title_en", "owner", "plan", "created_at", "created_by", "edited_by"):
         v = _cell(row, column, where)
         if v is not None:
             f[column] = v
@@ -537,7 +540,7 @@ def _one_of(value: str, allowed: tuple, what: str) -> str:
 
 
 def observation_from(row: dict, where: str, target: Target, today, now: str,
-                     levels: Levels | None = None) -> tuple[Observation, str | None]:
+                     levels: Levels | None = None, by: str | None = None) -> tuple[Observation, str | None]:
     """The observation a row records, and the text of its value (for warnings)."""
     date = _period(row, "date", where, today)
     if date is None:
@@ -557,7 +560,8 @@ def observation_from(row: dict, where: str, target: Target, today, now: str,
         how = "yoy"
     try:
         o = observe(target, raw, date, today, _cell(row, "recorded_at", where) or now,
-                    _cell(row, "note", where), _cell(row, "source", where), how=how, levels=levels)
+                    _cell(row, "note", where), _cell(row, "source", where), how=how, levels=levels,
+                    by=_cell(row, "recorded_by", where) or (None if _cell(row, "recorded_at", where) else by))
     except InputError as e:
         if e.field in ("by", "yoy", "value"):
             raise _fail(where, column, e) from None
@@ -625,7 +629,8 @@ def _row_id(row: dict, where: str) -> str:
     return target_id
 
 
-def _planned(row: dict, where: str, target_id: str, before: Target | None, today, now: str) -> Target:
+def _planned(row: dict, where: str, target_id: str, before: Target | None, today, now: str,
+             by: str | None = None) -> Target:
     """The target a row makes (new) or makes of `before`, checked."""
     if before is not None and (unit := _cell(row, "unit", where)) is not None:
         # A file whose target is in another unit (a colleague's export after an edit --unit): the values
@@ -644,7 +649,8 @@ def _planned(row: dict, where: str, target_id: str, before: Target | None, today
     if before is None:
         if "title" not in fields:
             raise _fail(where, "title", _("a new target needs a title"))
-        t = Target(id=target_id, **{"created_at": now, **fields})
+        t = Target(id=target_id, **{"created_at": now, "created_by": by if "created_at" not in fields else None,
+                                    **fields})
     else:
         t = replace(before, **fields)
     try:
@@ -660,8 +666,8 @@ class _Observations:
     (a multiset), so an export that holds the same value twice imports as
     twice. Counted in a dict: linear in the rows."""
 
-    def __init__(self, plan: Plan, today, now: str):
-        self.plan, self.today, self.now = plan, today, now
+    def __init__(self, plan: Plan, today, now: str, by: str | None = None):
+        self.plan, self.today, self.now, self.by = plan, today, now, by
         self.there: dict[str, Counter] = {}
         self.seen: set[tuple] = set()
         self.levels: dict[str, Levels] = {}
@@ -670,7 +676,7 @@ class _Observations:
     def add(self, row: dict, where: str, t: Target) -> None:
         if t.id not in self.levels:
             self.levels[t.id] = Levels(t)
-        obs, text = observation_from(row, where, t, self.today, self.now, self.levels[t.id])
+        obs, text = observation_from(row, where, t, self.today, self.now, self.levels[t.id], self.by)
         self.levels[t.id].add(obs)  # a later row's change or yoy counts this one
         if t.id not in self.there:
             self.there[t.id] = Counter(_key(o) for o in t.observations)
@@ -700,7 +706,7 @@ class _Observations:
         return t
 
 
-def plan_import(rows: Rows, existing: list[Target], today, now: str, progress=None) -> Plan:
+def plan_import(rows: Rows, existing: list[Target], today, now: str, progress=None, by: str | None = None) -> Plan:
     """Everything the import would write; raises InputError on the first bad row."""
     current = {t.id: t for t in existing}
     result: dict[str, Target] = {}
@@ -710,8 +716,8 @@ def plan_import(rows: Rows, existing: list[Target], today, now: str, progress=No
         step()
         target_id = _row_id(row, where)
         result[target_id] = _planned(row, where, target_id, result.get(target_id) or current.get(target_id),
-                                     today, now)
-    observations = _Observations(plan, today, now)
+                                     today, now, by)
+    observations = _Observations(plan, today, now, by)
     for where, row in rows.observations:
         step()
         target_id = _cell(row, "id", where)
@@ -729,7 +735,7 @@ def plan_import(rows: Rows, existing: list[Target], today, now: str, progress=No
     return plan
 
 
-def plan_streamed(stream: "StreamedJSON", lookup, today, now: str, keep) -> Plan:
+def plan_streamed(stream: "StreamedJSON", lookup, today, now: str, keep, by: str | None = None) -> Plan:
     """plan_import for a JSON export read as it arrives: each target is
     planned with its observations and handed to `keep(id, document)` if
     it is to be written, and then let go, so no more than one target is held.
@@ -743,8 +749,8 @@ def plan_streamed(stream: "StreamedJSON", lookup, today, now: str, keep) -> Plan
             raise jsonstream.Unstreamable(f"id {target_id} given twice")
         seen.add(target_id)
         before = lookup(target_id)
-        t = _planned(row, where, target_id, before, today, now)
-        observations = _Observations(plan, today, now)
+        t = _planned(row, where, target_id, before, today, now, by)
+        observations = _Observations(plan, today, now, by)
         for where_obs, obs_row in rows:
             observations.add(obs_row, where_obs, t)
         t = observations.onto(t)

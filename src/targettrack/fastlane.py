@@ -30,7 +30,8 @@ ROOT_VALUES = {"--db": "db", "--lang": "lang"}
 ROOT_FLAGS = {"--no-color": "no_color", "--no-cache": "no_cache"}
 LIST_VALUES = {"--sort": "sort", "--format": "fmt", "-f": "fmt"}
 LIST_MANY = {"--status": "status", "-s": "status"}
-UPDATE_VALUES = {"--by": "by", "--yoy": "yoy", "--date": "on", "--note": "note", "--source": "source"}
+UPDATE_VALUES = {"--by": "by", "--yoy": "yoy", "--date": "on", "--note": "note", "--source": "source",
+                 "--by-user": "by_user"}
 UPDATE_FLAGS = {"--delete": "delete", "--quiet": "quiet", "-q": "quiet"}
 UPDATE_ARGUMENTS = ("ref", "values")  # ID, then at most one VALUE (a second is for Typer's words)
 REPORT_VALUES = {"--format": "fmt", "-f": "fmt"}
@@ -93,7 +94,7 @@ def parse(argv: list[str]) -> dict | None:
 def parse_update(argv: list[str]) -> dict | None:
     """The options of `targettrack [ROOT] update ID [VALUE] [OPTIONS]`, or None."""
     return _read(argv, "update", {"ref": None, "values": (), "by": None, "yoy": None, "on": None, "note": None,
-                                  "source": None, "delete": False, "quiet": False},
+                                  "source": None, "delete": False, "quiet": False, "by_user": None},
                  UPDATE_VALUES, {}, UPDATE_FLAGS, UPDATE_ARGUMENTS)
 
 
@@ -187,7 +188,8 @@ def _update(got: dict) -> int | None:
     def work():
         COMMITTED.clear()
         asked = recording.Update(got["ref"], got["values"], by=got["by"], yoy=got["yoy"], on=got["on"],
-                                 note=got["note"], source=got["source"], delete=got["delete"], quiet=got["quiet"])
+                                 note=got["note"], source=got["source"], delete=got["delete"], quiet=got["quiet"],
+                                 by_user=got["by_user"])
         said = recording.record(command_store(got["db"], "update", write=True, cache=not got["no_cache"],
                                               lang_given=bool(got["lang"] or os.environ.get("TARGETTRACK_LANG"))),
                                 asked)

@@ -100,7 +100,7 @@ def pieces(chunks):
     yield decoder.decode(b"", final=True)
 
 
-def streamed(store, source: Source, today, now: str, write: bool, step=None) -> Plan | None:
+def streamed(store, source: Source, today, now: str, write: bool, step=None, by: str | None = None) -> Plan | None:
     """Plan the import of `source` (a JSON export) into `store` and, with
     `write`, write it: one write, all or nothing. None if the file must be
     read whole instead (see the module's note); nothing is written then."""
@@ -110,7 +110,7 @@ def streamed(store, source: Source, today, now: str, write: bool, step=None) -> 
     batch = store.batch() if write else None
     try:
         plan = exchange.plan_streamed(stream, store.get, today, now,
-                                      batch.add if batch is not None else _ignore)
+                                      batch.add if batch is not None else _ignore, by)
     except (jsonstream.Unstreamable, UnicodeDecodeError):
         return None
     if batch is not None and (batch.lines or plan.settings and plan.settings != store.settings()):

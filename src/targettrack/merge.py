@@ -41,6 +41,7 @@ from .i18n import _
 from .model import from_dict, to_dict, validate
 
 TARGETS, META = "targets", "meta"
+BOOKKEEPING = ("edited_by", "created_at", "created_by")
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,8 @@ def _fields(b: dict, o: dict, t: dict, where: str, conflicts: list) -> dict:
             v = ov
         elif all(isinstance(x, dict) or x is None for x in (bv, ov, tv)):
             v = _fields(bv or {}, ov or {}, tv or {}, f"{where}{k}.", conflicts) or None
+        elif not where and k in BOOKKEEPING:
+            v = ov  # who last edited, when it was added: both sides' edits are merged, which is no conflict
         else:
             conflicts.append((f"{where}{k}", ov, tv))
             v = ov
@@ -129,7 +132,7 @@ def _observations(b: list, o: list, t: list, tid: str, notes: list) -> list:
             earlier, later = sorted((mine, x), key=lambda y: (y.get("recorded_at") or "", _key(y)))
             notes.append(_("{id}: {date} was recorded on both sides ({earlier} and {later}); both are kept in the "
                            "history, and {later}, recorded later, counts").format(
-                id=tid, date=x.get("date"), earlier=earlier.get("value"), later=later.get("value")))
+                id=tid, date=x.get("date"), earlier=_by(earlier), later=_by(later)))
     return kept + added
 
 
@@ -165,6 +168,12 @@ def _one_unit(b: dict | None, o: dict, t: dict, tid: str, conflicts: list[Confli
         conflicts.append(Conflict(tid, "unit", ou, tu))
         return b, o, None
     return b2, o2, t2
+
+
+def _by(o: dict) -> str:
+    """A value of an observation as a merge names it: with who recorded it, where the store says."""
+    who = o.get("recorded_by")
+    return f"{o.get('value')}" + (_(" by {name}").format(name=who) if who else "")
 
 
 def _target(b: dict | None, o: dict | None, t: dict | None, tid: str,

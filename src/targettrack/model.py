@@ -55,14 +55,14 @@ class Point(namedtuple("Point", "day value")):
 # twentieth of the start-up of a command that writes). A target's
 # observations are kept in the order they were recorded: that order, not
 # recorded_at, says which of two values for one day came later.
-class Observation(namedtuple("Observation", "date value recorded_at note source measure",
-                             defaults=(None, None, None))):
+class Observation(namedtuple("Observation", "date value recorded_at note source measure recorded_by",
+                             defaults=(None, None, None, None))):
     """A value (Decimal) for a period (Period), recorded_at a UTC ISO 8601
     time (which breaks ties between two values for one day), with an
     optional note and source. measure None: the value is a level; "yoy": a
     change in percent on the same period a year before, as a communiqué
     gives it (比上年下降2.7%), kept as given for a change or growth target,
-    which chains these (forms.py)."""
+    which chains these (forms.py). recorded_by: who recorded it (who.py)."""
 
     __slots__ = ()
 
@@ -101,6 +101,8 @@ class Target:
     qualifier: str | None = None  # the words the document put around the target: 以上, 控制在…以内, at least
     approx: bool = False       # 左右, 约, about: an approximate target, judged like the plain value
     at_deadline: bool = False  # only the deadline period's value settles it (2025年货物贸易额4万亿元)
+    created_by: str | None = None  # who added it (who.py)
+    edited_by: str | None = None   # who last edited its fields
 
     @property
     def series(self) -> tuple:
@@ -562,7 +564,7 @@ def validate(t: Target) -> Target:
     check_kind(t.kind)
     if not t.title or not t.title.strip():
         raise InputError(_("a target needs a non-empty title"), field="title")
-    for name in ("title", "title_en", "owner", "plan", "created_at"):
+    for name in ("title", "title_en", "owner", "plan", "created_at", "created_by", "edited_by"):
         check_text(getattr(t, name), name)
     for name, text in as_dict(t.source).items():
         check_text(text, "source" if name == "document" else f"source_{name}")
@@ -599,6 +601,7 @@ def validate_observation(t: Target, o: Observation, today: date) -> Observation:
             date=o.date, today=today))
     check_text(o.note, "note")
     check_text(o.source, "source")
+    check_text(o.recorded_by, "recorded_by")
     return o
 
 
@@ -614,6 +617,7 @@ def observation_to_dict(o: Observation) -> dict:
     _put(d, "note", o.note)
     _put(d, "source", o.source)
     _put(d, "measure", o.measure)
+    _put(d, "recorded_by", o.recorded_by)
     return d
 
 
@@ -643,6 +647,8 @@ def to_dict(t: Target) -> dict:
     _put(d, "qualifier", t.qualifier)
     _put(d, "approx", t.approx or None)
     _put(d, "at_deadline", t.at_deadline or None)
+    _put(d, "created_by", t.created_by)
+    _put(d, "edited_by", t.edited_by)
     return d
 
 
@@ -725,7 +731,7 @@ def from_dict(d: dict) -> Target:
         observations.append(Observation(
             when, from_json_number(value), _text_or_none(o.get("recorded_at"), f"observation {i} recorded_at") or "",
             _text_or_none(o.get("note"), f"observation {i} note"), _text_or_none(o.get("source"), f"observation {i} source"),
-            measure,
+            measure, _text_or_none(o.get("recorded_by"), f"observation {i} recorded_by"),
         ))
     kind = _str(d, "kind") or "increase"
     if kind not in KINDS:
@@ -766,7 +772,7 @@ def _method(d: dict) -> str | None:
 def _form_fields(d: dict) -> dict:
     """The fields schemas 3 and 4 added; absent in older stores (levels, inferred frequency)."""
     if not ("form" in d or "each" in d or "binding" in d or "frequency" in d or "lag" in d or "change" in d
-            or "qualifier" in d or "approx" in d or "at_deadline" in d):
+            or "qualifier" in d or "approx" in d or "at_deadline" in d or "created_by" in d or "edited_by" in d):
         return {}
     f = {name: _str(d, name) for name in ("form", "change", "each", "frequency")}
     if f["form"] is not None and f["form"] not in FORMS:
@@ -787,4 +793,5 @@ def _form_fields(d: dict) -> dict:
         if v is not None and type(v) is not bool:
             raise ValueError(f"{name!r} is not true or false")
         flags[name] = bool(v)
-    return {**f, "binding": binding, "lag": lag, "qualifier": _str(d, "qualifier"), **flags}
+    return {**f, "binding": binding, "lag": lag, "qualifier": _str(d, "qualifier"), **flags,
+            "created_by": _str(d, "created_by"), "edited_by": _str(d, "edited_by")}

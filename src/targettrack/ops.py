@@ -241,7 +241,7 @@ class Levels:
 
 def observe(t: Target, text: str, when: Period, today: date, recorded_at: str,
             note: str | None = None, source: str | None = None, *, how: str = "level",
-            levels: Levels | None = None) -> Observation:
+            levels: Levels | None = None, by: str | None = None) -> Observation:
     """The observation `text` records for `t` on `when`, checked.
 
     how="level": `text` is the value itself (a sign is part of it: -0.5%).
@@ -258,7 +258,7 @@ def observe(t: Target, text: str, when: Period, today: date, recorded_at: str,
     elif how == "yoy" and t.form in ("change", "growth"):
         # Kept as given and chained when judged (forms.py): a change target's
         # base may be an index, with no level to derive from.
-        return _checked(t, Observation(when, _yoy_percent(text), recorded_at, note, source, "yoy"), today)
+        return _checked(t, Observation(when, _yoy_percent(text), recorded_at, note, source, "yoy", by), today)
     elif how == "by" and t.form in ("change", "growth"):
         raise InputError(_('{id} is a {form} target: record the level, or the change on the year before '
                             'with --yoy').format(
@@ -280,7 +280,7 @@ def observe(t: Target, text: str, when: Period, today: date, recorded_at: str,
         level = _after_yoy(t, text, when, levels or Levels(t))
     else:
         raise ValueError(f"unknown way to read a value: {how!r}")  # a bug, not a user error
-    return _checked(t, Observation(when, level, recorded_at, note, source), today)
+    return _checked(t, Observation(when, level, recorded_at, note, source, None, by), today)
 
 
 def _checked(t: Target, o: Observation, today: date) -> Observation:
@@ -370,7 +370,8 @@ def change_unit(t: Target, unit: str, relabel: bool = False) -> Target:
 
 
 def edit(old: Target, fields: dict, *, unit: str | None = None, relabel: bool = False,
-         target: str | None = None, baseline: str | None = None, unset=(), qualifier: Qualifier | None = None) -> Target:
+         target: str | None = None, baseline: str | None = None, unset=(), qualifier: Qualifier | None = None,
+         by: str | None = None) -> Target:
     """`old` with `fields` changed (None: unchanged), the unit changed first so
     that `target` and `baseline` (as written) are read in the new unit, and
     the fields in `unset` cleared. Refuses an edit that changes nothing.
@@ -418,7 +419,7 @@ def edit(old: Target, fields: dict, *, unit: str | None = None, relabel: bool = 
     t = replace(t, source=replace(t.source, **src))
     if t == old:
         raise InputError(_("nothing to change: give at least one option (see 'targettrack edit --help')"))
-    return validate(t)
+    return validate(replace(t, edited_by=by) if by else t)
 
 
 

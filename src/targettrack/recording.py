@@ -18,6 +18,7 @@ from .session import CommandStore
 from .terminal import PROG
 from .textwidth import safe
 from .values import show_value
+from .who import user
 
 _NEGATIVE = re.compile(r"-[\d.]")
 
@@ -36,6 +37,7 @@ class Update:
     source: str | None = None
     delete: bool = False
     quiet: bool = False
+    by_user: str | None = None
 
 
 @record
@@ -86,7 +88,8 @@ def record(store: CommandStore, u: Update) -> Said:
         else:
             said = {"level": text, "by": f"--by {text}", "yoy": f"--yoy {text}"}[how]
             store.describe(f"update {t.id} {said} --date {when}")
-            obs = ops.observe(t, text, when, now, now_utc(), u.note, u.source, how=how)
+            obs = ops.observe(t, text, when, now, now_utc(), u.note, u.source, how=how,
+                              by=user(u.by_user, str(store.path)))
             earlier = ops.replaced(t, obs)
             new = t.with_observation(obs)
         store.replace(t.id, new)

@@ -27,12 +27,13 @@ FIELDS = (
     # schema 3 (issue 11): what the target measures, how its data arrive
     "form", "change", "each", "binding", "measured_unit", "frequency", "lag",
     "last_period", "last_status", "data_awaited", "data_due", "stale",
-    # schema 4: the plan's words around the target, and a target for the deadline period's value
-    "qualifier", "approx", "at_deadline",
+    # schema 4: the plan's words around the target, and a target for the deadline period's value;
+    # who added it and who last edited it
+    "qualifier", "approx", "at_deadline", "created_by", "edited_by",
 )
 SOURCE_FIELDS = ("document", "publisher", "date", "url", "quote", "note")
 OBSERVATION_FIELDS = ("id", "date", "date_as_given", "value", "measure", "unit", "note", "source", "recorded_at",
-                      "superseded")
+                      "superseded", "recorded_by")
 
 
 def _ratio(x: Fraction | float | None) -> float | None:
@@ -106,6 +107,8 @@ def record(t: Target, a: Assessment) -> dict:
         "qualifier": t.qualifier,
         "approx": t.approx,
         "at_deadline": t.at_deadline,
+        "created_by": t.created_by,
+        "edited_by": t.edited_by,
     }
 
 
@@ -126,6 +129,7 @@ def observation_records(t: Target, superseded: bool = True) -> list[dict]:
             "source": o.source,
             "recorded_at": o.recorded_at,
             "superseded": not current,
+            "recorded_by": o.recorded_by,
         }
         for o, current in rows if superseded or current
     ]

@@ -20,8 +20,9 @@ from ..model import Source, Target, check_id, check_kind, check_method, check_te
 from ..settings import KEYS, Settings
 from ..store import Store, locate
 from ..textwidth import safe
+from ..who import user
 from .program import app
-from .options import (AtDeadline, Baseline, BaselineDate, Binding, ChangeToSet, Cumulative, Deadline, EachToSet, FrequencyToSet,
+from .options import (AtDeadline, ByUser, Baseline, BaselineDate, Binding, ChangeToSet, Cumulative, Deadline, EachToSet, FrequencyToSet,
                       GrowthToSet, KindOption, LagToSet, MethodToSet, Owner, PlanToSet, Ref, SourceDate,
                       SourceDocument, SourceNote, SourcePublisher, SourceQuote, SourceUrl, Start, TagsToSet, TargetValue,
                       TitleEn, Unit, interactive, now_utc, open_store, period, root, today)
@@ -86,6 +87,7 @@ def add(
     frequency: FrequencyToSet = None,
     lag: LagToSet = None,
     at_deadline: AtDeadline = False,
+    by_user: ByUser = None,
 ) -> None:
     """Add a target: a level to reach (--target), a change (--change), an average growth (--growth), a total
     of amounts (--cumulative), or a bound in every period (--each)."""
@@ -112,6 +114,7 @@ def add(
         id=target_id, title=title, kind=kind, unit=unit_label, target=target_value,
         deadline=ends, start=period("--start", start) or base_date,
         baseline=base_value, baseline_date=base_date, at_deadline=at_deadline, **ops.qualifier_fields(qualifier),
+        created_by=user(by_user, str(locate(root(ctx).db).path)),
         title_en=title_en, tags=parse_tags(tag), owner=owner,
         source=Source(**_source(source, source_publisher, period("--source-date", source_date), source_url,
                                 source_quote, source_note)),
@@ -147,10 +150,12 @@ def update(
     delete: bool = typer.Option(False, "--delete", help="Remove the value recorded for --date (with its "
                                                         "corrections) instead of recording one."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No plausibility warnings."),
+    by_user: ByUser = None,
 ) -> None:
     """Record a dated progress value (a second one for a day replaces the first), and print the new status."""
     said = recording.record(open_store(ctx, write=True), recording.Update(
-        ref, tuple(value or ()), by=by, yoy=yoy, on=on, note=note, source=source, delete=delete, quiet=quiet))
+        ref, tuple(value or ()), by=by, yoy=yoy, on=on, note=note, source=source, delete=delete, quiet=quiet,
+        by_user=by_user))
     for warning in said.warnings:
         print(warning, file=sys.stderr)
     print(said.line)
@@ -188,6 +193,7 @@ def edit(
     frequency: FrequencyToSet = None,
     lag: LagToSet = None,
     at_deadline: AtDeadline = False,
+    by_user: ByUser = None,
     unset: List[str] = typer.Option([], "--unset", metavar="FIELD", help=f"Clear a field: {', '.join(ops.EDITABLE)}."),
 ) -> None:
     """Change any field of a target (--change, --growth, --cumulative or --each change its form)."""
@@ -214,7 +220,7 @@ def edit(
         qualifier = qualifier or form.pop("qualifier", None)
         form.pop("qualifier", None)
         t = ops.edit(old, {**fields, **form}, unit=new_unit, relabel=relabel, target=target, baseline=baseline,
-                     unset=unset, qualifier=qualifier)
+                     unset=unset, qualifier=qualifier, by=user(by_user, str(store.path)))
         store.replace(old.id, t)
         settings = store.settings()
     from ..gitshare import resolve

@@ -20,7 +20,7 @@ from ..render import REPORT_EXTENSIONS, REPORT_FORMATS as REPORT_MODULES
 from ..store import locate
 from ..textwidth import safe
 from .program import PROG, app
-from .options import (AsOf, KnownAt, as_known, known_at as parse_known_at, FilterBinding, FilterPlan, FilterStatus, FilterTag, Format, Method, Output, as_of as parse_as_of, choice,
+from .options import (AsOf, ByUser, KnownAt, as_known, known_at as parse_known_at, FilterBinding, FilterPlan, FilterStatus, FilterTag, Format, Method, Output, as_of as parse_as_of, choice,
                       data_out, decode_text, emit, interactive, now_utc, open_store, output_format, period, import_source, read_text,
                       root, statuses,
                       target_filter, today, use_color)
@@ -166,17 +166,21 @@ def import_(
                                                          "or - for stdin."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Say what would change; write nothing."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No plausibility warnings."),
+    by_user: ByUser = None,
 ) -> None:
     """Add or update targets and observations from a file: all or nothing, and idempotent."""
     from .. import exchange, importing
 
     source = import_source(file)
     now = now_utc()
+    from ..who import user
+
+    by = user(by_user, str(locate(root(ctx).db).path))
     plan = None
     if importing.streamable(source.head(importing.HEAD)):  # JSON: read a target at a time where it can be
         with open_store(ctx, write=not dry_run) as store:
             with _progress(source.size(), importing.PIECE) as step:
-                plan = importing.streamed(store, source, today(), now, not dry_run, step)
+                plan = importing.streamed(store, source, today(), now, not dry_run, step, by)
     if plan is None:
         name, raw = source.name, source.whole()
     if plan is None:
@@ -188,7 +192,7 @@ def import_(
             rows = exchange.read(decode_text(raw, name), name)
         with open_store(ctx, write=not dry_run) as store:
             with _progress(len(rows.targets) + len(rows.observations), 2000) as step:
-                plan = exchange.plan_import(rows, store.targets(), today(), now, step)
+                plan = exchange.plan_import(rows, store.targets(), today(), now, step, by)
             if not dry_run and (plan.targets or plan.settings and plan.settings != store.settings()):
                 store.describe(f"import {name}")
                 store.put_all(plan.targets, plan.settings)
@@ -287,7 +291,9 @@ def extract(
             # A proposal never takes over a target of the same id from elsewhere.
             ex.beside(candidates, {t.id: t.source.quote for t in current})
             rows = exchange.read(extract_view.as_json(candidates, undated=False), name)
-            plan = exchange.plan_import(rows, current, today(), now_utc())
+            from ..who import user
+
+            plan = exchange.plan_import(rows, current, today(), now_utc(), by=user(None, str(store.path)))
             if plan.targets:
                 store.describe(f"extract {name} --add")
                 store.put_all(plan.targets)

@@ -113,6 +113,9 @@ EachToSet = _field("--each", "PERIOD", "The bound holds in every year, half, qua
                                        "the deadline (a cap, a floor or an increase).")
 Cumulative = Annotated[bool, typer.Option("--cumulative", help="Values are amounts per period (每年新增); "
                                                                "progress is their sum since the start.")]
+ByUser = Annotated[Optional[str], typer.Option("--by-user", metavar="NAME",
+                                               help="Who records this (default: TARGETTRACK_USER, else git's "
+                                                    "user.name, else the login name).")]
 AtDeadline = Annotated[bool, typer.Option("--at-deadline", help="Only the deadline period's value settles it (a "
                                                                 "flow stated for a year: 2025年货物贸易额4万亿元); "
                                                                 "an earlier value at the target is ahead, not "

@@ -56,11 +56,11 @@ def history(ctx: typer.Context, ref: Ref, fmt: HistoryFormat = None,
     else:
         from ..i18n import N_, _
 
-        table = [tuple(_(h) for h in (N_("DATE"), N_("VALUE"), N_("RECORDED"), N_("NOTE"), N_("SOURCE")))]
+        table = [tuple(_(h) for h in (N_("DATE"), N_("VALUE"), N_("RECORDED"), N_("BY"), N_("NOTE"), N_("SOURCE")))]
         for r in rows:
             value = show_value(t, r["value"], r["measure"]) + (_(" (superseded)") if r["superseded"] else "")
             table.append((r["date_as_given"], value, r["recorded_at"][:19].replace("T", " "),
-                          safe(r["note"]) or "-", safe(r["source"]) or "-"))
+                          safe(r["recorded_by"]) or "-", safe(r["note"]) or "-", safe(r["source"]) or "-"))
         write_table(table, data_out())
 
 

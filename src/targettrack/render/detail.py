@@ -77,6 +77,8 @@ FIELD_NAMES = (
     NP_("show", "achieved"),
     NP_("show", "shortfall"),
     NP_("show", "tags"),
+    NP_("show", "added by"),
+    NP_("show", "edited by"),
     NP_("show", "owner"),
     NP_("show", "source"),
     NP_("show", "publisher"),
@@ -132,6 +134,8 @@ def lines(t: Target, a: Assessment) -> list[tuple[str, str]]:
          _("{gap} short of {target} at the deadline").format(gap=format_difference(a.shortfall, t.measured_unit),
                                                              target=target_cell(t))),
         ("tags", _(", ").join(safe(x) for x in t.tags)),
+        ("added by", safe(t.created_by)),
+        ("edited by", safe(t.edited_by)),
         ("owner", safe(t.owner)),
         ("source", safe(src.document)),
         ("publisher", safe(src.publisher)),
@@ -214,6 +218,8 @@ def render_text(t: Target, a: Assessment, out, steps: list[Assessment] | None = 
     for o in obs:
         value = show_value(t, o["value"], o["measure"])
         extra = "  ".join(safe(x) for x in (o["note"], o["source"]) if x)
+        if o["recorded_by"]:
+            extra = (extra + "  " if extra else "") + _("by {name}").format(name=safe(o["recorded_by"]))
         if o["superseded"]:
             extra = (_("(superseded)") + "  " + extra).strip()
         lead = f"    {o['date_as_given']:<10}  "

@@ -27,7 +27,7 @@ def as_dict(report, *, store: str, generated_at: str, records: bool = True, git:
                      for t, a in report.upcoming],
         "new_observations": [{"id": t.id, "date": o.date.last.isoformat(), "date_as_given": o.date.label,
                               "value": json_number(o.value), "unit": t.unit or None, "note": o.note,
-                              "source": o.source, "recorded_at": o.recorded_at}
+                              "source": o.source, "recorded_at": o.recorded_at, "recorded_by": o.recorded_by}
                              for t, o in report.new_observations],
         "achieved": [{"id": t.id, "achieved_date": a.achieved_date.isoformat()} for t, a in report.achieved],
     }

@@ -49,7 +49,8 @@ def render(report, out, *, store: str | None, generated_at: str, git: dict | Non
     _table(out, f"Status changes since {report.since}", ("Target", "From", "To", "Because"),
            [(f"{c.target.id}: {title_of(c.target)}", c.before.status, c.after.status, because(c) or "-")
             for c in report.changes])
-    _table(out, f"New values since {report.since}", ("Target", "Date", "Value", "Note"),
-           [(t.id, o.date.label, observation_value(t, o), o.note or "") for t, o in report.new_observations])
+    _table(out, f"New values since {report.since}", ("Target", "Date", "Value", "By", "Note"),
+           [(t.id, o.date.label, observation_value(t, o), o.recorded_by or "", o.note or "")
+            for t, o in report.new_observations])
     _table(out, f"Achieved since {report.since}", ("Target", "On"),
            [(f"{f.id}: {f.title}", f.achieved_date.isoformat()) for f in report.achieved])

@@ -68,8 +68,8 @@ def render(report, out, *, store: str, generated_at: str, total: int | None = No
         (c.target.id, _(c.before.status), _(c.after.status), safe(because(c)) or "-", title_of(c.target))
         for c in report.changes]
         if report.changes else [])
-    section(_("New values since {since}").format(since=since), [(N_("ID"), N_("DATE"), N_("VALUE"), N_("RECORDED"), N_("NOTE"))] + [
-        (t.id, o.date.label, observation_value(t, o), o.recorded_at[:10], safe(o.note) or "-")
+    section(_("New values since {since}").format(since=since), [(N_("ID"), N_("DATE"), N_("VALUE"), N_("RECORDED"), N_("BY"), N_("NOTE"))] + [
+        (t.id, o.date.label, observation_value(t, o), o.recorded_at[:10], safe(o.recorded_by) or "-", safe(o.note) or "-")
         for t, o in report.new_observations] if report.new_observations else [])
     section(_("Achieved since {since}").format(since=since), [(N_("ID"), N_("ON"), N_("TITLE"))] + [
         (f.id, f.achieved_date.isoformat(), f.title) for f in report.achieved] if report.achieved else [])
