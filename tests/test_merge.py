@@ -53,7 +53,9 @@ def test_values_are_a_union_and_the_later_recording_counts():
     theirs = data(T("a", observations=[O("2023", 1), O("2024", 6, "2026-02-02T00:00:00Z")]))
     m = merge(base, ours, theirs)
     obs = m.data["targets"]["1"]["observations"]
-    assert [o["value"] for o in obs] == [1, 5, 6] and not m.conflicts
+    assert [o["value"] for o in obs] == [1, 5, 6]
+    # two values for one period from two sides are a conflict (issue 31): someone says which is right
+    assert [(c.id, c.field, c.ours, c.theirs) for c in m.conflicts] == [("a", "value 2024", 5, 6)]
     assert "2024 was recorded on both sides (5 and 6)" in m.notes[0] and "6, recorded later, counts" in m.notes[0]
     # a value deleted on one side stays deleted
     deleted = data(T("a"))
@@ -215,7 +217,7 @@ def test_the_same_field_edited_differently_is_a_conflict_the_store_stays_valid(t
     assert rows["sh-robot-brands"]["owner"] == "上海市科委" and rows["sh-robot-scenarios"]["current"] == 60
     assert "merge conflict(s) from git" in b.tt("doctor").stdout + b.tt("doctor").stderr
     listed = b.tt("conflicts").stdout
-    assert "sh-robot-brands  owner" in listed and "上海市经信委" in listed
+    assert 'sh-robot-brands: owner is "上海市科委" in HEAD (' in listed and "上海市经信委" in listed
     assert "1 merge conflict settled" in b.tt("edit", "sh-robot-brands", "--owner", "上海市经信委").stdout
     assert "no merge conflicts" in b.tt("conflicts").stdout
     b.git("commit", "-qam", "settled")
@@ -227,7 +229,7 @@ def test_a_removal_against_an_update_keeps_the_update(team):
     a.tt("remove", "sh-robot-brands", "--yes")
     b.tt("update", "sh-robot-brands", "9", "--date", "2025")
     r = _sync(a, b)
-    assert r.returncode != 0 and "sh-robot-brands: removed there and changed on the other side" in r.stderr
+    assert r.returncode != 0 and "sh-robot-brands: removed in the pulled commit (" in r.stderr
     rows = {t["id"]: t for t in json.loads(b.tt("list", "-f", "json").stdout)}
     assert rows["sh-robot-brands"]["current"] == 9  # no recorded value is lost
 
@@ -240,7 +242,7 @@ def test_the_same_period_recorded_on_both_sides_and_different_fields_of_one_targ
     b.tt("update", "sh-robot-industry", "870", "--date", "2025")
     b.tt("edit", "sh-robot-industry", "--plan", "shanghai-2025")
     r = _sync(a, b)
-    assert r.returncode == 0, r.stderr
+    assert r.returncode == 1, r.stderr  # two values for one period: a conflict to settle (issue 31)
     assert "2025 was recorded on both sides (850 by 王芳 and 870 by 李明)" in r.stderr  # who did (issue 31)
     assert "870 by 李明, recorded later, counts" in r.stderr
     row = json.loads(b.tt("show", "sh-robot-industry", "-f", "json").stdout)

@@ -68,3 +68,72 @@ def test_the_fast_lane_records_who_too(tmp_path):
                        capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     assert json.loads(t.ok("history", "x", "-f", "json"))[0]["recorded_by"] == "王芳"
+
+
+# --- conflicts settled one by one -------------------------------------------------------
+
+from test_merge import _sync, team  # noqa: E402,F401 (the two analysts on one git remote)
+
+
+def test_conflicts_are_said_in_plain_words_with_both_sides_and_who(team):
+    a, b = team
+    a.tt("edit", "sh-robot-brands", "--owner", "上海市经信委")
+    a.tt("update", "sh-robot-industry", "850", "--date", "2025")
+    b.tt("edit", "sh-robot-brands", "--owner", "上海市科委")
+    b.env = {**b.env, "TARGETTRACK_TODAY": "2026-11-27"}
+    b.tt("update", "sh-robot-industry", "870", "--date", "2025")
+    r = _sync(a, b)
+    assert r.returncode == 1
+    assert "in the pulled commit (" in r.stderr and " by a)" in r.stderr  # the sides named by their commits
+    listed = b.tt("conflicts").stdout
+    assert "{" not in listed and "'" not in listed  # no Python dict, no repr
+    assert 'sh-robot-brands: owner is "上海市科委" in HEAD (' in listed and ", by 李明" in listed
+    assert ', by 王芳' in listed and "sh-robot-industry: 2025 was recorded as 870 in HEAD" in listed
+    # edit settles the field it sets, and no other
+    out = b.tt("edit", "sh-robot-brands", "--owner", "上海市经信委").stdout
+    assert "1 merge conflict settled" in out
+    assert "sh-robot-industry" in b.tt("conflicts").stdout
+    # the value: theirs was right; recorded again, by the one who settled it
+    out = b.tt("conflicts", "settle", "sh-robot-industry", "value 2025", "--theirs").stdout
+    assert "850" in out and "no merge conflicts left" in out
+    history = json.loads(b.tt("history", "sh-robot-industry", "-f", "json").stdout)
+    assert history[-1]["value"] == 850 and history[-1]["recorded_by"] == "李明"
+    assert b.tt("conflicts").stdout.strip() == "no merge conflicts"
+
+
+def test_a_removal_against_a_change_is_settled_by_remove_or_by_settle(team):
+    a, b = team
+    a.tt("remove", "sh-robot-brands", "--yes")
+    b.tt("update", "sh-robot-brands", "9", "--date", "2025")
+    assert _sync(a, b).returncode == 1
+    assert "removed in the pulled commit (" in b.tt("conflicts").stdout
+    out = b.tt("remove", "sh-robot-brands", "--yes").stdout
+    assert "1 merge conflict(s) settled" in out and b.tt("conflicts").stdout.strip() == "no merge conflicts"
+
+
+def test_settle_refuses_what_it_cannot_do_in_one_line(team):
+    a, b = team
+    a.tt("edit", "sh-robot-brands", "--owner", "甲")
+    b.tt("edit", "sh-robot-brands", "--owner", "乙")
+    _sync(a, b)
+    for args, words in ((("conflicts", "settle", "sh-robot-brands"), "one of --ours"),
+                        (("conflicts", "settle", "nope", "--ours"), "nope has no merge conflict"),
+                        (("conflicts", "frobnicate"), "settle ID [FIELD]")):
+        r = b.tt(*args, ok=False)
+        assert r.returncode == 2 and r.stderr.count("\n") == 1 and words in r.stderr, r.stderr
+    out = b.tt("conflicts", "settle", "sh-robot-brands", "owner", "--value", "丙").stdout
+    assert 'owner is now "丙"' in out
+    assert json.loads(b.tt("show", "sh-robot-brands", "-f", "json").stdout)["owner"] == "丙"
+
+
+def test_under_pull_rebase_the_merge_says_that_ours_is_the_upstream(team):
+    a, b = team
+    a.tt("edit", "sh-robot-brands", "--owner", "甲")
+    a.git("commit", "-qam", "a")
+    a.git("push", "-q", "origin", "HEAD:main")
+    b.tt("edit", "sh-robot-brands", "--owner", "乙")
+    b.git("commit", "-qam", "b")
+    r = b.git("pull", "-q", "--rebase", "origin", "main", ok=False)
+    assert r.returncode != 0
+    assert "under 'git pull --rebase', ours is the upstream" in r.stderr
+    assert "the upstream you are rebasing onto" in b.tt("conflicts").stdout

@@ -99,6 +99,45 @@ def provenance(store: Path) -> dict | None:
             "unmerged": unmerged is not None and bool(unmerged.stdout.strip())}
 
 
+def sides(folder: Path, environ=os.environ) -> dict:
+    """How a merge driver names the two sides: ours and theirs as git means them
+    here, by commit and author. A merge's ours is HEAD and theirs the branch
+    merged (git's GITHEAD_<sha> names it); under `git pull --rebase` ours is
+    the upstream being rebased onto and theirs the puller's own commit being
+    replayed. {} where git cannot say."""
+    def commit(rev: str) -> str | None:
+        r = _git_in(folder, ["log", "-1", "--format=%h by %an", rev, "--"])
+        return r.stdout.decode("utf-8", "replace").strip() if r is not None and r.returncode == 0 else None
+
+    top = _git_in(folder, ["rev-parse", "--git-dir"])
+    if top is None or top.returncode != 0:
+        return {}
+    git_dir = Path(folder, os.fsdecode(top.stdout.strip()))
+    rebasing = (git_dir / "rebase-merge").is_dir() or (git_dir / "rebase-apply").is_dir()
+    head = commit("HEAD")
+    if rebasing:
+        done = git_dir / "rebase-merge" / "done"
+        picked = None
+        try:
+            lines = [line.split() for line in done.read_text(encoding="utf-8").splitlines() if line.strip()]
+            picked = lines[-1][1] if lines and len(lines[-1]) > 1 else None
+        except OSError:
+            pass
+        mine = commit(picked) if picked else None
+        return {"rebase": True, "ours": _("the upstream you are rebasing onto ({commit})").format(commit=head or "?"),
+                "theirs": _("your own commit being replayed ({commit})").format(commit=mine or "?")}
+    named = [(k[len("GITHEAD_"):], v) for k, v in environ.items() if k.startswith("GITHEAD_")]
+    theirs = next(((sha, name) for sha, name in named if name != "HEAD"), None)
+    if theirs is None:
+        other = _("the other side")
+    else:
+        sha, name = theirs
+        # `git pull` merges FETCH_HEAD, which git names by its hash: said as the commit pulled
+        label = _("the pulled commit") if name == sha else name
+        other = f"{label} ({commit(sha) or sha[:7]})"
+    return {"rebase": False, "ours": _("HEAD ({commit})").format(commit=head or "?"), "theirs": other}
+
+
 def stage_bytes(store: Path, stage: str) -> bytes | None:
     """The store as one side of an unfinished merge had it (git's stage 2 ours, 3 theirs)."""
     state = git_state(store)
@@ -138,10 +177,15 @@ def write_conflicts(store: Path, items: list[dict]) -> None:
             pass
 
 
-def resolve(store: Path, target_id: str) -> int:
-    """Forget the conflicts of one target (it was just edited); how many there were."""
+def resolve(store: Path, target_id: str, fields=None) -> int:
+    """Forget the conflicts of one target that a change settled: of the fields an edit set (`fields`: their
+    top-level names; a removal or a recovery settles "(target)"), or all of them (None); how many there were."""
     items = read_conflicts(store)
-    left = [c for c in items if c.get("id") != target_id]
+
+    def settled(c: dict) -> bool:
+        return c.get("id") == target_id and (fields is None or c.get("field", "").split(".")[0] in fields)
+
+    left = [c for c in items if not settled(c)]
     if len(left) != len(items):
         write_conflicts(store, left)
     return len(items) - len(left)

@@ -50,27 +50,52 @@ class Conflict:
     field: str
     ours: object
     theirs: object
+    ours_by: str | None = None     # who made our side's change (edited_by, recorded_by), where the store says
+    theirs_by: str | None = None
+    ours_side: str | None = None   # the commit of each side, as git named it (set by the driver: gitshare.sides)
+    theirs_side: str | None = None
 
     def describe(self) -> str:
-        def show(v):
-            return _("(removed)") if v is None else json.dumps(v, ensure_ascii=False)
-
-        if self.field == "(added twice)":
-            return _("{id}: added on both sides as two different targets; ours keeps the id, theirs is kept as "
-                     "{theirs}").format(id=self.id, theirs=self.theirs)
-        if self.field == "(target)":
-            if self.ours is None or self.theirs is None:
-                return (_("{id}: removed here and changed on the other side; the changed target is kept")
-                        if self.ours is None else
-                        _("{id}: removed there and changed on the other side; the changed target is kept")).format(
-                    id=self.id)
-            return _("{id}: the two sides' changes do not make a valid target together; ours is kept").format(
-                id=self.id)
-        return _("{id}: {field} is {ours} here and {theirs} there; kept {ours}").format(
-            id=self.id, field=self.field, ours=show(self.ours), theirs=show(self.theirs))
+        return describe(self.to_dict())
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "field": self.field, "ours": self.ours, "theirs": self.theirs}
+        d = {"id": self.id, "field": self.field, "ours": self.ours, "theirs": self.theirs}
+        for key in ("ours_by", "theirs_by", "ours_side", "theirs_side"):
+            if getattr(self, key):
+                d[key] = getattr(self, key)
+        return d
+
+
+def _side(c: dict, which: str) -> str:
+    """How a conflict names one side: its commit as git named it, and who made the change there."""
+    name = c.get(f"{which}_side") or (_("ours") if which == "ours" else _("theirs"))
+    by = c.get(f"{which}_by")
+    return name + (_(", by {name}").format(name=by) if by and by not in name else "")
+
+
+def describe(c: dict) -> str:
+    """One conflict, kept or new, in plain words, with both sides and who made them."""
+    def show(v):
+        return _("(removed)") if v is None else json.dumps(v, ensure_ascii=False)
+
+    cid, field, ours, theirs = c.get("id"), c.get("field"), c.get("ours"), c.get("theirs")
+    if field == "(added twice)":
+        return _("{id}: added in {ours} and in {theirs} as two different targets; ours keeps the id, theirs is kept "
+                 "as {copy}").format(id=cid, ours=_side(c, "ours"), theirs=_side(c, "theirs"), copy=theirs)
+    if field == "(target)":
+        if ours is None or theirs is None:
+            return _("{id}: removed in {removed} and changed in {changed}; the changed target is kept").format(
+                id=cid, removed=_side(c, "ours" if ours is None else "theirs"),
+                changed=_side(c, "theirs" if ours is None else "ours"))
+        return _("{id}: the two sides' changes do not make a valid target together; ours is kept").format(id=cid)
+    if field.startswith("value "):
+        return _("{id}: {period} was recorded as {ours} in {ours_side} and as {theirs} in {theirs_side}; both are in "
+                 "the history, and the one recorded later counts").format(
+            id=cid, period=field[6:], ours=show(ours), theirs=show(theirs), ours_side=_side(c, "ours"),
+            theirs_side=_side(c, "theirs"))
+    return _("{id}: {field} is {ours} in {ours_side} and {theirs} in {theirs_side}; the store has {ours}").format(
+        id=cid, field=field, ours=show(ours), theirs=show(theirs), ours_side=_side(c, "ours"),
+        theirs_side=_side(c, "theirs"))
 
 
 @dataclass(frozen=True)
@@ -114,7 +139,7 @@ def _fields(b: dict, o: dict, t: dict, where: str, conflicts: list) -> dict:
     return out
 
 
-def _observations(b: list, o: list, t: list, tid: str, notes: list) -> list:
+def _observations(b: list, o: list, t: list, tid: str, notes: list, conflicts: list | None = None) -> list:
     bk, ok, tk = [_key(x) for x in b], {_key(x) for x in o}, {_key(x) for x in t}
     kept = [x for x, k in zip(b, bk) if k in ok and k in tk]
     base = set(bk)
@@ -133,6 +158,9 @@ def _observations(b: list, o: list, t: list, tid: str, notes: list) -> list:
             notes.append(_("{id}: {date} was recorded on both sides ({earlier} and {later}); both are kept in the "
                            "history, and {later}, recorded later, counts").format(
                 id=tid, date=x.get("date"), earlier=_by(earlier), later=_by(later)))
+            if conflicts is not None:  # two values for one period: someone must say which is right
+                conflicts.append(Conflict(tid, f"value {x.get('date')}", mine.get("value"), x.get("value"),
+                                          mine.get("recorded_by"), x.get("recorded_by")))
     return kept + added
 
 
@@ -184,7 +212,9 @@ def _target(b: dict | None, o: dict | None, t: dict | None, tid: str,
         other = t if o is None else o
         if other == b:
             return None  # removed on one side, untouched on the other
-        conflicts.append(Conflict(tid, "(target)", o, t))
+        conflicts.append(Conflict(tid, "(target)", None if o is None else "(changed)",
+                                  None if t is None else "(changed)", (o or {}).get("edited_by"),
+                                  (t or {}).get("edited_by")))
         return other      # removed against changed: keep what was changed
     if o is None or t is None:
         return o if t is None else t
@@ -201,18 +231,20 @@ def _target(b: dict | None, o: dict | None, t: dict | None, tid: str,
     fields = _fields({k: v for k, v in (b or {}).items() if k != "observations"},
                      {k: v for k, v in o.items() if k != "observations"},
                      {k: v for k, v in t.items() if k != "observations"}, "", found)
+    values: list[Conflict] = []
     obs = _observations((b or {}).get("observations", []), o.get("observations", []),
-                        t.get("observations", []), tid, notes)
+                        t.get("observations", []), tid, notes, values)
     if obs:
         fields["observations"] = obs
     try:
         validate(from_dict(fields))
     except (ValueError, InputError) as e:
-        conflicts.append(Conflict(tid, "(target)", o, t))
+        conflicts.append(Conflict(tid, "(target)", "(changed)", "(changed)", o.get("edited_by"), t.get("edited_by")))
         notes.append(_("{id}: the two sides' fields do not make a valid target together ({detail}); kept ours").format(
             id=tid, detail=e))
         return o
-    conflicts.extend(Conflict(tid, f, ov, tv) for f, ov, tv in found)
+    conflicts.extend(Conflict(tid, f, ov, tv, o.get("edited_by"), t.get("edited_by")) for f, ov, tv in found)
+    conflicts.extend(values)
     return fields
 
 
@@ -247,7 +279,8 @@ def merge(base: dict | None, ours: dict, theirs: dict) -> Merged:
             merged.append(o[tid][1])
             theirs_id = _free(f"{tid}-theirs", taken)
             merged.append({**t[tid][1], "id": theirs_id})
-            conflicts.append(Conflict(tid, "(added twice)", tid, theirs_id))
+            conflicts.append(Conflict(tid, "(added twice)", tid, theirs_id, o[tid][1].get("created_by"),
+                                      t[tid][1].get("created_by")))
             continue
         doc = _target(b.get(tid, (0, None))[1], o.get(tid, (0, None))[1], t.get(tid, (0, None))[1], tid,
                       conflicts, notes)

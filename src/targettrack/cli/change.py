@@ -226,7 +226,14 @@ def edit(
     from ..gitshare import resolve
 
     try:
-        settled = resolve(locate(root(ctx).db).path, t.id)  # a merge conflict of this target is settled by the edit
+        # the conflicts of the fields this edit set are settled by it, and no other (issue 31)
+        set_here = {k for k, v in {**fields, **form}.items() if v not in (None, {}, ())} | set(unset)
+        set_here |= {"source" for v in (fields.get("source") or {}).values() if v is not None}
+        set_here |= {name for name, given in (("target", target), ("baseline", baseline), ("unit", new_unit),
+                                               ("qualifier", qualifier)) if given is not None}
+        if any(name.startswith("source_") for name in unset):
+            set_here.add("source")
+        settled = resolve(locate(root(ctx).db).path, t.id, set_here)
     except InputError as e:  # the edit is written; the conflicts file is said to be wrong, not the edit
         print(_("{prog}: warning: {message}").format(prog="targettrack", message=e), file=sys.stderr)
         settled = 0
@@ -254,7 +261,14 @@ def remove(
                 raise typer.Exit(1)
         store.describe(f"remove {t.id}")
         store.remove(t.id)
-    print(_("removed {id}").format(id=t.id))
+    from ..gitshare import resolve
+
+    try:  # a removal settles a removed-against-changed conflict for the removal, and the target's others with it
+        settled = resolve(locate(root(ctx).db).path, t.id)
+    except InputError:
+        settled = 0
+    print(_("removed {id}").format(id=t.id) + (_("; {count} merge conflict(s) settled").format(count=settled)
+                                                if settled else ""))
 
 
 @app.command()
@@ -270,6 +284,12 @@ def recover(
         store.add(t)
         settings = store.settings()
     when = f", {entry.time}" if entry else ""
+    from ..gitshare import resolve
+
+    try:
+        resolve(locate(root(ctx).db).path, t.id, {"(target)"})
+    except InputError:
+        pass
     print(_("recovered {id} as kept in version {version}{when} ({status})").format(
         id=t.id, version=snap.name, when=when, status=_(assess(t, today(), settings).status)))
 

@@ -10,7 +10,7 @@ import typer
 
 from ..errors import InputError, StoreError
 from ..i18n import _
-from .options import open_store, root
+from .options import ByUser, open_store, root
 from .program import PROG, app
 
 
@@ -62,24 +62,45 @@ def merge(
     for note in result.notes:
         print(_("{prog}: merged: {note}").format(prog=PROG, note=note), file=sys.stderr)
     if result.conflicts:
+        from ..gitshare import sides
+        from ..merge import describe
+
+        named = sides(Path.cwd())
+        found = [{**c.to_dict(), **({"ours_side": named["ours"], "theirs_side": named["theirs"]} if named else {})}
+                 for c in result.conflicts]
         store = Path(path or ours)
         kept = [c for c in read_conflicts(store) if c.get("id") not in {x.id for x in result.conflicts}]
-        write_conflicts(store, kept + [c.to_dict() for c in result.conflicts])
-        for c in result.conflicts:
-            print(_("{prog}: merge conflict: {conflict}").format(prog=PROG, conflict=c.describe()), file=sys.stderr)
-        print(_("{prog}: the store is valid, with our values; settle each with 'targettrack edit', then "
-                "'git add {path}' ('targettrack conflicts' lists them)").format(prog=PROG, path=path or ours),
-              file=sys.stderr)
+        write_conflicts(store, kept + found)
+        for c in found:
+            print(_("{prog}: merge conflict: {conflict}").format(prog=PROG, conflict=describe(c)), file=sys.stderr)
+        if named.get("rebase"):
+            print(_("{prog}: under 'git pull --rebase', ours is the upstream and theirs your own commit: the store "
+                    "has the upstream's values where the two differ").format(prog=PROG), file=sys.stderr)
+        print(_("{prog}: the store is valid, with ours where the two sides differ; settle each with 'targettrack "
+                "conflicts settle ID [FIELD] --ours|--theirs|--value V' (or 'edit'), then 'git add {path}' "
+                "('targettrack conflicts' lists them)").format(prog=PROG, path=path or ours), file=sys.stderr)
         raise typer.Exit(1)
 
 
 @app.command()
 def conflicts(
     ctx: typer.Context,
+    action: Optional[str] = typer.Argument(None, metavar="[ACTION]",
+                                           help="settle: settle one target's conflicts, or one field's (none: list "
+                                                "them)."),
+    target_id: Optional[str] = typer.Argument(None, metavar="[ID]", help="With settle: the target's id."),
+    field: Optional[str] = typer.Argument(None, metavar="[FIELD]",
+                                          help="With settle: one field (owner, unit, 'value 2024', ...); none: all "
+                                               "of the target's."),
+    ours: bool = typer.Option(False, "--ours", help="With settle: what the store has (our side) is right."),
+    theirs: bool = typer.Option(False, "--theirs", help="With settle: the other side is right."),
+    value: Optional[str] = typer.Option(None, "--value", metavar="VALUE", help="With settle: neither; this is."),
+    by_user: ByUser = None,
     clear: bool = typer.Option(False, "--clear", help="Forget them all (they were settled)."),
 ) -> None:
-    """The conflicts the last git merge left, until each target is edited."""
+    """The conflicts the last git merge left, in plain words; settle them one by one."""
     from ..gitshare import read_conflicts, write_conflicts
+    from ..merge import describe
     from ..store import locate
 
     path = locate(root(ctx).db).path
@@ -91,10 +112,35 @@ def conflicts(
         write_conflicts(path, [])
         print(_("cleared 1 conflict") if len(items) == 1 else _("cleared {count} conflicts").format(count=len(items)))
         return
-    items = read_conflicts(path)
-    if not items:
-        print(_("no merge conflicts"))
+    if action is None:
+        items = read_conflicts(path)
+        if not items:
+            print(_("no merge conflicts"))
+            return
+        for c in items:
+            print(describe(c))
         return
-    for c in items:
-        print(_("{id}  {field}  ours: {ours}  theirs: {theirs}").format(
-            id=c.get("id"), field=c.get("field"), ours=repr(c.get("ours")), theirs=repr(c.get("theirs"))))
+    if action != "settle" or target_id is None:
+        raise InputError(_("ACTION: give settle ID [FIELD] with --ours, --theirs or --value VALUE (or no action to "
+                           "list them)"))
+    chosen = [name for name, given in (("ours", ours), ("theirs", theirs), ("value", value is not None)) if given]
+    if len(chosen) != 1:
+        raise InputError(_("settle takes one of --ours, --theirs or --value VALUE"))
+    from ..clock import now_utc, today
+    from ..settling import choose, settle
+    from ..who import user
+
+    items = read_conflicts(path)
+    settled = choose(items, target_id, field)
+    said = []
+    with open_store(ctx, write=True) as store:
+        store.describe(f"conflicts settle {target_id}" + (f" {field}" if field else "") + f" --{chosen[0]}")
+        by = user(by_user, str(path))
+        for c in settled:
+            said.append(settle(store, c, chosen[0], value, by, now_utc(), today()))
+    write_conflicts(path, [c for c in items if c not in settled])
+    left = len(items) - len(settled)
+    for line in said:
+        print(line)
+    print(_("{count} merge conflict(s) left") .format(count=left) if left else
+          _("no merge conflicts left: 'git add' the store and commit"))
