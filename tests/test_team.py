@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import shutil
 
 from conftest import TT
 from targettrack.who import user
@@ -137,3 +138,88 @@ def test_under_pull_rebase_the_merge_says_that_ours_is_the_upstream(team):
     assert r.returncode != 0
     assert "under 'git pull --rebase', ours is the upstream" in r.stderr
     assert "the upstream you are rebasing onto" in b.tt("conflicts").stdout
+
+
+# --- sheets as offices save them ----------------------------------------------------------
+
+def _exported(sample) -> str:
+    sample.ok("update", "sh-robot-brands", "3", "--date", "2024", "--note", "两家")
+    return sample.ok("export", "-f", "csv")
+
+
+def test_an_export_resaved_as_libreoffice_saves_csv_imports_back(sample, tmp_path):
+    text = _exported(sample)
+    lines = text.rstrip("\n").split("\n")
+    width = max(len(line.split(",")) for line in lines)  # (quoted commas make some wider: padded all the same)
+    saved = "\n".join(line + "," * (width - line.count(",") - 1) if line else "," * (width - 1) for line in lines)
+    path = tmp_path / "saved.csv"
+    path.write_text(saved + "\n", encoding="utf-8")
+    other = TT(tmp_path / "other.json")
+    other.ok("init")
+    out = other.ok("import", str(path))
+    assert "add 11 target(s)" in out
+    assert other.ok("export", "-f", "csv") == text
+
+
+@pytest.mark.parametrize("sep, encoding", [("\t", "utf-16"), (";", "utf-8"), ("\t", "utf-8")])
+def test_tab_and_semicolon_separated_files_and_excels_unicode_text_import(tt, tmp_path, sep, encoding):
+    rows = [["id", "title", "target", "deadline"], ["a", "粮食, 产量", "6.5亿吨以上", "2025"]]
+    path = tmp_path / "t.txt"
+    path.write_bytes(("\r\n".join(sep.join(f'"{c}"' if "," in c else c for c in r) for r in rows) + "\r\n")
+                     .encode(encoding))
+    r = tt("import", str(path))
+    assert r.code == 0, r.err
+    assert json.loads(tt.ok("show", "a", "-f", "json"))["title"] == "粮食, 产量"
+
+
+def test_a_title_above_the_header_and_a_two_row_header_are_skipped_and_said(tt, tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("十四五规划主要目标,,,\n目标,,期限,\nid,title,target,deadline\na,A,10,2027\n", encoding="utf-8")
+    r = tt("import", str(path))
+    assert r.code == 0, r.err
+    assert "skipped '十四五规划主要目标' above the header row" in r.err and "skipped '目标 期限'" in r.err
+    gap = tmp_path / "gap.csv"
+    gap.write_text("id,title,,deadline\na,A,10,2027\n", encoding="utf-8")
+    r = tt("import", str(gap))
+    assert r.code == 2 and "column C has no name" in r.err
+
+
+def test_a_number_a_spreadsheet_cut_to_fifteen_digits_is_warned_of(tt, tmp_path):
+    tt.ok("add", "a", "--title", "a", "--target", "1e17", "--deadline", "2030")
+    path = tmp_path / "o.csv"
+    path.write_text("id,date,value\na,2024,1.23456789012346E+016\n", encoding="utf-8")
+    r = tt("import", str(path))
+    assert r.code == 0 and "12345678901234600) may have lost digits in a spreadsheet" in r.err
+
+
+def test_big5_is_read_as_big5_and_gbk_as_gb18030(tt, tmp_path):
+    text = "id,title,target,deadline\na,糧食總產量穩定在目標以上,10,2027\n"
+    big5 = tmp_path / "big5.csv"
+    big5.write_bytes(text.encode("big5"))
+    r = tt("import", str(big5))
+    assert r.code == 0 and "read as BIG5" in r.err
+    assert json.loads(tt.ok("show", "a", "-f", "json"))["title"] == "糧食總產量穩定在目標以上"
+    gbk = tmp_path / "gbk.csv"
+    gbk.write_bytes("id,title,target,deadline\nb,粮食总产量稳定在目标以上,10,2027\n".encode("gbk"))
+    r = tt("import", str(gbk))
+    assert r.code == 0 and "read as GB18030" in r.err
+    assert json.loads(tt.ok("show", "b", "-f", "json"))["title"] == "粮食总产量稳定在目标以上"
+    c = tmp_path / "c.csv"
+    c.write_bytes("id,title,target,deadline\nc,台灣,10,2027\n".encode("big5"))
+    tt.ok("import", str(c), "--encoding", "big5")
+    assert json.loads(tt.ok("show", "c", "-f", "json"))["title"] == "台灣"
+
+
+@pytest.mark.skipif(not shutil.which("soffice") and not shutil.which("libreoffice"),
+                    reason="LibreOffice is not installed")
+def test_an_export_through_libreoffice_itself_imports_back(sample, tmp_path):
+    text = _exported(sample)
+    src = tmp_path / "export.csv"
+    src.write_text(text, encoding="utf-8")
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    out = tmp_path / "out"
+    subprocess.run([office, "--headless", "--infilter=CSV:44,34,76,1", "--convert-to", "csv:Text - txt - csv "
+                    "(StarCalc):44,34,76,1", "--outdir", str(out), str(src)], capture_output=True, timeout=180)
+    other = TT(tmp_path / "other.json")
+    other.ok("init")
+    assert "add 11 target(s)" in other.ok("import", str(out / "export.csv"))

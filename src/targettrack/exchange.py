@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -181,8 +182,25 @@ class Rows:
     ids: set[str] = field(default_factory=set)      # the ids made for rows that had none (plantable)
 
 
+def delimiter(text: str) -> str:
+    """The cells' separator, as spreadsheets save them: a comma, or a tab (Excel's "Unicode Text"), or a
+    semicolon (Excel where a comma is the decimal mark): the one the first line of cells uses most,
+    outside quotes."""
+    first = next((line for line in text.split("\n") if line.strip("\r\t ,;")), "")
+    outside = re.sub(r'"[^"]*"', "", first)
+    counts = {d: outside.count(d) for d in (",", "\t", ";")}
+    best = max(counts, key=lambda d: (counts[d], d == ","))
+    return best if counts[best] else ","
+
+
+def _blank(line: str, sep: str) -> bool:
+    """A line with no cell in it: empty, or only separators (a spreadsheet's saved blank row: ,,,,)."""
+    return line.strip("\r\n\t ").replace(sep, "").replace('""', "").strip() == ""
+
+
 def read_csv(text: str, name: str) -> Rows:
     rows = Rows()
+    sep = delimiter(text)
     # Rows end at "\n" (or "\r\n") only: str.splitlines would also break a
     # row at a form feed or U+2028 inside a title.
     lines = [line + "\n" for line in text.split("\n")]
@@ -191,10 +209,10 @@ def read_csv(text: str, name: str) -> Rows:
     start, chunk, quotes = 0, [], 0
     for i, line in enumerate(lines):
         # A blank line outside quotes ends a table; inside a quoted cell it is data.
-        if line.strip("\r\n\t ") == "" and chunk and quotes % 2 == 0:
+        if _blank(line, sep) and chunk and quotes % 2 == 0:
             tables.append((start, chunk))
             chunk, quotes = [], 0
-        elif chunk or line.strip("\r\n\t "):
+        elif chunk or not _blank(line, sep):
             if not chunk:
                 start = i
             chunk.append(line)
@@ -205,17 +223,20 @@ def read_csv(text: str, name: str) -> Rows:
         raise InputError(_('{name}: no rows to import').format(name=name))
     # A cell may be as long as export writes it (a quote of a whole page).
     csv.field_size_limit(2**31 - 1)
+    if sep != ",":
+        rows.notes.append(_("{name}: read as {kind}-separated").format(
+            name=name, kind=_("tab") if sep == "\t" else _("semicolon")))
     for first_line, table in tables:
         try:
-            _read_table(rows, name, first_line, table)
+            _read_table(rows, name, first_line, table, sep)
         except csv.Error as e:
             raise InputError(_('{name}, from line {number}: not CSV as export writes it ({detail})').format(
                 name=name, number=first_line + 1, detail=e)) from None
     return rows
 
 
-def _read_table(rows: Rows, name: str, first_line: int, table: list[str]) -> None:
-    reader = csv.reader(io.StringIO("".join(table)), strict=True)  # an unclosed quote is an error, not data
+def _read_table(rows: Rows, name: str, first_line: int, table: list[str], sep: str = ",") -> None:
+    reader = csv.reader(io.StringIO("".join(table)), strict=True, delimiter=sep)  # an unclosed quote is an error
     try:
         header = next(reader)
     except StopIteration:
@@ -227,9 +248,36 @@ def add_table(rows: Rows, name: str, where: str, header: list[str], body, clean_
     """One table of rows (a CSV table or a spreadsheet's sheet): the header
     names the kind of table (target or observation columns, English or
     Chinese), and each row becomes a dict of the cells given."""
-    header = [HEADER_ALIASES.get(h.strip().lower(), h.strip().lower()) for h in header]
     from . import plantable
 
+    body = iter(body)
+    skipped = 0
+    if not _recognised(_named(header)):
+        # A title above the table (one merged cell, or the upper rows of a two-row header): the table's
+        # header is a row below it, within three. Said, not refused.
+        above = [header]
+        while len(above) <= 3:
+            below = next(body, None)
+            if below is None:
+                break
+            if _recognised(_named(below)):
+                for row in above:
+                    rows.notes.append(_("{name}, {where}: skipped {text} above the header row").format(
+                        name=name, where=where, text=repr(" ".join(c.strip() for c in row if c.strip())[:60])))
+                header, skipped = below, len(above)
+                break
+            above.append(below)
+        if skipped == 0 and len(above) > 1:  # no header below after all: the rows read go back in front
+            import itertools
+
+            body = itertools.chain(above[1:], body)
+    header = _named(header)
+    while header and not header[-1]:
+        header.pop()  # a spreadsheet pads the header with empty cells: not columns
+    if "" in header:
+        raise InputError(_("{name}, {where}: column {letter} has no name in the header row; name it (id, title, "
+                           "date, value, ...) or empty the column").format(
+            name=name, where=where, letter=_letter(header.index(""))))
     if plantable.is_plan_table(header):  # a plan's indicator table as printed: 指标, 2020年, 2025年, 属性
         rows.targets += plantable.rows(header, body, lambda n: _("{name}, {where}, row {n}").format(
             name=name, where=where, n=n), rows.ids, rows.notes)
@@ -252,14 +300,52 @@ def add_table(rows: Rows, name: str, where: str, header: list[str], body, clean_
         if need not in header:
             raise InputError(_('{name}, {where}: {kind} rows need a {need} column').format(
                 name=name, where=where, kind=kind, need=repr(need)))
-    for n, cells in enumerate(body, start=2):
+    for n, cells in enumerate(body, start=2 + skipped):
         if not any(c.strip() for c in cells):
             continue
+        if len(cells) > len(header) and not any(c.strip() for c in cells[len(header):]):
+            cells = cells[:len(header)]  # padded with empty cells by a spreadsheet
         if len(cells) != len(header):
             raise InputError(_('{name}, {kind} table row {n}: {count} cells for {count2} columns').format(
                 name=name, kind=kind, n=n, count=len(cells), count2=len(header)))
         row = {h: clean_cell(c) for h, c in zip(header, cells) if c != ""}
+        _lost_digits(row, _("{name}, {kind} table row {n}").format(name=name, kind=kind, n=n), rows.notes)
         sink.append((_("{name}, {kind} table row {n}").format(name=name, kind=kind, n=n), row))
+
+
+def _named(header: list[str]) -> list[str]:
+    return [HEADER_ALIASES.get(h.strip().lower(), h.strip().lower()) for h in header]
+
+
+def _recognised(header: list[str]) -> bool:
+    """A header row of import's: target or observation columns, or a plan's table."""
+    from . import plantable
+
+    named = [h for h in header if h]
+    return ("title" in named or ("date" in named and any(c in named for c in VALUE_COLUMNS))
+            or plantable.is_plan_table(named))
+
+
+def _letter(i: int) -> str:
+    letters = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        letters = chr(65 + r) + letters
+    return letters
+
+
+# A number a spreadsheet shows in scientific notation with all of its 15 significant digits used
+# (1.23456789012346E+016) may have been cut: 12345678901234567 was saved as 12345678901234600.
+_SCIENTIFIC = re.compile(r"^[+-]?\d\.\d{13,}[eE][+-]?\d+$")
+
+
+def _lost_digits(row: dict, where: str, notes: list[str]) -> None:
+    for column, cell in row.items():
+        if isinstance(cell, str) and _SCIENTIFIC.match(cell.strip()):
+            whole = format_number(from_json_number(cell.strip()))
+            notes.append(_("{where}, column {column}: {value} ({whole}) may have lost digits in a spreadsheet, which "
+                           "keeps 15; check it").format(where=where, column=column, value=cell.strip(), whole=whole))
 
 
 def read_json(text: str, name: str) -> Rows:

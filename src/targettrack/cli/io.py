@@ -167,6 +167,9 @@ def import_(
     dry_run: bool = typer.Option(False, "--dry-run", help="Say what would change; write nothing."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No plausibility warnings."),
     by_user: ByUser = None,
+    encoding: Optional[str] = typer.Option(None, "--encoding", metavar="ENCODING",
+                                           help="The file's encoding: utf-8, utf-16, gb18030 or big5 (default: "
+                                                "found from the bytes)."),
 ) -> None:
     """Add or update targets and observations from a file: all or nothing, and idempotent."""
     from .. import exchange, importing
@@ -177,7 +180,11 @@ def import_(
 
     by = user(by_user, str(locate(root(ctx).db).path))
     plan = None
-    if importing.streamable(source.head(importing.HEAD)):  # JSON: read a target at a time where it can be
+    from ..textfile import ENCODINGS
+
+    encoding = choice("--encoding", encoding.lower(), ENCODINGS) if encoding else None
+    if encoding in (None, "utf-8") and importing.streamable(source.head(importing.HEAD)):
+        # JSON: read a target at a time where it can be
         with open_store(ctx, write=not dry_run) as store:
             with _progress(source.size(), importing.PIECE) as step:
                 plan = importing.streamed(store, source, today(), now, not dry_run, step, by)
@@ -189,7 +196,7 @@ def import_(
 
             rows = read_xlsx(raw, name)
         else:
-            rows = exchange.read(decode_text(raw, name), name)
+            rows = exchange.read(decode_text(raw, name, encoding), name)
         with open_store(ctx, write=not dry_run) as store:
             with _progress(len(rows.targets) + len(rows.observations), 2000) as step:
                 plan = exchange.plan_import(rows, store.targets(), today(), now, step, by)

@@ -292,10 +292,10 @@ def import_source(file: str):
     return Source(file, path=path)
 
 
-def decode_text(raw: bytes, name: str) -> str:
+def decode_text(raw: bytes, name: str, encoding: Optional[str] = None) -> str:
     from ..textfile import decode
 
-    text, encoding = decode(raw, name)
+    text, encoding = decode(raw, name, encoding)
     if encoding != "utf-8":
         print(_("{prog}: {name}: read as {encoding}").format(
             prog=PROG, name=name, encoding=encoding.upper()), file=sys.stderr)
