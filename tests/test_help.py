@@ -99,9 +99,15 @@ def test_every_example_runs(tmp_path, monkeypatch):
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     t = TT(db)
     order = ["init", "add", "update", "edit", "list", "show", "history", "info", "plans", "config", "report",
-             "export", "import", "extract", "remove", "recover", "undo", "doctor", "cache", "conflicts", "git-setup"]
+             "export", "import", "extract", "remove", "recover", "undo", "doctor", "cache", "conflicts", "git-setup",
+             "diff", "textconv"]
     assert set(order) | {"merge"} == set(EXAMPLES)
     for command in order:
+        if command == "diff":  # a commit to compare with
+            env = {**os.environ, "GIT_AUTHOR_NAME": "a", "GIT_AUTHOR_EMAIL": "a@x", "GIT_COMMITTER_NAME": "a",
+                   "GIT_COMMITTER_EMAIL": "a@x"}
+            subprocess.run(["git", "add", "-A"], cwd=tmp_path, check=True, env=env)
+            subprocess.run(["git", "commit", "-qm", "the store"], cwd=tmp_path, check=True, env=env)
         joined = "\n".join(EXAMPLES[command]).replace("\\\n", " ").split("\n")  # a line ending in \ goes on
         for example in joined:
             argv = shlex.split(example, comments=True)

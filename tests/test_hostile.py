@@ -69,12 +69,14 @@ def versions(path: Path) -> list[str]:
 # --- data loss ---------------------------------------------------------------------------
 
 def _spread_one_target_over_lines(db: Path) -> None:
-    data = json.loads(db.read_text(encoding="utf-8"))
-    text = db.read_text(encoding="utf-8")
-    line = next(ln for ln in text.splitlines() if '"sh-robot-industry"' in ln)
-    key = line.split(":", 1)[0].strip().strip('"')
+    """One target written by other hands: over lines, but not as targettrack writes its blocks."""
+    from targettrack import layout
+
+    raw = db.read_bytes()
+    data = json.loads(raw)
+    key, start, end = layout.find_id(raw, "sh-robot-industry")
     spread = json.dumps(data["targets"][key], ensure_ascii=False, indent=0)
-    db.write_text(text.replace(line, f'"{key}": {spread}' + ("," if line.endswith(",") else "")), encoding="utf-8")
+    db.write_bytes(raw[:start] + f'"{key}": {spread}'.encode("utf-8") + raw[end:])
     assert loads(db)  # valid JSON, and it loads
 
 

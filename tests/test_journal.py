@@ -100,8 +100,8 @@ def test_split_refuses_any_other_layout(text):
 @pytest.mark.parametrize("doc, expected", [
     ({"id": "a-1", "title": "x"}, "a-1"),
     ({"created_at": "\"id\": \"fake\"", "id": "real"}, "real"),          # the words inside a string
-    ({"aa": {"id": "nested"}, "id": "top"}, None),                       # a nested object first: decode instead
-    ({"aa": ["{"], "id": "top"}, None),
+    ({"aa": {"id": "nested"}, "id": "top"}, "top"),                      # a nested object's id is not at a line's
+    ({"aa": ["{"], "id": "top"}, "top"),                                 # start: the block says which is the target's
     ({"id": "quote\"d"}, None),                                          # an escape: decode instead
     ({"title": "no id"}, None),
 ])
@@ -273,8 +273,9 @@ def test_a_reader_decodes_only_the_target_it_shows(sample, monkeypatch):
     assert checked == [1] and calls == []
     # A line broken by the edit: the whole decoder says where.
     sample.db.write_bytes(sample.db.read_bytes().replace(b'"title":  ', b'"title":: ', 1))
+    broken = next(i for i, line in enumerate(sample.db.read_bytes().split(b"\n"), 1) if b'"title":: ' in line)
     r = sample("show", "sh-robot-scenarios")
-    assert r.code == 3 and "corrupt store (invalid JSON at line 6" in r.err, r.err
+    assert r.code == 3 and f"corrupt store (invalid JSON at line {broken}" in r.err, r.err
     assert calls
 
 

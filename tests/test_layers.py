@@ -17,7 +17,7 @@ LAYERS = [
     # 2: judging and changing targets
     {"forms", "timing", "assess", "digest", "ops"},
     # 3: views as data, the store and its versions, exchange, extract
-    {"records", "report", "brief", "rollup", "selection", "store", "backups", "doctor", "exchange", "plantable", "settling", "importing", "exportcache", "xlsx", "merge", "gitshare", "extract", "sample"},
+    {"records", "report", "brief", "rollup", "selection", "store", "backups", "doctor", "exchange", "plantable", "settling", "storediff", "importing", "exportcache", "xlsx", "merge", "gitshare", "extract", "sample"},
     # 4: drawing, the drawn rows kept between runs, and commands the fast lane runs too
     {"render", "rowcache", "reportrows", "session", "recording"},
     # 5: the command line

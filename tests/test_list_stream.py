@@ -74,10 +74,8 @@ def test_each_target_reads_a_store_from_other_hands_line_by_line_and_says_what_i
     r = sample("list", "--format", "json")
     assert_one_line_error(r, 3, "corrupt store (invalid JSON at line 9")
     assert r.out == ""
-    # The same id on two lines: the store's error, as for any other command.
-    twice = raw.split(b"\n")
-    twice[6] = twice[6].replace(b'"id": "sh-robot-scenarios"', b'"id": "sh-robot-brands"')
-    sample.db.write_bytes(b"\n".join(twice))
+    # The same id in two targets: the store's error, as for any other command.
+    sample.db.write_bytes(raw.replace(b'"id": "sh-robot-scenarios"', b'"id": "sh-robot-brands"'))
     assert_one_line_error(sample("list", "--format", "csv"), 3, "id 'sh-robot-brands' appears twice")
 
 

@@ -180,11 +180,13 @@ def test_a_colleague_without_the_driver_is_told_to_set_it_up_and_restore_keeps_t
     _tt(b, "update", "sh-robot-brands", "3", "--date", "2024")
     _tt(b, "add", "mine", "--title", "mine", "--target", "5", "--deadline", "2027")
     _git(b, "commit", "-qam", "b")
-    _tt(a, "update", "sh-robot-scenarios", "30", "--date", "2024")
+    # The same target's values on both sides touch the same lines: git's own merge marks a conflict.
+    _tt(a, "update", "sh-robot-brands", "2", "--date", "2023")
     _git(a, "commit", "-qam", "a")
     _git(a, "push", "-q", "origin", "HEAD")
     branch = _git(a, "rev-parse", "--abbrev-ref", "HEAD").stdout.strip()
     _git(b, "pull", "-q", "--no-rebase", "origin", branch)
+    assert "<<<<<<<" in (b / "targets.json").read_text()
     doctor = _tt(b, "doctor")
     assert doctor.returncode == 3
     assert "targettrack git-setup' then 'git checkout -m targets.json'" in doctor.stdout
@@ -197,10 +199,34 @@ def test_a_colleague_without_the_driver_is_told_to_set_it_up_and_restore_keeps_t
     # What the doctor says works: every side's work is in the store.
     assert _tt(b, "git-setup").returncode == 0
     _git(b, "checkout", "-m", "targets.json")
-    assert "30个" in _tt(b, "history", "sh-robot-scenarios").stdout
-    assert "3家" in _tt(b, "history", "sh-robot-brands").stdout
+    brands = _tt(b, "history", "sh-robot-brands").stdout
+    assert "2家" in brands and "3家" in brands
     assert "mine" in _tt(b, "list").stdout
     assert "unfinished git merge" in _tt(b, "doctor").stdout  # until it is added and committed
+
+
+def test_without_the_driver_a_merge_of_different_targets_is_a_clean_line_merge(tmp_path):
+    # One field a line: edits to different targets never touch the same lines, so even a clone
+    # without git-setup merges them with git's own merge and keeps both sides' work.
+    assert _git(tmp_path, "init", "-q", "--bare", "remote.git").returncode == 0
+    _git(tmp_path, "clone", "-q", "remote.git", "a")
+    a, b = tmp_path / "a", tmp_path / "b"
+    shutil.copy(SHIPPED, a / "targets.json")
+    _git(a, "add", "-A")
+    _git(a, "commit", "-qm", "init")
+    _git(a, "push", "-q", "origin", "HEAD")
+    _git(tmp_path, "clone", "-q", "remote.git", "b")
+    _tt(b, "update", "sh-robot-brands", "3", "--date", "2024")
+    _git(b, "commit", "-qam", "b")
+    _tt(a, "update", "sh-robot-scenarios", "30", "--date", "2024")
+    _git(a, "commit", "-qam", "a")
+    _git(a, "push", "-q", "origin", "HEAD")
+    branch = _git(a, "rev-parse", "--abbrev-ref", "HEAD").stdout.strip()
+    assert _git(b, "pull", "-q", "--no-rebase", "origin", branch).returncode == 0
+    assert "30个" in _tt(b, "history", "sh-robot-scenarios").stdout
+    assert "3家" in _tt(b, "history", "sh-robot-brands").stdout
+    doctor = _tt(b, "doctor")
+    assert doctor.returncode == 0, doctor.stdout
 
 
 # --- 4. the cache folder --------------------------------------------------------------------------

@@ -278,14 +278,15 @@ def test_changed_settings_judge_everything_again(plan, monkeypatch):
 def test_a_damaged_line_is_an_error_whatever_was_kept(plan, damage):
     plan.ok("update", "cn-urbanization", "66", "--date", "2025", "-q")
     plan.ok("list")
-    lines = plan.db.read_bytes().split(b"\n")
-    at = next(i for i, line in enumerate(lines) if line.startswith(b'"3": {'))
+    from targettrack import layout
+
+    blocks = layout.split(plan.db.read_bytes())
+    docs = dict(blocks.docs)
     if damage == "bad json":
-        lines[at] = lines[at].replace(b'"id": ', b'"id" ', 1)
+        docs["3"] = docs["3"].replace(b'"id": ', b'"id" ', 1)
     else:
-        copied = lines[at - 1].rstrip(b",").replace(b'"2": {', b'"3": {', 1)
-        lines[at] = copied + (b"," if lines[at].endswith(b",") else b"")
-    plan.db.write_bytes(b"\n".join(lines))
+        docs["3"] = docs["2"].replace(b'"2": {', b'"3": {', 1)  # target 2's block again, as number 3
+    plan.db.write_bytes(layout.join(layout.Lines(blocks.meta, docs)))
     r = plan("list")
     assert r.code == 3 and "corrupt" in r.err and r.out == ""
 

@@ -57,12 +57,13 @@ def test_an_id_copied_onto_a_second_line_by_hand_is_refused_not_guessed(tmp_path
     TT(path)("init", "--sample")
     TT(path)("update", "sh-robot-brands", "4")  # the file is targettrack's own: found by the first line
     raw = path.read_bytes()
-    start = raw.index(b'\n"', raw.index(b'"targets": {')) + 1
-    line = raw[start:raw.index(b"\n", start)].rstrip(b",")
-    number = int(line[1:line.index(b'"', 1)])
+    from targettrack import layout
+
+    number, start, end = layout.find_id(raw, "sh-robot-brands")
+    line = raw[start:end]  # the target's block
     last = max(int(k) for k in json.loads(raw)["targets"])
     assert b'"id": "sh-robot-brands"' in line
-    copied = raw[:-len(b"\n}\n}\n")] + b",\n" + line.replace(b'"%d": {' % number, b'"%d": {' % (last + 1), 1) \
+    copied = raw[:-len(b"\n}\n}\n")] + b",\n" + line.replace(b'"%s": {' % number.encode(), b'"%d": {' % (last + 1), 1) \
         + b"\n}\n}\n"
     path.write_bytes(copied)
     r = TT(path)(*command)
@@ -107,23 +108,42 @@ def test_same_content_gives_the_same_bytes(tmp_path):
     assert dumps(data) == a.db.read_text(encoding="utf-8")
 
 
-def test_one_target_per_line_utf8_and_sorted_keys():
-    lines = SHIPPED.read_text(encoding="utf-8").splitlines()
-    docs = [json.loads(line.split(": ", 1)[1].rstrip(",")) for line in lines if line.startswith('"') and '"id"' in line]
-    assert len(docs) == 11
+def test_a_target_a_block_a_field_a_line_utf8_and_sorted_keys():
+    from targettrack import layout
+
+    raw = SHIPPED.read_bytes()
+    blocks = layout.split(raw)
+    assert blocks is not None and len(blocks.docs) == 11
     assert "上海市人民政府" in SHIPPED.read_text(encoding="utf-8")  # not \\u-escaped
-    for line in lines:
-        if '"id"' in line:
-            body = line.split(": ", 1)[1].rstrip(",")
-            assert list(json.loads(body)) == sorted(json.loads(body))
+    for block in blocks.docs.values():
+        fields = [line for line in block.decode("utf-8").split("\n")[1:-1] if line.startswith(' "')]
+        keys = [json.loads(line.split(": ", 1)[0]) for line in fields]
+        assert keys == sorted(keys) and len(keys) == len(json.loads(layout.line_body(block)))
 
 
-def test_an_edit_changes_only_that_targets_line(sample):
-    before = sample.db.read_text(encoding="utf-8").splitlines()
-    sample.ok("update", "sh-robot-brands", "3", "--date", "2024-06")
-    after = sample.db.read_text(encoding="utf-8").splitlines()
-    changed = [i for i, (x, y) in enumerate(zip(before, after)) if x != y]
-    assert len(before) == len(after) and len(changed) == 1 and "sh-robot-brands" in after[changed[0]]
+def test_one_value_recorded_is_a_short_diff_and_one_field_edited_a_line(sample):
+    """Issue 31: a reviewer reads a pull request of one value as a line or two, not a 9.5 KB target line."""
+    import difflib
+
+    def diff_bytes(before: str, after: str) -> tuple[int, list[str]]:
+        changed = [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+                   if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+        return sum(len(line.encode("utf-8")) + 1 for line in changed), changed
+
+    first = sample.db.read_text(encoding="utf-8")
+    sample.ok("update", "sh-robot-brands", "3", "--date", "2024-06", "--note", "两家新品牌")
+    second = sample.db.read_text(encoding="utf-8")
+    sample.ok("update", "sh-robot-brands", "5", "--date", "2025")
+    third = sample.db.read_text(encoding="utf-8")
+    size, changed = diff_bytes(second, third)
+    assert size <= 400 and len(changed) == 3, changed  # the value's line, and the comma after the one before it
+    size, changed = diff_bytes(first, second)
+    assert size <= 400 and all("observations" in line or "2024-06" in line or line.strip() in ("+ ],", "- ]")
+                               for line in changed), changed
+    sample.ok("edit", "sh-robot-brands", "--owner", "上海市经信委")
+    size, changed = diff_bytes(third, sample.db.read_text(encoding="utf-8"))
+    assert [line for line in changed if "owner" in line] == ['- "owner": "上海市人民政府",', '+ "owner": "上海市经信委",']
+    assert len(changed) <= 4 and size <= 400  # the owner, and who last edited it
 
 
 def test_writes_are_atomic_and_leave_no_temporary_files(sample, monkeypatch):

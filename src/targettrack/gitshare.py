@@ -203,8 +203,11 @@ def _git(args: list[str], cwd: Path) -> str:
     return r.stdout.strip()
 
 
-def _add_lines(path: Path, lines: list[str]) -> list[str]:
+def _add_lines(path: Path, lines: list[str], replacing: str | None = None) -> list[str]:
     text = path.read_text(encoding="utf-8") if path.exists() else ""
+    if replacing is not None and replacing in text.splitlines():  # an older git-setup's line, made whole
+        text = "\n".join(line for line in text.splitlines() if line != replacing) + "\n"
+        text = "" if text == "\n" else text
     have = set(text.splitlines())
     new = [line for line in lines if line not in have]
     if new:
@@ -220,10 +223,13 @@ def setup(store: Path) -> list[str]:
     if rel.startswith("../"):
         raise InputError(_('{store} is not inside the git repository at {top}').format(store=store, top=top))
     done = []
-    for line in _add_lines(top / ".gitattributes", [f"{rel} merge=targettrack"]):
+    for line in _add_lines(top / ".gitattributes", [f"{rel} merge=targettrack diff=targettrack"],
+                           replacing=f"{rel} merge=targettrack"):
         done.append(f".gitattributes: {line}")
     config = {"merge.targettrack.name": "targettrack store, merged per target and field",
-              "merge.targettrack.driver": driver_command()}
+              "merge.targettrack.driver": driver_command(),
+              # git diff and git log -p show a value a line, in words (storediff.lines)
+              "diff.targettrack.textconv": driver_command().replace(" merge %O %A %B %P", " textconv")}
     for key, value in config.items():
         found = _git_in(top, ["config", "--get", key])
         current = found.stdout.decode("utf-8", "replace").strip() if found is not None else ""

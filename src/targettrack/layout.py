@@ -1,25 +1,43 @@
 """The store file's bytes, line by line: no file access here.
 
 A store is written in one layout, so that the same content always gives the
-same bytes and `git diff` shows one line per changed target:
+same bytes, and so that `git diff` of one value recorded is a line or two a
+reviewer can read (issue 31): each target is a block of lines, one field a
+line (sorted), and each of its values a line of its own:
 
     {
     "meta": {
-    "1": {"app": "targettrack", "schema": 3}
+    "1": {"app": "targettrack", "schema": 4}
     },
     "targets": {
-    "1": {...one target, sorted keys...},
-    "2": {...}
+    "1": {
+     "deadline": "2025",
+     "id": "sh-robot-brands",
+     "observations": [
+      {"date": "2024", "recorded_at": "...", "recorded_by": "王芳", "value": 3},
+      {"date": "2025", "recorded_at": "...", "recorded_by": "李明", "value": 5}
+     ],
+     "title": "10 leading robot brands"
+    },
+    "2": {
+     ...
+    }
     }
     }
 
+Inside a block every line starts with a space, and a line break inside JSON
+text is always escaped, so a raw line break followed by a quote starts a
+target's block and nothing else. In this module a target's "line" is its
+block (the bytes from its `"N": {` to its closing `}`).
+
 That layout is also what lets a command that changes one target of 10,000
-rewrite one line instead of decoding and encoding them all: `split` cuts the
-bytes into lines without decoding JSON, `join` puts them back, and a change
-(`Delta`) is the lines it replaced and the lines that replaced them, which is
-also how the version log keeps it (backups.py). `join(split(raw)) == raw`
-holds for every file `split` accepts; anything else is left to the full
-decoder.
+rewrite one block instead of decoding and encoding them all: `split` cuts
+the bytes into blocks without decoding JSON, `join` puts them back, and a
+change (`Delta`) is the blocks it replaced and the blocks that replaced
+them, which is also how the version log keeps it (backups.py).
+`join(split(raw)) == raw` holds for every file `split` accepts; anything
+else (an older store with a target a line, a file from other hands) is left
+to the full decoder, and its next write is in this layout.
 """
 
 from __future__ import annotations
@@ -35,9 +53,33 @@ _OPEN_META = b'"meta": {'
 _OPEN_TARGETS = b'"targets": {'
 
 
+def _value(v) -> str:
+    return json.dumps(v, ensure_ascii=False, sort_keys=True, allow_nan=False)
+
+
 def doc_line(doc_id: str, doc: dict) -> str:
-    """One document's line (without the comma that follows all but the last)."""
-    return f"{json.dumps(str(doc_id))}: {json.dumps(doc, ensure_ascii=False, sort_keys=True, allow_nan=False)}"
+    """One target's block (without the comma that follows all but the last): its
+    fields a line each, sorted; its observations a line each. The meta document
+    (doc_id "1" of the meta table, written by meta_doc_line) stays on one line."""
+    keys = sorted(doc)
+    out = [f"{json.dumps(str(doc_id))}: {{"]
+    for i, key in enumerate(keys):
+        comma = "," if i < len(keys) - 1 else ""
+        value = doc[key]
+        if key == "observations" and isinstance(value, list) and value:
+            out.append(f" {_value(key)}: [")
+            out += [f"  {_value(o)}," for o in value[:-1]]
+            out.append(f"  {_value(value[-1])}")
+            out.append(f" ]{comma}")
+        else:
+            out.append(f" {_value(key)}: {_value(value)}{comma}")
+    out.append("}")
+    return "\n".join(out)
+
+
+def meta_doc_line(doc: dict) -> str:
+    """The meta document's line: one line, as every store has had it."""
+    return f'"1": {_value(doc)}'
 
 
 def line_body(line: bytes) -> bytes:
@@ -59,7 +101,7 @@ def dumps(data: dict, reuse: dict[str, str] | None = None) -> str:
         for di, (doc_id, doc) in enumerate(docs):
             body = lines.get(str(doc_id))
             if body is None:
-                body = doc_line(doc_id, doc)
+                body = doc_line(doc_id, doc) if name == TARGETS_TABLE else f"{json.dumps(str(doc_id))}: {_value(doc)}"
             out.append(body + ("," if di < len(docs) - 1 else ""))
         out.append("}" + ("," if ti < len(names) - 1 else ""))
     out.append("}")
@@ -98,19 +140,31 @@ def split(raw: bytes) -> Lines | None:
     start = middle + len(_MIDDLE)
     if start == len(raw) - len(_TAIL) + 1 and raw[start - 1:] == b"\n}\n}\n":
         return Lines(meta)  # no targets: '"targets": {' is followed by '}'
-    body = raw[start:len(raw) - len(_TAIL)]
-    lines = body.split(b",\n")
-    if body.count(b"\n") != len(lines) - 1:
+    try:
+        blocks = list(_blocks(raw, start, len(raw) - len(_TAIL)))
+    except ValueError:
         return None
-    keys = [line[1:line.find(b'": {')] for line in lines]
+    keys = [block[1:block.find(b'": {')] for block in blocks]
     if not b"".join(keys).isdigit() or any(k[:1] == b"0" for k in keys):
         return None
     numbers = list(map(int, keys))
     if any(a >= b for a, b in zip(numbers, numbers[1:])):
         return None
-    if not all(line[:1] == b'"' and line[-1:] == b"}" for line in lines):
-        return None
-    return Lines(meta, dict(zip((k.decode("ascii") for k in keys), lines)))
+    return Lines(meta, dict(zip((k.decode("ascii") for k in keys), blocks)))
+
+
+def _blocks(raw: bytes, start: int, end: int):
+    """Each target's block between `start` and `end` (the targets table's body), as bytes;
+    ValueError at anything that is not a block of the layout (an older store's one-line target)."""
+    while start < end:
+        nxt = raw.find(b'\n"', start, end)
+        stop = end if nxt < 0 else nxt - 1  # the block's last byte is before ",\n"
+        if nxt >= 0 and raw[nxt - 1:nxt] != b",":
+            raise ValueError("not in targettrack's layout")
+        if raw[start:start + 1] != b'"' or raw[stop - 2:stop] != b"\n}" or raw.find(b'": {\n', start, stop) < 0:
+            raise ValueError("not in targettrack's layout")
+        yield raw[start:stop]
+        start = nxt + 1 if nxt >= 0 else end
 
 
 def documents(raw: bytes):
@@ -122,14 +176,11 @@ def documents(raw: bytes):
     if middle < 0:
         raise ValueError("not in targettrack's layout")
     start, end = middle + len(_MIDDLE), len(raw) - len(_TAIL)
-    while start < end:
-        stop = raw.find(b",\n", start, end)
-        stop = end if stop < 0 else stop
-        colon = raw.find(b'": {', start, stop)
-        if raw[start:start + 1] != b'"' or colon < 0 or raw[stop - 1:stop] != b"}":
-            raise ValueError("not in targettrack's layout")
-        yield raw[start + 1:colon].decode("ascii"), raw[colon + 3:stop]
-        start = stop + 2
+    if start > end:
+        return  # no targets
+    for block in _blocks(raw, start, end):
+        colon = block.find(b'": {')
+        yield block[1:colon].decode("ascii"), block[colon + 3:]
 
 
 def numbered_in_order(raw: bytes) -> bool:
@@ -170,12 +221,16 @@ def find_line(raw: bytes, number: str) -> tuple[int, int] | None:
     body = _body(raw)
     if body is None:
         return None
-    at = raw.find(b'\n"' + number.encode("ascii") + b'": {', body[0] - 1, body[1])
+    at = raw.find(b'\n"' + number.encode("ascii") + b'": {\n', body[0] - 1, body[1])
     if at < 0:
         return None
-    end = raw.find(b"\n", at + 1)
-    end = body[1] if end < 0 or end > body[1] else end
-    return at + 1, end - 1 if raw[end - 1:end] == b"," else end
+    return at + 1, _block_end(raw, at + 1, body[1])
+
+
+def _block_end(raw: bytes, start: int, end: int) -> int:
+    """Where the block that starts at `start` ends (before its comma)."""
+    nxt = raw.find(b'\n"', start + 1, end)
+    return end if nxt < 0 else nxt - 1
 
 
 def find_id(raw: bytes, target_id: str, first: bool = False) -> tuple[str, int, int] | None:
@@ -186,14 +241,12 @@ def find_id(raw: bytes, target_id: str, first: bool = False) -> tuple[str, int, 
     body = _body(raw)
     if body is None:
         return None
-    needle = b'"id": ' + json.dumps(target_id, ensure_ascii=False).encode("utf-8")
+    needle = b'\n "id": ' + json.dumps(target_id, ensure_ascii=False).encode("utf-8")
     found = []
     at = raw.find(needle, body[0], body[1])
     while at >= 0:
-        start = raw.rfind(b"\n", 0, at) + 1
-        end = raw.find(b"\n", at)
-        end = body[1] if end < 0 or end > body[1] else end
-        end = end - 1 if raw[end - 1:end] == b"," else end
+        start = raw.rfind(b'\n"', 0, at) + 1
+        end = _block_end(raw, start, body[1])
         line = raw[start:end]
         if line_id(line) == target_id:
             found.append((line[1:line.find(b'": {')].decode("ascii"), start, end))
@@ -231,7 +284,7 @@ def splice(raw: bytes, meta: bytes, changes: dict[str, bytes | None],
     old_meta = meta_line(raw)
     if body is None or old_meta is None:
         return None
-    last_start = raw.rfind(b"\n", body[0] - 1, body[1]) + 1
+    last_start = raw.rfind(b'\n"', body[0] - 1, body[1]) + 1
     last_number = int(raw[last_start + 1:raw.find(b'": {', last_start)])
     cuts, added, docs = [], [], {}
     for number, after in changes.items():
@@ -304,20 +357,16 @@ def join(lines: Lines) -> bytes:
 
 
 def line_id(line: bytes) -> str | None:
-    """The target id in a document line of this layout, without decoding the
-    line; None if it cannot be read that way (the caller decodes instead).
+    """The target id in a target's block of this layout, without decoding it;
+    None if it cannot be read that way (the caller decodes instead).
 
-    Exact, not a guess: inside a JSON string every quote is escaped, so
-    `{"id": "` or `, "id": "` can only be a key; and with no `{` or `[`
-    between the document's brace and that key, it is a key of the document
-    itself, not of an object nested in it."""
-    start = line.find(b'": {') + 3
-    at = line.find(b'"id": "', start)
-    if at < 0 or line[at - 1:at] not in (b"{", b" ") or (at > start + 1 and line[at - 2:at] != b", "):
+    Exact, not a guess: a raw line break is never inside JSON text, and only
+    the target's own fields start a line with one space, so `\n "id": "` is
+    the key of the target itself, not of an object nested in it."""
+    at = line.find(b'\n "id": "')  # a top-level key: a block's fields are a line each, one space in
+    if at < 0:
         return None
-    if line.find(b"{", start + 1, at) >= 0 or line.find(b"[", start + 1, at) >= 0:
-        return None
-    value_start = at + 7
+    value_start = at + 9
     end = line.find(b'"', value_start)
     value = line[value_start:end]
     if end < 0 or b"\\" in value:

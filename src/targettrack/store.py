@@ -309,7 +309,7 @@ class StoreFile:
         meta = dict(meta, schema=SCHEMA_VERSION)
         delta = new_lines = None
         spliced = None
-        meta_line = layout.doc_line("1", meta).encode("utf-8")
+        meta_line = layout.meta_doc_line(meta).encode("utf-8")
         if full is None and self._lines is None and self.trusted:  # a few lines: spliced in, nothing cut
             raw = self.read()
             spliced = layout.splice(raw, meta_line, {doc_id: _encoded(doc_id, doc) for doc_id, doc in changes.items()},

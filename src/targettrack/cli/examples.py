@@ -78,6 +78,13 @@ EXAMPLES: dict[str, list[str]] = {
         "targettrack conflicts",
         "targettrack conflicts --clear",
     ],
+    "diff": [
+        "targettrack diff           # since the last commit",
+        "targettrack diff HEAD      # the same, said",
+    ],
+    "textconv": [
+        "targettrack textconv targets.json   # as git diff runs it",
+    ],
     "history": [
         "targettrack history sanofi-innovative-drugs",
         "targettrack history sanofi --all --format csv",

@@ -184,7 +184,7 @@ FAMILIES = {
     "history": "view", "list": "view", "show": "view", "info": "view", "plans": "view",
     "report": "io", "export": "io", "import": "io", "extract": "io",
     "doctor": "repair", "cache": "repair",
-    "git-setup": "share", "merge": "share", "conflicts": "share",
+    "git-setup": "share", "merge": "share", "conflicts": "share", "diff": "share", "textconv": "share",
 }
 # The global options that take a value: the word after them is not a command.
 ROOT_VALUE_OPTIONS = ("--db", "--lang")

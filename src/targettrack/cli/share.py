@@ -98,7 +98,8 @@ def conflicts(
     by_user: ByUser = None,
     clear: bool = typer.Option(False, "--clear", help="Forget them all (they were settled)."),
 ) -> None:
-    """The conflicts the last git merge left, in plain words; settle them one by one."""
+    """The conflicts the last git merge left, in plain words; settle them one by one: conflicts settle ID
+    [FIELD] --ours|--theirs|--value V."""
     from ..gitshare import read_conflicts, write_conflicts
     from ..merge import describe
     from ..store import locate
@@ -144,3 +145,62 @@ def conflicts(
         print(line)
     print(_("{count} merge conflict(s) left") .format(count=left) if left else
           _("no merge conflicts left: 'git add' the store and commit"))
+
+
+@app.command("diff")
+def diff(
+    ctx: typer.Context,
+    rev: Optional[str] = typer.Argument(None, metavar="[REV]",
+                                        help="The git revision to compare with (default: HEAD, the last commit)."),
+) -> None:
+    """What changed in the store since a git revision, as an analyst reads it: a line per value and field."""
+    import subprocess
+
+    from ..store import locate, parse
+    from ..storediff import changes
+
+    path = locate(root(ctx).db).path
+    with open_store(ctx):  # a store, and read under its lock
+        now = parse(path, path.read_bytes())
+    folder = path.resolve().parent
+    top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=folder, capture_output=True, text=True)
+    if top.returncode != 0:
+        raise InputError(_("{path} is not in a git work tree: diff compares with a git revision").format(path=path))
+    rel = path.resolve().relative_to(Path(top.stdout.strip())).as_posix()
+    old = subprocess.run(["git", "show", f"{rev or 'HEAD'}:{rel}"], cwd=folder, capture_output=True)
+    if old.returncode != 0:
+        raise InputError(_("REV: git has no {rel} at {rev} ({detail})").format(
+            rel=rel, rev=rev or "HEAD",
+            detail=(old.stderr.decode("utf-8", "replace").strip().splitlines() or [_("not found")])[-1]))
+    try:
+        before = parse(path, old.stdout) if old.stdout.strip() else None
+    except StoreError as e:
+        raise InputError(_("REV: the store at {rev} cannot be read ({detail})").format(rev=rev or "HEAD",
+                                                                                   detail=e)) from None
+    found = changes(before, now)
+    for line in found:
+        print(line)
+    if not found:
+        print(_("no change since {rev}").format(rev=rev or "HEAD"), file=sys.stderr)
+
+
+@app.command("textconv", hidden=True)
+def textconv(file: str = typer.Argument(..., metavar="FILE", help="A version of the store, as git hands it.")) -> None:
+    """git's textconv: a version of the store as a line per field and per value, for `git diff` and `git log -p`."""
+    from ..store import parse
+    from ..storediff import lines
+
+    p = Path(file)
+    try:
+        raw = p.read_bytes()
+    except OSError as e:
+        raise InputError(_("textconv: cannot read {file} ({reason})").format(file=file, reason=e.strerror)) from None
+    if not raw.strip():
+        return
+    try:
+        data = parse(p, raw)
+    except StoreError:
+        sys.stdout.write(raw.decode("utf-8", "replace"))  # not a store git can show as one: its text as it is
+        return
+    for line in lines(data):
+        print(line)
