@@ -66,7 +66,7 @@ def _kept(t: TT):
     from targettrack.store import read_store
 
     path = real_path(t.db)
-    return rowcache.load(path, rowcache.identity(*read_store(path)), None)
+    return rowcache.load(path, rowcache.identity(*read_store(path)), None, lang_given=False)
 
 
 @pytest.mark.parametrize("store", ["sample", "plan"])

@@ -61,8 +61,14 @@ def folder(environ=os.environ):
     return Path(cachefiles.folder(environ))
 
 
-def file_for(store, environ=os.environ) -> str:
-    return cachefiles.path_for(store, SUFFIX, environ)
+def file_for(store, lang_given: bool = False, environ=os.environ) -> str:
+    """The rows of `store` as a command draws them: a language chosen by --lang or TARGETTRACK_LANG has a
+    file of its own beside the one the store's configured (or the default) language draws, so an analyst's
+    English list beside a Chinese cron report each read their own rows (issue 36, item 2). Without a
+    language chosen, the file is named by the locale's language, which the command would speak but for the
+    store's `config lang` (read from the rows themselves: drawn_alike checks them)."""
+    slot = f"given-{i18n.current}" if lang_given else f"locale-{i18n.from_locale(environ) or 'en'}"
+    return cachefiles.path_for(store, f".{slot}{SUFFIX}", environ)
 
 
 def identity(raw, st: os.stat_result) -> tuple:
@@ -107,11 +113,11 @@ class Kept:
         return [e[ID] for e in self.entries if not e[FIRST] <= day <= e[LAST]]
 
 
-def load(store, key, method) -> Kept | None:
+def load(store, key, method, *, lang_given: bool) -> Kept | None:
     """The kept rows for these bytes of `store` (key ANY: for whichever bytes
     it last had), or None (a miss). Their language is for the caller to
     check: it may come from the settings."""
-    body = cachefiles.read(file_for(store))
+    body = cachefiles.read(file_for(store, lang_given))
     if body is None:  # missing, torn or damaged: never handed to marshal
         return None
     try:
@@ -138,9 +144,9 @@ def _well_formed(e) -> bool:
 
 
 def save(store, key: tuple, lang: str, method: str | None, settings: dict, meta: bytes | None,
-         entries: list[tuple]) -> None:
+         entries: list[tuple], *, lang_given: bool) -> None:
     """Keep these rows for these bytes of `store`: best effort, atomically."""
-    cachefiles.write(file_for(store), marshal.dumps(((FORMAT, __version__, str(store), key, lang, method), settings,
+    cachefiles.write(file_for(store, lang_given), marshal.dumps(((FORMAT, __version__, str(store), key, lang, method), settings,
                                                      meta, tuple(entries))), store)
 
 
@@ -264,7 +270,7 @@ def kept_lines(store, on: date, method: str | None, keep, sort: str, lang_given:
     with reading(store) as (raw, st):  # a missing or unreadable store is the usual error
         key = identity(raw, st)
         del raw
-        kept = load(store, key, method)
+        kept = load(store, key, method, lang_given=lang_given)
         if kept is None or not drawn_alike(kept, lang_given) or kept.ids_out_of_run(on):
             return None
         return chosen(kept.entries, on, keep, sort)
@@ -289,7 +295,7 @@ def held(store, on: date, today: date, method: str | None, lang_given: bool, ope
 
     with reading(store) as (raw, st):  # a missing or unreadable store is the usual error
         key = identity(raw, st)
-        kept = load(store, key, method)
+        kept = load(store, key, method, lang_given=lang_given)
         if kept is None:
             kept = _rekeyed(store, raw, key, on, today, method, lang_given)
         entries = None
@@ -297,7 +303,7 @@ def held(store, on: date, today: date, method: str | None, lang_given: bool, ope
             entries = kept.entries
             stale = kept.ids_out_of_run(on)
             if stale:
-                entries = _rejudged(store, key, kept, stale, on, today, method, open_store)
+                entries = _rejudged(store, raw, key, kept, stale, on, today, method, open_store, lang_given)
         if entries is None:
             from .layout import split
 
@@ -311,7 +317,8 @@ def held(store, on: date, today: date, method: str | None, lang_given: bool, ope
                 # each target judged as it is read, and let go
                 entries = [judged(k, t, on, settings, method, keys.get(k)) for k, t in s.each_numbered()]
             if on == today:
-                save(store, key, drawn_as(), method, settings.to_dict(), meta_line(raw), entries)
+                save(store, key, drawn_as(), method, settings.to_dict(), meta_line(raw), entries,
+                     lang_given=lang_given)
         del raw
         return use(entries, key)
 
@@ -329,7 +336,7 @@ def _rekeyed(store, raw: bytes, key: tuple, on: date, today: date, method, lang_
     then decodes, checks and judges the whole file, and says what is wrong)."""
     from .layout import split
 
-    old = load(store, ANY, method)
+    old = load(store, ANY, method, lang_given=lang_given)
     if old is None or old.meta is None:
         return None
     cut = split(raw)
@@ -364,22 +371,60 @@ def _rekeyed(store, raw: bytes, key: tuple, on: date, today: date, method, lang_
         return None  # an id twice: the full path says so
     kept = Kept(key, old.lang, method, old.settings, old.meta, found)
     if on == today:
-        save(store, key, kept.lang, method, kept.settings, kept.meta, found)
+        save(store, key, kept.lang, method, kept.settings, kept.meta, found, lang_given=lang_given)
     return kept
 
 
-def _rejudged(store, key: tuple, kept: Kept, stale: list[str], on: date, today: date, method, open_store):
-    with open_store() as s:
-        if identity(*s.as_read) != key:  # changed since: judge everything
-            return None
-        settings = s.settings()
-        number = {e[ID]: e[KEY] for e in kept.entries}
-        line_key = {e[ID]: e[LINE_KEY] for e in kept.entries}
-        fresh = {i: judged(number[i], s.resolve(i), on, settings, method, line_key[i]) for i in stale}
+def _rejudged(store, raw: bytes, key: tuple, kept: Kept, stale: list[str], on: date, today: date, method,
+              open_store, lang_given: bool):
+    """Every row with the rows whose run of days has ended judged again (the
+    first list of a new year: a quarter of a large store), or None (judge
+    everything). The rows were kept for exactly these bytes (`key` holds
+    their CRC), so in targettrack's layout each expiring target's block is
+    taken by its number from one cut of the file and decoded alone; one
+    search of the whole file per target made that list 10x slower than
+    --no-cache (issue 36, item 1)."""
+    fresh = _rejudged_by_number(raw, kept, stale, on, method)
+    if fresh is None:
+        with open_store() as s:
+            if identity(*s.as_read) != key:  # changed since: judge everything
+                return None
+            settings = s.settings()
+            number = {e[ID]: e[KEY] for e in kept.entries}
+            line_key = {e[ID]: e[LINE_KEY] for e in kept.entries}
+            fresh = {t.id: judged(number[t.id], t, on, settings, method, line_key[t.id]) for t in s.exact(stale)}
     entries = [fresh.get(e[ID], e) for e in kept.entries]
     if on == today:
-        save(store, key, kept.lang, method, kept.settings, kept.meta, entries)
+        save(store, key, kept.lang, method, kept.settings, kept.meta, entries, lang_given=lang_given)
     return entries
+
+
+def _rejudged_by_number(raw: bytes, kept: Kept, stale: list[str], on: date, method) -> dict | None:
+    from .layout import line_body, split
+
+    cut = split(raw) if kept.meta is not None else None
+    if cut is None or cut.meta != kept.meta:
+        return None
+    import json
+
+    from .model import from_dict
+    from .settings import Settings
+
+    settings = Settings.from_dict(kept.settings)
+    wanted = set(stale)
+    fresh = {}
+    for e in kept.entries:
+        if e[ID] not in wanted:
+            continue
+        block = cut.docs.get(str(e[KEY]))
+        try:
+            t = from_dict(json.loads(line_body(block)))
+        except (ValueError, TypeError, ArithmeticError, UnicodeDecodeError, RecursionError):
+            return None  # not as the rows were kept: the store's own reading says what is wrong
+        if t.id != e[ID]:
+            return None
+        fresh[t.id] = judged(e[KEY], t, on, settings, method, e[LINE_KEY])
+    return fresh
 
 
 # A command that changed a few targets brings the kept rows up to date as it
@@ -392,11 +437,11 @@ def after_write(s, today: date) -> None:
     """Bring the kept rows up to date after store `s` (still locked) wrote what it changed."""
     written = s.written()
     if written is not None and not s.rewritten and s.as_read is not None:
-        patch(s.path, s.as_read, written, s.changed, today, PATCH_AT_MOST)
+        patch(s.path, s.as_read, written, s.changed, today, PATCH_AT_MOST, lang_given=getattr(s, "lang_given", True))
 
 
 def patch(store, before: tuple[bytes, os.stat_result], after: tuple, changed: dict, today: date,
-          at_most: float = 1.0) -> None:
+          at_most: float = 1.0, *, lang_given: bool = True) -> None:
     """After a command changed these targets (document number -> target, None
     for removed), bring the kept rows of the bytes before to the bytes after
     (Store.written: the bytes, whole or in pieces, their file's identity and
@@ -404,7 +449,7 @@ def patch(store, before: tuple[bytes, os.stat_result], after: tuple, changed: di
     language stay as they are (a miss next time)."""
     from .settings import Settings
 
-    kept = load(store, identity(*before), ANY)
+    kept = load(store, identity(*before), ANY, lang_given=lang_given)
     if kept is None or kept.lang != drawn_as():
         return
     if len(changed) > at_most * max(len(kept.entries), 4):  # judging them all costs a list: leave it to one
@@ -426,4 +471,4 @@ def patch(store, before: tuple[bytes, os.stat_result], after: tuple, changed: di
             rows[number] = judged(number, t, today, settings, kept.method, written_line_key(number, t))
     raw, st, meta = after
     save(store, identity(raw, st), kept.lang, kept.method, kept.settings, meta,
-         [rows[k] for k in sorted(rows)])
+         [rows[k] for k in sorted(rows)], lang_given=lang_given)

@@ -18,12 +18,12 @@ class CommandStore(Store):
 
     def __init__(self, *args, lang_given: bool = True, cache: bool = True, **kw):
         super().__init__(*args, **kw)
-        self._lang_given = lang_given
+        self.lang_given = lang_given  # the kept rows' file is chosen by it too (rowcache.file_for)
         self._cache = cache
 
     def __enter__(self) -> "Store":
         store = super().__enter__()
-        if not self._lang_given:
+        if not self.lang_given:
             try:
                 configured = store.settings().lang
             except TargetTrackError:  # bad settings: the command says so in its own words
