@@ -42,21 +42,35 @@ def test_plain_marks_in_their_places():
     # The target level is a full row of '=' except where a stronger mark sits.
     target_row = next(i for i, r in enumerate(rows) if r.count("=") > w // 2)
     assert target_row == 0                                   # 500 is the top of the range
-    # The deadline is the rightmost column; today (as of) a column of ':' before it.
-    assert sum(r[-1] in "|=.*" for r in rows) == len(rows)
+    # A value is drawn in the middle of its period, and so is the deadline period (2025), under its label:
+    # the range runs to the end of that period. As of 2025-06-30 the "today" line sits at the deadline's.
+    deadline_cols = {i for r in rows for i, ch in enumerate(r) if ch == "|"}
+    assert len(deadline_cols) == 1
+    col = deadline_cols.pop()
+    assert w * 0.8 < col < w - 1
     today_cols = {i for r in rows for i, ch in enumerate(r) if ch == ":"}
-    assert len(today_cols) == 1 and today_cols.pop() < w - 1
-    # Two observations, the later one higher; the projection runs from it to the deadline.
-    obs = sorted((r.index("o"), i) for i, r in enumerate(rows) if "o" in r)   # (column, row), left to right
-    assert len(obs) == 2 and obs[0][1] > obs[1][1]  # the later value is drawn higher (a smaller row number)
-    assert any("*" in r for r in rows)
-    assert lines[0].startswith("512台/万人|") and "248台/万人|" in lines[9]
-    assert "2022-12-31" in lines[11] and "2025-12-31" in lines[11]
+    assert today_cols <= {col - 1, col + 1}
+    obs = sorted((j, i) for i, r in enumerate(rows) for j, ch in enumerate(r) if ch == "o")  # (column, row)
+    assert len(obs) == 2 and obs[0][1] >= obs[1][1]  # the later value is drawn no lower
+    assert abs(obs[1][0] - col) <= 1  # 2025-06's value, at the middle of 2025 as the deadline period
+    assert any("*" in r or "." in r for r in rows)
+    assert lines[0].startswith("512台/万人|") and "0台/万人|" in lines[9]  # an amount: from zero
+    margin = width(lines[0].split("|")[0]) + 1  # in cells: 台 is two wide
+    axis = lines[11]
+    assert axis.startswith(" " * margin + "2022-01-01")
+    assert axis.find("2025") - margin <= col <= axis.find("2025") - margin + 4  # the deadline by its period
     assert "o values" in lines[12] and "= target" in "".join(lines[12:])
 
 
+def test_a_zoomed_chart_is_drawn_cut():
+    c = chart_data(T, assess(T, AS_OF), zoom=True)
+    lines = draw(c, 78, color=False)
+    assert c.cut and "~" in lines[9] and not lines[9].strip().startswith("0")
+    assert "~" not in "".join(draw(chart_data(T, assess(T, AS_OF)), 78, color=False)[:10])
+
+
 def test_colour_marks():
-    c = chart_data(T, assess(T, AS_OF))
+    c = chart_data(T, assess(T, date(2025, 9, 30)))  # as of a day apart from the deadline period's middle
     text = "\n".join(draw(c, 78, color=True))
     assert "\x1b[" in text and "●" in text and "│" in text and "─" in text and "┊" in text
     plain_text = ANSI.sub("", text)

@@ -253,7 +253,8 @@ def test_update_lane_errors_about_the_store(tmp_path, env):
 # --- report ------------------------------------------------------------------------
 
 REPORT_DEFAULTS = {"as_of": None, "known_at": None, "since": None, "within": "90d", "tag": [], "plan": None, "binding": None,
-                   "status": [], "method": None, "output": None, "fail_on": [], "show_store": False}
+                   "status": [], "method": None, "output": None, "fail_on": [], "show_store": False, "title": None,
+                   "subtitle": None, "zoom": False}
 
 
 @hsettings(max_examples=400, deadline=None)

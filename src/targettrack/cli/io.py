@@ -56,12 +56,22 @@ def report(
     show_store: bool = typer.Option(False, "--show-store",
                                     help="Name the store's path in an HTML or Markdown report (left out by "
                                          "default: a published page should not show a local folder)."),
+    title: Optional[str] = typer.Option(None, "--title", metavar="TEXT",
+                                        help="The HTML page's heading (default: 'targettrack report, DATE')."),
+    subtitle: Optional[str] = typer.Option(None, "--subtitle", metavar="TEXT",
+                                           help="A line under the HTML page's heading."),
+    zoom: bool = typer.Option(False, "--zoom", help="Fit the HTML charts' value axes to the values (drawn cut) "
+                                                    "instead of starting amounts at zero."),
 ) -> None:
     """The weekly report: what needs attention, what is due, what changed, what was achieved."""
     from .. import reportrows
     from ..render import print_report, report_renderer
 
     fmt = output_format(fmt, output, REPORT_MODULES, REPORT_EXTENSIONS, "text")
+    page = {k: v for k, v in (("title", title), ("subtitle", subtitle), ("zoom", zoom)) if v}
+    if page and fmt != "html":
+        raise InputError(_("--{option}: only the html report has a page to put it on (give --format html or "
+                           "--output FILE.html)").format(option=next(iter(page))))
     check_method(method)
     flt = target_filter(status, tag, plan=plan, binding=binding)
     failing = statuses("--fail-on", fail_on)
@@ -82,12 +92,12 @@ def report(
 
     git = provenance(loc.path)
     if output is None:
-        print_report(rep, fmt, store=path, generated_at=generated, color=use_color(ctx), git=git)
+        print_report(rep, fmt, store=path, generated_at=generated, color=use_color(ctx), git=git, **page)
     else:
         import io
 
         buf = io.StringIO()
-        report_renderer(fmt)(rep, buf, store=path, generated_at=generated, git=git)
+        report_renderer(fmt)(rep, buf, store=path, generated_at=generated, git=git, **page)
         emit(buf.getvalue(), output, ctx)  # a file, whole or not at all
     if failing and any(status in failing for status in reportrows.statuses(rep)):
         raise typer.Exit(1)

@@ -132,6 +132,8 @@ def show(
     with_timeline: bool = typer.Option(False, "--timeline",
                                        help="Also the status at each observation and each year end since the start."),
     fmt: ShowFormat = None,
+    zoom: bool = typer.Option(False, "--zoom", help="Fit the chart's value axis to the values (drawn cut) instead "
+                                                    "of starting amounts at zero."),
 ) -> None:
     """Everything about one target: fields, source, observations, progress, projection."""
     from ..assess import timeline
@@ -149,7 +151,8 @@ def show(
     if fmt == "json":
         detail.render_json(t, a, data_out(), steps)
     else:
-        detail.render_text(t, a, sys.stdout, steps, width=width(), color=use_color(ctx), fit=sys.stdout.isatty())
+        detail.render_text(t, a, sys.stdout, steps, width=width(), color=use_color(ctx), fit=sys.stdout.isatty(),
+                           zoom=zoom)
 
 
 @app.command()

@@ -81,7 +81,8 @@ def report_renderer(name: str):
     return importlib.import_module(f"{__name__}.{REPORT_FORMATS[name]}").render
 
 
-def print_report(rep, name: str, *, store: str | None, generated_at: str, color: bool, git: dict | None = None) -> None:
+def print_report(rep, name: str, *, store: str | None, generated_at: str, color: bool, git: dict | None = None,
+                 **page) -> None:
     """The report in format `name` on stdout, as `report` prints it: text on
     a terminal fitted to its width and in colour (user text in it is shown
     safe already: textwidth.safe; the colours are ours); anywhere else,
@@ -100,4 +101,4 @@ def print_report(rep, name: str, *, store: str | None, generated_at: str, color:
              color=color, git=git)
         sys.stdout.write(buf.getvalue())
     else:
-        draw(rep, data_out(), store=store, generated_at=generated_at, git=git)
+        draw(rep, data_out(), store=store, generated_at=generated_at, git=git, **page)  # page: html's title, zoom

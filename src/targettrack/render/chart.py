@@ -85,12 +85,14 @@ def draw(c: ChartData, total_width: int, height: int = 10, color: bool = False) 
     for r in range(height):
         label = ylabels[0] if r == 0 else ylabels[1] if r == height // 2 else ylabels[2] if r == height - 1 else ""
         axis_mark = ("┤" if label else "│") if color else "|"
+        if c.cut and r == height - 1:
+            axis_mark = "≈" if color else "~"  # the axis does not start at zero: drawn cut
         lines.append(" " * (margin - 1 - cells(label)) + label + axis_mark + "".join(glyph(k) for k in grid[r]))
     lines.append(" " * (margin - 1) + ("└" if color else "+") + ("─" if color else "-") * w)
     # Dates under the axis: the first day, the deadline and the last day, where they fit.
     axis = [" "] * w
-    for d in [x0] + ([c.deadline] if c.deadline else []) + [x1]:
-        text = d.isoformat()
+    for d, text in [(x0, x0.isoformat())] + ([(c.deadline, c.deadline_label or c.deadline.isoformat())]
+                                             if c.deadline else []) + [(x1, x1.isoformat())]:
         at = min(max(col(d) - len(text) // 2, 0), w - len(text))
         if all(ch == " " for ch in axis[max(at - 1, 0):at + len(text) + 1]):
             axis[at:at + len(text)] = list(text)

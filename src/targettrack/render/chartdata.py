@@ -2,6 +2,13 @@
 straight line from the base to the target, the target level, the deadline,
 the as-of date and the projection to the deadline. The terminal chart and
 the SVG in the HTML report both draw this, so they always agree.
+
+A value is for a period, so it is drawn in the middle of it: 2022's value
+over the label "2022", not on 31 December beside the label "2023" (issue
+32); the target for the deadline period likewise, and the time axis spans
+whole periods. The value axis of amounts and shares starts at zero, so 85%
+of a target looks like 85%; `zoom` (report --zoom, show --zoom) fits it to
+the values instead, and `cut` tells the drawings to mark it as cut.
 """
 
 from __future__ import annotations
@@ -27,20 +34,28 @@ class ChartData:
     y_range: tuple[float, float]
     unit: str
     milestone: bool = False                   # values are 0 (not done) and 1 (done)
+    deadline_label: str = ""                  # the deadline period as the store gives it (2025, 2025-Q4)
+    cut: bool = False                         # the value axis does not start at zero (zoomed): draw it cut
+    labels: tuple = ()                        # each point's period as the store gives it (2022, 2024-Q3)
 
 
-def chart_data(t: Target, a: Assessment) -> ChartData | None:
+def middle(period) -> date:
+    """Where a period's value is drawn: the middle day of the period (the day itself for a day)."""
+    return period.first + (period.last - period.first) // 2
+
+
+def chart_data(t: Target, a: Assessment, zoom: bool = False) -> ChartData | None:
     """None only for a target with no number to reach (a cap or floor always has one).
     A change, growth or cumulative target is drawn as what it measures (forms.py);
     an average growth against the rate it needs, as a bound."""
     if t.form == "growth":
-        return _limit_chart(as_levels(t), a)
+        return _limit_chart(as_levels(t), a, zoom)
     if t.form:
         t = as_levels(t)
-    return CHARTS[t.kind](t, a)
+    return CHARTS[t.kind](t, a, zoom)
 
 
-def _done_chart(t: Target, a: Assessment) -> ChartData:
+def _done_chart(t: Target, a: Assessment, zoom: bool = False) -> ChartData:
     """Not done = 0, done = 1, against the deadline."""
     points = [(p.day, float(p.value)) for p in observed_series(t, a.as_of)]
     days = [d for d, _ in points] + [a.as_of] + ([t.deadline.last] if t.deadline else [])
@@ -49,37 +64,44 @@ def _done_chart(t: Target, a: Assessment) -> ChartData:
     lo_day, hi_day = min(days), max(days)
     lo_day = min(lo_day, shift(hi_day, -180))
     return ChartData(points, None, 1.0, t.deadline.last if t.deadline else None, a.as_of, None,
-                     (lo_day, hi_day), (-0.15, 1.15), "", milestone=True)
+                     (lo_day, hi_day), (-0.15, 1.15), "", milestone=True,
+                     deadline_label=t.deadline.label if t.deadline else "")
 
 
-def _path_chart(t: Target, a: Assessment) -> ChartData | None:
+def _path_chart(t: Target, a: Assessment, zoom: bool = False) -> ChartData | None:
     """A level on its way to a target: with the straight line to it and the projection."""
-    return _level_chart(t, a, with_path=True)
+    return _level_chart(t, a, with_path=True, zoom=zoom)
 
 
-def _limit_chart(t: Target, a: Assessment) -> ChartData | None:
+def _limit_chart(t: Target, a: Assessment, zoom: bool = False) -> ChartData | None:
     """A level against a standing limit."""
-    return _level_chart(t, a, with_path=False)
+    return _level_chart(t, a, with_path=False, zoom=zoom)
 
 
-def _level_chart(t: Target, a: Assessment, with_path: bool) -> ChartData | None:
+def _level_chart(t: Target, a: Assessment, *, with_path: bool, zoom: bool) -> ChartData | None:
     series = observed_series(t, a.as_of)
     if t.target is None:
         return None
+    periods = {o.date.last: o.date for o in t.observations}  # a series' day is its period's last day
+    spans = [periods[p.day] for p in series if p.day in periods]
+    points = [(middle(periods[p.day]) if p.day in periods else p.day, float(p.value)) for p in series]
+    labels = tuple(periods[p.day].label if p.day in periods else p.day.isoformat() for p in series)
     base = baseline_point(t)
-    points = [(p.day, float(p.value)) for p in series]
+    base_at = middle(t.baseline_date) if base and t.baseline_date else base.day if base else None
     goal = float(t.target)
-    deadline = t.deadline.last if t.deadline else None
+    deadline = middle(t.deadline) if t.deadline else None
     plan = None
     if with_path and deadline:
-        start = base or (series[0] if series else None)
-        if start is not None and start.day < deadline:
-            plan = ((start.day, float(start.value)), (deadline, goal))
+        start = (base_at, float(base.value)) if base else (points[0] if points else None)
+        if start is not None and start[0] < deadline:
+            plan = (start, (deadline, goal))
     projection = None
-    if (with_path and deadline and series and a.projected_value is not None
-            and a.status not in ("achieved", "missed") and series[-1].day < deadline):
-        projection = ((series[-1].day, float(series[-1].value)), (deadline, float(a.projected_value)))
-    days = [d for d, _ in points] + [a.as_of] + ([deadline] if deadline else []) + ([base.day] if base else [])
+    if (with_path and deadline and points and a.projected_value is not None
+            and a.status not in ("achieved", "missed") and points[-1][0] < deadline):
+        projection = (points[-1], (deadline, float(a.projected_value)))
+    days = [d for d, _ in points] + [a.as_of] + [p.first for p in spans] + [p.last for p in spans]
+    days += [t.deadline.first, t.deadline.last] if t.deadline else []
+    days += [t.baseline_date.first, t.baseline_date.last] if base and t.baseline_date else [base_at] if base else []
     if not points and not base and len(days) == 1:
         days.append(shift(a.as_of, -365))
     if t.start:
@@ -94,8 +116,12 @@ def _level_chart(t: Target, a: Assessment, with_path: bool) -> ChartData | None:
     if lo == hi:
         lo, hi = lo - max(abs(lo) * 0.1, 1), hi + max(abs(hi) * 0.1, 1)
     pad = (hi - lo) * 0.05
-    return ChartData(points, plan, goal, deadline, a.as_of, projection, (lo_day, hi_day), (lo - pad, hi + pad),
-                     t.unit)
+    if lo >= 0 and not zoom:  # amounts and shares from zero: the height of a value is its size
+        low = 0.0
+    else:
+        low = lo - pad
+    return ChartData(points, plan, goal, deadline, a.as_of, projection, (lo_day, hi_day), (low, hi + pad),
+                     t.unit, deadline_label=t.deadline.label if t.deadline else "", cut=low > 0, labels=labels)
 
 
 # What each kind's chart shows (tests/test_kinds.py checks every kind has one).
@@ -108,19 +134,19 @@ CHARTS = {
 }
 
 
-def nice_axis(lo: float, hi: float, most: int = 6) -> tuple[float, float, list[float]]:
+def nice_axis(lo: float, hi: float, most: int = 6, zoom: bool = False) -> tuple[float, float, list[float]]:
     """An axis from `lo` to `hi` with round ticks: steps of 1, 2 or 5 times a
     power of ten, at most `most` ticks, bounds on a tick. An axis of values
-    that are all positive starts at 0 when 0 is near (within the span of the
-    values), as a reader of counts and amounts expects; it never shows a
-    negative tick for values that cannot be negative."""
+    that are all positive starts at 0, as a reader of counts and amounts
+    expects; zoomed, only when 0 is near (within the span of the values). It
+    never shows a negative tick for values that cannot be negative."""
     import math
 
     if hi < lo:
         lo, hi = hi, lo
     if hi == lo:
         lo, hi = lo - (abs(lo) * 0.1 or 1), hi + (abs(hi) * 0.1 or 1)
-    if lo >= 0 and lo <= hi - lo:
+    if lo >= 0 and (not zoom or lo <= hi - lo):
         lo = 0.0
     span = hi - lo
     step = None

@@ -191,7 +191,7 @@ def timeline_rows(t: Target, steps: list[Assessment]) -> list[dict]:
 
 
 def render_text(t: Target, a: Assessment, out, steps: list[Assessment] | None = None,
-                *, width: int = 80, color: bool = False, fit: bool = False) -> None:
+                *, width: int = 80, color: bool = False, fit: bool = False, zoom: bool = False) -> None:
     """`fit`: on a terminal `width` wide, long values wrap under themselves
     (fit.py's rules) and the status is in its colour."""
     from ..textwidth import width as display_width
@@ -235,7 +235,7 @@ def render_text(t: Target, a: Assessment, out, steps: list[Assessment] | None = 
     from .chart import draw
     from .chartdata import chart_data
 
-    data = chart_data(t, a)
+    data = chart_data(t, a, zoom)
     if data is not None and not data.milestone:  # a milestone's chart says no more than its lines above
         out.write("  " + _("chart") + "\n")
         for line in draw(data, width - 4, color=color):

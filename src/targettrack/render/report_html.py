@@ -51,6 +51,29 @@ ul.legend { list-style: none; margin: .2rem 0; padding: 0; font-size: .8rem; col
 ul.legend li { display: inline-block; margin-right: 1rem; white-space: nowrap; }
 ul.legend .swatch { display: inline-block; width: 1.4rem; height: 0; margin: 0 .35rem .2rem 0;
                     vertical-align: middle; }
+ul.legend .swatch.dot { width: .5rem; height: .5rem; border-radius: 50%; box-sizing: border-box; }
+figure.chart svg.narrow { display: none; }
+.table-box { overflow-x: auto; }
+.id { overflow-wrap: normal; word-break: keep-all; white-space: nowrap; }
+.other-title { color: #59636e; font-size: .85rem; font-weight: normal; }
+.subtitle { font-size: 1.05rem; color: #3d444d; margin: 0 0 .3rem; }
+.plans .plan { margin: .5rem 0; } .plans .meta { font-size: .8rem; }
+.plans .bar { display: flex; height: .9rem; border-radius: .3rem; overflow: hidden; background: #eaeef2; }
+.plans .seg { display: block; height: 100%; }
+.downloads { font-size: .9rem; } .method p { font-size: .9rem; color: #3d444d; }
+ul.sources { margin: .2rem 0; padding-left: 1.2rem; font-size: .85rem; color: #59636e; overflow-wrap: anywhere; }
+.target > div, li { overflow-wrap: anywhere; }
+@media (max-width: 720px) {
+  body { margin: 1rem auto; }
+  figure.chart svg.wide { display: none; }
+  figure.chart svg.narrow { display: block; }
+  table.sortable thead { display: none; }
+  table.sortable, table.sortable tbody, table.sortable tr, table.sortable td { display: block; width: auto; }
+  table.sortable tr { border: 1px solid #d1d9e0; border-radius: .4rem; margin: .5rem 0; padding: .3rem .5rem; }
+  table.sortable td { border: 0; padding: .1rem 0; text-align: left; }
+  table.sortable td.num, table.sortable td[data-label] { white-space: normal; }
+  table.sortable td[data-label]::before { content: attr(data-label) ": "; color: #59636e; }
+}
 p.mark { font-size: 1rem; margin: .4rem 0; } p.mark .done { color: #1a7f37; } p.mark .open { color: #0969da; }
 ul.tight { margin: .2rem 0; padding-left: 1.2rem; }
 @media print {
@@ -105,6 +128,7 @@ LEGEND = {  # what each mark on a chart is, and how it is drawn (the SVG and the
     "target": ("#1a7f37", "6 3", N_("target")),
     "deadline": ("#cf222e", "solid", N_("deadline")),
     "as-of": ("#bf8700", "2 3", N_("as of")),
+    "base": ("#8c959f", "base", N_("base value")),
     "projection": ("#8250df", "4 3", N_("projection on the current trend")),
 }
 
@@ -114,39 +138,64 @@ def _stroke(kind: str) -> str:
     return f'stroke="{colour}"' + ("" if dash == "solid" else f' stroke-dasharray="{dash}"')
 
 
-def svg_chart(c: ChartData, label: str, unit: str, width: int = 720, height: int = 240) -> str:
+# The chart is drawn twice, for a wide page and for a phone (CSS shows one): a
+# viewBox scales its text with it, so one 720-unit drawing shrank 11-unit
+# tick labels to 5 px on a 390 px screen. Each size keeps its text at 11-16
+# CSS px where it is shown (tests/test_html.py measures it in a browser).
+SIZES = (("wide", 720, 250, 12), ("narrow", 360, 240, 13))
+
+
+def svg_chart(c: ChartData, label: str, unit: str) -> str:
+    """The chart for both page widths (see SIZES)."""
+    return "".join(_svg(c, label, unit, cls, width, height, font) for cls, width, height, font in SIZES)
+
+
+def _svg(c: ChartData, label: str, unit: str, cls: str, width: int, height: int, font: int) -> str:
     """The terminal chart's content as SVG, with <title> for screen readers:
-    round ticks (1, 2 or 5 times a power of ten) on the value axis, labelled
-    in the target's unit; years (or quarters) on the time axis."""
-    left, right, top, bottom = 70, 14, 22, 28
+    round ticks (1, 2 or 5 times a power of ten) on the value axis, from zero
+    for amounts unless zoomed (then drawn cut), labelled in the target's
+    unit; years (or quarters) on the time axis, each label over its period."""
+    left, right, top, bottom = (8 + font * 5, 10, font + 12, font + 18)
     (x0, x1) = c.x_range
     values = [v for _, v in c.points] + ([c.target] if c.target is not None else [])
     for line in (c.plan, c.projection):
         if line:
             values += [line[0][1], line[1][1]]
-    y0, y1, ticks = nice_axis(min(values), max(values))
+    if not c.cut and min(values) >= 0:
+        values.append(0.0)
+    y0, y1, ticks = nice_axis(min(values), max(values), zoom=c.cut)
     span = max((x1 - x0).days, 1)
+    plot = width - left - right
 
     def x(d) -> float:
-        return left + (d - x0).days / span * (width - left - right)
+        return left + (d - x0).days / span * plot
 
     def y(v) -> float:
         return top + (y1 - v) / ((y1 - y0) or 1) * (height - top - bottom)
 
-    parts = [f'<svg viewBox="0 0 {width} {height}" role="img" xmlns="http://www.w3.org/2000/svg">',
+    text = f'font-size="{font}" fill="#59636e"'
+    parts = [f'<svg class="{cls}" viewBox="0 0 {width} {height}" role="img" xmlns="http://www.w3.org/2000/svg">',
              f"<title>{e(label)}</title>",
-             f'<rect x="{left}" y="{top}" width="{width - left - right}" height="{height - top - bottom}" '
-             'fill="#fff" stroke="#d1d9e0"/>']
+             f'<rect x="{left}" y="{top}" width="{plot}" height="{height - top - bottom}" fill="#fff" stroke="#d1d9e0"/>']
     if unit:
-        parts.append(f'<text class="unit" x="{left}" y="{top - 8}" font-size="11" fill="#59636e">{e(unit)}</text>')
+        parts.append(f'<text class="unit" x="{left}" y="{top - 8}" {text}>{e(unit)}</text>')
     for v in ticks:
         parts.append(f'<line class="grid" x1="{left}" x2="{width - right}" y1="{y(v):.1f}" y2="{y(v):.1f}" '
                      'stroke="#eaeef2"/>')
-        parts.append(f'<text class="tick" x="{left - 5}" y="{y(v) + 4:.1f}" font-size="11" text-anchor="end" '
-                     f'fill="#59636e">{e(_num(v))}</text>')
-    for d, text in _time_ticks(x0, x1):
-        parts.append(f'<text class="tick" x="{x(d):.1f}" y="{height - 9}" font-size="11" text-anchor="middle" '
-                     f'fill="#59636e">{e(text)}</text>')
+        parts.append(f'<text class="tick" x="{left - 5}" y="{y(v) + font / 3:.1f}" {text} text-anchor="end">'
+                     f"{e(_num(v))}</text>")
+    if y0 > 0:  # a cut axis is drawn cut: a break on the axis and words that say so
+        b = height - bottom
+        parts.append(f'<path class="axis-cut" d="M{left - 6},{b - 4} l4,-3 l4,6 l4,-3" fill="none" '
+                     'stroke="#1f2328" stroke-width="1.5"/>')
+        parts.append(f'<text class="cut-note" x="{width - right}" y="{top - 8}" {text} text-anchor="end">'
+                     f"{e(_('axis does not start at 0'))}</text>")
+    for edge in _period_edges(x0, x1, plot / (font * 4)):
+        parts.append(f'<line class="period-edge" x1="{x(edge):.1f}" x2="{x(edge):.1f}" y1="{top}" '
+                     f'y2="{height - bottom}" stroke="#eaeef2"/>')
+    for d, name in _time_ticks(x0, x1, plot / (font * 4)):
+        parts.append(f'<text class="tick time" x="{x(d):.1f}" y="{height - bottom + font + 4}" {text} '
+                     f'text-anchor="middle">{e(name)}</text>')
     if c.target is not None:
         parts.append(f'<line class="target-level" x1="{left}" x2="{width - right}" y1="{y(c.target):.1f}" '
                      f'y2="{y(c.target):.1f}" {_stroke("target")}/>')
@@ -160,6 +209,8 @@ def svg_chart(c: ChartData, label: str, unit: str, width: int = 720, height: int
         (da, va), (db, vb) = c.plan
         parts.append(f'<line class="plan" x1="{x(da):.1f}" y1="{y(va):.1f}" x2="{x(db):.1f}" y2="{y(vb):.1f}" '
                      f'{_stroke("plan")}/>')
+        parts.append(f'<circle class="base" cx="{x(da):.1f}" cy="{y(va):.1f}" r="4" fill="#fff" '
+                     f'stroke="{LEGEND["plan"][0]}" stroke-width="2"/>')
     if c.projection:
         (da, va), (db, vb) = c.projection
         parts.append(f'<line class="projection" x1="{x(da):.1f}" y1="{y(va):.1f}" x2="{x(db):.1f}" '
@@ -175,33 +226,58 @@ def svg_chart(c: ChartData, label: str, unit: str, width: int = 720, height: int
 
 def legend(c: ChartData) -> str:
     """The marks this chart has, named (HTML under the chart, so it wraps and can be read aloud)."""
-    shown = ["values"] + [k for k, present in (("plan", c.plan), ("target", c.target is not None),
+    shown = ["values"] + [k for k, present in (("base", c.plan), ("plan", c.plan), ("target", c.target is not None),
                                                 ("deadline", c.deadline), ("as-of", True),
                                                 ("projection", c.projection)) if present]
     items = []
     for kind in shown:
         colour, dash, name = LEGEND[kind]
-        style = "solid" if dash == "solid" else "dashed"
-        items.append(f'<li><span class="swatch" style="border-top:2px {style} {colour}"></span>{e(_(name))}</li>')
+        if dash == "base":
+            swatch = f'<span class="swatch dot" style="border:2px solid {colour}"></span>'
+        else:
+            swatch = f'<span class="swatch" style="border-top:2px {"solid" if dash == "solid" else "dashed"} {colour}"></span>'
+        items.append(f"<li>{swatch}{e(_(name))}</li>")
     return f'<ul class="legend">{"".join(items)}</ul>'
 
 
-def _time_ticks(x0, x1) -> list[tuple]:
-    """1 January of each year in the range (every second or fifth year on a long
-    one); on a range under two years, the first day of each quarter."""
+def _quarterly(x0, x1) -> bool:
+    return (x1 - x0).days < 730
+
+
+def _period_edges(x0, x1, room: float = 12) -> list:
+    """Where one labelled period (a year, or a quarter on a range under two years) ends and the next begins
+    (on a long range, every second, fifth ... year, as the labels)."""
     from datetime import date
 
-    if (x1 - x0).days < 730:
+    months = (1, 4, 7, 10) if _quarterly(x0, x1) else (1,)
+    every = 1 if months != (1,) else _every(x1.year - x0.year + 1, room)
+    return [date(y, m, 1) for y in range(x0.year, x1.year + 1) if y % every == 0 for m in months
+            if x0 < date(y, m, 1) < x1]
+
+
+def _every(n: int, room: float) -> int:
+    """Every how many years a label goes, for `n` years where `room` labels fit."""
+    return next((k for k in (1, 2, 5, 10, 20, 50, 100, 1000, 10000) if n / k <= max(room, 1)), 10000)
+
+
+def _time_ticks(x0, x1, room: float = 12) -> list[tuple]:
+    """Each year's label in the middle of its year, as its values are drawn
+    (every second or fifth year where `room` labels do not fit); on a range
+    under two years, each quarter's in the middle of its quarter."""
+    from datetime import date
+
+    if _quarterly(x0, x1):
         out = []
         for year in range(x0.year, x1.year + 1):
-            for month, name in ((1, "Q1"), (4, "Q2"), (7, "Q3"), (10, "Q4")):
-                d = date(year, month, 1)
+            for month, name in ((2, "Q1"), (5, "Q2"), (8, "Q3"), (11, "Q4")):
+                d = date(year, month, 15)
                 if x0 <= d <= x1:
-                    out.append((d, f"{year} {name}" if month == 1 or not out else name))
-        return out
-    years = [y for y in range(x0.year, min(x1.year, date.max.year) + 1) if x0 <= date(y, 1, 1) <= x1]
-    every = 1 if len(years) <= 8 else 2 if len(years) <= 16 else 5
-    return [(date(y, 1, 1), str(y)) for y in years if y % every == 0]
+                    out.append((d, f"{year} {name}" if name == "Q1" or not out else name))
+        every = 1 if len(out) <= room / 1.5 else 2
+        return out[::every]
+    years = [y for y in range(x0.year, min(x1.year, date.max.year - 1) + 1) if x0 <= date(y, 7, 2) <= x1]
+    every = _every(len(years), room)
+    return [(date(y, 7, 2), str(y)) for y in years if y % every == 0]
 
 
 def _num(v: float) -> str:
@@ -212,7 +288,8 @@ def _num(v: float) -> str:
 
 def describe_chart(t: Target, a: Assessment, c: ChartData) -> str:
     """The chart in words: its text alternative."""
-    values = "; ".join(f"{d.isoformat()}: {_num(v)}" for d, v in c.points) or _("none yet")
+    days = c.labels or tuple(d.isoformat() for d, _ in c.points)
+    values = "; ".join(f"{day}: {_num(v)}" for day, (_, v) in zip(days, c.points)) or _("none yet")
     goal = target_cell(t) + (_(" by {deadline}").format(deadline=t.deadline.label) if t.deadline else "")
     text = _("Values: {values}. Target: {goal}. Status as of {day}: {status}").format(
         values=values, goal=goal, day=a.as_of, status=_(a.status))
@@ -231,24 +308,34 @@ def _named(t: Target) -> str:
         (f' <span class="id">{e(_("binding"))}</span>' if t.binding else "")
 
 
-def render(report, out, *, store: str | None, generated_at: str, git: dict | None = None) -> None:
+def render(report, out, *, store: str | None, generated_at: str, git: dict | None = None, title: str | None = None,
+           subtitle: str | None = None, zoom: bool = False) -> None:
     """`store`: the store's path, shown only when asked (report --show-store):
-    a published page should not tell the world the analyst's home folder."""
+    a published page should not tell the world the analyst's home folder.
+    `title` and `subtitle`: the page's own (report --title, --subtitle);
+    `zoom`: value axes fitted to the values, drawn cut (report --zoom)."""
     script_hash = base64.b64encode(hashlib.sha256(SCRIPT.encode()).digest()).decode()
     csp = f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-{script_hash}'"
     w = out.write
     w(f'<!DOCTYPE html>\n<html lang="{"zh-CN" if i18n.current == "zh" else "en"}">\n<head>\n<meta charset="utf-8">\n')
     w(f'<meta http-equiv="Content-Security-Policy" content="{e(csp)}">\n')
     w('<meta name="viewport" content="width=device-width, initial-scale=1">\n')
-    heading = e(_("targettrack report, {day}").format(day=prose_date(report.as_of)))
+    heading = e(title) if title else e(_("targettrack report, {day}").format(day=prose_date(report.as_of)))
     w(f"<title>{heading}</title>\n<style>{CSS}</style>\n</head>\n<body>\n")
     w(f"<h1>{heading}</h1>\n")
+    if subtitle:
+        w(f'<p class="subtitle">{e(subtitle)}</p>\n')
+    if title:
+        w(f'<p class="meta">{e(_("Status as of {day}").format(day=prose_date(report.as_of)))}</p>\n')
     where = " · " + e(_("store {path}").format(path=store)) if store else ""
     w(f'<p class="meta">{e(_("Changes since {day}").format(day=prose_date(report.since)))}{where} · '
       f'{e(_("generated {time}").format(time=generated_at))}</p>\n')
     w(f'<section class="summary"><h2>{e(_("{n} targets").format(n=len(report.rows)))}</h2><p>')
     w("".join(f"{badge(s)}<b>{n}</b> " for s, n in report.summary.items()))
-    w("</p></section>\n")
+    w("</p>\n")
+    w(_plans_pictures(report.rows))
+    w(_downloads(report, generated_at))
+    w("</section>\n")
 
     # The text report's sections, in its order.
     since = prose_date(report.since)
@@ -267,39 +354,119 @@ def render(report, out, *, store: str | None, generated_at: str, git: dict | Non
     _list_section(w, _("Achieved since {since}").format(since=since), [
         f"{_named(t)}: {e(_('on {day}').format(day=prose_date(a.achieved_date)))}" for t, a in report.achieved])
 
-    w(f'<h2>{e(_("All targets"))}</h2>\n<table class="sortable">\n<thead><tr>')
-    for name in (N_("Target"), N_("Status"), N_("Progress"), N_("Current"), N_("Target value"), N_("Deadline"),
-                 N_("Projected")):
-        w(f'<th data-sort scope="col">{e(_(name))}</th>')
+    w(f'<h2>{e(_("All targets"))}</h2>\n<div class="table-box"><table class="sortable">\n<thead><tr>')
+    heads = [_(name) for name in (N_("Target"), N_("Status"), N_("Progress"), N_("Current"), N_("Target value"),
+                                  N_("Deadline"), N_("Projected"))]
+    for name in heads:
+        w(f'<th data-sort scope="col">{e(name)}</th>')
     w("</tr></thead>\n<tbody>\n")
     for t, a in report.rows:
         r = record(t, a)
+        label = [f' data-label="{e(name)}"' for name in heads]  # a card's labels on a phone (CSS)
         w(f'<tr><td><a href="#t-{e(t.id)}">{zh(title_of(t))}</a><br><span class="id">{e(t.id)}</span></td>'
           f'<td data-key="{e(a.status)}">{badge(a.status)}</td>'
-          f'<td class="num" data-key="{"" if r["progress"] is None else r["progress"]}">{e(progress_cell(t, a))}</td>'
-          f'<td class="num">{e(current_cell(t, a))}</td><td class="num">{e(target_cell(t))}</td>'
-          f'<td data-key="{e(r["deadline"] or "9999")}">{e(t.deadline.label if t.deadline else "-")}</td>'
-          f"<td>{e(projected(t, a))}</td></tr>\n")
-    w("</tbody></table>\n")
+          f'<td class="num"{label[2]} data-key="{"" if r["progress"] is None else r["progress"]}">'
+          f'{e(progress_cell(t, a))}</td>'
+          f'<td class="num"{label[3]}>{e(current_cell(t, a))}</td><td class="num"{label[4]}>{e(target_cell(t))}</td>'
+          f'<td{label[5]} data-key="{e(r["deadline"] or "9999")}">{e(t.deadline.label if t.deadline else "-")}</td>'
+          f"<td{label[6]}>{e(projected(t, a))}</td></tr>\n")
+    w("</tbody></table></div>\n")
 
     w(f"<h2>{e(_('Each target'))}</h2>\n")
     for t, a in report.rows:
-        w(f'<section class="target" id="t-{e(t.id)}">\n<h3>{zh(t.title)} {badge(a.status)}</h3>\n')
-        w(f'<div class="id">{e(t.id)}{" · " + e(t.title_en) if t.title_en else ""}</div>\n')
+        other = t.title if title_of(t) != t.title else t.title_en  # the other language's title, small beside
+        w(f'<section class="target" id="t-{e(t.id)}">\n<h3>{zh(title_of(t))} {badge(a.status)}</h3>\n')
+        beside = f' · <span class="other-title">{zh(other)}</span>' if other else ""
+        w(f'<div><span class="id">{e(t.id)}</span>{beside}</div>\n')
         w(f"<div>{zh(a.reason)}</div>\n")
-        if t.source.document or t.source.quote:
-            w('<ul class="tight">')
-            if t.source.document:
-                w(f"<li>{e(_('Source:'))} {zh(t.source.document)}</li>")
-            if t.source.quote:
-                w(f"<li>“{zh(t.source.quote)}”</li>")
-            w("</ul>\n")
-        w(_picture(t, a))
+        w(_sources(t))
+        w(_picture(t, a, zoom))
         w("</section>\n")
+    w(_how_judged())
     w(f"<script>{SCRIPT}</script>\n</body>\n</html>\n")
 
 
-def _picture(t: Target, a: Assessment) -> str:
+def _sources(t: Target) -> str:
+    """The target's document (linked, with its publisher and date), its words, and where its values come from."""
+    src, items = t.source, []
+    if src.document or src.url:
+        name = zh(src.document or src.url)
+        if src.url and src.url.lower().startswith(("https://", "http://")):
+            name = f'<a href="{e(src.url)}" rel="noopener noreferrer">{name}</a>'
+        said = ", ".join(zh(x) for x in (src.publisher, src.date) if x)
+        items.append(f"{e(_('Source:'))} {name}" + (f" ({said})" if said else ""))
+    if src.quote:
+        items.append(f"“{zh(src.quote)}”")
+    by_source: dict[str, list[str]] = {}
+    for o in t.observations:
+        if o.source:
+            by_source.setdefault(o.source, []).append(o.date.label)
+    for name, periods in by_source.items():
+        shown = periods[0] if len(periods) == 1 else f"{periods[0]}–{periods[-1]}"
+        items.append(e(_("Values ({periods}):").format(periods=shown)) + " " + zh(name))
+    return ('<ul class="tight sources">' + "".join(f"<li>{x}</li>" for x in items) + "</ul>\n") if items else ""
+
+
+def _plans_pictures(rows) -> str:
+    """Where each plan stands: a bar of its targets' statuses, with counts (as Open SDG's goal tiles)."""
+    from ..assess import STATUSES
+
+    plans: dict[str, dict[str, int]] = {}
+    for t, a in rows:
+        counts = plans.setdefault(t.plan or "", {})
+        counts[a.status] = counts.get(a.status, 0) + 1
+    if not plans or list(plans) == [""]:
+        return ""
+    out = [f'<div class="plans">']
+    for plan in sorted(plans, key=lambda p: (p == "", p)):
+        counts = plans[plan]
+        n = sum(counts.values())
+        bar = "".join(f'<span class="seg" style="width:{100 * counts[s] / n:.2f}%;background:{STATUS_COLOUR[s]}" '
+                      f'title="{e(_(s))}: {counts[s]}"></span>' for s in STATUSES if s in counts)
+        said = ", ".join(f"{e(_(s))} {counts[s]}" for s in STATUSES if s in counts)
+        name = zh(plan) if plan else e(_("(no plan)"))
+        out.append(f'<div class="plan"><div><b>{name}</b> · {e(_("{n} targets").format(n=n))}</div>'
+                   f'<div class="bar" role="img" aria-label="{said}">{bar}</div><div class="meta">{said}</div></div>')
+    out.append("</div>\n")
+    return "".join(out)
+
+
+def _downloads(report, generated_at: str) -> str:
+    """The page's own data, as CSV and JSON in the page itself (data: links: nothing to fetch, nothing beside it)."""
+    import io
+    from urllib.parse import quote
+
+    from . import report_renderer
+
+    links = []
+    for fmt, mime in (("csv", "text/csv"), ("json", "application/json")):
+        buf = io.StringIO()
+        report_renderer(fmt)(report, buf, store=None, generated_at=generated_at)
+        href = f"data:{mime};charset=utf-8,{quote(buf.getvalue(), safe='')}"
+        links.append(f'<a download="targets-{report.as_of.isoformat()}.{fmt}" href="{href}">{fmt.upper()}</a>')
+    return f'<p class="downloads">{e(_("Download these data:"))} {" · ".join(links)}</p>\n'
+
+
+HOW_JUDGED = (  # README, "How status is decided", in short
+    N_("A target with a path, from a base value to a target value by a deadline, is judged at its latest value: "
+       "the progress made (from the base towards the target) is set against the progress the straight line from "
+       "base to target expects by the end of that value's period. Their ratio R gives the status, in the bands "
+       "Eurostat uses (unless the store's settings set others): on track at R ≥ 0.95, at risk from 0.60, off track from 0, regressing below 0."),
+    N_("Achieved: a value reached the target by the deadline. Missed: the deadline's value fell short. Awaiting "
+       "data: the deadline has passed and its period's value is not yet recorded (statistics come out months "
+       "later). No data: no value to judge by. A cap or a floor is within or breached by its latest value; a "
+       "milestone is achieved, pending or missed."),
+    N_("The projection is the straight-line trend of the values recorded, carried to the deadline. Every "
+       "figure on this page comes from the values recorded and can be checked with 'targettrack show ID'."),
+)
+
+
+def _how_judged() -> str:
+    return (f'<section class="method"><h2>{e(_("How statuses are judged"))}</h2>'
+            + "".join(f"<p>{e(_(text))}</p>" for text in HOW_JUDGED) + "</section>\n")
+
+
+def _picture(t: Target, a: Assessment, zoom: bool = False) -> str:
     """A chart where there are values to draw; a milestone as a dated mark;
     for a target with no value yet, a sentence, not an empty chart."""
     if t.spec.boolean:
@@ -309,10 +476,10 @@ def _picture(t: Target, a: Assessment) -> str:
                     f'{e(_("on {day}").format(day=prose_date(a.achieved_date)))} ({deadline})</p>\n')
         return (f'<p class="mark"><span class="open">○ {e(_("not done"))}</span> '
                 f'{e(_("as of {day}").format(day=prose_date(a.as_of)))} ({deadline})</p>\n')
-    c = chart_data(t, a)
+    c = chart_data(t, a, zoom)
     if c is None or not c.points:
         goal = target_cell(t) + (_(" by {deadline}").format(deadline=t.deadline.label) if t.deadline else "")
         return f'<p class="chart-text">{e(_("No values recorded yet; target {goal}.").format(goal=goal))}</p>\n'
     unit = t.measured_unit
-    return (f'<figure class="chart">{svg_chart(c, _("{title}: trajectory").format(title=t.title), unit)}{legend(c)}'
+    return (f'<figure class="chart">{svg_chart(c, _("{title}: trajectory").format(title=title_of(t)), unit)}{legend(c)}'
             f"<figcaption>{e(describe_chart(t, a, c))}</figcaption></figure>\n")
