@@ -71,3 +71,23 @@ def test_a_sample_needs_its_flag_and_a_known_name(tmp_path):
     assert_one_line_error(t("init", "cn-14fyp"), 2, "--sample cn-14fyp")
     assert_one_line_error(t("init", "--sample", "cn-15fyp"), 2, "seed, cn-14fyp")
     assert not (tmp_path / "t.json").exists()
+
+
+def test_the_samples_are_kept_once_and_a_built_wheel_carries_them(tmp_path):
+    """Issue 35: data/ holds the shipped stores; the package's copies are made by the build (setup.py)."""
+    import zipfile
+
+    assert not list((REPO / "src" / "targettrack").rglob("*.json"))  # no copy in the source tree
+    tree = tmp_path / "tree"  # the build writes build/ beside setup.py: a copy, not the checkout
+    tree.mkdir()
+    for name in ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md"):
+        shutil.copy(REPO / name, tree / name)
+    shutil.copytree(REPO / "src", tree / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    shutil.copytree(REPO / "data", tree / "data")
+    r = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(tree)],
+                       capture_output=True, text=True, timeout=300)  # as `pip install .` builds it
+    assert r.returncode == 0, r.stderr[-2000:]
+    wheel = next(tmp_path.glob("targettrack-*.whl"))
+    with zipfile.ZipFile(wheel) as z:
+        for name in SAMPLES.values():
+            assert z.read(f"targettrack/samples/{name}") == (REPO / "data" / name).read_bytes()

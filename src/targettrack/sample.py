@@ -1,25 +1,29 @@
-"""The shipped stores, as files in the package: `init --sample` loads the
-seed article's targets (`data/targets.json`), `init --sample cn-14fyp` the
-14th Five-Year Plan's main indicators (`data/cn-14th-five-year-plan.json`,
-built by `data/cn-14th-five-year-plan.sh`). Each package file is its data/
-file byte for byte (tests keep them equal).
+"""The shipped stores: `init --sample` loads the seed article's targets
+(`data/targets.json`), `init --sample cn-14fyp` the 14th Five-Year Plan's
+main indicators (`data/cn-14th-five-year-plan.json`, built by
+`data/cn-14th-five-year-plan.sh`). They are kept once, in data/: a built
+package carries copies made by the build (setup.py, in targettrack/samples/),
+and a source checkout or an editable install reads data/ itself.
 """
 
 from __future__ import annotations
 
 from importlib.resources import files
+from pathlib import Path
 
 from .errors import InputError
 from .i18n import _
 from .model import Target, from_dict
 from .store import TARGETS_TABLE, parse
 
-SAMPLE_FILE = "sample_store.json"
-SAMPLES = {"seed": SAMPLE_FILE, "cn-14fyp": "sample_cn_14fyp.json"}
+SAMPLES = {"seed": "targets.json", "cn-14fyp": "cn-14th-five-year-plan.json"}  # by name: the file in data/
 
 
 def sample_bytes(name: str = "seed") -> bytes:
-    return files(__package__).joinpath(SAMPLES[name]).read_bytes()
+    built = files(__package__).joinpath("samples", SAMPLES[name])
+    if built.is_file():
+        return built.read_bytes()
+    return (Path(__file__).resolve().parents[2] / "data" / SAMPLES[name]).read_bytes()
 
 
 def sample_targets(name: str = "seed") -> list[Target]:
