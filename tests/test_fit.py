@@ -137,15 +137,36 @@ def test_report_and_show_fit_every_width(args, cols, lang):
 
 
 def test_a_terminal_table_is_coloured_and_report_too():
-    out = on_terminal(["--db", str(CN_PLAN), "list"], 120)
+    out = on_terminal(["--db", str(CN_PLAN), "list"], 160)  # wide enough for every number beside the title
     assert "\x1b[" in out and "╭" in out
     report = on_terminal(["--db", str(CN_PLAN), "report"], 120)
     assert "\x1b[35mawaiting-data" in report and "\\x1b" not in report
 
 
 def test_cjk_terminals_get_ambiguous_characters_two_cells_wide():
-    out = on_terminal(["--db", str(SHIPPED), "list"], 80, {"TARGETTRACK_CJK_WIDTH": "2"})
+    out = on_terminal(["--db", str(SHIPPED), "list"], 160, {"TARGETTRACK_CJK_WIDTH": "2"})
     plain = ANSI.sub("", out)
     assert "╭" not in plain and plain.startswith("+-")         # box lines are ambiguous: an ASCII box
     lengths = {len(line) for line in plain.rstrip("\n").split("\n") if line.startswith("+")}
     assert len(lengths) == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("colour", [True, False])
+def test_the_first_list_at_80_columns_shows_every_number_and_no_color_still_fits(lang, colour):
+    """Issue 33, items 1 and 2: at 80 columns the first screen kept ID, STATUS, PROGRESS and TITLE only; with
+    NO_COLOR it printed 137-column lines for the terminal to jumble."""
+    env = {"LANG": "C.UTF-8"} if colour else {"LANG": "C.UTF-8", "NO_COLOR": "1"}
+    out = on_terminal(["--db", str(SHIPPED), "--lang", lang, "list"], 80, env)
+    plain = ANSI.sub("", out)
+    assert ("\x1b[" in out) == colour
+    assert max(width(line) for line in plain.splitlines()) <= 80
+    assert "╭" not in plain and "+-" not in plain
+    for row in shipped(SHIPPED):
+        line = next(x for x in plain.splitlines() if x.startswith(row["id"] + " "))
+        assert row["deadline_as_given"] is None or row["deadline_as_given"] in line, line
+        target = {"sh-robot-brands": "10家", "sh-robot-industry": "1000亿元", "im-l6-range": "1000公里"}.get(row["id"])
+        assert target is None or target in line, line
+    if colour:
+        head = plain.splitlines()[0]
+        assert all(word in head for word in (("TARGET", "CURRENT", "DEADLINE") if lang == "en" else ("目标值", "截止")))

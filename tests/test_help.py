@@ -8,6 +8,7 @@ import re
 import shlex
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -140,3 +141,19 @@ def test_shell_completion_completes_commands_and_ids(tmp_path):
     # Typer finds the shell from the process tree
     r = subprocess.run(["bash", "-c", f"'{exe}' --show-completion; exit $?"], env=env, capture_output=True, text=True)
     assert "complete -o default -F _targettrack_completion targettrack" in r.stdout, r.stderr
+
+
+def test_typer_is_a_release_the_patches_of_its_private_modules_were_tested_with():
+    """Issue 35: fastparams.py and cli/helptext.py patch typer._coercion and typer._click."""
+    from importlib.metadata import version
+
+    from targettrack.fastparams import TESTED_TYPER
+
+    installed = version("typer")
+    assert installed.startswith(tuple(v + "." for v in TESTED_TYPER)), (
+        f"typer {installed} is installed, but fastparams.py and cli/helptext.py patch Typer's private modules and "
+        f"were tested with {', '.join(TESTED_TYPER)} only: run the tests with it, then widen TESTED_TYPER and "
+        f"pyproject.toml's bound")
+    pinned = next(line for line in (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text().splitlines()
+                  if line.strip().startswith('"typer'))
+    assert "<" in pinned, pinned  # an upper bound: an untested release is never installed

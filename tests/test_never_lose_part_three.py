@@ -20,7 +20,7 @@ import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
 from conftest import SHIPPED, TT, assert_one_line_error
-from targettrack import cachefiles
+from targettrack import cachefiles, rowcache
 from targettrack.dates import parse_period
 from targettrack.merge import merge
 from targettrack.model import Observation, from_dict, to_dict
@@ -289,7 +289,7 @@ def test_a_link_planted_where_the_rows_go_is_never_written_through(shipped, tmp_
     folder.mkdir(parents=True, mode=0o700)
     victim = tmp_path / "victim"
     victim.write_text("mine")
-    rows = Path(cachefiles.path_for(shipped.resolve(), ".rows", {"XDG_CACHE_HOME": str(cache)}))
+    rows = Path(rowcache.file_for(shipped.resolve(), False, {"XDG_CACHE_HOME": str(cache), "LANG": "C.UTF-8"}))
     rows.symlink_to(victim)
     # The old temporary names were predictable (the next process ids): links planted at all of them.
     last = int(Path("/proc/loadavg").read_text().split()[-1]) if Path("/proc/loadavg").exists() else 0
@@ -322,7 +322,7 @@ def _forge(rows: Path, body: bytes, key: bytes | None) -> None:
 def test_rows_written_by_another_hand_are_a_miss_never_a_status_or_a_traceback(shipped, tmp_path):
     cache = tmp_path / "cache"
     truth = _run_list(shipped, cache).stdout
-    rows = Path(cachefiles.path_for(shipped.resolve(), ".rows", {"XDG_CACHE_HOME": str(cache)}))
+    rows = Path(rowcache.file_for(shipped.resolve(), False, {"XDG_CACHE_HOME": str(cache), "LANG": "C.UTF-8"}))
     key = (cache / "targettrack" / cachefiles.KEY_FILE).read_bytes()
     genuine = rows.read_bytes()[24:]
     poisoned = genuine.replace(b"no-data", b"POISONE")

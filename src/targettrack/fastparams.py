@@ -11,6 +11,11 @@ what this expects (another version), nothing is changed.
 
 from __future__ import annotations
 
+# The Typer releases these patches (and cli/helptext.py's) were tested with;
+# pyproject.toml bounds the dependency to them, and tests/test_help.py fails
+# with a clear message on any other.
+TESTED_TYPER = ("0.29",)
+
 from dataclasses import dataclass
 from typing import List, Optional, get_args, get_origin
 

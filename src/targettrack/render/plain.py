@@ -89,10 +89,17 @@ def render(rows, out, *, color: bool = False) -> None:
 
 
 def render_lines(lines: list[Line], out, *, color: bool = False) -> None:
+    """Off a terminal, a line a target, nothing wrapped; on one (NO_COLOR or --no-color asks for no colour,
+    not for lines wider than the terminal: issue 33), fitted to its width as write_table does."""
     names = columns(lines)
     binding = len(names) > 7
     headers = tuple(header(n) for n in names)
-    write_table([headers] + [ln.shown(binding) for ln in lines], out,
+    total = None
+    if hasattr(out, "isatty") and out.isatty():
+        import shutil
+
+        total = max(shutil.get_terminal_size((80, 24)).columns, 20)
+    write_table([headers] + [ln.shown(binding) for ln in lines], out, total=total,
                 sizes=[tuple(width(h) for h in headers)] + [ln.shown_sizes(binding) for ln in lines])
 
 

@@ -22,7 +22,7 @@ from .fit import table_layout, wrap
 BAR = 10
 # Which columns give way, first to last, before a title gets narrower than
 # READABLE cells: what a reader can look up with `show` goes first.
-DROP_ORDER = ("CURRENT", "BINDING", "TARGET", "DEADLINE", "PROGRESS")
+DROP_ORDER = ("BINDING", "CURRENT", "TARGET", "DEADLINE", "PROGRESS")  # a number dropped: stacked instead
 READABLE = 20
 
 SGR = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "magenta": "35", "cyan": "36"}
@@ -98,7 +98,10 @@ def render_lines(lines: list[Line], out, *, color: bool = True, total: int | Non
             drawn = {i: shown for i, (shown, _) in enumerate(bars)}
     layout = table_layout(names, [tuple(r) for r in cells], total, drop_order=DROP_ORDER, wrapping="TITLE",
                           readable=READABLE, headers=headers)
-    if layout.stacked:
+    # A number left out to make room for the title hides what the list is for (issue 33: at 80 columns the
+    # first screen showed no target, current value or deadline): stack each target instead, every number on
+    # its first line and its title under it.
+    if layout.stacked or set(layout.dropped) & {"CURRENT", "TARGET", "DEADLINE", "PROGRESS"}:
         _stacked(names, lines, cells, out, total, color)
         return
     title = layout.shown.index(names.index("TITLE"))
@@ -137,24 +140,36 @@ def render_lines(lines: list[Line], out, *, color: bool = True, total: int | Non
 
 
 def _stacked(names, lines, cells, out, total: int, color: bool) -> None:
-    """Too narrow for a title beside the id and the status: each target as
-    its id, status and progress on one line (or more), its title below."""
-    status_at, progress_at, title_at = names.index("STATUS"), names.index("PROGRESS"), names.index("TITLE")
+    """Too narrow for a title beside the other columns: each target's values
+    on a line (aligned under a header where they fit, else flowing onto more
+    lines), its title wrapped below it."""
+    status_at, title_at = names.index("STATUS"), names.index("TITLE")
+    short = [i for i in range(len(names)) if i != title_at]
+    heads = {i: header(names[i]) for i in short}
+    widths = {i: max([width(heads[i])] + [width(row[i]) for row in cells]) for i in short}
+    aligned = sum(widths.values()) + 2 * (len(short) - 1) <= total
+    if aligned:
+        out.write(paint("  ".join(pad(heads[i], widths[i]) for i in short).rstrip(), "bold", color) + "\n")
     for ln, row in zip(lines, cells):
-        head = [row[0], paint(row[status_at], STATUS_STYLE.get(ln.status, ""), color), row[progress_at]]
-        plain = [row[0], row[status_at], row[progress_at]]
-        lines, used, current = [], 0, []
-        for shown, text in zip(head, plain):
-            w = width(text)
-            if current and used + 2 + w > total:
-                lines.append("  ".join(current))
-                current, used = [], 0
-            current.append(shown)
-            used += w + (2 if used else 0)
-        lines.append("  ".join(current))
-        for piece in wrap(row[title_at], total - 2):
-            lines.append("  " + piece)
-        out.write("\n".join(lines) + "\n")
+        def shown(i: int) -> str:
+            return paint(row[i], STATUS_STYLE.get(ln.status, ""), color) if i == status_at else row[i]
+
+        if aligned:
+            text = [shown(i) + " " * (widths[i] - width(row[i])) for i in short]
+            rows = ["  ".join(text).rstrip()]
+        else:
+            rows, used, current = [], 0, []
+            for i in short:
+                w = width(row[i])
+                if current and used + 2 + w > total:
+                    rows.append("  ".join(current))
+                    current, used = [], 0
+                current.append(shown(i))
+                used += w + (2 if used else 0)
+            rows.append("  ".join(current))
+        for piece in wrap(row[title_at], total - 4):
+            rows.append("    " + piece)
+        out.write("\n".join(rows) + "\n")
 
 
 render_pieces = render_lines
