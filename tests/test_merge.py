@@ -128,10 +128,12 @@ def test_merging_gives_the_same_targets_and_values_in_either_order(a, b):
         if not any(c.id == x["id"] for c in one.conflicts):
             assert x == y
     # every value either side recorded is still there, unless the other side removed the target untouched
+    added_twice = {c.id: c.theirs for c in one.conflicts if c.field == "(added twice)"}
     for side in (ours, theirs):
         for t in side["targets"].values():
-            if t["id"] in ids(one.data):
-                merged = next(m for m in one.data["targets"].values() if m["id"] == t["id"])
+            tid = added_twice.get(t["id"], t["id"]) if side is theirs else t["id"]  # theirs' copy: ID-theirs
+            if tid in ids(one.data):
+                merged = next(m for m in one.data["targets"].values() if m["id"] == tid)
                 assert all(o in merged.get("observations", []) for o in t.get("observations", [])
                            if o not in base["targets"]["1"].get("observations", []))
     assert parse(Path("m"), dumps(one.data).encode()) == one.data  # a valid, deterministic store
