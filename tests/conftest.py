@@ -121,3 +121,12 @@ def read_terminal(args: list[str], env: dict, cols: int | None = None) -> tuple[
     p.wait(timeout=60)
     os.close(master)
     return p.returncode, b"".join(chunks).decode("utf-8")
+
+
+def store_data(*docs: dict) -> dict:
+    """A store's data (TinyDB's dict) holding these target documents, numbered 1..n."""
+    from targettrack.store import empty_data
+
+    d = empty_data()
+    d["targets"] = {str(i): doc for i, doc in enumerate(docs, 1)}
+    return d

@@ -10,18 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHIPPED, TT, assert_one_line_error
+from conftest import SHIPPED, TT, assert_one_line_error, store_data as data
 from targettrack.storediff import changes, lines
-from targettrack.store import empty_data
 
 SCRIPT = Path(sys.executable).parent / "targettrack"
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
-
-
-def data(*docs):
-    d = empty_data()
-    d["targets"] = {str(i): doc for i, doc in enumerate(docs, 1)}
-    return d
 
 
 def T(tid, **kw):
