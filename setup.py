@@ -1,7 +1,7 @@
 """The build step pyproject.toml cannot say: the shipped stores are kept once,
 in data/ (README's quick start lists data/targets.json), and a built package
 gets its copies of them in targettrack/samples/ (issue 35). An editable
-install reads them from data/ itself (targettrack/sample.py)."""
+install reads them from data/ itself (targettrack/exchange/samples.py)."""
 
 import shutil
 from pathlib import Path

@@ -15,9 +15,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from targettrack.dates import day, parse_period
-from targettrack.model import Observation, Source, Target, to_dict
-from targettrack.store import TARGETS_TABLE, dumps, empty_data
+from targettrack.model.dates import day, parse_period
+from targettrack.model.target import Observation, Source, Target, to_dict
+from targettrack.store.readwrite import TARGETS_TABLE, dumps, empty_data
 
 CN = ["机器人头部品牌", "标杆示范应用场景", "关联产业规模", "新能源汽车渗透率", "充电桩数量", "创新药品和疫苗",
       "工业机器人密度", "数字经济核心产业增加值", "研发经费投入强度", "单位GDP能耗下降", "人才引进补贴", "高速公路里程"]

@@ -32,7 +32,7 @@ def frozen_env(monkeypatch, tmp_path):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")  # English, whatever the developer's locale (test_i18n sets others)
     monkeypatch.setenv("TARGETTRACK_USER", "analyst")  # who records, whoever runs the tests (who.py; test_team)
-    from targettrack import i18n
+    from targettrack.util import i18n
 
     i18n.use("en", "the default")  # and in-process, whatever the test before chose (tests run in any order)
 
@@ -125,7 +125,7 @@ def read_terminal(args: list[str], env: dict, cols: int | None = None) -> tuple[
 
 def store_data(*docs: dict) -> dict:
     """A store's data (TinyDB's dict) holding these target documents, numbered 1..n."""
-    from targettrack.store import empty_data
+    from targettrack.store.readwrite import empty_data
 
     d = empty_data()
     d["targets"] = {str(i): doc for i, doc in enumerate(docs, 1)}

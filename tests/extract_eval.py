@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from targettrack.extract import extract
-from targettrack.kinds import KIND
+from targettrack.model.kinds import KIND
 
 CORPUS = Path(__file__).resolve().parent / "extract_corpus"
 

@@ -12,10 +12,10 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from targettrack.dates import day, parse_period
-from targettrack.frozen import replace
-from targettrack.kinds import KIND, KINDS
-from targettrack.model import DONE, NOT_DONE, Observation, Source, Target
+from targettrack.model.dates import day, parse_period
+from targettrack.util.frozen import replace
+from targettrack.model.kinds import KIND, KINDS
+from targettrack.model.target import DONE, NOT_DONE, Observation, Source, Target
 
 TODAY = date(2026, 11, 26)
 

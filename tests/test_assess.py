@@ -8,9 +8,9 @@ from fractions import Fraction
 import pytest
 from hypothesis import given, strategies as st
 
-from targettrack.assess import STATUSES, assess, latest_level, project, Point
-from targettrack.dates import day, parse_period
-from targettrack.model import Observation, Target
+from targettrack.judge.assess import STATUSES, assess, latest_level, project, Point
+from targettrack.model.dates import day, parse_period
+from targettrack.model.target import Observation, Target
 
 D0 = date(2024, 1, 1)
 
@@ -242,7 +242,7 @@ def test_achieved_stays_achieved(points, as_of, later):
 
 from hypothesis import given, settings as _settings, strategies as _st  # noqa: E402
 
-from targettrack.model import SeriesIndex  # noqa: E402
+from targettrack.model.target import SeriesIndex  # noqa: E402
 
 _values = _st.decimals(min_value=-10**6, max_value=10**6, places=3, allow_nan=False, allow_infinity=False)
 
@@ -251,7 +251,7 @@ _values = _st.decimals(min_value=-10**6, max_value=10**6, places=3, allow_nan=Fa
 @given(_st.lists(_st.tuples(_st.integers(0, 5000), _values), min_size=0, max_size=12, unique_by=lambda p: p[0]),
        _st.one_of(_st.none(), _st.tuples(_st.integers(-100, 5000), _values)), _st.data())
 def test_series_index_slope_is_trend_per_day_over_any_run(raw, base, data):
-    from targettrack.assess import trend_per_day
+    from targettrack.judge.assess import trend_per_day
 
     points = tuple(sorted(Point(date(2000, 1, 1) + timedelta(days=x), v) for x, v in raw))
     base_point = Point(date(2000, 1, 1) + timedelta(days=base[0]), base[1]) if base else None

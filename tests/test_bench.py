@@ -33,7 +33,7 @@ def test_the_benchmark_runs_on_a_tiny_store(tmp_path):
 def test_the_generator_makes_a_store_targettrack_reads(tmp_path):
     sys.path.insert(0, str(REPO / "bench"))
     from generate import generate
-    from targettrack.store import Store
+    from targettrack.store.readwrite import Store
 
     generate(50, tmp_path / "s.json")
     with Store(tmp_path / "s.json") as s:

@@ -6,12 +6,12 @@ from decimal import Decimal as D
 
 import pytest
 
-from targettrack.assess import assess
-from targettrack.dates import parse_period as P
-from targettrack.model import Observation, Target
+from targettrack.judge.assess import assess
+from targettrack.model.dates import parse_period as P
+from targettrack.model.target import Observation, Target
 from targettrack.render.chart import draw
 from targettrack.render.chartdata import chart_data
-from targettrack.textwidth import width
+from targettrack.util.textwidth import width
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 T = Target(id="d", title="工业机器人密度", unit="台/万人", target=D(500), baseline=D(260), baseline_date=P("2022"),

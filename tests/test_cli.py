@@ -54,7 +54,7 @@ def test_list_plain_is_aligned_and_complete(sample):
     assert "\x1b[" not in out and "│" not in out and "…" not in out
     assert "First batch of about 1000 IM L6 with the solid-state battery" in out       # English: title_en
     assert "光年固态电池首批产品预计生产1000辆" in sample.ok("--lang", "zh", "list")   # Chinese: the title
-    from targettrack.textwidth import width
+    from targettrack.util.textwidth import width
 
     # English titles where a target has one (the reader's language), else the title
     titles = ["TITLE"] + [r["title_en"] or r["title"] for r in json.loads(sample.ok("list", "-f", "json"))]
@@ -355,7 +355,7 @@ def test_bad_today_override_is_exit_2(sample):
 
 
 def test_internal_errors_are_one_line_without_traceback(sample, monkeypatch):
-    from targettrack import assess, selection
+    from targettrack.judge import assess, selection
 
     def boom(*a, **k):
         raise ZeroDivisionError("boom")

@@ -5,8 +5,8 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import given, strategies as st
 
-from targettrack.dates import five_year_plan, parse_period
-from targettrack.errors import InputError
+from targettrack.model.dates import five_year_plan, parse_period
+from targettrack.util.errors import InputError
 
 TODAY = date(2026, 11, 26)
 
@@ -116,7 +116,7 @@ def test_parser_never_crashes_on_arbitrary_text(s):
 def test_a_span_counts_days_and_weeks_as_the_calendar_does(n, unit, space, as_of):
     """clock.span_days counts days and weeks itself (the fast lane imports no
     dateutil) and must agree with the calendar's +90d and +12w."""
-    from targettrack.clock import span_days
+    from targettrack.model.clock import span_days
 
     try:
         later = parse_period(f"+{n}{unit or 'd'}", as_of).last
@@ -127,7 +127,7 @@ def test_a_span_counts_days_and_weeks_as_the_calendar_does(n, unit, space, as_of
 
 @given(st.text(max_size=12))
 def test_a_span_is_a_count_of_days_or_a_one_line_error(text):
-    from targettrack.clock import span_days
+    from targettrack.model.clock import span_days
 
     try:
         days = span_days(text, date(2026, 11, 26))

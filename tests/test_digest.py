@@ -16,13 +16,13 @@ import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
 from strategies import targets
-from targettrack.assess import assess
-from targettrack.dates import day, parse_period
-from targettrack.digest import change_days, holds
-from targettrack.frozen import replace
-from targettrack.model import Observation, Target, from_dict
-from targettrack.sample import sample_targets
-from targettrack.settings import Settings
+from targettrack.judge.assess import assess
+from targettrack.model.dates import day, parse_period
+from targettrack.judge.changedays import change_days, holds
+from targettrack.util.frozen import replace
+from targettrack.model.target import Observation, Target, from_dict
+from targettrack.exchange.samples import sample_targets
+from targettrack.model.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 EARLY, LATE = date(1990, 1, 1), date(2100, 12, 31)
@@ -100,7 +100,7 @@ def test_the_report_judges_the_week_before_as_assess_does(t, data, method):
     """report.judged_then skips the second judgement only where its status
     cannot differ: checked with `since` near the days things happen (a
     change day, a value recorded), where it would differ if it could."""
-    from targettrack.report import as_recorded, judged_then
+    from targettrack.report.build import as_recorded, judged_then
 
     recorded = [date.fromisoformat(o.recorded_at[:10]) for o in t.observations if o.recorded_at]
     anchors = [d for d in change_days(t, Settings()) if EARLY < d < LATE] + recorded + [date(2026, 11, 26)]

@@ -41,7 +41,7 @@ def test_every_command_has_help_and_is_in_the_readme(name):
 
 
 def test_exit_codes_and_statuses_are_documented():
-    from targettrack.assess import STATUSES
+    from targettrack.judge.assess import STATUSES
 
     for code in ("| 0 |", "| 1 |", "| 2 |", "| 3 |"):
         assert code in README

@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 from typer.main import get_command
 
-from targettrack import fastlane
-from targettrack.errors import InputError
+from targettrack.cli import fastlane
+from targettrack.util.errors import InputError
 from targettrack.cli import app
 
 from conftest import FROZEN_TODAY, SHIPPED

@@ -17,7 +17,7 @@ from hypothesis import given, strategies as st
 
 from conftest import FROZEN_TODAY, SHIPPED, read_terminal
 from targettrack.render.fit import CLOSING, OPENING, table_layout, tokens, wrap
-from targettrack.textwidth import width
+from targettrack.util.textwidth import width
 
 SCRIPT = Path(sys.executable).parent / "targettrack"
 CN_PLAN = SHIPPED.parent / "cn-14th-five-year-plan.json"

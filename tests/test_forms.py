@@ -14,12 +14,12 @@ import pytest
 from hypothesis import assume, given, settings as hsettings, strategies as st
 
 from conftest import assert_one_line_error
-from targettrack.assess import assess
-from targettrack.dates import parse_period
-from targettrack.forms import measured
-from targettrack.model import Observation, Target, validate
-from targettrack.settings import Settings
-from targettrack.errors import InputError
+from targettrack.judge.assess import assess
+from targettrack.model.dates import parse_period
+from targettrack.model.forms import measured
+from targettrack.model.target import Observation, Target, validate
+from targettrack.model.settings import Settings
+from targettrack.util.errors import InputError
 
 
 def P(text):

@@ -15,7 +15,7 @@ import pytest
 from conftest import SHIPPED, TT
 from targettrack.cli import app
 from targettrack.cli.examples import EXAMPLES
-from targettrack.textwidth import width
+from targettrack.util.textwidth import width
 
 COMMANDS = sorted(EXAMPLES)
 FORMAT_WORDS = {"table", "text", "json", "csv", "markdown", "html", "xlsx", "ics"}
@@ -147,7 +147,7 @@ def test_typer_is_a_release_the_patches_of_its_private_modules_were_tested_with(
     """Issue 35: fastparams.py and cli/helptext.py patch typer._coercion and typer._click."""
     from importlib.metadata import version
 
-    from targettrack.fastparams import TESTED_TYPER
+    from targettrack.cli.typerpatch import TESTED_TYPER
 
     installed = version("typer")
     assert installed.startswith(tuple(v + "." for v in TESTED_TYPER)), (

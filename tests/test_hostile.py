@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FROZEN_TODAY, SHIPPED, TT, assert_one_line_error
-from targettrack import backups
-from targettrack.store import Store
+from targettrack.store import versions as backups
+from targettrack.store.readwrite import Store
 
 SCRIPT = Path(sys.executable).parent / "targettrack"
 ENV = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "TARGETTRACK_TODAY": FROZEN_TODAY,
@@ -70,7 +70,7 @@ def versions(path: Path) -> list[str]:
 
 def _spread_one_target_over_lines(db: Path) -> None:
     """One target written by other hands: over lines, but not as targettrack writes its blocks."""
-    from targettrack import layout
+    from targettrack.store import fileformat as layout
 
     raw = db.read_bytes()
     data = json.loads(raw)
@@ -113,9 +113,9 @@ def test_01_the_same_after_a_disk_full_refusal_and_a_retry(db):
 
 HOLDER = r"""
 import sys
-from targettrack.store import Store
-from targettrack.model import Observation
-from targettrack.dates import parse_period
+from targettrack.store.readwrite import Store
+from targettrack.model.target import Observation
+from targettrack.model.dates import parse_period
 from decimal import Decimal
 with Store(sys.argv[1], write=sys.argv[2] == "write", command="holder") as s:
     print("holding", flush=True)
@@ -651,7 +651,7 @@ def test_25_init_over_leftover_versions_never_undoes_into_the_old_store(db):
 
 
 def test_24_the_interrupt_message_speaks_of_this_command_only(sample, monkeypatch):
-    from targettrack import recording
+    from targettrack.cli import recording
 
     sample.ok("update", "sh-robot-brands", "3")          # an earlier command in this process saved a change
 

@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 
 from conftest import FROZEN_TODAY, SHIPPED, TT
-from targettrack import i18n
-from targettrack.assess import STATUSES
-from targettrack.exchange import TARGET_COLUMNS
-from targettrack.settings import KEYS
+from targettrack.util import i18n
+from targettrack.judge.assess import STATUSES
+from targettrack.exchange.formats import TARGET_COLUMNS
+from targettrack.model.settings import KEYS
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "targettrack"
 PO = i18n.LOCALE_DIR / "zh" / "LC_MESSAGES" / "targettrack.po"

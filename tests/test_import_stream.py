@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import TT, assert_one_line_error
-from targettrack import exchange, importing, jsonstream
-from targettrack.layout import Delta
+from targettrack.exchange import formats as exchange, importing, jsonstream
+from targettrack.store.fileformat import Delta
 
 from strategies import TODAY, targets
 
@@ -147,7 +147,7 @@ def test_streamed_and_whole_plans_agree():
     streamed = exchange.plan_streamed(exchange.StreamedJSON(iter([text]), "f.json"), lambda i: None, TODAY, NOW,
                                       lambda target_id, doc: docs.append(doc))
     assert (streamed.added, streamed.observations_added) == (whole.added, whole.observations_added)
-    from targettrack.model import to_dict
+    from targettrack.model.target import to_dict
     assert docs == [to_dict(t) for t in whole.targets]
 
 
@@ -224,7 +224,7 @@ def test_the_installed_command_imports_an_export_from_a_pipe(sample, tmp_path):
 
 
 def test_a_streamed_import_of_a_few_targets_brings_the_kept_rows_up_to_date(sample, tmp_path, monkeypatch):
-    from targettrack import rowcache
+    from targettrack.cache import rows as rowcache
 
     sample.ok("list")  # the rows are kept
     target = json.loads(sample.ok("export"))["targets"][0]
@@ -247,8 +247,8 @@ def test_any_export_planned_as_it_streams_is_what_planning_it_whole_gives(ts, pi
     """Generated targets, any text in any field, exported and read back in
     pieces of any size: the same documents, counts and warnings as reading
     the export whole, and none of them when the store already holds them."""
-    from targettrack.model import to_dict
-    from targettrack.settings import Settings
+    from targettrack.model.target import to_dict
+    from targettrack.model.settings import Settings
 
     text = exchange.export_json(ts, Settings(), NOW, 3)
     whole = exchange.plan_import(exchange.read(text, "f.json"), [], TODAY, NOW)

@@ -16,8 +16,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from conftest import TT, assert_one_line_error
-from targettrack import backups, layout
-from targettrack.store import Store, dumps, empty_data
+from targettrack.store import versions as backups, fileformat as layout
+from targettrack.store.readwrite import Store, dumps, empty_data
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -255,7 +255,7 @@ def test_a_damaged_change_record_is_skipped_by_restore(sample):
 
 def test_a_reader_decodes_only_the_target_it_shows(sample, monkeypatch):
     sample.ok("update", "sh-robot-brands", "3", "--date", "2024-06")
-    import targettrack.store as store_module
+    import targettrack.store.readwrite as store_module
 
     calls = []
     real = store_module.parse

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from targettrack import assess, model, values
-from targettrack.kinds import KIND, KINDS
+from targettrack.judge import assess
+from targettrack.model import target as model, values
+from targettrack.model.kinds import KIND, KINDS
 from targettrack.render import chartdata
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "targettrack"

@@ -11,9 +11,9 @@ import pytest
 
 from conftest import assert_one_line_error
 from targettrack import render
-from targettrack.assess import assess
-from targettrack.selection import Filter, select, select_each, sort_rows
-from targettrack.store import Store
+from targettrack.judge.assess import assess
+from targettrack.judge.selection import Filter, select, select_each, sort_rows
+from targettrack.store.readwrite import Store
 
 from strategies import TODAY
 

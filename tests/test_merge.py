@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from targettrack.merge import merge
-from targettrack.model import to_dict
-from targettrack.store import dumps, empty_data, parse
+from targettrack.store.merge import merge
+from targettrack.model.target import to_dict
+from targettrack.store.readwrite import dumps, empty_data, parse
 
 BIN = Path(sys.executable).parent
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")

@@ -10,11 +10,11 @@ from fractions import Fraction
 import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
-from targettrack.assess import assess, open_sdg_score, timeline
-from targettrack.dates import day
-from targettrack.model import Observation, Target
-from targettrack.rollup import plan_score, plan_status, summarize_plans
-from targettrack.settings import DEFAULT_BANDS, Settings
+from targettrack.judge.assess import assess, open_sdg_score, timeline
+from targettrack.model.dates import day
+from targettrack.model.target import Observation, Target
+from targettrack.judge.plans import plan_score, plan_status, summarize_plans
+from targettrack.model.settings import DEFAULT_BANDS, Settings
 
 B, T2, DL = date(2020, 1, 1), date(2022, 1, 1), date(2030, 1, 1)
 

@@ -20,13 +20,13 @@ import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
 from conftest import SHIPPED, TT, assert_one_line_error
-from targettrack import cachefiles, rowcache
-from targettrack.dates import parse_period
-from targettrack.merge import merge
-from targettrack.model import Observation, from_dict, to_dict
-from targettrack.ops import change_unit
-from targettrack.quantity import convert, from_json_number
-from targettrack.store import empty_data
+from targettrack.cache import files as cachefiles, rows as rowcache
+from targettrack.model.dates import parse_period
+from targettrack.store.merge import merge
+from targettrack.model.target import Observation, from_dict, to_dict
+from targettrack.model.operations import change_unit
+from targettrack.model.quantity import convert, from_json_number
+from targettrack.store.readwrite import empty_data
 
 BIN = Path(sys.executable).parent
 SCRIPT = BIN / "targettrack"

@@ -12,13 +12,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from targettrack import ops
-from targettrack.assess import assess
-from targettrack.dates import day, parse_period
-from targettrack.errors import InputError
-from targettrack.frozen import replace
-from targettrack.model import Target, check_tag, parse_tags, parse_unit, validate
-from targettrack.selection import Filter, select, sort_rows, status_counts
+from targettrack.model import operations as ops
+from targettrack.judge.assess import assess
+from targettrack.model.dates import day, parse_period
+from targettrack.util.errors import InputError
+from targettrack.util.frozen import replace
+from targettrack.model.target import Target, check_tag, parse_tags, parse_unit, validate
+from targettrack.judge.selection import Filter, select, sort_rows, status_counts
 
 from conftest import assert_one_line_error
 

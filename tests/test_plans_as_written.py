@@ -15,15 +15,15 @@ import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
 from conftest import TT, assert_one_line_error
-from targettrack.assess import assess
-from targettrack.dates import parse_period
-from targettrack.model import Observation, Target, validate
-from targettrack.ops import parse_change
-from targettrack.qualifiers import AT_LEAST, AT_MOST, read_words, split
-from targettrack.quantity import parse_quantity, value_in_unit
+from targettrack.judge.assess import assess
+from targettrack.model.dates import parse_period
+from targettrack.model.target import Observation, Target, validate
+from targettrack.model.operations import parse_change
+from targettrack.model.qualifiers import AT_LEAST, AT_MOST, read_words, split
+from targettrack.model.quantity import parse_quantity, value_in_unit
 from targettrack.render.detail import lines
 from targettrack.render.report_common import how_far
-from targettrack.settings import Settings
+from targettrack.model.settings import Settings
 
 # --- qualifiers ---------------------------------------------------------------------
 

@@ -5,10 +5,8 @@ from decimal import Decimal as D
 import pytest
 from hypothesis import given, strategies as st
 
-from targettrack.errors import InputError
-from targettrack.quantity import (Quantity, format_number, format_quantity, from_json_number, json_number,
-                                  parse_chinese_numeral, parse_quantity, to_chinese_numeral, unit_info,
-                                  value_in_unit)
+from targettrack.util.errors import InputError
+from targettrack.model.quantity import Quantity, format_number, format_quantity, from_json_number, json_number, parse_chinese_numeral, parse_quantity, to_chinese_numeral, unit_info, value_in_unit
 
 
 @pytest.mark.parametrize("text, number, unit", [

@@ -291,9 +291,9 @@ def test_report_in_cron_environments(tmp_path, env, fmt):
 
 RACER = r"""
 import sys, time
-from targettrack.store import Store
-from targettrack.dates import parse_period
-from targettrack.model import Observation
+from targettrack.store.readwrite import Store
+from targettrack.model.dates import parse_period
+from targettrack.model.target import Observation
 from decimal import Decimal
 with Store(sys.argv[1], write=True, command="racer") as s:
     print("locked", flush=True)
@@ -361,9 +361,9 @@ def test_a_report_built_as_the_store_is_read_draws_what_the_whole_store_draws(bu
     import io
     from datetime import date
 
-    from targettrack import report as report_mod
+    from targettrack.report import build as report_mod
     from targettrack.render import BRIEF_FORMATS, report_common, report_renderer
-    from targettrack.store import Store
+    from targettrack.store.readwrite import Store
 
     with Store(busy.db) as store:
         targets, settings = store.targets(), store.settings()
@@ -392,9 +392,9 @@ def test_the_json_report_written_a_record_at_a_time_is_what_json_dumps_writes(bu
     import io
     from datetime import date
 
-    from targettrack import report as report_mod
+    from targettrack.report import build as report_mod
     from targettrack.render import report_json
-    from targettrack.store import Store
+    from targettrack.store.readwrite import Store
 
     with Store(busy.db) as store:
         rep = report_mod.build(store.each_target(), date.fromisoformat(FROZEN_TODAY), date.fromisoformat(since), 90,

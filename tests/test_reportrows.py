@@ -15,12 +15,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
 from strategies import targets
-from targettrack import report, reportrows, rowcache
-from targettrack.frozen import replace
+from targettrack.report import build as report
+from targettrack.cache import reportrows, rows as rowcache
+from targettrack.util.frozen import replace
 from targettrack.render import report_markdown, report_text
 from targettrack.render.report_common import brief as briefed
-from targettrack.selection import Filter
-from targettrack.store import Store, real_path
+from targettrack.judge.selection import Filter
+from targettrack.store.readwrite import Store, real_path
 
 from conftest import TT, FROZEN_TODAY
 
@@ -51,7 +52,7 @@ def test_the_report_keeps_rows_and_a_second_report_reads_them(sample, monkeypatc
     assert kept_files() == []
     first = sample.ok("report")
     assert len(kept_files()) == 1, "a report on a miss keeps the rows, as a list does"
-    from targettrack import assess as assess_module
+    from targettrack.judge import assess as assess_module
 
     judging = []
     real = assess_module.assess
@@ -63,7 +64,7 @@ def test_the_report_keeps_rows_and_a_second_report_reads_them(sample, monkeypatc
 
 
 def _kept(t: TT):
-    from targettrack.store import read_store
+    from targettrack.store.readwrite import read_store
 
     path = real_path(t.db)
     return rowcache.load(path, rowcache.identity(*read_store(path)), None, lang_given=False)

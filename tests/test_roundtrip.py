@@ -10,10 +10,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from targettrack import exchange
-from targettrack.model import from_dict, to_dict, validate
-from targettrack.settings import Settings
-from targettrack.store import Store
+from targettrack.exchange import formats as exchange
+from targettrack.model.target import from_dict, to_dict, validate
+from targettrack.model.settings import Settings
+from targettrack.store.readwrite import Store
 
 from strategies import TODAY, targets
 
@@ -68,7 +68,7 @@ def test_csv_export_then_import_is_the_identity(ts):
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(many)
 def test_xlsx_export_then_import_is_the_identity(ts):
-    from targettrack.xlsx import export_xlsx, read_xlsx
+    from targettrack.exchange.xlsx import export_xlsx, read_xlsx
 
     plan = exchange.plan_import(read_xlsx(export_xlsx(ts), "file.xlsx"), [], TODAY, NOW)
     assert [to_dict(t) for t in plan.targets] == [to_dict(t) for t in ts]

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from targettrack import rowcache
-from targettrack.store import read_store, real_path
+from targettrack.cache import rows as rowcache
+from targettrack.store.readwrite import read_store, real_path
 
 from conftest import SHIPPED, TT
 
@@ -232,7 +232,7 @@ def test_cache_clear_removes_the_export_pieces_too(sample):
 # --- after other hands: the rows of unchanged lines are kept -------------------------
 
 def _count_judging(monkeypatch) -> list:
-    from targettrack import assess as assess_module
+    from targettrack.judge import assess as assess_module
 
     calls = []
     real = assess_module.assess
@@ -278,7 +278,7 @@ def test_changed_settings_judge_everything_again(plan, monkeypatch):
 def test_a_damaged_line_is_an_error_whatever_was_kept(plan, damage):
     plan.ok("update", "cn-urbanization", "66", "--date", "2025", "-q")
     plan.ok("list")
-    from targettrack import layout
+    from targettrack.store import fileformat as layout
 
     blocks = layout.split(plan.db.read_bytes())
     docs = dict(blocks.docs)
@@ -316,7 +316,7 @@ def test_rows_drawn_for_wide_ambiguous_characters_are_a_miss(tmp_path):
 def test_rows_that_expire_on_a_new_year_are_found_in_one_pass_not_one_search_each(tmp_path, monkeypatch):
     """Issue 36, item 1: each expiring row resolved by a search of the whole file made the first list
     of 1 January 10x slower than --no-cache; they are found through one index of the file's ids."""
-    from targettrack import layout
+    from targettrack.store import fileformat as layout
 
     t = TT(tmp_path / "targets.json")
     t.ok("init")

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
 from conftest import FROZEN_TODAY, SHIPPED, TT, assert_one_line_error
-from targettrack.store import Store
+from targettrack.store.readwrite import Store
 
 SCRIPT = Path(sys.executable).parent / "targettrack"
 ENV = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "TARGETTRACK_TODAY": FROZEN_TODAY,
@@ -122,7 +122,7 @@ def test_six_processes_writing_at_once_lose_nothing(tmp_path):
 
 HOLDER = r"""
 import sys, time
-from targettrack.store import Store
+from targettrack.store.readwrite import Store
 with Store(sys.argv[1], write=True):
     print("holding", flush=True)
     time.sleep(30)
@@ -222,7 +222,7 @@ def test_undo_reverts_one_change_at_a_time_and_says_what(sample):
 
 
 def test_kept_versions_are_bounded_in_number_and_size(sample, monkeypatch):
-    from targettrack import backups, layout
+    from targettrack.store import versions as backups, fileformat as layout
 
     for i in range(backups.KEEP + 5):
         sample.ok("update", "sh-robot-brands", str(i))
@@ -402,8 +402,8 @@ def test_debug_tracebacks_show_no_local_variables(tmp_path):
     code = r"""
 import sys
 import targettrack.cli as cli
-import targettrack.selection as selection
-import targettrack.assess as assess
+import targettrack.judge.selection as selection
+import targettrack.judge.assess as assess
 def boom(*args, **kwargs):
     api_token = "SECRET-" + "VALUE-123"
     raise RuntimeError("boom")

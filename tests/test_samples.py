@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from conftest import TT, assert_one_line_error
-from targettrack.sample import SAMPLES, sample_bytes
+from targettrack.exchange.samples import SAMPLES, sample_bytes
 
 REPO = Path(__file__).resolve().parent.parent
 CN = REPO / "data" / "cn-14th-five-year-plan.json"

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, strategies as st
 
 from conftest import assert_one_line_error
-from targettrack.dates import parse_period
-from targettrack.errors import InputError
-from targettrack.textfile import decode
+from targettrack.model.dates import parse_period
+from targettrack.util.errors import InputError
+from targettrack.util.textfile import decode
 
 CSV = "id,title,target,deadline\nx,机器人头部品牌,10家,2025\n"
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from conftest import SHIPPED, TT, assert_one_line_error
-from targettrack import store as store_mod
-from targettrack.sample import sample_bytes
-from targettrack.store import SCHEMA_VERSION, Store, dumps, parse
+from targettrack.store import readwrite as store_mod
+from targettrack.exchange.samples import sample_bytes
+from targettrack.store.readwrite import SCHEMA_VERSION, Store, dumps, parse
 
 GOOD_HEAD = '{"meta": {"1": {"app": "targettrack", "schema": 1}}, "targets": {'
 
@@ -57,7 +57,7 @@ def test_an_id_copied_onto_a_second_line_by_hand_is_refused_not_guessed(tmp_path
     TT(path)("init", "--sample")
     TT(path)("update", "sh-robot-brands", "4")  # the file is targettrack's own: found by the first line
     raw = path.read_bytes()
-    from targettrack import layout
+    from targettrack.store import fileformat as layout
 
     number, start, end = layout.find_id(raw, "sh-robot-brands")
     line = raw[start:end]  # the target's block
@@ -109,7 +109,7 @@ def test_same_content_gives_the_same_bytes(tmp_path):
 
 
 def test_a_target_a_block_a_field_a_line_utf8_and_sorted_keys():
-    from targettrack import layout
+    from targettrack.store import fileformat as layout
 
     raw = SHIPPED.read_bytes()
     blocks = layout.split(raw)
@@ -181,7 +181,7 @@ def test_a_failed_write_is_exit_3_and_the_store_is_unchanged(sample, monkeypatch
 def test_new_bytes_that_cannot_be_written_leave_the_store_its_log_and_no_temporary_file(sample, monkeypatch):
     """The new version is written to its temporary file before it is logged
     (its hash is taken meanwhile): a refusal there logs nothing."""
-    from targettrack import atomicfile, backups
+    from targettrack.store import atomicwrite as atomicfile, versions as backups
 
     sample.ok("update", "sh-robot-brands", "2")
     before, log = sample.digest(), backups.read_journal(sample.db)
@@ -248,7 +248,7 @@ def test_bad_lock_timeout_is_exit_2(sample):
 
 
 def test_library_api_without_the_cli(tmp_path):
-    from targettrack.sample import sample_targets
+    from targettrack.exchange.samples import sample_targets
 
     path = tmp_path / "lib.json"
     Store.create(path, sample_targets())

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SHIPPED, TT, assert_one_line_error, store_data as data
-from targettrack.storediff import changes, lines
+from targettrack.store.diff import changes, lines
 
 SCRIPT = Path(sys.executable).parent / "targettrack"
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")

@@ -15,7 +15,7 @@ from pathlib import Path
 from hypothesis import given, strategies as st
 
 from conftest import SHIPPED, TT
-from targettrack import jsonindent
+from targettrack.util import jsonindent
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
@@ -39,7 +39,7 @@ def export(t: TT, *args) -> str:
 
 def test_export_is_the_same_from_lines_and_from_the_whole_file(sample):
     sample.ok("update", "sh-robot-brands", "3", "--date", "2024-06")   # now known as targettrack's own file
-    from targettrack import backups
+    from targettrack.store import versions as backups
 
     assert backups.written_by_us(sample.db, os.stat(sample.db))
     by_lines = export(sample), sample.ok("export", "--format", "csv")

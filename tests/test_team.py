@@ -11,7 +11,7 @@ import pytest
 import shutil
 
 from conftest import TT
-from targettrack.who import user
+from targettrack.util.who import user
 
 SCRIPT = Path(sys.executable).parent / "targettrack"
 

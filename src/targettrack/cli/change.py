@@ -11,21 +11,19 @@ from typing import List, Optional
 
 import typer
 
-from .. import ops, recording
-from ..assess import assess
-from ..dates import parse_frequency, parse_lag
-from ..i18n import _
-from ..errors import InputError
-from ..model import Source, Target, check_id, check_kind, check_method, check_text, parse_tags, parse_unit, validate
-from ..settings import KEYS, Settings
-from ..store import Store, locate
-from ..textwidth import safe
-from ..who import user
+from ..model import operations as ops
+from . import recording
+from ..judge.assess import assess
+from ..model.dates import parse_frequency, parse_lag
+from ..util.i18n import _
+from ..util.errors import InputError
+from ..model.target import Source, Target, check_id, check_kind, check_method, check_text, parse_tags, parse_unit, validate
+from ..model.settings import KEYS, Settings
+from ..store.readwrite import Store, locate
+from ..util.textwidth import safe
+from ..util.who import user
 from .program import app
-from .options import (AtDeadline, ByUser, Baseline, BaselineDate, Binding, ChangeToSet, Cumulative, Deadline, EachToSet, FrequencyToSet,
-                      GrowthToSet, KindOption, LagToSet, MethodToSet, Owner, PlanToSet, Ref, SourceDate,
-                      SourceDocument, SourceNote, SourcePublisher, SourceQuote, SourceUrl, Start, TagsToSet, TargetValue,
-                      TitleEn, Unit, interactive, now_utc, open_store, period, root, today)
+from .options import AtDeadline, ByUser, Baseline, BaselineDate, Binding, ChangeToSet, Cumulative, Deadline, EachToSet, FrequencyToSet, GrowthToSet, KindOption, LagToSet, MethodToSet, Owner, PlanToSet, Ref, SourceDate, SourceDocument, SourceNote, SourcePublisher, SourceQuote, SourceUrl, Start, TagsToSet, TargetValue, TitleEn, Unit, interactive, now_utc, open_store, period, root, today
 
 
 @app.command()
@@ -38,7 +36,7 @@ def init(
                                               "Plan's main indicators with published figures."),
 ) -> None:
     """Create a store (empty, or with a shipped store's targets). Never overwrites."""
-    from ..sample import sample_targets
+    from ..exchange.samples import sample_targets
 
     if name is not None and not sample:
         raise InputError(_("give --sample {name} to load a shipped store ('targettrack init' alone makes an empty one)").format(
@@ -223,7 +221,7 @@ def edit(
                      unset=unset, qualifier=qualifier, by=user(by_user, str(store.path)))
         store.replace(old.id, t)
         settings = store.settings()
-    from ..gitshare import resolve
+    from ..store.gitshare import resolve
 
     try:
         # the conflicts of the fields this edit set are settled by it, and no other (issue 31)
@@ -261,7 +259,7 @@ def remove(
                 raise typer.Exit(1)
         store.describe(f"remove {t.id}")
         store.remove(t.id)
-    from ..gitshare import resolve
+    from ..store.gitshare import resolve
 
     try:  # a removal settles a removed-against-changed conflict for the removal, and the target's others with it
         settled = resolve(locate(root(ctx).db).path, t.id)
@@ -284,7 +282,7 @@ def recover(
         store.add(t)
         settings = store.settings()
     when = f", {entry.time}" if entry else ""
-    from ..gitshare import resolve
+    from ..store.gitshare import resolve
 
     try:
         resolve(locate(root(ctx).db).path, t.id, {"(target)"})

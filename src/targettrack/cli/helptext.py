@@ -64,7 +64,7 @@ def install() -> None:
     core.TyperArgument._targettrack = True
 
     def whole_summary(self, limit: int = 45) -> str:
-        from .. import i18n
+        from ..util import i18n
 
         return first_sentence(i18n._(self.short_help or self.help or ""))
 
@@ -79,7 +79,7 @@ def _in_the_readers_language(core, Command) -> None:
     is defined (the language is chosen while the command line is parsed)."""
     from typer._click import formatting
 
-    from .. import i18n
+    from ..util import i18n
 
     def translating(original):
         def method(self, *args, **kwargs):
@@ -121,7 +121,7 @@ def _wrap_in_cells(self, text: str) -> list[str]:
     """click's TextWrapper.wrap, measured in display cells (textwrap counts
     characters, so a line of Chinese ran twice past the width)."""
     from ..render.fit import wrap
-    from ..textwidth import width
+    from ..util.textwidth import width
 
     text = " ".join(text.split())
     if not text:

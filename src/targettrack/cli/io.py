@@ -8,22 +8,19 @@ from typing import List, Optional
 
 import typer
 
-from ..assess import assess
-from ..i18n import _
-from ..errors import InputError
-from ..kinds import KIND
-from ..model import check_kind, check_method
-from ..clock import shift, span_days
-from ..quantity import format_number, format_quantity, parse_quantity
-from ..reportrows import SINCE_DAYS, WITHIN
+from ..judge.assess import assess
+from ..util.i18n import _
+from ..util.errors import InputError
+from ..model.kinds import KIND
+from ..model.target import check_kind, check_method
+from ..model.clock import shift, span_days
+from ..model.quantity import format_number, format_quantity, parse_quantity
+from ..cache.reportrows import SINCE_DAYS, WITHIN
 from ..render import REPORT_EXTENSIONS, REPORT_FORMATS as REPORT_MODULES
-from ..store import locate
-from ..textwidth import safe
+from ..store.readwrite import locate
+from ..util.textwidth import safe
 from .program import PROG, app
-from .options import (AsOf, ByUser, KnownAt, as_known, known_at as parse_known_at, FilterBinding, FilterPlan, FilterStatus, FilterTag, Format, Method, Output, as_of as parse_as_of, choice,
-                      data_out, decode_text, emit, interactive, now_utc, open_store, output_format, period, import_source, read_text,
-                      root, statuses,
-                      target_filter, today, use_color)
+from .options import AsOf, ByUser, KnownAt, as_known, known_at as parse_known_at, FilterBinding, FilterPlan, FilterStatus, FilterTag, Format, Method, Output, as_of as parse_as_of, choice, data_out, decode_text, emit, interactive, now_utc, open_store, output_format, period, import_source, read_text, root, statuses, target_filter, today, use_color
 
 REPORT_FORMATS = tuple(REPORT_MODULES)
 EXPORT_FORMATS = ("json", "csv", "xlsx", "ics")
@@ -64,7 +61,7 @@ def report(
                                                     "instead of starting amounts at zero."),
 ) -> None:
     """The weekly report: what needs attention, what is due, what changed, what was achieved."""
-    from .. import reportrows
+    from ..cache import reportrows
     from ..render import print_report, report_renderer
 
     fmt = output_format(fmt, output, REPORT_MODULES, REPORT_EXTENSIONS, "text")
@@ -88,7 +85,7 @@ def report(
                           not opts.no_cache, lambda: open_store(ctx), known)
     path = str(loc.path.resolve()) if fmt not in ("html", "markdown") or show_store else None
     generated = now_utc()[:19] + "Z"
-    from ..gitshare import provenance
+    from ..store.gitshare import provenance
 
     git = provenance(loc.path)
     if output is None:
@@ -117,7 +114,7 @@ def export(
                                               "(default: with --output FILE.csv, not on stdout)."),
 ) -> None:
     """The whole store as JSON or CSV (import reads both back), or the deadlines as an iCalendar file."""
-    from .. import exchange
+    from ..exchange import formats as exchange
 
     fmt = output_format(fmt, output, EXPORT_FORMATS, EXPORT_EXTENSIONS, "json")
     known = parse_known_at(known_at)
@@ -136,7 +133,7 @@ def export(
         settings = store.settings()
         schema = store.schema()
     if documents is not None:
-        from .. import exportcache
+        from ..cache import exports as exportcache
 
         kept = exportcache.pieces(store.path, documents,
                                   lambda number, doc: exchange.json_piece(store.decoded(number, doc)))
@@ -150,7 +147,7 @@ def export(
         if excel if excel is not None else output is not None:
             text = _after("\ufeff", text)
     elif fmt == "xlsx":
-        from ..xlsx import export_xlsx
+        from ..exchange.xlsx import export_xlsx
 
         if output is None and sys.stdout.isatty():
             raise InputError(_('--format xlsx writes a workbook: give --output FILE.xlsx (or redirect stdout)'))
@@ -182,15 +179,15 @@ def import_(
                                                 "found from the bytes)."),
 ) -> None:
     """Add or update targets and observations from a file: all or nothing, and idempotent."""
-    from .. import exchange, importing
+    from ..exchange import formats as exchange, importing
 
     source = import_source(file)
     now = now_utc()
-    from ..who import user
+    from ..util.who import user
 
     by = user(by_user, str(locate(root(ctx).db).path))
     plan = None
-    from ..textfile import ENCODINGS
+    from ..util.textfile import ENCODINGS
 
     encoding = choice("--encoding", encoding.lower(), ENCODINGS) if encoding else None
     if encoding in (None, "utf-8") and importing.streamable(source.head(importing.HEAD)):
@@ -202,7 +199,7 @@ def import_(
         name, raw = source.name, source.whole()
     if plan is None:
         if raw.startswith(b"PK\x03\x04"):  # a zip file: an Excel workbook
-            from ..xlsx import read_xlsx
+            from ..exchange.xlsx import read_xlsx
 
             rows = read_xlsx(raw, name)
         else:
@@ -301,14 +298,14 @@ def extract(
     if review:
         candidates = _review(candidates)
     if add or review:
-        from .. import exchange
+        from ..exchange import formats as exchange
 
         with open_store(ctx, write=True) as store:
             current = store.targets()
             # A proposal never takes over a target of the same id from elsewhere.
             ex.beside(candidates, {t.id: t.source.quote for t in current})
             rows = exchange.read(extract_view.as_json(candidates, undated=False), name)
-            from ..who import user
+            from ..util.who import user
 
             plan = exchange.plan_import(rows, current, today(), now_utc(), by=user(None, str(store.path)))
             if plan.targets:

@@ -15,20 +15,20 @@ from typing import Annotated, List, Optional
 
 import typer
 
-from ..assess import STATUSES
-from ..dates import Period, parse_period
-from ..clock import now_utc, today  # noqa: F401 (the commands' clock: the library's)
-from ..errors import InputError, at
-from ..i18n import _
-from ..kinds import KIND, KINDS
-from ..model import check_kind, parse_tags
+from ..judge.assess import STATUSES
+from ..model.dates import Period, parse_period
+from ..model.clock import now_utc, today  # noqa: F401 (the commands' clock: the library's)
+from ..util.errors import InputError, at
+from ..util.i18n import _
+from ..model.kinds import KIND, KINDS
+from ..model.target import check_kind, parse_tags
 from ..render import FORMAT_ALIASES  # one vocabulary for --format (render/__init__.py), shared with the fast lane
-from ..selection import SORTS, Filter
-from ..settings import METHODS
-from ..session import command_store
-from ..store import Store, locate
+from ..judge.selection import SORTS, Filter
+from ..model.settings import METHODS
+from .commandstore import command_store
+from ..store.readwrite import Store, locate
 from .program import PROG
-from ..terminal import color_wanted, data_out  # noqa: F401 (data_out: the commands' stdout for data)
+from ..util.terminal import color_wanted, data_out  # noqa: F401 (data_out: the commands' stdout for data)
 
 # --- shared options -------------------------------------------------------------
 
@@ -194,7 +194,7 @@ def known_at(value: Optional[str]) -> Optional[date]:
 def as_known(targets, known: Optional[date], dated: Optional[date] = None):
     """The targets as recorded by the end of `known` (None: all, as now known), and with `dated`
     only their values for periods ending by then (what export and history show of an --as-of)."""
-    from ..model import dated_by, known_at
+    from ..model.target import dated_by, known_at
 
     for t in targets:
         t = known_at(t, known) if known is not None else t
@@ -283,7 +283,7 @@ def import_source(file: str):
     """FILE (or - for stdin, read whole) as import reads it: a path is read as it is planned."""
     from pathlib import Path
 
-    from ..importing import Source
+    from ..exchange.importing import Source
 
     path = Path(file)
     if file == "-" or not path.is_file():  # stdin, a pipe (<(...)) or a wrong name: read once (or its error)
@@ -293,7 +293,7 @@ def import_source(file: str):
 
 
 def decode_text(raw: bytes, name: str, encoding: Optional[str] = None) -> str:
-    from ..textfile import decode
+    from ..util.textfile import decode
 
     text, encoding = decode(raw, name, encoding)
     if encoding != "utf-8":
@@ -317,8 +317,8 @@ def emit(text, output: Optional[str], ctx: typer.Context | None = None) -> None:
         return
     from pathlib import Path
 
-    from ..atomicfile import atomic_write
-    from ..store import guards
+    from ..store.atomicwrite import atomic_write
+    from ..store.readwrite import guards
 
     if ctx is not None and guards(locate(root(ctx).db).path, output):
         raise InputError(_('--output: {output} is the store, its lock or one of its kept versions; write the '

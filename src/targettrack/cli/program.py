@@ -26,11 +26,12 @@ try:  # typer >= 0.29 vendors click; older ones use click itself
 except ImportError:  # pragma: no cover
     from click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 
-from .. import __version__, fastparams
-from ..errors import TargetTrackError
-from ..i18n import N_, _
-from ..terminal import PROG, command_process, end, fail, internal_error  # noqa: F401 (PROG: the cli modules')
-from ..terminal import said as error_said
+from .. import __version__
+from . import typerpatch as fastparams
+from ..util.errors import TargetTrackError
+from ..util.i18n import N_, _
+from ..util.terminal import PROG, command_process, end, fail, internal_error  # noqa: F401 (PROG: the cli modules')
+from ..util.terminal import said as error_said
 from . import helptext
 
 fastparams.install()
@@ -38,7 +39,7 @@ helptext.install()
 
 class _Group(TyperGroup):
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
-        from ..store import COMMITTED
+        from ..store.readwrite import COMMITTED
 
         COMMITTED.clear()  # what this command saves; one process may run several (CliRunner, scripts)
         try:
@@ -81,7 +82,7 @@ class _Group(TyperGroup):
 
 
 def interrupted() -> str:
-    from ..session import interrupted  # the store's module: imported when Ctrl-C comes, not at every start
+    from .commandstore import interrupted  # the store's module: imported when Ctrl-C comes, not at every start
 
     return interrupted()
 
@@ -145,7 +146,7 @@ def _version(value: bool) -> None:
 
 def _language(value: Optional[str]) -> Optional[str]:
     """Chosen first (eager), so that even --help speaks it."""
-    from .. import i18n
+    from ..util import i18n
 
     chosen, why = i18n.choose(value)
     i18n.use(chosen, why)

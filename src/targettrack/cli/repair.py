@@ -6,9 +6,9 @@ import sys
 
 import typer
 
-from ..i18n import N_, _
-from ..store import locate
-from ..textwidth import safe
+from ..util.i18n import N_, _
+from ..store.readwrite import locate
+from ..util.textwidth import safe
 from .program import app
 from .options import choice, root
 
@@ -19,7 +19,7 @@ def doctor(
     restore: bool = typer.Option(False, "--restore", help="Put back the newest good backup of a damaged store."),
 ) -> None:
     """Check the store and say what is wrong and how to recover (exit 3 if it cannot be used)."""
-    from .. import doctor as doc
+    from ..store import doctor as doc
 
     path = locate(root(ctx).db).path
     if restore:
@@ -44,7 +44,7 @@ def cache(
                                  help="path: print the folder they are kept in; clear: remove them all."),
 ) -> None:
     """The list's kept rows and export's kept pieces: where they are, or remove them (they are made again as needed)."""
-    from .. import rowcache
+    from ..cache import rows as rowcache
 
     choice("ACTION", action, CACHE_ACTIONS)
     if action == "path":

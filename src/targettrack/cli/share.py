@@ -8,8 +8,8 @@ from typing import Optional
 
 import typer
 
-from ..errors import InputError, StoreError
-from ..i18n import _
+from ..util.errors import InputError, StoreError
+from ..util.i18n import _
 from .options import ByUser, open_store, root
 from .program import PROG, app
 
@@ -17,8 +17,8 @@ from .program import PROG, app
 @app.command("git-setup")
 def git_setup(ctx: typer.Context) -> None:
     """Make the git repository holding the store merge it per target (idempotent)."""
-    from ..gitshare import setup
-    from ..store import locate
+    from ..store.gitshare import setup
+    from ..store.readwrite import locate
 
     path = locate(root(ctx).db).path
     with open_store(ctx):  # it must be a store
@@ -39,10 +39,10 @@ def merge(
                                                                       "its conflicts are kept beside it."),
 ) -> None:
     """Git's merge driver: merge three versions of a store per target and field; exit 1 on a conflict."""
-    from ..atomicfile import atomic_write
-    from ..gitshare import read_conflicts, write_conflicts
-    from ..merge import merge as merge_stores
-    from ..store import dumps, parse
+    from ..store.atomicwrite import atomic_write
+    from ..store.gitshare import read_conflicts, write_conflicts
+    from ..store.merge import merge as merge_stores
+    from ..store.readwrite import dumps, parse
 
     def load(name: str, may_be_empty: bool):
         p = Path(name)
@@ -62,8 +62,8 @@ def merge(
     for note in result.notes:
         print(_("{prog}: merged: {note}").format(prog=PROG, note=note), file=sys.stderr)
     if result.conflicts:
-        from ..gitshare import sides
-        from ..merge import describe
+        from ..store.gitshare import sides
+        from ..store.merge import describe
 
         named = sides(Path.cwd())
         found = [{**c.to_dict(), **({"ours_side": named["ours"], "theirs_side": named["theirs"]} if named else {})}
@@ -100,9 +100,9 @@ def conflicts(
 ) -> None:
     """The conflicts the last git merge left, in plain words; settle them one by one: conflicts settle ID
     [FIELD] --ours|--theirs|--value V."""
-    from ..gitshare import read_conflicts, write_conflicts
-    from ..merge import describe
-    from ..store import locate
+    from ..store.gitshare import read_conflicts, write_conflicts
+    from ..store.merge import describe
+    from ..store.readwrite import locate
 
     path = locate(root(ctx).db).path
     if clear:
@@ -127,9 +127,9 @@ def conflicts(
     chosen = [name for name, given in (("ours", ours), ("theirs", theirs), ("value", value is not None)) if given]
     if len(chosen) != 1:
         raise InputError(_("settle takes one of --ours, --theirs or --value VALUE"))
-    from ..clock import now_utc, today
-    from ..settling import choose, settle
-    from ..who import user
+    from ..model.clock import now_utc, today
+    from ..store.settling import choose, settle
+    from ..util.who import user
 
     items = read_conflicts(path)
     settled = choose(items, target_id, field)
@@ -156,8 +156,8 @@ def diff(
     """What changed in the store since a git revision, as an analyst reads it: a line per value and field."""
     import subprocess
 
-    from ..store import locate, parse
-    from ..storediff import changes
+    from ..store.readwrite import locate, parse
+    from ..store.diff import changes
 
     path = locate(root(ctx).db).path
     with open_store(ctx):  # a store, and read under its lock
@@ -187,8 +187,8 @@ def diff(
 @app.command("textconv", hidden=True)
 def textconv(file: str = typer.Argument(..., metavar="FILE", help="A version of the store, as git hands it.")) -> None:
     """git's textconv: a version of the store as a line per field and per value, for `git diff` and `git log -p`."""
-    from ..store import parse
-    from ..storediff import lines
+    from ..store.readwrite import parse
+    from ..store.diff import lines
 
     p = Path(file)
     try:

@@ -7,14 +7,13 @@ import sys
 import typer
 
 from .. import __version__, render
-from ..assess import assess
-from ..model import check_method
-from ..selection import SORTS, select_each, status_counts
-from ..store import locate
-from ..values import show_value
+from ..judge.assess import assess
+from ..model.target import check_method
+from ..judge.selection import SORTS, select_each, status_counts
+from ..store.readwrite import locate
+from ..model.values import show_value
 from .program import app
-from .options import (AsOf, KnownAt, as_known, known_at as parse_known_at, DueBefore, FilterBinding, FilterKind, FilterPlan, FilterStatus, FilterTag, Format, Method, Ref, Sort,
-                      as_of as parse_as_of, choice, data_out, open_store, root, target_filter, today, use_color, width)
+from .options import AsOf, KnownAt, as_known, known_at as parse_known_at, DueBefore, FilterBinding, FilterKind, FilterPlan, FilterStatus, FilterTag, Format, Method, Ref, Sort, as_of as parse_as_of, choice, data_out, open_store, root, target_filter, today, use_color, width
 
 HISTORY_FORMATS = ("text", "json", "csv")
 SHOW_FORMATS = ("text", "json")
@@ -34,10 +33,10 @@ def history(ctx: typer.Context, ref: Ref, fmt: HistoryFormat = None,
                                                                 "day replaced (marked superseded)."),
             as_of: AsOf = None, known_at: KnownAt = None) -> None:
     """List a target's observations, oldest first: the values in effect, or --all."""
-    from ..model import dated_by
-    from ..records import OBSERVATION_FIELDS, observation_records
+    from ..model.target import dated_by
+    from ..judge.listrecord import OBSERVATION_FIELDS, observation_records
     from ..render.plain import write_table
-    from ..textwidth import safe
+    from ..util.textwidth import safe
 
     fmt = choice("--format", fmt, HISTORY_FORMATS) or "text"
     known = parse_known_at(known_at)
@@ -50,11 +49,11 @@ def history(ctx: typer.Context, ref: Ref, fmt: HistoryFormat = None,
 
         dump(rows, data_out())
     elif fmt == "csv":
-        from ..csvcells import write_rows
+        from ..util.csvcells import write_rows
 
         write_rows(list(OBSERVATION_FIELDS), rows, data_out())
     else:
-        from ..i18n import N_, _
+        from ..util.i18n import N_, _
 
         table = [tuple(_(h) for h in (N_("DATE"), N_("VALUE"), N_("RECORDED"), N_("BY"), N_("NOTE"), N_("SOURCE")))]
         for r in rows:
@@ -93,7 +92,7 @@ def list_(
     out = sys.stdout if fmt == "table" else data_out()
     opts = root(ctx)
     if fmt in LINE_FORMATS and not opts.no_cache and known is None:
-        from .. import rowcache
+        from ..cache import rows as rowcache
 
         lines = rowcache.lines(locate(opts.db).path, when, today(), method, flt, sort, opts.lang_given,
                                lambda: open_store(ctx))
@@ -109,9 +108,9 @@ def list_(
 
 def _known(t, known):
     """One target as recorded by the end of `known`, or an error if it was added later."""
-    from ..errors import InputError
-    from ..i18n import _
-    from ..model import known_at
+    from ..util.errors import InputError
+    from ..util.i18n import _
+    from ..model.target import known_at
 
     if known is None:
         return t
@@ -136,7 +135,7 @@ def show(
                                                     "of starting amounts at zero."),
 ) -> None:
     """Everything about one target: fields, source, observations, progress, projection."""
-    from ..assess import timeline
+    from ..judge.assess import timeline
     from ..render import detail
 
     fmt = choice("--format", fmt, SHOW_FORMATS, {"table": "text"}) or "text"
@@ -160,9 +159,9 @@ def info(ctx: typer.Context, fmt: InfoFormat = None) -> None:
     """Which store is in use, its schema version and its counts."""
     import json
 
-    from .. import i18n
-    from ..i18n import _
-    from ..store import lock_timeout
+    from ..util import i18n
+    from ..util.i18n import _
+    from ..store.readwrite import lock_timeout
 
     fmt = choice("--format", fmt, INFO_FORMATS) or "text"
     loc = locate(root(ctx).db)
@@ -206,7 +205,7 @@ def plans(ctx: typer.Context, as_of: AsOf = None, known_at: KnownAt = None, meth
           fmt: PlansFormat = None) -> None:
     """Each plan: how many of its targets have each status, how many are on course, the binding ones apart,
     and its score (JSON and CSV also give its weakest status)."""
-    from ..rollup import PLAN_FIELDS, summarize_plans
+    from ..judge.plans import PLAN_FIELDS, summarize_plans
 
     fmt = choice("--format", fmt, PLANS_FORMATS) or "text"
     check_method(method)
@@ -221,16 +220,16 @@ def plans(ctx: typer.Context, as_of: AsOf = None, known_at: KnownAt = None, meth
 
         dump(rows, data_out())
     elif fmt == "csv":
-        from ..csvcells import write_rows
+        from ..util.csvcells import write_rows
 
         flat = [{**r, "targets": ";".join(r["targets"]),
                  "counts": ";".join(f"{k}={v}" for k, v in r["counts"].items())} for r in rows]
         write_rows(list(PLAN_FIELDS), flat, data_out())
     else:
         from ..render.plain import write_table
-        from ..textwidth import safe
+        from ..util.textwidth import safe
 
-        from ..i18n import N_, _
+        from ..util.i18n import N_, _
 
         # The counts by status, not the weakest alone: a plan of 12 with 4 achieved and 8 awaiting their
         # first value is "4 achieved · 8 no-data", not "no-data (8 of 12)".

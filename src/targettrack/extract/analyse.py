@@ -6,18 +6,17 @@ from decimal import Decimal
 from functools import lru_cache
 import re
 
-from ..dates import Period, parse_period
-from ..errors import InputError
-from ..kinds import KIND
+from ..model.dates import Period, parse_period
+from ..util.errors import InputError
+from ..model.kinds import KIND
 from .vocabulary import FUTURE_CN, FUTURE_EN, INCREASE_CUES, MILESTONE_NOUNS, MILESTONE_VERBS, RATE_CUES
-from ..qualifiers import AT_MOST, KINDS_OF, around as qualifier_around
+from ..model.qualifiers import AT_MOST, KINDS_OF, around as qualifier_around
 from .candidate import Candidate, Segment
 from .deadline import deadline_near, deadlines, find_deadline
 from .quantities import Quantity, quantities
 from .clause import CONTEXT, WEAK_PAST, clauses, cue_in, kind_of, past_cue, relative_cn
 from .titles import english_title, title_after, title_before
-from .forms import (DOWN_CN, FORECAST_SAID, NET_ZERO, TO_LEVEL, UNITLESS_CN, UP_CN, WORD_LEVELS, base_year, each_period, form_of, is_label,
-                    word_changes)
+from .forms import DOWN_CN, FORECAST_SAID, NET_ZERO, TO_LEVEL, UNITLESS_CN, UP_CN, WORD_LEVELS, base_year, each_period, form_of, is_label, word_changes
 # A flow measured over its year (贸易额, 产量, 收入), stated for one year (2025年…4万亿元): only that
 # year's value settles it (Target.at_deadline), unlike a level or a total reached by then.
 FLOW_TITLE = re.compile(r"(?:额|产量|产值|增加值|收入|销量|营收|利用外资|进出口|投资|客流量|吞吐量)$")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..dates import Period
+from ..model.dates import Period
 
 
 @dataclass

@@ -7,8 +7,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 import re
 
-from ..dates import Period, parse_period
-from ..errors import InputError
+from ..model.dates import Period, parse_period
+from ..util.errors import InputError
 from .vocabulary import count_word
 
 

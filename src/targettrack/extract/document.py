@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from ..kinds import KIND
-from ..quantity import unit_info
+from ..model.kinds import KIND
+from ..model.quantity import unit_info
 from .candidate import Candidate, Segment
 from .segments import segments
 from .analyse import analyse

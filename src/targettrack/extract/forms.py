@@ -8,7 +8,7 @@ from decimal import Decimal
 import re
 from math import gcd
 
-from ..dates import Period, parse_period
+from ..model.dates import Period, parse_period
 from .quantities import Quantity
 from .vocabulary import HEDGES_EN
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 import re
 
-from ..errors import InputError
-from ..quantity import clean, parse_chinese_numeral
+from ..util.errors import InputError
+from ..model.quantity import clean, parse_chinese_numeral
 from .vocabulary import AR_NUM, CN_DIGITS, CN_MEASURES, CN_NUM, EN_MAGNITUDE, NUMBER_WORDS, UNITS_CN, UNITS_EN, count_word
 
 

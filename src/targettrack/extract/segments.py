@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..dates import Period
+from ..model.dates import Period
 from .vocabulary import AR_NUM, BULLET, LEAD_IN, NUMBERED_HEADING, TARGET_HEADING
 from .candidate import Segment
 from .deadline import deadlines, find_deadline

@@ -56,7 +56,7 @@ BRIEF_FORMATS = ("text", "markdown")
 def provenance_lines(recorded, as_of, git: dict | None) -> list[str]:
     """What a report says of its data's age and the commit it reflects (gitshare.provenance), in the reader's
     language: a cron report of stale data, or of a store a failed pull left behind, says so."""
-    from ..i18n import _, prose_date
+    from ..util.i18n import _, prose_date
 
     lines = []
     if recorded is not None:
@@ -89,7 +89,7 @@ def print_report(rep, name: str, *, store: str | None, generated_at: str, color:
     written as it is drawn (a JSON report of 10,000 targets is 16 MB)."""
     import sys
 
-    from ..terminal import data_out
+    from ..util.terminal import data_out
 
     draw = report_renderer(name)
     if name == "text" and sys.stdout.isatty():

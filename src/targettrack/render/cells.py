@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..assess import Assessment
-from ..i18n import N_, _
-from ..model import Target, change_text
-from ..quantity import format_difference, format_quantity
-from ..textwidth import safe, width
-from ..values import show_measure
+from ..judge.assess import Assessment
+from ..util.i18n import N_, _
+from ..model.target import Target, change_text
+from ..model.quantity import format_difference, format_quantity
+from ..util.textwidth import safe, width
+from ..model.values import show_measure
 
 from .lines import COLUMNS, HEADERS, Line, columns, header  # noqa: F401 (the list's lines, drawn from these cells)
 
@@ -67,7 +67,7 @@ def target_words(t: Target) -> str:
     they mean (以上: at least), and whether only the deadline period's value counts."""
     text = target_cell(t)
     if t.qualifier:
-        from ..qualifiers import read_words
+        from ..model.qualifiers import read_words
 
         text += _("  ({words}: {meaning})").format(words=t.qualifier, meaning=read_words(t.qualifier).describe())
     if t.at_deadline:
@@ -82,7 +82,7 @@ PER = {"year": N_("/year"), "half": N_("/half"), "quarter": N_("/quarter"), "mon
 def title_of(t: Target) -> str:
     """The title in the reader's language: title_en in English when the
     target has one, its title otherwise (`show` gives both)."""
-    from .. import i18n
+    from ..util import i18n
 
     return safe(t.title_en if i18n.current == "en" and t.title_en else t.title)
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from ..i18n import N_, _
-from ..quantity import format_quantity
-from ..textwidth import width as cells
+from ..util.i18n import N_, _
+from ..model.quantity import format_quantity
+from ..util.textwidth import width as cells
 from .chartdata import ChartData
 
 MARKS = {

@@ -16,10 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..assess import Assessment
-from ..dates import shift
-from ..forms import as_levels
-from ..model import Target, baseline_point, observed_series
+from ..judge.assess import Assessment
+from ..model.dates import shift
+from ..model.forms import as_levels
+from ..model.target import Target, baseline_point, observed_series
 
 
 @dataclass(frozen=True)

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import json
 
-from ..assess import Assessment
-from ..i18n import N_, NP_, _, p_, prose_date
-from ..model import Target
+from ..judge.assess import Assessment
+from ..util.i18n import N_, NP_, _, p_, prose_date
+from ..model.target import Target
 
-from ..quantity import format_difference, format_quantity, json_number
-from ..records import observation_records, record
-from ..timing import frequency
-from ..textwidth import pad, safe
+from ..model.quantity import format_difference, format_quantity, json_number
+from ..judge.listrecord import observation_records, record
+from ..model.timing import frequency
+from ..util.textwidth import pad, safe
 from .plain import write_table
-from ..values import show_value
+from ..model.values import show_value
 from .cells import amount, current_cell, difference, target_cell, target_words
 
 
@@ -194,7 +194,7 @@ def render_text(t: Target, a: Assessment, out, steps: list[Assessment] | None = 
                 *, width: int = 80, color: bool = False, fit: bool = False, zoom: bool = False) -> None:
     """`fit`: on a terminal `width` wide, long values wrap under themselves
     (fit.py's rules) and the status is in its colour."""
-    from ..textwidth import width as display_width
+    from ..util.textwidth import width as display_width
     from .fit import wrap
     from .table import STATUS_STYLE, paint
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 import io
 import json
 
-from ..exchange import EXPORT_FORMAT, OBSERVATION_COLUMNS, TARGET_COLUMNS
+from ..exchange.formats import EXPORT_FORMAT, OBSERVATION_COLUMNS, TARGET_COLUMNS
 from ..extract import Candidate
-from ..kinds import KIND
-from ..quantity import format_number, format_quantity, json_number
-from ..textwidth import safe
-from ..csvcells import write_rows
+from ..model.kinds import KIND
+from ..model.quantity import format_number, format_quantity, json_number
+from ..util.textwidth import safe
+from ..util.csvcells import write_rows
 
 
 def explain(c: Candidate) -> str:
@@ -105,7 +105,7 @@ def _value(d: dict):
 def shown_value(c: Candidate) -> str:
     """The proposed target as `add` would read it back (model.Target.describe_target):
     1000亿元, -13.5% from 2020, at least 7% a year from 2020, 40 TWh each year."""
-    from ..model import Target
+    from ..model.target import Target
 
     return Target(id=c.id or "-", title=c.title, kind=c.kind, unit=c.unit, target=c.value, deadline=c.deadline,
                   baseline_date=c.baseline_date, form=c.form, change=c.change, each=c.each).describe_target()

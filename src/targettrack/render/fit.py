@@ -20,7 +20,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from ..textwidth import width
+from ..util.textwidth import width
 
 # Never at the start of a line: they close what came before.
 CLOSING = frozenset("，。、；：？！）」』》〉】〕〗〙〛”’…‥·・ー～%％,.;:?!)]}°℃")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-from ..assess import Assessment
-from ..model import Target
+from ..judge.assess import Assessment
+from ..model.target import Target
 from .cells import current_cell, target_cell
 
 

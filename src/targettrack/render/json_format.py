@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ..records import record
+from ..judge.listrecord import record
 
 
 def dump(obj, out) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import namedtuple
 
-from ..i18n import N_, _
+from ..util.i18n import N_, _
 
 COLUMNS = ("ID", "STATUS", "PROGRESS", "CURRENT", "TARGET", "DEADLINE", "TITLE")
 # The headers as a reader sees them (the names above are the code's).

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..textwidth import width
+from ..util.textwidth import width
 from .lines import Line, columns, header
 
 

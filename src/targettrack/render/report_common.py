@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 
-from ..assess import Assessment
-from ..brief import Brief, Facts, how_far_from, labelled, needs_attention
-from ..i18n import _, prose_date
-from ..model import Observation, Target
-from ..values import show_value
+from ..judge.assess import Assessment
+from ..report.summary import Brief, Facts, how_far_from, labelled, needs_attention
+from ..util.i18n import _, prose_date
+from ..model.target import Observation, Target
+from ..model.values import show_value
 from .cells import amount, current_cell, difference, title_of
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..csvcells import write_rows
+from ..util.csvcells import write_rows
 from .report_common import because, how_far, observation_value, projected
 
 HEADER = ["section", "id", "title", "status", "previous_status", "deadline", "days_left", "detail", "projected_date",

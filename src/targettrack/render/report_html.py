@@ -12,11 +12,11 @@ import base64
 import hashlib
 from html import escape
 
-from .. import i18n
-from ..assess import Assessment
-from ..i18n import N_, _, prose_date
-from ..model import Target
-from ..records import record
+from ..util import i18n
+from ..judge.assess import Assessment
+from ..util.i18n import N_, _, prose_date
+from ..model.target import Target
+from ..judge.listrecord import record
 from .cells import current_cell, progress_cell, target_cell, title_of
 from .chartdata import ChartData, chart_data, nice_axis
 from .report_common import because, how_far, observation_value, projected
@@ -409,7 +409,7 @@ def _sources(t: Target) -> str:
 
 def _plans_pictures(rows) -> str:
     """Where each plan stands: a bar of its targets' statuses, with counts (as Open SDG's goal tiles)."""
-    from ..assess import STATUSES
+    from ..judge.assess import STATUSES
 
     plans: dict[str, dict[str, int]] = {}
     for t, a in rows:

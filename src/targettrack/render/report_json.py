@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..quantity import json_number
-from ..records import record
+from ..model.quantity import json_number
+from ..judge.listrecord import record
 from .report_common import because
 
 
@@ -37,7 +37,7 @@ def render(report, out, *, store: str, generated_at: str, git: dict | None = Non
     """What dump(as_dict(...)) writes, byte for byte, but the targets' records
     made and written one at a time: a report on 10,000 targets does not hold
     10,000 records and their text at once."""
-    from ..jsonindent import dumps
+    from ..util.jsonindent import dumps
 
     doc = as_dict(report, store=store, generated_at=generated_at, records=False, git=git)
     out.write("{")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from ..brief import labelled
-from ..textwidth import safe
+from ..report.summary import labelled
+from ..util.textwidth import safe
 
 # Enough to stop links, images, emphasis, code, HTML, headings and cell breaks.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#!|~&])")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..brief import labelled
-from ..i18n import N_, _, listing, prose_date
-from ..textwidth import safe
+from ..report.summary import labelled
+from ..util.i18n import N_, _, listing, prose_date
+from ..util.textwidth import safe
 from .plain import write_table
 
 # Light to import: a report drawn from kept rows (reportrows.py) with nothing
@@ -29,7 +29,7 @@ def _section(out, title: str, rows: list[tuple[str, ...]], total: int | None = N
 
 def _status_style(cell: str) -> str:
     """The colour of a status cell, whose label may be in another language ("已超限（约束性）")."""
-    from ..ordering import STATUSES
+    from ..judge.statuses import STATUSES
     from .table import STATUS_STYLE
 
     word = cell.split(" ")[0].split("（")[0]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import shutil
 
-from ..textwidth import AMBIGUOUS_WIDE, pad, width
+from ..util.textwidth import AMBIGUOUS_WIDE, pad, width
 from .lines import Line, columns, header
 from .fit import table_layout, wrap
 

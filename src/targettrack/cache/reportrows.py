@@ -1,0 +1,163 @@
+"""The text and Markdown report from the rows `list` keeps (rowcache.py).
+
+A weekly report judges every target as of the report date and, where its
+status could have changed, as of `--since` too; on 10,000 targets that is
+a second of decoding and judging whose result is nearly all the same as
+the day before. So a target whose kept row holds over the whole span from
+`since` to the report date, and which has no value dated or recorded after
+`since`, is drawn from its row: its status, and the facts the sections
+show (brief.Facts), are those of every day of the run. It cannot have
+changed status in the span (no change day falls in it: digest.py), nor
+have new values, so it is in no section that needs its values. Every other
+target is decoded and judged as `report.build` judges it, alone. A miss
+(no rows for these bytes, rows of another language) judges every target
+once and keeps its rows, as a `list` would.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from . import rows as rowcache
+from ..model.clock import shift
+from ..report.summary import Brief, Facts, attention_key, coming_up, how_far_from
+from .rows import ACHIEVED, BINDING, BUFFER, DEADLINE, FIRST, ID, LATEST, LINE, RECORDED, SHOWN, STATUS
+
+# The report's defaults: changes over the last week, deadlines within 90 days.
+SINCE_DAYS = 7
+WITHIN = "90d"
+
+
+def made(store, fmt: str, as_of: date, since: date, within_days: int, today: date, method: str | None, flt,
+         lang_given: bool, cached: bool, open_store, known: date | None = None):
+    """The report `report` draws in format `fmt` (render.REPORT_FORMATS): a
+    brief.Brief for text and Markdown (from kept rows unless `cached` is
+    False, or the store is taken as `known` at a past day), the
+    report.Report of whole targets for the others. `flt`: a
+    selection.Filter (None: every target)."""
+    from ..render import BRIEF_FORMATS
+
+    if fmt in BRIEF_FORMATS and cached and known is None:
+        return brief(store, as_of, since, within_days, today, method, flt, lang_given, open_store)
+    from ..report import build as report
+    from ..judge.selection import Filter
+
+    with open_store() as s:
+        settings = s.settings()
+        # judged as read; only the HTML report draws every target's values (its charts)
+        rep = report.build(s.each_target(), as_of, since, within_days, settings, method, flt or Filter(),
+                           series=fmt == "html", known=known, today=today)
+    if fmt in BRIEF_FORMATS:
+        from ..render.report_common import brief as briefed
+
+        return briefed(rep)
+    return rep
+
+
+def statuses(rep) -> list[str]:
+    """The status of every target a report made by `made` reports."""
+    return rep.statuses if isinstance(rep, Brief) else [a.status for _, a in rep.rows]
+
+
+def brief(store, as_of: date, since: date, within_days: int, today: date, method: str | None, flt,
+          lang_given: bool, open_store) -> Brief:
+    """The report on the targets `flt` keeps, as report_common.brief(report.build(...))
+    gives it, from kept rows where they hold over the span."""
+    return rowcache.held(store, as_of, today, method, lang_given, open_store,
+                         lambda entries, key: _brief(entries, key, as_of, since, within_days, method, flt,
+                                                     open_store, today))
+
+
+def quiet(e: tuple, then: int) -> bool:
+    """Whether row `e` (holding on the report date) also holds on `since`
+    (the ordinal `then`), with no value dated or recorded after it."""
+    return e[FIRST] <= then and e[LATEST] <= then
+
+
+def _brief(entries, key, as_of: date, since: date, within_days: int, method, flt, open_store, today) -> Brief:
+    then, day = since.toordinal(), as_of.toordinal()
+    wanted = flt.statuses if flt is not None else frozenset()
+    if wanted:  # a status asked for is the status judged in full for a target that is not quiet
+        from dataclasses import replace
+
+        keep = rowcache.keeping(replace(flt, statuses=frozenset()))
+    else:
+        keep = rowcache.keeping(flt) if flt is not None else None
+    rows = entries if keep is None else [e for e in entries if keep(e)]
+    loud = {e[ID]: None for e in rows if not quiet(e, then)}  # in store order
+    if wanted:
+        rows = [e for e in rows if e[ID] in loud or e[STATUS] in wanted]
+    judged = _judged(list(loud), key, as_of, since, within_days, method, flt, open_store, today) if loud else None
+    if judged is None and loud:  # the store is not the one the rows are for
+        return _everything(as_of, since, within_days, method, flt, open_store, today)
+    horizon = shift(as_of, within_days)
+    statuses, attention, upcoming, achieved = [], [], [], []
+    loud_status, late = {}, {}
+    if judged is not None:
+        from ..render.report_common import facts as facts_of
+
+        loud_status = {t.id: a.status for t, a in judged.rows}
+        attention += [facts_of(t, a) for t, a in judged.attention]
+        upcoming += [facts_of(t, a) for t, a in judged.upcoming]
+        late = {t.id: facts_of(t, a) for t, a in judged.achieved}
+    recorded = judged.recorded.toordinal() if judged is not None and judged.recorded else 0
+    for e in rows:
+        if e[ID] in loud_status:
+            statuses.append(loud_status[e[ID]])
+            if e[ID] in late:
+                achieved.append(late[e[ID]])
+            continue
+        if e[ID] in loud:  # judged in full and left out (its status then is not one asked for)
+            continue
+        # Quiet: the same status on `since` as now, so never newly achieved (brief.newly_achieved).
+        status, deadline = e[STATUS], e[DEADLINE]
+        statuses.append(status)
+        recorded = max(recorded, e[RECORDED])
+        ahead = e[SHOWN] is not None  # kept for a target needing attention (brief.needs_attention), only
+        soon = deadline is not None and coming_up(status, date.fromordinal(deadline), as_of, horizon)
+        if ahead or soon:
+            f = facts(e, day, ahead)
+            if ahead:
+                attention.append(f)
+            if soon:
+                upcoming.append(f)
+    attention.sort(key=lambda f: attention_key(f.status, f.buffer_days, f.id))
+    upcoming.sort(key=lambda f: (f.deadline_last, f.id))
+    return Brief(as_of, since, within_days, statuses, attention, upcoming,
+                 judged.changes if judged is not None else [],
+                 judged.new_observations if judged is not None else [], achieved,
+                 date.fromordinal(recorded) if recorded else None)
+
+
+def facts(e: tuple, day: int, attention: bool) -> Facts:
+    """What the sections show of kept row `e` on the day whose ordinal is `day`."""
+    import marshal
+
+    cells, buffer, deadline = e[LINE][0], e[BUFFER], e[DEADLINE]
+    projected, how_far = "", ""
+    if attention:
+        projected, *parts = marshal.loads(e[SHOWN])
+        how_far = how_far_from(tuple(parts), buffer, None if deadline is None else deadline - day)
+    return Facts(e[ID], cells[-1], e[STATUS], e[BINDING], cells[5],
+                 None if deadline is None else date.fromordinal(deadline),
+                 None if deadline is None else deadline - day, projected, how_far,
+                 None if e[ACHIEVED] is None else date.fromordinal(e[ACHIEVED]), buffer)
+
+
+def _judged(ids: list[str], key, as_of, since, within_days, method, flt, open_store, today):
+    """The report on these targets (in store order), judged in full; None if
+    the store's bytes are not those the rows are for."""
+    from ..report import build as report
+    from ..judge.selection import Filter
+
+    with open_store() as s:
+        if rowcache.identity(*s.as_read) != key:
+            return None
+        settings = s.settings()
+        targets = s.exact(ids)
+    return report.build(targets, as_of, since, within_days, settings, method, flt or Filter(), series=False,
+                        today=today)
+
+
+def _everything(as_of, since, within_days, method, flt, open_store, today) -> Brief:
+    return made(None, "text", as_of, since, within_days, today, method, flt, False, False, open_store)

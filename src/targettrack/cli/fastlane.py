@@ -1,0 +1,273 @@
+"""The fast lane: `targettrack list` served from kept rows, `update` and `report`, without Typer.
+
+Importing Typer and the command line costs more than a `list` of kept rows
+(rowcache.py) does, and more than the whole start-up of Watson. So before
+the command line is imported, entry.py hands the arguments here. This lane
+takes only what it understands completely: the global options --db, --lang
+and --no-color, then `list` with --sort, --format text|table|plain and
+--status, each written as `--option VALUE`, `--option=VALUE` or `-s VALUE`
+with valid values, and kept rows that hold for every target today; and
+`update ID VALUE` with --by, --yoy, --date, --note, --source, --delete and
+--quiet, run by the same library call (recording.py) as the full command's,
+with its errors said in the same words; and `report` with its defaults in
+text or Markdown (--format), made and printed by the same library calls
+as the full command's (reportrows.made, render.print_report). Anything
+else (another command, another option, a value it would refuse, --help,
+shell completion, a miss) returns None and the full command line runs,
+which says every error in its own words. So this is not a second parser:
+it recognises a subset of what Typer parses, and tests/test_fastlane.py holds
+the two together (on any arguments this lane takes, Typer reads the same
+values; `list`, `update` and `report` print the same bytes, exit alike and
+leave the same store).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+ROOT_VALUES = {"--db": "db", "--lang": "lang"}
+ROOT_FLAGS = {"--no-color": "no_color", "--no-cache": "no_cache"}
+LIST_VALUES = {"--sort": "sort", "--format": "fmt", "-f": "fmt"}
+LIST_MANY = {"--status": "status", "-s": "status"}
+UPDATE_VALUES = {"--by": "by", "--yoy": "yoy", "--date": "on", "--note": "note", "--source": "source",
+                 "--by-user": "by_user"}
+UPDATE_FLAGS = {"--delete": "delete", "--quiet": "quiet", "-q": "quiet"}
+UPDATE_ARGUMENTS = ("ref", "values")  # ID, then at most one VALUE (a second is for Typer's words)
+REPORT_VALUES = {"--format": "fmt", "-f": "fmt"}
+
+
+def _read(argv: list[str], command: str, got: dict, values: dict, many: dict, flags: dict,
+          arguments: tuple = ()) -> dict | None:
+    """The options of `targettrack [ROOT] COMMAND [OPTIONS]` into `got`, or
+    None for any argument list this lane does not take whole."""
+    got = {"db": None, "lang": None, "no_color": False, "no_cache": False, **got}
+    seen: set[str] = set()
+    args = list(argv)
+    in_command = False
+    positional = list(arguments)
+    while args:
+        arg = args.pop(0)
+        if not in_command and arg == command:
+            in_command = True
+            continue
+        vals, mult, flgs = (values, many, flags) if in_command else (ROOT_VALUES, {}, ROOT_FLAGS)
+        if arg in flgs:
+            if flgs[arg] in seen:
+                return None  # given twice: left to Typer
+            seen.add(flgs[arg])
+            got[flgs[arg]] = True
+            continue
+        if in_command and positional and not arg.startswith("-") and arg:
+            name = positional.pop(0)
+            got[name] = (arg,) if name == "values" else arg
+            continue
+        name, eq, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+        if name not in vals and name not in mult:
+            return None  # a command, an argument or an option this lane leaves to Typer
+        if not eq:
+            if not args:
+                return None
+            value = args.pop(0)
+        if value.startswith("-") or not value:
+            return None  # Typer's reading of a value that looks like an option is its own
+        key = vals.get(name) or mult[name]
+        if name in vals:
+            if key in seen:
+                return None  # given twice: left to Typer
+            seen.add(key)
+            got[key] = value
+        else:
+            got[key].append(value)
+    if not in_command or (arguments and arguments[0] in positional):
+        return None  # no command, or no ID: Typer says what is missing
+    return got
+
+
+def parse(argv: list[str]) -> dict | None:
+    """The options of `targettrack [ROOT] list [LIST]`, or None for any
+    argument list this lane does not take whole."""
+    got = _read(argv, "list", {"sort": "deadline", "fmt": None, "status": []}, LIST_VALUES, LIST_MANY, {})
+    return None if got is None or got["no_cache"] else got  # --no-cache: the rows are not to be used
+
+
+def parse_update(argv: list[str]) -> dict | None:
+    """The options of `targettrack [ROOT] update ID [VALUE] [OPTIONS]`, or None."""
+    return _read(argv, "update", {"ref": None, "values": (), "by": None, "yoy": None, "on": None, "note": None,
+                                  "source": None, "delete": False, "quiet": False, "by_user": None},
+                 UPDATE_VALUES, {}, UPDATE_FLAGS, UPDATE_ARGUMENTS)
+
+
+def parse_report(argv: list[str]) -> dict | None:
+    """The options of `targettrack [ROOT] report [--format F]`, or None."""
+    got = _read(argv, "report", {"fmt": None}, REPORT_VALUES, {}, {})
+    return None if got is None or got["no_cache"] else got
+
+
+def run(argv: list[str]) -> int | None:
+    """Print the list and return the exit code, or None to take the full command line."""
+    if any(k.startswith("_TARGETTRACK_COMPLETE") for k in os.environ):
+        return None
+    got = parse(argv)
+    if got is not None:
+        return _list(got)
+    got = parse_update(argv)
+    if got is not None:
+        return _update(got)
+    got = parse_report(argv)
+    if got is not None:
+        return _report(got)
+    return None
+
+
+def _list(got: dict) -> int | None:
+    from datetime import date
+
+    from ..util import i18n
+    from ..util.errors import InputError, TargetTrackError
+    from ..judge.statuses import SORTS, STATUSES
+    from ..render import FORMAT_ALIASES, LINE_FORMATS
+
+    fmt = got["fmt"] if got["fmt"] is None else FORMAT_ALIASES.get(got["fmt"], got["fmt"])
+    wanted = frozenset(one.strip() for v in got["status"] for one in v.split(",") if one.strip())
+    if got["sort"] not in SORTS or (fmt is not None and fmt not in LINE_FORMATS) or not wanted <= set(STATUSES):
+        return None  # the full command line says what is wrong
+    try:
+        today = date.fromisoformat(os.environ["TARGETTRACK_TODAY"]) if os.environ.get("TARGETTRACK_TODAY") \
+            else date.today()
+        lang, why = i18n.choose(got["lang"])
+    except (ValueError, InputError):
+        return None
+    i18n.use(lang, why)
+    from ..cache import rows as rowcache
+    from ..store.lock import located
+    from ..util.terminal import color_wanted, data_out, fail, utf8_streams
+
+    color = color_wanted(got["no_color"])
+    fmt = fmt or ("table" if color else "text")
+    lang_given = bool(got["lang"] or os.environ.get("TARGETTRACK_LANG"))
+    try:
+        lines = rowcache.kept_lines(located(got["db"]), today, None, rowcache.statuses_only(wanted), got["sort"],
+                                    lang_given)
+    except TargetTrackError as e:  # the store is missing, unreadable or locked: said as the full lane says it
+        utf8_streams()
+        return fail(str(e), e.exit_code)
+    if lines is None:
+        return None
+    from ..render import lines_renderer
+
+    utf8_streams()
+    try:
+        lines_renderer(fmt)(lines, sys.stdout if fmt == "table" else data_out(), color=color)
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader went away (| head): stop quietly, as cat and git do
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+    return 0
+
+
+def _update(got: dict) -> int | None:
+    """`update`, as the full command line runs it (recording.py) and says
+    its errors (cli/program.py), without Typer."""
+    from ..util import i18n
+    from ..util.errors import InputError
+
+    try:
+        lang, why = i18n.choose(got["lang"])
+    except InputError:
+        return None  # a language it cannot speak: the full command line refuses it
+    i18n.use(lang, why)
+    # Everything imported while entry.py's start-up handler still answers
+    # Ctrl-C (nothing is written yet); then Python's own, for the command.
+    from . import recording
+    from .commandstore import command_store
+    from ..store.readwrite import COMMITTED
+
+    def work():
+        COMMITTED.clear()
+        asked = recording.Update(got["ref"], got["values"], by=got["by"], yoy=got["yoy"], on=got["on"],
+                                 note=got["note"], source=got["source"], delete=got["delete"], quiet=got["quiet"],
+                                 by_user=got["by_user"])
+        said = recording.record(command_store(got["db"], "update", write=True, cache=not got["no_cache"],
+                                              lang_given=bool(got["lang"] or os.environ.get("TARGETTRACK_LANG"))),
+                                asked)
+        for warning in said.warnings:
+            print(warning, file=sys.stderr)
+        print(said.line)
+
+    return _as_a_command(work)
+
+
+def _as_a_command(work) -> int:
+    """Run `work()`, which prints what a command prints, as the full command
+    line runs a command (cli/program.py): the store's errors said in its
+    words, Ctrl-C, a reader gone away and an internal error handled alike."""
+    from ..util.errors import TargetTrackError
+    from ..util.terminal import command_process, fail, internal_error
+    from ..util.terminal import said as error_said
+
+    command_process()
+    try:
+        try:
+            work()
+        except TargetTrackError as e:
+            return fail(error_said(e), e.exit_code)
+        sys.stdout.flush()
+    except KeyboardInterrupt:
+        from .commandstore import interrupted
+
+        return fail(interrupted(), 130)
+    except BrokenPipeError:  # the reader went away (| head): stop quietly, as cat and git do
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+    except Exception as e:
+        return internal_error(e)
+    return 0
+
+
+def _report(got: dict) -> int | None:
+    """The weekly report in text or Markdown with its defaults, as the full
+    command line makes it (reportrows.made) and prints it (render.print_report)."""
+    from ..util import i18n
+    from ..model.clock import today
+    from ..util.errors import InputError
+    from ..render import BRIEF_FORMATS, FORMAT_ALIASES, REPORT_FORMATS
+
+    fmt = got["fmt"] or "text"
+    fmt = fmt if fmt in REPORT_FORMATS else FORMAT_ALIASES.get(fmt, fmt)
+    if fmt not in BRIEF_FORMATS:
+        return None  # the other formats draw whole targets: the full command line
+    try:
+        day = today()
+        lang, why = i18n.choose(got["lang"])
+    except InputError:
+        return None  # the full command line says what is wrong
+    i18n.use(lang, why)
+    from ..cache import reportrows
+    from ..model.clock import now_utc, shift, span_days
+    from ..store.lock import located
+    from ..render import print_report
+    from ..util.terminal import color_wanted
+
+    lang_given = bool(got["lang"] or os.environ.get("TARGETTRACK_LANG"))
+
+    def opened():
+        from .commandstore import command_store
+
+        return command_store(got["db"], "report", lang_given=lang_given)
+
+    def work():
+        path = located(got["db"])
+        rep = reportrows.made(path, fmt, day, shift(day, -reportrows.SINCE_DAYS), span_days(reportrows.WITHIN, day),
+                              day, None, None, lang_given, True, opened)
+        from ..store.gitshare import provenance
+
+        print_report(rep, fmt, store=path if fmt == "text" else None, generated_at=now_utc()[:19] + "Z",
+                     git=provenance(path),
+                     color=color_wanted(got["no_color"]))
+
+    return _as_a_command(work)
