@@ -1,4 +1,4 @@
-"""README's crontab recipes, run as cron runs them (issue 31): each line of
+"""The guide's crontab recipes, run as cron runs them (issue 31): each line of
 the block with cron's own environment (env -i: SHELL=/bin/sh, PATH=/usr/bin:/bin,
 HOME, LOGNAME, and the block's assignments), by /bin/sh, its `%` read as cron
 reads it (a bare % ends the command and starts its input; \\% is a %); and,
@@ -24,8 +24,8 @@ GIT = shutil.which("git")
 
 
 def crontab() -> tuple[dict[str, str], list[str]]:
-    """The README's crontab block: its assignments and the command of each job."""
-    block = re.search(r"```cron\n(.*?)```", (REPO / "README.md").read_text(encoding="utf-8"), re.S).group(1)
+    """The The guide's crontab block: its assignments and the command of each job."""
+    block = re.search(r"```cron\n(.*?)```", (REPO / "docs" / "guide.md").read_text(encoding="utf-8"), re.S).group(1)
     env, jobs = {}, []
     for line in block.split("\n"):
         if not line.strip() or line.lstrip().startswith("#"):

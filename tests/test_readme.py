@@ -1,15 +1,16 @@
-"""README stays true: every `$ command` of its console blocks runs, as a new
-user would run it, and prints what README shows (issue 12, item 4).
+"""README and docs/ stay true: every `$ command` of their console blocks
+runs, as a new user would run it, and prints what the page shows (issue 12,
+item 4; docs/ since issue 35).
 
-Each `## ` section is one session: a fresh folder, the installed
+Each `## ` section of a page is one session: a fresh folder, the installed
 `targettrack` on PATH, TARGETTRACK_TODAY=2026-11-26, 80 columns. Commands of
 a session run in order in one shell environment (`export` carries over).
 Output is compared line by line, after two substitutions that make a run
 comparable anywhere: the session's folder reads /home/analyst, and clock
 times of the version log (not fixed by TARGETTRACK_TODAY) read as written.
-A line `...` in README stands for any number of lines.
+A line `...` in a page stands for any number of lines.
 
-`python tests/test_readme.py` rewrites README's outputs from a real run
+`python tests/test_readme.py` rewrites the pages' outputs from a real run
 (as cog does), for a change that alters them on purpose.
 """
 
@@ -25,6 +26,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 README = REPO / "README.md"
+PAGES = [README, *sorted((REPO / "docs").glob("*.md"))]
 BIN = Path(sys.executable).parent
 HOME = "/home/analyst"
 CLOCK = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z|\d{8}T\d{6}Z")
@@ -97,17 +99,26 @@ def _matches(expected: list[str], actual: list[str]) -> bool:
     return match(0, 0)
 
 
-SESSIONS = sessions(README.read_text(encoding="utf-8"))
+def _name(page: Path) -> str:
+    return str(page.relative_to(REPO))
 
 
-@pytest.mark.parametrize("section", list(SESSIONS))
-def test_readme_commands_print_what_readme_shows(section, tmp_path):
+SESSIONS = {(_name(page), section): steps for page in PAGES
+            for section, steps in sessions(page.read_text(encoding="utf-8")).items()}
+
+
+def test_every_page_has_commands_to_run():
+    assert {page for page, _ in SESSIONS} >= {"README.md", "docs/guide.md", "docs/statuses.md", "docs/store.md"}
+
+
+@pytest.mark.parametrize("page,section", list(SESSIONS))
+def test_commands_print_what_the_page_shows(page, section, tmp_path):
     folder = tmp_path / "analyst"
     folder.mkdir()
     (folder / "tests").symlink_to(REPO / "tests")  # for the extract example's sample document
-    for line, cmd, expected, actual in _run_session(SESSIONS[section], folder):
+    for line, cmd, expected, actual in _run_session(SESSIONS[page, section], folder):
         assert _matches(expected, actual), (
-            f"README line {line}: {cmd[0]}\n--- README shows:\n" + "\n".join(expected)
+            f"{page} line {line}: {cmd[0]}\n--- the page shows:\n" + "\n".join(expected)
             + "\n--- it prints:\n" + "\n".join(actual))
 
 
@@ -119,23 +130,26 @@ def test_the_matcher_can_fail():
 
 
 def rewrite() -> None:
-    """Put each command's real output into README (outputs elided with `...` are left alone)."""
+    """Put each command's real output into its page (outputs elided with `...` are left alone)."""
     import tempfile
 
-    lines = README.read_text(encoding="utf-8").split("\n")
-    changes = []
-    for steps in SESSIONS.values():
-        with tempfile.TemporaryDirectory() as d:
-            folder = Path(d) / "analyst"
-            folder.mkdir()
-            (folder / "tests").symlink_to(REPO / "tests")
-            for line, cmd, expected, actual in _run_session(steps, folder):
-                if "..." not in expected and not _matches(expected, actual):
-                    at = line - 1 + len(cmd)  # the first output line, 0-based
-                    changes.append((at, at + len(expected), actual))
-    for a, b, new in sorted(changes, reverse=True):  # from the end, so earlier positions hold
-        lines[a:b] = new
-    README.write_text("\n".join(lines), encoding="utf-8")
+    for page in PAGES:
+        lines = page.read_text(encoding="utf-8").split("\n")
+        changes = []
+        for (name, _), steps in SESSIONS.items():
+            if name != _name(page):
+                continue
+            with tempfile.TemporaryDirectory() as d:
+                folder = Path(d) / "analyst"
+                folder.mkdir()
+                (folder / "tests").symlink_to(REPO / "tests")
+                for line, cmd, expected, actual in _run_session(steps, folder):
+                    if "..." not in expected and not _matches(expected, actual):
+                        at = line - 1 + len(cmd)  # the first output line, 0-based
+                        changes.append((at, at + len(expected), actual))
+        for a, b, new in sorted(changes, reverse=True):  # from the end, so earlier positions hold
+            lines[a:b] = new
+        page.write_text("\n".join(lines), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -101,7 +101,7 @@ SourceNote = _field("--source-note", "TEXT", "Your note on the source (inference
 TitleEn = _field("--title-en", "TEXT", "An English title.")
 MethodToSet = _field("--method", "METHOD", f"How this target is judged: {', '.join(METHODS)} (default: the store's).")
 PlanToSet = _field("--plan", "PLAN", "The plan the target belongs to.")
-# The target's form (README, "Target forms"): what its values measure.
+# The target's form (docs/statuses.md, "Target forms"): what its values measure.
 ChangeToSet = _field("--change", "CHANGE", "Instead of --target: a change from the baseline period: -13.5% "
                                            "(relative, compounding yearly changes), +1 or +1岁 (in the unit), "
                                            "+5pp or 5个百分点 (percentage points); 翻一番 or double (+100%), "

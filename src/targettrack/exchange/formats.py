@@ -42,9 +42,9 @@ EXPORT_FORMAT = "targettrack-export"
 TARGET_COLUMNS = ["id", "title", "title_en", "kind", "unit", "baseline", "baseline_date", "target", "start",
                   "deadline", "tags", "owner", "plan", "method", "source", "source_publisher", "source_date",
                   "source_url", "source_quote", "source_note", "created_at",
-                  # schema 3 (README, "Target forms" and "How statistics arrive")
+                  # schema 3 (docs/statuses.md, "Target forms" and "How statistics arrive")
                   "form", "change", "each", "binding", "frequency", "lag",
-                  # schema 4 (README, "Qualifiers" and "A target for the deadline's value")
+                  # schema 4 (docs/statuses.md, "Qualifiers" and "A target for the deadline's value")
                   "qualifier", "approx", "at_deadline",
                   # who added it and who last edited it (issue 31)
                   "created_by", "edited_by"]
@@ -63,7 +63,7 @@ SOURCE_COLUMNS = {"source": "document", "source_publisher": "publisher", "source
                   "source_url": "url", "source_quote": "quote", "source_note": "note"}
 
 
-# Chinese column headers, as analysts label their sheets (README lists them).
+# Chinese column headers, as analysts label their sheets (docs/guide.md lists them).
 # One map for both tables: a header means the same column wherever it is.
 HEADER_ALIASES = {
     "编号": "id", "代码": "id", "名称": "title", "标题": "title", "指标": "title", "指标名称": "title",

@@ -1,6 +1,6 @@
 """Status, projection and urgency of a target as of a date: pure functions, no I/O.
 
-Three methods, as the field publishes them (README, "How status is decided"):
+Three methods, as the field publishes them (docs/statuses.md, "How status is decided"):
 
 * linear (OKRs, Destatis, Beeminder): R = progress / expected, with
   progress = (v_t - v_b) / (v_T - v_b) and expected = (A - b) / (T - b);

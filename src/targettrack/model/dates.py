@@ -256,7 +256,7 @@ def _checked_month(m: int) -> int:
 # Official statistics come for periods (a year, a quarter, a month) and are
 # published some time after the period ends. A target's frequency says which
 # periods its values are for; its lag, how long after a period's end its value
-# is due (README, "How statistics arrive").
+# is due (docs/statuses.md, "How statistics arrive").
 
 FREQUENCIES = ("year", "half", "quarter", "month", "day")
 

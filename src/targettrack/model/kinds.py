@@ -21,7 +21,7 @@ class Kind:
     needs_deadline: bool   # only caps, floors and milestones may be open-ended
     comparison: str        # how the target reads in a cell: "<=", ">=" or ""
     limit_word: str        # how a reason names the limit: "at most", "at least" or ""
-    help: str              # one line for --help and README
+    help: str              # one line for --help and the docs
 
     @property
     def boolean(self) -> bool:

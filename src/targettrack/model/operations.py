@@ -65,7 +65,7 @@ def target_and_unit(kind: str, target: str | None, unit: str | None) -> tuple[st
     return unit, amount_in(target, unit, "target")
 
 
-# --- qualifiers (README, "Qualifiers") ---------------------------------------------
+# --- qualifiers (docs/statuses.md, "Qualifiers") ---------------------------------------------
 
 def qualified(text: str | None) -> tuple[str | None, Qualifier | None]:
     """A target as a plan writes it (6.5亿吨以上, 不低于3.4%, 60%左右) as the
@@ -117,7 +117,7 @@ def kind_for(q: Qualifier | None, *, form: str | None, each: str | None, deadlin
     return "increase" if q.sense == AT_LEAST else "decrease"
 
 
-# --- forms (README, "Target forms") ------------------------------------------------
+# --- forms (docs/statuses.md, "Target forms") ------------------------------------------------
 
 _POINTS = re.compile(r"(?:pp|p\.p\.|个百分点|百分点)$", re.IGNORECASE)
 # A change in words, as plans write it: 翻一番 is a doubling (+100%), 翻两番

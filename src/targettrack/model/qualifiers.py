@@ -10,7 +10,7 @@ the number and unit left are read as any other value (quantity.py).
 
 A strict word (超过, 高于, more than, over) is read as "at least": a
 published figure equal to the bound is itself rounded, and the plans'
-own reviews count it as met (README, "Qualifiers").
+own reviews count it as met (docs/statuses.md, "Qualifiers").
 """
 
 from __future__ import annotations

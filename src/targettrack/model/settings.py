@@ -41,7 +41,7 @@ DEFAULT_BANDS = {
 }
 
 
-# How long after a period ends its value is usually published (README, "How
+# How long after a period ends its value is usually published (docs/statuses.md, "How
 # statistics arrive"): the annual communiqué comes in late February to March.
 DEFAULT_LAGS = {"year": 90, "half": 45, "quarter": 45, "month": 30, "day": 0}
 

@@ -67,7 +67,7 @@ class Observation(namedtuple("Observation", "date value recorded_at note source 
     __slots__ = ()
 
 
-# What a target's values mean and how progress is measured (README, "Target forms").
+# What a target's values mean and how progress is measured (docs/statuses.md, "Target forms").
 FORMS = ("change", "growth", "cumulative")
 CHANGES = ("relative", "absolute", "points")   # a change in % of the base, in the unit, in percentage points
 MEASURES = ("yoy",)
@@ -312,7 +312,7 @@ def observed_series(t: Target, as_of: date) -> list[Point]:
     return list(series)
 
 
-# --- what was known when (README, "--as-of and --known-at") ------------------------
+# --- what was known when (docs/statuses.md, "--as-of and --known-at") ------------------------
 # --as-of D judges with the values dated on or before D, as now known
 # (revisions included: the index above does that). --known-at K keeps only
 # what had been recorded by the end of K: the same store as it was that day.
@@ -475,7 +475,7 @@ RULES = {
 
 
 def _form_rules(t: Target) -> None:
-    """What a form, --each, the frequency and the lag need (README, "Target forms")."""
+    """What a form, --each, the frequency and the lag need (docs/statuses.md, "Target forms")."""
     if t.form is not None and t.form not in FORMS:
         raise InputError(_('{form} is not a form: one of {items}').format(
             form=repr(t.form), items=', '.join(FORMS)), field="form")

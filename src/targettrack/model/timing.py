@@ -4,7 +4,7 @@ Official statistics are for periods (a year, a quarter, a month) and are
 published a while after the period ends: the annual communiqué for year Y in
 late February of Y+1, some figures a year later. A target's frequency says
 which periods its values are for; its lag, how many days after a period ends
-its value is due (README, "How statistics arrive"). Values dated by the day,
+its value is due (docs/statuses.md, "How statistics arrive"). Values dated by the day,
 with no frequency given, are irregular news, not a series: nothing is awaited.
 """
 

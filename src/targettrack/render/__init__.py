@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 
-# One vocabulary for --format across commands (README, "For scripts"): text
+# One vocabulary for --format across commands (docs/scripting.md, "For scripts"): text
 # for people (aligned lines), table for the boxed terminal table, and the
 # file formats by name. Older names still work.
 FORMAT_ALIASES = {"plain": "text"}

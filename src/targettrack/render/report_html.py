@@ -447,7 +447,7 @@ def _downloads(report, generated_at: str) -> str:
     return f'<p class="downloads">{e(_("Download these data:"))} {" · ".join(links)}</p>\n'
 
 
-HOW_JUDGED = (  # README, "How status is decided", in short
+HOW_JUDGED = (  # docs/statuses.md, "How status is decided", in short
     N_("A target with a path, from a base value to a target value by a deadline, is judged at its latest value: "
        "the progress made (from the base towards the target) is set against the progress the straight line from "
        "base to target expects by the end of that value's period. Their ratio R gives the status, in the bands "

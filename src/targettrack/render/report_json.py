@@ -1,4 +1,4 @@
-"""`report --format json`: one object (README documents its fields)."""
+"""`report --format json`: one object (docs/scripting.md documents its fields)."""
 
 from __future__ import annotations
 

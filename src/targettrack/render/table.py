@@ -4,7 +4,7 @@ fitted to the terminal's width with nothing cut (fit.py).
 Drawn here rather than by Rich: Rich wraps only at spaces, folds ids and
 numbers mid-word when a column is narrow, measures ambiguous-width
 characters one way only, and costs a quarter of a millisecond a row. The
-rules this follows are fit.py's; which columns give way first is README's
+rules this follows are fit.py's; which columns give way first is docs/guide.md's
 "Tables that fit".
 
 Off a terminal (a file, a pipe) there is no width to fit: the table takes
