@@ -54,8 +54,10 @@ def main(argv=None) -> int:
             ours.append(t)
             theirs.append(u)
     mine, peer = statistics.median(ours) * 1000, statistics.median(theirs) * 1000
-    print(f"{n} targets, {a.runs} runs each, medians: update {mine:.1f} ms, task N modify {peer:.1f} ms, "
-          f"{mine / peer:.2f} x")
+    print(
+        f"{n} targets, {a.runs} runs each, medians: update {mine:.1f} ms, task N modify {peer:.1f} ms, "
+        f"{mine / peer:.2f} x"
+    )
     return 0
 
 

@@ -16,14 +16,39 @@ from decimal import Decimal
 from pathlib import Path
 
 from targettrack.model.dates import day, parse_period
-from targettrack.model.target import Observation, Source, Target, to_dict
-from targettrack.store.readwrite import TARGETS_TABLE, dumps, empty_data
+from targettrack.model.stored import to_dict
+from targettrack.model.target import Observation, Source, Target
+from targettrack.store.fileformat import TARGETS_TABLE, dumps
+from targettrack.store.storefile import empty_data
 
-CN = ["机器人头部品牌", "标杆示范应用场景", "关联产业规模", "新能源汽车渗透率", "充电桩数量", "创新药品和疫苗",
-      "工业机器人密度", "数字经济核心产业增加值", "研发经费投入强度", "单位GDP能耗下降", "人才引进补贴", "高速公路里程"]
-EN = ["leading brands", "showcase scenarios", "industry output", "EV share", "charging points", "new drugs",
-      "robot density", "digital economy value added", "R&D intensity", "energy intensity", "talent subsidy",
-      "expressway length"]
+CN = [
+    "机器人头部品牌",
+    "标杆示范应用场景",
+    "关联产业规模",
+    "新能源汽车渗透率",
+    "充电桩数量",
+    "创新药品和疫苗",
+    "工业机器人密度",
+    "数字经济核心产业增加值",
+    "研发经费投入强度",
+    "单位GDP能耗下降",
+    "人才引进补贴",
+    "高速公路里程",
+]
+EN = [
+    "leading brands",
+    "showcase scenarios",
+    "industry output",
+    "EV share",
+    "charging points",
+    "new drugs",
+    "robot density",
+    "digital economy value added",
+    "R&D intensity",
+    "energy intensity",
+    "talent subsidy",
+    "expressway length",
+]
 PLACES = ["上海市", "北京市", "广东省", "合肥市", "贺州市", "Shenzhen", "Hangzhou", "Chengdu"]
 LAST_DAY = date(2026, 11, 26)  # bench/run.py's TARGETTRACK_TODAY
 UNITS = ["家", "个", "亿元", "万元", "km", "%", "辆", "种"]
@@ -49,18 +74,31 @@ def make(i: int, rng: random.Random) -> Target:
         else:
             level += Decimal(rng.randrange(-20, 120)) if kind != "decrease" else -Decimal(rng.randrange(0, 30))
             value = level
-        obs.append(Observation(day(when), value, f"{when.isoformat()}T08:00:00Z",
-                               note="统计公报" if k % 3 == 0 else None, source="statistics bureau" if k % 4 == 0 else None))
+        obs.append(
+            Observation(
+                day(when),
+                value,
+                f"{when.isoformat()}T08:00:00Z",
+                note="统计公报" if k % 3 == 0 else None,
+                source="statistics bureau" if k % 4 == 0 else None,
+            )
+        )
     return Target(
-        id=f"t{i:06d}", title=title, title_en=f"{place} {rng.choice(EN)}", kind=kind, unit=unit,
+        id=f"t{i:06d}",
+        title=title,
+        title_en=f"{place} {rng.choice(EN)}",
+        kind=kind,
+        unit=unit,
         target=None if kind == "milestone" else goal,
         deadline=None if kind in ("cap", "floor") and rng.random() < 0.5 else parse_period(str(deadline.year)),
         start=parse_period(f"{start.year}-{start.month:02d}"),
         baseline=None if kind in ("milestone", "cap", "floor") else base,
         tags=tuple(rng.sample(["economy", "industry", "health", "energy", "transport", "talent", "十四五"], 2)),
-        owner=f"{place}人民政府", plan=f"plan-{i // 8:05d}",
+        owner=f"{place}人民政府",
+        plan=f"plan-{i // 8:05d}",
         source=Source(document=f"《{place}“十四五”规划》", quote=f"到{deadline.year}年，{title}达到{goal}{unit}"),
-        observations=tuple(obs), created_at="2024-01-01T00:00:00Z",
+        observations=tuple(obs),
+        created_at="2024-01-01T00:00:00Z",
     )
 
 

@@ -68,8 +68,9 @@ def peak_memory(cmd, env, ok=(0,)) -> int:
     if GNU_TIME is None:
         return run_once(cmd, env, ok)[1]
     out = Path(env.get("HOME", "/tmp")) / ".peak"
-    p = subprocess.run([GNU_TIME, "-f", "%M", "-o", str(out), *cmd], env=env, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL)
+    p = subprocess.run(
+        [GNU_TIME, "-f", "%M", "-o", str(out), *cmd], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     if p.returncode not in ok:
         raise RuntimeError(f"{' '.join(cmd)} exited {p.returncode}")
     return int(out.read_text().split()[-1]) * 1024
@@ -86,11 +87,16 @@ def measure(cmd, env, runs, setup=None, ok=(0,)) -> dict:
     if setup:
         setup()
     peak = peak_memory(cmd, env, ok)
-    return {"median_ms": round(statistics.median(times) * 1000, 1), "min_ms": round(min(times) * 1000, 1),
-            "peak_mb": round(peak / 2**20, 1), "runs": runs}
+    return {
+        "median_ms": round(statistics.median(times) * 1000, 1),
+        "min_ms": round(min(times) * 1000, 1),
+        "peak_mb": round(peak / 2**20, 1),
+        "runs": runs,
+    }
 
 
 # --- targettrack ----------------------------------------------------------------
+
 
 def targettrack_ops(script: Path, work: Path, n: int, runs: int, updates: int = 100) -> dict:
     """Each command warm (on a store targettrack wrote last, which it knows by
@@ -104,8 +110,9 @@ def targettrack_ops(script: Path, work: Path, n: int, runs: int, updates: int = 
     warm = fresh_copy(store, work / f"warm-{n}.json")
     one = f"t{n // 2:06d}"
     # One change and its undo: the same bytes, now known as targettrack's own.
-    subprocess.run([str(script), "--db", str(warm), "update", one, "+1", "-q"], env=env, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [str(script), "--db", str(warm), "update", one, "+1", "-q"], env=env, check=True, stdout=subprocess.DEVNULL
+    )
     subprocess.run([str(script), "--db", str(warm), "undo"], env=env, check=True, stdout=subprocess.DEVNULL)
     writable = fresh_copy(store, work / f"writable-{n}.json")
     export = work / f"export-{n}.json"
@@ -115,8 +122,9 @@ def targettrack_ops(script: Path, work: Path, n: int, runs: int, updates: int = 
     def empty_store():
         for p in work.glob(f"fresh-{n}.json*"):
             shutil.rmtree(p) if p.is_dir() else p.unlink()
-        subprocess.run([str(script), "init"], env={**env, "TARGETTRACK_DB": str(fresh)}, check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [str(script), "init"], env={**env, "TARGETTRACK_DB": str(fresh)}, check=True, stdout=subprocess.DEVNULL
+        )
 
     def touched():  # the same bytes in a new file: not the one targettrack wrote
         writable.write_bytes(writable.read_bytes())
@@ -126,12 +134,19 @@ def targettrack_ops(script: Path, work: Path, n: int, runs: int, updates: int = 
     def edited():  # as after an edit by hand or a git pull: the file changed since anything was kept of it
         cold.write_bytes(cold.read_bytes())
 
-    reads = {"list --format text": ["list", "--format", "text"], "list --format json": ["list", "--format", "json"],
-             "show": ["show", one], "report": ["report"], "export": ["export"]}
+    reads = {
+        "list --format text": ["list", "--format", "text"],
+        "list --format json": ["list", "--format", "json"],
+        "show": ["show", one],
+        "report": ["report"],
+        "export": ["export"],
+    }
     ops = {}
     for name, args in reads.items():
-        ops[name] = {"warm": measure([str(script), "--db", str(warm), *args], env, runs),
-                     "cold": measure([str(script), "--db", str(cold), *args], env, runs, setup=edited)}
+        ops[name] = {
+            "warm": measure([str(script), "--db", str(warm), *args], env, runs),
+            "cold": measure([str(script), "--db", str(cold), *args], env, runs, setup=edited),
+        }
     # The first list of a new day after a targettrack write: the write brought
     # the kept rows up to date; a day later, the rows whose run ended are judged again.
     nextday = fresh_copy(store, work / f"nextday-{n}.json")
@@ -139,11 +154,18 @@ def targettrack_ops(script: Path, work: Path, n: int, runs: int, updates: int = 
     tomorrow = {**env, "TARGETTRACK_TODAY": (date.fromisoformat(TODAY) + timedelta(days=1)).isoformat()}
 
     def written_today():
-        subprocess.run([str(script), "--db", str(nextday), "update", one, "+1", "-q"], env=env, check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [str(script), "--db", str(nextday), "update", one, "+1", "-q"],
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
 
-    ops[NEXT_DAY] = {"warm": measure([str(script), "--db", str(nextday), "list", "--format", "text"], tomorrow, runs,
-                                     setup=written_today)}
+    ops[NEXT_DAY] = {
+        "warm": measure(
+            [str(script), "--db", str(nextday), "list", "--format", "text"], tomorrow, runs, setup=written_today
+        )
+    }
     # After other hands: one target's line edited (as by hand or a git pull), then list.
     edited_one = fresh_copy(store, work / f"edited-{n}.json")
     subprocess.run([str(script), "--db", str(edited_one), "list"], env=env, check=True, stdout=subprocess.DEVNULL)
@@ -157,14 +179,21 @@ def targettrack_ops(script: Path, work: Path, n: int, runs: int, updates: int = 
         line = line.replace(flip[0], flip[1], 1) if flip[1] not in line else line.replace(flip[1], flip[0], 1)
         edited_one.write_bytes(raw[:start] + line + raw[end:])
 
-    ops[HAND_EDIT] = {"cold": measure([str(script), "--db", str(edited_one), "list", "--format", "text"], env, runs,
-                                      setup=one_line_edited)}
-    ops[NO_CACHE] = {"cold": measure([str(script), "--no-cache", "--db", str(cold), "list", "--format", "text"], env,
-                                     runs, setup=edited)}
+    ops[HAND_EDIT] = {
+        "cold": measure(
+            [str(script), "--db", str(edited_one), "list", "--format", "text"], env, runs, setup=one_line_edited
+        )
+    }
+    ops[NO_CACHE] = {
+        "cold": measure(
+            [str(script), "--no-cache", "--db", str(cold), "list", "--format", "text"], env, runs, setup=edited
+        )
+    }
     update = [str(script), "--db", str(writable), "update", one, "+1", "-q"]
     ops["update"] = {"warm": measure(update, env, runs), "cold": measure(update, env, runs, setup=touched)}
-    ops["import"] = {"cold": measure([str(script), "--db", str(fresh), "import", str(export)], env, runs,
-                                     setup=empty_store)}
+    ops["import"] = {
+        "cold": measure([str(script), "--db", str(fresh), "import", str(export)], env, runs, setup=empty_store)
+    }
     out = {"store_mb": round(size_mb, 2), "ops": ops}
     if n <= HISTORY_UP_TO:
         out["history"] = history(script, store, work / f"history-{n}.json", env, updates)
@@ -191,22 +220,34 @@ def history(script: Path, store: Path, path: Path, env: dict, updates: int = 100
     ids = [d["id"] for d in data.values() if d.get("kind") != "milestone"]
     rng = random.Random(14)
     for i in range(updates):
-        subprocess.run([str(script), "--db", str(path), "update", rng.choice(ids), str(i), "-q"], env=env,
-                       check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [str(script), "--db", str(path), "update", rng.choice(ids), str(i), "-q"],
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
     folder = Path(str(path) + ".backups")
     kept = sum(p.stat().st_size for p in folder.iterdir())
     size = path.stat().st_size
-    return {"updates": updates, "kept_mb": round(kept / 2**20, 2), "store_mb": round(size / 2**20, 2),
-            "ratio": round(kept / size, 2), "files": len(list(folder.iterdir()))}
+    return {
+        "updates": updates,
+        "kept_mb": round(kept / 2**20, 2),
+        "store_mb": round(size / 2**20, 2),
+        "ratio": round(kept / size, 2),
+        "files": len(list(folder.iterdir())),
+    }
 
 
 def fixed_ops(script: Path, work: Path, runs: int) -> dict:
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(work), "TARGETTRACK_TODAY": TODAY}
     shipped = REPO / "data" / "targets.json"
-    out = {"--version": measure([str(script), "--version"], env, runs),
-           "list (shipped store)": measure([str(script), "--db", str(shipped), "list"], env, runs),
-           "list (shipped store, --lang zh)": measure([str(script), "--lang", "zh", "--db", str(shipped), "list"],
-                                                      env, runs)}
+    out = {
+        "--version": measure([str(script), "--version"], env, runs),
+        "list (shipped store)": measure([str(script), "--db", str(shipped), "list"], env, runs),
+        "list (shipped store, --lang zh)": measure(
+            [str(script), "--lang", "zh", "--db", str(shipped), "list"], env, runs
+        ),
+    }
     watson = shutil.which("watson")
     if watson:
         out["watson --version"] = measure([watson, "--version"], env, runs)
@@ -214,6 +255,7 @@ def fixed_ops(script: Path, work: Path, runs: int) -> dict:
 
 
 # --- peers ------------------------------------------------------------------------
+
 
 def taskwarrior_ops(work: Path, n: int, runs: int) -> dict | None:
     task = shutil.which("task")
@@ -231,20 +273,28 @@ def taskwarrior_data(task: str, work: Path, n: int) -> dict:
     """Taskwarrior's data of n tasks in `work` (made once), and the environment that uses it."""
     data = work / f"task-{n}"
     rc = work / f"taskrc-{n}"
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(work), "TASKRC": str(rc),
-           "TASKDATA": str(data)}
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(work), "TASKRC": str(rc), "TASKDATA": str(data)}
     if not data.exists():
         data.mkdir()
         rc.write_text(f"data.location={data}\nconfirmation=off\nhooks=off\nnews.version=2.6.2\n")
         base = datetime(2024, 1, 1, tzinfo=timezone.utc)
-        tasks = [{"uuid": str(uuid.UUID(int=i + 1)), "status": "pending", "description": f"目标 target {i} 机器人产业",
-                  "entry": (base + timedelta(minutes=i)).strftime("%Y%m%dT%H%M%SZ"),
-                  "project": f"plan{i // 8}", "tags": ["economy", "十四五"],
-                  "due": (base + timedelta(days=365 + i % 1000)).strftime("%Y%m%dT%H%M%SZ")} for i in range(n)]
+        tasks = [
+            {
+                "uuid": str(uuid.UUID(int=i + 1)),
+                "status": "pending",
+                "description": f"目标 target {i} 机器人产业",
+                "entry": (base + timedelta(minutes=i)).strftime("%Y%m%dT%H%M%SZ"),
+                "project": f"plan{i // 8}",
+                "tags": ["economy", "十四五"],
+                "due": (base + timedelta(days=365 + i % 1000)).strftime("%Y%m%dT%H%M%SZ"),
+            }
+            for i in range(n)
+        ]
         src = work / f"tasks-{n}.json"
         src.write_text(json.dumps(tasks, ensure_ascii=False))
-        subprocess.run([task, "import", str(src)], env=env, check=True, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL)
+        subprocess.run(
+            [task, "import", str(src)], env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
     return env
 
 
@@ -254,8 +304,13 @@ def hledger_ops(work: Path, n: int, runs: int) -> dict | None:
         return None
     journal = work / f"ledger-{n}.journal"
     if not journal.exists():
-        lines = ["~ monthly", "    expenses:robots    500.00 CNY", "    expenses:drugs     300.00 CNY",
-                 "    assets:bank", ""]
+        lines = [
+            "~ monthly",
+            "    expenses:robots    500.00 CNY",
+            "    expenses:drugs     300.00 CNY",
+            "    assets:bank",
+            "",
+        ]
         start = date(2024, 1, 1)
         for i in range(n):
             d = start + timedelta(days=i * 730 // max(n, 1))
@@ -263,8 +318,9 @@ def hledger_ops(work: Path, n: int, runs: int) -> dict | None:
             lines += [f"{d.isoformat()} 目标 {i}", f"    {account}    {10 + i % 90}.00 CNY", "    assets:bank", ""]
         journal.write_text("\n".join(lines), encoding="utf-8")
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(work), "LANG": "C.UTF-8"}
-    return {"hledger balance --budget -M": measure([hledger, "-f", str(journal), "balance", "--budget", "-M"],
-                                                   env, runs)}
+    return {
+        "hledger balance --budget -M": measure([hledger, "-f", str(journal), "balance", "--budget", "-M"], env, runs)
+    }
 
 
 # --- report -----------------------------------------------------------------------
@@ -297,36 +353,49 @@ def machine() -> str:
 
 
 def to_markdown(results: dict) -> str:
-    out = [f"# Benchmarks", "",
-           f"Measured {results['date']} on {results['machine']}.",
-           f"Command: `{results['command']}`.",
-           f"Each figure is the median of {results['runs']} runs after one warm-up, of the whole process; "
-           "memory is the peak resident set size of one more run, measured by GNU time. *Warm*: the store "
-           "is the file targettrack wrote last (it knows it by its identity), and `list` has kept its rows "
-           "(rowcache.py). *Cold*: the same bytes rewritten before every run, as after an edit by hand or by "
-           "git: nothing is kept for that file, so it is checked line by line (`update` decodes it whole and "
-           "keeps it as a version); `list` and `export` use what they kept by each line's bytes. *A new "
-           "day, after an update*: `update` changes a target (and its kept row) on one day, then `list` runs "
-           "on the next. *One target edited by hand*: one line of the file changed before every run. "
-           "`--no-cache`: every target decoded and judged, nothing kept.", ""]
+    out = [
+        "# Benchmarks",
+        "",
+        f"Measured {results['date']} on {results['machine']}.",
+        f"Command: `{results['command']}`.",
+        f"Each figure is the median of {results['runs']} runs after one warm-up, of the whole process; "
+        "memory is the peak resident set size of one more run, measured by GNU time. *Warm*: the store "
+        "is the file targettrack wrote last (it knows it by its identity), and `list` has kept its rows "
+        "(rowcache.py). *Cold*: the same bytes rewritten before every run, as after an edit by hand or by "
+        "git: nothing is kept for that file, so it is checked line by line (`update` decodes it whole and "
+        "keeps it as a version); `list` and `export` use what they kept by each line's bytes. *A new "
+        "day, after an update*: `update` changes a target (and its kept row) on one day, then `list` runs "
+        "on the next. *One target edited by hand*: one line of the file changed before every run. "
+        "`--no-cache`: every target decoded and judged, nothing kept.",
+        "",
+    ]
     out += ["## Start-up", "", "| operation | median ms | peak MB |", "|---|---|---|"]
     for op, r in results["fixed"].items():
         out.append(f"| `{op}` | {r['median_ms']} | {r['peak_mb']} |")
     for n, r in results["sizes"].items():
-        out += ["", f"## {int(n):,} targets (store {r['store_mb']} MB)", "",
-                "| operation | warm ms | cold ms | peak MB (warm) | peak MB (cold) | peak / store size |",
-                "|---|---|---|---|---|---|"]
+        out += [
+            "",
+            f"## {int(n):,} targets (store {r['store_mb']} MB)",
+            "",
+            "| operation | warm ms | cold ms | peak MB (warm) | peak MB (cold) | peak / store size |",
+            "|---|---|---|---|---|---|",
+        ]
         for op, m in r["ops"].items():
             w, c = m.get("warm"), m.get("cold")
             worst = max(x["peak_mb"] for x in (w, c) if x)
-            out.append(f"| `targettrack {op}` | {w['median_ms'] if w else ''} | {c['median_ms'] if c else ''} | "
-                       f"{w['peak_mb'] if w else ''} | {c['peak_mb'] if c else ''} | {worst / r['store_mb']:.1f} x |")
+            out.append(
+                f"| `targettrack {op}` | {w['median_ms'] if w else ''} | {c['median_ms'] if c else ''} | "
+                f"{w['peak_mb'] if w else ''} | {c['peak_mb'] if c else ''} | {worst / r['store_mb']:.1f} x |"
+            )
         for op, m in (r.get("peers") or {}).items():
             out.append(f"| `{op}` | {m['median_ms']} | | {m['peak_mb']} | | |")
         h = r.get("history")
         if h:
-            out += ["", f"Kept history after {h['updates']} updates: {h['kept_mb']} MB in {h['files']} files "
-                        f"for a {h['store_mb']} MB store ({h['ratio']} x)."]
+            out += [
+                "",
+                f"Kept history after {h['updates']} updates: {h['kept_mb']} MB in {h['files']} files "
+                f"for a {h['store_mb']} MB store ({h['ratio']} x).",
+            ]
     out += ["", "## Goals", "", "| goal | measured | met |", "|---|---|---|"]
     for line in goal_lines(results):
         out.append(line)
@@ -345,34 +414,46 @@ def goal_lines(results: dict) -> list[str]:
             if peer in (r.get("peers") or {}):
                 mine = r["ops"][ours][how]["median_ms"]
                 ratio = mine / r["peers"][peer]["median_ms"]
-                lines.append(f"| `{ours}` ({how}) at 10,000 <= {limit} x `{peer}` | {ratio:.2f} x "
-                             f"({mine} / {r['peers'][peer]['median_ms']} ms) | {'yes' if ratio <= limit else 'no'} |")
+                lines.append(
+                    f"| `{ours}` ({how}) at 10,000 <= {limit} x `{peer}` | {ratio:.2f} x "
+                    f"({mine} / {r['peers'][peer]['median_ms']} ms) | {'yes' if ratio <= limit else 'no'} |"
+                )
         h = r.get("history")
         if h:
-            lines.append(f"| kept history after {h['updates']} updates at 10,000 <= 2 x the store | {h['ratio']} x | "
-                         f"{'yes' if h['ratio'] <= 2 else 'no'} |")
+            lines.append(
+                f"| kept history after {h['updates']} updates at 10,000 <= 2 x the store | {h['ratio']} x | "
+                f"{'yes' if h['ratio'] <= 2 else 'no'} |"
+            )
     fixed = results["fixed"]
     if "list (shipped store, --lang zh)" in fixed:
         a, b = fixed["list (shipped store, --lang zh)"]["median_ms"], fixed["list (shipped store)"]["median_ms"]
-        lines.append(f"| `list` on the shipped store in Chinese within 5 ms of English | {a - b:+.1f} ms ({a} / {b} ms) | "
-                     f"{'yes' if abs(a - b) <= 5 else 'no'} |")
+        lines.append(
+            f"| `list` on the shipped store in Chinese within 5 ms of English | {a - b:+.1f} ms ({a} / {b} ms) | "
+            f"{'yes' if abs(a - b) <= 5 else 'no'} |"
+        )
     if "watson --version" in fixed:
         a, b = fixed["list (shipped store)"]["median_ms"], fixed["watson --version"]["median_ms"]
-        lines.append(f"| `list` on the shipped store <= 0.8 x `watson --version` | {a / b:.2f} x ({a} / {b} ms) | "
-                     f"{'yes' if a <= 0.8 * b else 'no'} |")
+        lines.append(
+            f"| `list` on the shipped store <= 0.8 x `watson --version` | {a / b:.2f} x ({a} / {b} ms) | "
+            f"{'yes' if a <= 0.8 * b else 'no'} |"
+        )
     if "10000" in sizes and "100000" in sizes:
         for op, m in sizes["10000"]["ops"].items():
             for how in ("warm", "cold"):
                 if how in m:
                     ratio = sizes["100000"]["ops"][op][how]["median_ms"] / m[how]["median_ms"]
-                    lines.append(f"| `{op}` ({how}): 100,000 <= 11 x 10,000 | {ratio:.1f} x | "
-                                 f"{'yes' if ratio <= 11 else 'no'} |")
+                    lines.append(
+                        f"| `{op}` ({how}): 100,000 <= 11 x 10,000 | {ratio:.1f} x | {'yes' if ratio <= 11 else 'no'} |"
+                    )
     for n, r in sizes.items():
         limit = max(MEMORY_FACTOR * r["store_mb"], MEMORY_FLOOR_MB)
-        worst_op, worst = max(((op, max(x["peak_mb"] for x in m.values())) for op, m in r["ops"].items()),
-                              key=lambda kv: kv[1])
-        lines.append(f"| peak memory at {int(n):,} <= {limit:.0f} MB (6 x store, or 40 MiB) | {worst} MB "
-                     f"(`{worst_op}`) | {'yes' if worst <= limit else 'no'} |")
+        worst_op, worst = max(
+            ((op, max(x["peak_mb"] for x in m.values())) for op, m in r["ops"].items()), key=lambda kv: kv[1]
+        )
+        lines.append(
+            f"| peak memory at {int(n):,} <= {limit:.0f} MB (6 x store, or 40 MiB) | {worst} MB "
+            f"(`{worst_op}`) | {'yes' if worst <= limit else 'no'} |"
+        )
     return lines
 
 
@@ -385,8 +466,11 @@ def main(argv=None) -> int:
     ap.add_argument("--work", type=Path, default=Path("/tmp/targettrack-bench"))
     ap.add_argument("--out", type=Path, default=REPO / "docs" / "benchmarks.md")
     ap.add_argument("--json", type=Path, default=HERE / "results.json")
-    ap.add_argument("--render-only", action="store_true",
-                    help="write --out again from --json's results, measuring nothing (after NOTES.md changed)")
+    ap.add_argument(
+        "--render-only",
+        action="store_true",
+        help="write --out again from --json's results, measuring nothing (after NOTES.md changed)",
+    )
     a = ap.parse_args(argv)
     if a.render_only:
         a.out.write_text(to_markdown(json.loads(a.json.read_text(encoding="utf-8"))), encoding="utf-8")
@@ -397,9 +481,14 @@ def main(argv=None) -> int:
         return 2
     a.work.mkdir(parents=True, exist_ok=True)
     sizes = [int(s) for s in a.sizes.split(",") if s]
-    results = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d"), "machine": machine(), "runs": a.runs,
-               "command": "python bench/run.py " + " ".join(argv if argv is not None else sys.argv[1:]),
-               "fixed": fixed_ops(script, a.work, a.runs), "sizes": {}}
+    results = {
+        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d"),
+        "machine": machine(),
+        "runs": a.runs,
+        "command": "python bench/run.py " + " ".join(argv if argv is not None else sys.argv[1:]),
+        "fixed": fixed_ops(script, a.work, a.runs),
+        "sizes": {},
+    }
     for n in sizes:
         print(f"timing {n} targets ...", file=sys.stderr)
         r = targettrack_ops(script, a.work, n, a.runs, a.history_updates)

@@ -44,19 +44,33 @@ def terminal_svg(store: Path) -> None:
     console.save_svg(str(HERE / "chart.svg"), title="targettrack show")
 
 
-def report_png(store: Path, work: Path, picture: str = "report.png", charts_only: bool = False,
-               lang: str = "en") -> None:
+def report_png(
+    store: Path, work: Path, picture: str = "report.png", charts_only: bool = False, lang: str = "en"
+) -> None:
     page = work / picture.replace(".png", ".html")
     subprocess.run([str(SCRIPT), "--lang", lang, "--db", str(store), "report", "-o", str(page)], env=ENV, check=True)
     if charts_only:  # the page's head, then its last part: each target with its chart
         html = page.read_text(encoding="utf-8")
         body = html.index("<body>") + len("<body>")
-        page.write_text(html[:body] + html[html.index("<h2>Each target</h2>"):], encoding="utf-8")
+        page.write_text(html[:body] + html[html.index("<h2>Each target</h2>") :], encoding="utf-8")
     chromium = shutil.which("chromium")
-    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                    "--disable-background-networking", "--hide-scrollbars", f"--user-data-dir={work / 'p'}",
-                    f"--screenshot={HERE / picture}", "--window-size=1100,1600", page.as_uri()],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--hide-scrollbars",
+            f"--user-data-dir={work / 'p'}",
+            f"--screenshot={HERE / picture}",
+            "--window-size=1100,1600",
+            page.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+    )
 
 
 if __name__ == "__main__":

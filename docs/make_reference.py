@@ -19,8 +19,9 @@ MARK = "<!-- Below: made by docs/make_reference.py from --help; a test checks it
 def _help(*words: str) -> str:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TARGETTRACK_", "LC_", "LANG"))}
     env.update(COLUMNS="80", NO_COLOR="1", TERM="dumb", LANG="C.UTF-8")
-    out = subprocess.run([sys.executable, "-m", "targettrack", *words, "--help"], capture_output=True, text=True,
-                         env=env, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "targettrack", *words, "--help"], capture_output=True, text=True, env=env, check=True
+    ).stdout
     return "\n".join(line.rstrip() for line in out.rstrip("\n").split("\n"))
 
 

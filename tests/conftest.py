@@ -26,9 +26,20 @@ SHIPPED = REPO / "data" / "targets.json"
 def frozen_env(monkeypatch, tmp_path):
     monkeypatch.setenv("TARGETTRACK_TODAY", FROZEN_TODAY)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # the list's kept rows: each test its own
-    for var in ("TARGETTRACK_DB", "NO_COLOR", "FORCE_COLOR", "COLUMNS", "TARGETTRACK_LOCK_TIMEOUT",
-                "TARGETTRACK_DEBUG", "XDG_DATA_HOME", "TARGETTRACK_LANG", "TARGETTRACK_CJK_WIDTH",
-                "LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+    for var in (
+        "TARGETTRACK_DB",
+        "NO_COLOR",
+        "FORCE_COLOR",
+        "COLUMNS",
+        "TARGETTRACK_LOCK_TIMEOUT",
+        "TARGETTRACK_DEBUG",
+        "XDG_DATA_HOME",
+        "TARGETTRACK_LANG",
+        "TARGETTRACK_CJK_WIDTH",
+        "LC_ALL",
+        "LC_MESSAGES",
+        "LANGUAGE",
+    ):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")  # English, whatever the developer's locale (test_i18n sets others)
     monkeypatch.setenv("TARGETTRACK_USER", "analyst")  # who records, whoever runs the tests (who.py; test_team)
@@ -125,7 +136,7 @@ def read_terminal(args: list[str], env: dict, cols: int | None = None) -> tuple[
 
 def store_data(*docs: dict) -> dict:
     """A store's data (TinyDB's dict) holding these target documents, numbered 1..n."""
-    from targettrack.store.readwrite import empty_data
+    from targettrack.store.storefile import empty_data
 
     d = empty_data()
     d["targets"] = {str(i): doc for i, doc in enumerate(docs, 1)}

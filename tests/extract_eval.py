@@ -26,9 +26,16 @@ def same(c, a) -> bool:
     value = None if a["value"] is None else Decimal(a["value"])
     deadline = c.deadline.label if c.deadline else None
     base = c.baseline_date.label if c.baseline_date else None
-    return (c.value == value and c.unit == a["unit"] and c.kind == a["kind"] and deadline == a["deadline"]
-            and c.form == a.get("form") and c.change == a.get("change") and c.each == a.get("each")
-            and (c.form is None or base == a.get("baseline_date")))
+    return (
+        c.value == value
+        and c.unit == a["unit"]
+        and c.kind == a["kind"]
+        and deadline == a["deadline"]
+        and c.form == a.get("form")
+        and c.change == a.get("change")
+        and c.each == a.get("each")
+        and (c.form is None or base == a.get("baseline_date"))
+    )
 
 
 def evaluate(verbose: bool = False, held_out: bool = False) -> dict:
@@ -61,14 +68,27 @@ def evaluate(verbose: bool = False, held_out: bool = False) -> dict:
     for lang in ("cn", "en"):
         rows = [r for f, r in by_doc.items() if f.startswith(lang + "_") or (lang == "cn" and f.startswith("seed"))]
         languages[lang] = {k: sum(r[k] for r in rows) for k in ("annotated", "found", "proposed", "wrong")}
-    figures = {"annotated": annotated, "found": found, "recall": found / annotated if annotated else 1.0,
-               "proposed": proposed, "wrong": wrong, "wrong_rate": wrong / proposed if proposed else 0.0,
-               "misses": misses, "extras": extras, "results": results, "spec": spec, "documents": docs,
-               "by_doc": by_doc, "languages": languages}
+    figures = {
+        "annotated": annotated,
+        "found": found,
+        "recall": found / annotated if annotated else 1.0,
+        "proposed": proposed,
+        "wrong": wrong,
+        "wrong_rate": wrong / proposed if proposed else 0.0,
+        "misses": misses,
+        "extras": extras,
+        "results": results,
+        "spec": spec,
+        "documents": docs,
+        "by_doc": by_doc,
+        "languages": languages,
+    }
     if verbose:
         which = "held-out documents" if held_out else "documents for tuning"
-        print(f"{which}: found {found} of {annotated} annotated targets ({figures['recall']:.1%}); "
-              f"{wrong} of {proposed} importable proposals wrong ({figures['wrong_rate']:.1%})")
+        print(
+            f"{which}: found {found} of {annotated} annotated targets ({figures['recall']:.1%}); "
+            f"{wrong} of {proposed} importable proposals wrong ({figures['wrong_rate']:.1%})"
+        )
         for lang, r in languages.items():
             print(f"  {lang}: found {r['found']}/{r['annotated']}, wrong {r['wrong']}/{r['proposed']}")
         for f, r in by_doc.items():
@@ -76,12 +96,16 @@ def evaluate(verbose: bool = False, held_out: bool = False) -> dict:
         for f, a in misses:
             print(f"  MISSED {f}: {a}")
             for c in results[f]:
-                print(f"      got: {'OBS ' if c.observation else ''}{c.kind} {c.value} {c.unit!r} "
-                      f"{c.deadline.label if c.deadline else None} {c.form} {c.baseline_date} each={c.each} "
-                      f"{c.title!r} review={c.review}")
+                print(
+                    f"      got: {'OBS ' if c.observation else ''}{c.kind} {c.value} {c.unit!r} "
+                    f"{c.deadline.label if c.deadline else None} {c.form} {c.baseline_date} each={c.each} "
+                    f"{c.title!r} review={c.review}"
+                )
         for f, c in extras:
-            print(f"  WRONG {f}: {c.kind} {c.value} {c.unit!r} {c.deadline.label if c.deadline else None} "
-                  f"{c.title!r} ({c.why_kind}) “{c.quote[:60]}”")
+            print(
+                f"  WRONG {f}: {c.kind} {c.value} {c.unit!r} {c.deadline.label if c.deadline else None} "
+                f"{c.title!r} ({c.why_kind}) “{c.quote[:60]}”"
+            )
     return figures
 
 

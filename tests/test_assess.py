@@ -6,11 +6,14 @@ from decimal import Decimal as D
 from fractions import Fraction
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from targettrack.judge.assess import STATUSES, assess, latest_level, project, Point
+from targettrack.judge.assess import assess
+from targettrack.judge.assessment import project
+from targettrack.judge.statuses import STATUSES
 from targettrack.model.dates import day, parse_period
-from targettrack.model.target import Observation, Target
+from targettrack.model.target import Observation, Point, Target, latest_level
 
 D0 = date(2024, 1, 1)
 
@@ -25,25 +28,33 @@ def obs(n: int, value, recorded="2026-01-01T00:00:00Z") -> Observation:
 
 def target(kind="increase", goal=100, base=0, deadline_days=100, observations=(), start_days=None, **kw) -> Target:
     return Target(
-        id="t", title="t", kind=kind, unit="个", target=None if goal is None else D(goal),
+        id="t",
+        title="t",
+        kind=kind,
+        unit="个",
+        target=None if goal is None else D(goal),
         baseline=None if base is None else D(base),
         baseline_date=day(d(0)) if base is not None else None,
         start=day(d(start_days)) if start_days is not None else None,
         deadline=day(d(deadline_days)) if deadline_days is not None else None,
-        observations=tuple(observations), **kw,
+        observations=tuple(observations),
+        **kw,
     )
 
 
-@pytest.mark.parametrize("value, as_of, status", [
-    (19, 20, "on-track"),        # progress .19 / expected .20 = R 0.95 exactly: on track
-    ("18.99", 20, "at-risk"),    # R 0.9495
-    (12, 20, "at-risk"),         # R 0.60 exactly
-    ("11.99", 20, "off-track"),  # R 0.5995
-    (0, 20, "off-track"),        # R 0: no progress yet is off track, not regressing
-    ("-0.01", 20, "regressing"),
-    (50, 50, "on-track"),        # R 1
-    (50, 80, "at-risk"),         # .5 / .8 = 0.625
-])
+@pytest.mark.parametrize(
+    "value, as_of, status",
+    [
+        (19, 20, "on-track"),  # progress .19 / expected .20 = R 0.95 exactly: on track
+        ("18.99", 20, "at-risk"),  # R 0.9495
+        (12, 20, "at-risk"),  # R 0.60 exactly
+        ("11.99", 20, "off-track"),  # R 0.5995
+        (0, 20, "off-track"),  # R 0: no progress yet is off track, not regressing
+        ("-0.01", 20, "regressing"),
+        (50, 50, "on-track"),  # R 1
+        (50, 80, "at-risk"),  # .5 / .8 = 0.625
+    ],
+)
 def test_linear_bands(value, as_of, status):
     t = target(observations=[obs(as_of, value)])
     a = assess(t, d(as_of))
@@ -51,7 +62,15 @@ def test_linear_bands(value, as_of, status):
     progress = Fraction(D(str(value))) / 100
     r = progress / expected
     # The table above was computed by hand; this re-derives it so a typo in either shows.
-    band = "on-track" if r >= Fraction(95, 100) else "at-risk" if r >= Fraction(60, 100) else "off-track" if r >= 0 else "regressing"
+    band = (
+        "on-track"
+        if r >= Fraction(95, 100)
+        else "at-risk"
+        if r >= Fraction(60, 100)
+        else "off-track"
+        if r >= 0
+        else "regressing"
+    )
     assert a.status == band
     assert a.status == status
     assert a.ratio == r and a.progress == progress and a.expected == expected
@@ -64,9 +83,16 @@ def test_a_value_is_judged_at_the_end_of_its_period_so_the_status_does_not_decay
     for as_of in (20, 50, 80, 100):
         a = assess(t, d(as_of))
         assert (a.status, a.expected, a.ratio) == ("on-track", Fraction(1, 5), 1)
-    yearly = Target(id="y", title="y", unit="%", target=D(65), baseline=D("60.6"), baseline_date=parse_period("2019"),
-                    deadline=parse_period("2025"),
-                    observations=(Observation(parse_period("2023"), D("66.2"), "x"),))
+    yearly = Target(
+        id="y",
+        title="y",
+        unit="%",
+        target=D(65),
+        baseline=D("60.6"),
+        baseline_date=parse_period("2019"),
+        deadline=parse_period("2025"),
+        observations=(Observation(parse_period("2023"), D("66.2"), "x"),),
+    )
     # 2023's value is the level on 2023-12-31, whatever day it is judged on
     assert {assess(yearly, date(2024, m, 1)).expected for m in (1, 6, 12)} == {Fraction(4 * 365 + 1, 6 * 365 + 2)}
 
@@ -124,7 +150,7 @@ def test_not_started_before_the_start():
 
 def test_no_data_without_observations_or_with_only_one_and_no_baseline():
     assert assess(target(observations=[]), d(10)).status == "no-data"
-    assert assess(target(observations=[]), d(200)).status == "no-data"   # unknown, not missed
+    assert assess(target(observations=[]), d(200)).status == "no-data"  # unknown, not missed
     one = target(base=None, observations=[obs(10, 30)])
     a = assess(one, d(20))
     assert a.status == "no-data" and a.progress is None and a.current == 30
@@ -209,17 +235,24 @@ def test_latest_level_for_relative_updates():
 
 
 def test_year_precision_deadline_means_year_end():
-    t = Target(id="t", title="t", unit="家", target=D(10), deadline=parse_period("2025"),
-               baseline=D(0), baseline_date=parse_period("2024-12-31"),
-               observations=(Observation(parse_period("2025-06-30"), D(5), "x"),))
+    t = Target(
+        id="t",
+        title="t",
+        unit="家",
+        target=D(10),
+        deadline=parse_period("2025"),
+        baseline=D(0),
+        baseline_date=parse_period("2024-12-31"),
+        observations=(Observation(parse_period("2025-06-30"), D(5), "x"),),
+    )
     a = assess(t, date(2025, 6, 30))
     assert a.expected == Fraction(181, 365) and a.progress == Fraction(1, 2)
 
 
 # --- properties ------------------------------------------------------------
 
-@given(st.lists(st.tuples(st.integers(1, 99), st.integers(-50, 150)), min_size=1, max_size=8),
-       st.integers(1, 99))
+
+@given(st.lists(st.tuples(st.integers(1, 99), st.integers(-50, 150)), min_size=1, max_size=8), st.integers(1, 99))
 def test_status_agrees_with_the_sign_of_progress(points, as_of):
     t = target(observations=[obs(n, v) for n, v in points])
     a = assess(t, d(as_of))
@@ -230,8 +263,11 @@ def test_status_agrees_with_the_sign_of_progress(points, as_of):
         assert a.progress < 0
 
 
-@given(st.lists(st.tuples(st.integers(1, 99), st.integers(0, 150)), min_size=1, max_size=8),
-       st.integers(1, 99), st.integers(0, 60))
+@given(
+    st.lists(st.tuples(st.integers(1, 99), st.integers(0, 150)), min_size=1, max_size=8),
+    st.integers(1, 99),
+    st.integers(0, 60),
+)
 def test_achieved_stays_achieved(points, as_of, later):
     t = target(observations=[obs(n, v) for n, v in points])
     if assess(t, d(as_of)).status == "achieved":
@@ -240,18 +276,23 @@ def test_achieved_stays_achieved(points, as_of, later):
 
 # --- the series index: the same exact slope as trend_per_day, from prefix sums ----------------
 
-from hypothesis import given, settings as _settings, strategies as _st  # noqa: E402
+from hypothesis import given  # noqa: E402
+from hypothesis import settings as _settings
+from hypothesis import strategies as _st
 
-from targettrack.model.target import SeriesIndex  # noqa: E402
+from targettrack.model.target import SeriesIndex
 
-_values = _st.decimals(min_value=-10**6, max_value=10**6, places=3, allow_nan=False, allow_infinity=False)
+_values = _st.decimals(min_value=-(10**6), max_value=10**6, places=3, allow_nan=False, allow_infinity=False)
 
 
 @_settings(max_examples=300, deadline=None)
-@given(_st.lists(_st.tuples(_st.integers(0, 5000), _values), min_size=0, max_size=12, unique_by=lambda p: p[0]),
-       _st.one_of(_st.none(), _st.tuples(_st.integers(-100, 5000), _values)), _st.data())
+@given(
+    _st.lists(_st.tuples(_st.integers(0, 5000), _values), min_size=0, max_size=12, unique_by=lambda p: p[0]),
+    _st.one_of(_st.none(), _st.tuples(_st.integers(-100, 5000), _values)),
+    _st.data(),
+)
 def test_series_index_slope_is_trend_per_day_over_any_run(raw, base, data):
-    from targettrack.judge.assess import trend_per_day
+    from targettrack.judge.assessment import trend_per_day
 
     points = tuple(sorted(Point(date(2000, 1, 1) + timedelta(days=x), v) for x, v in raw))
     base_point = Point(date(2000, 1, 1) + timedelta(days=base[0]), base[1]) if base else None

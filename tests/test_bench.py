@@ -11,16 +11,44 @@ REPO = Path(__file__).resolve().parent.parent
 
 def test_the_benchmark_runs_on_a_tiny_store(tmp_path):
     out, res = tmp_path / "b.md", tmp_path / "b.json"
-    r = subprocess.run([sys.executable, str(REPO / "bench" / "run.py"), "--sizes", "20", "--runs", "1", "--no-peers",
-                        "--history-updates", "5", "--work", str(tmp_path / "work"), "--out", str(out), "--json", str(res)],
-                       capture_output=True, timeout=300)
+    r = subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "bench" / "run.py"),
+            "--sizes",
+            "20",
+            "--runs",
+            "1",
+            "--no-peers",
+            "--history-updates",
+            "5",
+            "--work",
+            str(tmp_path / "work"),
+            "--out",
+            str(out),
+            "--json",
+            str(res),
+        ],
+        capture_output=True,
+        timeout=300,
+    )
     assert r.returncode == 0, r.stderr.decode()[-2000:]
     data = json.loads(res.read_text())
     ops = data["sizes"]["20"]["ops"]
     nextday = "list --format text (a new day, after an update)"
     edited, nocache = "list --format text (one target edited by hand)", "--no-cache list --format text"
-    assert set(ops) == {"list --format text", "list --format json", "show", "update", "report", "export", "import",
-                        nextday, edited, nocache}
+    assert set(ops) == {
+        "list --format text",
+        "list --format json",
+        "show",
+        "update",
+        "report",
+        "export",
+        "import",
+        nextday,
+        edited,
+        nocache,
+    }
     assert all(set(m) == {"warm", "cold"} for op, m in ops.items() if op not in ("import", nextday, edited, nocache))
     assert set(ops["import"]) == set(ops[edited]) == set(ops[nocache]) == {"cold"} and set(ops[nextday]) == {"warm"}
     assert all(x["median_ms"] > 0 and x["peak_mb"] > 0 for m in ops.values() for x in m.values())
@@ -33,6 +61,7 @@ def test_the_benchmark_runs_on_a_tiny_store(tmp_path):
 def test_the_generator_makes_a_store_targettrack_reads(tmp_path):
     sys.path.insert(0, str(REPO / "bench"))
     from generate import generate
+
     from targettrack.store.readwrite import Store
 
     generate(50, tmp_path / "s.json")
@@ -46,8 +75,16 @@ def test_the_generator_makes_a_store_targettrack_reads(tmp_path):
 def test_the_alternating_update_timer_runs_or_says_what_it_needs(tmp_path):
     import shutil
 
-    cmd = [sys.executable, str(REPO / "bench" / "alternate.py"), "--size", "20", "--runs", "1", "--work",
-           str(tmp_path / "work")]
+    cmd = [
+        sys.executable,
+        str(REPO / "bench" / "alternate.py"),
+        "--size",
+        "20",
+        "--runs",
+        "1",
+        "--work",
+        str(tmp_path / "work"),
+    ]
     r = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     if shutil.which("task"):
         assert r.returncode == 0, r.stderr[-2000:]

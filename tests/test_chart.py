@@ -14,8 +14,16 @@ from targettrack.render.chartdata import chart_data
 from targettrack.util.textwidth import width
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
-T = Target(id="d", title="工业机器人密度", unit="台/万人", target=D(500), baseline=D(260), baseline_date=P("2022"),
-           deadline=P("2025"), observations=(Observation(P("2024-06"), D(380), "a"), Observation(P("2025-06"), D(420), "b")))
+T = Target(
+    id="d",
+    title="工业机器人密度",
+    unit="台/万人",
+    target=D(500),
+    baseline=D(260),
+    baseline_date=P("2022"),
+    deadline=P("2025"),
+    observations=(Observation(P("2024-06"), D(380), "a"), Observation(P("2025-06"), D(420), "b")),
+)
 AS_OF = date(2025, 6, 30)
 
 
@@ -38,10 +46,10 @@ def test_plain_marks_in_their_places():
     rows = plot_area(lines)
     w = len(rows[0])
     assert all(len(r) == w for r in rows)
-    assert set("".join(rows)) <= set(" o.=|:*")             # ASCII only
+    assert set("".join(rows)) <= set(" o.=|:*")  # ASCII only
     # The target level is a full row of '=' except where a stronger mark sits.
     target_row = next(i for i, r in enumerate(rows) if r.count("=") > w // 2)
-    assert target_row == 0                                   # 500 is the top of the range
+    assert target_row == 0  # 500 is the top of the range
     # A value is drawn in the middle of its period, and so is the deadline period (2025), under its label:
     # the range runs to the end of that period. As of 2025-06-30 the "today" line sits at the deadline's.
     deadline_cols = {i for r in rows for i, ch in enumerate(r) if ch == "|"}
@@ -84,7 +92,7 @@ def test_show_draws_the_chart_plain_off_a_terminal(sample):
     chart = out.split("  chart\n", 1)[1].splitlines()
     assert all(width(line) <= 60 for line in chart)
     assert any("+----" in line for line in chart) and any("o" in line.split("|", 1)[-1] for line in chart)
-    assert "chart" not in sample.ok("show", "hezhou-airport")   # a milestone has no chart
+    assert "chart" not in sample.ok("show", "hezhou-airport")  # a milestone has no chart
 
 
 def test_list_table_has_progress_bars_on_a_terminal():
@@ -102,7 +110,7 @@ def test_list_table_has_progress_bars_on_a_terminal():
     render([(t, a)], out, color=True, total=120)
     text = ANSI.sub("", out.getvalue())
     assert "██████" in text and "67%" in text and "|" in text
-    narrow = Tty()   # no room for the bar beside every column: the percentage alone
+    narrow = Tty()  # no room for the bar beside every column: the percentage alone
     render([(t, a)], narrow, color=True, total=84)
     text = ANSI.sub("", narrow.getvalue())
     assert "█" not in text and "67%" in text and "CURRENT" in text

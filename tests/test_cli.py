@@ -5,14 +5,42 @@ import io
 import json
 
 import pytest
-
 from conftest import assert_one_line_error
 
-CONTRACT = {"id", "title", "kind", "unit", "baseline", "baseline_date", "target", "start", "deadline",
-            "current", "current_date", "progress", "expected", "ratio", "status", "projected_date",
-            "days_left", "tags", "source"}
-STATUSES = {"achieved", "on-track", "at-risk", "off-track", "regressing", "missed", "within", "breached",
-            "pending", "no-data", "not-started"}
+CONTRACT = {
+    "id",
+    "title",
+    "kind",
+    "unit",
+    "baseline",
+    "baseline_date",
+    "target",
+    "start",
+    "deadline",
+    "current",
+    "current_date",
+    "progress",
+    "expected",
+    "ratio",
+    "status",
+    "projected_date",
+    "days_left",
+    "tags",
+    "source",
+}
+STATUSES = {
+    "achieved",
+    "on-track",
+    "at-risk",
+    "off-track",
+    "regressing",
+    "missed",
+    "within",
+    "breached",
+    "pending",
+    "no-data",
+    "not-started",
+}
 
 
 def test_version_and_help(tt):
@@ -31,9 +59,18 @@ def test_shipped_targets_and_statuses(sample):
     rows = json.loads(sample.ok("list", "--format", "json"))
     by_id = {r["id"]: r for r in rows}
     assert set(by_id) == {
-        "sh-robot-brands", "sh-robot-scenarios", "sh-robot-industry", "sanofi-innovative-drugs",
-        "im-l6-range", "im-l6-first-batch", "yaohai-talent-subsidy", "hezhou-yizhan-railway",
-        "hezhou-lianhe-expressway", "hezhou-airport", "hezhou-guijiang-dredging"}
+        "sh-robot-brands",
+        "sh-robot-scenarios",
+        "sh-robot-industry",
+        "sanofi-innovative-drugs",
+        "im-l6-range",
+        "im-l6-first-batch",
+        "yaohai-talent-subsidy",
+        "hezhou-yizhan-railway",
+        "hezhou-lianhe-expressway",
+        "hezhou-airport",
+        "hezhou-guijiang-dredging",
+    }
     assert by_id["sh-robot-industry"]["target"] == 1000 and by_id["sh-robot-industry"]["unit"] == "亿元"
     assert by_id["sh-robot-industry"]["deadline"] == "2025-12-31"
     assert by_id["sh-robot-industry"]["deadline_as_given"] == "2025"
@@ -52,8 +89,8 @@ def test_list_plain_is_aligned_and_complete(sample):
     lines = out.splitlines()
     assert lines[0].split() == ["ID", "STATUS", "PROGRESS", "CURRENT", "TARGET", "DEADLINE", "TITLE"]
     assert "\x1b[" not in out and "│" not in out and "…" not in out
-    assert "First batch of about 1000 IM L6 with the solid-state battery" in out       # English: title_en
-    assert "光年固态电池首批产品预计生产1000辆" in sample.ok("--lang", "zh", "list")   # Chinese: the title
+    assert "First batch of about 1000 IM L6 with the solid-state battery" in out  # English: title_en
+    assert "光年固态电池首批产品预计生产1000辆" in sample.ok("--lang", "zh", "list")  # Chinese: the title
     from targettrack.util.textwidth import width
 
     # English titles where a target has one (the reader's language), else the title
@@ -120,10 +157,32 @@ def test_as_of_reproduces_a_past_report(sample):
 
 
 def test_add_with_units_magnitudes_and_dates(tt):
-    out = tt.ok("add", "ev-share", "--title", "新能源汽车渗透率", "--target", "45%", "--deadline", "2027年底",
-                "--baseline", "30", "--baseline-date", "2024", "--tag", "ev,china", "--owner", "国务院",
-                "--source", "规划", "--source-url", "https://example.org/p", "--source-quote", "达到45%",
-                "--title-en", "NEV share")
+    out = tt.ok(
+        "add",
+        "ev-share",
+        "--title",
+        "新能源汽车渗透率",
+        "--target",
+        "45%",
+        "--deadline",
+        "2027年底",
+        "--baseline",
+        "30",
+        "--baseline-date",
+        "2024",
+        "--tag",
+        "ev,china",
+        "--owner",
+        "国务院",
+        "--source",
+        "规划",
+        "--source-url",
+        "https://example.org/p",
+        "--source-quote",
+        "达到45%",
+        "--title-en",
+        "NEV share",
+    )
     assert out.startswith("added ev-share: 45% by 2027")
     r = json.loads(tt.ok("show", "ev-share", "-f", "json"))
     assert (r["target"], r["unit"], r["baseline"], r["baseline_date"]) == (45, "%", 30, "2024-12-31")
@@ -147,12 +206,23 @@ def test_add_cap_floor_milestone_need_no_deadline(tt):
 
 
 def test_update_converts_units_and_prints_one_status_line(sample):
-    out = sample.ok("update", "sh-robot-industry", "8500000万元", "--date", "2024-12", "--note", "统计公报",
-                    "--source", "上海市统计局")
+    out = sample.ok(
+        "update",
+        "sh-robot-industry",
+        "8500000万元",
+        "--date",
+        "2024-12",
+        "--note",
+        "统计公报",
+        "--source",
+        "上海市统计局",
+    )
     assert out.count("\n") == 1
     # monthly values, a 2025 deadline: December 2025's value is awaited (issue 11)
-    assert out.startswith("sh-robot-industry: 850亿元 on 2024-12 -> awaiting-data (2025-12 value not recorded yet; "
-                          "too few values to judge as of 2024-12; 2025-12 data due since 2026-01-30)")
+    assert out.startswith(
+        "sh-robot-industry: 850亿元 on 2024-12 -> awaiting-data (2025-12 value not recorded yet; "
+        "too few values to judge as of 2024-12; 2025-12 data due since 2026-01-30)"
+    )
     hist = json.loads(sample.ok("history", "sh-robot-industry", "-f", "json"))
     assert hist[0]["value"] == 850 and hist[0]["note"] == "统计公报" and hist[0]["source"] == "上海市统计局"
     assert hist[0]["date"] == "2024-12-31" and hist[0]["recorded_at"].endswith("Z")
@@ -171,20 +241,53 @@ def test_update_by_adds_to_the_previous_level_and_a_sign_is_a_level(sample):
 
 
 def test_update_yoy_derives_the_level_from_the_year_before(sample):
-    sample.ok("add", "energy", "--title", "能耗", "--kind", "decrease", "--target", "86.5", "--baseline", "100",
-              "--baseline-date", "2020", "--deadline", "2025")
+    sample.ok(
+        "add",
+        "energy",
+        "--title",
+        "能耗",
+        "--kind",
+        "decrease",
+        "--target",
+        "86.5",
+        "--baseline",
+        "100",
+        "--baseline-date",
+        "2020",
+        "--deadline",
+        "2025",
+    )
     out = sample.ok("update", "energy", "--yoy", "-2.7%", "--date", "2021")
     assert out.startswith("energy: 97.3 on 2021 (-2.7% on 2020) -> ")
     assert "97.2027 on 2022" in sample.ok("update", "energy", "--yoy", "-0.1", "--date", "2022")
-    assert_one_line_error(sample("update", "energy", "--yoy", "-1%", "--date", "2024"), 2, "--yoy",
-                          "no value for 2023", "record the 2023 level first")
+    assert_one_line_error(
+        sample("update", "energy", "--yoy", "-1%", "--date", "2024"),
+        2,
+        "--yoy",
+        "no value for 2023",
+        "record the 2023 level first",
+    )
     assert_one_line_error(sample("update", "energy", "--yoy", "3km", "--date", "2023"), 2, "--yoy", "percentage")
     assert_one_line_error(sample("update", "hezhou-airport", "--yoy", "3%", "--date", "2023"), 2, "milestone")
 
 
 def test_import_change_and_yoy_columns_chain_within_the_file(sample, tmp_path):
-    sample.ok("add", "energy", "--title", "能耗", "--kind", "decrease", "--target", "86.5", "--baseline", "100",
-              "--baseline-date", "2020", "--deadline", "2025")
+    sample.ok(
+        "add",
+        "energy",
+        "--title",
+        "能耗",
+        "--kind",
+        "decrease",
+        "--target",
+        "86.5",
+        "--baseline",
+        "100",
+        "--baseline-date",
+        "2020",
+        "--deadline",
+        "2025",
+    )
     f = tmp_path / "in.csv"
     f.write_text("id,date,yoy,change\nenergy,2021,-2.7%,\nenergy,2022,-0.1,\nenergy,2023,,-1\n", encoding="utf-8")
     sample.ok("import", str(f))
@@ -212,10 +315,32 @@ def test_cap_within_and_breached(sample):
 
 
 def test_edit_fields_and_unset(sample):
-    sample.ok("edit", "sh-robot-brands", "--title", "新标题", "--owner", "上海市经信委", "--tag", "a,b",
-              "--baseline", "2", "--baseline-date", "2023-01-01", "--deadline", "2026", "--source-url", "https://x")
+    sample.ok(
+        "edit",
+        "sh-robot-brands",
+        "--title",
+        "新标题",
+        "--owner",
+        "上海市经信委",
+        "--tag",
+        "a,b",
+        "--baseline",
+        "2",
+        "--baseline-date",
+        "2023-01-01",
+        "--deadline",
+        "2026",
+        "--source-url",
+        "https://x",
+    )
     r = json.loads(sample.ok("show", "sh-robot-brands", "-f", "json"))
-    assert (r["title"], r["owner"], r["tags"], r["baseline"], r["deadline"]) == ("新标题", "上海市经信委", ["a", "b"], 2, "2026-12-31")
+    assert (r["title"], r["owner"], r["tags"], r["baseline"], r["deadline"]) == (
+        "新标题",
+        "上海市经信委",
+        ["a", "b"],
+        2,
+        "2026-12-31",
+    )
     assert r["source"]["url"] == "https://x" and r["source"]["quote"]  # other source fields kept
     sample.ok("edit", "sh-robot-brands", "--unset", "tags", "--unset", "owner", "--unset", "source_url")
     r = json.loads(sample.ok("show", "sh-robot-brands", "-f", "json"))
@@ -261,8 +386,17 @@ def test_history_formats(sample):
 
 def test_show_text_has_everything(sample):
     out = sample.ok("show", "sanofi")
-    for words in ("sanofi-innovative-drugs", "achieved", "25种", "2026-06 (2026-06-30)", "提前2年实现", "730 days (2.0 years) before the deadline",
-                  "observations (1)", "2024-06", "赛诺菲（中国）投资有限公司"):
+    for words in (
+        "sanofi-innovative-drugs",
+        "achieved",
+        "25种",
+        "2026-06 (2026-06-30)",
+        "提前2年实现",
+        "730 days (2.0 years) before the deadline",
+        "observations (1)",
+        "2024-06",
+        "赛诺菲（中国）投资有限公司",
+    ):
         assert words in out, words
     assert "\x1b[" not in out
 

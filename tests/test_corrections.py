@@ -35,11 +35,15 @@ def test_delete_removes_a_periods_value_and_its_corrections(sample):
     rows = json.loads(sample.ok("history", "sh-robot-brands", "--format", "json", "--all"))
     assert [r["date_as_given"] for r in rows] == ["2025-01"]
     before = sample.digest()
-    assert_one_line_error(sample("update", "sh-robot-brands", "--date", "2023", "--delete"), 2, "--date",
-                          "no value for 2023")
+    assert_one_line_error(
+        sample("update", "sh-robot-brands", "--date", "2023", "--delete"), 2, "--date", "no value for 2023"
+    )
     assert_one_line_error(sample("update", "sh-robot-brands", "--delete"), 2, "--delete needs --date")
-    assert_one_line_error(sample("update", "sh-robot-brands", "3", "--date", "2025-01", "--delete"), 2,
-                          "VALUE and --delete do not go together")
+    assert_one_line_error(
+        sample("update", "sh-robot-brands", "3", "--date", "2025-01", "--delete"),
+        2,
+        "VALUE and --delete do not go together",
+    )
     assert_one_line_error(sample("update", "sh-robot-brands"), 2, "Missing argument 'VALUE'")
     assert sample.digest() == before
     assert "undid: update sh-robot-brands --date 2024 --delete" in sample.ok("undo")
@@ -49,7 +53,7 @@ def test_recover_brings_back_a_removed_target_without_undoing_later_changes(samp
     sample.ok("update", "sh-robot-brands", "3", "--date", "2024-06")
     before = json.loads(sample.ok("show", "sh-robot-brands", "--format", "json"))
     sample.ok("remove", "sh-robot-brands", "--yes")
-    sample.ok("update", "sh-robot-scenarios", "40", "--date", "2024-06")   # a later change, to keep
+    sample.ok("update", "sh-robot-scenarios", "40", "--date", "2024-06")  # a later change, to keep
     out = sample.ok("recover", "sh-robot-brands")
     assert out.startswith("recovered sh-robot-brands as kept in version ")
     after = json.loads(sample.ok("show", "sh-robot-brands", "--format", "json"))
@@ -70,8 +74,20 @@ def test_plausibility_warnings_record_the_value_all_the_same(sample, tmp_path):
     assert r.code == 0 and r.err == ""
     r = sample("update", "sh-robot-industry", "5", "--date", "2025-02")
     assert "less than a tenth of the previous value" in r.err
-    sample.ok("add", "density", "--title", "density", "--target", "500", "--baseline", "260", "--baseline-date", "2022",
-              "--deadline", "2025")
+    sample.ok(
+        "add",
+        "density",
+        "--title",
+        "density",
+        "--target",
+        "500",
+        "--baseline",
+        "260",
+        "--baseline-date",
+        "2022",
+        "--deadline",
+        "2025",
+    )
     r = sample("update", "density", "300", "--date", "2021-06")
     assert "2021-06 is before the baseline date (2022)" in r.err
     r = sample("update", "hezhou-airport", "1")

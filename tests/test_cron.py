@@ -44,7 +44,7 @@ def as_cron_reads(command: str) -> tuple[str, str]:
     newlines of the input, and \\% is a % (its backslash dropped)."""
     parts, current, i = [], [], 0
     while i < len(command):
-        if command[i] == "\\" and command[i + 1:i + 2] == "%":
+        if command[i] == "\\" and command[i + 1 : i + 2] == "%":
             current.append("%")
             i += 2
             continue
@@ -74,13 +74,24 @@ def _fake_mail(folder: Path) -> Path:
 def _run_as_cron(command: str, env: dict, home: Path) -> subprocess.CompletedProcess:
     run, given = as_cron_reads(command)
     environment = {"SHELL": "/bin/sh", "PATH": "/usr/bin:/bin", "HOME": str(home), "LOGNAME": "analyst", **env}
-    return subprocess.run(["env", "-i", *(f"{k}={v}" for k, v in environment.items()), "/bin/sh", "-c", run],
-                          input=given, cwd=home, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        ["env", "-i", *(f"{k}={v}" for k, v in environment.items()), "/bin/sh", "-c", run],
+        input=given,
+        cwd=home,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def _git(cwd, *args):
-    env = {**os.environ, "GIT_AUTHOR_NAME": "a", "GIT_AUTHOR_EMAIL": "a@example.org", "GIT_COMMITTER_NAME": "a",
-           "GIT_COMMITTER_EMAIL": "a@example.org"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "a",
+        "GIT_AUTHOR_EMAIL": "a@example.org",
+        "GIT_COMMITTER_NAME": "a",
+        "GIT_COMMITTER_EMAIL": "a@example.org",
+    }
     r = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     return r
@@ -105,8 +116,12 @@ def _stage(tmp_path: Path, env: dict, jobs: list[str]) -> tuple[dict, list[str],
         _git(srv, "clone", "-q", str(tmp_path / "team.git"), "team")
     env = {**env, "TT": str(SCRIPT), "TARGETTRACK_TODAY": "2026-11-26"}
     mail = _fake_mail(tmp_path)
-    jobs = [job.replace("/srv/", f"{srv}/").replace("/var/www/reports/", f"{home}/www/")
-            .replace("| mail -s", f"| {mail} -s") for job in jobs]
+    jobs = [
+        job.replace("/srv/", f"{srv}/")
+        .replace("/var/www/reports/", f"{home}/www/")
+        .replace("| mail -s", f"| {mail} -s")
+        for job in jobs
+    ]
     return env, jobs, home
 
 
@@ -136,8 +151,12 @@ def test_each_recipe_runs_as_cron_runs_it(tmp_path):
         return
     # The server's pull: a fast-forward publishes what the team pushed, with the commit named.
     analyst, server = tmp_path / "analyst", tmp_path / "srv" / "team"
-    subprocess.run([str(SCRIPT), "--db", "targets.json", "update", "sh-robot-brands", "3", "--date", "2024"],
-                   cwd=analyst, check=True, capture_output=True)
+    subprocess.run(
+        [str(SCRIPT), "--db", "targets.json", "update", "sh-robot-brands", "3", "--date", "2024"],
+        cwd=analyst,
+        check=True,
+        capture_output=True,
+    )
     _git(analyst, "commit", "-qam", "brands")
     _git(analyst, "push", "-q", "origin", "HEAD")
     r = _run_as_cron(pulling, env, home)
@@ -150,8 +169,12 @@ def test_each_recipe_runs_as_cron_runs_it(tmp_path):
     (server / "local.txt").write_text("x")
     _git(server, "add", "local.txt")
     _git(server, "commit", "-qm", "a local change")
-    subprocess.run([str(SCRIPT), "--db", "targets.json", "update", "sh-robot-brands", "4", "--date", "2025"],
-                   cwd=analyst, check=True, capture_output=True)
+    subprocess.run(
+        [str(SCRIPT), "--db", "targets.json", "update", "sh-robot-brands", "4", "--date", "2025"],
+        cwd=analyst,
+        check=True,
+        capture_output=True,
+    )
     _git(analyst, "commit", "-qam", "brands again")
     _git(analyst, "push", "-q", "origin", "HEAD")
     r = _run_as_cron(pulling, env, home)
@@ -160,8 +183,12 @@ def test_each_recipe_runs_as_cron_runs_it(tmp_path):
 
 
 def _cron_can_run() -> bool:
-    return (os.geteuid() == 0 and shutil.which("cron") is not None and Path("/etc/cron.d").is_dir()
-            and os.environ.get("CI") == "true")
+    return (
+        os.geteuid() == 0
+        and shutil.which("cron") is not None
+        and Path("/etc/cron.d").is_dir()
+        and os.environ.get("CI") == "true"
+    )
 
 
 @pytest.mark.skipif(not _cron_can_run(), reason="a real cron daemon runs in CI (root, Debian's cron installed)")
@@ -183,8 +210,9 @@ def test_the_recipes_under_a_real_cron_daemon(tmp_path):
         started = subprocess.Popen(["cron", "-f"])
     try:
         deadline = time.time() + 150
-        while time.time() < deadline and not ((tmp_path / "mail.txt").exists()
-                                              and (home / "www" / "targets.json").exists()):
+        while time.time() < deadline and not (
+            (tmp_path / "mail.txt").exists() and (home / "www" / "targets.json").exists()
+        ):
             time.sleep(2)
         sent = (tmp_path / "mail.txt").read_text(encoding="utf-8")
         assert "LANG=C.UTF-8" in sent and "cn-unemployment" in sent

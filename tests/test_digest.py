@@ -13,16 +13,19 @@ from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings as hsettings, strategies as st
-
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 from strategies import targets
-from targettrack.judge.assess import assess
-from targettrack.model.dates import day, parse_period
-from targettrack.judge.changedays import change_days, holds
-from targettrack.util.frozen import replace
-from targettrack.model.target import Observation, Target, from_dict
+
 from targettrack.exchange.samples import sample_targets
+from targettrack.judge.assess import assess
+from targettrack.judge.changedays import change_days, holds
+from targettrack.model.dates import parse_period
 from targettrack.model.settings import Settings
+from targettrack.model.stored import from_dict
+from targettrack.model.target import Observation, Target
+from targettrack.util.frozen import replace
 
 ROOT = Path(__file__).resolve().parent.parent
 EARLY, LATE = date(1990, 1, 1), date(2100, 12, 31)
@@ -63,9 +66,18 @@ def test_holds_gives_the_run_around_a_day():
 
 def test_a_yearly_value_is_overdue_the_day_after_its_lag():
     # 2024's value is due 2025-12-31 at a yearly lag of 365 days; on 2026-01-01 it is stale.
-    t = Target(id="t", title="t", kind="increase", unit="个", target=D(100), baseline=D(0),
-               baseline_date=parse_period("2022"), deadline=parse_period("2027"),
-               observations=(Observation(parse_period("2023"), D(30), "2024-03-01T00:00:00Z"),), lag=365)
+    t = Target(
+        id="t",
+        title="t",
+        kind="increase",
+        unit="个",
+        target=D(100),
+        baseline=D(0),
+        baseline_date=parse_period("2022"),
+        deadline=parse_period("2027"),
+        observations=(Observation(parse_period("2023"), D(30), "2024-03-01T00:00:00Z"),),
+        lag=365,
+    )
     days = change_days(t, Settings())
     due = date(2024, 12, 31) + timedelta(days=365)
     assert due + timedelta(days=1) in days
@@ -93,6 +105,7 @@ def test_with_other_lags(lags):
 
 
 # --- what the report makes of it ------------------------------------------------------
+
 
 @hsettings(max_examples=300, deadline=None)
 @given(targets(), st.data(), st.sampled_from([None, "linear", "cagr", "projection"]))

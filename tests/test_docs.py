@@ -5,9 +5,9 @@ reference is the help as it prints today."""
 import re
 
 import pytest
+from conftest import REPO
 from typer.main import get_command
 
-from conftest import REPO
 from targettrack.cli import app
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
@@ -44,14 +44,12 @@ def test_every_command_has_help_and_is_in_the_reference(name):
 
 
 def test_exit_codes_and_statuses_are_documented():
-    from targettrack.judge.assess import STATUSES
+    from targettrack.judge.statuses import STATUSES
 
     for code in ("| 0 |", "| 1 |", "| 2 |", "| 3 |"):
         assert code in DOCS
     for status in STATUSES:
         assert f"`{status}`" in DOCS
-
-
 
 
 def test_the_reference_is_the_help_as_it_prints():
@@ -81,8 +79,11 @@ def test_every_python_example_in_the_pages_runs():
     import subprocess
     import sys
 
-    blocks = [b for path in [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
-              for b in re.findall(r"```python\n(.*?)```", path.read_text(encoding="utf-8"), re.S)]
+    blocks = [
+        b
+        for path in [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
+        for b in re.findall(r"```python\n(.*?)```", path.read_text(encoding="utf-8"), re.S)
+    ]
     assert blocks
     for block in blocks:
         r = subprocess.run([sys.executable, "-c", block], cwd=REPO, capture_output=True, text=True, timeout=60)

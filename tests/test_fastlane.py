@@ -11,18 +11,26 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings as hsettings, strategies as st
+from conftest import FROZEN_TODAY, SHIPPED
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 from typer.main import get_command
 
-from targettrack.cli import fastlane
+from targettrack.cli import app, fastlane
 from targettrack.util.errors import InputError
-from targettrack.cli import app
-
-from conftest import FROZEN_TODAY, SHIPPED
 
 GROUP = get_command(app)
-LIST_DEFAULTS = {"tag": [], "kind": None, "plan": None, "binding": None, "method": None, "due_before": None,
-                 "as_of": None, "known_at": None}
+LIST_DEFAULTS = {
+    "tag": [],
+    "kind": None,
+    "plan": None,
+    "binding": None,
+    "method": None,
+    "due_before": None,
+    "as_of": None,
+    "known_at": None,
+}
 
 
 def typer_reads(argv: list[str]) -> tuple[str, dict, dict]:
@@ -53,18 +61,64 @@ def typer_reads_what_the_lane_took(argv: list[str], got: dict | None, command: s
         return None
     name, root, params = typer_reads(argv)
     assert name == command
-    assert root == {"db": got["db"], "lang": got["lang"], "no_color": got["no_color"], "no_cache": got["no_cache"],
-                    "version": None}
+    assert root == {
+        "db": got["db"],
+        "lang": got["lang"],
+        "no_color": got["no_color"],
+        "no_cache": got["no_cache"],
+        "version": None,
+    }
     return params
 
 
 @hsettings(max_examples=400, deadline=None)
-@given(argument_lists(
-    ["list", "--db", "--lang", "--no-color", "--no-cache", "--sort", "--format", "-f", "--status", "-s", "--tag",
-     "--help", "-h", "--version", "--", "show", "report", "--as-of", "--binding"],
-    ["--db", "--lang", "--sort", "--format", "--status", "-f"],
-    ["x.json", "store.json", "zh", "en", "status", "deadline", "urgency", "bogus", "text", "table", "plain", "json",
-     "on-track", "missed,at-risk", "list", "-x", "", "a=b"], 8))
+@given(
+    argument_lists(
+        [
+            "list",
+            "--db",
+            "--lang",
+            "--no-color",
+            "--no-cache",
+            "--sort",
+            "--format",
+            "-f",
+            "--status",
+            "-s",
+            "--tag",
+            "--help",
+            "-h",
+            "--version",
+            "--",
+            "show",
+            "report",
+            "--as-of",
+            "--binding",
+        ],
+        ["--db", "--lang", "--sort", "--format", "--status", "-f"],
+        [
+            "x.json",
+            "store.json",
+            "zh",
+            "en",
+            "status",
+            "deadline",
+            "urgency",
+            "bogus",
+            "text",
+            "table",
+            "plain",
+            "json",
+            "on-track",
+            "missed,at-risk",
+            "list",
+            "-x",
+            "",
+            "a=b",
+        ],
+        8,
+    )
+)
 def test_what_the_fast_lane_takes_typer_reads_alike(argv):
     got = fastlane.parse(argv)
     params = typer_reads_what_the_lane_took(argv, got, "list")
@@ -73,10 +127,15 @@ def test_what_the_fast_lane_takes_typer_reads_alike(argv):
         assert params == {"sort": got["sort"], "fmt": got["fmt"], "status": got["status"], **LIST_DEFAULTS}
 
 
-@pytest.mark.parametrize("argv", [
-    ["list"], ["--db", "a.json", "list", "--sort", "status"], ["--lang=zh", "list", "-s", "missed", "--status",
-                                                                "on-track"], ["--no-color", "list", "-f", "plain"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["list"],
+        ["--db", "a.json", "list", "--sort", "status"],
+        ["--lang=zh", "list", "-s", "missed", "--status", "on-track"],
+        ["--no-color", "list", "-f", "plain"],
+    ],
+)
 def test_the_fast_lane_takes_these(argv):
     got = fastlane.parse(argv)
     assert got is not None
@@ -85,16 +144,31 @@ def test_the_fast_lane_takes_these(argv):
     assert (params["sort"], params["fmt"], params["status"]) == (got["sort"], got["fmt"], got["status"])
 
 
-@pytest.mark.parametrize("argv", [
-    [], ["show", "x"], ["list", "--tag", "a"], ["list", "--help"], ["--help", "list"], ["--no-cache", "list"],
-    ["list", "-fjson"], ["list", "--sort"], ["list", "--sort", "a", "--sort", "b"], ["list", "extra"],
-    ["list", "--", "--sort"], ["--version"], ["list", "--as-of", "2024"], ["report"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["show", "x"],
+        ["list", "--tag", "a"],
+        ["list", "--help"],
+        ["--help", "list"],
+        ["--no-cache", "list"],
+        ["list", "-fjson"],
+        ["list", "--sort"],
+        ["list", "--sort", "a", "--sort", "b"],
+        ["list", "extra"],
+        ["list", "--", "--sort"],
+        ["--version"],
+        ["list", "--as-of", "2024"],
+        ["report"],
+    ],
+)
 def test_the_fast_lane_leaves_these_to_typer(argv):
     assert fastlane.parse(argv) is None
 
 
 # --- whole processes -------------------------------------------------------------
+
 
 def run(*args: str, env: dict, importtime: bool = False) -> subprocess.CompletedProcess:
     cmd = [sys.executable] + (["-X", "importtime"] if importtime else []) + ["-m", "targettrack", *args]
@@ -103,20 +177,40 @@ def run(*args: str, env: dict, importtime: bool = False) -> subprocess.Completed
 
 @pytest.fixture
 def env(tmp_path) -> dict:
-    return {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(tmp_path), "LANG": "C.UTF-8",
-            "TARGETTRACK_TODAY": FROZEN_TODAY, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    return {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(tmp_path),
+        "LANG": "C.UTF-8",
+        "TARGETTRACK_TODAY": FROZEN_TODAY,
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    }
 
 
 @pytest.fixture
 def plan(tmp_path, env) -> Path:
     db = tmp_path / "plan.json"
-    subprocess.run([sys.executable, "-m", "targettrack", "--db", str(db), "init", "--sample", "cn-14fyp"], env=env,
-                   check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        [sys.executable, "-m", "targettrack", "--db", str(db), "init", "--sample", "cn-14fyp"],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     return db
 
 
-@pytest.mark.parametrize("args", [[], ["--sort", "status"], ["--sort=urgency"], ["-s", "at-risk,on-track"],
-                                  ["--status", "missed", "-s", "no-data"], ["-f", "plain"], ["--format", "table"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["--sort", "status"],
+        ["--sort=urgency"],
+        ["-s", "at-risk,on-track"],
+        ["--status", "missed", "-s", "no-data"],
+        ["-f", "plain"],
+        ["--format", "table"],
+    ],
+)
 @pytest.mark.parametrize("lang", [[], ["--lang", "zh"]])
 def test_the_fast_lane_prints_what_the_full_one_does(plan, env, args, lang):
     full = run(*lang, "--no-cache", "--db", str(plan), "list", *args, env=env)
@@ -160,42 +254,119 @@ def test_errors_read_as_the_full_lane_says_them(tmp_path, env, plan):
 
 # --- update ------------------------------------------------------------------------
 
-UPDATE_DEFAULTS = {"ref": None, "value": None, "by": None, "yoy": None, "on": None, "note": None, "source": None,
-                   "delete": False, "quiet": False, "by_user": None}
+UPDATE_DEFAULTS = {
+    "ref": None,
+    "value": None,
+    "by": None,
+    "yoy": None,
+    "on": None,
+    "note": None,
+    "source": None,
+    "delete": False,
+    "quiet": False,
+    "by_user": None,
+}
 
 
 @hsettings(max_examples=500, deadline=None)
-@given(argument_lists(
-    ["update", "--db", "--lang", "--no-color", "--no-cache", "--by", "--yoy", "--date", "--note", "--source",
-     "--delete", "--quiet", "-q", "--help", "-h", "--", "--unit", "list", "show"],
-    ["--db", "--lang", "--by", "--date", "--note", "--quiet"],
-    ["sh-robot-brands", "sh", "5", "+1", "-2", "1,000", "12万元", "2025", "2025-Q3", "done", "x y", "", "-q", "--",
-     "=3", "update"], 9))
+@given(
+    argument_lists(
+        [
+            "update",
+            "--db",
+            "--lang",
+            "--no-color",
+            "--no-cache",
+            "--by",
+            "--yoy",
+            "--date",
+            "--note",
+            "--source",
+            "--delete",
+            "--quiet",
+            "-q",
+            "--help",
+            "-h",
+            "--",
+            "--unit",
+            "list",
+            "show",
+        ],
+        ["--db", "--lang", "--by", "--date", "--note", "--quiet"],
+        [
+            "sh-robot-brands",
+            "sh",
+            "5",
+            "+1",
+            "-2",
+            "1,000",
+            "12万元",
+            "2025",
+            "2025-Q3",
+            "done",
+            "x y",
+            "",
+            "-q",
+            "--",
+            "=3",
+            "update",
+        ],
+        9,
+    )
+)
 def test_what_the_update_lane_takes_typer_reads_alike(argv):
     got = fastlane.parse_update(argv)
     params = typer_reads_what_the_lane_took(argv, got, "update")
     if params is not None:
         params["value"] = params["value"] or []  # no VALUE: Typer gives [] (or None); the command reads both as none
-        assert params == {**UPDATE_DEFAULTS, "ref": got["ref"], "value": list(got["values"]), "by": got["by"],
-                          "yoy": got["yoy"], "on": got["on"], "note": got["note"], "source": got["source"],
-                          "delete": got["delete"], "quiet": got["quiet"], "by_user": got["by_user"]}
+        assert params == {
+            **UPDATE_DEFAULTS,
+            "ref": got["ref"],
+            "value": list(got["values"]),
+            "by": got["by"],
+            "yoy": got["yoy"],
+            "on": got["on"],
+            "note": got["note"],
+            "source": got["source"],
+            "delete": got["delete"],
+            "quiet": got["quiet"],
+            "by_user": got["by_user"],
+        }
 
 
-@pytest.mark.parametrize("argv", [
-    ["update", "a", "5"], ["--db", "x.json", "--no-cache", "update", "--date", "2025", "a", "+1", "-q"],
-    ["update", "a", "--by=2", "--note", "n", "--source", "s"], ["update", "a", "--delete", "--date", "2025"],
-    ["--lang", "zh", "update", "a", "done"], ["update", "a"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["update", "a", "5"],
+        ["--db", "x.json", "--no-cache", "update", "--date", "2025", "a", "+1", "-q"],
+        ["update", "a", "--by=2", "--note", "n", "--source", "s"],
+        ["update", "a", "--delete", "--date", "2025"],
+        ["--lang", "zh", "update", "a", "done"],
+        ["update", "a"],
+    ],
+)
 def test_the_update_lane_takes_these(argv):
     assert fastlane.parse_update(argv) is not None
 
 
-@pytest.mark.parametrize("argv", [
-    ["update"], ["update", "a", "-2"], ["update", "a", "5", "6"], ["update", "a", "5", "--help"],
-    ["update", "a", "--by", "-2"], ["update", "a", "5", "-q", "-q"], ["update", "a", "5", "--date", "1", "--date", "2"],
-    ["update", "a", "5", "--unit", "x"], ["update", "a", "--", "5"], ["update", "a", "5", "--quiet=yes"],
-    ["--version", "update", "a", "5"], ["list"], ["show", "a"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["update"],
+        ["update", "a", "-2"],
+        ["update", "a", "5", "6"],
+        ["update", "a", "5", "--help"],
+        ["update", "a", "--by", "-2"],
+        ["update", "a", "5", "-q", "-q"],
+        ["update", "a", "5", "--date", "1", "--date", "2"],
+        ["update", "a", "5", "--unit", "x"],
+        ["update", "a", "--", "5"],
+        ["update", "a", "5", "--quiet=yes"],
+        ["--version", "update", "a", "5"],
+        ["list"],
+        ["show", "a"],
+    ],
+)
 def test_the_update_lane_leaves_these_to_typer(argv):
     assert fastlane.parse_update(argv) is None
 
@@ -209,19 +380,19 @@ def run_full(*args: str, env: dict) -> subprocess.CompletedProcess:
 UPDATES = [
     ["sh-robot-brands", "5", "--date", "2025-03"],
     ["sh-robot-b", "+7", "--note", "公报", "--source", "统计局", "--date", "2025"],
-    ["sh-robot-brands", "300", "--date=2024-06"],                  # implausible after 3: warnings on stderr
+    ["sh-robot-brands", "300", "--date=2024-06"],  # implausible after 3: warnings on stderr
     ["sh-robot-brands", "300", "--date=2024-06", "-q"],
     ["sh-robot-brands", "--by", "2"],
     ["sh-robot-brands", "--yoy", "5%", "--date", "2025"],
     ["im-l6-range", "done"],
-    ["nope", "5"],                                                 # no such target
-    ["sh", "5"],                                                   # an ambiguous prefix
-    ["sh-robot-brands", "lots"],                                   # not a value
-    ["sh-robot-brands", "5", "--date", "2025-13"],                 # not a date
-    ["sh-robot-brands"],                                           # no value
-    ["sh-robot-brands", "--delete"],                               # --delete without --date
-    ["sh-robot-brands", "--delete", "--date", "2019"],             # nothing recorded then
-    ["sh-robot-brands", "5", "--by", "2"],                         # two ways at once
+    ["nope", "5"],  # no such target
+    ["sh", "5"],  # an ambiguous prefix
+    ["sh-robot-brands", "lots"],  # not a value
+    ["sh-robot-brands", "5", "--date", "2025-13"],  # not a date
+    ["sh-robot-brands"],  # no value
+    ["sh-robot-brands", "--delete"],  # --delete without --date
+    ["sh-robot-brands", "--delete", "--date", "2019"],  # nothing recorded then
+    ["sh-robot-brands", "5", "--by", "2"],  # two ways at once
 ]
 
 
@@ -252,18 +423,66 @@ def test_update_lane_errors_about_the_store(tmp_path, env):
 
 # --- report ------------------------------------------------------------------------
 
-REPORT_DEFAULTS = {"as_of": None, "known_at": None, "since": None, "within": "90d", "tag": [], "plan": None, "binding": None,
-                   "status": [], "method": None, "output": None, "fail_on": [], "show_store": False, "title": None,
-                   "subtitle": None, "zoom": False}
+REPORT_DEFAULTS = {
+    "as_of": None,
+    "known_at": None,
+    "since": None,
+    "within": "90d",
+    "tag": [],
+    "plan": None,
+    "binding": None,
+    "status": [],
+    "method": None,
+    "output": None,
+    "fail_on": [],
+    "show_store": False,
+    "title": None,
+    "subtitle": None,
+    "zoom": False,
+}
 
 
 @hsettings(max_examples=400, deadline=None)
-@given(argument_lists(
-    ["report", "--db", "--lang", "--no-color", "--no-cache", "--format", "-f", "--since", "--within", "--output",
-     "--help", "-h", "--", "list", "--show-store", "--fail-on"],
-    ["--db", "--lang", "--format", "-f", "--since"],
-    ["x.json", "zh", "en", "text", "markdown", "plain", "json", "html", "md", "2026-11-01", "report", "-x", "", "a=b"],
-    8))
+@given(
+    argument_lists(
+        [
+            "report",
+            "--db",
+            "--lang",
+            "--no-color",
+            "--no-cache",
+            "--format",
+            "-f",
+            "--since",
+            "--within",
+            "--output",
+            "--help",
+            "-h",
+            "--",
+            "list",
+            "--show-store",
+            "--fail-on",
+        ],
+        ["--db", "--lang", "--format", "-f", "--since"],
+        [
+            "x.json",
+            "zh",
+            "en",
+            "text",
+            "markdown",
+            "plain",
+            "json",
+            "html",
+            "md",
+            "2026-11-01",
+            "report",
+            "-x",
+            "",
+            "a=b",
+        ],
+        8,
+    )
+)
 def test_what_the_report_lane_takes_typer_reads_alike(argv):
     got = fastlane.parse_report(argv)
     params = typer_reads_what_the_lane_took(argv, got, "report")
@@ -272,19 +491,33 @@ def test_what_the_report_lane_takes_typer_reads_alike(argv):
         assert params == {**REPORT_DEFAULTS, "fmt": got["fmt"]}
 
 
-@pytest.mark.parametrize("argv", [
-    ["report"], ["--db", "a.json", "report", "-f", "markdown"], ["--lang=zh", "report", "--format=plain"],
-    ["--no-color", "report", "--format", "text"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["report"],
+        ["--db", "a.json", "report", "-f", "markdown"],
+        ["--lang=zh", "report", "--format=plain"],
+        ["--no-color", "report", "--format", "text"],
+    ],
+)
 def test_the_report_lane_takes_these(argv):
     assert fastlane.parse_report(argv) is not None
 
 
-@pytest.mark.parametrize("argv", [
-    ["report", "--since", "2026-11-01"], ["report", "--within", "1y"], ["report", "-f", "json", "-f", "text"],
-    ["report", "--output", "r.md"], ["report", "--help"], ["--no-cache", "report"], ["report", "x"],
-    ["report", "--fail-on", "missed"], ["list"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["report", "--since", "2026-11-01"],
+        ["report", "--within", "1y"],
+        ["report", "-f", "json", "-f", "text"],
+        ["report", "--output", "r.md"],
+        ["report", "--help"],
+        ["--no-cache", "report"],
+        ["report", "x"],
+        ["report", "--fail-on", "missed"],
+        ["list"],
+    ],
+)
 def test_the_report_lane_leaves_these_to_typer(argv):
     assert fastlane.parse_report(argv) is None
 
@@ -300,7 +533,16 @@ def test_the_report_lane_prints_what_the_full_one_does(plan, env, args, lang):
         assert b"typer" not in r.stderr, "served without importing Typer"
         assert (r.returncode, r.stdout) == (full.returncode, full.stdout) and full.returncode == 0
     # a week later, with values entered in it: those targets judged in full, the rest from their rows
-    run("--db", str(plan), "update", "cn-education-years", "11.5", "--date", "2025", env={**env, "TARGETTRACK_TODAY": "2026-12-07"})
+    run(
+        "--db",
+        str(plan),
+        "update",
+        "cn-education-years",
+        "11.5",
+        "--date",
+        "2025",
+        env={**env, "TARGETTRACK_TODAY": "2026-12-07"},
+    )
     full = run_full(*lang, "--db", str(plan), "report", *args, env=later)
     fast = run(*lang, "--db", str(plan), "report", *args, env=later, importtime=True)
     assert b"typer" not in fast.stderr

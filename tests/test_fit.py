@@ -13,9 +13,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, strategies as st
-
 from conftest import FROZEN_TODAY, SHIPPED, read_terminal
+from hypothesis import given
+from hypothesis import strategies as st
+
 from targettrack.render.fit import CLOSING, OPENING, table_layout, tokens, wrap
 from targettrack.util.textwidth import width
 
@@ -53,14 +54,17 @@ def test_no_line_starts_with_closing_or_ends_with_opening_punctuation(t, cells):
             assert line[-1:] not in OPENING, lines
 
 
-@pytest.mark.parametrize("title, cells, expected", [
-    ("连贺高速（广东连山至贺州段）", 16, ["连贺高速（广东连", "山至贺州段）"]),
-    ("益湛铁路（贺州至梧州段）", 20, ["益湛铁路（贺州至梧州", "段）"]),
-    ("打造10家行业一流的机器人头部品牌", 12, ["打造10家行业", "一流的机器人", "头部品牌"]),
-    ("光年固态电池首批产品预计生产1000辆", 16, ["光年固态电池首批", "产品预计生产", "1000辆"]),
-    ("digital economy value added", 12, ["digital", "economy", "value added"]),
-    ("im-l6-first-batch", 8, ["im-l6-fi", "rst-batc", "h"]),   # one word wider than the line: folded, kept
-])
+@pytest.mark.parametrize(
+    "title, cells, expected",
+    [
+        ("连贺高速（广东连山至贺州段）", 16, ["连贺高速（广东连", "山至贺州段）"]),
+        ("益湛铁路（贺州至梧州段）", 20, ["益湛铁路（贺州至梧州", "段）"]),
+        ("打造10家行业一流的机器人头部品牌", 12, ["打造10家行业", "一流的机器人", "头部品牌"]),
+        ("光年固态电池首批产品预计生产1000辆", 16, ["光年固态电池首批", "产品预计生产", "1000辆"]),
+        ("digital economy value added", 12, ["digital", "economy", "value added"]),
+        ("im-l6-first-batch", 8, ["im-l6-fi", "rst-batc", "h"]),  # one word wider than the line: folded, kept
+    ],
+)
 def test_wrap_examples(title, cells, expected):
     assert wrap(title, cells) == expected
 
@@ -81,23 +85,43 @@ def test_columns_give_way_in_order_before_the_title_gets_unreadable():
 
 # --- real terminals ------------------------------------------------------------------------
 
+
 def on_terminal(args: list[str], cols: int, env: dict | None = None) -> str:
-    base = {"PATH": os.environ["PATH"], "TARGETTRACK_TODAY": FROZEN_TODAY, "TERM": "xterm-256color",
-            "HOME": os.environ.get("HOME", "/root")}
+    base = {
+        "PATH": os.environ["PATH"],
+        "TARGETTRACK_TODAY": FROZEN_TODAY,
+        "TERM": "xterm-256color",
+        "HOME": os.environ.get("HOME", "/root"),
+    }
     code, out = read_terminal(args, {**base, **(env or {})}, cols)
     assert code == 0, out
     return out.replace("\r\n", "\n")
 
 
 def shipped(db: Path) -> list[dict]:
-    r = subprocess.run([str(SCRIPT), "--db", str(db), "list", "--format", "json"], capture_output=True,
-                       env={"PATH": os.environ["PATH"], "TARGETTRACK_TODAY": FROZEN_TODAY}, check=True)
+    r = subprocess.run(
+        [str(SCRIPT), "--db", str(db), "list", "--format", "json"],
+        capture_output=True,
+        env={"PATH": os.environ["PATH"], "TARGETTRACK_TODAY": FROZEN_TODAY},
+        check=True,
+    )
     return json.loads(r.stdout)
 
 
-LABELS_ZH = {"achieved": "已实现", "on-track": "进展顺利", "at-risk": "存在风险", "off-track": "明显滞后",
-             "regressing": "出现倒退", "missed": "未实现", "within": "未超限", "breached": "已超限",
-             "pending": "待完成", "no-data": "暂无数据", "not-started": "未开始", "awaiting-data": "待公布数据"}
+LABELS_ZH = {
+    "achieved": "已实现",
+    "on-track": "进展顺利",
+    "at-risk": "存在风险",
+    "off-track": "明显滞后",
+    "regressing": "出现倒退",
+    "missed": "未实现",
+    "within": "未超限",
+    "breached": "已超限",
+    "pending": "待完成",
+    "no-data": "暂无数据",
+    "not-started": "未开始",
+    "awaiting-data": "待公布数据",
+}
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -111,11 +135,11 @@ def test_list_fits_every_width_with_nothing_broken_or_lost(db, cols, lang):
     words = {w for line in lines for w in re.split(r"[ │|]+", line) if w}
     flat = squeeze(plain.replace("│", "").replace("|", ""))
     for t in shipped(db):
-        assert t["id"] in words                            # never broken inside
+        assert t["id"] in words  # never broken inside
         assert (t["status"] if lang == "en" else LABELS_ZH[t["status"]]) in words
-        title = t["title_en"] if lang == "en" and t["title_en"] else t["title"]   # the reader's language
-        assert squeeze(title) in flat                      # no character lost, in order
-    for line in lines:                                     # CJK line breaking in the title column
+        title = t["title_en"] if lang == "en" and t["title_en"] else t["title"]  # the reader's language
+        assert squeeze(title) in flat  # no character lost, in order
+    for line in lines:  # CJK line breaking in the title column
         cell = re.split(r"[│|]", line.rstrip(" │|"))[-1].strip() if "│" in line or "|" in line else line.strip()
         assert cell[:1] not in CLOSING - set(".,%"), line
 
@@ -128,10 +152,14 @@ def test_report_and_show_fit_every_width(args, cols, lang):
     lines = out.rstrip("\n").split("\n")
     assert all(width(line) <= cols for line in lines), max(lines, key=width)
     if args[0] == "show":
-        full = subprocess.run([str(SCRIPT), "--lang", lang, "--db", str(CN_PLAN), *args], capture_output=True,
-                              text=True, env={"PATH": os.environ["PATH"], "TARGETTRACK_TODAY": FROZEN_TODAY}).stdout
+        full = subprocess.run(
+            [str(SCRIPT), "--lang", lang, "--db", str(CN_PLAN), *args],
+            capture_output=True,
+            text=True,
+            env={"PATH": os.environ["PATH"], "TARGETTRACK_TODAY": FROZEN_TODAY},
+        ).stdout
         keys = ("  source ", "  status ", "    2022 ") if lang == "en" else ("  来源 ", "  状态 ", "    2022 ")
-        for key in keys:   # long lines are all there, wrapped
+        for key in keys:  # long lines are all there, wrapped
             value = next(line for line in full.split("\n") if line.startswith(key))
             assert squeeze(value) in squeeze(out)
 
@@ -146,7 +174,7 @@ def test_a_terminal_table_is_coloured_and_report_too():
 def test_cjk_terminals_get_ambiguous_characters_two_cells_wide():
     out = on_terminal(["--db", str(SHIPPED), "list"], 160, {"TARGETTRACK_CJK_WIDTH": "2"})
     plain = ANSI.sub("", out)
-    assert "╭" not in plain and plain.startswith("+-")         # box lines are ambiguous: an ASCII box
+    assert "╭" not in plain and plain.startswith("+-")  # box lines are ambiguous: an ASCII box
     lengths = {len(line) for line in plain.rstrip("\n").split("\n") if line.startswith("+")}
     assert len(lengths) == 1
 

@@ -10,13 +10,18 @@ import dataclasses
 from functools import cached_property
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from targettrack.util.frozen import Factory, as_dict, fields, record, replace
 from targettrack.model.target import Source, Target
+from targettrack.util.frozen import Factory, as_dict, fields, record, replace
 
-names = st.lists(st.from_regex(r"[a-z][a-z0-9]{0,6}", fullmatch=True).filter(lambda n: not __import__("keyword").iskeyword(n)),
-                 min_size=1, max_size=6, unique=True)  # a keyword ("in") is no field name of either kind
+names = st.lists(
+    st.from_regex(r"[a-z][a-z0-9]{0,6}", fullmatch=True).filter(lambda n: not __import__("keyword").iskeyword(n)),
+    min_size=1,
+    max_size=6,
+    unique=True,
+)  # a keyword ("in") is no field name of either kind
 values = st.one_of(st.none(), st.integers(), st.text(max_size=5), st.tuples(st.integers()))
 
 

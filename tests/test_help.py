@@ -11,8 +11,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import SHIPPED, TT
+
 from targettrack.cli import app
 from targettrack.cli.examples import EXAMPLES
 from targettrack.util.textwidth import width
@@ -33,8 +33,10 @@ def test_every_command_has_examples():
 def test_the_console_script_loads_the_family_that_defines_each_command():
     from targettrack.cli.program import FAMILIES
 
-    defined = {(i.name or i.callback.__name__.rstrip("_").replace("_", "-")): i.callback.__module__.rsplit(".", 1)[1]
-               for i in app.registered_commands}
+    defined = {
+        (i.name or i.callback.__name__.rstrip("_").replace("_", "-")): i.callback.__module__.rsplit(".", 1)[1]
+        for i in app.registered_commands
+    }
     assert defined == FAMILIES
 
 
@@ -46,21 +48,24 @@ def test_the_words_before_a_command_are_the_root_options_typer_knows():
     root = typer.main.get_command(app)
     taking_values = {name for p in root.params if not p.is_flag and p.param_type_name == "option" for name in p.opts}
     assert taking_values == set(ROOT_VALUE_OPTIONS)
-    assert family_of(["--db", "update", "list"]) == "view"         # --db's value is not the command
+    assert family_of(["--db", "update", "list"]) == "view"  # --db's value is not the command
     assert family_of(["--lang=zh", "--no-color", "update", "x", "1"]) == "change"
-    assert family_of(["--db", "x.json"]) is None                   # no command: everything, for the help
+    assert family_of(["--db", "x.json"]) is None  # no command: everything, for the help
     assert family_of(["--help"]) is None and family_of(["updat"]) is None  # Typer's help and its "did you mean"
 
 
 def test_a_command_runs_in_a_process_that_registered_only_its_family(tmp_path):
     import sys
 
-    code = ("import sys; from targettrack.cli import program as p; sys.argv = ['targettrack', '--db', sys.argv[1], "
-            "'init'];\ntry:\n    p.main()\nexcept SystemExit: pass")
+    code = (
+        "import sys; from targettrack.cli import program as p; sys.argv = ['targettrack', '--db', sys.argv[1], "
+        "'init'];\ntry:\n    p.main()\nexcept SystemExit: pass"
+    )
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
     probe = code.replace("p.main()", "p.end = lambda c: print(sorted(p._loaded), file=sys.stderr)\n    p.main()")
-    r = subprocess.run([sys.executable, "-c", probe, str(tmp_path / "s.json")], capture_output=True, text=True,
-                       env=env, timeout=60)
+    r = subprocess.run(
+        [sys.executable, "-c", probe, str(tmp_path / "s.json")], capture_output=True, text=True, env=env, timeout=60
+    )
     assert r.returncode == 0 and r.stderr.strip().endswith("['change']"), r.stderr
     assert (tmp_path / "s.json").exists()
 
@@ -69,16 +74,16 @@ def test_a_command_runs_in_a_process_that_registered_only_its_family(tmp_path):
 @pytest.mark.parametrize("command", [[]] + [[c] for c in COMMANDS], ids=["root"] + COMMANDS)
 def test_help_reads_well_at_80_columns(tmp_path, command, lang):
     out = help_of(TT(tmp_path / "x.json"), *command, lang=lang)
-    assert not re.search(r"<(str|int|list|bool|float|path)", out), out      # no Python types
-    assert "[[" not in out and "{" not in out.split("\n")[0]                  # usage as the metavars say
-    assert "..." not in re.split("Commands:|命令:", out)[-1] if not command else True   # summaries whole
+    assert not re.search(r"<(str|int|list|bool|float|path)", out), out  # no Python types
+    assert "[[" not in out and "{" not in out.split("\n")[0]  # usage as the metavars say
+    assert "..." not in re.split("Commands:|命令:", out)[-1] if not command else True  # summaries whole
     assert all(width(line) <= 80 for line in out.split("\n")), max(out.split("\n"), key=width)
-    assert not re.search(r"[a-z]-\n\s+[a-z]", out)                           # never broken at a hyphen
+    assert not re.search(r"[a-z]-\n\s+[a-z]", out)  # never broken at a hyphen
     if command:
         assert ("Examples:" if lang == "en" else "示例：") + "\n    targettrack " in out
     if lang == "zh":  # the help itself is Chinese: the summary, and no English sentence left in the options
         assert re.search(r"[\u4e00-\u9fff]", out.split("\n")[2]), out.split("\n")[2]
-        prose = re.sub(r"--[a-z-]+", "", out.split("示例")[0])   # option names are the same in both
+        prose = re.sub(r"--[a-z-]+", "", out.split("示例")[0])  # option names are the same in both
         assert not re.search(r"\b(the|and|of|or a)\b", prose), out
     for formats in re.findall(r"--format[^\n]*?FORMAT\s+([^\n(（]*)", out):
         words = {w.strip(" ,.。") for w in re.split("[,、]", formats) if w.strip(" ,.。")}
@@ -96,24 +101,52 @@ def test_every_example_runs(tmp_path, monkeypatch):
     shutil.copy(SHIPPED, db)
     monkeypatch.chdir(tmp_path)
     (tmp_path / "plan.txt").write_text(
-        "上海计划到2025年，打造10家行业一流的机器人头部品牌、100个标杆示范的机器人应用场景。", encoding="utf-8")
+        "上海计划到2025年，打造10家行业一流的机器人头部品牌、100个标杆示范的机器人应用场景。", encoding="utf-8"
+    )
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     t = TT(db)
-    order = ["init", "add", "update", "edit", "list", "show", "history", "info", "plans", "config", "report",
-             "export", "import", "extract", "remove", "recover", "undo", "doctor", "cache", "conflicts", "git-setup",
-             "diff", "textconv"]
+    order = [
+        "init",
+        "add",
+        "update",
+        "edit",
+        "list",
+        "show",
+        "history",
+        "info",
+        "plans",
+        "config",
+        "report",
+        "export",
+        "import",
+        "extract",
+        "remove",
+        "recover",
+        "undo",
+        "doctor",
+        "cache",
+        "conflicts",
+        "git-setup",
+        "diff",
+        "textconv",
+    ]
     assert set(order) | {"merge"} == set(EXAMPLES)
     for command in order:
         if command == "diff":  # a commit to compare with
-            env = {**os.environ, "GIT_AUTHOR_NAME": "a", "GIT_AUTHOR_EMAIL": "a@x", "GIT_COMMITTER_NAME": "a",
-                   "GIT_COMMITTER_EMAIL": "a@x"}
+            env = {
+                **os.environ,
+                "GIT_AUTHOR_NAME": "a",
+                "GIT_AUTHOR_EMAIL": "a@x",
+                "GIT_COMMITTER_NAME": "a",
+                "GIT_COMMITTER_EMAIL": "a@x",
+            }
             subprocess.run(["git", "add", "-A"], cwd=tmp_path, check=True, env=env)
             subprocess.run(["git", "commit", "-qm", "the store"], cwd=tmp_path, check=True, env=env)
         joined = "\n".join(EXAMPLES[command]).replace("\\\n", " ").split("\n")  # a line ending in \ goes on
         for example in joined:
             argv = shlex.split(example, comments=True)
             if ">" in argv:  # a redirection: the shell's, not the command's
-                argv = argv[:argv.index(">")]
+                argv = argv[: argv.index(">")]
             assert argv[0] == "targettrack"
             argv = [os.path.expanduser(a) if a.startswith("~") else a for a in argv[1:]]
             if argv[0] == "--db":  # a new store of its own
@@ -123,14 +156,22 @@ def test_every_example_runs(tmp_path, monkeypatch):
                 db.write_bytes(b"garbage")  # what --restore is for
             r = t(*argv, db=argv[0] != "--db", input="")
             # --fail-on exits 1 when a reported target has the status (the shipped store has a missed one)
-            assert r.code == (1 if "--fail-on" in argv else 0) and not r.err.startswith("targettrack: error"), \
-                (example, r.err)
+            assert r.code == (1 if "--fail-on" in argv else 0) and not r.err.startswith("targettrack: error"), (
+                example,
+                r.err,
+            )
 
 
 def test_shell_completion_completes_commands_and_ids(tmp_path):
-    exe = os.path.join(os.path.dirname(os.sys.executable), "targettrack")   # the installed console script
-    env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path), "TARGETTRACK_DB": str(SHIPPED),
-           "_TARGETTRACK_COMPLETE": "complete_bash", "COMP_WORDS": "targettrack li", "COMP_CWORD": "1"}
+    exe = os.path.join(os.path.dirname(os.sys.executable), "targettrack")  # the installed console script
+    env = {
+        "PATH": os.environ["PATH"],
+        "HOME": str(tmp_path),
+        "TARGETTRACK_DB": str(SHIPPED),
+        "_TARGETTRACK_COMPLETE": "complete_bash",
+        "COMP_WORDS": "targettrack li",
+        "COMP_CWORD": "1",
+    }
     r = subprocess.run([exe], env=env, capture_output=True, text=True)
     assert "list" in r.stdout.split()
     env.update(COMP_WORDS="targettrack show sh-robot-b", COMP_CWORD="2")
@@ -153,7 +194,11 @@ def test_typer_is_a_release_the_patches_of_its_private_modules_were_tested_with(
     assert installed.startswith(tuple(v + "." for v in TESTED_TYPER)), (
         f"typer {installed} is installed, but fastparams.py and cli/helptext.py patch Typer's private modules and "
         f"were tested with {', '.join(TESTED_TYPER)} only: run the tests with it, then widen TESTED_TYPER and "
-        f"pyproject.toml's bound")
-    pinned = next(line for line in (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text().splitlines()
-                  if line.strip().startswith('"typer'))
+        f"pyproject.toml's bound"
+    )
+    pinned = next(
+        line
+        for line in (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text().splitlines()
+        if line.strip().startswith('"typer')
+    )
     assert "<" in pinned, pinned  # an upper bound: an untested release is never installed

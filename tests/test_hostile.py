@@ -20,25 +20,33 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import FROZEN_TODAY, SHIPPED, TT, assert_one_line_error
+
+from targettrack.store import keeping
 from targettrack.store import versions as backups
 from targettrack.store.readwrite import Store
 
 SCRIPT = Path(sys.executable).parent / "targettrack"
-ENV = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "TARGETTRACK_TODAY": FROZEN_TODAY,
-       "HOME": os.environ.get("HOME", "/root"),
-       "XDG_CACHE_HOME": tempfile.mkdtemp(prefix="targettrack-cache-")}  # the list's kept rows, not the user's
+ENV = {
+    "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+    "TARGETTRACK_TODAY": FROZEN_TODAY,
+    "HOME": os.environ.get("HOME", "/root"),
+    "XDG_CACHE_HOME": tempfile.mkdtemp(prefix="targettrack-cache-"),
+}  # the list's kept rows, not the user's
 # Under a file-size limit Python would write a truncated .pyc of a module not
 # compiled yet (a short write is not an error), breaking every later run.
 NO_PYC = {**ENV, "PYTHONDONTWRITEBYTECODE": "1"}
-UNPRIVILEGED = (["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"]
-                if os.geteuid() == 0 else [])
+UNPRIVILEGED = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"] if os.geteuid() == 0 else []
 
 
 def run(*args, env=None, unprivileged=False, **kw) -> subprocess.CompletedProcess:
-    return subprocess.run([*(UNPRIVILEGED if unprivileged else []), str(SCRIPT), *args], capture_output=True,
-                          env={**ENV, **(env or {})}, timeout=120, **kw)
+    return subprocess.run(
+        [*(UNPRIVILEGED if unprivileged else []), str(SCRIPT), *args],
+        capture_output=True,
+        env={**ENV, **(env or {})},
+        timeout=120,
+        **kw,
+    )
 
 
 def one_line(r: subprocess.CompletedProcess, code: int, *words: str) -> str:
@@ -67,6 +75,7 @@ def versions(path: Path) -> list[str]:
 
 
 # --- data loss ---------------------------------------------------------------------------
+
 
 def _spread_one_target_over_lines(db: Path) -> None:
     """One target written by other hands: over lines, but not as targettrack writes its blocks."""
@@ -101,14 +110,21 @@ def test_01_the_same_after_a_disk_full_refusal_and_a_retry(db):
 
     before = db.read_bytes()
     # The copy as found fits; the new version (a long note) does not: refused after keeping the copy.
-    r = subprocess.run([str(SCRIPT), "--db", str(db), "update", "sh-robot-brands", "3", "--note", "x" * 500],
-                       capture_output=True, env=NO_PYC, preexec_fn=small_disk, timeout=60)
+    r = subprocess.run(
+        [str(SCRIPT), "--db", str(db), "update", "sh-robot-brands", "3", "--note", "x" * 500],
+        capture_output=True,
+        env=NO_PYC,
+        preexec_fn=small_disk,
+        timeout=60,
+    )
     assert r.returncode == 3 and db.read_bytes() == before, r.stderr
     assert versions(db) == ["000001.json"] and (backups.folder(db) / "000001.json").read_bytes() == before
     TT(db).ok("update", "sh-robot-brands", "4", "--date", "2024-05")
     TT(db).ok("update", "sh-robot-scenarios", "7", "--date", "2024-05")
     held = loads(db)
-    assert held["sh-robot-brands"].observations[-1].value == 4 and held["sh-robot-scenarios"].observations[-1].value == 7
+    assert (
+        held["sh-robot-brands"].observations[-1].value == 4 and held["sh-robot-scenarios"].observations[-1].value == 7
+    )
 
 
 HOLDER = r"""
@@ -128,8 +144,9 @@ print("done", flush=True)
 
 
 def _holder(db: Path, mode: str) -> subprocess.Popen:
-    p = subprocess.Popen([sys.executable, "-c", HOLDER, str(db), mode], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                         env=ENV)
+    p = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(db), mode], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=ENV
+    )
     assert p.stdout.readline().strip() == b"holding"
     return p
 
@@ -139,10 +156,16 @@ def test_02_deleting_the_lock_file_during_a_write_loses_nothing(db):
     a = _holder(db, "write")
     try:
         os.unlink(str(db) + ".lock")  # it looks stale: someone deletes it
-        r = run("--db", str(db), "update", "sh-robot-brands", "2", "--note", "B", env={"TARGETTRACK_LOCK_TIMEOUT": "0.5"})
+        r = run(
+            "--db", str(db), "update", "sh-robot-brands", "2", "--note", "B", env={"TARGETTRACK_LOCK_TIMEOUT": "0.5"}
+        )
         one_line(r, 3, "locked", f"pid {a.pid}, writing")
-        b = subprocess.Popen([str(SCRIPT), "--db", str(db), "update", "sh-robot-brands", "3", "--note", "C"],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**ENV, "TARGETTRACK_LOCK_TIMEOUT": "30"})
+        b = subprocess.Popen(
+            [str(SCRIPT), "--db", str(db), "update", "sh-robot-brands", "3", "--note", "C"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env={**ENV, "TARGETTRACK_LOCK_TIMEOUT": "30"},
+        )
         time.sleep(0.5)
         assert b.poll() is None  # it waits for A
         a.stdin.write(b"\n")
@@ -181,7 +204,7 @@ def test_03_a_damaged_log_keeps_every_version_and_undo_says_so(db):
     assert db.read_bytes() == before and versions(db) == kept
     doctor = tt("doctor")
     assert "warning:" in doctor.out and "damaged" in doctor.out
-    tt.ok("update", "sh-robot-brands", "4", "--date", "2024-04")   # rebuilds the log, keeps the damaged one aside
+    tt.ok("update", "sh-robot-brands", "4", "--date", "2024-04")  # rebuilds the log, keeps the damaged one aside
     assert set(kept) <= set(versions(db))
     assert any(p.name.startswith("journal.json.damaged-") for p in backups.folder(db).iterdir())
     assert "undid: update sh-robot-brands 4" in tt.ok("undo")
@@ -209,10 +232,10 @@ def test_05_pruning_deletes_only_the_versions_it_wrote(db):
     mine.write_text("my own copy")
     notes = backups.folder(db) / "README.txt"
     notes.write_text("mine")
-    for i in range(backups.KEEP + 5):
+    for i in range(keeping.KEEP + 5):
         tt.ok("update", "sh-robot-brands", "--by", "1")
     assert mine.read_text() == "my own copy" and notes.read_text() == "mine"
-    assert len(versions(db)) == len(backups.read_journal(db)) >= backups.KEEP
+    assert len(versions(db)) == len(backups.read_journal(db)) >= keeping.KEEP
 
 
 def test_05_a_symlinked_backups_folder_is_refused_and_never_followed(db, tmp_path):
@@ -239,9 +262,14 @@ def test_06_restore_takes_the_newest_version_by_number_not_by_name(db):
         p.unlink()
     (d / "999999.json").write_bytes(older)
     (d / "1000002.json").write_bytes(newer)
-    (d / "journal.json").write_text(json.dumps([
-        {"n": 999999, "time": "2026-01-01T00:00:00Z", "command": "older", "kind": "change", "undone": False},
-        {"n": 1000002, "time": "2026-01-02T00:00:00Z", "command": "newer", "kind": "change", "undone": False}]))
+    (d / "journal.json").write_text(
+        json.dumps(
+            [
+                {"n": 999999, "time": "2026-01-01T00:00:00Z", "command": "older", "kind": "change", "undone": False},
+                {"n": 1000002, "time": "2026-01-02T00:00:00Z", "command": "newer", "kind": "change", "undone": False},
+            ]
+        )
+    )
     db.write_text("{ damaged")
     assert "1000002.json" in tt.ok("doctor", "--restore")
     assert db.read_bytes() == newer
@@ -249,14 +277,28 @@ def test_06_restore_takes_the_newest_version_by_number_not_by_name(db):
     assert "undid: newer" in tt.ok("undo") and db.read_bytes() == older
 
 
-HOSTILE_TEXT = [" padded title ", "'@SUM(A1)", "=HYPERLINK(\"x\")", "a\nb\r\nc", "\t", "🙂 中文 ،"]
+HOSTILE_TEXT = [" padded title ", "'@SUM(A1)", '=HYPERLINK("x")', "a\nb\r\nc", "\t", "🙂 中文 ،"]
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv"])
 def test_07_export_then_import_is_the_identity_and_idempotent(tt, tmp_path, fmt):
     for i, text in enumerate(HOSTILE_TEXT):
-        tt.ok("add", f"t{i}", "--title", text if text.strip() else f"x{text}x", "--target", "5", "--deadline", "2030",
-              "--owner", text, "--source-quote", text, "--tag", "a.b,中文")
+        tt.ok(
+            "add",
+            f"t{i}",
+            "--title",
+            text if text.strip() else f"x{text}x",
+            "--target",
+            "5",
+            "--deadline",
+            "2030",
+            "--owner",
+            text,
+            "--source-quote",
+            text,
+            "--tag",
+            "a.b,中文",
+        )
         tt.ok("update", f"t{i}", "3", "--date", "2025-01", "--note", text, "--source", text)
     first = tmp_path / f"first.{fmt}"
     tt.ok("export", "-o", str(first))
@@ -309,6 +351,7 @@ def test_09_exit_3_means_nothing_was_written(db):
 
 
 # --- security ------------------------------------------------------------------------------
+
 
 def test_10_a_symlinked_lock_is_never_followed(db, tmp_path):
     precious = tmp_path / "precious.txt"
@@ -403,9 +446,16 @@ def test_13_no_user_text_reaches_a_terminal_as_escapes(db, tmp_path):
     assert ESC.encode() in piped.stdout  # a file or a pipe gets the exact text
 
 
-@pytest.mark.parametrize("args", [["export", "-o", "{db}"], ["export", "--format", "csv", "-o", "{db}.lock"],
-                                  ["report", "-o", "{db}"], ["export", "-o", "{db}.backups/000001.json"],
-                                  ["export", "-o", "{link}"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "-o", "{db}"],
+        ["export", "--format", "csv", "-o", "{db}.lock"],
+        ["report", "-o", "{db}"],
+        ["export", "-o", "{db}.backups/000001.json"],
+        ["export", "-o", "{link}"],
+    ],
+)
 def test_14_output_is_never_the_store_its_lock_or_its_versions(db, tmp_path, args):
     tt = TT(db)
     tt.ok("update", "sh-robot-brands", "3")
@@ -418,8 +468,14 @@ def test_14_output_is_never_the_store_its_lock_or_its_versions(db, tmp_path, arg
 
 # --- crashes and limits ----------------------------------------------------------------------
 
-@pytest.mark.parametrize("damage", ['{"meta": ' + "[" * 100000 + "]" * 100000 + "}",
-                                    '{"meta": {"1": {"app": "targettrack", "schema": ' + "9" * 5000 + "}}}"])
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        '{"meta": ' + "[" * 100000 + "]" * 100000 + "}",
+        '{"meta": {"1": {"app": "targettrack", "schema": ' + "9" * 5000 + "}}}",
+    ],
+)
 def test_15_doctor_and_restore_survive_monstrous_json(db, damage):
     tt = TT(db)
     tt.ok("update", "sh-robot-brands", "3")
@@ -434,10 +490,22 @@ def test_15_doctor_and_restore_survive_monstrous_json(db, damage):
     assert "restored" in tt.ok("doctor", "--restore") and db.read_bytes() == good
 
 
-EXTREME_COMMANDS = [["list"], ["list", "--format", "json"], ["report"], ["report", "--format", "html"],
-                    ["report", "--format", "json"], ["show", "x"], ["show", "x", "--timeline"], ["show", "m"],
-                    ["show", "c", "--timeline"], ["info"], ["plans"], ["export", "--format", "ics"], ["history", "x"],
-                    ["update", "c", "4"]]
+EXTREME_COMMANDS = [
+    ["list"],
+    ["list", "--format", "json"],
+    ["report"],
+    ["report", "--format", "html"],
+    ["report", "--format", "json"],
+    ["show", "x"],
+    ["show", "x", "--timeline"],
+    ["show", "m"],
+    ["show", "c", "--timeline"],
+    ["info"],
+    ["plans"],
+    ["export", "--format", "ics"],
+    ["history", "x"],
+    ["update", "c", "4"],
+]
 
 
 @pytest.mark.parametrize("today", ["0001-01-01", "0001-01-02", "9999-12-30", "9999-12-31"])
@@ -490,12 +558,20 @@ def test_19_large_inputs_stay_near_linear(tt, tmp_path):
     import datetime
 
     start = datetime.date(1900, 1, 1)
-    obs = [{"date": (start + datetime.timedelta(days=i)).isoformat(), "value": i, "recorded_at": "2026-01-01T00:00:00Z"}
-           for i in range(40_000)]
+    obs = [
+        {"date": (start + datetime.timedelta(days=i)).isoformat(), "value": i, "recorded_at": "2026-01-01T00:00:00Z"}
+        for i in range(40_000)
+    ]
     f = tmp_path / "many.json"
-    f.write_text(json.dumps({"format": "targettrack-export", "version": 1,
-                             "targets": [{"id": "big", "title": "big", "target": 100000, "deadline": "2030",
-                                          "observations": obs}]}))
+    f.write_text(
+        json.dumps(
+            {
+                "format": "targettrack-export",
+                "version": 1,
+                "targets": [{"id": "big", "title": "big", "target": 100000, "deadline": "2030", "observations": obs}],
+            }
+        )
+    )
     db = tt.db
     for argv, limit in ((["import", str(f)], 30), (["import", str(f)], 30), (["show", "big", "--timeline"], 60)):
         began = time.monotonic()
@@ -504,9 +580,15 @@ def test_19_large_inputs_stay_near_linear(tt, tmp_path):
         assert time.monotonic() - began < limit, argv
     assert b"40000 already there" in run("--db", str(db), "import", str(f)).stdout
     # English too: a sentence of 5,000 dates, of 5,000 ranges, of 3,000 counts in words (each took 20 s to a minute)
-    for text in ("1" * 100_000, "到2025年达到" + "10个、" * 20_000, "到2025年" + "一" * 50_000, "1,111" * 25_000,
-                 "and 5% by 2030 " * 5_000, "from 2.5 to 3 billion tonnes " * 5_000,
-                 "The county will build four new fire stations by 2027 and " * 3_000):
+    for text in (
+        "1" * 100_000,
+        "到2025年达到" + "10个、" * 20_000,
+        "到2025年" + "一" * 50_000,
+        "1,111" * 25_000,
+        "and 5% by 2030 " * 5_000,
+        "from 2.5 to 3 billion tonnes " * 5_000,
+        "The county will build four new fire stations by 2027 and " * 3_000,
+    ):
         doc = tmp_path / "doc.txt"
         doc.write_text(text, encoding="utf-8")
         began = time.monotonic()
@@ -547,7 +629,7 @@ def test_21_an_undo_cut_short_never_reapplies_the_change(db):
     tt.ok("update", "sh-robot-brands", "2", "--date", "2024-02")
     # Killed after undo logged its intent, before the store was written:
     newest = backups.live(backups.read_journal(db))[-1]
-    backups.set_undone(db, newest.n, True)
+    keeping.set_undone(db, newest.n, True)
     assert "undid: update sh-robot-brands 2" in tt.ok("undo") and db.read_bytes() == one
     # Killed after the store was written, before the log was (the order of older versions):
     tt.ok("update", "sh-robot-brands", "3", "--date", "2024-03")
@@ -561,7 +643,7 @@ def test_21_a_write_cut_short_is_not_undone_into(db):
     tt.ok("update", "sh-robot-brands", "1", "--date", "2024-01")
     before = db.read_bytes()
     # Killed after the new version was kept and logged, before the store was replaced:
-    backups.keep(db, before.replace(b'"value": 1', b'"value": 99'), "update that never happened")
+    keeping.keep(db, before.replace(b'"value": 1', b'"value": 99'), "update that never happened")
     assert "undid: update sh-robot-brands 1" in tt.ok("undo")
     assert b'"value": 99' not in db.read_bytes()
 
@@ -597,9 +679,13 @@ def test_24_ctrl_c_says_whether_the_change_was_saved(tmp_path):
         TT(db).ok("init")
         before = db.read_bytes()
         # As at a terminal: a suite started in the background (`&`) would hand down SIGINT ignored.
-        p = subprocess.Popen([str(SCRIPT), "--db", str(db), "import", str(f)], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, env=ENV,
-                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+        p = subprocess.Popen(
+            [str(SCRIPT), "--db", str(db), "import", str(f)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=ENV,
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        )
         time.sleep(rng.uniform(0.05, 1.5))
         p.send_signal(signal.SIGINT)
         out, err = p.communicate(timeout=60)
@@ -618,6 +704,7 @@ def test_24_ctrl_c_says_whether_the_change_was_saved(tmp_path):
 
 
 # --- messages ------------------------------------------------------------------------------------
+
 
 def test_25_messages_name_the_problem(tmp_path, db):
     huge = tmp_path / "huge.json"
@@ -653,12 +740,12 @@ def test_25_init_over_leftover_versions_never_undoes_into_the_old_store(db):
 def test_24_the_interrupt_message_speaks_of_this_command_only(sample, monkeypatch):
     from targettrack.cli import recording
 
-    sample.ok("update", "sh-robot-brands", "3")          # an earlier command in this process saved a change
+    sample.ok("update", "sh-robot-brands", "3")  # an earlier command in this process saved a change
 
     def interrupted(*a, **k):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(recording, "assess", interrupted)   # Ctrl-C after this update was saved
+    monkeypatch.setattr(recording, "assess", interrupted)  # Ctrl-C after this update was saved
     r = sample("update", "sh-robot-brands", "4", "--date", "2025-01")
     assert r.code == 130 and "interrupted after the change was saved (update sh-robot-brands 4" in r.err
     monkeypatch.setattr(recording.ops, "observe", interrupted)  # Ctrl-C before anything was written

@@ -12,13 +12,21 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import SHIPPED, TT
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-default-apps", "--mute-audio"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--mute-audio",
+]
 HOSTILE_TITLE = '<script>document.title="PWNED";document.body.dataset.pwned=1</script><img src=x onerror="document.title=\'PWNED\'">'
 
 
@@ -50,8 +58,18 @@ def every_status(tmp_path) -> TT:
     t.ok("edit", "hostile", "--title", HOSTILE_TITLE)
     statuses = {r["id"]: r["status"] for r in json.loads(t.ok("list", "-f", "json"))}
     assert {s for i, s in statuses.items() if i != "hostile"} == {
-        "achieved", "on-track", "at-risk", "off-track", "regressing", "missed", "within", "breached",
-        "pending", "no-data", "not-started"}
+        "achieved",
+        "on-track",
+        "at-risk",
+        "off-track",
+        "regressing",
+        "missed",
+        "within",
+        "breached",
+        "pending",
+        "no-data",
+        "not-started",
+    }
     return t
 
 
@@ -64,21 +82,26 @@ def html_of(t: TT, tmp_path: Path, name: str) -> Path:
 def test_static_checks(every_status, tmp_path):
     page = html_of(every_status, tmp_path, "r.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "Content-Security-Policy" in page
-    assert not re.search(r'(src|href)="(https?:)?//', page)          # nothing from the network
+    assert not re.search(r'(src|href)="(https?:)?//', page)  # nothing from the network
     assert "<script>document.title" not in page and "&lt;script&gt;document.title" in page
     for r in json.loads(every_status.ok("list", "-f", "json")):
         section = page.split(f'id="t-{r["id"]}"', 1)[1].split("</section>", 1)[0]
-        if r["kind"] == "milestone":      # a dated mark, not a chart
+        if r["kind"] == "milestone":  # a dated mark, not a chart
             assert "<svg" not in section and 'class="mark"' in section, r["id"]
-        elif r["current"] is None:         # no value yet: said, not an empty chart
+        elif r["current"] is None:  # no value yet: said, not an empty chart
             assert "<svg" not in section and "No values recorded yet" in section, r["id"]
         else:
             assert "<svg" in section and '<ul class="legend">' in section and "<figcaption>" in section, r["id"]
             if r["unit"]:
-                assert f'class="unit"' in section, r["id"]
+                assert 'class="unit"' in section, r["id"]
     assert "@page { size: A4" in page
-    for title in ("Needs attention", "Deadlines within 90 days", "Status changes since", "New values since",
-                  "Achieved since"):  # every section of the text report
+    for title in (
+        "Needs attention",
+        "Deadlines within 90 days",
+        "Status changes since",
+        "New values since",
+        "Achieved since",
+    ):  # every section of the text report
         assert f"<h2>{title}" in page, title
 
 
@@ -87,8 +110,10 @@ def test_chart_ticks_are_round_and_start_at_a_sensible_base(every_status, tmp_pa
     charts = re.findall(r"<svg.*?</svg>", page)
     assert charts
     for svg in charts:
-        ticks = [float(v.replace(",", "")) for v in
-                 re.findall(r'<text class="tick" [^>]*text-anchor="end"[^>]*>([^<]+)<', svg)]
+        ticks = [
+            float(v.replace(",", ""))
+            for v in re.findall(r'<text class="tick" [^>]*text-anchor="end"[^>]*>([^<]+)<', svg)
+        ]
         assert len(ticks) >= 3, svg[:200]
         steps = {round(b - a, 9) for a, b in zip(ticks, ticks[1:])}
         assert len(steps) == 1
@@ -123,8 +148,11 @@ def chromium(page: Path, tmp_path: Path, *extra: str) -> subprocess.CompletedPro
             pytest.fail("chromium is missing in CI (.ci/run installs Debian's chromium)")
         pytest.skip("needs Debian's chromium (apt-get install chromium); CI always runs these")
     profile = tmp_path / f"profile-{len(list(tmp_path.iterdir()))}"
-    return subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0",
-                           *extra, page.as_uri()], capture_output=True, timeout=120)
+    return subprocess.run(
+        [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0", *extra, page.as_uri()],
+        capture_output=True,
+        timeout=120,
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -149,7 +177,7 @@ def test_in_a_real_browser(store, every_status, tmp_path, request, lang):
     assert dom.count('class="mark"') == sum(1 for r in rows if r["kind"] == "milestone")
     assert "PWNED" not in dom.split("</title>", 1)[0] and "data-pwned" not in dom
     if store == "every-status":
-        assert "&lt;script&gt;document.title" in dom      # shown as text
+        assert "&lt;script&gt;document.title" in dom  # shown as text
     if lang == "zh":
         assert '<html lang="zh-CN">' in dom and "各项目标" in dom
     # Our own script ran (the policy allows it by its hash) while the injected one did not.
@@ -162,7 +190,7 @@ def test_readme_screenshot_is_committed():
 
 
 def test_every_status_has_its_colour_in_the_html_report_and_the_table():
-    from targettrack.judge.assess import STATUSES
+    from targettrack.judge.statuses import STATUSES
     from targettrack.render.report_html import STATUS_COLOUR
     from targettrack.render.table import STATUS_STYLE
 
@@ -171,6 +199,7 @@ def test_every_status_has_its_colour_in_the_html_report_and_the_table():
 
 
 # --- issue 32: charts that are right, a page for a phone, the reader's language, sources and method ------------
+
 
 @pytest.fixture
 def plan(tmp_path) -> TT:
@@ -208,11 +237,16 @@ def test_amounts_start_at_zero_unless_zoomed_and_a_zoomed_axis_is_drawn_cut(tmp_
     shutil.copy(SHIPPED, t.db)
     t.ok("update", "sh-robot-industry", "850", "--date", "2023", "-q")
     plain = _wide(_section(html_of(t, tmp_path, "a.html").read_text(encoding="utf-8"), "sh-robot-industry"))
-    ticks = [float(v.replace(",", "")) for v in re.findall(r'<text class="tick" [^>]*text-anchor="end"[^>]*>([^<]+)<', plain)]
+    ticks = [
+        float(v.replace(",", "")) for v in re.findall(r'<text class="tick" [^>]*text-anchor="end"[^>]*>([^<]+)<', plain)
+    ]
     assert min(ticks) == 0 and 'class="axis-cut"' not in plain
     t.ok("report", "--zoom", "-o", str(tmp_path / "z.html"))
     zoomed = _wide(_section((tmp_path / "z.html").read_text(encoding="utf-8"), "sh-robot-industry"))
-    ticks = [float(v.replace(",", "")) for v in re.findall(r'<text class="tick" [^>]*text-anchor="end"[^>]*>([^<]+)<', zoomed)]
+    ticks = [
+        float(v.replace(",", ""))
+        for v in re.findall(r'<text class="tick" [^>]*text-anchor="end"[^>]*>([^<]+)<', zoomed)
+    ]
     assert min(ticks) > 0 and 'class="axis-cut"' in zoomed and "axis does not start at 0" in zoomed
     shown = t.ok("show", "sh-robot-industry")
     assert "0亿元|" in shown.replace(" ", "") and "~" not in shown.split("chart", 1)[1].split("\n")[-4]
@@ -226,18 +260,26 @@ def test_the_english_page_heads_each_target_in_english_and_the_chinese_one_in_ch
     assert '<span class="other-title"><span lang="zh-CN">常住人口城镇化率</span></span>' in en
     plan.ok("--lang", "zh", "report", "-o", str(tmp_path / "zh.html"))
     zh = _section((tmp_path / "zh.html").read_text(encoding="utf-8"), "cn-urbanization")
-    assert "<h3><span lang=\"zh-CN\">常住人口城镇化率</span> " in zh
+    assert '<h3><span lang="zh-CN">常住人口城镇化率</span> ' in zh
     assert "Urbanization rate of the resident population" in zh.split("</h3>", 1)[1][:300]
 
 
 def test_sources_method_title_and_the_pages_own_data(plan, tmp_path):
-    plan.ok("report", "-o", str(tmp_path / "p.html"), "--title", "十四五 indicators", "--subtitle", "Weekly, for the director")
+    plan.ok(
+        "report",
+        "-o",
+        str(tmp_path / "p.html"),
+        "--title",
+        "十四五 indicators",
+        "--subtitle",
+        "Weekly, for the director",
+    )
     page = (tmp_path / "p.html").read_text(encoding="utf-8")
     assert "<h1>十四五 indicators</h1>" in page and "<title>十四五 indicators</title>" in page
     assert "Weekly, for the director" in page
     one = _section(page, "cn-urbanization")
     assert '<a href="https://www.gov.cn/xinwen/2021-03/13/content_5592681.htm" rel="noopener noreferrer">' in one
-    assert "新华社" in one and "2021-03-13" in one                       # publisher and date
+    assert "新华社" in one and "2021-03-13" in one  # publisher and date
     assert "Values (2023):" in one and "2023年国民经济和社会发展统计公报" in one  # each value's source
     assert "<h2>How statuses are judged</h2>" in page and "R ≥ 0.95" in page
     assert 'class="plans"' in page and "cn-14fyp</span>" in page or "<b>cn-14fyp</b>" in page
@@ -271,9 +313,12 @@ def _measured(page: Path, tmp_path: Path, width: int) -> dict:
     text = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page.read_text(encoding="utf-8"))
     probe.write_text(text.replace("</body>", PROBE + "</body>"), encoding="utf-8")
     frame = tmp_path / f"frame-{page.stem}-{width}.html"
-    frame.write_text(f'<!DOCTYPE html><html><body style="margin:0"><iframe src="{probe.name}" width="{width}" '
-                     'height="900" style="border:0"></iframe><script>window.addEventListener("message", function (e) '
-                     '{ document.body.setAttribute("data-probe", e.data); });</script></body></html>', encoding="utf-8")
+    frame.write_text(
+        f'<!DOCTYPE html><html><body style="margin:0"><iframe src="{probe.name}" width="{width}" '
+        'height="900" style="border:0"></iframe><script>window.addEventListener("message", function (e) '
+        '{ document.body.setAttribute("data-probe", e.data); });</script></body></html>',
+        encoding="utf-8",
+    )
     dom = chromium(frame, tmp_path, "--window-size=1400,1000", "--virtual-time-budget=5000", "--dump-dom")
     found = re.search(r'data-probe="([^"]+)"', dom.stdout.decode("utf-8"))
     assert found, dom.stderr.decode()[-2000:]
@@ -287,5 +332,5 @@ def test_on_a_phone_and_a_desktop_nothing_leaves_the_page_and_chart_text_is_read
     plan.ok("--lang", lang, "report", "-o", str(page))
     got = _measured(page, tmp_path, width)
     assert got["inner"] == width and got["texts"] > 20
-    assert got["scroll"] <= width, got    # no horizontal scroll of the page
-    assert got["font"] >= 10, got         # every tick label at least 10 CSS px
+    assert got["scroll"] <= width, got  # no horizontal scroll of the page
+    assert got["font"] >= 10, got  # every tick label at least 10 CSS px

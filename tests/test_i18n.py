@@ -15,19 +15,30 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import FROZEN_TODAY, SHIPPED, TT
-from targettrack.util import i18n
-from targettrack.judge.assess import STATUSES
-from targettrack.exchange.formats import TARGET_COLUMNS
+
+from targettrack.exchange.columns import TARGET_COLUMNS
+from targettrack.judge.statuses import STATUSES
 from targettrack.model.settings import KEYS
+from targettrack.util import i18n
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "targettrack"
 PO = i18n.LOCALE_DIR / "zh" / "LC_MESSAGES" / "targettrack.po"
 CN_PLAN = SHIPPED.parent / "cn-14th-five-year-plan.json"
-LABELS = {"achieved": "已实现", "on-track": "进展顺利", "at-risk": "存在风险", "off-track": "明显滞后",
-          "regressing": "出现倒退", "missed": "未实现", "within": "未超限", "breached": "已超限", "pending": "待完成",
-          "no-data": "暂无数据", "not-started": "未开始", "awaiting-data": "待公布数据"}
+LABELS = {
+    "achieved": "已实现",
+    "on-track": "进展顺利",
+    "at-risk": "存在风险",
+    "off-track": "明显滞后",
+    "regressing": "出现倒退",
+    "missed": "未实现",
+    "within": "未超限",
+    "breached": "已超限",
+    "pending": "待完成",
+    "no-data": "暂无数据",
+    "not-started": "未开始",
+    "awaiting-data": "待公布数据",
+}
 
 
 def marked_messages() -> dict[str, str]:
@@ -55,8 +66,19 @@ def help_messages() -> dict[str, str]:
 
     from targettrack.cli import app
 
-    found = {h: "click" for h in ("Arguments", "Options", "Commands", "Usage: ", "Examples:",
-                                  "Show this message and exit.", "required", "default: {default}")}
+    found = {
+        h: "click"
+        for h in (
+            "Arguments",
+            "Options",
+            "Commands",
+            "Usage: ",
+            "Examples:",
+            "Show this message and exit.",
+            "required",
+            "default: {default}",
+        )
+    }
 
     def walk(cmd, path):
         if cmd.help:
@@ -86,8 +108,9 @@ def test_placeholders_are_the_same_in_both_languages():
 
 
 def test_the_shipped_catalog_is_the_compiled_po():
-    assert (PO.with_suffix(".mo")).read_bytes() == i18n.mo_bytes(i18n.read_po(PO)), \
+    assert (PO.with_suffix(".mo")).read_bytes() == i18n.mo_bytes(i18n.read_po(PO)), (
         "run: python -m targettrack.i18n compile"
+    )
 
 
 def test_the_status_labels_are_the_plans_words():
@@ -100,16 +123,19 @@ def test_the_status_labels_are_the_plans_words():
     assert {s: i18n._(s) for s in STATUSES} == {s: s for s in STATUSES}
 
 
-@pytest.mark.parametrize("environ, option, configured, expected", [
-    ({}, None, None, ("en", "the default (no locale set)")),
-    ({"LANG": "zh_CN.UTF-8"}, None, None, ("zh", "the locale (LANG=zh_CN.UTF-8)")),
-    ({"LANG": "C"}, None, None, ("en", "the locale (LANG=C)")),                    # cron
-    ({"LC_ALL": "POSIX", "LANG": "zh_CN.UTF-8"}, None, None, ("en", "the locale (LC_ALL=POSIX)")),
-    ({"LANGUAGE": "zh_TW:en"}, None, None, ("zh", "the locale (LANGUAGE=zh_TW:en)")),
-    ({"LANG": "C"}, None, "zh", ("zh", "the store's config lang")),                # the store says otherwise
-    ({"TARGETTRACK_LANG": "en", "LANG": "zh_CN.UTF-8"}, None, "zh", ("en", "TARGETTRACK_LANG")),
-    ({"TARGETTRACK_LANG": "en"}, "zh", None, ("zh", "--lang")),
-])
+@pytest.mark.parametrize(
+    "environ, option, configured, expected",
+    [
+        ({}, None, None, ("en", "the default (no locale set)")),
+        ({"LANG": "zh_CN.UTF-8"}, None, None, ("zh", "the locale (LANG=zh_CN.UTF-8)")),
+        ({"LANG": "C"}, None, None, ("en", "the locale (LANG=C)")),  # cron
+        ({"LC_ALL": "POSIX", "LANG": "zh_CN.UTF-8"}, None, None, ("en", "the locale (LC_ALL=POSIX)")),
+        ({"LANGUAGE": "zh_TW:en"}, None, None, ("zh", "the locale (LANGUAGE=zh_TW:en)")),
+        ({"LANG": "C"}, None, "zh", ("zh", "the store's config lang")),  # the store says otherwise
+        ({"TARGETTRACK_LANG": "en", "LANG": "zh_CN.UTF-8"}, None, "zh", ("en", "TARGETTRACK_LANG")),
+        ({"TARGETTRACK_LANG": "en"}, "zh", None, ("zh", "--lang")),
+    ],
+)
 def test_the_language_is_chosen_like_every_other_programs(environ, option, configured, expected):
     assert i18n.choose(option, environ, configured) == expected
 
@@ -121,8 +147,8 @@ def test_list_and_report_in_chinese_keep_the_machine_contract(tmp_path):
     assert table.split("\n")[0].split() == ["编号", "状态", "进度", "当前值", "目标值", "截止", "属性", "名称"]
     assert "待公布数据" in table and "awaiting-data" not in table
     english, chinese = (json.loads(t.ok("--lang", lang, "list", "-f", "json")) for lang in ("en", "zh"))
-    assert [set(r) for r in english] == [set(r) for r in chinese]                  # the same keys
-    assert [r["status"] for r in english] == [r["status"] for r in chinese]        # the same codes
+    assert [set(r) for r in english] == [set(r) for r in chinese]  # the same keys
+    assert [r["status"] for r in english] == [r["status"] for r in chinese]  # the same codes
     assert {r["status_label"] for r in chinese} <= set(LABELS.values())
     assert all(r["status_label"] == r["status"] for r in english)
     assert t.ok("--lang", "zh", "list", "-f", "csv").split("\n")[0] == t.ok("list", "-f", "csv").split("\n")[0]
@@ -143,19 +169,24 @@ def test_the_stores_config_lang_applies_unless_the_reader_chose(tmp_path):
     assert "language      zh（依据：数据文件的 config lang）" in info
     assert json.loads(t.ok("info", "-f", "json"))["language_chosen_by"] == "the store's config lang"  # the contract
     assert_error = t("config", "lang", "fr")
-    assert assert_error.code == 2 and assert_error.err == "targettrack：错误：lang：targettrack 不支持语言 'fr'；请用 zh 或 en\n"
-    t.ok("config", "lang", "")      # back to each reader's own
+    assert (
+        assert_error.code == 2
+        and assert_error.err == "targettrack：错误：lang：targettrack 不支持语言 'fr'；请用 zh 或 en\n"
+    )
+    t.ok("config", "lang", "")  # back to each reader's own
     assert t.ok("list").startswith("ID")
 
 
 def test_a_chinese_locale_in_a_real_process_and_cron_in_english():
     exe = Path(sys.executable).parent / "targettrack"
     base = {"PATH": os.environ["PATH"], "TARGETTRACK_TODAY": FROZEN_TODAY, "HOME": os.environ.get("HOME", "/root")}
-    zh = subprocess.run([str(exe), "--db", str(SHIPPED), "list"], env={**base, "LANG": "zh_CN.UTF-8"},
-                        capture_output=True, text=True)
+    zh = subprocess.run(
+        [str(exe), "--db", str(SHIPPED), "list"], env={**base, "LANG": "zh_CN.UTF-8"}, capture_output=True, text=True
+    )
     assert zh.returncode == 0 and zh.stdout.startswith("编号") and "暂无数据" in zh.stdout
-    cron = subprocess.run([str(exe), "--db", str(SHIPPED), "list", "-f", "csv"], env={**base, "LANG": "C"},
-                          capture_output=True, text=True)
+    cron = subprocess.run(
+        [str(exe), "--db", str(SHIPPED), "list", "-f", "csv"], env={**base, "LANG": "C"}, capture_output=True, text=True
+    )
     rows = list(csv.DictReader(io.StringIO(cron.stdout)))
     assert rows and {r["status"] for r in rows} <= set(STATUSES)
 
@@ -170,8 +201,15 @@ def test_no_english_word_is_left_in_chinese_list_show_and_report(tmp_path, db):
     rows = json.loads(t.ok("list", "-f", "json"))
     theirs = [str(t.db), "targettrack", "Open SDG"]
     for r in rows:
-        theirs += [r["id"], r["title"], r["title_en"] or "", r["plan"] or "", r["owner"] or "", *r["tags"],
-                   *[v for v in (r["source"] or {}).values() if v]]
+        theirs += [
+            r["id"],
+            r["title"],
+            r["title_en"] or "",
+            r["plan"] or "",
+            r["owner"] or "",
+            *r["tags"],
+            *[v for v in (r["source"] or {}).values() if v],
+        ]
         for o in json.loads(t.ok("show", r["id"], "-f", "json"))["observations"]:
             theirs += [o["note"] or "", o["source"] or ""]
     outputs = {"list": t.ok("--lang", "zh", "list"), "report": t.ok("--lang", "zh", "report")}
@@ -190,8 +228,18 @@ def test_no_english_word_is_left_in_chinese_list_show_and_report(tmp_path, db):
 # question asked, a finding of doctor, a note of merge. Their words must go
 # through the catalog; composing translated pieces ("{where}: {message}") is fine.
 # name -> the arguments that are text (Finding's level and _fail's column are codes)
-SAID = {"InputError": (0,), "StoreError": (0,), "JournalDamaged": (0,), "Finding": (1,), "print": (0,),
-        "typer.echo": (0,), "typer.confirm": (0,), "typer.prompt": (0,), "notes.append": (0,), "_fail": (2,)}
+SAID = {
+    "InputError": (0,),
+    "StoreError": (0,),
+    "JournalDamaged": (0,),
+    "Finding": (1,),
+    "print": (0,),
+    "typer.echo": (0,),
+    "typer.confirm": (0,),
+    "typer.prompt": (0,),
+    "notes.append": (0,),
+    "_fail": (2,),
+}
 # Said to a developer, or a command shown as it is typed.
 NOT_SAID = {("i18n.py", "wrote")}
 WORD = re.compile(r"(?<![-\w{])[A-Za-z]{2,}(?![\w}])")
@@ -251,15 +299,31 @@ def test_errors_warnings_and_doctor_in_chinese_leave_no_english_word(tmp_path):
     said = {
         "bad date": t("--lang", "zh", "update", tid, "5", "--date", "2025-02-30"),
         "ambiguous date": t("--lang", "zh", "update", tid, "5", "--date", "03/04/2025"),
-        "bad unit": t("--lang", "zh", "add", "new", "--title", "新", "--target", "5", "--unit", "1x", "--deadline", "2030"),
-        "baseline after deadline": t("--lang", "zh", "add", "new", "--title", "新", "--target", "5",
-                                     "--baseline", "1", "--baseline-date", "2031", "--deadline", "2030"),
+        "bad unit": t(
+            "--lang", "zh", "add", "new", "--title", "新", "--target", "5", "--unit", "1x", "--deadline", "2030"
+        ),
+        "baseline after deadline": t(
+            "--lang",
+            "zh",
+            "add",
+            "new",
+            "--title",
+            "新",
+            "--target",
+            "5",
+            "--baseline",
+            "1",
+            "--baseline-date",
+            "2031",
+            "--deadline",
+            "2030",
+        ),
         "unknown column": t("--lang", "zh", "import", str(bad_csv)),
         "unknown setting": t("--lang", "zh", "config", "colour", "red"),
         "no such option": t("--lang", "zh", "update", tid, "5", "--colour"),
         "missing store": t("--lang", "zh", "list", db=False, env={"TARGETTRACK_DB": str(tmp_path / "none.json")}),
         "remove without a terminal": t("--lang", "zh", "remove", tid),
-        "unknown command": t("--lang", "zh", "lsit"),          # the parser's own words, too
+        "unknown command": t("--lang", "zh", "lsit"),  # the parser's own words, too
         "missing argument": t("--lang", "zh", "show"),
         "unknown option": t("--lang", "zh", "list", "--colour"),
     }
@@ -267,11 +331,32 @@ def test_errors_warnings_and_doctor_in_chinese_leave_no_english_word(tmp_path):
         assert r.code != 0 and r.err.startswith("targettrack：错误："), (name, r.err)
     doctor = t("--lang", "zh", "doctor")
     assert doctor.code == 0 and "可以载入" in doctor.out
-    typed = [str(tmp_path), tid, "bad.csv", "colour", "red", "targettrack", "TARGETTRACK_DB", "none.json", "undo",
-             "update", "help", "yes", "lang", "method", "doctor", "lsit", "list", "show", "ID", *TARGET_COLUMNS, *KEYS]  # column and setting names
+    typed = [
+        str(tmp_path),
+        tid,
+        "bad.csv",
+        "colour",
+        "red",
+        "targettrack",
+        "TARGETTRACK_DB",
+        "none.json",
+        "undo",
+        "update",
+        "help",
+        "yes",
+        "lang",
+        "method",
+        "doctor",
+        "lsit",
+        "list",
+        "show",
+        "ID",
+        *TARGET_COLUMNS,
+        *KEYS,
+    ]  # column and setting names
     for name, text in [*((n, r.err) for n, r in said.items()), ("doctor", doctor.out)]:
         for word in sorted(typed, key=len, reverse=True):
             text = text.replace(word, " ")
-        text = re.sub(r"--?[\w-]+|'[^']*'|\S+\.json", " ", text)   # options, quoted values, file names
+        text = re.sub(r"--?[\w-]+|'[^']*'|\S+\.json", " ", text)  # options, quoted values, file names
         english = set(re.findall(r"[A-Za-z][A-Za-z-]*[A-Za-z]", text)) - {"km"}  # a unit
         assert not english, (name, sorted(english), text)

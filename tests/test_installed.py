@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import FROZEN_TODAY, SHIPPED, read_terminal
 
 SCRIPT = Path(sys.executable).parent / "targettrack"
@@ -16,8 +15,11 @@ TITLES = ["光年固态电池首批产品预计生产1000辆", "连贺高速（�
 
 
 def run(args, env=None, **kw):
-    base = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": os.environ.get("HOME", "/root"),
-            "TARGETTRACK_TODAY": FROZEN_TODAY}
+    base = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": os.environ.get("HOME", "/root"),
+        "TARGETTRACK_TODAY": FROZEN_TODAY,
+    }
     return subprocess.run([str(SCRIPT), *args], env={**base, **(env or {})}, capture_output=True, timeout=60, **kw)
 
 
@@ -27,15 +29,19 @@ def test_the_console_script_is_installed():
     assert r.returncode == 0 and r.stdout.decode() == "targettrack 0.1.0\n"
 
 
-@pytest.mark.parametrize("env", [
-    {},                                   # env -i PATH=... HOME=...: no LANG, no TERM, no COLUMNS
-    {"LC_ALL": "C"},
-    {"LC_ALL": "POSIX"},
-    {"TERM": "dumb"},
-    {"NO_COLOR": "1"},
-    {"PYTHONIOENCODING": "ascii", "LANG": "C"},
-    {"COLUMNS": "20"},
-], ids=["bare", "C", "POSIX", "dumb", "no_color", "ascii-io", "narrow"])
+@pytest.mark.parametrize(
+    "env",
+    [
+        {},  # env -i PATH=... HOME=...: no LANG, no TERM, no COLUMNS
+        {"LC_ALL": "C"},
+        {"LC_ALL": "POSIX"},
+        {"TERM": "dumb"},
+        {"NO_COLOR": "1"},
+        {"PYTHONIOENCODING": "ascii", "LANG": "C"},
+        {"COLUMNS": "20"},
+    ],
+    ids=["bare", "C", "POSIX", "dumb", "no_color", "ascii-io", "narrow"],
+)
 @pytest.mark.parametrize("fmt", ["plain", "table", "json", "csv"])
 def test_cron_environments_give_whole_utf8_output_without_escapes(env, fmt):
     # In Chinese, so that the Chinese titles are what the table and text show.
@@ -50,16 +56,20 @@ def test_cron_environments_give_whole_utf8_output_without_escapes(env, fmt):
 
 def test_output_to_a_file(tmp_path):
     with open(tmp_path / "out.txt", "wb") as f:
-        r = subprocess.run([str(SCRIPT), "--lang", "zh", "--db", str(SHIPPED), "list"], stdout=f, stderr=subprocess.PIPE,
-                           env={"PATH": os.environ["PATH"], "TARGETTRACK_TODAY": FROZEN_TODAY}, timeout=60)
+        r = subprocess.run(
+            [str(SCRIPT), "--lang", "zh", "--db", str(SHIPPED), "list"],
+            stdout=f,
+            stderr=subprocess.PIPE,
+            env={"PATH": os.environ["PATH"], "TARGETTRACK_TODAY": FROZEN_TODAY},
+            timeout=60,
+        )
     assert r.returncode == 0
     text = (tmp_path / "out.txt").read_text(encoding="utf-8")
     assert text.startswith("编号 ") and all(t in text for t in TITLES)
 
 
 def _on_a_terminal(args, env):
-    base = {"PATH": os.environ["PATH"], "TARGETTRACK_TODAY": FROZEN_TODAY, "TERM": "xterm-256color",
-            "COLUMNS": "160"}
+    base = {"PATH": os.environ["PATH"], "TARGETTRACK_TODAY": FROZEN_TODAY, "TERM": "xterm-256color", "COLUMNS": "160"}
     return read_terminal(args, {**base, **env})
 
 

@@ -13,11 +13,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from conftest import TT
+from hypothesis import given
+from hypothesis import strategies as st
 
-from conftest import TT, assert_one_line_error
-from targettrack.store import versions as backups, fileformat as layout
-from targettrack.store.readwrite import Store, dumps, empty_data
+from targettrack.store import fileformat as layout
+from targettrack.store import keeping
+from targettrack.store import versions as backups
+from targettrack.store.fileformat import dumps
+from targettrack.store.readwrite import Store
+from targettrack.store.storefile import empty_data
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -41,12 +46,16 @@ def journal(db: Path) -> list[backups.Entry]:
 
 documents = st.dictionaries(
     st.sampled_from(["id", "title", "kind", "tags", "aa", "zz", "observations"]),
-    st.recursive(st.none() | st.booleans() | st.integers() | st.text(),
-                 lambda kids: st.lists(kids, max_size=3) | st.dictionaries(st.text(max_size=5), kids, max_size=3),
-                 max_leaves=6),
-    max_size=6)
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(),
+        lambda kids: st.lists(kids, max_size=3) | st.dictionaries(st.text(max_size=5), kids, max_size=3),
+        max_leaves=6,
+    ),
+    max_size=6,
+)
 stores = st.lists(documents, max_size=6).map(
-    lambda docs: dict(empty_data(), targets={str(i + 1): d for i, d in enumerate(docs)}))
+    lambda docs: dict(empty_data(), targets={str(i + 1): d for i, d in enumerate(docs)})
+)
 
 
 @given(stores)
@@ -85,31 +94,38 @@ def test_a_change_record_goes_forwards_and_backwards(a, b):
     assert layout.join(layout.apply(new, again, reverse=True)) == layout.join(old)
 
 
-@pytest.mark.parametrize("text", [
-    b"",
-    b'{"meta": {"1": {"app": "targettrack", "schema": 3}}, "targets": {}}',   # one line
-    b'{\n"_default": {\n},\n"meta": {\n"1": {}\n},\n"targets": {\n}\n}\n',  # another table
-    b'{\n"meta": {\n"1": {"app": "targettrack", "schema": 3}\n},\n"targets": {\n"2": {"id": "b"},\n"1": {"id": "a"}\n}\n}\n',
-    b'{\n"meta": {\n"1": {"app": "targettrack", "schema": 3}\n},\n"targets": {\n"01": {"id": "a"}\n}\n}\n',
-    b'{\n"meta": {\n"1": {"app": "targettrack", "schema": 3}\n},\n"targets": {\n"1": {"id": "a"}\n,"2": {}\n}\n}\n',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        b"",
+        b'{"meta": {"1": {"app": "targettrack", "schema": 3}}, "targets": {}}',  # one line
+        b'{\n"_default": {\n},\n"meta": {\n"1": {}\n},\n"targets": {\n}\n}\n',  # another table
+        b'{\n"meta": {\n"1": {"app": "targettrack", "schema": 3}\n},\n"targets": {\n"2": {"id": "b"},\n"1": {"id": "a"}\n}\n}\n',
+        b'{\n"meta": {\n"1": {"app": "targettrack", "schema": 3}\n},\n"targets": {\n"01": {"id": "a"}\n}\n}\n',
+        b'{\n"meta": {\n"1": {"app": "targettrack", "schema": 3}\n},\n"targets": {\n"1": {"id": "a"}\n,"2": {}\n}\n}\n',
+    ],
+)
 def test_split_refuses_any_other_layout(text):
     assert layout.split(text) is None
 
 
-@pytest.mark.parametrize("doc, expected", [
-    ({"id": "a-1", "title": "x"}, "a-1"),
-    ({"created_at": "\"id\": \"fake\"", "id": "real"}, "real"),          # the words inside a string
-    ({"aa": {"id": "nested"}, "id": "top"}, "top"),                      # a nested object's id is not at a line's
-    ({"aa": ["{"], "id": "top"}, "top"),                                 # start: the block says which is the target's
-    ({"id": "quote\"d"}, None),                                          # an escape: decode instead
-    ({"title": "no id"}, None),
-])
+@pytest.mark.parametrize(
+    "doc, expected",
+    [
+        ({"id": "a-1", "title": "x"}, "a-1"),
+        ({"created_at": '"id": "fake"', "id": "real"}, "real"),  # the words inside a string
+        ({"aa": {"id": "nested"}, "id": "top"}, "top"),  # a nested object's id is not at a line's
+        ({"aa": ["{"], "id": "top"}, "top"),  # start: the block says which is the target's
+        ({"id": 'quote"d'}, None),  # an escape: decode instead
+        ({"title": "no id"}, None),
+    ],
+)
 def test_line_id_is_exact_or_gives_up(doc, expected):
     assert layout.line_id(layout.doc_line("3", doc).encode("utf-8")) == expected
 
 
 # --- one line written, one change record kept ---------------------------------------------
+
 
 def test_an_update_rewrites_one_line_and_keeps_it_as_a_change_record(tmp_path):
     t = generated(tmp_path / "targets.json", 300)
@@ -171,7 +187,7 @@ def test_undo_applies_the_record_backwards_without_reading_the_copy(sample):
     sample.ok("update", "sh-robot-brands", "4", "--date", "2024-07")
     copies = [backups.folder(sample.db) / e.file for e in journal(sample.db) if e.base is None]
     for p in copies:
-        p.unlink()          # gone: undo still has the record and the store it wrote
+        p.unlink()  # gone: undo still has the record and the store it wrote
     assert sample.ok("undo").startswith("undid: update sh-robot-brands 4")
     assert sample.db.read_bytes() == one
 
@@ -192,13 +208,13 @@ def test_an_edit_that_keeps_size_and_modification_time_is_still_noticed(sample):
     raw = sample.db.read_bytes()
     edited = raw.replace("打造10家".encode(), "打造11家".encode())
     assert len(edited) == len(raw)
-    with open(sample.db, "r+b") as f:     # in place: same inode, same size
+    with open(sample.db, "r+b") as f:  # in place: same inode, same size
         f.write(edited)
     os.utime(sample.db, ns=(st.st_atime_ns, st.st_mtime_ns))
-    assert not backups.written_by_us(sample.db, os.stat(sample.db))
+    assert not keeping.written_by_us(sample.db, os.stat(sample.db))
     sample.ok("update", "sh-robot-brands", "4", "--date", "2024-07")
     kinds = [e.kind for e in journal(sample.db)]
-    assert kinds[-2:] == ["found", "change"]          # the edit was kept as found, then changed
+    assert kinds[-2:] == ["found", "change"]  # the edit was kept as found, then changed
     assert "打造11家".encode() in sample.db.read_bytes()
 
 
@@ -211,9 +227,9 @@ def test_a_crash_before_the_store_is_written_leaves_the_record_undone(sample):
     changed = dict(lines.docs)
     changed["1"] = changed["1"].replace(b'"value": 3', b'"value": 99')
     new = layout.Lines(lines.meta, changed)
-    backups.keep(sample.db, layout.join(new), "update that never happened", delta=layout.diff(lines, new))
-    assert sample.ok("undo").startswith("undid: update sh-robot-brands 3")   # not the one that never happened
-    assert [e.undone for e in journal(sample.db)][len(entries) - 1:] == [True, True]
+    keeping.keep(sample.db, layout.join(new), "update that never happened", delta=layout.diff(lines, new))
+    assert sample.ok("undo").startswith("undid: update sh-robot-brands 3")  # not the one that never happened
+    assert [e.undone for e in journal(sample.db)][len(entries) - 1 :] == [True, True]
 
 
 def test_recover_finds_a_removed_target_in_its_change_record(sample):
@@ -233,7 +249,7 @@ def test_a_damaged_log_is_rebuilt_with_its_change_records(sample):
     sample.ok("update", "sh-robot-brands", "4", "--date", "2024-07")
     good = sample.db.read_bytes()
     (backups.folder(sample.db) / "journal.json").write_text("[{broken")
-    sample.ok("update", "sh-robot-brands", "5", "--date", "2024-08")   # sets the log aside, rebuilds it
+    sample.ok("update", "sh-robot-brands", "5", "--date", "2024-08")  # sets the log aside, rebuilds it
     entries = journal(sample.db)
     assert any(e.base is not None and e.command.startswith("(from the version file") for e in entries)
     assert sample.ok("undo").startswith("undid:")
@@ -249,13 +265,13 @@ def test_a_damaged_change_record_is_skipped_by_restore(sample):
     record.write_text(record.read_text(encoding="utf-8").replace('\\"value\\": 4', '\\"value\\": 5'), encoding="utf-8")
     sample.db.write_bytes(b"")
     out = sample.ok("doctor", "--restore")
-    assert journal(sample.db)[-2].file in out        # the version before: the damaged record fails its SHA-256
+    assert journal(sample.db)[-2].file in out  # the version before: the damaged record fails its SHA-256
     assert sample.db.read_bytes() == first
 
 
 def test_a_reader_decodes_only_the_target_it_shows(sample, monkeypatch):
     sample.ok("update", "sh-robot-brands", "3", "--date", "2024-06")
-    import targettrack.store.readwrite as store_module
+    import targettrack.store.storefile as store_module
 
     calls = []
     real = store_module.parse
@@ -310,8 +326,11 @@ def test_splice_makes_the_bytes_and_record_join_and_diff_make(data, draw):
         n = str(int(numbers[-1]) + 1 + extra if numbers else 1 + extra)
         changes[n] = draw.draw(documents)
     lines = {n: (None if d is None else layout.doc_line(n, d).encode("utf-8")) for n, d in changes.items()}
-    meta = old.meta if draw.draw(st.booleans()) else layout.doc_line("1", {"app": "targettrack", "schema": 3,
-                                                                         "x": 1}).encode("utf-8")
+    meta = (
+        old.meta
+        if draw.draw(st.booleans())
+        else layout.doc_line("1", {"app": "targettrack", "schema": 3, "x": 1}).encode("utf-8")
+    )
     new = layout.Lines(meta, dict(old.docs))
     for n, line in lines.items():
         if line is None:

@@ -13,14 +13,16 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "targettrack"
 # or equal rank (the same rank: neighbours that never import each other's
 # callers, e.g. report/ and store/). Each __init__.py says the same in words.
 RANK = {
-    "util": 0,       # errors, languages, text width, the terminal
-    "model": 1,      # the data and what people write
-    "judge": 2,      # statuses, projections, selection
-    "report": 3, "store": 3, "extract": 3,
-    "exchange": 4,   # formats in and out, samples (may read a store)
-    "render": 5,     # drawing
-    "cache": 6,      # rows render drew, kept between runs
-    "cli": 7,        # the command line and its fast lane
+    "util": 0,  # errors, languages, text width, the terminal
+    "model": 1,  # the data and what people write
+    "judge": 2,  # statuses, projections, selection
+    "report": 3,
+    "store": 3,
+    "extract": 3,
+    "exchange": 4,  # formats in and out, samples (may read a store)
+    "render": 5,  # drawing
+    "cache": 6,  # rows render drew, kept between runs
+    "cli": 7,  # the command line and its fast lane
 }
 # The library never uses render, cache or cli.
 LIBRARY = {"util", "model", "judge", "report", "store", "extract", "exchange"}
@@ -65,8 +67,9 @@ def violations(src: Path) -> list[str]:
             if other in ("__init__", "__version__", me):
                 continue
             if RANK.get(other, 99) > RANK[me]:
-                wrong.append(f"{path.relative_to(src)}:{line} ({me}, rank {RANK[me]}) imports {other} "
-                             f"(rank {RANK.get(other)})")
+                wrong.append(
+                    f"{path.relative_to(src)}:{line} ({me}, rank {RANK[me]}) imports {other} (rank {RANK.get(other)})"
+                )
     return wrong
 
 
@@ -96,7 +99,9 @@ def test_the_check_can_fail(tmp_path):
     fake = tmp_path / "targettrack"
     for name in ("model", "render", "store"):
         (fake / name).mkdir(parents=True)
-    (fake / "model" / "target.py").write_text("from .quantity import clean\n\ndef f():\n    from ..judge import assess\n")
+    (fake / "model" / "target.py").write_text(
+        "from .quantity import clean\n\ndef f():\n    from ..judge import assess\n"
+    )
     (fake / "render" / "cells.py").write_text("from ..cli import app\nfrom .plain import write_table\n")
     (fake / "store" / "readwrite.py").write_text("import targettrack.render.table\n")
     assert [w.split(" imports ")[1].split()[0] for w in violations(fake)] == ["judge", "cli", "render"]

@@ -8,14 +8,13 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import assert_one_line_error
+from strategies import TODAY
+
 from targettrack import render
 from targettrack.judge.assess import assess
 from targettrack.judge.selection import Filter, select, select_each, sort_rows
 from targettrack.store.readwrite import Store
-
-from strategies import TODAY
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv", "text", "table"])
@@ -46,8 +45,9 @@ def test_each_target_is_made_into_its_piece_before_the_next_is_read(sample):
             yield t
 
     made = []
-    select_each(one_at_a_time(), Filter(), TODAY, None, None, "deadline",
-                lambda t, a: made.append((t.id, len(read))) or t.id)
+    select_each(
+        one_at_a_time(), Filter(), TODAY, None, None, "deadline", lambda t, a: made.append((t.id, len(read))) or t.id
+    )
     # a reader that took every target first would have read all of them before the first piece
     assert made == [(t.id, i) for i, t in enumerate(targets, 1)]
 

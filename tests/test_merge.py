@@ -11,11 +11,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from targettrack.store.fileformat import dumps
 from targettrack.store.merge import merge
-from targettrack.model.target import to_dict
-from targettrack.store.readwrite import dumps, empty_data, parse
+from targettrack.store.storefile import empty_data, parse
 
 BIN = Path(sys.executable).parent
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -86,8 +87,9 @@ def test_a_merge_that_would_make_an_invalid_target_keeps_ours():
 
 # --- the property: merging is the same in either order ---------------------------------------
 
-actions = st.lists(st.tuples(st.sampled_from(["add", "update", "note", "remove"]), st.integers(0, 3),
-                             st.integers(1, 99)), max_size=6)
+actions = st.lists(
+    st.tuples(st.sampled_from(["add", "update", "note", "remove"]), st.integers(0, 3), st.integers(1, 99)), max_size=6
+)
 
 
 def _apply(base, acts, side):
@@ -98,7 +100,9 @@ def _apply(base, acts, side):
         if act == "add" and tid not in by:
             by[tid] = T(tid)
         elif act == "update" and tid in by:
-            by[tid].setdefault("observations", []).append(O(f"{2020 + v % 6}", v, f"2026-0{1 + n % 9}-01T00:00:0{side}Z"))
+            by[tid].setdefault("observations", []).append(
+                O(f"{2020 + v % 6}", v, f"2026-0{1 + n % 9}-01T00:00:0{side}Z")
+            )
         elif act == "note" and tid in by:
             by[tid]["owner"] = f"{side}-{v}"
         elif act == "remove" and tid in by:
@@ -118,8 +122,11 @@ def test_merging_gives_the_same_targets_and_values_in_either_order(a, b):
     # keeps the id is the one thing that depends on the order (issue 30), as which side a conflict keeps.
     twice = {c.id for c in one.conflicts if c.field == "(added twice)"}
     twice |= {f"{i}-theirs" for i in twice}
-    pairs = [({**x, "id": ""}, {**y, "id": ""}) for x, y in zip(one.data["targets"].values(),
-                                                             two.data["targets"].values()) if x["id"] in twice]
+    pairs = [
+        ({**x, "id": ""}, {**y, "id": ""})
+        for x, y in zip(one.data["targets"].values(), two.data["targets"].values())
+        if x["id"] in twice
+    ]
     assert sorted(map(json.dumps, (p for p, _ in pairs))) == sorted(map(json.dumps, (q for _, q in pairs)))
     for x, y in zip(one.data["targets"].values(), two.data["targets"].values()):
         if x["id"] in twice:
@@ -134,17 +141,28 @@ def test_merging_gives_the_same_targets_and_values_in_either_order(a, b):
             tid = added_twice.get(t["id"], t["id"]) if side is theirs else t["id"]  # theirs' copy: ID-theirs
             if tid in ids(one.data):
                 merged = next(m for m in one.data["targets"].values() if m["id"] == tid)
-                assert all(o in merged.get("observations", []) for o in t.get("observations", [])
-                           if o not in base["targets"]["1"].get("observations", []))
+                assert all(
+                    o in merged.get("observations", [])
+                    for o in t.get("observations", [])
+                    if o not in base["targets"]["1"].get("observations", [])
+                )
     assert parse(Path("m"), dumps(one.data).encode()) == one.data  # a valid, deterministic store
 
 
 # --- two analysts, one remote ------------------------------------------------------------
 
+
 def _env(home: Path) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "TARGETTRACK_"))}
-    env.update(PATH=f"{BIN}{os.pathsep}{env.get('PATH', '')}", HOME=str(home), TARGETTRACK_TODAY="2026-11-26",
-               GIT_AUTHOR_NAME="a", GIT_AUTHOR_EMAIL="a@x", GIT_COMMITTER_NAME="a", GIT_COMMITTER_EMAIL="a@x")
+    env.update(
+        PATH=f"{BIN}{os.pathsep}{env.get('PATH', '')}",
+        HOME=str(home),
+        TARGETTRACK_TODAY="2026-11-26",
+        GIT_AUTHOR_NAME="a",
+        GIT_AUTHOR_EMAIL="a@x",
+        GIT_COMMITTER_NAME="a",
+        GIT_COMMITTER_EMAIL="a@x",
+    )
     return env
 
 
@@ -170,8 +188,9 @@ def team(tmp_path):
     env = _env(tmp_path)
     subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(tmp_path / "remote.git")], check=True, env=env)
     a = Analyst(tmp_path / "a", {**env, "TARGETTRACK_USER": "王芳"})
-    subprocess.run(["git", "clone", "-q", str(tmp_path / "remote.git"), str(a.work)], check=True, env=env,
-                   capture_output=True)
+    subprocess.run(
+        ["git", "clone", "-q", str(tmp_path / "remote.git"), str(a.work)], check=True, env=env, capture_output=True
+    )
     a.tt("init", "--sample")
     out = a.tt("git-setup").stdout
     assert "merge=targettrack" in out and "targets.json.backups/" in out
@@ -180,8 +199,9 @@ def team(tmp_path):
     a.git("commit", "-qm", "the shipped store")
     a.git("push", "-q", "origin", "HEAD:main")
     b = Analyst(tmp_path / "b", {**env, "TARGETTRACK_USER": "李明"})
-    subprocess.run(["git", "clone", "-q", str(tmp_path / "remote.git"), str(b.work)], check=True, env=env,
-                   capture_output=True)
+    subprocess.run(
+        ["git", "clone", "-q", str(tmp_path / "remote.git"), str(b.work)], check=True, env=env, capture_output=True
+    )
     b.tt("git-setup")  # the driver is registered per clone (git config is not pushed)
     return a, b
 

@@ -8,28 +8,40 @@ from decimal import Decimal as D
 from fractions import Fraction
 
 import pytest
-from hypothesis import given, settings as hsettings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
-from targettrack.judge.assess import assess, open_sdg_score, timeline
-from targettrack.model.dates import day
-from targettrack.model.target import Observation, Target
+from targettrack.judge.assess import assess, timeline
+from targettrack.judge.assessment import open_sdg_score
 from targettrack.judge.plans import plan_score, plan_status, summarize_plans
+from targettrack.model.dates import day
 from targettrack.model.settings import DEFAULT_BANDS, Settings
+from targettrack.model.target import Observation, Target
 
 B, T2, DL = date(2020, 1, 1), date(2022, 1, 1), date(2030, 1, 1)
 
 
 def tgt(kind="increase", base=100, goal=200, obs=(), deadline=DL, method=None, baseline_day=B, **kw):
     return Target(
-        id="t", title="t", kind=kind, unit="亿元", target=D(str(goal)),
-        baseline=None if base is None else D(str(base)), baseline_date=day(baseline_day) if base is not None else None,
-        deadline=day(deadline), method=method,
-        observations=tuple(Observation(day(d), D(str(v)), f"2026-01-0{i + 1}T00:00:00Z") for i, (d, v) in enumerate(obs)),
+        id="t",
+        title="t",
+        kind=kind,
+        unit="亿元",
+        target=D(str(goal)),
+        baseline=None if base is None else D(str(base)),
+        baseline_date=day(baseline_day) if base is not None else None,
+        deadline=day(deadline),
+        method=method,
+        observations=tuple(
+            Observation(day(d), D(str(v)), f"2026-01-0{i + 1}T00:00:00Z") for i, (d, v) in enumerate(obs)
+        ),
         **kw,
     )
 
 
 # --- cagr (Eurostat / Open SDG) ---------------------------------------------
+
 
 def test_cagr_increase():
     a = assess(tgt(obs=[(T2, 121)]), T2, method="cagr")
@@ -45,11 +57,14 @@ def test_cagr_decrease():
     assert a.ratio == pytest.approx(0.90508, abs=1e-4) and a.status == "at-risk"
 
 
-@pytest.mark.parametrize("base, value, goal, why", [
-    (0, 50, 200, "base value is zero"),
-    (-10, 50, 200, "base value is zero or negative"),
-    (10, -5, 200, "change sign"),
-])
+@pytest.mark.parametrize(
+    "base, value, goal, why",
+    [
+        (0, 50, 200, "base value is zero"),
+        (-10, 50, 200, "base value is zero or negative"),
+        (10, -5, 200, "change sign"),
+    ],
+)
 def test_cagr_undefined_falls_back_to_linear_and_says_so(base, value, goal, why):
     a = assess(tgt(base=base, goal=goal, obs=[(T2, value)]), T2, method="cagr")
     assert a.method == "linear" and "CAGR is undefined" in a.note and why in a.note
@@ -79,12 +94,16 @@ def test_cagr_past_deadline_judged_as_of_the_deadline():
 
 # --- projection (UN 2023) ---------------------------------------------------
 
-@pytest.mark.parametrize("value, ratio, status", [
-    (121, 1.59239, "on-track"),     # v_e = 121 * 1.099928^8 = 259.239
-    (102, 0.10402, "at-risk"),      # v_e = 110.402: just above the 0.10 edge
-    (100.5, 0.02524, "off-track"),  # v_e = 102.524
-    (95, -0.22611, "regressing"),   # v_e = 77.389
-])
+
+@pytest.mark.parametrize(
+    "value, ratio, status",
+    [
+        (121, 1.59239, "on-track"),  # v_e = 121 * 1.099928^8 = 259.239
+        (102, 0.10402, "at-risk"),  # v_e = 110.402: just above the 0.10 edge
+        (100.5, 0.02524, "off-track"),  # v_e = 102.524
+        (95, -0.22611, "regressing"),  # v_e = 77.389
+    ],
+)
 def test_projection_bands(value, ratio, status):
     a = assess(tgt(obs=[(T2, value)]), T2, method="projection")
     assert a.method == "projection" and a.ratio == pytest.approx(ratio, abs=1e-4) and a.status == status
@@ -131,8 +150,13 @@ D0 = date(2024, 1, 1)
 
 
 def lin(obs, goal=100, base=0, deadline_days=100):
-    return tgt(base=base, goal=goal, obs=[(D0 + timedelta(days=n), v) for n, v in obs], baseline_day=D0,
-               deadline=D0 + timedelta(days=deadline_days))
+    return tgt(
+        base=base,
+        goal=goal,
+        obs=[(D0 + timedelta(days=n), v) for n, v in obs],
+        baseline_day=D0,
+        deadline=D0 + timedelta(days=deadline_days),
+    )
 
 
 def test_rates_and_buffer():
@@ -145,7 +169,6 @@ def test_rates_and_buffer():
     # ten days ahead, never "ten days behind" beside an on-track status.
     assert later.buffer_days == 10 and later.status == "on-track" and later.ratio == Fraction(3, 2)
     assert later.required_rate == a.required_rate
-
 
 
 def test_linear_projected_value_at_the_deadline():
@@ -170,8 +193,10 @@ def test_sanofi_reached_two_years_early(sample):
 
 # --- Open SDG score and plans ---------------------------------------------
 
-@pytest.mark.parametrize("ratio, score", [(0.95, 2.5), (0.6, 0.0), (0.0, -2.5), (1.3, 5.0), (2.0, 5.0),
-                                          (-0.6, -5.0), (0.3, -1.25)])
+
+@pytest.mark.parametrize(
+    "ratio, score", [(0.95, 2.5), (0.6, 0.0), (0.0, -2.5), (1.3, 5.0), (2.0, 5.0), (-0.6, -5.0), (0.3, -1.25)]
+)
 def test_open_sdg_score(ratio, score):
     assert open_sdg_score(ratio, DEFAULT_BANDS["linear"]) == pytest.approx(score, abs=1e-9)
 
@@ -184,9 +209,9 @@ def test_plan_status_is_the_weakest_open_one():
 
 
 def test_plan_summary_counts_and_mean_score():
-    a = assess(lin([(60, 100)]), D0 + timedelta(days=70))            # achieved, 5
-    b = assess(lin([(50, 50)]), D0 + timedelta(days=50))             # R 1.0 -> 2.5 + (0.05/0.35)*2.5
-    c = assess(lin([]), D0 + timedelta(days=50))                     # no-data, no score
+    a = assess(lin([(60, 100)]), D0 + timedelta(days=70))  # achieved, 5
+    b = assess(lin([(50, 50)]), D0 + timedelta(days=50))  # R 1.0 -> 2.5 + (0.05/0.35)*2.5
+    c = assess(lin([]), D0 + timedelta(days=50))  # no-data, no score
     rows = summarize_plans([(tgt(plan="p"), a), (tgt(plan="p"), b), (tgt(plan="p"), c)])
     assert (rows[0]["status_targets"], rows[0]["total"], rows[0]["on_course"], rows[0]["binding"]) == (1, 3, 2, 0)
     assert rows[0]["status"] == "no-data" and rows[0]["counts"] == {"achieved": 1, "on-track": 1, "no-data": 1}
@@ -201,13 +226,18 @@ def test_plans_command(sample):
     rows = {r["plan"]: r for r in json.loads(sample.ok("plans", "-f", "json"))}
     assert set(rows) == {"sh-robot-plan-2025", "im-l6-solid-state", "hezhou-projects"}
     robot = rows["sh-robot-plan-2025"]
-    assert robot["status"] == "awaiting-data" and robot["targets"] == ["sh-robot-brands", "sh-robot-industry", "sh-robot-scenarios"]
+    assert robot["status"] == "awaiting-data" and robot["targets"] == [
+        "sh-robot-brands",
+        "sh-robot-industry",
+        "sh-robot-scenarios",
+    ]
     assert rows["hezhou-projects"]["status"] == "pending" and rows["hezhou-projects"]["counts"] == {"pending": 4}
     plain = sample.ok("plans")
     assert plain.splitlines()[0].split() == ["PLAN", "TARGETS", "ON", "COURSE", "BINDING", "SCORE"]
     assert "hezhou-projects     4 pending " in plain
     assert sample.ok("plans", "-f", "csv").startswith(
-        "plan,status,status_targets,total,on_course,binding,binding_on_course,score,targets,counts\n")
+        "plan,status,status_targets,total,on_course,binding,binding_on_course,score,targets,counts\n"
+    )
     ids = [r["id"] for r in json.loads(sample.ok("list", "-f", "json", "--plan", "hezhou-projects"))]
     assert len(ids) == 4
 
@@ -216,8 +246,23 @@ def test_a_plan_says_how_many_are_on_course_and_the_binding_ones_apart(tt):
     """Issue 11, item 7: one missed milestone in 17 targets is "missed (1 of 17)", beside 12/17 on course."""
     for i in range(16):
         binding = ["--binding"] if i < 7 else ["--expected"]
-        tt.ok("add", f"t{i:02d}", "--title", f"t{i}", "--target", "10", "--baseline", "0", "--baseline-date", "2021",
-              "--deadline", "2027", "--plan", "p", *binding)
+        tt.ok(
+            "add",
+            f"t{i:02d}",
+            "--title",
+            f"t{i}",
+            "--target",
+            "10",
+            "--baseline",
+            "0",
+            "--baseline-date",
+            "2021",
+            "--deadline",
+            "2027",
+            "--plan",
+            "p",
+            *binding,
+        )
         # 2022's 3 of 10 is on the line (expected 1/6 by 2022-12-31); 0 is off track
         tt.ok("update", f"t{i:02d}", "3" if i < 12 else "0", "--date", "2022")
     tt.ok("add", "m", "--title", "机场", "--kind", "milestone", "--deadline", "2025-06-30", "--plan", "p", "--binding")
@@ -235,11 +280,19 @@ def test_a_plan_says_how_many_are_on_course_and_the_binding_ones_apart(tt):
 
 # --- timeline -------------------------------------------------------------
 
+
 def test_timeline_has_each_observation_and_year_end():
     t = tgt(obs=[(date(2021, 6, 30), 110), (date(2023, 3, 31), 130)])
     steps = timeline(t, date(2024, 2, 1))
-    assert [s.as_of for s in steps] == [date(2020, 12, 31), date(2021, 6, 30), date(2021, 12, 31),
-                                        date(2022, 12, 31), date(2023, 3, 31), date(2023, 12, 31), date(2024, 2, 1)]
+    assert [s.as_of for s in steps] == [
+        date(2020, 12, 31),
+        date(2021, 6, 30),
+        date(2021, 12, 31),
+        date(2022, 12, 31),
+        date(2023, 3, 31),
+        date(2023, 12, 31),
+        date(2024, 2, 1),
+    ]
     # 2021-06-30: progress 10/100, expected 546/3653 days: R = 0.669
     assert steps[0].status == "no-data" and steps[1].status == "at-risk"
     assert float(steps[1].ratio) == pytest.approx(0.1 / (546 / 3653))
@@ -251,6 +304,7 @@ def test_show_timeline(sample):
     out = sample.ok("show", "sh-robot-industry", "--timeline")
     assert "timeline (" in out and "2023-12-31  no-data" in out and "2025-12-31" in out
     import json
+
     r = json.loads(sample.ok("show", "sh-robot-industry", "--timeline", "-f", "json"))
     dates = [s["date"] for s in r["timeline"]]
     assert dates == ["2023-12-31", "2024-06-30", "2024-12-31", "2025-06-30", "2025-12-31", "2026-11-26"]
@@ -261,16 +315,41 @@ def test_show_timeline(sample):
 
 # --- urgency -----------------------------------------------------------------
 
+
 def test_list_sort_urgency(sample):
     import json
 
-    sample.ok("update", "yaohai", "120万元")                                   # breached
-    sample.ok("add", "a", "--title", "a", "--target", "100", "--deadline", "2027", "--baseline", "0",
-              "--baseline-date", "2026-01-01")
-    sample.ok("add", "b", "--title", "b", "--target", "100", "--deadline", "2027", "--baseline", "0",
-              "--baseline-date", "2026-01-01")
-    sample.ok("update", "a", "80", "--date", "2026-11-01")                    # well ahead
-    sample.ok("update", "b", "20", "--date", "2026-11-01")                    # behind
+    sample.ok("update", "yaohai", "120万元")  # breached
+    sample.ok(
+        "add",
+        "a",
+        "--title",
+        "a",
+        "--target",
+        "100",
+        "--deadline",
+        "2027",
+        "--baseline",
+        "0",
+        "--baseline-date",
+        "2026-01-01",
+    )
+    sample.ok(
+        "add",
+        "b",
+        "--title",
+        "b",
+        "--target",
+        "100",
+        "--deadline",
+        "2027",
+        "--baseline",
+        "0",
+        "--baseline-date",
+        "2026-01-01",
+    )
+    sample.ok("update", "a", "80", "--date", "2026-11-01")  # well ahead
+    sample.ok("update", "b", "20", "--date", "2026-11-01")  # behind
     ids = [r["id"] for r in json.loads(sample.ok("list", "-f", "json", "--sort", "urgency"))]
     assert ids[0] == "yaohai-talent-subsidy"
     assert ids.index("b") < ids.index("a") < ids.index("im-l6-first-batch")
@@ -278,6 +357,7 @@ def test_list_sort_urgency(sample):
 
 
 # --- config -------------------------------------------------------------------
+
 
 def test_config_shows_sets_resets_and_info_reports_changes(sample):
     import json
@@ -296,16 +376,19 @@ def test_config_shows_sets_resets_and_info_reports_changes(sample):
     assert json.loads(sample.ok("info", "-f", "json"))["settings_changed"] == {}
 
 
-@pytest.mark.parametrize("argv, words", [
-    (["config", "colour", "red"], "unknown setting"),
-    (["config", "method", "magic"], "not one of"),
-    (["config", "linear.on-track", "lots"], "not a number"),
-    (["config", "linear.on-track", "0.5"], "on-track >= at-risk"),
-    (["config", "--reset"], "--reset"),
-    (["add", "x", "--title", "x", "--kind", "milestone", "--method", "guess"], "--method"),
-    (["list", "--method", "guess"], "--method"),
-    (["show", "sanofi", "--method", "guess"], "--method"),
-])
+@pytest.mark.parametrize(
+    "argv, words",
+    [
+        (["config", "colour", "red"], "unknown setting"),
+        (["config", "method", "magic"], "not one of"),
+        (["config", "linear.on-track", "lots"], "not a number"),
+        (["config", "linear.on-track", "0.5"], "on-track >= at-risk"),
+        (["config", "--reset"], "--reset"),
+        (["add", "x", "--title", "x", "--kind", "milestone", "--method", "guess"], "--method"),
+        (["list", "--method", "guess"], "--method"),
+        (["show", "sanofi", "--method", "guess"], "--method"),
+    ],
+)
 def test_bad_method_and_config_input(sample, argv, words):
     from conftest import assert_one_line_error
 
@@ -320,15 +403,30 @@ series = st.lists(st.tuples(st.integers(1, 3000), st.integers(-50, 400)), min_si
 
 
 @hsettings(max_examples=150)
-@given(series, st.integers(1, 4000), st.integers(0, 2000), st.sampled_from(["linear", "cagr", "projection"]),
-       st.sampled_from(["increase", "decrease"]))
+@given(
+    series,
+    st.integers(1, 4000),
+    st.integers(0, 2000),
+    st.sampled_from(["linear", "cagr", "projection"]),
+    st.sampled_from(["increase", "decrease"]),
+)
 def test_later_observations_never_change_an_earlier_judgement(obs, as_of, later, method, kind):
     goal = 300 if kind == "increase" else 20
-    base_t = tgt(kind=kind, base=100, goal=goal, obs=[(B + timedelta(days=n), v) for n, v in obs],
-                 deadline=B + timedelta(days=2500))
+    base_t = tgt(
+        kind=kind,
+        base=100,
+        goal=goal,
+        obs=[(B + timedelta(days=n), v) for n, v in obs],
+        deadline=B + timedelta(days=2500),
+    )
     cut = B + timedelta(days=as_of)
-    early = tgt(kind=kind, base=100, goal=goal, obs=[(B + timedelta(days=n), v) for n, v in obs if n <= as_of],
-                deadline=B + timedelta(days=2500))
+    early = tgt(
+        kind=kind,
+        base=100,
+        goal=goal,
+        obs=[(B + timedelta(days=n), v) for n, v in obs if n <= as_of],
+        deadline=B + timedelta(days=2500),
+    )
     assert assess(base_t, cut, method=method) == assess(early, cut, method=method)
     _ = later
 
@@ -362,9 +460,19 @@ def test_every_method_ignores_observations_after_the_as_of_date(method):
 @pytest.mark.parametrize("method", METHODS)
 def test_every_method_takes_the_later_recorded_of_two_values_on_a_day(method):
     # Later in the order of recording (the store's order), whatever the clock said (issue 15).
-    t = Target(id="t", title="t", unit="亿元", target=D(200), baseline=D(100), baseline_date=day(B),
-               deadline=day(DL), observations=(Observation(day(T2), D(90), "2026-01-02T00:00:00Z"),
-                                               Observation(day(T2), D(121), "2026-01-01T00:00:00Z")))
+    t = Target(
+        id="t",
+        title="t",
+        unit="亿元",
+        target=D(200),
+        baseline=D(100),
+        baseline_date=day(B),
+        deadline=day(DL),
+        observations=(
+            Observation(day(T2), D(90), "2026-01-02T00:00:00Z"),
+            Observation(day(T2), D(121), "2026-01-01T00:00:00Z"),
+        ),
+    )
     assert assess(t, T2, method=method).current == 121
 
 

@@ -5,7 +5,6 @@ the smaller findings. Each test is a reproduction of a finding."""
 
 from __future__ import annotations
 
-import io
 import json
 import marshal
 import os
@@ -17,16 +16,20 @@ from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings as hsettings, strategies as st
-
 from conftest import SHIPPED, TT, assert_one_line_error
-from targettrack.cache import files as cachefiles, rows as rowcache
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
+
+from targettrack.cache import files as cachefiles
+from targettrack.cache import rows as rowcache
 from targettrack.model.dates import parse_period
-from targettrack.store.merge import merge
-from targettrack.model.target import Observation, from_dict, to_dict
 from targettrack.model.operations import change_unit
 from targettrack.model.quantity import convert, from_json_number
-from targettrack.store.readwrite import empty_data
+from targettrack.model.stored import from_dict, to_dict
+from targettrack.model.target import Observation
+from targettrack.store.merge import merge
+from targettrack.store.storefile import empty_data
 
 BIN = Path(sys.executable).parent
 SCRIPT = BIN / "targettrack"
@@ -51,6 +54,7 @@ def O(date, value, at="2026-01-01T00:00:00Z"):
 
 # --- 1. merges across units --------------------------------------------------------------
 
+
 def test_a_value_recorded_before_the_other_side_moved_units_is_converted_both_ways():
     base = data(T("x"))
     ours = data(T("x", observations=[O("2025", 6)]))
@@ -73,13 +77,20 @@ UNITS = ["元", "万元", "亿元"]
 
 
 @hsettings(max_examples=150, deadline=None)
-@given(st.sampled_from(UNITS), st.sampled_from(UNITS), st.sampled_from(UNITS),
-       st.lists(st.integers(1, 10**6), min_size=0, max_size=3), st.lists(st.integers(1, 10**6), max_size=3),
-       st.lists(st.integers(1, 10**6), max_size=3))
-def test_every_value_each_side_recorded_is_in_the_merged_store_in_its_unit(u0, u1, u2, base_values, ours_new,
-                                                                           theirs_new):
+@given(
+    st.sampled_from(UNITS),
+    st.sampled_from(UNITS),
+    st.sampled_from(UNITS),
+    st.lists(st.integers(1, 10**6), min_size=0, max_size=3),
+    st.lists(st.integers(1, 10**6), max_size=3),
+    st.lists(st.integers(1, 10**6), max_size=3),
+)
+def test_every_value_each_side_recorded_is_in_the_merged_store_in_its_unit(
+    u0, u1, u2, base_values, ours_new, theirs_new
+):
     """Sides that move to another unit (converting, as edit --unit does) and record values: the
     merged store holds each value each side recorded, in the merged unit."""
+
     def recorded(t, values, first_year, unit):
         for i, v in enumerate(values):
             t = t.with_observation(Observation(parse_period(str(first_year + i)), D(v), f"2026-0{1 + i}-01T00:00:00Z"))
@@ -100,8 +111,11 @@ def test_every_value_each_side_recorded_is_in_the_merged_store_in_its_unit(u0, u
 
 
 def test_the_merge_driver_converts_and_history_shows_the_value_in_the_new_unit(tmp_path):
-    for name, d in (("base", data(T("x"))), ("ours", data(T("x", observations=[O("2025", 6)]))),
-                    ("theirs", data(T("x", unit="万元", target=100000)))):
+    for name, d in (
+        ("base", data(T("x"))),
+        ("ours", data(T("x", observations=[O("2025", 6)]))),
+        ("theirs", data(T("x", unit="万元", target=100000))),
+    ):
         (tmp_path / name).write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
     r = subprocess.run([str(SCRIPT), "merge", "base", "ours", "theirs"], cwd=tmp_path, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
@@ -130,6 +144,7 @@ def test_an_import_into_a_target_whose_unit_changed_converts_what_is_there(tt, t
 
 # --- 3. the same id added on both sides ---------------------------------------------------------
 
+
 def test_one_id_added_on_both_sides_keeps_both_targets_whole():
     ours = data(T("a", title="粮食", owner="甲", observations=[O("2024", 1)]))
     theirs = data(T("a", title="钢铁", owner="乙", target=99, observations=[O("2024", 2)]))
@@ -152,16 +167,24 @@ def test_the_same_target_added_on_both_sides_is_one_target_with_both_values_and_
 
 # --- 2. a colleague without the driver ----------------------------------------------------------
 
+
 def _git(cwd, *args):
-    env = {**os.environ, "GIT_AUTHOR_NAME": "a", "GIT_AUTHOR_EMAIL": "a@example.org", "GIT_COMMITTER_NAME": "a",
-           "GIT_COMMITTER_EMAIL": "a@example.org", "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "a",
+        "GIT_AUTHOR_EMAIL": "a@example.org",
+        "GIT_COMMITTER_NAME": "a",
+        "GIT_COMMITTER_EMAIL": "a@example.org",
+        "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
+    }
     return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True)
 
 
 def _tt(cwd, *args):
     env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
-    return subprocess.run([str(SCRIPT), "--db", "targets.json", *args], cwd=cwd, env=env, capture_output=True,
-                          text=True)
+    return subprocess.run(
+        [str(SCRIPT), "--db", "targets.json", *args], cwd=cwd, env=env, capture_output=True, text=True
+    )
 
 
 @pytest.mark.skipif(GIT is None, reason="git is not installed")
@@ -230,6 +253,7 @@ def test_without_the_driver_a_merge_of_different_targets_is_a_clean_line_merge(t
 
 
 # --- 4. the cache folder --------------------------------------------------------------------------
+
 
 def _run_list(db: Path, cache: Path, **extra):
     env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
@@ -313,9 +337,11 @@ def test_a_relative_xdg_cache_home_is_ignored(shipped, tmp_path):
 def _forge(rows: Path, body: bytes, key: bytes | None) -> None:
     if key is None:  # the old format's checksum: anyone can compute it
         import zlib
+
         rows.write_bytes(len(body).to_bytes(8, "big") + zlib.crc32(body).to_bytes(4, "big") + body)
     else:  # with the user's own key: a wrong shape must still be only a miss
         from _blake2 import blake2b
+
         rows.write_bytes(len(body).to_bytes(8, "big") + blake2b(body, key=key, digest_size=16).digest() + body)
 
 
@@ -326,15 +352,20 @@ def test_rows_written_by_another_hand_are_a_miss_never_a_status_or_a_traceback(s
     key = (cache / "targettrack" / cachefiles.KEY_FILE).read_bytes()
     genuine = rows.read_bytes()[24:]
     poisoned = genuine.replace(b"no-data", b"POISONE")
-    for body, k in ((poisoned, None), (poisoned, b"x" * 32), (marshal.dumps((1, 2, 3, 4)), key),
-                    (marshal.dumps(marshal.loads(genuine)[:3] + ((("x",) * 17,),)), key),
-                    (marshal.dumps(marshal.loads(genuine)[:3] + (((1,) * 17,),)), key)):
+    for body, k in (
+        (poisoned, None),
+        (poisoned, b"x" * 32),
+        (marshal.dumps((1, 2, 3, 4)), key),
+        (marshal.dumps(marshal.loads(genuine)[:3] + ((("x",) * 17,),)), key),
+        (marshal.dumps(marshal.loads(genuine)[:3] + (((1,) * 17,),)), key),
+    ):
         _forge(rows, body, k)
         r = _run_list(shipped, cache)
         assert (r.returncode, r.stdout, r.stderr) == (0, truth, ""), body[:40]
 
 
 # --- 5. workbooks -------------------------------------------------------------------------------
+
 
 def _workbook(path: Path, rows, formats=None, merged=None, sheet="targets") -> Path:
     from openpyxl import Workbook
@@ -358,21 +389,28 @@ def test_a_fraction_in_a_date_column_is_refused_naming_the_cell(tt, tmp_path):
 
 
 def test_a_percent_cell_means_the_percentage_it_shows(tt, tmp_path):
-    book = _workbook(tmp_path / "w.xlsx", [["id", "title", "target", "unit", "deadline"], ["a", "A", 0.035, "%", 2025]],
-                     {"C2": "0.0%"})
+    book = _workbook(
+        tmp_path / "w.xlsx",
+        [["id", "title", "target", "unit", "deadline"], ["a", "A", 0.035, "%", 2025]],
+        {"C2": "0.0%"},
+    )
     tt.ok("import", str(book))
     assert json.loads(tt.ok("show", "a", "-f", "json"))["target"] == 3.5
-    obs = _workbook(tmp_path / "o.xlsx", [["id", "date", "value"], ["a", 2024, 0.0275]], {"C2": "0.00%"},
-                    sheet="observations")
+    obs = _workbook(
+        tmp_path / "o.xlsx", [["id", "date", "value"], ["a", 2024, 0.0275]], {"C2": "0.00%"}, sheet="observations"
+    )
     tt.ok("import", str(obs))
     assert json.loads(tt.ok("history", "a", "-f", "json"))[0]["value"] == 2.75
 
 
-@pytest.mark.parametrize("rows, merged, words", [
-    ([["id", "title", "target", "deadline", "x"], ["a", "A", 5, 2025, 1e300]], None, ["cell E2", "out of range"]),
-    ([["id", "date", "value"], ["a", 2024, 1], [None, 2025, 2]], "A2:A3", ["A2:A3", "unmerge"]),
-    ([["id", "title", "target", "deadline"], ["a", "A", "=1+1", 2025]], None, ["cell C2", "save it first"]),
-])
+@pytest.mark.parametrize(
+    "rows, merged, words",
+    [
+        ([["id", "title", "target", "deadline", "x"], ["a", "A", 5, 2025, 1e300]], None, ["cell E2", "out of range"]),
+        ([["id", "date", "value"], ["a", 2024, 1], [None, 2025, 2]], "A2:A3", ["A2:A3", "unmerge"]),
+        ([["id", "title", "target", "deadline"], ["a", "A", "=1+1", 2025]], None, ["cell C2", "save it first"]),
+    ],
+)
 def test_workbook_cells_excel_cannot_mean_are_exit_2_with_their_cell(tt, tmp_path, rows, merged, words):
     sheet = "observations" if rows[0][1] == "date" else "targets"
     tt.ok("add", "a", "--title", "a", "--target", "5", "--deadline", "2027")
@@ -393,12 +431,21 @@ def test_a_tiny_workbook_declaring_the_whole_sheet_is_not_read_as_the_whole_shee
             part = zin.read(name)
             if name.startswith("xl/worksheets/"):
                 part = re.sub(rb'<dimension ref="[^"]+" ?/>', b'<dimension ref="A1:XFD1048576"/>', part)
-                part = part.replace(b"</sheetData>", b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>'
-                                    b'</t></is></c></row></sheetData>')
+                part = part.replace(
+                    b"</sheetData>",
+                    b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t></t></is></c></row></sheetData>',
+                )
             zout.writestr(name, part)
     assert huge.stat().st_size < 10_000
-    r = subprocess.run(["/usr/bin/time", "-f", "%M", str(SCRIPT), "--db", str(tt.db), "import", str(huge)],
-                       capture_output=True, text=True) if Path("/usr/bin/time").exists() else None
+    r = (
+        subprocess.run(
+            ["/usr/bin/time", "-f", "%M", str(SCRIPT), "--db", str(tt.db), "import", str(huge)],
+            capture_output=True,
+            text=True,
+        )
+        if Path("/usr/bin/time").exists()
+        else None
+    )
     if r is None:
         pytest.skip("GNU time is not installed")
     peak_kb = int(r.stderr.strip().splitlines()[-1])
@@ -407,6 +454,7 @@ def test_a_tiny_workbook_declaring_the_whole_sheet_is_not_read_as_the_whole_shee
 
 
 # --- 6. the smaller ones --------------------------------------------------------------------------
+
 
 def test_the_same_value_twice_in_one_file_is_recorded_once(tt, tmp_path):
     tt.ok("add", "a", "--title", "a", "--target", "100", "--deadline", "2027")
@@ -443,8 +491,7 @@ def test_a_device_is_refused_and_a_pipe_is_read(tmp_path, command):
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
     writer = subprocess.Popen(["sh", "-c", f"printf 'id,title,target,deadline\\na,A,5,2027\\n' > {fifo}"])
-    r = subprocess.run([str(SCRIPT), "--db", str(t.db), command, str(fifo)], capture_output=True, text=True,
-                       timeout=60)
+    r = subprocess.run([str(SCRIPT), "--db", str(t.db), command, str(fifo)], capture_output=True, text=True, timeout=60)
     writer.wait(timeout=10)
     assert r.returncode == 0, r.stderr
 

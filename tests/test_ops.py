@@ -9,23 +9,30 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from conftest import assert_one_line_error
 from hypothesis import given
 from hypothesis import strategies as st
 
-from targettrack.model import operations as ops
 from targettrack.judge.assess import assess
+from targettrack.judge.selection import Filter, select, sort_rows, status_counts
+from targettrack.model import operations as ops
 from targettrack.model.dates import day, parse_period
+from targettrack.model.rules import check_tag, parse_tags, parse_unit, validate
+from targettrack.model.target import Target
 from targettrack.util.errors import InputError
 from targettrack.util.frozen import replace
-from targettrack.model.target import Target, check_tag, parse_tags, parse_unit, validate
-from targettrack.judge.selection import Filter, select, sort_rows, status_counts
-
-from conftest import assert_one_line_error
 
 TODAY = date(2026, 11, 26)
 NOW = "2026-11-26T00:00:00.000000Z"
-BRANDS = Target(id="brands", title="10 brands", unit="家", target=Decimal(10), deadline=parse_period("2025"),
-                baseline=Decimal(2), baseline_date=parse_period("2023"))
+BRANDS = Target(
+    id="brands",
+    title="10 brands",
+    unit="家",
+    target=Decimal(10),
+    deadline=parse_period("2025"),
+    baseline=Decimal(2),
+    baseline_date=parse_period("2023"),
+)
 DONE_BY = Target(id="rail", title="railway", kind="milestone", deadline=parse_period("2027"))
 
 
@@ -37,6 +44,7 @@ def refused(fn, *args, **kw) -> InputError:
 
 # --- observe: what update and import record ---------------------------------------
 
+
 def test_a_level_is_recorded_in_the_targets_unit():
     o = ops.observe(replace(BRANDS, unit="亿元"), "8500000万元", parse_period("2024"), TODAY, NOW)
     assert o.value == Decimal(850) and o.date.label == "2024" and o.recorded_at == NOW
@@ -46,7 +54,7 @@ def test_a_change_adds_to_the_latest_level_only_where_changes_are_allowed():
     t = BRANDS.with_observation(ops.observe(BRANDS, "5", parse_period("2024"), TODAY, NOW))
     assert ops.observe(t, "3", day(TODAY), TODAY, NOW, how="by").value == 8
     assert ops.observe(t, "-2", day(TODAY), TODAY, NOW, how="by").value == 3
-    assert ops.observe(t, "+3", day(TODAY), TODAY, NOW).value == 3   # a sign is part of a level
+    assert ops.observe(t, "+3", day(TODAY), TODAY, NOW).value == 3  # a sign is part of a level
     assert ops.observe(t, "-0.5", day(TODAY), TODAY, NOW).value == Decimal("-0.5")
     bare = replace(BRANDS, baseline=None, baseline_date=None)
     e = refused(ops.observe, bare, "3", day(TODAY), TODAY, NOW, how="by")
@@ -57,7 +65,9 @@ def test_a_change_adds_to_the_latest_level_only_where_changes_are_allowed():
 
 def test_a_value_is_recorded_only_once_its_period_has_ended():
     e = refused(ops.observe, BRANDS, "3", parse_period("2027"), TODAY, NOW)
-    assert e.field == "date" and str(e) == "2027 is in the future (today is 2026-11-26); record values once they are known"
+    assert (
+        e.field == "date" and str(e) == "2027 is in the future (today is 2026-11-26); record values once they are known"
+    )
     e = refused(ops.observe, BRANDS, "3", parse_period("2026-11"), TODAY, NOW)
     assert e.field == "date" and "2026-11 has not ended yet" in str(e)
     assert ops.observe(BRANDS, "3", day(TODAY), TODAY, NOW).value == 3
@@ -76,6 +86,7 @@ def test_a_value_in_another_dimension_is_refused():
 
 
 # --- units, tags, targets --------------------------------------------------------------
+
 
 def test_units_and_tags():
     assert parse_unit("ｋｍ") == "km" and parse_unit("亿元") == "亿元"
@@ -116,6 +127,7 @@ def test_validate_applies_the_kinds_rules():
 
 # --- edit ---------------------------------------------------------------------------------
 
+
 def test_edit_converts_the_unit_first_and_reads_new_values_in_it():
     t = replace(BRANDS, unit="万元", target=Decimal(1000000), baseline=Decimal(100))
     t = t.with_observation(ops.observe(t, "50万元", parse_period("2024"), TODAY, NOW))
@@ -141,6 +153,7 @@ def test_edit_will_not_turn_recorded_levels_into_done_marks():
 
 # --- selection -------------------------------------------------------------------------------
 
+
 def test_select_sort_and_count():
     done = DONE_BY.with_observation(ops.observe(DONE_BY, "done", parse_period("2026-01-05"), TODAY, NOW))
     cap = Target(id="cap", title="cap", kind="cap", target=Decimal(5), tags=("x",), plan="p")
@@ -161,25 +174,60 @@ def test_select_sort_and_count():
 TARGET_HEADER = "id,title,kind,unit,target,baseline,deadline,tags\n"
 CASES = [
     # (what, CLI arguments, CSV to import, the rule's words)
-    ("future observation", ["update", "sh-robot-brands", "3", "--date", "2027"],
-     "id,date,value\nsh-robot-brands,2027,3\n", "2027 is in the future (today is 2026-11-26)"),
-    ("unfinished period", ["update", "sh-robot-brands", "3", "--date", "2026-11"],
-     "id,date,value\nsh-robot-brands,2026-11,3\n", "2026-11 has not ended yet"),
-    ("unit that is a number", ["add", "x", "--title", "x", "--target", "5", "--unit", "5kg", "--deadline", "2025"],
-     TARGET_HEADER + "x,x,increase,5kg,5,,2025,\n", "'5kg' is not a unit"),
-    ("tag holding a separator", ["add", "x", "--title", "x", "--target", "5", "--deadline", "2025", "--tag", "a b"],
-     TARGET_HEADER + "x,x,increase,,5,,2025,a b\n", "invalid tag 'a b'"),
-    ("unknown kind", ["add", "x", "--title", "x", "--target", "5", "--kind", "goal", "--deadline", "2025"],
-     TARGET_HEADER + "x,x,goal,,5,,2025,\n", "'goal' is not one of increase, decrease, cap, floor, milestone"),
-    ("milestone with a number", ["add", "x", "--title", "x", "--target", "5", "--kind", "milestone"],
-     TARGET_HEADER + "x,x,milestone,,5,,,\n", "a milestone is done or not done; it takes no target value"),
-    ("increase below its baseline", ["add", "x", "--title", "x", "--target", "5", "--baseline", "9",
-                                     "--deadline", "2025"],
-     TARGET_HEADER + "x,x,increase,,5,9,2025,\n", "an increase target (5) below its baseline (9)"),
-    ("value in another dimension", ["update", "sh-robot-industry", "5km"],
-     "id,date,value\nsh-robot-industry,2026-11-26,5km\n", "cannot be converted"),
-    ("milestone given a number", ["update", "hezhou-airport", "3"],
-     "id,date,value\nhezhou-airport,2026-11-26,3\n", "hezhou-airport is a milestone"),
+    (
+        "future observation",
+        ["update", "sh-robot-brands", "3", "--date", "2027"],
+        "id,date,value\nsh-robot-brands,2027,3\n",
+        "2027 is in the future (today is 2026-11-26)",
+    ),
+    (
+        "unfinished period",
+        ["update", "sh-robot-brands", "3", "--date", "2026-11"],
+        "id,date,value\nsh-robot-brands,2026-11,3\n",
+        "2026-11 has not ended yet",
+    ),
+    (
+        "unit that is a number",
+        ["add", "x", "--title", "x", "--target", "5", "--unit", "5kg", "--deadline", "2025"],
+        TARGET_HEADER + "x,x,increase,5kg,5,,2025,\n",
+        "'5kg' is not a unit",
+    ),
+    (
+        "tag holding a separator",
+        ["add", "x", "--title", "x", "--target", "5", "--deadline", "2025", "--tag", "a b"],
+        TARGET_HEADER + "x,x,increase,,5,,2025,a b\n",
+        "invalid tag 'a b'",
+    ),
+    (
+        "unknown kind",
+        ["add", "x", "--title", "x", "--target", "5", "--kind", "goal", "--deadline", "2025"],
+        TARGET_HEADER + "x,x,goal,,5,,2025,\n",
+        "'goal' is not one of increase, decrease, cap, floor, milestone",
+    ),
+    (
+        "milestone with a number",
+        ["add", "x", "--title", "x", "--target", "5", "--kind", "milestone"],
+        TARGET_HEADER + "x,x,milestone,,5,,,\n",
+        "a milestone is done or not done; it takes no target value",
+    ),
+    (
+        "increase below its baseline",
+        ["add", "x", "--title", "x", "--target", "5", "--baseline", "9", "--deadline", "2025"],
+        TARGET_HEADER + "x,x,increase,,5,9,2025,\n",
+        "an increase target (5) below its baseline (9)",
+    ),
+    (
+        "value in another dimension",
+        ["update", "sh-robot-industry", "5km"],
+        "id,date,value\nsh-robot-industry,2026-11-26,5km\n",
+        "cannot be converted",
+    ),
+    (
+        "milestone given a number",
+        ["update", "hezhou-airport", "3"],
+        "id,date,value\nhezhou-airport,2026-11-26,3\n",
+        "hezhou-airport is a milestone",
+    ),
 ]
 
 
@@ -194,13 +242,20 @@ def test_the_same_refusal_through_the_command_line_and_import(sample, tmp_path, 
 
 
 def test_json_import_refuses_a_tag_with_a_separator_and_keeps_tags_whole(sample, tmp_path):
-    doc = {"format": "targettrack-export", "version": 1,
-           "targets": [{"id": "x", "title": "x", "target": 5, "deadline": "2025", "tags": ["a;b"]}]}
+    doc = {
+        "format": "targettrack-export",
+        "version": 1,
+        "targets": [{"id": "x", "title": "x", "target": 5, "deadline": "2025", "tags": ["a;b"]}],
+    }
     f = tmp_path / "in.json"
     f.write_text(json.dumps(doc), encoding="utf-8")
     assert_one_line_error(sample("import", str(f)), 2, "invalid tag 'a;b'", "column tags")
-    assert_one_line_error(sample("add", "x", "--title", "x", "--target", "5", "--deadline", "2025", "--tag", "a;b"),
-                          2, "--tag", "invalid tag 'a;b'")
+    assert_one_line_error(
+        sample("add", "x", "--title", "x", "--target", "5", "--deadline", "2025", "--tag", "a;b"),
+        2,
+        "--tag",
+        "invalid tag 'a;b'",
+    )
     doc["targets"][0]["tags"] = ["能源", "a.b", "c-d"]
     f.write_text(json.dumps(doc), encoding="utf-8")
     sample.ok("import", str(f))
@@ -208,8 +263,8 @@ def test_json_import_refuses_a_tag_with_a_separator_and_keeps_tags_whole(sample,
 
 
 def test_an_increment_adds_to_an_undated_baseline_too():
-    undated = replace(BRANDS, baseline_date=None)   # a baseline with no date: still what --by adds to
+    undated = replace(BRANDS, baseline_date=None)  # a baseline with no date: still what --by adds to
     assert ops.observe(undated, "3", day(TODAY), TODAY, NOW, how="by").value == 5
     fields = {"owner": "x", "source": {"document": "d"}}
     ops.edit(BRANDS, fields)
-    assert fields == {"owner": "x", "source": {"document": "d"}}   # the caller's dict is left as given
+    assert fields == {"owner": "x", "source": {"document": "d"}}  # the caller's dict is left as given

@@ -3,31 +3,46 @@
 from decimal import Decimal as D
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
+from targettrack.model.quantity import (
+    Quantity,
+    format_number,
+    format_quantity,
+    from_json_number,
+    json_number,
+    parse_chinese_numeral,
+    parse_quantity,
+    to_chinese_numeral,
+    unit_info,
+    value_in_unit,
+)
 from targettrack.util.errors import InputError
-from targettrack.model.quantity import Quantity, format_number, format_quantity, from_json_number, json_number, parse_chinese_numeral, parse_quantity, to_chinese_numeral, unit_info, value_in_unit
 
 
-@pytest.mark.parametrize("text, number, unit", [
-    ("1000", "1000", ""),
-    ("1,000", "1000", ""),
-    ("1.5e3", "1500", ""),
-    ("45%", "45", "%"),
-    ("100万", "100", "万"),
-    ("100万元", "100", "万元"),
-    ("1000亿元", "1000", "亿元"),
-    ("1.2万亿元", "1.2", "万亿元"),
-    ("一千亿", "100000000000", ""),
-    ("两千五百万", "25000000", ""),
-    ("１，０００", "1000", ""),            # full-width digits and comma
-    ("1000 km", "1000", "km"),
-    ("360台/万人", "360", "台/万人"),
-    ("2万台", "2", "万台"),
-    ("一点五万", "15000", ""),
-    (".5", "0.5", ""),
-    ("=-5", "-5", ""),
-])
+@pytest.mark.parametrize(
+    "text, number, unit",
+    [
+        ("1000", "1000", ""),
+        ("1,000", "1000", ""),
+        ("1.5e3", "1500", ""),
+        ("45%", "45", "%"),
+        ("100万", "100", "万"),
+        ("100万元", "100", "万元"),
+        ("1000亿元", "1000", "亿元"),
+        ("1.2万亿元", "1.2", "万亿元"),
+        ("一千亿", "100000000000", ""),
+        ("两千五百万", "25000000", ""),
+        ("１，０００", "1000", ""),  # full-width digits and comma
+        ("1000 km", "1000", "km"),
+        ("360台/万人", "360", "台/万人"),
+        ("2万台", "2", "万台"),
+        ("一点五万", "15000", ""),
+        (".5", "0.5", ""),
+        ("=-5", "-5", ""),
+    ],
+)
 def test_reads_values_as_written(text, number, unit):
     q = parse_quantity(text)
     assert q.number == D(number) and q.unit == unit
@@ -48,22 +63,25 @@ def test_refuses_what_is_not_a_value(bad):
         parse_quantity(bad)
 
 
-@pytest.mark.parametrize("value, target_unit, expected", [
-    ("8500000万元", "亿元", "850"),
-    ("850亿元", "万元", "8500000"),
-    ("1.2万亿元", "亿元", "12000"),
-    ("100万", "亿元", "0.01"),          # a bare magnitude attaches to the target's base (元)
-    ("100万", "万元", "100"),
-    ("100万", "家", "1000000"),
-    ("1000", "亿元", "1000"),           # a bare number is already in the target's unit
-    ("1000公里", "km", "1000"),
-    ("1000千米", "公里", "1000"),
-    ("1500 m", "km", "1.5"),
-    ("2万台", "台", "20000"),
-    ("45%", "%", "45"),
-    ("13657亿斤", "亿吨", "6.8285"),     # grain: the 2021 communiqué's 13657亿斤 is 68285万吨
-    ("69541万吨", "亿吨", "6.9541"),
-])
+@pytest.mark.parametrize(
+    "value, target_unit, expected",
+    [
+        ("8500000万元", "亿元", "850"),
+        ("850亿元", "万元", "8500000"),
+        ("1.2万亿元", "亿元", "12000"),
+        ("100万", "亿元", "0.01"),  # a bare magnitude attaches to the target's base (元)
+        ("100万", "万元", "100"),
+        ("100万", "家", "1000000"),
+        ("1000", "亿元", "1000"),  # a bare number is already in the target's unit
+        ("1000公里", "km", "1000"),
+        ("1000千米", "公里", "1000"),
+        ("1500 m", "km", "1.5"),
+        ("2万台", "台", "20000"),
+        ("45%", "%", "45"),
+        ("13657亿斤", "亿吨", "6.8285"),  # grain: the 2021 communiqué's 13657亿斤 is 68285万吨
+        ("69541万吨", "亿吨", "6.9541"),
+    ],
+)
 def test_converts_into_the_targets_unit(value, target_unit, expected):
     got = value_in_unit(parse_quantity(value), target_unit)
     assert got == D(expected) and str(got) == expected  # exact, no float noise
@@ -92,8 +110,18 @@ def test_display_is_exact_and_readable():
     assert format_quantity(D(45), "%") == "45%"
 
 
-@pytest.mark.parametrize("n, text", [(10, "十"), (15, "十五"), (105, "一百零五"), (100000000000, "一千亿"),
-                                     (25000000, "两千五百万"), (120000000, "一亿二千万"), (1000000000000, "一万亿")])
+@pytest.mark.parametrize(
+    "n, text",
+    [
+        (10, "十"),
+        (15, "十五"),
+        (105, "一百零五"),
+        (100000000000, "一千亿"),
+        (25000000, "两千五百万"),
+        (120000000, "一亿二千万"),
+        (1000000000000, "一万亿"),
+    ],
+)
 def test_chinese_numerals(n, text):
     assert parse_chinese_numeral(text) == n
 
@@ -113,8 +141,11 @@ def test_formatted_numbers_read_back_exactly(x):
     assert parse_quantity("=" + format_number(x)).number == x
 
 
-@given(st.integers(min_value=0, max_value=10**12), st.sampled_from(["", "万", "亿", "万亿"]),
-       st.sampled_from(["元", "家", "km", "辆", ""]))
+@given(
+    st.integers(min_value=0, max_value=10**12),
+    st.sampled_from(["", "万", "亿", "万亿"]),
+    st.sampled_from(["元", "家", "km", "辆", ""]),
+)
 def test_magnitude_and_unit_compose(n, mag, base):
     q = parse_quantity(f"{n}{mag}{base}")
     assert q.number == n

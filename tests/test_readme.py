@@ -60,8 +60,13 @@ def sessions(text: str) -> dict[str, list[tuple[int, list[str], list[str]]]]:
 
 def _run_session(steps, folder: Path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("TARGETTRACK_")}
-    env.update(PATH=f"{BIN}{os.pathsep}{env.get('PATH', '')}", TARGETTRACK_TODAY="2026-11-26", COLUMNS="80",
-               HOME=str(folder), TARGETTRACK_USER="王芳")
+    env.update(
+        PATH=f"{BIN}{os.pathsep}{env.get('PATH', '')}",
+        TARGETTRACK_TODAY="2026-11-26",
+        COLUMNS="80",
+        HOME=str(folder),
+        TARGETTRACK_USER="王芳",
+    )
     env.pop("NO_COLOR", None)
     for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):  # the same locale on every machine (info names it)
         env.pop(var, None)
@@ -69,9 +74,15 @@ def _run_session(steps, folder: Path):
     exports: list[str] = []
     for line, cmd, expected in steps:
         script = " ".join(c.rstrip("\\").strip() for c in cmd)[2:]
-        r = subprocess.run(["bash", "-c", "\n".join(exports + [script])], cwd=folder, env=env, capture_output=True,
-                           stdin=subprocess.DEVNULL,
-                           text=True, timeout=120)
+        r = subprocess.run(
+            ["bash", "-c", "\n".join(exports + [script])],
+            cwd=folder,
+            env=env,
+            capture_output=True,
+            stdin=subprocess.DEVNULL,
+            text=True,
+            timeout=120,
+        )
         if script.startswith("export "):
             exports.append(script)
         actual = (r.stdout + r.stderr).replace(str(folder), HOME).rstrip("\n")
@@ -80,6 +91,7 @@ def _run_session(steps, folder: Path):
 
 def _matches(expected: list[str], actual: list[str]) -> bool:
     """Line by line; a line `...` matches any run of lines (the first run that lets the rest match)."""
+
     def norm(s):
         return CLOCK.sub("T", s.rstrip())
 
@@ -103,12 +115,21 @@ def _name(page: Path) -> str:
     return str(page.relative_to(REPO))
 
 
-SESSIONS = {(_name(page), section): steps for page in PAGES
-            for section, steps in sessions(page.read_text(encoding="utf-8")).items()}
+SESSIONS = {
+    (_name(page), section): steps
+    for page in PAGES
+    for section, steps in sessions(page.read_text(encoding="utf-8")).items()
+}
 
 
 def test_every_page_has_commands_to_run():
-    assert {page for page, _ in SESSIONS} >= {"README.md", "docs/guide.md", "docs/statuses.md", "docs/store.md"}
+    assert {page for page, _ in SESSIONS} >= {
+        "README.md",
+        "docs/guide.md",
+        "docs/extract.md",
+        "docs/store.md",
+        "docs/zh.md",
+    }
 
 
 @pytest.mark.parametrize("page,section", list(SESSIONS))
@@ -118,8 +139,11 @@ def test_commands_print_what_the_page_shows(page, section, tmp_path):
     (folder / "tests").symlink_to(REPO / "tests")  # for the extract example's sample document
     for line, cmd, expected, actual in _run_session(SESSIONS[page, section], folder):
         assert _matches(expected, actual), (
-            f"{page} line {line}: {cmd[0]}\n--- the page shows:\n" + "\n".join(expected)
-            + "\n--- it prints:\n" + "\n".join(actual))
+            f"{page} line {line}: {cmd[0]}\n--- the page shows:\n"
+            + "\n".join(expected)
+            + "\n--- it prints:\n"
+            + "\n".join(actual)
+        )
 
 
 def test_the_matcher_can_fail():

@@ -12,23 +12,34 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
-
+from conftest import FROZEN_TODAY, TT
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 from strategies import targets
-from targettrack.report import build as report
-from targettrack.cache import reportrows, rows as rowcache
-from targettrack.util.frozen import replace
+
+from targettrack.cache import reportrows
+from targettrack.cache import rows as rowcache
+from targettrack.judge.selection import Filter
 from targettrack.render import report_markdown, report_text
 from targettrack.render.report_common import brief as briefed
-from targettrack.judge.selection import Filter
-from targettrack.store.readwrite import Store, real_path
+from targettrack.report import build as report
+from targettrack.store.lock import real_path
+from targettrack.store.readwrite import Store
+from targettrack.util.frozen import replace
 
-from conftest import TT, FROZEN_TODAY
-
-DAYS = ["2021-06-30", "2025-01-01", "2025-04-01", "2026-03-31", "2026-11-26", "2026-12-03", "2027-06-30",
-        "2031-01-01"]
-ASKED = [[], ["--since", "2026-01-01"], ["--since", "2019-12-31"], ["--within", "2y"], ["--status", "missed,at-risk"],
-         ["--binding"], ["--tag", "十四五"], ["--plan", "cn-14fyp"], ["--method", "cagr"]]
+DAYS = ["2021-06-30", "2025-01-01", "2025-04-01", "2026-03-31", "2026-11-26", "2026-12-03", "2027-06-30", "2031-01-01"]
+ASKED = [
+    [],
+    ["--since", "2026-01-01"],
+    ["--since", "2019-12-31"],
+    ["--within", "2y"],
+    ["--status", "missed,at-risk"],
+    ["--binding"],
+    ["--tag", "十四五"],
+    ["--plan", "cn-14fyp"],
+    ["--method", "cagr"],
+]
 
 
 def kept_files() -> list[Path]:
@@ -58,13 +69,16 @@ def test_the_report_keeps_rows_and_a_second_report_reads_them(sample, monkeypatc
     real = assess_module.assess
     monkeypatch.setattr(assess_module, "assess", lambda t, *a, **k: judging.append(t.id) or real(t, *a, **k))
     assert sample.ok("report") == first == fresh(sample)
-    quiet = {e[rowcache.ID] for e in _kept(sample).entries
-             if reportrows.quiet(e, (date.fromisoformat(FROZEN_TODAY) - timedelta(days=7)).toordinal())}
+    quiet = {
+        e[rowcache.ID]
+        for e in _kept(sample).entries
+        if reportrows.quiet(e, (date.fromisoformat(FROZEN_TODAY) - timedelta(days=7)).toordinal())
+    }
     assert quiet and not quiet & set(judging), "a target whose row holds over the week is not judged again"
 
 
 def _kept(t: TT):
-    from targettrack.store.readwrite import read_store
+    from targettrack.store.lock import read_store
 
     path = real_path(t.db)
     return rowcache.load(path, rowcache.identity(*read_store(path)), None, lang_given=False)
@@ -84,8 +98,9 @@ def test_rows_kept_on_one_day_report_right_on_another(request, store, today):
             assert t.ok("report", *asked, env=later) == fresh(t, *asked, env=later), (today, asked)
 
 
-@pytest.mark.parametrize("args", [["--as-of", "2025-06-30"], ["--as-of", "2026-11-20", "--since", "2026-11-01"],
-                                  ["--as-of", "2030-01-01"]])
+@pytest.mark.parametrize(
+    "args", [["--as-of", "2025-06-30"], ["--as-of", "2026-11-20", "--since", "2026-11-01"], ["--as-of", "2030-01-01"]]
+)
 def test_another_report_date_reads_right_and_keeps_only_todays_rows(plan, args):
     plan.ok("update", "cn-urbanization", "66", "--date", "2025", "-q")
     plan.ok("list")
@@ -148,6 +163,7 @@ def test_csv_json_and_html_reports_do_not_use_the_rows(plan, monkeypatch):
 
 # --- generated targets, against report.build ------------------------------------------
 
+
 def _drawn(b) -> tuple[str, str]:
     text, md = io.StringIO(), io.StringIO()
     report_text.render(b, text, store="s.json", generated_at="x")
@@ -159,11 +175,12 @@ _counter = itertools.count()
 
 
 @hsettings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(targets(), min_size=1, max_size=8),
-       st.lists(st.tuples(st.integers(-800, 4000), st.sampled_from([0, 1, 7, 30, 400, 3000])), min_size=1,
-                max_size=4),
-       st.sampled_from([None, "linear", "cagr"]),
-       st.sampled_from([frozenset(), {"missed"}, {"on-track", "at-risk"}, {"no-data", "achieved"}]))
+@given(
+    st.lists(targets(), min_size=1, max_size=8),
+    st.lists(st.tuples(st.integers(-800, 4000), st.sampled_from([0, 1, 7, 30, 400, 3000])), min_size=1, max_size=4),
+    st.sampled_from([None, "linear", "cagr"]),
+    st.sampled_from([frozenset(), {"missed"}, {"on-track", "at-risk"}, {"no-data", "achieved"}]),
+)
 def test_reports_from_rows_are_the_reports_judged_afresh(tmp_path, generated, asked, method, wanted):
     """Rows kept on one day; reports on other days (before it too, when some
     values were not recorded yet), over other spans, for some statuses,

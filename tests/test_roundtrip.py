@@ -9,13 +9,13 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from targettrack.exchange import formats as exchange
-from targettrack.model.target import from_dict, to_dict, validate
-from targettrack.model.settings import Settings
-from targettrack.store.readwrite import Store
-
 from strategies import TODAY, targets
+
+from targettrack.exchange import exporting, importplan, readrows
+from targettrack.model.rules import validate
+from targettrack.model.settings import Settings
+from targettrack.model.stored import from_dict, to_dict
+from targettrack.store.readwrite import Store
 
 NOW = "2026-11-26T00:00:00.000000Z"
 many = st.lists(targets(), min_size=1, max_size=4, unique_by=lambda t: t.id)
@@ -39,17 +39,17 @@ def test_store_gives_back_what_it_was_given(ts):
             assert store.targets() == ts
 
 
-def _import(text: str, existing=()) -> exchange.Plan:
-    return exchange.plan_import(exchange.read(text, "file"), list(existing), TODAY, NOW)
+def _import(text: str, existing=()) -> importplan.Plan:
+    return importplan.plan_import(readrows.read(text, "file"), list(existing), TODAY, NOW)
 
 
 @checks
 @given(many)
 def test_json_export_then_import_is_the_identity(ts):
-    text = exchange.export_json(ts, Settings(), NOW, 2)
+    text = exporting.export_json(ts, Settings(), NOW, 2)
     plan = _import(text)
     assert [to_dict(t) for t in plan.targets] == [to_dict(t) for t in ts]
-    assert exchange.export_json(plan.targets, Settings(), NOW, 2) == text  # byte for byte
+    assert exporting.export_json(plan.targets, Settings(), NOW, 2) == text  # byte for byte
     again = _import(text, plan.targets)  # importing it again changes nothing
     assert again.targets == [] and again.observations_added == 0
 
@@ -57,10 +57,10 @@ def test_json_export_then_import_is_the_identity(ts):
 @checks
 @given(many)
 def test_csv_export_then_import_is_the_identity(ts):
-    text = exchange.export_csv(ts)
+    text = exporting.export_csv(ts)
     plan = _import(text)
     assert [to_dict(t) for t in plan.targets] == [to_dict(t) for t in ts]
-    assert exchange.export_csv(plan.targets) == text
+    assert exporting.export_csv(plan.targets) == text
     again = _import(text, plan.targets)
     assert again.targets == [] and again.observations_added == 0
 
@@ -70,5 +70,5 @@ def test_csv_export_then_import_is_the_identity(ts):
 def test_xlsx_export_then_import_is_the_identity(ts):
     from targettrack.exchange.xlsx import export_xlsx, read_xlsx
 
-    plan = exchange.plan_import(read_xlsx(export_xlsx(ts), "file.xlsx"), [], TODAY, NOW)
+    plan = importplan.plan_import(read_xlsx(export_xlsx(ts), "file.xlsx"), [], TODAY, NOW)
     assert [to_dict(t) for t in plan.targets] == [to_dict(t) for t in ts]

@@ -10,15 +10,24 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from targettrack.cache import rows as rowcache
-from targettrack.store.readwrite import read_store, real_path
-
 from conftest import SHIPPED, TT
 
-SHOWN = [[], ["--sort", "status"], ["--sort", "urgency"], ["--sort", "progress"], ["--sort", "id"],
-         ["--status", "on-track,at-risk"], ["--tag", "robotics"], ["--kind", "milestone"], ["--binding"],
-         ["--due-before", "2026"], ["--format", "table"]]
+from targettrack.cache import rows as rowcache
+from targettrack.store.lock import read_store, real_path
+
+SHOWN = [
+    [],
+    ["--sort", "status"],
+    ["--sort", "urgency"],
+    ["--sort", "progress"],
+    ["--sort", "id"],
+    ["--status", "on-track,at-risk"],
+    ["--tag", "robotics"],
+    ["--kind", "milestone"],
+    ["--binding"],
+    ["--due-before", "2026"],
+    ["--format", "table"],
+]
 
 
 def kept_files() -> list[Path]:
@@ -56,8 +65,19 @@ def plan(tmp_path) -> TT:
     return t
 
 
-DAYS = ["2020-01-01", "2021-06-30", "2024-12-31", "2025-01-01", "2025-03-31", "2025-04-01", "2026-01-01",
-        "2026-03-31", "2026-04-01", "2027-06-30", "2031-01-01"]
+DAYS = [
+    "2020-01-01",
+    "2021-06-30",
+    "2024-12-31",
+    "2025-01-01",
+    "2025-03-31",
+    "2025-04-01",
+    "2026-01-01",
+    "2026-03-31",
+    "2026-04-01",
+    "2027-06-30",
+    "2031-01-01",
+]
 
 
 def test_the_plan_reads_differently_on_these_days(plan):
@@ -133,8 +153,14 @@ def test_a_damaged_cache_file_is_only_a_miss(sample, damage):
     expected = sample.ok("list")
     kept = kept_files()[0]
     raw = kept.read_bytes()
-    kept.write_bytes({"truncate": raw[:len(raw) // 2], "flip": raw[:-5] + bytes([raw[-5] ^ 0xFF]) + raw[-4:],
-                      "garbage": os.urandom(300), "empty": b""}[damage])
+    kept.write_bytes(
+        {
+            "truncate": raw[: len(raw) // 2],
+            "flip": raw[:-5] + bytes([raw[-5] ^ 0xFF]) + raw[-4:],
+            "garbage": os.urandom(300),
+            "empty": b"",
+        }[damage]
+    )
     assert sample.ok("list") == expected
     assert kept.read_bytes() == raw  # judged again and kept again, whole
 
@@ -194,8 +220,10 @@ def test_the_installed_command_keeps_and_reads_rows(sample, tmp_path):
 
 # --- export's kept pieces (exportcache.py) ------------------------------------------
 
+
 def test_export_reads_the_same_with_kept_pieces_and_after_changes(sample):
     """Kept for a store targettrack wrote (its lines were checked); a changed line misses."""
+
     def exported(*args):
         return "\n".join(line for line in sample.ok(*args, "export").splitlines() if '"exported_at"' not in line)
 
@@ -216,7 +244,7 @@ def test_a_damaged_export_cache_is_only_a_miss(sample, damage):
     sample.ok("export")
     kept = next(rowcache.folder().glob("*.export"))
     raw = kept.read_bytes()
-    kept.write_bytes(raw[:len(raw) // 2] if damage == "truncate" else os.urandom(200))
+    kept.write_bytes(raw[: len(raw) // 2] if damage == "truncate" else os.urandom(200))
     body = [line for line in sample.ok("export").splitlines() if '"exported_at"' not in line]
     assert body == [line for line in sample.ok("--no-cache", "export").splitlines() if '"exported_at"' not in line]
 
@@ -230,6 +258,7 @@ def test_cache_clear_removes_the_export_pieces_too(sample):
 
 
 # --- after other hands: the rows of unchanged lines are kept -------------------------
+
 
 def _count_judging(monkeypatch) -> list:
     from targettrack.judge import assess as assess_module
@@ -302,14 +331,22 @@ def test_rows_drawn_for_wide_ambiguous_characters_are_a_miss(tmp_path):
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "c")}
 
     def listed(**more):
-        return subprocess.run([str(exe), "--db", str(db), "list"], capture_output=True, timeout=60, check=True,
-                              env={**env, **more}).stdout
+        return subprocess.run(
+            [str(exe), "--db", str(db), "list"], capture_output=True, timeout=60, check=True, env={**env, **more}
+        ).stdout
 
     narrow = listed()
     wide = listed(TARGETTRACK_CJK_WIDTH="2")
     assert wide == listed(TARGETTRACK_CJK_WIDTH="2") and wide != narrow
-    assert wide == subprocess.run([str(exe), "--no-cache", "--db", str(db), "list"], capture_output=True, timeout=60,
-                                  env={**env, "TARGETTRACK_CJK_WIDTH": "2"}).stdout
+    assert (
+        wide
+        == subprocess.run(
+            [str(exe), "--no-cache", "--db", str(db), "list"],
+            capture_output=True,
+            timeout=60,
+            env={**env, "TARGETTRACK_CJK_WIDTH": "2"},
+        ).stdout
+    )
     assert listed() == narrow
 
 

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from conftest import TT, assert_one_line_error
+
 from targettrack.exchange.samples import SAMPLES, sample_bytes
 
 REPO = Path(__file__).resolve().parent.parent
@@ -29,8 +30,14 @@ def test_the_build_script_makes_the_shipped_file(tmp_path):
     (tmp_path / "data").mkdir()
     env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
     env.pop("TARGETTRACK_DB", None)
-    r = subprocess.run(["sh", str(REPO / "data" / "cn-14th-five-year-plan.sh")], cwd=tmp_path, env=env,
-                       capture_output=True, text=True, timeout=300)
+    r = subprocess.run(
+        ["sh", str(REPO / "data" / "cn-14th-five-year-plan.sh")],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "data" / "cn-14th-five-year-plan.json").read_bytes() == CN.read_bytes()
     assert sorted(p.name for p in (tmp_path / "data").iterdir()) == ["cn-14th-five-year-plan.json"]
@@ -84,8 +91,12 @@ def test_the_samples_are_kept_once_and_a_built_wheel_carries_them(tmp_path):
         shutil.copy(REPO / name, tree / name)
     shutil.copytree(REPO / "src", tree / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     shutil.copytree(REPO / "data", tree / "data")
-    r = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(tree)],
-                       capture_output=True, text=True, timeout=300)  # as `pip install .` builds it
+    r = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(tree)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )  # as `pip install .` builds it
     assert r.returncode == 0, r.stderr[-2000:]
     wheel = next(tmp_path.glob("targettrack-*.whl"))
     with zipfile.ZipFile(wheel) as z:

@@ -8,9 +8,10 @@ import json
 from datetime import date
 
 import pytest
-from hypothesis import given, strategies as st
-
 from conftest import assert_one_line_error
+from hypothesis import given
+from hypothesis import strategies as st
+
 from targettrack.model.dates import parse_period
 from targettrack.util.errors import InputError
 from targettrack.util.textfile import decode
@@ -18,8 +19,10 @@ from targettrack.util.textfile import decode
 CSV = "id,title,target,deadline\nx,机器人头部品牌,10家,2025\n"
 
 
-@pytest.mark.parametrize("encoding, said", [("gb18030", "GB18030"), ("gbk", "GB18030"), ("utf-16", "UTF-16"),
-                                            ("utf-8-sig", None), ("utf-8", None)])
+@pytest.mark.parametrize(
+    "encoding, said",
+    [("gb18030", "GB18030"), ("gbk", "GB18030"), ("utf-16", "UTF-16"), ("utf-8-sig", None), ("utf-8", None)],
+)
 def test_csv_as_excel_saves_it_is_read_and_the_encoding_said(tt, tmp_path, encoding, said):
     f = tmp_path / "in.csv"
     f.write_bytes(CSV.encode(encoding))
@@ -29,11 +32,14 @@ def test_csv_as_excel_saves_it_is_read_and_the_encoding_said(tt, tmp_path, encod
     assert json.loads(tt.ok("show", "x", "-f", "json"))["title"] == "机器人头部品牌"
 
 
-@pytest.mark.parametrize("raw, words", [
-    (b"id,title\xff\x00\x01", ("NUL bytes", "CSV UTF-8")),
-    (codecs.BOM_UTF16_LE + b"\x00\xd8", ("marked as UTF-16", "CSV UTF-8")),
-    (b"id,title\n\x81\x30", ("neither UTF-8 nor GB18030", "CSV UTF-8")),
-])
+@pytest.mark.parametrize(
+    "raw, words",
+    [
+        (b"id,title\xff\x00\x01", ("NUL bytes", "CSV UTF-8")),
+        (codecs.BOM_UTF16_LE + b"\x00\xd8", ("marked as UTF-16", "CSV UTF-8")),
+        (b"id,title\n\x81\x30", ("neither UTF-8 nor GB18030", "CSV UTF-8")),
+    ],
+)
 def test_a_file_that_cannot_be_read_says_how_to_save_it(tt, tmp_path, raw, words):
     f = tmp_path / "in.csv"
     f.write_bytes(raw)
@@ -51,8 +57,15 @@ def test_decoding_gives_back_any_text_saved_as_utf8_with_or_without_bom_or_utf16
         assert decode(text.encode("utf-16"), "f") == (text, "utf-16")
 
 
-@pytest.mark.parametrize("text", ["常住人口城镇化率,65%,2025", "单位GDP能源消耗降低〔13.5〕%", "粮食综合生产能力（亿吨）",
-                                  "柔性引进人才引才补贴最高100万元；贺州民用机场"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "常住人口城镇化率,65%,2025",
+        "单位GDP能源消耗降低〔13.5〕%",
+        "粮食综合生产能力（亿吨）",
+        "柔性引进人才引才补贴最高100万元；贺州民用机场",
+    ],
+)
 def test_decoding_gives_back_chinese_saved_in_gbk(text):
     # Bytes of a few Chinese characters in GBK are almost never valid UTF-8 as well (about 0.15 to the
     # power of the number of characters); these real phrases are not.
@@ -62,27 +75,52 @@ def test_decoding_gives_back_chinese_saved_in_gbk(text):
 
 def test_chinese_column_headers(tt, tmp_path):
     f = tmp_path / "in.csv"
-    f.write_text("编号,指标名称,目标值,截止日期,属性,责任单位\nurban,常住人口城镇化率,65%,2025,约束性,国家发展改革委\n\n"
-                 "编号,日期,数值,备注,来源\nurban,2024,67.00%,城镇化率为67.00%,国家统计局\n", encoding="utf-8")
+    f.write_text(
+        "编号,指标名称,目标值,截止日期,属性,责任单位\nurban,常住人口城镇化率,65%,2025,约束性,国家发展改革委\n\n"
+        "编号,日期,数值,备注,来源\nurban,2024,67.00%,城镇化率为67.00%,国家统计局\n",
+        encoding="utf-8",
+    )
     tt.ok("import", str(f))
     r = json.loads(tt.ok("show", "urban", "-f", "json"))
     assert (r["title"], r["target"], r["deadline_as_given"], r["binding"], r["owner"]) == (
-        "常住人口城镇化率", 65, "2025", True, "国家发展改革委")
+        "常住人口城镇化率",
+        65,
+        "2025",
+        True,
+        "国家发展改革委",
+    )
     assert [(o["value"], o["note"], o["source"]) for o in r["observations"]] == [(67, "城镇化率为67.00%", "国家统计局")]
 
 
-@pytest.mark.parametrize("text, label", [
-    ("6/30/2024", "2024-06-30"), ("30/6/2024", "2024-06-30"), ("6/6/2024", "2024-06-06"), ("2024/6/30", "2024-06-30"),
-    ("Jun-24", "2024-06"), ("Dec 2028", "2028-12"), ("March 2026", "2026-03"), ("Sept 2025", "2025-09"),
-    ("Jun '24", "2024-06"), ("Jan-99", "1999-01"), ("FY2023", "2023"), ("fy 2024", "2024"),
-])
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("6/30/2024", "2024-06-30"),
+        ("30/6/2024", "2024-06-30"),
+        ("6/6/2024", "2024-06-06"),
+        ("2024/6/30", "2024-06-30"),
+        ("Jun-24", "2024-06"),
+        ("Dec 2028", "2028-12"),
+        ("March 2026", "2026-03"),
+        ("Sept 2025", "2025-09"),
+        ("Jun '24", "2024-06"),
+        ("Jan-99", "1999-01"),
+        ("FY2023", "2023"),
+        ("fy 2024", "2024"),
+    ],
+)
 def test_dates_as_spreadsheets_write_them(text, label):
     assert parse_period(text).label == label
 
 
-@pytest.mark.parametrize("text, words", [("6/7/2024", ("ambiguous", "2024-06-07", "2024-07-06")),
-                                         ("13/14/2024", ("neither 13 nor 14 is a month",)),
-                                         ("Foo-24", ("cannot read",))])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("6/7/2024", ("ambiguous", "2024-06-07", "2024-07-06")),
+        ("13/14/2024", ("neither 13 nor 14 is a month",)),
+        ("Foo-24", ("cannot read",)),
+    ],
+)
 def test_dates_that_say_too_little_are_refused(text, words):
     with pytest.raises(InputError) as e:
         parse_period(text)
@@ -100,12 +138,27 @@ def test_every_day_reads_back_from_month_day_year_when_it_is_unambiguous(d):
 
 
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-FULL = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December"]
+FULL = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
-@given(st.integers(1930, 2029), st.integers(1, 12), st.sampled_from(["{m}-{yy}", "{m} {yyyy}", "{M} {yyyy}",
-                                                                     "{M}-{yyyy}", "FY{yyyy}"]))
+@given(
+    st.integers(1930, 2029),
+    st.integers(1, 12),
+    st.sampled_from(["{m}-{yy}", "{m} {yyyy}", "{M} {yyyy}", "{M}-{yyyy}", "FY{yyyy}"]),
+)
 def test_every_month_reads_back_as_spreadsheets_write_it(year, month, form):
     text = form.format(m=MONTHS[month - 1], M=FULL[month - 1], yy=f"{year % 100:02d}", yyyy=year)
     expected = f"{year:04d}" if form.startswith("FY") else f"{year:04d}-{month:02d}"
@@ -120,9 +173,9 @@ def test_export_csv_for_excel_has_a_bom_and_numbers_stay_numbers(tt, tmp_path):
     raw = out.read_bytes()
     assert raw.startswith(codecs.BOM_UTF8)
     text = raw.decode("utf-8-sig")
-    assert "e,'=能耗," in text                           # text that looks like a formula is still guarded
+    assert "e,'=能耗," in text  # text that looks like a formula is still guarded
     assert ",-13.5," in text and "e,2021,-2.7," in text  # numbers are numbers
-    assert not tt.ok("export", "-f", "csv").startswith("\ufeff")      # a pipe gets none
+    assert not tt.ok("export", "-f", "csv").startswith("\ufeff")  # a pipe gets none
     assert tt.ok("export", "-f", "csv", "--excel").startswith("\ufeff")
     tt.ok("export", "-o", str(out), "--no-excel")
     assert not out.read_bytes().startswith(codecs.BOM_UTF8)

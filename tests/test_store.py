@@ -9,11 +9,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import SHIPPED, TT, assert_one_line_error
-from targettrack.store import readwrite as store_mod
+
 from targettrack.exchange.samples import sample_bytes
-from targettrack.store.readwrite import SCHEMA_VERSION, Store, dumps, parse
+from targettrack.store import readwrite as store_mod
+from targettrack.store.fileformat import dumps
+from targettrack.store.readwrite import Store
+from targettrack.store.storefile import SCHEMA_VERSION, parse
 
 GOOD_HEAD = '{"meta": {"1": {"app": "targettrack", "schema": 1}}, "targets": {'
 
@@ -36,8 +38,17 @@ BROKEN = {
 
 
 @pytest.mark.parametrize("name", list(BROKEN))
-@pytest.mark.parametrize("command", [["list"], ["show", "x"], ["info"], ["update", "x", "3"],
-                                     ["add", "y", "--title", "y", "--kind", "milestone"], ["remove", "x", "--yes"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["list"],
+        ["show", "x"],
+        ["info"],
+        ["update", "x", "3"],
+        ["add", "y", "--title", "y", "--kind", "milestone"],
+        ["remove", "x", "--yes"],
+    ],
+)
 def test_broken_store_is_exit_3_and_untouched(tmp_path, name, command):
     path = tmp_path / "targets.json"
     path.write_bytes(BROKEN[name])
@@ -47,8 +58,9 @@ def test_broken_store_is_exit_3_and_untouched(tmp_path, name, command):
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock")) == ["targets.json"]
 
 
-@pytest.mark.parametrize("command", [["show", "sh-robot-brands"], ["update", "sh-robot-brands", "3"],
-                                     ["history", "sh-robot-brands"]])
+@pytest.mark.parametrize(
+    "command", [["show", "sh-robot-brands"], ["update", "sh-robot-brands", "3"], ["history", "sh-robot-brands"]]
+)
 def test_an_id_copied_onto_a_second_line_by_hand_is_refused_not_guessed(tmp_path, command):
     """targettrack finds a target in bytes it wrote itself by the first line
     with its id (ids are unique there); in the same layout edited by other
@@ -63,8 +75,12 @@ def test_an_id_copied_onto_a_second_line_by_hand_is_refused_not_guessed(tmp_path
     line = raw[start:end]  # the target's block
     last = max(int(k) for k in json.loads(raw)["targets"])
     assert b'"id": "sh-robot-brands"' in line
-    copied = raw[:-len(b"\n}\n}\n")] + b",\n" + line.replace(b'"%s": {' % number.encode(), b'"%d": {' % (last + 1), 1) \
+    copied = (
+        raw[: -len(b"\n}\n}\n")]
+        + b",\n"
+        + line.replace(b'"%s": {' % number.encode(), b'"%d": {' % (last + 1), 1)
         + b"\n}\n}\n"
+    )
     path.write_bytes(copied)
     r = TT(path)(*command)
     assert_one_line_error(r, 3, str(path), "sh-robot-brands")
@@ -88,9 +104,14 @@ def test_writing_to_a_missing_store_is_exit_3(tmp_path):
 
 def test_messages_say_what_is_wrong(tmp_path):
     path = tmp_path / "t.json"
-    for name, words in [("empty", "empty"), ("invalid json", "invalid JSON at line 1"),
-                        ("binary", "not UTF-8"), ("another app", "not a targettrack store"),
-                        ("newer schema", "newer targettrack"), ("bad target", "target document 1")]:
+    for name, words in [
+        ("empty", "empty"),
+        ("invalid json", "invalid JSON at line 1"),
+        ("binary", "not UTF-8"),
+        ("another app", "not a targettrack store"),
+        ("newer schema", "newer targettrack"),
+        ("bad target", "target document 1"),
+    ]:
         path.write_bytes(BROKEN[name])
         assert_one_line_error(TT(path)("list"), 3, words)
 
@@ -126,8 +147,11 @@ def test_one_value_recorded_is_a_short_diff_and_one_field_edited_a_line(sample):
     import difflib
 
     def diff_bytes(before: str, after: str) -> tuple[int, list[str]]:
-        changed = [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
-                   if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+        changed = [
+            line
+            for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))
+        ]
         return sum(len(line.encode("utf-8")) + 1 for line in changed), changed
 
     first = sample.db.read_text(encoding="utf-8")
@@ -138,11 +162,15 @@ def test_one_value_recorded_is_a_short_diff_and_one_field_edited_a_line(sample):
     size, changed = diff_bytes(second, third)
     assert size <= 400 and len(changed) == 3, changed  # the value's line, and the comma after the one before it
     size, changed = diff_bytes(first, second)
-    assert size <= 400 and all("observations" in line or "2024-06" in line or line.strip() in ("+ ],", "- ]")
-                               for line in changed), changed
+    assert size <= 400 and all(
+        "observations" in line or "2024-06" in line or line.strip() in ("+ ],", "- ]") for line in changed
+    ), changed
     sample.ok("edit", "sh-robot-brands", "--owner", "上海市经信委")
     size, changed = diff_bytes(third, sample.db.read_text(encoding="utf-8"))
-    assert [line for line in changed if "owner" in line] == ['- "owner": "上海市人民政府",', '+ "owner": "上海市经信委",']
+    assert [line for line in changed if "owner" in line] == [
+        '- "owner": "上海市人民政府",',
+        '+ "owner": "上海市经信委",',
+    ]
     assert len(changed) <= 4 and size <= 400  # the owner, and who last edited it
 
 
@@ -159,12 +187,16 @@ def test_writes_are_atomic_and_leave_no_temporary_files(sample, monkeypatch):
     sample.ok("update", "sh-robot-brands", "3")
     store_swaps = [c for c in calls if c[1] == "targets.json"]
     assert len(store_swaps) == 1 and store_swaps[0][0].startswith(".targets.json.")
-    assert sorted(p.name for p in sample.db.parent.iterdir()) == ["targets.json", "targets.json.backups",
-                                                                  "targets.json.lock"]
+    assert sorted(p.name for p in sample.db.parent.iterdir()) == [
+        "targets.json",
+        "targets.json.backups",
+        "targets.json.lock",
+    ]
 
 
-@pytest.mark.parametrize("err, words", [(errno.ENOSPC, "disk is full"), (errno.EROFS, "Read-only"),
-                                        (errno.EACCES, "Permission denied")])
+@pytest.mark.parametrize(
+    "err, words", [(errno.ENOSPC, "disk is full"), (errno.EROFS, "Read-only"), (errno.EACCES, "Permission denied")]
+)
 def test_a_failed_write_is_exit_3_and_the_store_is_unchanged(sample, monkeypatch, err, words):
     before = sample.digest()
 
@@ -181,7 +213,8 @@ def test_a_failed_write_is_exit_3_and_the_store_is_unchanged(sample, monkeypatch
 def test_new_bytes_that_cannot_be_written_leave_the_store_its_log_and_no_temporary_file(sample, monkeypatch):
     """The new version is written to its temporary file before it is logged
     (its hash is taken meanwhile): a refusal there logs nothing."""
-    from targettrack.store import atomicwrite as atomicfile, versions as backups
+    from targettrack.store import atomicwrite as atomicfile
+    from targettrack.store import versions as backups
 
     sample.ok("update", "sh-robot-brands", "2")
     before, log = sample.digest(), backups.read_journal(sample.db)
@@ -319,7 +352,11 @@ def test_a_schema_2_store_is_judged_by_the_new_rules_and_upgraded_on_the_first_w
     # 61, 62, 63, 64% for 2021-2024, a 2025 deadline: the 2025 value is awaited (version 0.1 said missed)
     level = before["yearly-level"]
     assert (level["status"], level["form"], level["frequency"], level["data_awaited"]) == (
-        "awaiting-data", "level", "year", "2025")
+        "awaiting-data",
+        "level",
+        "year",
+        "2025",
+    )
     assert level["last_status"] == "on-track" and level["plan"] == "fixture-plan" and level["method"] == "linear"
     t.ok("update", "yearly-level", "65.2%", "--date", "2025")
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -337,7 +374,8 @@ def test_a_schema_2_store_is_judged_by_the_new_rules_and_upgraded_on_the_first_w
     after = {r["id"]: r for r in json.loads(t.ok("list", "-f", "json"))}
     assert after["yearly-level"]["status"] == "achieved"
     assert {k: v["status"] for k, v in after.items() if k != "yearly-level"} == {
-        k: v["status"] for k, v in before.items() if k != "yearly-level"}
+        k: v["status"] for k, v in before.items() if k != "yearly-level"
+    }
 
 
 def test_tinydb_reads_every_store_targettrack_writes(tt):

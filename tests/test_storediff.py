@@ -9,8 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import SHIPPED, TT, assert_one_line_error
+from conftest import store_data as data
 
-from conftest import SHIPPED, TT, assert_one_line_error, store_data as data
 from targettrack.store.diff import changes, lines
 
 SCRIPT = Path(sys.executable).parent / "targettrack"
@@ -32,8 +33,11 @@ def O(date, value, by=None):
 
 def test_changes_names_each_target_field_and_value_by_its_period():
     old = data(T("a", observations=[O("2024", 3)]), T("gone"), T("b", owner="x"))
-    new = data(T("a", observations=[O("2024", 3), O("2024", 4, "王芳"), O("2025", 6)]),
-               T("b", owner="y", edited_by="李雷"), T("new", observations=[O("2025", 1)], created_by="张三"))
+    new = data(
+        T("a", observations=[O("2024", 3), O("2024", 4, "王芳"), O("2025", 6)]),
+        T("b", owner="y", edited_by="李雷"),
+        T("new", observations=[O("2025", 1)], created_by="张三"),
+    )
     assert changes(old, new) == [
         "a: 2024 value 4家 (was 3家), recorded by 王芳",  # a revision is a change of the value in effect
         "a: 2025 value 6家",
@@ -53,15 +57,19 @@ def test_a_value_deleted_and_a_store_that_did_not_exist():
 
 def test_lines_are_one_per_field_and_value_and_mark_a_superseded_value():
     out = lines(data(T("a", observations=[O("2024", 3), O("2024", 4, "王芳")])))
-    assert "a  target  10" in out and "a  unit  \"家\"" in out
+    assert "a  target  10" in out and 'a  unit  "家"' in out
     values = [x for x in out if x.startswith("a  2024")]
     assert values == ["a  2024  3家  (superseded)  2026-01-01", "a  2024  4家  2026-01-01  王芳"]
     assert all("\n" not in x for x in out)
 
 
 def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["git", "-c", "user.name=王芳", "-c", "user.email=wf@example.org", *args],
-                          cwd=cwd, capture_output=True, text=True)
+    return subprocess.run(
+        ["git", "-c", "user.name=王芳", "-c", "user.email=wf@example.org", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+    )
 
 
 def _tt(cwd: Path, *args: str) -> subprocess.CompletedProcess:

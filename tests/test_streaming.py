@@ -6,22 +6,26 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from hypothesis import given, strategies as st
+from conftest import TT
+from hypothesis import given
+from hypothesis import strategies as st
 
-from conftest import SHIPPED, TT
 from targettrack.util import jsonindent
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
     | st.text(alphabet=st.characters(codec="utf-8")),
     lambda kids: st.lists(kids, max_size=4) | st.dictionaries(st.text(max_size=6), kids, max_size=4),
-    max_leaves=20)
+    max_leaves=20,
+)
 
 
 @given(json_values, st.integers(0, 3), st.integers(1, 4))
@@ -38,13 +42,14 @@ def export(t: TT, *args) -> str:
 
 
 def test_export_is_the_same_from_lines_and_from_the_whole_file(sample):
-    sample.ok("update", "sh-robot-brands", "3", "--date", "2024-06")   # now known as targettrack's own file
-    from targettrack.store import versions as backups
+    from targettrack.store import keeping
 
-    assert backups.written_by_us(sample.db, os.stat(sample.db))
+    sample.ok("update", "sh-robot-brands", "3", "--date", "2024-06")  # now known as targettrack's own file
+
+    assert keeping.written_by_us(sample.db, os.stat(sample.db))
     by_lines = export(sample), sample.ok("export", "--format", "csv")
-    sample.db.write_bytes(sample.db.read_bytes())       # the same bytes, but another file: decoded whole
-    assert not backups.written_by_us(sample.db, os.stat(sample.db))
+    sample.db.write_bytes(sample.db.read_bytes())  # the same bytes, but another file: decoded whole
+    assert not keeping.written_by_us(sample.db, os.stat(sample.db))
     assert (export(sample), sample.ok("export", "--format", "csv")) == by_lines
     doc = json.loads(by_lines[0])
     assert [t["id"] for t in doc["targets"]][:2] == ["sh-robot-brands", "sh-robot-scenarios"]
@@ -60,7 +65,7 @@ def test_an_empty_store_exports_an_empty_list(tt):
 def test_a_slow_reader_of_an_export_does_not_hold_the_lock(tmp_path):
     """`export | less` must not lock writers out: the store is read under the
     lock, then written out from memory."""
-    exe = str(Path(sys.executable).parent / "targettrack")   # the installed console script
+    exe = str(Path(sys.executable).parent / "targettrack")  # the installed console script
     db = tmp_path / "targets.json"
     repo = Path(__file__).resolve().parent.parent
     # Far more than a pipe holds (64 KB), so the export waits on its reader.
@@ -71,8 +76,7 @@ def test_a_slow_reader_of_an_export_does_not_hold_the_lock(tmp_path):
     try:
         time.sleep(1)
         started = time.monotonic()
-        r = subprocess.run([exe, "update", "t000150", "4", "-q"], env=env,
-                           capture_output=True, text=True)
+        r = subprocess.run([exe, "update", "t000150", "4", "-q"], env=env, capture_output=True, text=True)
         assert r.returncode == 0, r.stderr
         assert time.monotonic() - started < 2
     finally:

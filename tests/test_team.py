@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-import shutil
-
 from conftest import TT
+
 from targettrack.util.who import user
 
 SCRIPT = Path(sys.executable).parent / "targettrack"
@@ -27,15 +27,15 @@ def test_who_records_is_the_option_then_the_variable_then_git_then_the_login(tmp
     env = {"HOME": str(home), "LOGNAME": "wf"}
     assert user("张伟", store, {**env, "TARGETTRACK_USER": "赵六"}) == "张伟"
     assert user(None, store, {**env, "TARGETTRACK_USER": "赵六"}) == "赵六"
-    assert user(None, store, env) == "王芳"                       # the repository's own config wins
-    assert user(None, str(tmp_path / "elsewhere" / "t.json"), env) == "Li Ming"   # else the user's
+    assert user(None, store, env) == "王芳"  # the repository's own config wins
+    assert user(None, str(tmp_path / "elsewhere" / "t.json"), env) == "Li Ming"  # else the user's
     assert user(None, str(tmp_path / "t.json"), {"HOME": str(tmp_path / "nohome"), "LOGNAME": "wf"}) == "wf"
 
 
 def test_every_value_addition_and_edit_says_who(tt, tmp_path):
     tt.ok("add", "x", "--title", "x", "--target", "10", "--deadline", "2027", "--by-user", "王芳")
     tt.ok("update", "x", "3", "--date", "2024", "--by-user", "李明")
-    tt.ok("update", "x", "4", "--date", "2025")                   # TARGETTRACK_USER (conftest: analyst)
+    tt.ok("update", "x", "4", "--date", "2025")  # TARGETTRACK_USER (conftest: analyst)
     tt.ok("edit", "x", "--owner", "某局", "--by-user", "张伟")
     history = json.loads(tt.ok("history", "x", "-f", "json"))
     assert [h["recorded_by"] for h in history] == ["李明", "analyst"]
@@ -65,8 +65,11 @@ def test_the_fast_lane_records_who_too(tmp_path):
     t = TT(tmp_path / "t.json")
     t.ok("init")
     t.ok("add", "x", "--title", "x", "--target", "10", "--deadline", "2027")
-    r = subprocess.run([str(SCRIPT), "--db", str(t.db), "update", "x", "3", "--date", "2024", "--by-user", "王芳"],
-                       capture_output=True, text=True)
+    r = subprocess.run(
+        [str(SCRIPT), "--db", str(t.db), "update", "x", "3", "--date", "2024", "--by-user", "王芳"],
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode == 0, r.stderr
     assert json.loads(t.ok("history", "x", "-f", "json"))[0]["recorded_by"] == "王芳"
 
@@ -89,7 +92,7 @@ def test_conflicts_are_said_in_plain_words_with_both_sides_and_who(team):
     listed = b.tt("conflicts").stdout
     assert "{" not in listed and "'" not in listed  # no Python dict, no repr
     assert 'sh-robot-brands: owner is "上海市科委" in HEAD (' in listed and ", by 李明" in listed
-    assert ', by 王芳' in listed and "sh-robot-industry: 2025 was recorded as 870 in HEAD" in listed
+    assert ", by 王芳" in listed and "sh-robot-industry: 2025 was recorded as 870 in HEAD" in listed
     # edit settles the field it sets, and no other
     out = b.tt("edit", "sh-robot-brands", "--owner", "上海市经信委").stdout
     assert "1 merge conflict settled" in out
@@ -117,9 +120,11 @@ def test_settle_refuses_what_it_cannot_do_in_one_line(team):
     a.tt("edit", "sh-robot-brands", "--owner", "甲")
     b.tt("edit", "sh-robot-brands", "--owner", "乙")
     _sync(a, b)
-    for args, words in ((("conflicts", "settle", "sh-robot-brands"), "one of --ours"),
-                        (("conflicts", "settle", "nope", "--ours"), "nope has no merge conflict"),
-                        (("conflicts", "frobnicate"), "settle ID [FIELD]")):
+    for args, words in (
+        (("conflicts", "settle", "sh-robot-brands"), "one of --ours"),
+        (("conflicts", "settle", "nope", "--ours"), "nope has no merge conflict"),
+        (("conflicts", "frobnicate"), "settle ID [FIELD]"),
+    ):
         r = b.tt(*args, ok=False)
         assert r.returncode == 2 and r.stderr.count("\n") == 1 and words in r.stderr, r.stderr
     out = b.tt("conflicts", "settle", "sh-robot-brands", "owner", "--value", "丙").stdout
@@ -141,6 +146,7 @@ def test_under_pull_rebase_the_merge_says_that_ours_is_the_upstream(team):
 
 
 # --- sheets as offices save them ----------------------------------------------------------
+
 
 def _exported(sample) -> str:
     sample.ok("update", "sh-robot-brands", "3", "--date", "2024", "--note", "两家")
@@ -165,8 +171,9 @@ def test_an_export_resaved_as_libreoffice_saves_csv_imports_back(sample, tmp_pat
 def test_tab_and_semicolon_separated_files_and_excels_unicode_text_import(tt, tmp_path, sep, encoding):
     rows = [["id", "title", "target", "deadline"], ["a", "粮食, 产量", "6.5亿吨以上", "2025"]]
     path = tmp_path / "t.txt"
-    path.write_bytes(("\r\n".join(sep.join(f'"{c}"' if "," in c else c for c in r) for r in rows) + "\r\n")
-                     .encode(encoding))
+    path.write_bytes(
+        ("\r\n".join(sep.join(f'"{c}"' if "," in c else c for c in r) for r in rows) + "\r\n").encode(encoding)
+    )
     r = tt("import", str(path))
     assert r.code == 0, r.err
     assert json.loads(tt.ok("show", "a", "-f", "json"))["title"] == "粮食, 产量"
@@ -210,16 +217,29 @@ def test_big5_is_read_as_big5_and_gbk_as_gb18030(tt, tmp_path):
     assert json.loads(tt.ok("show", "c", "-f", "json"))["title"] == "台灣"
 
 
-@pytest.mark.skipif(not shutil.which("soffice") and not shutil.which("libreoffice"),
-                    reason="LibreOffice is not installed")
+@pytest.mark.skipif(
+    not shutil.which("soffice") and not shutil.which("libreoffice"), reason="LibreOffice is not installed"
+)
 def test_an_export_through_libreoffice_itself_imports_back(sample, tmp_path):
     text = _exported(sample)
     src = tmp_path / "export.csv"
     src.write_text(text, encoding="utf-8")
     office = shutil.which("soffice") or shutil.which("libreoffice")
     out = tmp_path / "out"
-    subprocess.run([office, "--headless", "--infilter=CSV:44,34,76,1", "--convert-to", "csv:Text - txt - csv "
-                    "(StarCalc):44,34,76,1", "--outdir", str(out), str(src)], capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            office,
+            "--headless",
+            "--infilter=CSV:44,34,76,1",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1",
+            "--outdir",
+            str(out),
+            str(src),
+        ],
+        capture_output=True,
+        timeout=180,
+    )
     other = TT(tmp_path / "other.json")
     other.ok("init")
     assert "add 11 target(s)" in other.ok("import", str(out / "export.csv"))

@@ -7,14 +7,24 @@ import json
 import zipfile
 from datetime import date, datetime
 
-from openpyxl import Workbook, load_workbook
-
 from conftest import TT, assert_one_line_error
+from openpyxl import Workbook, load_workbook
 
 
 def _store(tt):
-    tt.ok("add", "e", "--title", "=单位GDP能耗\r\n_x000D_", "--change", "-13.5%", "--baseline-date", "2020",
-          "--deadline", "2025-12-31", "--binding")
+    tt.ok(
+        "add",
+        "e",
+        "--title",
+        "=单位GDP能耗\r\n_x000D_",
+        "--change",
+        "-13.5%",
+        "--baseline-date",
+        "2020",
+        "--deadline",
+        "2025-12-31",
+        "--binding",
+    )
     tt.ok("update", "e", "--yoy", "-2.7%", "--date", "2021", "--note", "比上年下降2.7%")
     tt.ok("add", "g", "--title", "粮食", "--kind", "floor", "--target", "6.5亿吨", "--each", "year", "--start", "2021")
     tt.ok("update", "g", "6.8285", "--date", "2021")
@@ -31,7 +41,7 @@ def test_a_workbook_has_real_numbers_dates_a_frozen_header_and_a_kind_drop_down(
     assert targets.freeze_panes == "A2" and obs.freeze_panes == "A2"
     header = [c.value for c in targets[1]]
     row = dict(zip(header, [c.value for c in targets[2]]))
-    assert row["title"] == "=单位GDP能耗_x000D_\n_x005F_x000D_"       # text, never a formula; CR escaped
+    assert row["title"] == "=单位GDP能耗_x000D_\n_x005F_x000D_"  # text, never a formula; CR escaped
     assert targets.cell(row=2, column=header.index("title") + 1).data_type == "s"
     assert row["target"] == -13.5 and row["deadline"] == datetime(2025, 12, 31) and row["binding"] == "true"
     validations = targets.data_validations.dataValidation
@@ -62,7 +72,10 @@ def test_a_workbook_made_elsewhere_with_chinese_headers_and_date_cells(tt, tmp_p
     r = json.loads(tt.ok("show", "urban", "-f", "json"))
     assert (r["target"], r["deadline"], r["binding"]) == (65, "2025-12-31", True)
     assert [(o["date_as_given"], o["value"]) for o in r["observations"]] == [
-        ("2024-06-30", 66), ("2024", 67), ("2025-06-30", 67.5)]
+        ("2024-06-30", 66),
+        ("2024", 67),
+        ("2025-06-30", 67.5),
+    ]
 
 
 def test_the_template_is_empty_and_documented(tt, tmp_path):
@@ -103,8 +116,20 @@ def test_libreoffice_reads_the_workbook_when_it_is_installed(tt, tmp_path):
     _store(tt)
     out = tmp_path / "all.xlsx"
     tt.ok("export", "-o", str(out))
-    subprocess.run([office, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", str(tmp_path), str(out)],
-                   check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [
+            office,
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76",
+            "--outdir",
+            str(tmp_path),
+            str(out),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     text = (tmp_path / "all.csv").read_text(encoding="utf-8", errors="replace")
     assert text.startswith("id,title,") and "粮食" in text and "-13.5" in text
 
@@ -122,8 +147,12 @@ def test_a_workbook_saved_by_libreoffice_imports_without_an_edit(tt, tmp_path):
         pytest.skip("LibreOffice is not installed")
     src = tmp_path / "sheet.csv"
     src.write_text("编号,指标名称,目标值,截止日期,属性\ngrain,粮食综合生产能力,6.5亿吨,2025,约束性\n", encoding="utf-8")
-    subprocess.run([office, "--headless", "--infilter=CSV:44,34,76", "--convert-to", "xlsx", "--outdir",
-                    str(tmp_path), str(src)], check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [office, "--headless", "--infilter=CSV:44,34,76", "--convert-to", "xlsx", "--outdir", str(tmp_path), str(src)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     tt.ok("import", str(tmp_path / "sheet.xlsx"))
     r = json.loads(tt.ok("show", "grain", "-f", "json"))
     assert (r["title"], r["target"], r["unit"], r["binding"]) == ("粮食综合生产能力", 6.5, "亿吨", True)

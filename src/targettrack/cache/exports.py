@@ -33,8 +33,11 @@ def _load(store) -> dict:
         head, kept = marshal.loads(body)
     except (EOFError, ValueError, TypeError):
         return {}
-    if head != (FORMAT, __version__, str(store)) or not isinstance(kept, dict) \
-            or not all(type(k) is int and type(v) is bytes for k, v in kept.items()):
+    if (
+        head != (FORMAT, __version__, str(store))
+        or not isinstance(kept, dict)
+        or not all(type(k) is int and type(v) is bytes for k, v in kept.items())
+    ):
         return {}  # not the shape this version writes: a miss, never a traceback
     return kept
 
@@ -55,6 +58,8 @@ def pieces(store, documents, piece_of):
         order.append(k)
         yield piece.decode("utf-8")  # kept as UTF-8: half the memory of Chinese text held as str
     if new or len(order) != len(kept):
-        cachefiles.write(cachefiles.path_for(store, SUFFIX),
-                         marshal.dumps(((FORMAT, __version__, str(store)), {k: kept.get(k) or new[k] for k in order})),
-                         store)
+        cachefiles.write(
+            cachefiles.path_for(store, SUFFIX),
+            marshal.dumps(((FORMAT, __version__, str(store)), {k: kept.get(k) or new[k] for k in order})),
+            store,
+        )

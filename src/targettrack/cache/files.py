@@ -96,8 +96,11 @@ def trusted(where: str, create: bool = False) -> bool:
         return _refuse(where, N_("is writable by others"))
     try:
         pst = os.stat(parent)
-        if pst.st_mode & 0o002 and not pst.st_mode & stat.S_ISVTX or (
-                pst.st_mode & 0o020 and pst.st_uid != os.geteuid()):
+        if (
+            pst.st_mode & 0o002
+            and not pst.st_mode & stat.S_ISVTX
+            or (pst.st_mode & 0o020 and pst.st_uid != os.geteuid())
+        ):
             return _refuse(where, N_("is in a folder where others can replace it"))
         if st.st_mode & 0o077:
             os.chmod(where, 0o700)  # ours, and only readable by others: made private (it holds the store's notes)

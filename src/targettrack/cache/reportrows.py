@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from . import rows as rowcache
 from ..model.clock import shift
 from ..report.summary import Brief, Facts, attention_key, coming_up, how_far_from
+from . import rows as rowcache
 from .rows import ACHIEVED, BINDING, BUFFER, DEADLINE, FIRST, ID, LATEST, LINE, RECORDED, SHOWN, STATUS
 
 # The report's defaults: changes over the last week, deadlines within 90 days.
@@ -28,8 +28,20 @@ SINCE_DAYS = 7
 WITHIN = "90d"
 
 
-def made(store, fmt: str, as_of: date, since: date, within_days: int, today: date, method: str | None, flt,
-         lang_given: bool, cached: bool, open_store, known: date | None = None):
+def made(
+    store,
+    fmt: str,
+    as_of: date,
+    since: date,
+    within_days: int,
+    today: date,
+    method: str | None,
+    flt,
+    lang_given: bool,
+    cached: bool,
+    open_store,
+    known: date | None = None,
+):
     """The report `report` draws in format `fmt` (render.REPORT_FORMATS): a
     brief.Brief for text and Markdown (from kept rows unless `cached` is
     False, or the store is taken as `known` at a past day), the
@@ -39,14 +51,24 @@ def made(store, fmt: str, as_of: date, since: date, within_days: int, today: dat
 
     if fmt in BRIEF_FORMATS and cached and known is None:
         return brief(store, as_of, since, within_days, today, method, flt, lang_given, open_store)
-    from ..report import build as report
     from ..judge.selection import Filter
+    from ..report import build as report
 
     with open_store() as s:
         settings = s.settings()
         # judged as read; only the HTML report draws every target's values (its charts)
-        rep = report.build(s.each_target(), as_of, since, within_days, settings, method, flt or Filter(),
-                           series=fmt == "html", known=known, today=today)
+        rep = report.build(
+            s.each_target(),
+            as_of,
+            since,
+            within_days,
+            settings,
+            method,
+            flt or Filter(),
+            series=fmt == "html",
+            known=known,
+            today=today,
+        )
     if fmt in BRIEF_FORMATS:
         from ..render.report_common import brief as briefed
 
@@ -59,13 +81,28 @@ def statuses(rep) -> list[str]:
     return rep.statuses if isinstance(rep, Brief) else [a.status for _, a in rep.rows]
 
 
-def brief(store, as_of: date, since: date, within_days: int, today: date, method: str | None, flt,
-          lang_given: bool, open_store) -> Brief:
+def brief(
+    store,
+    as_of: date,
+    since: date,
+    within_days: int,
+    today: date,
+    method: str | None,
+    flt,
+    lang_given: bool,
+    open_store,
+) -> Brief:
     """The report on the targets `flt` keeps, as report_common.brief(report.build(...))
     gives it, from kept rows where they hold over the span."""
-    return rowcache.held(store, as_of, today, method, lang_given, open_store,
-                         lambda entries, key: _brief(entries, key, as_of, since, within_days, method, flt,
-                                                     open_store, today))
+    return rowcache.held(
+        store,
+        as_of,
+        today,
+        method,
+        lang_given,
+        open_store,
+        lambda entries, key: _brief(entries, key, as_of, since, within_days, method, flt, open_store, today),
+    )
 
 
 def quiet(e: tuple, then: int) -> bool:
@@ -123,10 +160,18 @@ def _brief(entries, key, as_of: date, since: date, within_days: int, method, flt
                 upcoming.append(f)
     attention.sort(key=lambda f: attention_key(f.status, f.buffer_days, f.id))
     upcoming.sort(key=lambda f: (f.deadline_last, f.id))
-    return Brief(as_of, since, within_days, statuses, attention, upcoming,
-                 judged.changes if judged is not None else [],
-                 judged.new_observations if judged is not None else [], achieved,
-                 date.fromordinal(recorded) if recorded else None)
+    return Brief(
+        as_of,
+        since,
+        within_days,
+        statuses,
+        attention,
+        upcoming,
+        judged.changes if judged is not None else [],
+        judged.new_observations if judged is not None else [],
+        achieved,
+        date.fromordinal(recorded) if recorded else None,
+    )
 
 
 def facts(e: tuple, day: int, attention: bool) -> Facts:
@@ -138,25 +183,35 @@ def facts(e: tuple, day: int, attention: bool) -> Facts:
     if attention:
         projected, *parts = marshal.loads(e[SHOWN])
         how_far = how_far_from(tuple(parts), buffer, None if deadline is None else deadline - day)
-    return Facts(e[ID], cells[-1], e[STATUS], e[BINDING], cells[5],
-                 None if deadline is None else date.fromordinal(deadline),
-                 None if deadline is None else deadline - day, projected, how_far,
-                 None if e[ACHIEVED] is None else date.fromordinal(e[ACHIEVED]), buffer)
+    return Facts(
+        e[ID],
+        cells[-1],
+        e[STATUS],
+        e[BINDING],
+        cells[5],
+        None if deadline is None else date.fromordinal(deadline),
+        None if deadline is None else deadline - day,
+        projected,
+        how_far,
+        None if e[ACHIEVED] is None else date.fromordinal(e[ACHIEVED]),
+        buffer,
+    )
 
 
 def _judged(ids: list[str], key, as_of, since, within_days, method, flt, open_store, today):
     """The report on these targets (in store order), judged in full; None if
     the store's bytes are not those the rows are for."""
-    from ..report import build as report
     from ..judge.selection import Filter
+    from ..report import build as report
 
     with open_store() as s:
         if rowcache.identity(*s.as_read) != key:
             return None
         settings = s.settings()
         targets = s.exact(ids)
-    return report.build(targets, as_of, since, within_days, settings, method, flt or Filter(), series=False,
-                        today=today)
+    return report.build(
+        targets, as_of, since, within_days, settings, method, flt or Filter(), series=False, today=today
+    )
 
 
 def _everything(as_of, since, within_days, method, flt, open_store, today) -> Brief:

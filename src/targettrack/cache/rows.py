@@ -32,11 +32,11 @@ import zlib
 from datetime import date
 
 from .. import __version__
-from . import files as cachefiles
-from ..util import i18n
-from ..store.lock import reading
 from ..judge.statuses import order
 from ..render.lines import Line
+from ..store.lock import reading
+from ..util import i18n
+from . import files as cachefiles
 
 # Light by design: what a `list` served from kept rows needs (fastlane.py
 # runs it before the command line is even imported). Judging a target, and
@@ -51,8 +51,26 @@ SUFFIX = ".rows"
 # The key of the target's line in the store (cachefiles.content_key) finds
 # the row again after the file changed by other hands (rekeyed). The last
 # four, what the weekly report needs besides (reported, reportrows.py).
-KEY, FIRST, LAST, ID, KIND, TAGS, PLAN, BINDING, DEADLINE, STATUS, PROGRESS, BUFFER, LINE, LINE_KEY, \
-    LATEST, ACHIEVED, SHOWN, RECORDED = range(18)
+(
+    KEY,
+    FIRST,
+    LAST,
+    ID,
+    KIND,
+    TAGS,
+    PLAN,
+    BINDING,
+    DEADLINE,
+    STATUS,
+    PROGRESS,
+    BUFFER,
+    LINE,
+    LINE_KEY,
+    LATEST,
+    ACHIEVED,
+    SHOWN,
+    RECORDED,
+) = range(18)
 ROW_LENGTH = 18
 
 
@@ -101,14 +119,15 @@ class Kept:
 
     __slots__ = ("key", "lang", "method", "settings", "meta", "entries")
 
-    def __init__(self, key: tuple, lang: str, method: str | None, settings: dict, meta: bytes | None,
-                 entries: list[tuple]):
-        self.key = key            # the identity of the bytes they were made for
-        self.lang = lang          # what the cells were drawn for (drawn_as)
-        self.method = method      # the --method they were judged by (None: each target's own)
+    def __init__(
+        self, key: tuple, lang: str, method: str | None, settings: dict, meta: bytes | None, entries: list[tuple]
+    ):
+        self.key = key  # the identity of the bytes they were made for
+        self.lang = lang  # what the cells were drawn for (drawn_as)
+        self.method = method  # the --method they were judged by (None: each target's own)
         self.settings = settings  # the store's settings, as stored
-        self.meta = meta          # the store's meta line (layout.py), when it is in targettrack's layout
-        self.entries = entries    # store order
+        self.meta = meta  # the store's meta line (layout.py), when it is in targettrack's layout
+        self.entries = entries  # store order
 
     def ids_out_of_run(self, on: date) -> list[str]:
         day = on.toordinal()
@@ -126,30 +145,62 @@ def load(store, key, method, *, lang_given: bool) -> Kept | None:
         head, settings, meta, entries = marshal.loads(body)
     except (EOFError, ValueError, TypeError):
         return None
-    if not isinstance(head, tuple) or len(head) != 6 or head[:3] != (FORMAT, __version__, str(store)) \
-            or (head[3] != key and key is not ANY) or (head[5] != method and method is not ANY):
+    if (
+        not isinstance(head, tuple)
+        or len(head) != 6
+        or head[:3] != (FORMAT, __version__, str(store))
+        or (head[3] != key and key is not ANY)
+        or (head[5] != method and method is not ANY)
+    ):
         return None
-    if not (isinstance(settings, dict) and isinstance(meta, (bytes, type(None))) and isinstance(entries, tuple)
-            and all(map(_well_formed, entries))):
+    if not (
+        isinstance(settings, dict)
+        and isinstance(meta, (bytes, type(None)))
+        and isinstance(entries, tuple)
+        and all(map(_well_formed, entries))
+    ):
         return None  # not the shape this version writes: a miss, never a traceback
     return Kept(head[3], head[4], head[5], settings, meta, list(entries))
 
 
 def _well_formed(e) -> bool:
     """A kept row of the shape `entry` makes, as far as anything reading it relies on."""
-    return (type(e) is tuple and len(e) == ROW_LENGTH and type(e[FIRST]) is int and type(e[LAST]) is int
-            and type(e[ID]) is str and type(e[STATUS]) is str and type(e[LINE]) is tuple and len(e[LINE]) == 7
-            and type(e[LINE][0]) is tuple and type(e[TAGS]) is tuple and type(e[LATEST]) is int
-            and (e[DEADLINE] is None or type(e[DEADLINE]) is int) and (e[BUFFER] is None or type(e[BUFFER]) is int)
-            and (e[PROGRESS] is None or type(e[PROGRESS]) is tuple and len(e[PROGRESS]) == 2)
-            and type(e[RECORDED]) is int)
+    return (
+        type(e) is tuple
+        and len(e) == ROW_LENGTH
+        and type(e[FIRST]) is int
+        and type(e[LAST]) is int
+        and type(e[ID]) is str
+        and type(e[STATUS]) is str
+        and type(e[LINE]) is tuple
+        and len(e[LINE]) == 7
+        and type(e[LINE][0]) is tuple
+        and type(e[TAGS]) is tuple
+        and type(e[LATEST]) is int
+        and (e[DEADLINE] is None or type(e[DEADLINE]) is int)
+        and (e[BUFFER] is None or type(e[BUFFER]) is int)
+        and (e[PROGRESS] is None or type(e[PROGRESS]) is tuple and len(e[PROGRESS]) == 2)
+        and type(e[RECORDED]) is int
+    )
 
 
-def save(store, key: tuple, lang: str, method: str | None, settings: dict, meta: bytes | None,
-         entries: list[tuple], *, lang_given: bool) -> None:
+def save(
+    store,
+    key: tuple,
+    lang: str,
+    method: str | None,
+    settings: dict,
+    meta: bytes | None,
+    entries: list[tuple],
+    *,
+    lang_given: bool,
+) -> None:
     """Keep these rows for these bytes of `store`: best effort, atomically."""
-    cachefiles.write(file_for(store, lang_given), marshal.dumps(((FORMAT, __version__, str(store), key, lang, method), settings,
-                                                     meta, tuple(entries))), store)
+    cachefiles.write(
+        file_for(store, lang_given),
+        marshal.dumps(((FORMAT, __version__, str(store), key, lang, method), settings, meta, tuple(entries))),
+        store,
+    )
 
 
 def clear(environ=os.environ) -> int:
@@ -158,6 +209,7 @@ def clear(environ=os.environ) -> int:
 
 
 # --- making rows (imports the judging) -----------------------------------------------
+
 
 def _exact(x):
     return None if x is None else (x.numerator, x.denominator)
@@ -170,9 +222,22 @@ def entry(doc_key: int, t, a, settings, line_key: int | None = None) -> tuple:
 
     first, last = holds(change_days(t, settings), a.as_of)
     ln = line(t, a)
-    return (doc_key, first.toordinal(), last.toordinal(), t.id, t.kind, tuple(t.tags), t.plan, t.binding,
-            t.deadline.last.toordinal() if t.deadline else None, a.status, _exact(a.progress), a.buffer_days,
-            tuple(ln), line_key) + reported(t, a)
+    return (
+        doc_key,
+        first.toordinal(),
+        last.toordinal(),
+        t.id,
+        t.kind,
+        tuple(t.tags),
+        t.plan,
+        t.binding,
+        t.deadline.last.toordinal() if t.deadline else None,
+        a.status,
+        _exact(a.progress),
+        a.buffer_days,
+        tuple(ln),
+        line_key,
+    ) + reported(t, a)
 
 
 def reported(t, a) -> tuple:
@@ -183,8 +248,8 @@ def reported(t, a) -> tuple:
     projected to be reached and where it stands but for the count of days
     (report_common.how_far_parts), marshalled, so that a list reading the
     rows makes one object of them, not seven."""
-    from ..report.summary import needs_attention
     from ..model.target import recorded_day
+    from ..report.summary import needs_attention
 
     latest = max((max(o.date.last, recorded_day(o) or date.min).toordinal() for o in t.observations), default=0)
     achieved = a.achieved_date.toordinal() if a.achieved_date else None
@@ -204,13 +269,14 @@ def judged(doc_key: int, t, on: date, settings, method: str | None, line_key: in
 
 def written_line_key(doc_key: int, t) -> int:
     """The key of the line targettrack writes for `t` (layout.doc_line: one form, so it can be made again)."""
+    from ..model.stored import to_dict
     from ..store.fileformat import doc_line
-    from ..model.target import to_dict
 
     return cachefiles.content_key(doc_line(str(doc_key), to_dict(t)).encode("utf-8"))
 
 
 # --- what the list needs of a kept row ---------------------------------------------
+
 
 def _progress(e: tuple):
     from fractions import Fraction
@@ -224,21 +290,21 @@ def chosen(entries: list[tuple], on: date, keep, sort: str) -> list[Line]:
     kept = entries if keep is None else [e for e in entries if keep(e)]
     key = order(sort)
     exact = sort == "progress"  # the one order that compares progress: exact fractions, as judged
-    kept = sorted(kept, key=lambda e: key(e[ID], e[DEADLINE], e[STATUS], _progress(e) if exact else None,
-                                          e[BUFFER]))
+    kept = sorted(kept, key=lambda e: key(e[ID], e[DEADLINE], e[STATUS], _progress(e) if exact else None, e[BUFFER]))
     return [Line(*e[LINE]) for e in kept]
 
 
 def keeping(flt):
     """A selection.Filter as a test of a kept row (None: it keeps everything)."""
-    if not (flt.statuses or flt.tags or flt.kind or flt.plan is not None or flt.due_before
-            or flt.binding is not None):
+    if not (flt.statuses or flt.tags or flt.kind or flt.plan is not None or flt.due_before or flt.binding is not None):
         return None
 
     def keep(e: tuple) -> bool:
         deadline = date.fromordinal(e[DEADLINE]) if e[DEADLINE] is not None else None
-        return (flt.keeps(e[KIND], e[TAGS], e[PLAN], e[BINDING], deadline)
-                and (not flt.statuses or e[STATUS] in flt.statuses))
+        return flt.keeps(e[KIND], e[TAGS], e[PLAN], e[BINDING], deadline) and (
+            not flt.statuses or e[STATUS] in flt.statuses
+        )
+
     return keep
 
 
@@ -250,6 +316,7 @@ def statuses_only(wanted) -> object:
 
 
 # --- the list, from kept rows where they hold -------------------------------------
+
 
 def configured_lang(kept: Kept, lang_given: bool) -> None:
     """The store's `config lang`, as a command's store applies it, unless --lang or TARGETTRACK_LANG chose."""
@@ -278,14 +345,14 @@ def kept_lines(store, on: date, method: str | None, keep, sort: str, lang_given:
         return chosen(kept.entries, on, keep, sort)
 
 
-def lines(store, on: date, today: date, method: str | None, flt, sort: str, lang_given: bool,
-          open_store) -> list[Line]:
+def lines(store, on: date, today: date, method: str | None, flt, sort: str, lang_given: bool, open_store) -> list[Line]:
     """The list's lines: kept rows that hold on `on`, targets judged again
     where they do not, everything judged on a miss (and kept, when `on` is
     today). `open_store()` opens the store for reading, choosing its
     configured language as a command's store does."""
-    return held(store, on, today, method, lang_given, open_store,
-                lambda entries, key: chosen(entries, on, keeping(flt), sort))
+    return held(
+        store, on, today, method, lang_given, open_store, lambda entries, key: chosen(entries, on, keeping(flt), sort)
+    )
 
 
 def held(store, on: date, today: date, method: str | None, lang_given: bool, open_store, use):
@@ -319,8 +386,7 @@ def held(store, on: date, today: date, method: str | None, lang_given: bool, ope
                 # each target judged as it is read, and let go
                 entries = [judged(k, t, on, settings, method, keys.get(k)) for k, t in s.each_numbered()]
             if on == today:
-                save(store, key, drawn_as(), method, settings.to_dict(), meta_line(raw), entries,
-                     lang_given=lang_given)
+                save(store, key, drawn_as(), method, settings.to_dict(), meta_line(raw), entries, lang_given=lang_given)
         del raw
         return use(entries, key)
 
@@ -358,13 +424,13 @@ def _rekeyed(store, raw: bytes, key: tuple, on: date, today: date, method, lang_
         return None
     import json
 
-    from ..model.target import from_dict
     from ..model.settings import Settings
+    from ..model.stored import from_dict
 
     settings = Settings.from_dict(old.settings)
     for i, number, line, k in new:
         try:
-            t = from_dict(json.loads(line[line.index(b": ") + 2:]))
+            t = from_dict(json.loads(line[line.index(b": ") + 2 :]))
         except (ValueError, TypeError, ArithmeticError, UnicodeDecodeError, RecursionError):
             return None  # the full path says the store is corrupt, and where
         found[i] = judged(number, t, on, settings, method, k)
@@ -377,8 +443,18 @@ def _rekeyed(store, raw: bytes, key: tuple, on: date, today: date, method, lang_
     return kept
 
 
-def _rejudged(store, raw: bytes, key: tuple, kept: Kept, stale: list[str], on: date, today: date, method,
-              open_store, lang_given: bool):
+def _rejudged(
+    store,
+    raw: bytes,
+    key: tuple,
+    kept: Kept,
+    stale: list[str],
+    on: date,
+    today: date,
+    method,
+    open_store,
+    lang_given: bool,
+):
     """Every row with the rows whose run of days has ended judged again (the
     first list of a new year: a quarter of a large store), or None (judge
     everything). The rows were kept for exactly these bytes (`key` holds
@@ -409,8 +485,8 @@ def _rejudged_by_number(raw: bytes, kept: Kept, stale: list[str], on: date, meth
         return None
     import json
 
-    from ..model.target import from_dict
     from ..model.settings import Settings
+    from ..model.stored import from_dict
 
     settings = Settings.from_dict(kept.settings)
     wanted = set(stale)
@@ -442,8 +518,16 @@ def after_write(s, today: date) -> None:
         patch(s.path, s.as_read, written, s.changed, today, PATCH_AT_MOST, lang_given=getattr(s, "lang_given", True))
 
 
-def patch(store, before: tuple[bytes, os.stat_result], after: tuple, changed: dict, today: date,
-          at_most: float = 1.0, *, lang_given: bool = True) -> None:
+def patch(
+    store,
+    before: tuple[bytes, os.stat_result],
+    after: tuple,
+    changed: dict,
+    today: date,
+    at_most: float = 1.0,
+    *,
+    lang_given: bool = True,
+) -> None:
     """After a command changed these targets (document number -> target, None
     for removed), bring the kept rows of the bytes before to the bytes after
     (Store.written: the bytes, whole or in pieces, their file's identity and
@@ -458,8 +542,8 @@ def patch(store, before: tuple[bytes, os.stat_result], after: tuple, changed: di
         return
     import json
 
+    from ..model.stored import from_dict
     from ..store.fileformat import line_body
-    from ..model.target import from_dict
 
     settings = Settings.from_dict(kept.settings)
     rows = {e[KEY]: e for e in kept.entries}
@@ -467,10 +551,19 @@ def patch(store, before: tuple[bytes, os.stat_result], after: tuple, changed: di
         if t is None:
             rows.pop(number, None)
         elif isinstance(t, bytes):  # its line, as a Batch encoded it
-            rows[number] = judged(number, from_dict(json.loads(line_body(t))), today, settings, kept.method,
-                                  cachefiles.content_key(t))
+            rows[number] = judged(
+                number, from_dict(json.loads(line_body(t))), today, settings, kept.method, cachefiles.content_key(t)
+            )
         else:
             rows[number] = judged(number, t, today, settings, kept.method, written_line_key(number, t))
     raw, st, meta = after
-    save(store, identity(raw, st), kept.lang, kept.method, kept.settings, meta,
-         [rows[k] for k in sorted(rows)], lang_given=lang_given)
+    save(
+        store,
+        identity(raw, st),
+        kept.lang,
+        kept.method,
+        kept.settings,
+        meta,
+        [rows[k] for k in sorted(rows)],
+        lang_given=lang_given,
+    )

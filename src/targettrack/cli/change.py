@@ -11,47 +11,101 @@ from typing import List, Optional
 
 import typer
 
-from ..model import operations as ops
-from . import recording
 from ..judge.assess import assess
+from ..model import operations as ops
+from ..model import planwords
 from ..model.dates import parse_frequency, parse_lag
-from ..util.i18n import _
-from ..util.errors import InputError
-from ..model.target import Source, Target, check_id, check_kind, check_method, check_text, parse_tags, parse_unit, validate
+from ..model.rules import check_id, check_kind, check_method, check_text, parse_tags, parse_unit, validate
 from ..model.settings import KEYS, Settings
-from ..store.readwrite import Store, locate
+from ..model.target import Source, Target
+from ..store.lock import locate
+from ..store.readwrite import Store
+from ..util.errors import InputError
+from ..util.i18n import _
 from ..util.textwidth import safe
 from ..util.who import user
+from . import recording
+from .options import (
+    AtDeadline,
+    Baseline,
+    BaselineDate,
+    Binding,
+    ByUser,
+    ChangeToSet,
+    Cumulative,
+    Deadline,
+    EachToSet,
+    FrequencyToSet,
+    GrowthToSet,
+    KindOption,
+    LagToSet,
+    MethodToSet,
+    Owner,
+    PlanToSet,
+    Ref,
+    SourceDate,
+    SourceDocument,
+    SourceNote,
+    SourcePublisher,
+    SourceQuote,
+    SourceUrl,
+    Start,
+    TagsToSet,
+    TargetValue,
+    TitleEn,
+    Unit,
+    interactive,
+    now_utc,
+    open_store,
+    period,
+    root,
+    today,
+)
 from .program import app
-from .options import AtDeadline, ByUser, Baseline, BaselineDate, Binding, ChangeToSet, Cumulative, Deadline, EachToSet, FrequencyToSet, GrowthToSet, KindOption, LagToSet, MethodToSet, Owner, PlanToSet, Ref, SourceDate, SourceDocument, SourceNote, SourcePublisher, SourceQuote, SourceUrl, Start, TagsToSet, TargetValue, TitleEn, Unit, interactive, now_utc, open_store, period, root, today
 
 
 @app.command()
 def init(
     ctx: typer.Context,
-    sample: bool = typer.Option(False, "--sample", help="Load a shipped store: the seed article's targets, or "
-                                                        "the one NAME says."),
-    name: Optional[str] = typer.Argument(None, metavar="[NAME]",
-                                         help="With --sample: seed (the default) or cn-14fyp, the 14th Five-Year "
-                                              "Plan's main indicators with published figures."),
+    sample: bool = typer.Option(
+        False, "--sample", help="Load a shipped store: the seed article's targets, or the one NAME says."
+    ),
+    name: Optional[str] = typer.Argument(
+        None,
+        metavar="[NAME]",
+        help="With --sample: seed (the default) or cn-14fyp, the 14th Five-Year "
+        "Plan's main indicators with published figures.",
+    ),
 ) -> None:
     """Create a store (empty, or with a shipped store's targets). Never overwrites."""
     from ..exchange.samples import sample_targets
 
     if name is not None and not sample:
-        raise InputError(_("give --sample {name} to load a shipped store ('targettrack init' alone makes an empty one)").format(
-                                    name=name))
+        raise InputError(
+            _("give --sample {name} to load a shipped store ('targettrack init' alone makes an empty one)").format(
+                name=name
+            )
+        )
     path = locate(root(ctx).db).path
     targets = sample_targets(name or "seed") if sample else []
     Store.create(path, targets)
-    print(_("created {path} with {count} targets").format(path=safe(str(path)), count=len(targets)) if len(targets) != 1
-          else _("created {path} with 1 target").format(path=safe(str(path))))
+    print(
+        _("created {path} with {count} targets").format(path=safe(str(path)), count=len(targets))
+        if len(targets) != 1
+        else _("created {path} with 1 target").format(path=safe(str(path)))
+    )
 
 
 def _source(document, publisher, when, url, quote, note) -> dict:
     """The source fields given (None: not given), as Source's field names."""
-    return {"document": document, "publisher": publisher, "date": when.label if when else None,
-            "url": url, "quote": quote, "note": note}
+    return {
+        "document": document,
+        "publisher": publisher,
+        "date": when.label if when else None,
+        "url": url,
+        "quote": quote,
+        "note": note,
+    }
 
 
 @app.command()
@@ -91,9 +145,10 @@ def add(
     of amounts (--cumulative), or a bound in every period (--each)."""
     check_id(target_id)
     given_unit = parse_unit(unit) if unit is not None else None
-    target, qualifier = ops.qualified_target(target)
-    form = ops.form_fields(given_unit, change=change, growth=growth, cumulative=cumulative, each=each,
-                           target=target, kind=kind)
+    target, qualifier = planwords.qualified_target(target)
+    form = planwords.form_fields(
+        given_unit, change=change, growth=growth, cumulative=cumulative, each=each, target=target, kind=kind
+    )
     qualifier = qualifier or form.pop("qualifier", None)
     form.pop("qualifier", None)
     kind = form.pop("kind", kind)
@@ -103,57 +158,115 @@ def add(
         unit_label, target_value = ops.target_and_unit(kind or "increase", target, given_unit)
     base_date = period("--baseline-date", baseline_date)
     if not unit_label and (form.get("form") == "growth" or form.get("change") == "relative"):
-        unit_label = ops.unit_of(baseline, "baseline")  # the levels' unit, where a change or a rate has none
+        unit_label = planwords.unit_of(baseline, "baseline")  # the levels' unit, where a change or a rate has none
     base_value = ops.amount_in(baseline, unit_label, "baseline")
     ends = period("--deadline", deadline)
-    kind = check_kind(kind or ops.kind_for(qualifier, form=form.get("form"), each=form.get("each"), deadline=ends,
-                                           baseline=base_value, target=target_value) or "increase")
-    new = validate(Target(
-        id=target_id, title=title, kind=kind, unit=unit_label, target=target_value,
-        deadline=ends, start=period("--start", start) or base_date,
-        baseline=base_value, baseline_date=base_date, at_deadline=at_deadline, **ops.qualifier_fields(qualifier),
-        created_by=user(by_user, str(locate(root(ctx).db).path)),
-        title_en=title_en, tags=parse_tags(tag), owner=owner,
-        source=Source(**_source(source, source_publisher, period("--source-date", source_date), source_url,
-                                source_quote, source_note)),
-        created_at=now_utc(), method=check_method(method), plan=plan, binding=binding,
-        frequency=parse_frequency(frequency) if frequency is not None else None,
-        lag=parse_lag(lag) if lag is not None else None, **form,
-    ))
+    kind = check_kind(
+        kind
+        or planwords.kind_for(
+            qualifier,
+            form=form.get("form"),
+            each=form.get("each"),
+            deadline=ends,
+            baseline=base_value,
+            target=target_value,
+        )
+        or "increase"
+    )
+    new = validate(
+        Target(
+            id=target_id,
+            title=title,
+            kind=kind,
+            unit=unit_label,
+            target=target_value,
+            deadline=ends,
+            start=period("--start", start) or base_date,
+            baseline=base_value,
+            baseline_date=base_date,
+            at_deadline=at_deadline,
+            **planwords.qualifier_fields(qualifier),
+            created_by=user(by_user, str(locate(root(ctx).db).path)),
+            title_en=title_en,
+            tags=parse_tags(tag),
+            owner=owner,
+            source=Source(
+                **_source(
+                    source,
+                    source_publisher,
+                    period("--source-date", source_date),
+                    source_url,
+                    source_quote,
+                    source_note,
+                )
+            ),
+            created_at=now_utc(),
+            method=check_method(method),
+            plan=plan,
+            binding=binding,
+            frequency=parse_frequency(frequency) if frequency is not None else None,
+            lag=parse_lag(lag) if lag is not None else None,
+            **form,
+        )
+    )
     with open_store(ctx, write=True) as store:
         store.describe(f"add {new.id}")
         store.add(new)
         settings = store.settings()
     a = assess(new, today(), settings)
-    print(_("added {id}: {target}{by} ({status})").format(
-        id=new.id, target=new.describe_target(), status=_(a.status),
-        by=_(" by {deadline}").format(deadline=new.deadline) if new.deadline else ""))
+    print(
+        _("added {id}: {target}{by} ({status})").format(
+            id=new.id,
+            target=new.describe_target(),
+            status=_(a.status),
+            by=_(" by {deadline}").format(deadline=new.deadline) if new.deadline else "",
+        )
+    )
 
 
 @app.command(context_settings={"ignore_unknown_options": True})
 def update(
     ctx: typer.Context,
     ref: Ref,
-    value: Optional[List[str]] = typer.Argument(None, metavar="[VALUE]",
-                                                help="The level (850, 8500000万元, -0.5%, +5.2%: a sign is part "
-                                                     "of the value), or done for a milestone."),
-    by: Optional[str] = typer.Option(None, "--by", metavar="AMOUNT",
-                                     help="Instead of VALUE: add AMOUNT (3, -2, 10亿元) to the latest value."),
-    yoy: Optional[str] = typer.Option(None, "--yoy", metavar="PERCENT",
-                                      help="Instead of VALUE: a year-on-year change (-2.7%) on the value for "
-                                           "the same period a year before --date."),
+    value: Optional[List[str]] = typer.Argument(
+        None,
+        metavar="[VALUE]",
+        help="The level (850, 8500000万元, -0.5%, +5.2%: a sign is part of the value), or done for a milestone.",
+    ),
+    by: Optional[str] = typer.Option(
+        None, "--by", metavar="AMOUNT", help="Instead of VALUE: add AMOUNT (3, -2, 10亿元) to the latest value."
+    ),
+    yoy: Optional[str] = typer.Option(
+        None,
+        "--yoy",
+        metavar="PERCENT",
+        help="Instead of VALUE: a year-on-year change (-2.7%) on the value for the same period a year before --date.",
+    ),
     on: Optional[str] = typer.Option(None, "--date", metavar="DATE", help="Date of the value (default: today)."),
     note: Optional[str] = typer.Option(None, "--note", metavar="TEXT", help="A note on this value."),
     source: Optional[str] = typer.Option(None, "--source", metavar="TEXT", help="Where this value comes from."),
-    delete: bool = typer.Option(False, "--delete", help="Remove the value recorded for --date (with its "
-                                                        "corrections) instead of recording one."),
+    delete: bool = typer.Option(
+        False, "--delete", help="Remove the value recorded for --date (with its corrections) instead of recording one."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No plausibility warnings."),
     by_user: ByUser = None,
 ) -> None:
     """Record a dated progress value (a second one for a day replaces the first), and print the new status."""
-    said = recording.record(open_store(ctx, write=True), recording.Update(
-        ref, tuple(value or ()), by=by, yoy=yoy, on=on, note=note, source=source, delete=delete, quiet=quiet,
-        by_user=by_user))
+    said = recording.record(
+        open_store(ctx, write=True),
+        recording.Update(
+            ref,
+            tuple(value or ()),
+            by=by,
+            yoy=yoy,
+            on=on,
+            note=note,
+            source=source,
+            delete=delete,
+            quiet=quiet,
+            by_user=by_user,
+        ),
+    )
     for warning in said.warnings:
         print(warning, file=sys.stderr)
     print(said.line)
@@ -168,7 +281,9 @@ def edit(
     deadline: Deadline = None,
     kind: KindOption = None,
     unit: Unit = None,
-    relabel: bool = typer.Option(False, "--relabel", help="With --unit: change the unit's name without converting values."),
+    relabel: bool = typer.Option(
+        False, "--relabel", help="With --unit: change the unit's name without converting values."
+    ),
     baseline: Baseline = None,
     baseline_date: BaselineDate = None,
     start: Start = None,
@@ -197,28 +312,53 @@ def edit(
     """Change any field of a target (--change, --growth, --cumulative or --each change its form)."""
     new_unit = parse_unit(unit) if unit is not None else None
     if relabel and new_unit is None:
-        raise InputError(_('--relabel goes with --unit'))
-    target, qualifier = ops.qualified_target(target)
+        raise InputError(_("--relabel goes with --unit"))
+    target, qualifier = planwords.qualified_target(target)
     fields = {
-        "title": check_text(title, "title"), "kind": check_kind(kind) if kind else None, "title_en": title_en,
-        "owner": owner, "deadline": period("--deadline", deadline), "start": period("--start", start),
-        "baseline_date": period("--baseline-date", baseline_date), "tags": parse_tags(tag) if tag else None,
-        "method": check_method(method), "plan": plan, "binding": binding,
+        "title": check_text(title, "title"),
+        "kind": check_kind(kind) if kind else None,
+        "title_en": title_en,
+        "owner": owner,
+        "deadline": period("--deadline", deadline),
+        "start": period("--start", start),
+        "baseline_date": period("--baseline-date", baseline_date),
+        "tags": parse_tags(tag) if tag else None,
+        "method": check_method(method),
+        "plan": plan,
+        "binding": binding,
         "frequency": parse_frequency(frequency) if frequency is not None else None,
-        "lag": parse_lag(lag) if lag is not None else None, "at_deadline": at_deadline or None,
-        "source": _source(source, source_publisher, period("--source-date", source_date), source_url,
-                          source_quote, source_note),
+        "lag": parse_lag(lag) if lag is not None else None,
+        "at_deadline": at_deadline or None,
+        "source": _source(
+            source, source_publisher, period("--source-date", source_date), source_url, source_quote, source_note
+        ),
     }
     with open_store(ctx, write=True) as store:
         old = store.resolve(ref)
         store.describe(f"edit {old.id}")
-        form = ops.form_fields(new_unit or old.unit, change=change, growth=growth, cumulative=cumulative, each=each,
-                               target=target, kind=kind)
+        form = planwords.form_fields(
+            new_unit or old.unit,
+            change=change,
+            growth=growth,
+            cumulative=cumulative,
+            each=each,
+            target=target,
+            kind=kind,
+        )
         form.pop("unit", None)
         qualifier = qualifier or form.pop("qualifier", None)
         form.pop("qualifier", None)
-        t = ops.edit(old, {**fields, **form}, unit=new_unit, relabel=relabel, target=target, baseline=baseline,
-                     unset=unset, qualifier=qualifier, by=user(by_user, str(store.path)))
+        t = ops.edit(
+            old,
+            {**fields, **form},
+            unit=new_unit,
+            relabel=relabel,
+            target=target,
+            baseline=baseline,
+            unset=unset,
+            qualifier=qualifier,
+            by=user(by_user, str(store.path)),
+        )
         store.replace(old.id, t)
         settings = store.settings()
     from ..store.gitshare import resolve
@@ -227,16 +367,29 @@ def edit(
         # the conflicts of the fields this edit set are settled by it, and no other (issue 31)
         set_here = {k for k, v in {**fields, **form}.items() if v not in (None, {}, ())} | set(unset)
         set_here |= {"source" for v in (fields.get("source") or {}).values() if v is not None}
-        set_here |= {name for name, given in (("target", target), ("baseline", baseline), ("unit", new_unit),
-                                               ("qualifier", qualifier)) if given is not None}
+        set_here |= {
+            name
+            for name, given in (
+                ("target", target),
+                ("baseline", baseline),
+                ("unit", new_unit),
+                ("qualifier", qualifier),
+            )
+            if given is not None
+        }
         if any(name.startswith("source_") for name in unset):
             set_here.add("source")
         settled = resolve(locate(root(ctx).db).path, t.id, set_here)
     except InputError as e:  # the edit is written; the conflicts file is said to be wrong, not the edit
         print(_("{prog}: warning: {message}").format(prog="targettrack", message=e), file=sys.stderr)
         settled = 0
-    settled_text = "" if not settled else _("; 1 merge conflict settled") if settled == 1 \
+    settled_text = (
+        ""
+        if not settled
+        else _("; 1 merge conflict settled")
+        if settled == 1
         else _("; {count} merge conflicts settled").format(count=settled)
+    )
     print(_("edited {id} ({status})").format(id=t.id, status=_(assess(t, today(), settings).status)) + settled_text)
 
 
@@ -251,10 +404,14 @@ def remove(
         t = store.resolve(ref)
         if not yes:
             if not interactive():
-                raise InputError(_('not removing {id} without confirmation: pass --yes when not on a terminal').format(
-                    id=t.id))
-            if not typer.confirm(_("Remove {id} ({title}) and its {count} observations?").format(
-                    id=t.id, title=t.title, count=len(t.observations))):
+                raise InputError(
+                    _("not removing {id} without confirmation: pass --yes when not on a terminal").format(id=t.id)
+                )
+            if not typer.confirm(
+                _("Remove {id} ({title}) and its {count} observations?").format(
+                    id=t.id, title=t.title, count=len(t.observations)
+                )
+            ):
                 print(_("not removed"), file=sys.stderr)
                 raise typer.Exit(1)
         store.describe(f"remove {t.id}")
@@ -265,8 +422,10 @@ def remove(
         settled = resolve(locate(root(ctx).db).path, t.id)
     except InputError:
         settled = 0
-    print(_("removed {id}").format(id=t.id) + (_("; {count} merge conflict(s) settled").format(count=settled)
-                                                if settled else ""))
+    print(
+        _("removed {id}").format(id=t.id)
+        + (_("; {count} merge conflict(s) settled").format(count=settled) if settled else "")
+    )
 
 
 @app.command()
@@ -288,8 +447,11 @@ def recover(
         resolve(locate(root(ctx).db).path, t.id, {"(target)"})
     except InputError:
         pass
-    print(_("recovered {id} as kept in version {version}{when} ({status})").format(
-        id=t.id, version=snap.name, when=when, status=_(assess(t, today(), settings).status)))
+    print(
+        _("recovered {id} as kept in version {version}{when} ({status})").format(
+            id=t.id, version=snap.name, when=when, status=_(assess(t, today(), settings).status)
+        )
+    )
 
 
 @app.command()
@@ -301,7 +463,7 @@ def config(
 ) -> None:
     """Show or change the store's settings: the default method and each method's band edges."""
     if reset and (key is None or value is not None):
-        raise InputError(_('--reset takes one KEY and no VALUE'))
+        raise InputError(_("--reset takes one KEY and no VALUE"))
     if key is not None:
         Settings().get(key)  # refuse an unknown key before touching the store
     if value is None and not reset:
@@ -327,4 +489,3 @@ def undo(ctx: typer.Context) -> None:
     with open_store(ctx, write=True) as store:
         entry = store.undo()
     print(_("undid: {command} (made {time})").format(command=safe(entry.command), time=entry.time))
-

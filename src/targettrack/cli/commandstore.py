@@ -7,9 +7,11 @@ from __future__ import annotations
 import os
 
 from ..model.clock import today
+from ..store.lock import locate
+from ..store.readwrite import Store
+from ..store.storefile import COMMITTED
 from ..util.errors import TargetTrackError
 from ..util.i18n import _
-from ..store.readwrite import COMMITTED, Store, locate
 
 
 class CommandStore(Store):
@@ -48,8 +50,9 @@ class CommandStore(Store):
             super().__exit__(*exc)
 
 
-def command_store(db: str | None, command: str, *, write: bool = False, lang_given: bool = True,
-                  cache: bool = True) -> CommandStore:
+def command_store(
+    db: str | None, command: str, *, write: bool = False, lang_given: bool = True, cache: bool = True
+) -> CommandStore:
     """The store --db (or the default) names, as command `command` opens it."""
     return CommandStore(locate(db).path, write=write, command=command, lang_given=lang_given, cache=cache)
 
@@ -59,5 +62,6 @@ def interrupted() -> str:
     (store.py), so either the change is wholly saved or nothing was written."""
     if COMMITTED:
         return _("interrupted after the change was saved ({command}); 'targettrack undo' reverts it").format(
-            command=COMMITTED[-1])
+            command=COMMITTED[-1]
+        )
     return _("interrupted; nothing was written")

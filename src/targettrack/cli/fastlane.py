@@ -30,15 +30,22 @@ ROOT_VALUES = {"--db": "db", "--lang": "lang"}
 ROOT_FLAGS = {"--no-color": "no_color", "--no-cache": "no_cache"}
 LIST_VALUES = {"--sort": "sort", "--format": "fmt", "-f": "fmt"}
 LIST_MANY = {"--status": "status", "-s": "status"}
-UPDATE_VALUES = {"--by": "by", "--yoy": "yoy", "--date": "on", "--note": "note", "--source": "source",
-                 "--by-user": "by_user"}
+UPDATE_VALUES = {
+    "--by": "by",
+    "--yoy": "yoy",
+    "--date": "on",
+    "--note": "note",
+    "--source": "source",
+    "--by-user": "by_user",
+}
 UPDATE_FLAGS = {"--delete": "delete", "--quiet": "quiet", "-q": "quiet"}
 UPDATE_ARGUMENTS = ("ref", "values")  # ID, then at most one VALUE (a second is for Typer's words)
 REPORT_VALUES = {"--format": "fmt", "-f": "fmt"}
 
 
-def _read(argv: list[str], command: str, got: dict, values: dict, many: dict, flags: dict,
-          arguments: tuple = ()) -> dict | None:
+def _read(
+    argv: list[str], command: str, got: dict, values: dict, many: dict, flags: dict, arguments: tuple = ()
+) -> dict | None:
     """The options of `targettrack [ROOT] COMMAND [OPTIONS]` into `got`, or
     None for any argument list this lane does not take whole."""
     got = {"db": None, "lang": None, "no_color": False, "no_cache": False, **got}
@@ -93,9 +100,26 @@ def parse(argv: list[str]) -> dict | None:
 
 def parse_update(argv: list[str]) -> dict | None:
     """The options of `targettrack [ROOT] update ID [VALUE] [OPTIONS]`, or None."""
-    return _read(argv, "update", {"ref": None, "values": (), "by": None, "yoy": None, "on": None, "note": None,
-                                  "source": None, "delete": False, "quiet": False, "by_user": None},
-                 UPDATE_VALUES, {}, UPDATE_FLAGS, UPDATE_ARGUMENTS)
+    return _read(
+        argv,
+        "update",
+        {
+            "ref": None,
+            "values": (),
+            "by": None,
+            "yoy": None,
+            "on": None,
+            "note": None,
+            "source": None,
+            "delete": False,
+            "quiet": False,
+            "by_user": None,
+        },
+        UPDATE_VALUES,
+        {},
+        UPDATE_FLAGS,
+        UPDATE_ARGUMENTS,
+    )
 
 
 def parse_report(argv: list[str]) -> dict | None:
@@ -123,18 +147,19 @@ def run(argv: list[str]) -> int | None:
 def _list(got: dict) -> int | None:
     from datetime import date
 
-    from ..util import i18n
-    from ..util.errors import InputError, TargetTrackError
     from ..judge.statuses import SORTS, STATUSES
     from ..render import FORMAT_ALIASES, LINE_FORMATS
+    from ..util import i18n
+    from ..util.errors import InputError, TargetTrackError
 
     fmt = got["fmt"] if got["fmt"] is None else FORMAT_ALIASES.get(got["fmt"], got["fmt"])
     wanted = frozenset(one.strip() for v in got["status"] for one in v.split(",") if one.strip())
     if got["sort"] not in SORTS or (fmt is not None and fmt not in LINE_FORMATS) or not wanted <= set(STATUSES):
         return None  # the full command line says what is wrong
     try:
-        today = date.fromisoformat(os.environ["TARGETTRACK_TODAY"]) if os.environ.get("TARGETTRACK_TODAY") \
-            else date.today()
+        today = (
+            date.fromisoformat(os.environ["TARGETTRACK_TODAY"]) if os.environ.get("TARGETTRACK_TODAY") else date.today()
+        )
         lang, why = i18n.choose(got["lang"])
     except (ValueError, InputError):
         return None
@@ -147,8 +172,9 @@ def _list(got: dict) -> int | None:
     fmt = fmt or ("table" if color else "text")
     lang_given = bool(got["lang"] or os.environ.get("TARGETTRACK_LANG"))
     try:
-        lines = rowcache.kept_lines(located(got["db"]), today, None, rowcache.statuses_only(wanted), got["sort"],
-                                    lang_given)
+        lines = rowcache.kept_lines(
+            located(got["db"]), today, None, rowcache.statuses_only(wanted), got["sort"], lang_given
+        )
     except TargetTrackError as e:  # the store is missing, unreadable or locked: said as the full lane says it
         utf8_streams()
         return fail(str(e), e.exit_code)
@@ -181,18 +207,34 @@ def _update(got: dict) -> int | None:
     i18n.use(lang, why)
     # Everything imported while entry.py's start-up handler still answers
     # Ctrl-C (nothing is written yet); then Python's own, for the command.
+    from ..store.storefile import COMMITTED
     from . import recording
     from .commandstore import command_store
-    from ..store.readwrite import COMMITTED
 
     def work():
         COMMITTED.clear()
-        asked = recording.Update(got["ref"], got["values"], by=got["by"], yoy=got["yoy"], on=got["on"],
-                                 note=got["note"], source=got["source"], delete=got["delete"], quiet=got["quiet"],
-                                 by_user=got["by_user"])
-        said = recording.record(command_store(got["db"], "update", write=True, cache=not got["no_cache"],
-                                              lang_given=bool(got["lang"] or os.environ.get("TARGETTRACK_LANG"))),
-                                asked)
+        asked = recording.Update(
+            got["ref"],
+            got["values"],
+            by=got["by"],
+            yoy=got["yoy"],
+            on=got["on"],
+            note=got["note"],
+            source=got["source"],
+            delete=got["delete"],
+            quiet=got["quiet"],
+            by_user=got["by_user"],
+        )
+        said = recording.record(
+            command_store(
+                got["db"],
+                "update",
+                write=True,
+                cache=not got["no_cache"],
+                lang_given=bool(got["lang"] or os.environ.get("TARGETTRACK_LANG")),
+            ),
+            asked,
+        )
         for warning in said.warnings:
             print(warning, file=sys.stderr)
         print(said.line)
@@ -232,10 +274,10 @@ def _as_a_command(work) -> int:
 def _report(got: dict) -> int | None:
     """The weekly report in text or Markdown with its defaults, as the full
     command line makes it (reportrows.made) and prints it (render.print_report)."""
-    from ..util import i18n
     from ..model.clock import today
-    from ..util.errors import InputError
     from ..render import BRIEF_FORMATS, FORMAT_ALIASES, REPORT_FORMATS
+    from ..util import i18n
+    from ..util.errors import InputError
 
     fmt = got["fmt"] or "text"
     fmt = fmt if fmt in REPORT_FORMATS else FORMAT_ALIASES.get(fmt, fmt)
@@ -249,8 +291,8 @@ def _report(got: dict) -> int | None:
     i18n.use(lang, why)
     from ..cache import reportrows
     from ..model.clock import now_utc, shift, span_days
-    from ..store.lock import located
     from ..render import print_report
+    from ..store.lock import located
     from ..util.terminal import color_wanted
 
     lang_given = bool(got["lang"] or os.environ.get("TARGETTRACK_LANG"))
@@ -262,12 +304,28 @@ def _report(got: dict) -> int | None:
 
     def work():
         path = located(got["db"])
-        rep = reportrows.made(path, fmt, day, shift(day, -reportrows.SINCE_DAYS), span_days(reportrows.WITHIN, day),
-                              day, None, None, lang_given, True, opened)
+        rep = reportrows.made(
+            path,
+            fmt,
+            day,
+            shift(day, -reportrows.SINCE_DAYS),
+            span_days(reportrows.WITHIN, day),
+            day,
+            None,
+            None,
+            lang_given,
+            True,
+            opened,
+        )
         from ..store.gitshare import provenance
 
-        print_report(rep, fmt, store=path if fmt == "text" else None, generated_at=now_utc()[:19] + "Z",
-                     git=provenance(path),
-                     color=color_wanted(got["no_color"]))
+        print_report(
+            rep,
+            fmt,
+            store=path if fmt == "text" else None,
+            generated_at=now_utc()[:19] + "Z",
+            git=provenance(path),
+            color=color_wanted(got["no_color"]),
+        )
 
     return _as_a_command(work)

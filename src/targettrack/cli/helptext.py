@@ -24,7 +24,7 @@ def first_sentence(text: str) -> str:
     """A docstring's first sentence, whole (to the first full stop that ends a sentence)."""
     text = " ".join((text or "").split())
     for i, ch in enumerate(text):
-        if ch == "." and (i + 1 == len(text) or text[i + 1] == " ") and not text[max(0, i - 2):i].endswith("e.g"):
+        if ch == "." and (i + 1 == len(text) or text[i + 1] == " ") and not text[max(0, i - 2) : i].endswith("e.g"):
             return text[: i + 1]
         if ch == "。":
             return text[: i + 1]
@@ -90,6 +90,7 @@ def _in_the_readers_language(core, Command) -> None:
                 return original(self, *args, **kwargs)
             finally:
                 self.help = saved
+
         return method
 
     core.TyperOption.get_help_record = translating(core.TyperOption.get_help_record)

@@ -8,19 +8,54 @@ from typing import List, Optional
 
 import typer
 
-from ..judge.assess import assess
-from ..util.i18n import _
-from ..util.errors import InputError
-from ..model.kinds import KIND
-from ..model.target import check_kind, check_method
-from ..model.clock import shift, span_days
-from ..model.quantity import format_number, format_quantity, parse_quantity
 from ..cache.reportrows import SINCE_DAYS, WITHIN
-from ..render import REPORT_EXTENSIONS, REPORT_FORMATS as REPORT_MODULES
-from ..store.readwrite import locate
+from ..judge.assess import assess
+from ..model.clock import shift, span_days
+from ..model.kinds import KIND
+from ..model.quantity import format_number, format_quantity, parse_quantity
+from ..model.rules import check_kind, check_method
+from ..render import REPORT_EXTENSIONS
+from ..render import REPORT_FORMATS as REPORT_MODULES
+from ..store.lock import locate
+from ..util.errors import InputError
+from ..util.i18n import _
 from ..util.textwidth import safe
+from .options import (
+    AsOf,
+    ByUser,
+    FilterBinding,
+    FilterPlan,
+    FilterStatus,
+    FilterTag,
+    Format,
+    KnownAt,
+    Method,
+    Output,
+    as_known,
+    choice,
+    data_out,
+    decode_text,
+    emit,
+    import_source,
+    interactive,
+    now_utc,
+    open_store,
+    output_format,
+    period,
+    read_text,
+    root,
+    statuses,
+    target_filter,
+    today,
+    use_color,
+)
+from .options import (
+    as_of as parse_as_of,
+)
+from .options import (
+    known_at as parse_known_at,
+)
 from .program import PROG, app
-from .options import AsOf, ByUser, KnownAt, as_known, known_at as parse_known_at, FilterBinding, FilterPlan, FilterStatus, FilterTag, Format, Method, Output, as_of as parse_as_of, choice, data_out, decode_text, emit, interactive, now_utc, open_store, output_format, period, import_source, read_text, root, statuses, target_filter, today, use_color
 
 REPORT_FORMATS = tuple(REPORT_MODULES)
 EXPORT_FORMATS = ("json", "csv", "xlsx", "ics")
@@ -38,27 +73,41 @@ def report(
     fmt: ReportFormat = None,
     as_of: AsOf = None,
     known_at: KnownAt = None,
-    since: Optional[str] = typer.Option(None, "--since", metavar="DATE",
-                                        help=f"Changes since this date (default: {SINCE_DAYS} days before --as-of)."),
-    within: str = typer.Option(WITHIN, "--within", metavar="SPAN",
-                               help="Deadlines coming up within this span: 90d, 12w, 3m, 1y."),
+    since: Optional[str] = typer.Option(
+        None, "--since", metavar="DATE", help=f"Changes since this date (default: {SINCE_DAYS} days before --as-of)."
+    ),
+    within: str = typer.Option(
+        WITHIN, "--within", metavar="SPAN", help="Deadlines coming up within this span: 90d, 12w, 3m, 1y."
+    ),
     tag: FilterTag = [],
     plan: FilterPlan = None,
     binding: FilterBinding = None,
     status: FilterStatus = [],
     method: Method = None,
     output: Output = None,
-    fail_on: List[str] = typer.Option([], "--fail-on", metavar="STATUS[,STATUS...]",
-                                      help="Exit 1 if a reported target has one of these statuses (after writing the report)."),
-    show_store: bool = typer.Option(False, "--show-store",
-                                    help="Name the store's path in an HTML or Markdown report (left out by "
-                                         "default: a published page should not show a local folder)."),
-    title: Optional[str] = typer.Option(None, "--title", metavar="TEXT",
-                                        help="The HTML page's heading (default: 'targettrack report, DATE')."),
-    subtitle: Optional[str] = typer.Option(None, "--subtitle", metavar="TEXT",
-                                           help="A line under the HTML page's heading."),
-    zoom: bool = typer.Option(False, "--zoom", help="Fit the HTML charts' value axes to the values (drawn cut) "
-                                                    "instead of starting amounts at zero."),
+    fail_on: List[str] = typer.Option(
+        [],
+        "--fail-on",
+        metavar="STATUS[,STATUS...]",
+        help="Exit 1 if a reported target has one of these statuses (after writing the report).",
+    ),
+    show_store: bool = typer.Option(
+        False,
+        "--show-store",
+        help="Name the store's path in an HTML or Markdown report (left out by "
+        "default: a published page should not show a local folder).",
+    ),
+    title: Optional[str] = typer.Option(
+        None, "--title", metavar="TEXT", help="The HTML page's heading (default: 'targettrack report, DATE')."
+    ),
+    subtitle: Optional[str] = typer.Option(
+        None, "--subtitle", metavar="TEXT", help="A line under the HTML page's heading."
+    ),
+    zoom: bool = typer.Option(
+        False,
+        "--zoom",
+        help="Fit the HTML charts' value axes to the values (drawn cut) instead of starting amounts at zero.",
+    ),
 ) -> None:
     """The weekly report: what needs attention, what is due, what changed, what was achieved."""
     from ..cache import reportrows
@@ -67,8 +116,11 @@ def report(
     fmt = output_format(fmt, output, REPORT_MODULES, REPORT_EXTENSIONS, "text")
     page = {k: v for k, v in (("title", title), ("subtitle", subtitle), ("zoom", zoom)) if v}
     if page and fmt != "html":
-        raise InputError(_("--{option}: only the html report has a page to put it on (give --format html or "
-                           "--output FILE.html)").format(option=next(iter(page))))
+        raise InputError(
+            _(
+                "--{option}: only the html report has a page to put it on (give --format html or --output FILE.html)"
+            ).format(option=next(iter(page)))
+        )
     check_method(method)
     flt = target_filter(status, tag, plan=plan, binding=binding)
     failing = statuses("--fail-on", fail_on)
@@ -76,13 +128,26 @@ def report(
     when = parse_as_of(as_of, known)
     since_day = period("--since", since).last if since else shift(when, -SINCE_DAYS)
     if since_day > when:
-        raise InputError(_('--since: {since_day} is after the report date {when}').format(
-            since_day=since_day, when=when))
+        raise InputError(
+            _("--since: {since_day} is after the report date {when}").format(since_day=since_day, when=when)
+        )
     days = span_days(within, when)
     opts = root(ctx)
     loc = locate(opts.db)
-    rep = reportrows.made(loc.path, fmt, when, since_day, days, today(), method, flt, opts.lang_given,
-                          not opts.no_cache, lambda: open_store(ctx), known)
+    rep = reportrows.made(
+        loc.path,
+        fmt,
+        when,
+        since_day,
+        days,
+        today(),
+        method,
+        flt,
+        opts.lang_given,
+        not opts.no_cache,
+        lambda: open_store(ctx),
+        known,
+    )
     path = str(loc.path.resolve()) if fmt not in ("html", "markdown") or show_store else None
     generated = now_utc()[:19] + "Z"
     from ..store.gitshare import provenance
@@ -107,14 +172,20 @@ def export(
     output: Output = None,
     as_of: AsOf = None,
     known_at: KnownAt = None,
-    template: bool = typer.Option(False, "--template", help="With --format xlsx: an empty workbook with the "
-                                                             "columns, a kind drop-down and a sheet of notes."),
-    excel: Optional[bool] = typer.Option(None, "--excel/--no-excel",
-                                         help="CSV with a UTF-8 byte-order mark, so that Excel reads its Chinese "
-                                              "(default: with --output FILE.csv, not on stdout)."),
+    template: bool = typer.Option(
+        False,
+        "--template",
+        help="With --format xlsx: an empty workbook with the columns, a kind drop-down and a sheet of notes.",
+    ),
+    excel: Optional[bool] = typer.Option(
+        None,
+        "--excel/--no-excel",
+        help="CSV with a UTF-8 byte-order mark, so that Excel reads its Chinese "
+        "(default: with --output FILE.csv, not on stdout).",
+    ),
 ) -> None:
     """The whole store as JSON or CSV (import reads both back), or the deadlines as an iCalendar file."""
-    from ..exchange import formats as exchange
+    from ..exchange import exporting
 
     fmt = output_format(fmt, output, EXPORT_FORMATS, EXPORT_EXTENSIONS, "json")
     known = parse_known_at(known_at)
@@ -135,13 +206,14 @@ def export(
     if documents is not None:
         from ..cache import exports as exportcache
 
-        kept = exportcache.pieces(store.path, documents,
-                                  lambda number, doc: exchange.json_piece(store.decoded(number, doc)))
-        text = exchange.export_json_pieces(kept, settings, now_utc()[:19] + "Z", schema)
+        kept = exportcache.pieces(
+            store.path, documents, lambda number, doc: exporting.json_piece(store.decoded(number, doc))
+        )
+        text = exporting.export_json_pieces(kept, settings, now_utc()[:19] + "Z", schema)
     elif fmt == "json":
-        text = exchange.export_json_pieces(targets, settings, now_utc()[:19] + "Z", schema)
+        text = exporting.export_json_pieces(targets, settings, now_utc()[:19] + "Z", schema)
     elif fmt == "csv":
-        text = exchange.export_csv_pieces(targets)
+        text = exporting.export_csv_pieces(targets)
         # Excel opens a CSV without a byte-order mark in the system's code page (GBK on Chinese
         # Windows) and shows UTF-8 Chinese as mojibake; a file is mostly made for Excel, a pipe not.
         if excel if excel is not None else output is not None:
@@ -150,14 +222,14 @@ def export(
         from ..exchange.xlsx import export_xlsx
 
         if output is None and sys.stdout.isatty():
-            raise InputError(_('--format xlsx writes a workbook: give --output FILE.xlsx (or redirect stdout)'))
+            raise InputError(_("--format xlsx writes a workbook: give --output FILE.xlsx (or redirect stdout)"))
         text = export_xlsx(targets, template=template)
     else:
         from ..render.ics_format import calendar
 
         text = calendar([(t, assess(t, when, settings)) for t in targets if t.deadline], now_utc())
     if template and fmt != "xlsx":
-        raise InputError(_('--template goes with --format xlsx: an empty, documented workbook to fill in'))
+        raise InputError(_("--template goes with --format xlsx: an empty, documented workbook to fill in"))
     emit(text, output, ctx)
 
 
@@ -169,17 +241,21 @@ def _after(first: str, pieces):
 @app.command("import")
 def import_(
     ctx: typer.Context,
-    file: str = typer.Argument(..., metavar="FILE", help="A JSON, CSV or Excel (.xlsx) file (as export writes), "
-                                                         "or - for stdin."),
+    file: str = typer.Argument(
+        ..., metavar="FILE", help="A JSON, CSV or Excel (.xlsx) file (as export writes), or - for stdin."
+    ),
     dry_run: bool = typer.Option(False, "--dry-run", help="Say what would change; write nothing."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No plausibility warnings."),
     by_user: ByUser = None,
-    encoding: Optional[str] = typer.Option(None, "--encoding", metavar="ENCODING",
-                                           help="The file's encoding: utf-8, utf-16, gb18030 or big5 (default: "
-                                                "found from the bytes)."),
+    encoding: Optional[str] = typer.Option(
+        None,
+        "--encoding",
+        metavar="ENCODING",
+        help="The file's encoding: utf-8, utf-16, gb18030 or big5 (default: found from the bytes).",
+    ),
 ) -> None:
     """Add or update targets and observations from a file: all or nothing, and idempotent."""
-    from ..exchange import formats as exchange, importing
+    from ..exchange import importing, importplan, readrows
 
     source = import_source(file)
     now = now_utc()
@@ -203,10 +279,10 @@ def import_(
 
             rows = read_xlsx(raw, name)
         else:
-            rows = exchange.read(decode_text(raw, name, encoding), name)
+            rows = readrows.read(decode_text(raw, name, encoding), name)
         with open_store(ctx, write=not dry_run) as store:
             with _progress(len(rows.targets) + len(rows.observations), 2000) as step:
-                plan = exchange.plan_import(rows, store.targets(), today(), now, step, by)
+                plan = importplan.plan_import(rows, store.targets(), today(), now, step, by)
             if not dry_run and (plan.targets or plan.settings and plan.settings != store.settings()):
                 store.describe(f"import {name}")
                 store.put_all(plan.targets, plan.settings)
@@ -214,23 +290,46 @@ def import_(
         print(_("{prog}: note: {message}").format(prog=PROG, message=safe(note)), file=sys.stderr)
     if not quiet:
         for warning in plan.warnings[:WARNINGS_SHOWN]:
-            print(_("{prog}: warning: {message}").format(prog=PROG, message=safe(warning))
-                  + _(" (imported all the same; --quiet silences this)"),
-                  file=sys.stderr)
+            print(
+                _("{prog}: warning: {message}").format(prog=PROG, message=safe(warning))
+                + _(" (imported all the same; --quiet silences this)"),
+                file=sys.stderr,
+            )
         if plan.warnings_found > WARNINGS_SHOWN:
-            print(_("{prog}: warning: and {count} more values that look like slips, imported all the same "
-                    "(--quiet silences these)").format(prog=PROG, count=plan.warnings_found - WARNINGS_SHOWN),
-                  file=sys.stderr)
+            print(
+                _(
+                    "{prog}: warning: and {count} more values that look like slips, imported all the same "
+                    "(--quiet silences these)"
+                ).format(prog=PROG, count=plan.warnings_found - WARNINGS_SHOWN),
+                file=sys.stderr,
+            )
     name = source.name
-    summary = _("{name}: would add {added} target(s), would update {updated}, {unchanged} unchanged; would add "
-                "{observations} observation(s), {skipped} already there") if dry_run else \
-        _("{name}: add {added} target(s), update {updated}, {unchanged} unchanged; add {observations} "
-          "observation(s), {skipped} already there")
-    print(summary.format(name=safe(name), added=len(plan.added), updated=len(plan.updated),
-                         unchanged=len(plan.unchanged), observations=plan.observations_added,
-                         skipped=plan.observations_skipped)
-          + (_("; {n} repeated in the file, added once").format(n=plan.observations_repeated)
-             if plan.observations_repeated else ""))
+    summary = (
+        _(
+            "{name}: would add {added} target(s), would update {updated}, {unchanged} unchanged; would add "
+            "{observations} observation(s), {skipped} already there"
+        )
+        if dry_run
+        else _(
+            "{name}: add {added} target(s), update {updated}, {unchanged} unchanged; add {observations} "
+            "observation(s), {skipped} already there"
+        )
+    )
+    print(
+        summary.format(
+            name=safe(name),
+            added=len(plan.added),
+            updated=len(plan.updated),
+            unchanged=len(plan.unchanged),
+            observations=plan.observations_added,
+            skipped=plan.observations_skipped,
+        )
+        + (
+            _("; {n} repeated in the file, added once").format(n=plan.observations_repeated)
+            if plan.observations_repeated
+            else ""
+        )
+    )
     if dry_run:
         for i in plan.added:
             print(_("  add {id}").format(id=i))
@@ -279,41 +378,58 @@ def extract(
 
     fmt = choice("--format", fmt, EXTRACT_FORMATS)
     if year is not None and not 1900 <= year <= 2200:
-        raise InputError(_('--year: {year} is not a year between 1900 and 2200').format(year=year))
+        raise InputError(_("--year: {year} is not a year between 1900 and 2200").format(year=year))
     if add and review:
-        raise InputError(_('--add and --review do not go together (--review imports what you accept)'))
+        raise InputError(_("--add and --review do not go together (--review imports what you accept)"))
     if review and not interactive():
-        raise InputError(_('--review asks questions on a terminal; use --format json or csv, or --add, in scripts'))
+        raise InputError(_("--review asks questions on a terminal; use --format json or csv, or --add, in scripts"))
     name, text = read_text(file)
     candidates = ex.extract(text.lstrip("\ufeff"), name, year)
     left_out = [c for c in candidates if not c.observation and not extract_view.importable(c)]
     if left_out and (add or review):
-        print(_("{prog}: note: {count} proposed target(s) lack a deadline or a base year and are not added: {ids} "
-                "(see them with --format plain)").format(prog=PROG, count=len(left_out), ids=", ".join(c.id for c in left_out)),
-              file=sys.stderr)
+        print(
+            _(
+                "{prog}: note: {count} proposed target(s) lack a deadline or a base year and are not added: {ids} "
+                "(see them with --format plain)"
+            ).format(prog=PROG, count=len(left_out), ids=", ".join(c.id for c in left_out)),
+            file=sys.stderr,
+        )
     elif left_out and fmt in ("json", "csv"):
-        print(_("{prog}: note: {count} proposed target(s) lack a deadline or a base year: {ids}; they are listed "
-                "without it, and import refuses them until it is given").format(
-                    prog=PROG, count=len(left_out), ids=", ".join(c.id for c in left_out)), file=sys.stderr)
+        print(
+            _(
+                "{prog}: note: {count} proposed target(s) lack a deadline or a base year: {ids}; they are listed "
+                "without it, and import refuses them until it is given"
+            ).format(prog=PROG, count=len(left_out), ids=", ".join(c.id for c in left_out)),
+            file=sys.stderr,
+        )
     if review:
         candidates = _review(candidates)
     if add or review:
-        from ..exchange import formats as exchange
+        from ..exchange import importplan, readrows
 
         with open_store(ctx, write=True) as store:
             current = store.targets()
             # A proposal never takes over a target of the same id from elsewhere.
             ex.beside(candidates, {t.id: t.source.quote for t in current})
-            rows = exchange.read(extract_view.as_json(candidates, undated=False), name)
+            rows = readrows.read(extract_view.as_json(candidates, undated=False), name)
             from ..util.who import user
 
-            plan = exchange.plan_import(rows, current, today(), now_utc(), by=user(None, str(store.path)))
+            plan = importplan.plan_import(rows, current, today(), now_utc(), by=user(None, str(store.path)))
             if plan.targets:
                 store.describe(f"extract {name} --add")
                 store.put_all(plan.targets)
-        print(_("{name}: added {added} target(s), updated {updated}, {unchanged} unchanged; {observations} "
-                "observation(s)").format(name=safe(name), added=len(plan.added), updated=len(plan.updated),
-                                          unchanged=len(plan.unchanged), observations=plan.observations_added))
+        print(
+            _(
+                "{name}: added {added} target(s), updated {updated}, {unchanged} unchanged; {observations} "
+                "observation(s)"
+            ).format(
+                name=safe(name),
+                added=len(plan.added),
+                updated=len(plan.updated),
+                unchanged=len(plan.unchanged),
+                observations=plan.observations_added,
+            )
+        )
         return
     fmt = fmt or ("table" if use_color(ctx) else "text")
     if fmt == "json":
@@ -338,8 +454,12 @@ def _review(candidates):
             kept.append(c)
             continue
         value = shown_value(c)
-        print("\n" + _("{id}: {kind} {value} by {deadline}: {title}").format(
-            id=c.id, kind=_(c.kind), value=value, deadline=c.deadline.label if c.deadline else "-", title=c.title))
+        print(
+            "\n"
+            + _("{id}: {kind} {value} by {deadline}: {title}").format(
+                id=c.id, kind=_(c.kind), value=value, deadline=c.deadline.label if c.deadline else "-", title=c.title
+            )
+        )
         print(f"  “{highlight_plain(c)}” ({c.file}:{c.line})")
         if c.review:
             print(_("  check: {notes}").format(notes="; ".join(c.review)))
@@ -349,17 +469,21 @@ def _review(candidates):
         if answer == "e":
             title = typer.prompt(_("  title"), default=c.title)
             kind = check_kind(typer.prompt(_("  kind"), default=c.kind))
-            deadline = typer.prompt(_("  deadline (empty for none)"), default=c.deadline.label if c.deadline else "",
-                                    show_default=bool(c.deadline))
+            deadline = typer.prompt(
+                _("  deadline (empty for none)"),
+                default=c.deadline.label if c.deadline else "",
+                show_default=bool(c.deadline),
+            )
             c = replace(c, title=title, kind=kind, deadline=period("deadline", deadline) if deadline else None)
             if not KIND[kind].boolean:
                 try:
                     # A change or a growth rate is edited as its number (-13.5), a level with its unit.
-                    typed = typer.prompt(_("  target"), default=format_number(c.value) if c.form else
-                                         format_quantity(c.value, c.unit))
+                    typed = typer.prompt(
+                        _("  target"), default=format_number(c.value) if c.form else format_quantity(c.value, c.unit)
+                    )
                     q = parse_quantity(typed.rstrip("%") if c.form else typed)
                 except InputError as e:
-                    raise InputError(_('target: {detail}').format(detail=e)) from None
+                    raise InputError(_("target: {detail}").format(detail=e)) from None
                 c = replace(c, value=q.number, unit=c.unit if c.form else (q.unit or c.unit))
         kept.append(c)
     return [c for c in kept if not c.observation or any(k.id == c.for_target for k in kept)]

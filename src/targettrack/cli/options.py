@@ -15,48 +15,83 @@ from typing import Annotated, List, Optional
 
 import typer
 
-from ..judge.assess import STATUSES
-from ..model.dates import Period, parse_period
+from ..judge.selection import SORTS, Filter
+from ..judge.statuses import STATUSES
 from ..model.clock import now_utc, today  # noqa: F401 (the commands' clock: the library's)
+from ..model.dates import Period, parse_period
+from ..model.kinds import KIND, KINDS
+from ..model.rules import check_kind, parse_tags
+from ..model.settings import METHODS
+from ..render import FORMAT_ALIASES  # one vocabulary for --format (render/__init__.py), shared with the fast lane
+from ..store.lock import locate
+from ..store.readwrite import Store
 from ..util.errors import InputError, at
 from ..util.i18n import _
-from ..model.kinds import KIND, KINDS
-from ..model.target import check_kind, parse_tags
-from ..render import FORMAT_ALIASES  # one vocabulary for --format (render/__init__.py), shared with the fast lane
-from ..judge.selection import SORTS, Filter
-from ..model.settings import METHODS
-from .commandstore import command_store
-from ..store.readwrite import Store, locate
-from .program import PROG
 from ..util.terminal import color_wanted, data_out  # noqa: F401 (data_out: the commands' stdout for data)
+from .commandstore import command_store
+from .program import PROG
 
 # --- shared options -------------------------------------------------------------
 
-AsOf = Annotated[Optional[str], typer.Option("--as-of", metavar="DATE",
-                                             help="Judge with the values dated on or before this date, as now known "
-                                                  "(revisions included; default: today, or --known-at's date).")]
-KnownAt = Annotated[Optional[str], typer.Option("--known-at", metavar="DATE",
-                                                help="Only what had been recorded by the end of this date (values "
-                                                     "and targets entered later, revisions included, are left out): "
-                                                     "the store as it was that day.")]
-Method = Annotated[Optional[str], typer.Option(
-    "--method", metavar="METHOD",
-    help=f"Judge with this method: {', '.join(METHODS)} (default: the target's, else the store's).")]
-FilterStatus = Annotated[List[str], typer.Option(
-    "--status", "-s", metavar="STATUS",
-    help=f"Only these statuses (repeat or comma-separate): {', '.join(STATUSES)}.")]
-FilterTag = Annotated[List[str], typer.Option("--tag", "-t", metavar="TAG",
-                                              help="Only targets with every one of these tags.")]
-FilterKind = Annotated[Optional[str], typer.Option("--kind", metavar="KIND",
-                                                   help=f"Only this kind: {', '.join(KINDS)}.")]
+AsOf = Annotated[
+    Optional[str],
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help="Judge with the values dated on or before this date, as now known "
+        "(revisions included; default: today, or --known-at's date).",
+    ),
+]
+KnownAt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--known-at",
+        metavar="DATE",
+        help="Only what had been recorded by the end of this date (values "
+        "and targets entered later, revisions included, are left out): "
+        "the store as it was that day.",
+    ),
+]
+Method = Annotated[
+    Optional[str],
+    typer.Option(
+        "--method",
+        metavar="METHOD",
+        help=f"Judge with this method: {', '.join(METHODS)} (default: the target's, else the store's).",
+    ),
+]
+FilterStatus = Annotated[
+    List[str],
+    typer.Option(
+        "--status",
+        "-s",
+        metavar="STATUS",
+        help=f"Only these statuses (repeat or comma-separate): {', '.join(STATUSES)}.",
+    ),
+]
+FilterTag = Annotated[
+    List[str], typer.Option("--tag", "-t", metavar="TAG", help="Only targets with every one of these tags.")
+]
+FilterKind = Annotated[
+    Optional[str], typer.Option("--kind", metavar="KIND", help=f"Only this kind: {', '.join(KINDS)}.")
+]
 FilterPlan = Annotated[Optional[str], typer.Option("--plan", metavar="PLAN", help="Only the targets of this plan.")]
-FilterBinding = Annotated[Optional[bool], typer.Option(
-    "--binding/--expected", help="Only binding (约束性) targets, or only expected (预期性) ones.")]
-DueBefore = Annotated[Optional[str], typer.Option("--due-before", metavar="DATE",
-                                                  help="Only deadlines before this date.")]
+FilterBinding = Annotated[
+    Optional[bool],
+    typer.Option("--binding/--expected", help="Only binding (约束性) targets, or only expected (预期性) ones."),
+]
+DueBefore = Annotated[
+    Optional[str], typer.Option("--due-before", metavar="DATE", help="Only deadlines before this date.")
+]
 Sort = Annotated[str, typer.Option("--sort", metavar="KEY", help=f"Order by {', '.join(SORTS)}.")]
-Output = Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE",
-                                               help="Write to this file, atomically (the format follows its extension).")]
+Output = Annotated[
+    Optional[str],
+    typer.Option(
+        "--output", "-o", metavar="FILE", help="Write to this file, atomically (the format follows its extension)."
+    ),
+]
+
+
 def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion of a target id, from the store in use (read-only;
     nothing is offered if the store cannot be read)."""
@@ -68,26 +103,44 @@ def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
         return []
 
 
-Ref = Annotated[str, typer.Argument(metavar="ID", help="Target id or an unambiguous prefix.",
-                                    autocompletion=complete_ids)]
-KindOption = Annotated[Optional[str], typer.Option(
-    "--kind", metavar="KIND",
-    help="; ".join(f"{k.name}: {k.help}" for k in KIND.values()) + " (default: increase).")]
-TagsToSet = Annotated[List[str], typer.Option("--tag", metavar="TAG",
-                                              help="A tag (one word); repeat or separate with commas. "
-                                                   "On edit, the tags given replace the target's.")]
+Ref = Annotated[
+    str, typer.Argument(metavar="ID", help="Target id or an unambiguous prefix.", autocompletion=complete_ids)
+]
+KindOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--kind", metavar="KIND", help="; ".join(f"{k.name}: {k.help}" for k in KIND.values()) + " (default: increase)."
+    ),
+]
+TagsToSet = Annotated[
+    List[str],
+    typer.Option(
+        "--tag",
+        metavar="TAG",
+        help="A tag (one word); repeat or separate with commas. On edit, the tags given replace the target's.",
+    ),
+]
+
 
 # A target's fields, as add sets them and edit changes them: one definition each.
 def _field(flag: str, metavar: str, help: str):
     return Annotated[Optional[str], typer.Option(flag, metavar=metavar, help=help)]
 
 
-TargetValue = _field("--target", "VALUE", "The value to reach, or the limit: 10, 1000亿元, 45%, 两千五百万, "
-                                          "with the plan's words if it has them: 6.5亿吨以上, 不低于3.4%, 60%左右, "
-                                          "at least 40% (on edit, converted to the target's unit).")
+TargetValue = _field(
+    "--target",
+    "VALUE",
+    "The value to reach, or the limit: 10, 1000亿元, 45%, 两千五百万, "
+    "with the plan's words if it has them: 6.5亿吨以上, 不低于3.4%, 60%左右, "
+    "at least 40% (on edit, converted to the target's unit).",
+)
 Deadline = _field("--deadline", "DATE", "2025, 2025年底, 2025-06, 2025Q3, 十四五末, +2y ...")
-Unit = _field("--unit", "UNIT", "家, 个, 亿元, km, % ... (add: default the unit written after --target; "
-                                "edit: values are converted when the units are of one kind).")
+Unit = _field(
+    "--unit",
+    "UNIT",
+    "家, 个, 亿元, km, % ... (add: default the unit written after --target; "
+    "edit: values are converted when the units are of one kind).",
+)
 Baseline = _field("--baseline", "VALUE", "The value at the start.")
 BaselineDate = _field("--baseline-date", "DATE", "The date of the baseline (default: the start).")
 Start = _field("--start", "DATE", "When the target starts (default: the baseline date).")
@@ -102,39 +155,79 @@ TitleEn = _field("--title-en", "TEXT", "An English title.")
 MethodToSet = _field("--method", "METHOD", f"How this target is judged: {', '.join(METHODS)} (default: the store's).")
 PlanToSet = _field("--plan", "PLAN", "The plan the target belongs to.")
 # The target's form (docs/statuses.md, "Target forms"): what its values measure.
-ChangeToSet = _field("--change", "CHANGE", "Instead of --target: a change from the baseline period: -13.5% "
-                                           "(relative, compounding yearly changes), +1 or +1岁 (in the unit), "
-                                           "+5pp or 5个百分点 (percentage points); 翻一番 or double (+100%), "
-                                           "翻两番 (+300%), +1倍 (+100%), 减半 or halve (-50%).")
-GrowthToSet = _field("--growth", "PERCENT", "Instead of --target: an average annual growth of at least PERCENT "
-                                            "(7%) from the baseline period to the deadline (at most, with "
-                                            "--kind decrease).")
-EachToSet = _field("--each", "PERIOD", "The bound holds in every year, half, quarter or month from the start to "
-                                       "the deadline (a cap, a floor or an increase).")
-Cumulative = Annotated[bool, typer.Option("--cumulative", help="Values are amounts per period (每年新增); "
-                                                               "progress is their sum since the start.")]
-ByUser = Annotated[Optional[str], typer.Option("--by-user", metavar="NAME",
-                                               help="Who records this (default: TARGETTRACK_USER, else git's "
-                                                    "user.name, else the login name).")]
-AtDeadline = Annotated[bool, typer.Option("--at-deadline", help="Only the deadline period's value settles it (a "
-                                                                "flow stated for a year: 2025年货物贸易额4万亿元); "
-                                                                "an earlier value at the target is ahead, not "
-                                                                "achieved.")]
-Binding = Annotated[Optional[bool], typer.Option("--binding/--expected", help="约束性 (binding) or 预期性 "
-                                                                             "(expected), as the plan says.")]
-FrequencyToSet = _field("--frequency", "PERIOD", "The periods its values are for: year, half, quarter, month or "
-                                                 "day (default: inferred from the values and the deadline).")
-LagToSet = _field("--lag", "DAYS", "How long after a period ends its value is published: 90d, 13w (default: "
-                                   "config lag.year etc.: 90d yearly, 45d quarterly, 30d monthly, 0 daily).")
+ChangeToSet = _field(
+    "--change",
+    "CHANGE",
+    "Instead of --target: a change from the baseline period: -13.5% "
+    "(relative, compounding yearly changes), +1 or +1岁 (in the unit), "
+    "+5pp or 5个百分点 (percentage points); 翻一番 or double (+100%), "
+    "翻两番 (+300%), +1倍 (+100%), 减半 or halve (-50%).",
+)
+GrowthToSet = _field(
+    "--growth",
+    "PERCENT",
+    "Instead of --target: an average annual growth of at least PERCENT "
+    "(7%) from the baseline period to the deadline (at most, with "
+    "--kind decrease).",
+)
+EachToSet = _field(
+    "--each",
+    "PERIOD",
+    "The bound holds in every year, half, quarter or month from the start to "
+    "the deadline (a cap, a floor or an increase).",
+)
+Cumulative = Annotated[
+    bool,
+    typer.Option(
+        "--cumulative", help="Values are amounts per period (每年新增); progress is their sum since the start."
+    ),
+]
+ByUser = Annotated[
+    Optional[str],
+    typer.Option(
+        "--by-user",
+        metavar="NAME",
+        help="Who records this (default: TARGETTRACK_USER, else git's user.name, else the login name).",
+    ),
+]
+AtDeadline = Annotated[
+    bool,
+    typer.Option(
+        "--at-deadline",
+        help="Only the deadline period's value settles it (a "
+        "flow stated for a year: 2025年货物贸易额4万亿元); "
+        "an earlier value at the target is ahead, not "
+        "achieved.",
+    ),
+]
+Binding = Annotated[
+    Optional[bool],
+    typer.Option("--binding/--expected", help="约束性 (binding) or 预期性 (expected), as the plan says."),
+]
+FrequencyToSet = _field(
+    "--frequency",
+    "PERIOD",
+    "The periods its values are for: year, half, quarter, month or "
+    "day (default: inferred from the values and the deadline).",
+)
+LagToSet = _field(
+    "--lag",
+    "DAYS",
+    "How long after a period ends its value is published: 90d, 13w (default: "
+    "config lag.year etc.: 90d yearly, 45d quarterly, 30d monthly, 0 daily).",
+)
 
 
 def Format(formats, default: str):
     """`--format` for one command: its choices and default said in its help."""
-    return Annotated[Optional[str], typer.Option("--format", "-f", metavar="FORMAT",
-                                                 help=f"{', '.join(formats)} (default: {default}).")]
+    return Annotated[
+        Optional[str],
+        typer.Option("--format", "-f", metavar="FORMAT", help=f"{', '.join(formats)} (default: {default})."),
+    ]
 
 
 # --- the environment ------------------------------------------------------------
+
 
 def root(ctx: typer.Context):
     return ctx.find_root().obj
@@ -162,11 +255,17 @@ def interactive() -> bool:
 
 def open_store(ctx: typer.Context, write: bool = False) -> Store:
     opts = root(ctx)
-    return command_store(opts.db, ctx.info_name or "", write=write, lang_given=getattr(opts, "lang_given", True),
-                         cache=not getattr(opts, "no_cache", False))
+    return command_store(
+        opts.db,
+        ctx.info_name or "",
+        write=write,
+        lang_given=getattr(opts, "lang_given", True),
+        cache=not getattr(opts, "no_cache", False),
+    )
 
 
 # --- parsing: every error names its option ------------------------------------------
+
 
 def period(option: str, value: Optional[str]) -> Optional[Period]:
     if value is None:
@@ -206,8 +305,11 @@ def choice(option: str, value: Optional[str], allowed, aliases: dict | None = No
     if value is not None and option == "--format":
         value = {**FORMAT_ALIASES, **(aliases or {})}.get(value, value) if value not in allowed else value
     if value is not None and value not in allowed:
-        raise InputError(_("{option}: {value} is not one of {allowed}").format(option=option, value=repr(value),
-                                                                                allowed=", ".join(allowed)))
+        raise InputError(
+            _("{option}: {value} is not one of {allowed}").format(
+                option=option, value=repr(value), allowed=", ".join(allowed)
+            )
+        )
     return value
 
 
@@ -218,11 +320,22 @@ def statuses(option: str, values: List[str]) -> frozenset:
     return wanted
 
 
-def target_filter(status: List[str], tag: List[str], kind: Optional[str] = None, plan: Optional[str] = None,
-                  due_before: Optional[str] = None, binding: Optional[bool] = None) -> Filter:
-    return Filter(statuses=statuses("--status", status), tags=frozenset(parse_tags(tag)),
-                  kind=check_kind(kind) if kind is not None else None, plan=plan,
-                  due_before=period("--due-before", due_before), binding=binding)
+def target_filter(
+    status: List[str],
+    tag: List[str],
+    kind: Optional[str] = None,
+    plan: Optional[str] = None,
+    due_before: Optional[str] = None,
+    binding: Optional[bool] = None,
+) -> Filter:
+    return Filter(
+        statuses=statuses("--status", status),
+        tags=frozenset(parse_tags(tag)),
+        kind=check_kind(kind) if kind is not None else None,
+        plan=plan,
+        due_before=period("--due-before", due_before),
+        binding=binding,
+    )
 
 
 def output_format(fmt: Optional[str], output: Optional[str], formats, extensions: dict, default: str) -> str:
@@ -232,8 +345,11 @@ def output_format(fmt: Optional[str], output: Optional[str], formats, extensions
     if output:
         ext = os.path.splitext(output)[1].lower()
         if ext not in extensions:
-            raise InputError(_('--output: cannot tell the format from {value}; use {items} or give --format').format(
-                value=repr(ext) if ext else _('no extension'), items=', '.join(sorted(extensions))))
+            raise InputError(
+                _("--output: cannot tell the format from {value}; use {items} or give --format").format(
+                    value=repr(ext) if ext else _("no extension"), items=", ".join(sorted(extensions))
+                )
+            )
         return extensions[ext]
     return default
 
@@ -260,12 +376,13 @@ def read_bytes(file: str) -> tuple[str, bytes]:
             return name, _capped(sys.stdin.buffer, name)
         st = os.stat(file)
         if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode):
-            raise InputError(_("FILE: {file} is a device, not a file; give a file (or - to read stdin)").format(
-                file=file))
+            raise InputError(
+                _("FILE: {file} is a device, not a file; give a file (or - to read stdin)").format(file=file)
+            )
         with open(file, "rb") as f:
             return name, f.read() if stat.S_ISREG(st.st_mode) else _capped(f, name)
     except OSError as e:
-        raise InputError(_('FILE: cannot read {file} ({reason})').format(file=file, reason=e.strerror)) from None
+        raise InputError(_("FILE: cannot read {file} ({reason})").format(file=file, reason=e.strerror)) from None
 
 
 def _capped(stream, name: str) -> bytes:
@@ -273,8 +390,9 @@ def _capped(stream, name: str) -> bytes:
     while chunk := stream.read(1 << 20):
         size += len(chunk)
         if size > MAX_STREAM:
-            raise InputError(_("FILE: {name} brings more than {n} GiB; give a file instead").format(
-                name=name, n=MAX_STREAM >> 30))
+            raise InputError(
+                _("FILE: {name} brings more than {n} GiB; give a file instead").format(name=name, n=MAX_STREAM >> 30)
+            )
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -297,8 +415,10 @@ def decode_text(raw: bytes, name: str, encoding: Optional[str] = None) -> str:
 
     text, encoding = decode(raw, name, encoding)
     if encoding != "utf-8":
-        print(_("{prog}: {name}: read as {encoding}").format(
-            prog=PROG, name=name, encoding=encoding.upper()), file=sys.stderr)
+        print(
+            _("{prog}: {name}: read as {encoding}").format(prog=PROG, name=name, encoding=encoding.upper()),
+            file=sys.stderr,
+        )
     return text
 
 
@@ -312,20 +432,24 @@ def emit(text, output: Optional[str], ctx: typer.Context | None = None) -> None:
             sys.stdout.buffer.write(text)
         else:
             out = data_out()
-            for piece in ((text,) if isinstance(text, str) else text):
+            for piece in (text,) if isinstance(text, str) else text:
                 out.write(piece)
         return
     from pathlib import Path
 
     from ..store.atomicwrite import atomic_write
-    from ..store.readwrite import guards
+    from ..store.storefile import guards
 
     if ctx is not None and guards(locate(root(ctx).db).path, output):
-        raise InputError(_('--output: {output} is the store, its lock or one of its kept versions; write the '
-                            'output to another file').format(
-            output=output))
+        raise InputError(
+            _(
+                "--output: {output} is the store, its lock or one of its kept versions; write the "
+                "output to another file"
+            ).format(output=output)
+        )
     try:
         atomic_write(Path(output), text)
     except OSError as e:
-        raise InputError(_('--output: cannot write {output} ({reason})').format(
-            output=output, reason=e.strerror)) from None
+        raise InputError(
+            _("--output: cannot write {output} ({reason})").format(output=output, reason=e.strerror)
+        ) from None

@@ -27,24 +27,26 @@ except ImportError:  # pragma: no cover
     from click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 
 from .. import __version__
-from . import typerpatch as fastparams
 from ..util.errors import TargetTrackError
 from ..util.i18n import N_, _
 from ..util.terminal import PROG, command_process, end, fail, internal_error  # noqa: F401 (PROG: the cli modules')
 from ..util.terminal import said as error_said
 from . import helptext
+from . import typerpatch as fastparams
 
 fastparams.install()
 helptext.install()
 
+
 class _Group(TyperGroup):
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
-        from ..store.readwrite import COMMITTED
+        from ..store.storefile import COMMITTED
 
         COMMITTED.clear()  # what this command saves; one process may run several (CliRunner, scripts)
         try:
-            rv = super().main(args=args, prog_name=prog_name or PROG, complete_var=complete_var,
-                              standalone_mode=False, **extra)
+            rv = super().main(
+                args=args, prog_name=prog_name or PROG, complete_var=complete_var, standalone_mode=False, **extra
+            )
             code = rv if isinstance(rv, int) else 0
             if code == 130:  # Typer turns Ctrl-C into a silent Exit(130); no command of ours exits 130
                 code = fail(interrupted(), 130)
@@ -53,9 +55,10 @@ class _Group(TyperGroup):
             code = 2
         except UsageError as e:
             where = e.ctx.command_path if e.ctx else PROG
-            code = fail(_("{message} (see '{command} --help')").format(message=usage_said(e.format_message()),
-                                                                        command=where),
-                        e.exit_code)
+            code = fail(
+                _("{message} (see '{command} --help')").format(message=usage_said(e.format_message()), command=where),
+                e.exit_code,
+            )
         except ClickException as e:
             code = fail(e.format_message(), e.exit_code)
         except TargetTrackError as e:
@@ -90,19 +93,24 @@ def interrupted() -> str:
 # The command-line parser's own words (Typer's copy of click has no catalog),
 # by their shape; anything else is shown as it came.
 _USAGE = (  # patterns compiled on first use (re caches them), not at every start-up
-    (r"No such option: (?P<option>\S+) \(Possible options: (?P<possible>.+)\)",
-     N_("No such option: {option} (did you mean {possible}?)")),
+    (
+        r"No such option: (?P<option>\S+) \(Possible options: (?P<possible>.+)\)",
+        N_("No such option: {option} (did you mean {possible}?)"),
+    ),
     (r"No such option: (?P<option>\S+)", N_("No such option: {option}")),
-    (r"No such command '(?P<name>.+)'\. Did you mean '(?P<guess>.+)'\?",
-     N_("No such command '{name}'. Did you mean '{guess}'?")),
+    (
+        r"No such command '(?P<name>.+)'\. Did you mean '(?P<guess>.+)'\?",
+        N_("No such command '{name}'. Did you mean '{guess}'?"),
+    ),
     (r"No such command '(?P<name>.+)'\.", N_("No such command '{name}'.")),
-    (r"Got unexpected extra argument\(s\) \((?P<args>.+)\)",
-     N_("Got unexpected extra argument(s) ({args})")),
+    (r"Got unexpected extra argument\(s\) \((?P<args>.+)\)", N_("Got unexpected extra argument(s) ({args})")),
     (r"Missing argument '(?P<name>.+)'\.", N_("Missing argument '{name}'.")),
     (r"Missing option '(?P<name>.+)'\.", N_("Missing option '{name}'.")),
     (r"Option '(?P<option>.+)' requires an argument\.", N_("Option '{option}' requires an argument.")),
-    (r"Option '(?P<option>.+)' requires (?P<count>\d+) arguments\.",
-     N_("Option '{option}' requires {count} arguments.")),
+    (
+        r"Option '(?P<option>.+)' requires (?P<count>\d+) arguments\.",
+        N_("Option '{option}' requires {count} arguments."),
+    ),
     (r"Option '(?P<option>.+)' does not take a value\.", N_("Option '{option}' does not take a value.")),
     (r"Invalid value for (?P<hint>.+?): (?P<message>.*)", N_("Invalid value for {hint}: {message}")),
 )
@@ -134,8 +142,8 @@ app = typer.Typer(
 class GlobalOptions:
     db: Optional[str]
     no_color: bool
-    lang_given: bool = False   # --lang or TARGETTRACK_LANG: the store's config lang does not override it
-    no_cache: bool = False     # --no-cache: judge everything afresh, keep nothing (rowcache.py)
+    lang_given: bool = False  # --lang or TARGETTRACK_LANG: the store's config lang does not override it
+    no_cache: bool = False  # --no-cache: judge everything afresh, keep nothing (rowcache.py)
 
 
 def _version(value: bool) -> None:
@@ -156,23 +164,37 @@ def _language(value: Optional[str]) -> Optional[str]:
 @app.callback()
 def _root(
     ctx: typer.Context,
-    db: Optional[str] = typer.Option(None, "--db", metavar="PATH",
-                                     help="Store file. Default: $TARGETTRACK_DB, else "
-                                          "$XDG_DATA_HOME/targettrack/targets.json "
-                                          "(~/.local/share/targettrack/targets.json)."),
+    db: Optional[str] = typer.Option(
+        None,
+        "--db",
+        metavar="PATH",
+        help="Store file. Default: $TARGETTRACK_DB, else "
+        "$XDG_DATA_HOME/targettrack/targets.json "
+        "(~/.local/share/targettrack/targets.json).",
+    ),
     no_color: bool = typer.Option(False, "--no-color", help="No colour, even on a terminal."),
-    no_cache: bool = typer.Option(False, "--no-cache",
-                                  help="Work everything out afresh: neither use nor keep the list's rows or export's pieces "
-                                       "(the cache)."),
-    lang: Optional[str] = typer.Option(None, "--lang", metavar="LANG", is_eager=True, callback=_language,
-                                       help="zh or en. Default: $TARGETTRACK_LANG, else the store's config lang, "
-                                            "else the locale (LC_ALL, LC_MESSAGES, LANG, LANGUAGE), else en."),
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                 help="Print the version and exit."),
+    no_cache: bool = typer.Option(
+        False,
+        "--no-cache",
+        help="Work everything out afresh: neither use nor keep the list's rows or export's pieces (the cache).",
+    ),
+    lang: Optional[str] = typer.Option(
+        None,
+        "--lang",
+        metavar="LANG",
+        is_eager=True,
+        callback=_language,
+        help="zh or en. Default: $TARGETTRACK_LANG, else the store's config lang, "
+        "else the locale (LC_ALL, LC_MESSAGES, LANG, LANGUAGE), else en.",
+    ),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
 ) -> None:
     """Track quantified public-policy targets against their deadlines."""
-    ctx.obj = GlobalOptions(db=db, no_color=no_color, lang_given=bool(lang or os.environ.get("TARGETTRACK_LANG")),
-                            no_cache=no_cache)
+    ctx.obj = GlobalOptions(
+        db=db, no_color=no_color, lang_given=bool(lang or os.environ.get("TARGETTRACK_LANG")), no_cache=no_cache
+    )
 
 
 # The family of each command: the console script imports only the module of
@@ -180,12 +202,30 @@ def _root(
 # and their modules were a fifth of a command's start-up).
 # tests/test_help.py holds this to the commands the modules register.
 FAMILIES = {
-    "init": "change", "add": "change", "update": "change", "edit": "change", "remove": "change",
-    "recover": "change", "config": "change", "undo": "change",
-    "history": "view", "list": "view", "show": "view", "info": "view", "plans": "view",
-    "report": "io", "export": "io", "import": "io", "extract": "io",
-    "doctor": "repair", "cache": "repair",
-    "git-setup": "share", "merge": "share", "conflicts": "share", "diff": "share", "textconv": "share",
+    "init": "change",
+    "add": "change",
+    "update": "change",
+    "edit": "change",
+    "remove": "change",
+    "recover": "change",
+    "config": "change",
+    "undo": "change",
+    "history": "view",
+    "list": "view",
+    "show": "view",
+    "info": "view",
+    "plans": "view",
+    "report": "io",
+    "export": "io",
+    "import": "io",
+    "extract": "io",
+    "doctor": "repair",
+    "cache": "repair",
+    "git-setup": "share",
+    "merge": "share",
+    "conflicts": "share",
+    "diff": "share",
+    "textconv": "share",
 }
 # The global options that take a value: the word after them is not a command.
 ROOT_VALUE_OPTIONS = ("--db", "--lang")
@@ -222,7 +262,6 @@ def load(family: str | None):
         name = info.name or info.callback.__name__.rstrip("_").replace("_", "-")
         info.epilog = info.epilog or epilog(name)
     return app
-
 
 
 def main() -> None:

@@ -7,18 +7,19 @@ from __future__ import annotations
 
 import re
 
-from ..model import operations as ops
 from ..judge.assess import assess
+from ..model import corrections
+from ..model import operations as ops
 from ..model.clock import now_utc, today
 from ..model.dates import day, parse_period, year_before
+from ..model.values import show_value
 from ..util.errors import InputError, at
 from ..util.frozen import record
 from ..util.i18n import _
-from .commandstore import CommandStore
 from ..util.terminal import PROG
 from ..util.textwidth import safe
-from ..model.values import show_value
 from ..util.who import user
+from .commandstore import CommandStore
 
 _NEGATIVE = re.compile(r"-[\d.]")
 
@@ -56,17 +57,24 @@ def check(u: Update) -> tuple[str, str | None]:
         if v.startswith("-") and not _NEGATIVE.match(v):
             raise InputError(_("no such option: {v} (see 'targettrack update --help')").format(v=v))
     if len(u.values) > 1:
-        raise InputError(_('give one VALUE, not {count}: {items}').format(count=len(u.values),
-                                                                          items=' '.join(u.values)))
-    given = [name for name, v in (("VALUE", u.values), ("--by", u.by), ("--yoy", u.yoy), ("--delete", u.delete))
-             if v]
+        raise InputError(
+            _("give one VALUE, not {count}: {items}").format(count=len(u.values), items=" ".join(u.values))
+        )
+    given = [name for name, v in (("VALUE", u.values), ("--by", u.by), ("--yoy", u.yoy), ("--delete", u.delete)) if v]
     if len(given) > 1:
-        raise InputError(_('{items} do not go together: give one of VALUE, --by, --yoy or --delete').format(
-            items=' and '.join(given)))
+        raise InputError(
+            _("{items} do not go together: give one of VALUE, --by, --yoy or --delete").format(
+                items=" and ".join(given)
+            )
+        )
     if not given:
-        raise InputError(_("Missing argument 'VALUE': give the value to record (or --by, --yoy, or --delete with --date; see 'targettrack update --help')"))
+        raise InputError(
+            _(
+                "Missing argument 'VALUE': give the value to record (or --by, --yoy, or --delete with --date; see 'targettrack update --help')"
+            )
+        )
     if u.delete and u.on is None:
-        raise InputError(_('--delete needs --date: the day or period whose value to remove'))
+        raise InputError(_("--delete needs --date: the day or period whose value to remove"))
     if u.delete:
         return "delete", None
     return ("by", u.by) if u.by else ("yoy", u.yoy) if u.yoy else ("level", u.values[0])
@@ -84,30 +92,59 @@ def record(store: CommandStore, u: Update) -> Said:
         t = store.resolve(u.ref)
         if how == "delete":
             store.describe(f"update {t.id} --date {when} --delete")
-            new, gone = ops.delete_period(t, when)
+            new, gone = corrections.delete_period(t, when)
         else:
             said = {"level": text, "by": f"--by {text}", "yoy": f"--yoy {text}"}[how]
             store.describe(f"update {t.id} {said} --date {when}")
-            obs = ops.observe(t, text, when, now, now_utc(), u.note, u.source, how=how,
-                              by=user(u.by_user, str(store.path)))
-            earlier = ops.replaced(t, obs)
+            obs = ops.observe(
+                t, text, when, now, now_utc(), u.note, u.source, how=how, by=user(u.by_user, str(store.path))
+            )
+            earlier = corrections.replaced(t, obs)
             new = t.with_observation(obs)
         store.replace(t.id, new)
         settings = store.settings()
     a = assess(new, now, settings)
     if how == "delete":
-        shown = ", ".join(_("{value} recorded {day}").format(value=show_value(t, o.value, o.measure),
-                                                             day=o.recorded_at[:10]) for o in gone)
-        return Said((), _("{id}: deleted {when} ({shown}) -> {status} ({reason})").format(
-            id=t.id, when=when, shown=shown, status=_(a.status), reason=a.reason))
-    warnings = () if u.quiet else tuple(
-        _("{prog}: warning: {message}").format(prog=PROG, message=safe(warning))
-        + _(" (recorded all the same; --quiet silences this)")
-        for warning in ops.plausibility(t, obs, text if how == "level" else None))
-    replaces = _(", replaces {value} recorded {day}").format(
-        value=show_value(t, earlier.value, earlier.measure), day=earlier.recorded_at[:10]) if earlier else ""
-    derived = _(" ({change} on {year})").format(change=text, year=year_before(when)) \
-        if how == "yoy" and obs.measure is None else ""
-    return Said(warnings, _("{id}: {value} on {when}{derived}{replaces} -> {status} ({reason})").format(
-        id=t.id, value=show_value(t, obs.value, obs.measure), when=when, derived=derived, replaces=replaces,
-        status=_(a.status), reason=a.reason))
+        shown = ", ".join(
+            _("{value} recorded {day}").format(value=show_value(t, o.value, o.measure), day=o.recorded_at[:10])
+            for o in gone
+        )
+        return Said(
+            (),
+            _("{id}: deleted {when} ({shown}) -> {status} ({reason})").format(
+                id=t.id, when=when, shown=shown, status=_(a.status), reason=a.reason
+            ),
+        )
+    warnings = (
+        ()
+        if u.quiet
+        else tuple(
+            _("{prog}: warning: {message}").format(prog=PROG, message=safe(warning))
+            + _(" (recorded all the same; --quiet silences this)")
+            for warning in corrections.plausibility(t, obs, text if how == "level" else None)
+        )
+    )
+    replaces = (
+        _(", replaces {value} recorded {day}").format(
+            value=show_value(t, earlier.value, earlier.measure), day=earlier.recorded_at[:10]
+        )
+        if earlier
+        else ""
+    )
+    derived = (
+        _(" ({change} on {year})").format(change=text, year=year_before(when))
+        if how == "yoy" and obs.measure is None
+        else ""
+    )
+    return Said(
+        warnings,
+        _("{id}: {value} on {when}{derived}{replaces} -> {status} ({reason})").format(
+            id=t.id,
+            value=show_value(t, obs.value, obs.measure),
+            when=when,
+            derived=derived,
+            replaces=replaces,
+            status=_(a.status),
+            reason=a.reason,
+        ),
+    )

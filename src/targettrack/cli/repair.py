@@ -6,11 +6,11 @@ import sys
 
 import typer
 
+from ..store.lock import locate
 from ..util.i18n import N_, _
-from ..store.readwrite import locate
 from ..util.textwidth import safe
-from .program import app
 from .options import choice, root
+from .program import app
 
 
 @app.command()
@@ -24,8 +24,12 @@ def doctor(
     path = locate(root(ctx).db).path
     if restore:
         snap, entry, kept = doc.restore(path)
-        print(safe(_("restored {path} from {version}").format(path=path, version=doc.describe(snap, entry))
-                   + (_("; the damaged file is kept as {file}").format(file=kept) if kept else "")))
+        print(
+            safe(
+                _("restored {path} from {version}").format(path=path, version=doc.describe(snap, entry))
+                + (_("; the damaged file is kept as {file}").format(file=kept) if kept else "")
+            )
+        )
         return
     findings = doc.diagnose(path)
     levels = {"ok": N_("ok"), "warning": N_("warning"), "error": N_("error")}
@@ -40,8 +44,9 @@ CACHE_ACTIONS = ("path", "clear")
 
 @app.command()
 def cache(
-    action: str = typer.Argument(..., metavar="ACTION",
-                                 help="path: print the folder they are kept in; clear: remove them all."),
+    action: str = typer.Argument(
+        ..., metavar="ACTION", help="path: print the folder they are kept in; clear: remove them all."
+    ),
 ) -> None:
     """The list's kept rows and export's kept pieces: where they are, or remove them (they are made again as needed)."""
     from ..cache import rows as rowcache
@@ -51,5 +56,6 @@ def cache(
         print(safe(str(rowcache.folder())))
         return
     removed = rowcache.clear()
-    print(safe(_("removed {n} cached file(s) from {folder}").format(n=removed, folder=rowcache.folder())),
-          file=sys.stderr)
+    print(
+        safe(_("removed {n} cached file(s) from {folder}").format(n=removed, folder=rowcache.folder())), file=sys.stderr
+    )

@@ -18,7 +18,7 @@ from .program import PROG, app
 def git_setup(ctx: typer.Context) -> None:
     """Make the git repository holding the store merge it per target (idempotent)."""
     from ..store.gitshare import setup
-    from ..store.readwrite import locate
+    from ..store.lock import locate
 
     path = locate(root(ctx).db).path
     with open_store(ctx):  # it must be a store
@@ -35,27 +35,29 @@ def merge(
     base: str = typer.Argument(..., metavar="BASE", help="The common ancestor (git's %O; may be empty)."),
     ours: str = typer.Argument(..., metavar="OURS", help="Ours (git's %A): the merged store is written here."),
     theirs: str = typer.Argument(..., metavar="THEIRS", help="Theirs (git's %B)."),
-    path: Optional[str] = typer.Argument(None, metavar="[PATH]", help="The store's path in the repository (%P): "
-                                                                      "its conflicts are kept beside it."),
+    path: Optional[str] = typer.Argument(
+        None, metavar="[PATH]", help="The store's path in the repository (%P): its conflicts are kept beside it."
+    ),
 ) -> None:
     """Git's merge driver: merge three versions of a store per target and field; exit 1 on a conflict."""
     from ..store.atomicwrite import atomic_write
+    from ..store.fileformat import dumps
     from ..store.gitshare import read_conflicts, write_conflicts
     from ..store.merge import merge as merge_stores
-    from ..store.readwrite import dumps, parse
+    from ..store.storefile import parse
 
     def load(name: str, may_be_empty: bool):
         p = Path(name)
         try:
             raw = p.read_bytes()
         except OSError as e:
-            raise InputError(_('merge: cannot read {name} ({reason})').format(name=name, reason=e.strerror)) from None
+            raise InputError(_("merge: cannot read {name} ({reason})").format(name=name, reason=e.strerror)) from None
         if may_be_empty and not raw.strip():
             return None
         try:
             return parse(p, raw)
         except StoreError as e:
-            raise InputError(_('merge: {detail}').format(detail=e)) from None
+            raise InputError(_("merge: {detail}").format(detail=e)) from None
 
     result = merge_stores(load(base, True), load(ours, False), load(theirs, False))
     atomic_write(Path(ours), dumps(result.data))
@@ -66,32 +68,46 @@ def merge(
         from ..store.merge import describe
 
         named = sides(Path.cwd())
-        found = [{**c.to_dict(), **({"ours_side": named["ours"], "theirs_side": named["theirs"]} if named else {})}
-                 for c in result.conflicts]
+        found = [
+            {**c.to_dict(), **({"ours_side": named["ours"], "theirs_side": named["theirs"]} if named else {})}
+            for c in result.conflicts
+        ]
         store = Path(path or ours)
         kept = [c for c in read_conflicts(store) if c.get("id") not in {x.id for x in result.conflicts}]
         write_conflicts(store, kept + found)
         for c in found:
             print(_("{prog}: merge conflict: {conflict}").format(prog=PROG, conflict=describe(c)), file=sys.stderr)
         if named.get("rebase"):
-            print(_("{prog}: under 'git pull --rebase', ours is the upstream and theirs your own commit: the store "
-                    "has the upstream's values where the two differ").format(prog=PROG), file=sys.stderr)
-        print(_("{prog}: the store is valid, with ours where the two sides differ; settle each with 'targettrack "
+            print(
+                _(
+                    "{prog}: under 'git pull --rebase', ours is the upstream and theirs your own commit: the store "
+                    "has the upstream's values where the two differ"
+                ).format(prog=PROG),
+                file=sys.stderr,
+            )
+        print(
+            _(
+                "{prog}: the store is valid, with ours where the two sides differ; settle each with 'targettrack "
                 "conflicts settle ID [FIELD] --ours|--theirs|--value V' (or 'edit'), then 'git add {path}' "
-                "('targettrack conflicts' lists them)").format(prog=PROG, path=path or ours), file=sys.stderr)
+                "('targettrack conflicts' lists them)"
+            ).format(prog=PROG, path=path or ours),
+            file=sys.stderr,
+        )
         raise typer.Exit(1)
 
 
 @app.command()
 def conflicts(
     ctx: typer.Context,
-    action: Optional[str] = typer.Argument(None, metavar="[ACTION]",
-                                           help="settle: settle one target's conflicts, or one field's (none: list "
-                                                "them)."),
+    action: Optional[str] = typer.Argument(
+        None, metavar="[ACTION]", help="settle: settle one target's conflicts, or one field's (none: list them)."
+    ),
     target_id: Optional[str] = typer.Argument(None, metavar="[ID]", help="With settle: the target's id."),
-    field: Optional[str] = typer.Argument(None, metavar="[FIELD]",
-                                          help="With settle: one field (owner, unit, 'value 2024', ...); none: all "
-                                               "of the target's."),
+    field: Optional[str] = typer.Argument(
+        None,
+        metavar="[FIELD]",
+        help="With settle: one field (owner, unit, 'value 2024', ...); none: all of the target's.",
+    ),
     ours: bool = typer.Option(False, "--ours", help="With settle: what the store has (our side) is right."),
     theirs: bool = typer.Option(False, "--theirs", help="With settle: the other side is right."),
     value: Optional[str] = typer.Option(None, "--value", metavar="VALUE", help="With settle: neither; this is."),
@@ -101,8 +117,8 @@ def conflicts(
     """The conflicts the last git merge left, in plain words; settle them one by one: conflicts settle ID
     [FIELD] --ours|--theirs|--value V."""
     from ..store.gitshare import read_conflicts, write_conflicts
+    from ..store.lock import locate
     from ..store.merge import describe
-    from ..store.readwrite import locate
 
     path = locate(root(ctx).db).path
     if clear:
@@ -122,8 +138,9 @@ def conflicts(
             print(describe(c))
         return
     if action != "settle" or target_id is None:
-        raise InputError(_("ACTION: give settle ID [FIELD] with --ours, --theirs or --value VALUE (or no action to "
-                           "list them)"))
+        raise InputError(
+            _("ACTION: give settle ID [FIELD] with --ours, --theirs or --value VALUE (or no action to list them)")
+        )
     chosen = [name for name, given in (("ours", ours), ("theirs", theirs), ("value", value is not None)) if given]
     if len(chosen) != 1:
         raise InputError(_("settle takes one of --ours, --theirs or --value VALUE"))
@@ -143,21 +160,26 @@ def conflicts(
     left = len(items) - len(settled)
     for line in said:
         print(line)
-    print(_("{count} merge conflict(s) left") .format(count=left) if left else
-          _("no merge conflicts left: 'git add' the store and commit"))
+    print(
+        _("{count} merge conflict(s) left").format(count=left)
+        if left
+        else _("no merge conflicts left: 'git add' the store and commit")
+    )
 
 
 @app.command("diff")
 def diff(
     ctx: typer.Context,
-    rev: Optional[str] = typer.Argument(None, metavar="[REV]",
-                                        help="The git revision to compare with (default: HEAD, the last commit)."),
+    rev: Optional[str] = typer.Argument(
+        None, metavar="[REV]", help="The git revision to compare with (default: HEAD, the last commit)."
+    ),
 ) -> None:
     """What changed in the store since a git revision, as an analyst reads it: a line per value and field."""
     import subprocess
 
-    from ..store.readwrite import locate, parse
     from ..store.diff import changes
+    from ..store.lock import locate
+    from ..store.storefile import parse
 
     path = locate(root(ctx).db).path
     with open_store(ctx):  # a store, and read under its lock
@@ -169,14 +191,19 @@ def diff(
     rel = path.resolve().relative_to(Path(top.stdout.strip())).as_posix()
     old = subprocess.run(["git", "show", f"{rev or 'HEAD'}:{rel}"], cwd=folder, capture_output=True)
     if old.returncode != 0:
-        raise InputError(_("REV: git has no {rel} at {rev} ({detail})").format(
-            rel=rel, rev=rev or "HEAD",
-            detail=(old.stderr.decode("utf-8", "replace").strip().splitlines() or [_("not found")])[-1]))
+        raise InputError(
+            _("REV: git has no {rel} at {rev} ({detail})").format(
+                rel=rel,
+                rev=rev or "HEAD",
+                detail=(old.stderr.decode("utf-8", "replace").strip().splitlines() or [_("not found")])[-1],
+            )
+        )
     try:
         before = parse(path, old.stdout) if old.stdout.strip() else None
     except StoreError as e:
-        raise InputError(_("REV: the store at {rev} cannot be read ({detail})").format(rev=rev or "HEAD",
-                                                                                   detail=e)) from None
+        raise InputError(
+            _("REV: the store at {rev} cannot be read ({detail})").format(rev=rev or "HEAD", detail=e)
+        ) from None
     found = changes(before, now)
     for line in found:
         print(line)
@@ -187,8 +214,8 @@ def diff(
 @app.command("textconv", hidden=True)
 def textconv(file: str = typer.Argument(..., metavar="FILE", help="A version of the store, as git hands it.")) -> None:
     """git's textconv: a version of the store as a line per field and per value, for `git diff` and `git log -p`."""
-    from ..store.readwrite import parse
     from ..store.diff import lines
+    from ..store.storefile import parse
 
     p = Path(file)
     try:

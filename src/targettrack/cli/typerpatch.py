@@ -11,13 +11,13 @@ what this expects (another version), nothing is changed.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import List, Optional, get_args, get_origin
+
 # The Typer releases these patches (and cli/helptext.py's) were tested with;
 # pyproject.toml bounds the dependency to them, and tests/test_help.py fails
 # with a clear message on any other.
 TESTED_TYPER = ("0.29",)
-
-from dataclasses import dataclass
-from typing import List, Optional, get_args, get_origin
 
 
 def install() -> None:
@@ -41,8 +41,9 @@ def install() -> None:
 
     def build(descriptor):
         annotation = descriptor.annotation
-        if (annotation in plain or (get_origin(annotation) is list and get_args(annotation) == (str,))) \
-                and getattr(descriptor, "file_annotation", None) is None:
+        if (annotation in plain or (get_origin(annotation) is list and get_args(annotation) == (str,))) and getattr(
+            descriptor, "file_annotation", None
+        ) is None:
             return AsGiven(annotation=annotation, parameter_info=descriptor.parameter_info)
         return original(descriptor)
 

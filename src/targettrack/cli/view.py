@@ -8,12 +8,40 @@ import typer
 
 from .. import __version__, render
 from ..judge.assess import assess
-from ..model.target import check_method
 from ..judge.selection import SORTS, select_each, status_counts
-from ..store.readwrite import locate
+from ..model.rules import check_method
 from ..model.values import show_value
+from ..store.lock import locate
+from .options import (
+    AsOf,
+    DueBefore,
+    FilterBinding,
+    FilterKind,
+    FilterPlan,
+    FilterStatus,
+    FilterTag,
+    Format,
+    KnownAt,
+    Method,
+    Ref,
+    Sort,
+    as_known,
+    choice,
+    data_out,
+    open_store,
+    root,
+    target_filter,
+    today,
+    use_color,
+    width,
+)
+from .options import (
+    as_of as parse_as_of,
+)
+from .options import (
+    known_at as parse_known_at,
+)
 from .program import app
-from .options import AsOf, KnownAt, as_known, known_at as parse_known_at, DueBefore, FilterBinding, FilterKind, FilterPlan, FilterStatus, FilterTag, Format, Method, Ref, Sort, as_of as parse_as_of, choice, data_out, open_store, root, target_filter, today, use_color, width
 
 HISTORY_FORMATS = ("text", "json", "csv")
 SHOW_FORMATS = ("text", "json")
@@ -28,13 +56,19 @@ PlansFormat = Format(PLANS_FORMATS, "text")
 
 
 @app.command()
-def history(ctx: typer.Context, ref: Ref, fmt: HistoryFormat = None,
-            show_all: bool = typer.Option(False, "--all", help="Also the values that a later one for the same "
-                                                                "day replaced (marked superseded)."),
-            as_of: AsOf = None, known_at: KnownAt = None) -> None:
+def history(
+    ctx: typer.Context,
+    ref: Ref,
+    fmt: HistoryFormat = None,
+    show_all: bool = typer.Option(
+        False, "--all", help="Also the values that a later one for the same day replaced (marked superseded)."
+    ),
+    as_of: AsOf = None,
+    known_at: KnownAt = None,
+) -> None:
     """List a target's observations, oldest first: the values in effect, or --all."""
-    from ..model.target import dated_by
     from ..judge.listrecord import OBSERVATION_FIELDS, observation_records
+    from ..model.target import dated_by
     from ..render.plain import write_table
     from ..util.textwidth import safe
 
@@ -58,8 +92,16 @@ def history(ctx: typer.Context, ref: Ref, fmt: HistoryFormat = None,
         table = [tuple(_(h) for h in (N_("DATE"), N_("VALUE"), N_("RECORDED"), N_("BY"), N_("NOTE"), N_("SOURCE")))]
         for r in rows:
             value = show_value(t, r["value"], r["measure"]) + (_(" (superseded)") if r["superseded"] else "")
-            table.append((r["date_as_given"], value, r["recorded_at"][:19].replace("T", " "),
-                          safe(r["recorded_by"]) or "-", safe(r["note"]) or "-", safe(r["source"]) or "-"))
+            table.append(
+                (
+                    r["date_as_given"],
+                    value,
+                    r["recorded_at"][:19].replace("T", " "),
+                    safe(r["recorded_by"]) or "-",
+                    safe(r["note"]) or "-",
+                    safe(r["source"]) or "-",
+                )
+            )
         write_table(table, data_out())
 
 
@@ -94,8 +136,9 @@ def list_(
     if fmt in LINE_FORMATS and not opts.no_cache and known is None:
         from ..cache import rows as rowcache
 
-        lines = rowcache.lines(locate(opts.db).path, when, today(), method, flt, sort, opts.lang_given,
-                               lambda: open_store(ctx))
+        lines = rowcache.lines(
+            locate(opts.db).path, when, today(), method, flt, sort, opts.lang_given, lambda: open_store(ctx)
+        )
         lines_renderer(fmt)(lines, out, color=color)
         return
     piece, render_pieces = list_pieces(fmt)
@@ -108,16 +151,18 @@ def list_(
 
 def _known(t, known):
     """One target as recorded by the end of `known`, or an error if it was added later."""
+    from ..model.target import known_at
     from ..util.errors import InputError
     from ..util.i18n import _
-    from ..model.target import known_at
 
     if known is None:
         return t
     kept = known_at(t, known)
     if kept is None:
-        raise InputError(_("{id} was added on {day}, after {known}").format(id=t.id, day=t.created_at[:10],
-                                                                              known=known), field="known_at")
+        raise InputError(
+            _("{id} was added on {day}, after {known}").format(id=t.id, day=t.created_at[:10], known=known),
+            field="known_at",
+        )
     return kept
 
 
@@ -128,11 +173,15 @@ def show(
     as_of: AsOf = None,
     known_at: KnownAt = None,
     method: Method = None,
-    with_timeline: bool = typer.Option(False, "--timeline",
-                                       help="Also the status at each observation and each year end since the start."),
+    with_timeline: bool = typer.Option(
+        False, "--timeline", help="Also the status at each observation and each year end since the start."
+    ),
     fmt: ShowFormat = None,
-    zoom: bool = typer.Option(False, "--zoom", help="Fit the chart's value axis to the values (drawn cut) instead "
-                                                    "of starting amounts at zero."),
+    zoom: bool = typer.Option(
+        False,
+        "--zoom",
+        help="Fit the chart's value axis to the values (drawn cut) instead of starting amounts at zero.",
+    ),
 ) -> None:
     """Everything about one target: fields, source, observations, progress, projection."""
     from ..judge.assess import timeline
@@ -150,8 +199,9 @@ def show(
     if fmt == "json":
         detail.render_json(t, a, data_out(), steps)
     else:
-        detail.render_text(t, a, sys.stdout, steps, width=width(), color=use_color(ctx), fit=sys.stdout.isatty(),
-                           zoom=zoom)
+        detail.render_text(
+            t, a, sys.stdout, steps, width=width(), color=use_color(ctx), fit=sys.stdout.isatty(), zoom=zoom
+        )
 
 
 @app.command()
@@ -159,9 +209,9 @@ def info(ctx: typer.Context, fmt: InfoFormat = None) -> None:
     """Which store is in use, its schema version and its counts."""
     import json
 
+    from ..store.lock import lock_timeout
     from ..util import i18n
     from ..util.i18n import _
-    from ..store.readwrite import lock_timeout
 
     fmt = choice("--format", fmt, INFO_FORMATS) or "text"
     loc = locate(root(ctx).db)
@@ -190,19 +240,33 @@ def info(ctx: typer.Context, fmt: InfoFormat = None) -> None:
         return
     for key in ("store", "chosen_by", "schema", "version", "bytes", "targets", "observations"):
         print(f"{key:<13} {data[key]}")
-    print(f"{'status':<13} " + (", ".join(f"{s} {n}" for s, n in data["status"].items()) or "-")
-          + _(" (as of {day})").format(day=data["as_of"]))
+    print(
+        f"{'status':<13} "
+        + (", ".join(f"{s} {n}" for s, n in data["status"].items()) or "-")
+        + _(" (as of {day})").format(day=data["as_of"])
+    )
     print(f"{'lock_timeout':<13} {data['lock_timeout_seconds']:g}s")
-    print(f"{'language':<13} " + _("{language} (chosen by {why})").format(language=data["language"],
-                                                                           why=i18n.said_why(data["language_chosen_by"])))
+    print(
+        f"{'language':<13} "
+        + _("{language} (chosen by {why})").format(
+            language=data["language"], why=i18n.said_why(data["language_chosen_by"])
+        )
+    )
     changed = data["settings_changed"]
-    print(f"{'settings':<13} " + (", ".join(f"{k}={v}" for k, v in changed.items()) + _(" (changed from the defaults)")
-                                  if changed else _("defaults")))
+    print(
+        f"{'settings':<13} "
+        + (
+            ", ".join(f"{k}={v}" for k, v in changed.items()) + _(" (changed from the defaults)")
+            if changed
+            else _("defaults")
+        )
+    )
 
 
 @app.command()
-def plans(ctx: typer.Context, as_of: AsOf = None, known_at: KnownAt = None, method: Method = None,
-          fmt: PlansFormat = None) -> None:
+def plans(
+    ctx: typer.Context, as_of: AsOf = None, known_at: KnownAt = None, method: Method = None, fmt: PlansFormat = None
+) -> None:
     """Each plan: how many of its targets have each status, how many are on course, the binding ones apart,
     and its score (JSON and CSV also give its weakest status)."""
     from ..judge.plans import PLAN_FIELDS, summarize_plans
@@ -222,21 +286,26 @@ def plans(ctx: typer.Context, as_of: AsOf = None, known_at: KnownAt = None, meth
     elif fmt == "csv":
         from ..util.csvcells import write_rows
 
-        flat = [{**r, "targets": ";".join(r["targets"]),
-                 "counts": ";".join(f"{k}={v}" for k, v in r["counts"].items())} for r in rows]
+        flat = [
+            {**r, "targets": ";".join(r["targets"]), "counts": ";".join(f"{k}={v}" for k, v in r["counts"].items())}
+            for r in rows
+        ]
         write_rows(list(PLAN_FIELDS), flat, data_out())
     else:
         from ..render.plain import write_table
-        from ..util.textwidth import safe
-
         from ..util.i18n import N_, _
+        from ..util.textwidth import safe
 
         # The counts by status, not the weakest alone: a plan of 12 with 4 achieved and 8 awaiting their
         # first value is "4 achieved · 8 no-data", not "no-data (8 of 12)".
         table = [tuple(_(h) for h in (N_("PLAN"), N_("TARGETS"), N_("ON COURSE"), N_("BINDING"), N_("SCORE")))] + [
-            (safe(r["plan"]), _(" · ").join(_("{n} {status}").format(n=n, status=_(k)) for k, n in r["counts"].items()),
-             f"{r['on_course']}/{r['total']}",
-             f"{r['binding_on_course']}/{r['binding']}" if r["binding"] else "-",
-             "-" if r["score"] is None else f"{r['score']:+.2f}")
-            for r in rows]
+            (
+                safe(r["plan"]),
+                _(" · ").join(_("{n} {status}").format(n=n, status=_(k)) for k, n in r["counts"].items()),
+                f"{r['on_course']}/{r['total']}",
+                f"{r['binding_on_course']}/{r['binding']}" if r["binding"] else "-",
+                "-" if r["score"] is None else f"{r['score']:+.2f}",
+            )
+            for r in rows
+        ]
         write_table(table, data_out())

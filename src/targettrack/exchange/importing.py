@@ -4,9 +4,9 @@ An export of 10,000 targets decoded whole is five times its size in Python
 objects, and the targets planned from it as much again; a store of 100,000
 took 3 GB to import. A JSON export in UTF-8 (what `export` writes) is read
 here as it is decoded, each target planned with its observations, encoded
-to its line and let go (exchange.plan_streamed). What needs the whole file
+to its line and let go (importplan.plan_streamed). What needs the whole file
 at once (an id given twice, "targets" given twice, text that is not UTF-8)
-is left to exchange.plan_import, as is CSV and a workbook: same rules, same
+is left to importplan.plan_import, as is CSV and a workbook: same rules, same
 messages, the store untouched until everything is read.
 """
 
@@ -16,10 +16,10 @@ import codecs
 import os
 from pathlib import Path
 
-from . import formats as exchange, jsonstream
 from ..util.errors import InputError
-from .formats import Plan
 from ..util.i18n import _
+from . import importplan, jsonstream, readrows
+from .importplan import Plan
 
 PIECE = 1 << 20  # bytes decoded at a time
 
@@ -45,7 +45,7 @@ class Source:
             for at in range(0, len(self.raw), PIECE):
                 if step is not None:
                     step(min(PIECE, len(self.raw) - at))
-                yield self.raw[at:at + PIECE]
+                yield self.raw[at : at + PIECE]
             return
         with self._open() as f:
             while True:
@@ -80,7 +80,7 @@ class Source:
             raise self._unreadable(e) from None
 
     def _unreadable(self, e: OSError) -> InputError:
-        return InputError(_('FILE: cannot read {file} ({reason})').format(file=self.path, reason=e.strerror))
+        return InputError(_("FILE: cannot read {file} ({reason})").format(file=self.path, reason=e.strerror))
 
 
 def streamable(head: bytes) -> bool:
@@ -106,11 +106,10 @@ def streamed(store, source: Source, today, now: str, write: bool, step=None, by:
     read whole instead (see the module's note); nothing is written then."""
     if not streamable(source.head(HEAD)):
         return None
-    stream = exchange.StreamedJSON(pieces(source.chunks(step)), source.name)
+    stream = readrows.StreamedJSON(pieces(source.chunks(step)), source.name)
     batch = store.batch() if write else None
     try:
-        plan = exchange.plan_streamed(stream, store.get, today, now,
-                                      batch.add if batch is not None else _ignore, by)
+        plan = importplan.plan_streamed(stream, store.get, today, now, batch.add if batch is not None else _ignore, by)
     except (jsonstream.Unstreamable, UnicodeDecodeError):
         return None
     if batch is not None and (batch.lines or plan.settings and plan.settings != store.settings()):

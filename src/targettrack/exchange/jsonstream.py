@@ -45,8 +45,8 @@ class Text:
         self.buf = ""
         self.pos = 0
         self.ended = False
-        self._lines = 0        # newlines in the text dropped from buf
-        self._column = 0       # characters after the last dropped newline
+        self._lines = 0  # newlines in the text dropped from buf
+        self._column = 0  # characters after the last dropped newline
 
     def _more(self, at_least: int = 1) -> bool:
         """Read at least `at_least` more characters (or to the end); False,
@@ -63,11 +63,11 @@ class Text:
         if not size:
             return False
         if self.pos > KEEP:  # what was read before pos is done with: let it go, counting its lines
-            dropped = self.buf[:self.pos]
+            dropped = self.buf[: self.pos]
             newlines = dropped.count("\n")
             self._lines += newlines
             self._column = len(dropped) - dropped.rindex("\n") - 1 if newlines else self._column + len(dropped)
-            self.buf, self.pos = self.buf[self.pos:], 0
+            self.buf, self.pos = self.buf[self.pos :], 0
         self.buf += "".join(got)
         return True
 

@@ -53,8 +53,12 @@ def _cell(cells: list[str], i: int | None) -> str:
 def _unmarked(text: str, notes: list[str], where: str, column: str) -> str:
     """A number without its footnote mark (60.6* -> 60.6), said in the notes."""
     if text.endswith(("*", "＊")):
-        notes.append(_("{where}, column {column}: {text}: the footnote mark is left out (the table's notes say "
-                       "what it means, e.g. another base year)").format(where=where, column=column, text=text))
+        notes.append(
+            _(
+                "{where}, column {column}: {text}: the footnote mark is left out (the table's notes say "
+                "what it means, e.g. another base year)"
+            ).format(where=where, column=column, text=text)
+        )
         return text.rstrip("*＊").strip()
     return text
 
@@ -91,7 +95,7 @@ def rows(header: list[str], body, where_of, taken: set[str], notes: list[str]) -
         unit = _cell(cells, col.get("unit"))
         m = _UNIT_IN_TITLE.search(title)
         if m:
-            title = title[:m.start()].strip()
+            title = title[: m.start()].strip()
             unit = unit or m["unit"]
         row = {"title": title}
         for name in ("plan", "owner", "title_en", "tags", "source", "kind", "binding", "note"):
@@ -110,13 +114,15 @@ def rows(header: list[str], body, where_of, taken: set[str], notes: list[str]) -
         if bracket or (extra and cumulative_column):
             amount = bracket["n"] if bracket else extra
             if not _is_number(amount):
-                notes.append(_("{where}: {title}: {text} sets no number; not imported").format(
-                    where=where, title=title, text=amount))
+                notes.append(
+                    _("{where}: {title}: {text} sets no number; not imported").format(
+                        where=where, title=title, text=amount
+                    )
+                )
                 continue
             # A change over the plan's years: 〔13.5〕 of a 降低 indicator is -13.5% of its level, of a
             # rate that rises (率, 比重) +13.5 points, of a level in its unit (〔1〕岁) +1.
-            row.update(form="change", kind="decrease" if down else "increase",
-                       target=("-" if down else "+") + amount)
+            row.update(form="change", kind="decrease" if down else "increase", target=("-" if down else "+") + amount)
             if unit == "%" and not down and title.endswith(_RATE):
                 row["change"] = "points"
             elif unit == "%":
@@ -128,8 +134,11 @@ def rows(header: list[str], body, where_of, taken: set[str], notes: list[str]) -
                 row.pop("baseline", None)
         elif extra:
             if not _is_number(extra):
-                notes.append(_("{where}: {title}: {text} sets no number; not imported").format(
-                    where=where, title=title, text=extra))
+                notes.append(
+                    _("{where}: {title}: {text} sets no number; not imported").format(
+                        where=where, title=title, text=extra
+                    )
+                )
                 continue
             if unit == "%" and title.endswith(_RATE):
                 # 城镇调查失业率 <5.5 (年均): a bound that holds each year of the plan
@@ -144,8 +153,11 @@ def rows(header: list[str], body, where_of, taken: set[str], notes: list[str]) -
         elif last and _is_number(last):
             row["target"] = last
         else:
-            notes.append(_("{where}: {title}: {text} sets no number; not imported").format(
-                where=where, title=title, text=last or _("nothing")))
+            notes.append(
+                _("{where}: {title}: {text} sets no number; not imported").format(
+                    where=where, title=title, text=last or _("nothing")
+                )
+            )
             continue
         if len(years) > 1 and ("baseline" in row or row.get("form") in ("change", "growth")):
             row["baseline_date"] = str(first_year)  # the base period a level, a change or a growth is from

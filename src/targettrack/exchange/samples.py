@@ -11,10 +11,12 @@ from __future__ import annotations
 from importlib.resources import files
 from pathlib import Path
 
+from ..model.stored import from_dict
+from ..model.target import Target
+from ..store.fileformat import TARGETS_TABLE
+from ..store.storefile import parse
 from ..util.errors import InputError
 from ..util.i18n import _
-from ..model.target import Target, from_dict
-from ..store.readwrite import TARGETS_TABLE, parse
 
 SAMPLES = {"seed": "targets.json", "cn-14fyp": "cn-14th-five-year-plan.json"}  # by name: the file in data/
 
@@ -28,8 +30,9 @@ def sample_bytes(name: str = "seed") -> bytes:
 
 def sample_targets(name: str = "seed") -> list[Target]:
     if name not in SAMPLES:
-        raise InputError(_('--sample: no sample {name}; the samples are {items}').format(
-            name=repr(name), items=', '.join(SAMPLES)))
+        raise InputError(
+            _("--sample: no sample {name}; the samples are {items}").format(name=repr(name), items=", ".join(SAMPLES))
+        )
     data = parse(SAMPLES[name], sample_bytes(name))
     docs = sorted(data[TARGETS_TABLE].items(), key=lambda kv: int(kv[0]))
     return [from_dict(doc) for _, doc in docs]

@@ -23,12 +23,14 @@ import re
 from datetime import date, datetime
 from decimal import Decimal
 
+from ..model.kinds import KINDS
+from ..model.quantity import format_number, from_json_number
 from ..util.csvcells import Number
 from ..util.errors import InputError
 from ..util.i18n import _
-from .formats import HEADER_ALIASES, OBSERVATION_COLUMNS, TARGET_COLUMNS, Rows, add_table, export_rows
-from ..model.kinds import KINDS
-from ..model.quantity import format_number, from_json_number
+from .columns import HEADER_ALIASES, OBSERVATION_COLUMNS, TARGET_COLUMNS
+from .exporting import export_rows
+from .readrows import Rows, add_table
 
 SHEETS = {"targets": TARGET_COLUMNS, "observations": OBSERVATION_COLUMNS}
 DATE_COLUMNS = {"date", "deadline", "start", "baseline_date", "source_date"}
@@ -45,7 +47,11 @@ NOTES = [
     ("targets", "baseline / baseline_date", "the value at the start and its period; 基期值 / 基期"),
     ("targets", "target", "the value to reach, or the limit (1000亿元, 65%); 目标值"),
     ("targets", "start / deadline", "2025, 2025-06, 2025Q3, 2025年底, or a date cell; 起始 / 截止日期"),
-    ("targets", "form / change / each", "change, growth or cumulative; relative, absolute or points; year, quarter ..."),
+    (
+        "targets",
+        "form / change / each",
+        "change, growth or cumulative; relative, absolute or points; year, quarter ...",
+    ),
     ("targets", "binding", "true (约束性) or false (预期性); 属性"),
     ("targets", "frequency / lag", "year, half, quarter, month or day; 90d; 频率 / 滞后"),
     ("observations", "id / date", "the target's id; the period the value is for (2024, 2024-06, a date cell); 日期"),
@@ -156,9 +162,12 @@ def _date_cell(value):
     if not isinstance(value, (int, float)) or isinstance(value, bool):
         return value
     if not math.isfinite(value) or value != int(value) or not 1000 <= value < 2958466:
-        raise ValueError(_("{value} in a date column is neither a year nor an Excel date (Excel keeps a typed "
-                           "2024.10 as 2024.1): type the period as text, such as 2024-10, or as a date cell").format(
-            value=format_number(from_json_number(value))))
+        raise ValueError(
+            _(
+                "{value} in a date column is neither a year nor an Excel date (Excel keeps a typed "
+                "2024.10 as 2024.1): type the period as text, such as 2024-10, or as a date cell"
+            ).format(value=format_number(from_json_number(value)))
+        )
     if value >= 10000:
         from openpyxl.utils.datetime import from_excel
 
@@ -212,9 +221,12 @@ def _sheet_rows(ws, name: str) -> list[tuple[int, list[str]]]:
         try:
             row = next(cells_of, None)
         except Exception as e:  # a damaged part (a shared string that is not there, a bad value): said, not raised
-            raise InputError(_("{name}, sheet {sheet}, after row {row}: the workbook is damaged ({kind}); open it in "
-                               "Excel and save it again").format(name=name, sheet=ws.title, row=at,
-                                                                 kind=type(e).__name__)) from None
+            raise InputError(
+                _(
+                    "{name}, sheet {sheet}, after row {row}: the workbook is damaged ({kind}); open it in "
+                    "Excel and save it again"
+                ).format(name=name, sheet=ws.title, row=at, kind=type(e).__name__)
+            ) from None
         if row is None:
             break
         at += 1
@@ -224,11 +236,15 @@ def _sheet_rows(ws, name: str) -> list[tuple[int, list[str]]]:
             if value is None or value == "":
                 texts.append("")
                 continue
-            where = _("{name}, sheet {sheet}, cell {cell}").format(name=name, sheet=ws.title,
-                                                                   cell=f"{_letter(i)}{getattr(cell, 'row', at) or at}")
+            where = _("{name}, sheet {sheet}, cell {cell}").format(
+                name=name, sheet=ws.title, cell=f"{_letter(i)}{getattr(cell, 'row', at) or at}"
+            )
             if i >= MAX_COLUMNS:
-                raise InputError(_("{where}: beyond column {last}; a sheet for import has at most {n} columns").format(
-                    where=where, last=_letter(MAX_COLUMNS - 1), n=MAX_COLUMNS))
+                raise InputError(
+                    _("{where}: beyond column {last}; a sheet for import has at most {n} columns").format(
+                        where=where, last=_letter(MAX_COLUMNS - 1), n=MAX_COLUMNS
+                    )
+                )
             try:
                 if i in dates:
                     value = _date_cell(value)
@@ -264,17 +280,23 @@ def read_xlsx(raw: bytes, name: str) -> Rows:
         wb = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
         archive = ZipFile(io.BytesIO(raw))
     except (BadZipFile, KeyError, ValueError, OSError) as e:
-        raise InputError(_('{name}: not an Excel workbook that can be read ({kind}); save it from Excel '
-                            'as .xlsx').format(
-                        name=name, kind=type(e).__name__)) from None
+        raise InputError(
+            _("{name}: not an Excel workbook that can be read ({kind}); save it from Excel as .xlsx").format(
+                name=name, kind=type(e).__name__
+            )
+        ) from None
     rows = Rows()
     for ws in wb.worksheets:
         if ws.title == "notes":
             continue
         formulas, merged = _scan(archive, getattr(ws, "_worksheet_path", "").lstrip("/"))
         if formulas:
-            raise InputError(_("{name}, sheet {sheet}, cell {cell}: a formula with no value saved; open the workbook "
-                               "in Excel and save it first").format(name=name, sheet=ws.title, cell=formulas[0]))
+            raise InputError(
+                _(
+                    "{name}, sheet {sheet}, cell {cell}: a formula with no value saved; open the workbook "
+                    "in Excel and save it first"
+                ).format(name=name, sheet=ws.title, cell=formulas[0])
+            )
         ws.reset_dimensions()  # the rows as they are, not the size the sheet declares
         found = _sheet_rows(ws, name)
         if not found:
@@ -282,19 +304,25 @@ def read_xlsx(raw: bytes, name: str) -> Rows:
         header_row = found[0][0]
         spans = [m for m in merged if _below(m, header_row)]
         if spans:
-            raise InputError(_("{name}, sheet {sheet}, cells {cells}: merged cells in the table give their value to "
-                               "their first cell only; unmerge them so that each row has its own").format(
-                name=name, sheet=ws.title, cells=spans[0]))
+            raise InputError(
+                _(
+                    "{name}, sheet {sheet}, cells {cells}: merged cells in the table give their value to "
+                    "their first cell only; unmerge them so that each row has its own"
+                ).format(name=name, sheet=ws.title, cells=spans[0])
+            )
         header = found[0][1]
-        body = [(texts + [""] * len(header))[:len(header)] for _row, texts in found[1:]]
+        body = [(texts + [""] * len(header))[: len(header)] for _row, texts in found[1:]]
         if any(len(texts) > len(header) for _row, texts in found[1:]):
             row, texts = next((r, t) for r, t in found[1:] if len(t) > len(header))
-            raise InputError(_("{name}, sheet {sheet}, cell {cell}: a value beyond the last named column").format(
-                name=name, sheet=ws.title, cell=f"{_letter(len(header))}{row}"))
+            raise InputError(
+                _("{name}, sheet {sheet}, cell {cell}: a value beyond the last named column").format(
+                    name=name, sheet=ws.title, cell=f"{_letter(len(header))}{row}"
+                )
+            )
         add_table(rows, name, _("sheet {name}").format(name=ws.title), header, body, lambda c: c)
     wb.close()
     if not rows.targets and not rows.observations:
-        raise InputError(_('{name}: no sheet with target or observation columns').format(name=name))
+        raise InputError(_("{name}: no sheet with target or observation columns").format(name=name))
     return rows
 
 

@@ -3,8 +3,8 @@ its words give a number (titles.py gives the title)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
 import re
+from functools import lru_cache
 
 from .vocabulary import CAP_CUES, DECREASE_CUES, FLOOR_CUES, INCREASE_CUES, NOT_CUES, PAST_CN, PAST_EN, PERFECT_EN
 
@@ -13,7 +13,7 @@ def clauses(text: str) -> list[tuple[str, int]]:
     out, start = [], 0
     # 600,000 is one number; "… by 2028 and to keep …" starts a second part of an English sentence
     for m in re.finditer(r"[，：:]|,(?!\d{3})|\s(?=and (?:to|will|shall|must) )", text):
-        out.append((text[start:m.end()], start))
+        out.append((text[start : m.end()], start))
         start = m.end()
     out.append((text[start:], start))
     return out
@@ -64,14 +64,15 @@ def relative_cn(text: str) -> dict | None:
     m = _RELATIVE_END.search(text)
     if not m:
         return None
-    return {"subject": re.split(r"[，,、；;]", text[:m.start()])[-1], "year": m["year"], "verb": m["verb"]}
+    return {"subject": re.split(r"[，,、；;]", text[: m.start()])[-1], "year": m["year"], "verb": m["verb"]}
 
 
 CONTEXT = 100
 
 
-def kind_of(before: str, at: str, clause_increase: str | None, has_deadline: bool,
-            one_year: bool = False, following: str = "") -> tuple[str, str]:
+def kind_of(
+    before: str, at: str, clause_increase: str | None, has_deadline: bool, one_year: bool = False, following: str = ""
+) -> tuple[str, str]:
     """The kind a number's words say: `before` it, `at` it (the number and
     what follows), `following` its quantity (after the unit), and an increase
     cue anywhere in its clause. `one_year`: the deadline is the year's own
@@ -100,10 +101,12 @@ def kind_of(before: str, at: str, clause_increase: str | None, has_deadline: boo
         if not has_deadline and dec in ("控制在", "以内"):
             return "cap", dec  # a standing ceiling: 补贴资金总额控制在5亿元以内
         return "decrease", dec
-    en = re.search(r"\b(reduce|reduced|reducing|cut|cutting|lower|lowered|lowering|bring down|brought down|bringing down|"
-                   r"shorten|shortened|limit|fall|falls|fallen|falling|drop|drops|dropped|decline|declines)\b"
-                   r"[a-z0-9. -]*\b(?<!up )to\s*$",
-                   before.lower())
+    en = re.search(
+        r"\b(reduce|reduced|reducing|cut|cutting|lower|lowered|lowering|bring down|brought down|bringing down|"
+        r"shorten|shortened|limit|fall|falls|fallen|falling|drop|drops|dropped|decline|declines)\b"
+        r"[a-z0-9. -]*\b(?<!up )to\s*$",
+        before.lower(),
+    )
     if en:
         return "decrease", f"{en.group(1)} ... to"
     inc = cue_in(near, INCREASE_CUES) or clause_increase
@@ -118,5 +121,3 @@ def kind_of(before: str, at: str, clause_increase: str | None, has_deadline: boo
 WEAK_PAST = ("累计", "共计", "总计", "全年")
 # Rates whose plan is to keep them down: said without a verb, the number is a ceiling.
 _LOWER_IS_BETTER = re.compile(r"(失业率|涨幅|赤字率|死亡率|发生率|漏损率|负债率|不良率|空置率|超标率)\s*$")
-
-

@@ -7,9 +7,9 @@ import re
 
 from ..model.kinds import KIND
 from ..model.quantity import unit_info
+from .analyse import analyse
 from .candidate import Candidate, Segment
 from .segments import segments
-from .analyse import analyse
 
 
 def slug(text: str, taken: set[str]) -> str:
@@ -54,9 +54,21 @@ def extract(text: str, file: str = "-", year: int | None = None, known_ids: set[
     # The same target stated twice (a sentence, then its bullet list) is one target.
     unique: list[Candidate] = []
     for c in found:
-        dup = next((u for u in unique if not u.observation and not c.observation and u.kind == c.kind
-                    and u.value == c.value and u.unit == c.unit and u.deadline == c.deadline and u.form == c.form
-                    and (u.title in c.title or c.title in u.title)), None)
+        dup = next(
+            (
+                u
+                for u in unique
+                if not u.observation
+                and not c.observation
+                and u.kind == c.kind
+                and u.value == c.value
+                and u.unit == c.unit
+                and u.deadline == c.deadline
+                and u.form == c.form
+                and (u.title in c.title or c.title in u.title)
+            ),
+            None,
+        )
         if dup is None:
             unique.append(c)
     taken = set(known_ids or ())
@@ -65,9 +77,17 @@ def extract(text: str, file: str = "-", year: int | None = None, known_ids: set[
             c.id = slug(c.title, taken)
     for c in unique:  # an observation belongs to a target of the same kind of unit and subject
         if c.observation:
-            match = next((t for t in unique if not t.observation and not KIND[t.kind].boolean
-                          and unit_info(t.unit).dimension == unit_info(c.unit).dimension
-                          and _similar(t.title, c.title)), None)
+            match = next(
+                (
+                    t
+                    for t in unique
+                    if not t.observation
+                    and not KIND[t.kind].boolean
+                    and unit_info(t.unit).dimension == unit_info(c.unit).dimension
+                    and _similar(t.title, c.title)
+                ),
+                None,
+            )
             c.for_target = match.id if match else None
     return [c for c in unique if not c.observation or c.for_target]
 

@@ -1,27 +1,36 @@
 """Targets of another form than a level (the indicators of schema 3): a
 change from a base year, an average growth rate, a bound on each period,
-changes and levels said in words; and numbers that are not targets at all."""
+changes and levels said in words. Numbers that are not targets at all are
+labels.py's.
+"""
 
 from __future__ import annotations
 
-from decimal import Decimal
 import re
+from decimal import Decimal
 from math import gcd
 
 from ..model.dates import Period, parse_period
 from .quantities import Quantity
 from .vocabulary import HEDGES_EN
 
-
 DOWN_CN, UP_CN = ("下降", "降低", "减少", "压减", "削减", "减排"), ("提高", "增长", "上升", "增加", "提升")
 # 比2020年下降 / 较2020年分别降低 / 分别比2020年下降 / 下降 — at the end of the words before a number list.
-_CHANGE_CN = re.compile(r"(?:(?:比|较)(?P<year>\d{4})年?(?:水平|末)?)?(?:分别)?(?P<verb>下降|降低|减少|压减|削减|提高|增长|上升|"
-                        r"增加|提升)(?:了)?(?:分别)?\s*$")
-_GROWTH_CN = re.compile(r"(?:年均|平均每年|每年)(?:增长|增速|提高|递增)(?:率)?(?:超过|达到|保持在|保持|在|为|不低于|以上)?\s*$")
-_EN_DOWN = (r"reduce|reduces|reduced|reducing|cut|cuts|cutting|lower|lowers|lowered|lowering|decrease|decreases|"
-            r"decreased|decreasing|fall|falls|fallen|drop|drops|dropped|curb|curbed|halve|halved")
-_EN_UP = (r"increase|increases|increased|increasing|raise|raises|raised|raising|grow|grows|grown|growing|boost|"
-          r"boosted|boosting|expand|expanded|expanding|rise|rises|risen|rising")
+_CHANGE_CN = re.compile(
+    r"(?:(?:比|较)(?P<year>\d{4})年?(?:水平|末)?)?(?:分别)?(?P<verb>下降|降低|减少|压减|削减|提高|增长|上升|"
+    r"增加|提升)(?:了)?(?:分别)?\s*$"
+)
+_GROWTH_CN = re.compile(
+    r"(?:年均|平均每年|每年)(?:增长|增速|提高|递增)(?:率)?(?:超过|达到|保持在|保持|在|为|不低于|以上)?\s*$"
+)
+_EN_DOWN = (
+    r"reduce|reduces|reduced|reducing|cut|cuts|cutting|lower|lowers|lowered|lowering|decrease|decreases|"
+    r"decreased|decreasing|fall|falls|fallen|drop|drops|dropped|curb|curbed|halve|halved"
+)
+_EN_UP = (
+    r"increase|increases|increased|increasing|raise|raises|raised|raising|grow|grows|grown|growing|boost|"
+    r"boosted|boosting|expand|expanded|expanding|rise|rises|risen|rising"
+)
 # The verb, its object (a list of things, commas and all: "reduce nitrogen, phosphorus and sediment pollution"), by:
 _CHANGE_EN_BEFORE = re.compile(rf"\b(?P<verb>{_EN_DOWN}|{_EN_UP})\b[a-z' ,-]{{0,120}}?\bby\s*(?:(?:{HEDGES_EN})\s*)?$")
 # The verb of an earlier amount in the sentence, for "and by 100%" after it.
@@ -30,12 +39,20 @@ _CHANGE_EN_EARLIER = re.compile(rf"\b(?P<verb>{_EN_DOWN}|{_EN_UP})\b[^.;]*?[\d.]
 # ... unless that amount was a level: "rising to 60% by 2030 and 100% by 2035".
 _LEVEL_EARLIER = re.compile(rf"\bto\s+(?:(?:{HEDGES_EN})\s+)?[\d.]+\s*%[^.;%]*(?:\band|,)\s+(?:by\s+)?$")
 _FALL_EN = re.compile(rf"\b(?P<verb>{_EN_DOWN}|{_EN_UP})\s*(?:by\s*)?$")
-_BASE_EN = re.compile(r"(?:below|above|from|on|against|compared (?:to|with)(?:\s+[a-z]+){0,3}?(?:\s+in)?|relative to|versus|vs\.?)"
-                      r"\s+(?:an?\s+|the\s+)?"
-                      r"(?:fiscal\s+(?:year\s+)?|FY\s*)?(?P<year>(?:19|20)\d{2})(?:[-–](?P<to>\d{2}|\d{4})(?!\d))?"
-                      r"(?:\s+levels?|\s+baseline)?|(?P<year2>(?:19|20)\d{2})\s+(?:levels?|baseline)", re.I)
-_REDUCTION_AFTER = re.compile(r"^\s*(?:(?:relative|absolute|net|overall|further|total)\s+)?(?P<word>reduction|cut|decrease|"
-                              r"increase|rise)\b", re.I)
+_BASE_EN = re.compile(
+    r"(?:below|above|from|on|against|compared (?:to|with)(?:\s+[a-z]+){0,3}?(?:\s+in)?|relative to|versus|vs\.?)"
+    r"\s+(?:an?\s+|the\s+)?"
+    r"(?:fiscal\s+(?:year\s+)?|FY\s*)?(?P<year>(?:19|20)\d{2})(?:[-–](?P<to>\d{2}|\d{4})(?!\d))?"
+    r"(?:\s+levels?|\s+baseline)?|(?P<year2>(?:19|20)\d{2})\s+(?:levels?|baseline)",
+    re.I,
+)
+_REDUCTION_AFTER = re.compile(
+    r"^\s*(?:(?:relative|absolute|net|overall|further|total)\s+)?(?P<word>reduction|cut|decrease|"
+    r"increase|rise)\b",
+    re.I,
+)
+
+
 # Numbers in words: a change with no digit in it.
 def _fractions() -> list[tuple[str, str, str]]:
     """(pattern, percent, words) of each fraction said in words, a third to nine tenths: "a fifth", "two thirds"."""
@@ -54,8 +71,14 @@ def _fractions() -> list[tuple[str, str, str]]:
 
 _FRACTIONS = _fractions()
 _WORD_CHANGES = [
-    (re.compile(rf"\b(?:halve|halving|halved)\b|\bcut\b[a-z' -]{{0,80}}\bin half\b|\b(?:{_EN_DOWN})\b[a-z' -]{{0,80}}\bby half\b",
-                re.I), "-50", "halve"),
+    (
+        re.compile(
+            rf"\b(?:halve|halving|halved)\b|\bcut\b[a-z' -]{{0,80}}\bin half\b|\b(?:{_EN_DOWN})\b[a-z' -]{{0,80}}\bby half\b",
+            re.I,
+        ),
+        "-50",
+        "halve",
+    ),
     (re.compile(r"\b(?:double|doubling|doubled)\b", re.I), "100", "double"),
     (re.compile(r"\b(?:triple|tripling|tripled)\b", re.I), "200", "triple"),
     (re.compile(r"翻一番|翻番|翻了一番|(?:增长|增加|提高)(?:约|近|超过)?一倍"), "100", "翻一番"),
@@ -63,87 +86,148 @@ _WORD_CHANGES = [
     (re.compile(r"减半|(?:减少|下降|降低|压减)(?:了)?一半"), "-50", "减半"),
     (re.compile(r"(?:减少|下降|降低|压减)(?:了)?三分之一"), "-33.33", "减少三分之一"),
     # "cut … by a fifth", "by two thirds", "by three quarters": a fraction in words (halves above)
-    *[(re.compile(rf"\b(?:{_EN_DOWN})\b[a-z' -]{{0,80}}\bby {said}\b", re.I), f"-{share}", f"by {words}")
-      for said, share, words in _FRACTIONS],
+    *[
+        (re.compile(rf"\b(?:{_EN_DOWN})\b[a-z' -]{{0,80}}\bby {said}\b", re.I), f"-{share}", f"by {words}")
+        for said, share, words in _FRACTIONS
+    ],
 ]
 # States a rule can require of all of a thing (see WORD_LEVELS): a share of 100%.
-ALL_IN_A_STATE = (r"recyclable|reusable|compostable|recycled|zero[- ]emissions?|electric|emissions?[- ]free|fossil[- ]free|"
-                  r"renewable|accessible|step[- ]free|plastic[- ]free|lead[- ]free|smoke[- ]free|metered|insulated|"
-                  r"connected|contactless")
+ALL_IN_A_STATE = (
+    r"recyclable|reusable|compostable|recycled|zero[- ]emissions?|electric|emissions?[- ]free|fossil[- ]free|"
+    r"renewable|accessible|step[- ]free|plastic[- ]free|lead[- ]free|smoke[- ]free|metered|insulated|"
+    r"connected|contactless"
+)
 # A share or nought said in words, as a level: "two thirds of all trips", "fall to zero", 三分之二.
 WORD_LEVELS = [
     (re.compile(r"\b(?:half)(?=\s+of\b)", re.I), "50", "%"),
     # "two thirds of all trips", "a fifth of journeys"
     *[(re.compile(rf"\b{said}(?=\s+of\b)", re.I), share, "%") for said, share, _words in _FRACTIONS],
     # "one in four homes", "nine in ten pupils": a share, in words
-    *[(re.compile(rf"\b{a}\s+(?:in|out of)\s+{b}\b(?=\s+[a-z])", re.I), value, "%") for a, b, value in (
-        ("nine", "ten", "90"), ("four", "five", "80"), ("three", "four", "75"), ("two", "three", "66.67"),
-        ("three", "five", "60"), ("one", "two", "50"), ("two", "five", "40"), ("one", "three", "33.33"),
-        ("one", "four", "25"), ("one", "five", "20"), ("one", "ten", "10"))],
-    (re.compile(r"\bzero\s+(?:net\s+)?(?:[a-z-]+\s+(?:or\s+|and\s+)?){0,3}(?:emissions|waste|deaths|fatalities)\b"
-                r"(?=(?:\s+(?:sent|going|disposed|landfilled|to)\b[a-z ]{0,30}?)?\s+(?:by|no later than|in)\s+\d{4})|"
-                r"\bzero(?=\s+(?:from|as of|starting)\s+\d{4})|"  # "and zero from 2035"
-                r"\b(?:to|at|(?:to\s+)?(?:reach|reaches|reaching|fall|falls)(?:\s+to)?)\s+zero\b(?!-)"
-                r"(?!\s+(?:emissions?|carbon|waste)\s+[a-z])|"  # not "to zero-emission vehicles": a state
-                r"\bzero\s+(?=[a-z]+\s+(?:deaths|fatalities|injuries|emissions|waste))", re.I), "0", ""),
+    *[
+        (re.compile(rf"\b{a}\s+(?:in|out of)\s+{b}\b(?=\s+[a-z])", re.I), value, "%")
+        for a, b, value in (
+            ("nine", "ten", "90"),
+            ("four", "five", "80"),
+            ("three", "four", "75"),
+            ("two", "three", "66.67"),
+            ("three", "five", "60"),
+            ("one", "two", "50"),
+            ("two", "five", "40"),
+            ("one", "three", "33.33"),
+            ("one", "four", "25"),
+            ("one", "five", "20"),
+            ("one", "ten", "10"),
+        )
+    ],
+    (
+        re.compile(
+            r"\bzero\s+(?:net\s+)?(?:[a-z-]+\s+(?:or\s+|and\s+)?){0,3}(?:emissions|waste|deaths|fatalities)\b"
+            r"(?=(?:\s+(?:sent|going|disposed|landfilled|to)\b[a-z ]{0,30}?)?\s+(?:by|no later than|in)\s+\d{4})|"
+            r"\bzero(?=\s+(?:from|as of|starting)\s+\d{4})|"  # "and zero from 2035"
+            r"\b(?:to|at|(?:to\s+)?(?:reach|reaches|reaching|fall|falls)(?:\s+to)?)\s+zero\b(?!-)"
+            r"(?!\s+(?:emissions?|carbon|waste)\s+[a-z])|"  # not "to zero-emission vehicles": a state
+            r"\bzero\s+(?=[a-z]+\s+(?:deaths|fatalities|injuries|emissions|waste))",
+            re.I,
+        ),
+        "0",
+        "",
+    ),
     # All of it, in words: "a fully zero-emission fleet by 2034", "nationwide coverage by 2030",
     # "all new cars sold … to be zero-emission by 2035"
-    (re.compile(r"\b(?:fully|entirely|wholly|completely|100 per ?cent)[- ](?:zero[- ]emissions?|electric|renewable|"
-                r"decarboni[sz]ed|clean)\b|\b(?:nationwide|universal|full|complete)\s+coverage\b|"
-                r"(?<=\ball new )[a-z][a-z -]{2,60}?(?= (?:sold|registered|built|bought)\b[^.;]{0,40}?\b(?:to be|be|must be|will be)\s+"
-                r"(?:zero[- ]emissions?|electric|emissions?[- ]free)\b)", re.I), "100", "%"),
+    (
+        re.compile(
+            r"\b(?:fully|entirely|wholly|completely|100 per ?cent)[- ](?:zero[- ]emissions?|electric|renewable|"
+            r"decarboni[sz]ed|clean)\b|\b(?:nationwide|universal|full|complete)\s+coverage\b|"
+            r"(?<=\ball new )[a-z][a-z -]{2,60}?(?= (?:sold|registered|built|bought)\b[^.;]{0,40}?\b(?:to be|be|must be|will be)\s+"
+            r"(?:zero[- ]emissions?|electric|emissions?[- ]free)\b)",
+            re.I,
+        ),
+        "100",
+        "%",
+    ),
     (re.compile(r"三分之二"), "66.67", "%"),
     (re.compile(r"(?:降为|降至|降到|减少到|减至)零"), "0", ""),
     (re.compile(r"[“\"]?零(?:填埋|排放|死亡|事故)[”\"]?"), "0", ""),  # 实现“零填埋”
     # "all zero-emission vehicles by 2035": all of them, in words
     (re.compile(r"\ball\s+(?=(?:zero[- ]emissions?|electric|renewable)\s+[a-z]+)", re.I), "100", "%"),
-    (re.compile(r"(?:\b(?:eliminat|eradicat)(?:e|es|ing)\b(?=\s+[a-z])|\bphas(?:e|es|ed|ing)\s+out\b(?=\s+[a-z])|"
-                r"(?<=\bto )end(?:ing)?\b(?!\s+(?:of|in|on|at|up|with|by|date|the year)\b)(?=\s+[a-z]))"
-                r"(?![^.;,]{0,60}?\bas an?\b)", re.I), "0",
-     ""),  # "eliminate traffic deaths", "phase out coal-fired power", "pledged to end rough sleeping": to
+    (
+        re.compile(
+            r"(?:\b(?:eliminat|eradicat)(?:e|es|ing)\b(?=\s+[a-z])|\bphas(?:e|es|ed|ing)\s+out\b(?=\s+[a-z])|"
+            r"(?<=\bto )end(?:ing)?\b(?!\s+(?:of|in|on|at|up|with|by|date|the year)\b)(?=\s+[a-z]))"
+            r"(?![^.;,]{0,60}?\bas an?\b)",
+            re.I,
+        ),
+        "0",
+        "",
+    ),  # "eliminate traffic deaths", "phase out coal-fired power", "pledged to end rough sleeping": to
     # nought; "end tuberculosis (eliminate hepatitis C) as a public health threat" is not
     # All of a thing in a state, as a rule says it: "all plastic packaging
     # placed on the market must be recyclable by 2030" (not "70% of all …")
-    (re.compile(r"(?<=\ball )(?<!\bof all )(?!new\b)[a-z][a-z -]{2,60}?(?= (?:(?:placed|put|sold|used|produced|made|built|bought|"
-                r"registered|installed|supplied)\b[^.;,]{0,40}? )?(?:must|will|should|shall|are to|is to|to) be (?:fully |made )?"
-                rf"(?:{ALL_IN_A_STATE})\b)", re.I), "100", "%"),
+    (
+        re.compile(
+            r"(?<=\ball )(?<!\bof all )(?!new\b)[a-z][a-z -]{2,60}?(?= (?:(?:placed|put|sold|used|produced|made|built|bought|"
+            r"registered|installed|supplied)\b[^.;,]{0,40}? )?(?:must|will|should|shall|are to|is to|to) be (?:fully |made )?"
+            rf"(?:{ALL_IN_A_STATE})\b)",
+            re.I,
+        ),
+        "100",
+        "%",
+    ),
     # "Sales of new petrol and diesel cars will end in 2030": an activity that ends is brought to nought
-    (re.compile(r"\b(?:[Ss]ales?|[Uu]se|[Pp]roduction|[Ii]mports?|[Ee]xports?|[Bb]urning|[Ee]xtraction|[Rr]egistrations?)\b"
-                r"[^.;]{0,60}?\bwill\s+end\b(?=\s+(?:in|by)\s+\d{4})"), "0", ""),
+    (
+        re.compile(
+            r"\b(?:[Ss]ales?|[Uu]se|[Pp]roduction|[Ii]mports?|[Ee]xports?|[Bb]urning|[Ee]xtraction|[Rr]egistrations?)\b"
+            r"[^.;]{0,60}?\bwill\s+end\b(?=\s+(?:in|by)\s+\d{4})"
+        ),
+        "0",
+        "",
+    ),
     # "replace all lead service lines within 10 years", "generate all of our
     # electricity from clean sources": all of a thing acted on, or from a clean source
-    (re.compile(r"(?:(?<=\breplace all )|(?<=\bremove all )|(?<=\bconnect all )|(?<=\bupgrade all )|"
-                r"(?<=\bconvert all ))(?:of (?:the|its|their|our) )?(?!new\b)"
-                r"[a-z][a-z -]{2,40}?(?= (?:by|within|before|in the next|over the next)\b)|"
-                r"(?<=\ball )(?:of (?:the|its|their|our) )?[a-z][a-z -]{2,30}?(?= from (?:clean|renewable|low-carbon|"
-                r"zero-carbon|carbon-free|green) (?:sources|energy|power|electricity)\b)", re.I), "100", "%"),
+    (
+        re.compile(
+            r"(?:(?<=\breplace all )|(?<=\bremove all )|(?<=\bconnect all )|(?<=\bupgrade all )|"
+            r"(?<=\bconvert all ))(?:of (?:the|its|their|our) )?(?!new\b)"
+            r"[a-z][a-z -]{2,40}?(?= (?:by|within|before|in the next|over the next)\b)|"
+            r"(?<=\ball )(?:of (?:the|its|their|our) )?[a-z][a-z -]{2,30}?(?= from (?:clean|renewable|low-carbon|"
+            r"zero-carbon|carbon-free|green) (?:sources|energy|power|electricity)\b)",
+            re.I,
+        ),
+        "100",
+        "%",
+    ),
     # "ensure access to safe drinking water for all by 2030": everyone
     (re.compile(r"\baccess\s+to\s+(?:[a-z-]+\s+){1,5}?for\s+(?:all|everyone)\b", re.I), "100", "%"),
     # "convert its entire bus fleet to zero-emission vehicles by 2040": all of it
-    (re.compile(r"(?:(?<=\bentire )|(?<=\bwhole ))[a-z][a-z -]{2,40}?(?= (?:to|(?:will|must|should|shall|is to) be)"
-                rf" (?:fully )?(?:{ALL_IN_A_STATE})\b)", re.I), "100", "%"),
+    (
+        re.compile(
+            r"(?:(?<=\bentire )|(?<=\bwhole ))[a-z][a-z -]{2,40}?(?= (?:to|(?:will|must|should|shall|is to) be)"
+            rf" (?:fully )?(?:{ALL_IN_A_STATE})\b)",
+            re.I,
+        ),
+        "100",
+        "%",
+    ),
 ]
 # A sentence said to be someone's forecast: "…, the industry body forecasts."
-FORECAST_SAID = re.compile(r",\s+(?:the\s+|a\s+)?[A-Za-z][A-Za-z' -]{0,50}?\s(?:forecasts?|predicts?|projects?|estimates?)"
-                           r"\s*[.;]?\s*$", re.I)
+FORECAST_SAID = re.compile(
+    r",\s+(?:the\s+|a\s+)?[A-Za-z][A-Za-z' -]{0,50}?\s(?:forecasts?|predicts?|projects?|estimates?)"
+    r"\s*[.;]?\s*$",
+    re.I,
+)
 NET_ZERO = re.compile(r"\bnet[- ]zero\b|\b(?:carbon|climate)[- ]neutral(?:ity)?\b|碳中和", re.I)
-# A count of the document's own items, a share of time, a label: not targets.
-_LABEL_AFTER_CN = {  # after the classifier: 8部门, 15个部门, 59项具体措施, 20条意见
-    "部": re.compile(r"^(?:门|委|署|局)"), "个": re.compile(r"^(?:部门|单位|方面)"),
-    "项": re.compile(r"^(?:具体|重点|主要|重大)?(?:措施|任务|举措|政策|行动|内容|条款|改革|意见|指标)"),
-    "条": re.compile(r"^(?:具体|重点|主要)?(?:措施|意见|举措|政策|规定)"),
-}
-_LABEL_NOUNS_EN = re.compile(r"^(?:targets?|goals?|actions?|measures?|recommendations?|priorities|commitments?|"
-                             r"objectives?|principles?|pillars?|steps?|points?|chapters?|sections?|years?|months?|days?)\b")
-_FACT_BEFORE_EN = re.compile(r"\b(?:its|their|our|his|her|the city's|the state's)\s+(?:[a-z-]+\s+){0,2}of\s*(?:around|about|some)?\s*$"
-                             r"|\bbaseline of\s*(?:around|about|some)?\s*$|\bcurrently\s+(?:[a-z-]+\s+){0,3}$", re.I)
-TO_LEVEL = re.compile(r"(?:降至|降到|下降到|降低到|减少到|压缩至|压缩到|缩短至|缩短到|控制在|提高到|提升到|增加到|增至|达到)\s*$")
-UNITLESS_CN = re.compile(r"(?:降至|降到|下降到|降低到|减少到|控制在|提高到|提升到|增加到|增至|达到)\s*(?P<num>\d+(?:\.\d+)?)"
-                          r"\s*(?P<tail>左右|以上|以下|以内)?(?![\d.%％‰])")
+TO_LEVEL = re.compile(
+    r"(?:降至|降到|下降到|降低到|减少到|压缩至|压缩到|缩短至|缩短到|控制在|提高到|提升到|增加到|增至|达到)\s*$"
+)
+UNITLESS_CN = re.compile(
+    r"(?:降至|降到|下降到|降低到|减少到|控制在|提高到|提升到|增加到|增至|达到)\s*(?P<num>\d+(?:\.\d+)?)"
+    r"\s*(?P<tail>左右|以上|以下|以内)?(?![\d.%％‰])"
+)
 
 
-def base_year(before: str, after: str, deadline: Period | None, chinese: bool,
-              plan: str = "", year: int | None = None) -> tuple[Period | None, str]:
+def base_year(
+    before: str, after: str, deadline: Period | None, chinese: bool, plan: str = "", year: int | None = None
+) -> tuple[Period | None, str]:
     """The base period of a change: stated (比2020年, compared to 2005, below
     2005 levels), or the year before the plan period the deadline came from
     (“十四五”期间: 2020; 2021—2025年: 2020), else for a Chinese plan's end
@@ -156,12 +240,18 @@ def base_year(before: str, after: str, deadline: Period | None, chinese: bool,
         return parse_period(m[1]), ""
     if re.search(r"(?:比|较)上(?:一)?年", before) and deadline is not None:
         return parse_period(str(deadline.last.year - 1)), ""
-    than = re.match(r"^\s*[\d.,]*\s*%?\s*(?:less|fewer|lower|more|higher|greater)\b[^.;]{0,40}?\bthan\b[^.;]{0,60}?"
-                    r"\b((?:19|20)\d{2})\b", after[:120])
+    than = re.match(
+        r"^\s*[\d.,]*\s*%?\s*(?:less|fewer|lower|more|higher|greater)\b[^.;]{0,40}?\bthan\b[^.;]{0,60}?"
+        r"\b((?:19|20)\d{2})\b",
+        after[:120],
+    )
     if than:
         return parse_period(than[1]), ""  # "20% less energy than homes built under the 2021 code"
-    level_then = re.search(r"\bfrom\s+(?:around\s+|about\s+|some\s+)?[$€£]?[\d.,]+(?:\s+[a-z]+){0,3}?\s+in\s+((?:19|20)\d{2})\b",
-                           after[:160], re.I)
+    level_then = re.search(
+        r"\bfrom\s+(?:around\s+|about\s+|some\s+)?[$€£]?[\d.,]+(?:\s+[a-z]+){0,3}?\s+in\s+((?:19|20)\d{2})\b",
+        after[:160],
+        re.I,
+    )
     if level_then:
         return parse_period(level_then[1]), ""  # "by 50 percent by 2030, from 21 million people in 2022"
     for text in (after[:120], before[-80:]):  # "… by 2025, measured against 2010": the base may come late
@@ -182,12 +272,16 @@ def base_year(before: str, after: str, deadline: Period | None, chinese: bool,
     if period and deadline is not None:
         return parse_period(str(int(period[1]) - 1 if period[1] else deadline.last.year - 5)), ""
     if chinese and deadline is not None and deadline.last.year % 5 == 0:
-        return parse_period(str(deadline.last.year - 5)), "the base year is not stated: taken as the start of the five-year plan"
+        return parse_period(
+            str(deadline.last.year - 5)
+        ), "the base year is not stated: taken as the start of the five-year plan"
     if chinese and "' from " in plan and year:
         return parse_period(str(year)), ""  # 未来三年…提高20%: from the year the span is counted from
     if chinese and year and deadline is not None and deadline.last.year > year:
         # 《行动方案》(2024)…到2027年…年均增速不低于20%: from the last year before the document
-        return parse_period(str(year - 1)), "the base year is not stated: taken as the year before the document (--year)"
+        return parse_period(
+            str(year - 1)
+        ), "the base year is not stated: taken as the year before the document (--year)"
     return None, "the base year is not stated: give --baseline-date"
 
 
@@ -195,8 +289,15 @@ def base_year(before: str, after: str, deadline: Period | None, chinese: bool,
 _ABSOLUTE_UNITS = ("岁", "年", "天", "小时")
 
 
-def form_of(before: str, at_after: str, q: "Quantity", deadline: Period | None, chinese: bool, plan: str,
-            year: int | None = None):
+def form_of(
+    before: str,
+    at_after: str,
+    q: "Quantity",
+    deadline: Period | None,
+    chinese: bool,
+    plan: str,
+    year: int | None = None,
+):
     """(form, change, value, kind, base, note) when the number is a change or a growth rate, else None."""
     if q.unit in _ABSOLUTE_UNITS and chinese:
         m = re.search(r"(?:比(?:\d{4}|上)年)?(?P<verb>提高|增加|延长|提升|缩短|减少|降低|下降)\s*$", before)
@@ -221,36 +322,60 @@ def form_of(before: str, at_after: str, q: "Quantity", deadline: Period | None, 
         m = _CHANGE_EN_BEFORE.search(low) or _FALL_EN.search(low)
         if not m and re.search(r"(?:\b(?:and|or|then)|\d{4},)\s+(?:by\s+)?$", low):
             m = _CHANGE_EN_EARLIER.search(low) if not _LEVEL_EARLIER.search(low) else None
-        after_low = at_after[len(q.words):].lower()
+        after_low = at_after[len(q.words) :].lower()
         # "(to) 50% below 2018 levels": a change from that year, whatever verb comes before
-        year_after = re.match(r"^\s*(?P<side>below|under|less than|above|over|more than)\s+(?:the\s+)?(?:19|20)\d{2}"
-                              r"(?:\s+(?:levels?|baseline|figures?))?\b", after_low)
+        year_after = re.match(
+            r"^\s*(?P<side>below|under|less than|above|over|more than)\s+(?:the\s+)?(?:19|20)\d{2}"
+            r"(?:\s+(?:levels?|baseline|figures?))?\b",
+            after_low,
+        )
         if year_after:
             direction = -1 if year_after["side"] in ("below", "under", "less than") else 1
         elif m:
             direction = -1 if re.fullmatch(_EN_DOWN, m["verb"]) else 1
-        elif re.match(r"^\s*(?:less|fewer|lower)\b(?:\s+[a-z-]+){0,4}\s+than\b|^\s*less\s+[a-z0-9]+\s+by\s+\d{4}\s+than\b",
-                      after_low):  # "emit 55% less CO2 by 2030 than in 2021"
+        elif re.match(
+            r"^\s*(?:less|fewer|lower)\b(?:\s+[a-z-]+){0,4}\s+than\b|^\s*less\s+[a-z0-9]+\s+by\s+\d{4}\s+than\b",
+            after_low,
+        ):  # "emit 55% less CO2 by 2030 than in 2021"
             direction = -1  # "use 20% less energy than homes built under the 2021 code"
         elif re.match(r"^\s*(?:more|higher|greater)\b(?:\s+[a-z-]+){0,4}\s+than\b", after_low):
             direction = 1
-        elif re.match(r"^\s*(?:by\s+(?:19|20)\d{2}|from\s+(?:a\s+|the\s+)?(?:19|20)\d{2}|on\s+(?:19|20)\d{2}|compared|"
-                      r"relative to|against)", after_low):
+        elif re.match(
+            r"^\s*(?:by\s+(?:19|20)\d{2}|from\s+(?:a\s+|the\s+)?(?:19|20)\d{2}|on\s+(?:19|20)\d{2}|compared|"
+            r"relative to|against)",
+            after_low,
+        ):
             bare = re.search(rf"\b(?P<verb>{_EN_DOWN}|{_EN_UP})\b[a-z0-9' ,.-]{{0,80}}?\s*$", low)
             if bare and not re.search(r"\b(?:to|of)\s*$", low):
                 direction = -1 if re.fullmatch(_EN_DOWN, bare["verb"]) else 1
         elif _REDUCTION_AFTER.match(after_low):
-            direction = -1 if _REDUCTION_AFTER.match(after_low)["word"].lower() in ("reduction", "cut", "decrease") else 1
-        if not year_after and direction is not None and re.match(r"^\s*of\b", after_low) \
-                and not _REDUCTION_AFTER.match(after_low):
+            direction = (
+                -1 if _REDUCTION_AFTER.match(after_low)["word"].lower() in ("reduction", "cut", "decrease") else 1
+            )
+        if (
+            not year_after
+            and direction is not None
+            and re.match(r"^\s*of\b", after_low)
+            and not _REDUCTION_AFTER.match(after_low)
+        ):
             direction = None  # "reduce the share to 40% of ..." is a level
-        if not year_after and direction is not None and re.search(r"\bto\s*(?:at least|at most|around|about)?\s*$", low):
+        if (
+            not year_after
+            and direction is not None
+            and re.search(r"\bto\s*(?:at least|at most|around|about)?\s*$", low)
+        ):
             direction = None  # "cut to 40%" is a level
     if direction is None:
         return None
     base, note = base_year(core, at_after, deadline, chinese, plan, year)
-    return ("change", "points" if points else "relative", q.value * direction,
-            "decrease" if direction < 0 else "increase", base, note)
+    return (
+        "change",
+        "points" if points else "relative",
+        q.value * direction,
+        "decrease" if direction < 0 else "increase",
+        base,
+        note,
+    )
 
 
 def word_changes(clause: str) -> list[tuple[int, int, Decimal, str]]:
@@ -263,128 +388,16 @@ def word_changes(clause: str) -> list[tuple[int, int, Decimal, str]]:
     return found
 
 
-def is_label(clause: str, q: "Quantity", before: str) -> bool:
-    """A count of the document's own items or of the bodies that issued it,
-    a share of the day (24/7), a fact about what exists: not a target."""
-    after = clause[q.end:]
-    if q.unit in _LABEL_AFTER_CN and _LABEL_AFTER_CN[q.unit].match(after):
-        return True
-    if re.search(r"(?:^|[^A-Za-z\d.,])\d[\d.,]*\s*[%％]?\s*(?:to|-|–|—|~|～|至)\s*$", before) and not re.search(
-            r"(?:\bfrom|[从由])\s*(?:around\s+|about\s+)?[\d.]+\s*[%％]?\s*(?:to|至|到)\s*$", before, re.I):
-        return True  # the upper end of a range, "36% to 38%": the range is proposed by its first number
-    if re.match(r"(?:(?:working|business|calendar)\s+)?(?:weeks?|days?|months?|hours?|minutes?|seconds?)\b", q.noun or q.unit) and \
-            not re.match(r"\s*on\s+average\b", after, re.I) and (
-            re.search(r"\bwithin\s*$|\bwait(?:ing|s|ed)?\s+(?:(?:more|longer)\s+than|over)\s*$", before) or re.search(r"[\d.]+\s*(?:%|percent|per cent)\s+of\b[^.;]{0,80}\b(?:no "
-                                                           r"(?:longer|more) than|less than|under|in)\s*$", before, re.I)):
-        return True  # "start treatment within 18 weeks", "92% of patients to wait no longer than 18 weeks": a condition
-        # ("arrive within 8 minutes on average" is a time to bring down, below)
-    if re.fullmatch(r"miles|km|kilomet(?:re|er)s|met(?:re|er)s|yards|feet", q.unit or "") and re.search(
-            r"\b(?:within|no (?:more|further|farther) than|less than|under)\s*$", before, re.I) and re.match(
-            r"\s*(?:['’]s?\s+)?(?:(?:walk|drive|ride|cycle)\s+)?(?:of|from)\b", after, re.I):
-        return True  # "a rapid charger within 10 miles of every resident": how near, a condition of access
-    if re.search(r"\b(?:bills?|prices?|fares?|costs?|premiums?|charges?|tariffs?)\s+(?:will|would|could|may|are (?:expected|"
-                 r"set|likely) to|is (?:expected|set|likely) to)\s+(?:rise|increase|go up|fall|drop|come down)\s+by\s+"
-                 r"(?:an average of\s+|about\s+|around\s+|roughly\s+|some\s+)?$", before, re.I):
-        return True  # "Bills will rise by an average of £86 a year": what people will pay, foreseen, not a target
-    if q.unit in ("米", "公里") and re.match(r"^(?:范围内的?)?(?:覆盖率|服务半径|覆盖|半径|范围)", after):
-        return True  # 公交站点500米覆盖率: a distance in an indicator's name
-    if q.unit == "分钟" and re.match(r"^(?:通勤|车程|步行|骑行|生活圈|服务圈|交通圈|可达)", after):
-        return True  # 45分钟通勤比例: part of an indicator's name
-    if re.search(r"(?:减按|按)\s*$", before) or re.match(r"^的?税率", after):
-        return True  # 减按25%计算, 按20%的税率: the terms of a tax rule
-    if re.search(r"\b(?:with|at)\s+(?:a\s+)?(?:total\s+)?(?:budget|funding|cost|price)\s+of\s*(?:about\s+|around\s+|some\s+)?$|\b(?:allocates?|allocated|earmarks?|"
-                 r"earmarked|approved|approves)\s*(?:about\s+|around\s+|some\s+)?$", before, re.I):
-        return True  # "with a budget of £5 billion": the means, not the target
-    if re.search(r"\benough\s+(?:to|for)\s+(?:power|supply|heat|serve|feed|house|meet the needs of)?\s*(?:about\s+|around\s+|some\s+)?$",
-                 before, re.I):
-        return True  # "30 gigawatts of offshore wind by 2030, enough to power 10 million homes": what the target is worth
-    if re.search(r"\b(?:expects?|expected|projects?|projected|forecasts?|predicts?|predicted|anticipates?)\b[^.;]{0,40}?"
-                 r"\b(?:demand|population|consumption|traffic|prices?)\b[^.;]{0,30}?\b(?:grow|rise|increase|climb|double)\b"
-                 r"[^.;]{0,20}$|\b(?:demand|population|consumption|traffic|prices?)\b[^.;]{0,30}?\b(?:is|are)\s+(?:expected|"
-                 r"projected|forecast)\s+to\s+(?:grow|rise|increase|climb)\b[^.;]{0,20}$", before, re.I):
-        return True  # "expects electricity demand to grow by 75% by 2050": a forecast, not a target
-    if re.search(r"\b(?:is|are)\s+(?:projected|forecast|predicted)\s+to\s+(?:reach|hit|return to|rise to|fall to|make up|"
-                 r"account for)\s*$", before, re.I):
-        return True  # "Bus ridership is projected to reach 95% …": a forecast
-    if re.search(r"\b(?:forecasts?|predicts?|projects?|estimates?)\s+that\b[^.;]*$", before, re.I) or re.search(
-            r"\b(?:government|agency|department|ministry|office|council|regulator|operator|industry|analysts|economists|"
-            r"experts|forecasters|body|bank|[A-Z][A-Za-z]+)\s+(?:forecasts|predicts|estimates)\s+(?!that\b)"
-            r"[a-z][^.;]*$", before) or re.search(
-            r"\b(?:[Aa]nalysts|[Ee]conomists|[Ee]xperts|[Ff]orecasters|[Ii]nvestors|[Oo]bservers|[Mm]arkets)\s+"
-            r"(?:expect|predict|forecast|estimate|project|see)\b[^.;]*$", before):
-        return True  # "The agency forecasts that demand will reach 500 TWh", "The government forecasts passenger numbers will grow to"
-    if re.search(r"\b(?:speed|weight|height|age|noise)\s+limits?\b[^.;,]{0,50}?\b(?:drops?|falls?|rises?|(?:be|is|are)\s+"
-                 r"(?:cut|lowered|reduced|raised|set|increased))\s+to\s*$", before, re.I):
-        return True  # "The default speed limit … will drop to 20 mph": a rule's setting, not a target
-    if re.search(r"每(?:个|一个|座|所|家)?[\u4e00-\u9fff]{1,6}?(?:至少|均|都|各)?(?:建成|建设|配备|设立|设置|配置|有)\s*$", before):
-        return True  # 每个街道至少建成1个养老服务中心: a standard for each street, not a count to reach
-    if re.search(r"(?:涉及|惠及|带动)[^，。；;]{0,6}$", before):
-        return True  # 涉及居民5万户: the scope of a plan, not its target
-    if re.match(r"^\s*(?:(?:that|which)\s+(?:are|is)\s+)?(?:expected|projected|forecast|predicted|likely)\s+to\b", after, re.I):
-        return True  # "on top of the 1.87 million expected to be built anyway": a forecast
-    if re.search(r"(?:提高|增加|上调|提升|增长)\s*$", before) and q.unit not in ("%", "％") and re.match(
-            r"^[，,]?\s*(?:达到|至|到)[^，。；;]{0,12}?\d", after):
-        return True  # 提高20元，达到每人每月123元: the increment of the level that is the target
-    if q.unit == "%" and re.match(r"\s*of\s+(?:the\s+)?(?:projected|expected|forecast|anticipated)\b", after, re.I):
-        return True  # "about 3% of projected electricity demand in that year": what the target is worth
-    if q.unit == "岁" and re.match(r"^(?:及)?(?:以下|以上)?的?(?:婴幼儿|儿童|幼儿|老年人|老人|人口|人群|居民|学生|女性|男性|青少年)", after):
-        return True  # 3岁以下婴幼儿托位数: an age in an indicator's name
-    if q.value in (999, 911, 112, 111, 101, 988) and re.match(r"\s*(?:calls?|callers|service|line|number|operators?)\b", after, re.I):
-        return True  # "95% of 999 calls": a telephone number
-    if q.unit in ("USD", "EUR", "GBP") and re.match(
-            r"\s*(?:per|a|for each|for every)\s+(?:pupil|student|child|person|head|household|family|home|worker|employee|"
-            r"patient|resident|vehicle|car|hectare|acre|tonne)s?\b", after, re.I) and not re.search(
-            r"\b(?:up to|at least|at most|no more than|a maximum of|a minimum of|capped at)\s*$", before, re.I):
-        return True  # "Schools will receive £500 per pupil": a payment's rate, as a fixed award is; not a target
-    if re.search(r"\bper\s*$", before):
-        return True  # "3 hospital beds per 1,000 people": the denominator of a rate
-    if re.search(r"\bevery\s*$", before, re.I) and re.match(r"(?:minutes?|hours?|days?|weeks?|months?|years?)\b",
-                                                            q.noun or q.unit or "") or \
-            re.search(r"每隔?\s*$", before) and q.unit in ("分钟", "小时", "天", "日", "周", "个月", "月", "年"):
-        return True  # "buses at least every 15 minutes", 每5年评估一次: how often, not an amount to reach
-    if re.search(r"\b(?:now|currently|already|today)\s+(?:runs?|has|have|operates?|owns?|employs?|serves?)\s*$", before,
-                 re.I):
-        return True  # "the agency now runs 120 electric buses": what there is today
-    if re.search(r"\b(?:[Tt]ype|[Tt]ier|[Gg]rade|[Cc]ategory|[Bb]and|Goal|SDG|Target|Objective|Indicator|Pillar|"
-                 r"Priority)\s*$", before):
-        return True  # "type 2 diabetes", "Tier 1 suppliers", "Goal 6 aims to …": a number in a name
-    if re.match(r"^年一遇", after):
-        return True  # 防洪标准达到50年一遇: a standard, not a count of years
-    if re.match(r"^\s*(?:countries|nations|parties|signatories|members|governments|member states)\s+(?:have\s+)?"
-                r"(?:committed|signed|agreed|joined|pledged|endorsed|adopted)\b", after):
-        return True  # "more than 140 countries committed to …": who agreed, not a target
-    if re.search(r"\b(?:Law|Act|Article|Section|Chapter|Regulation|Directive|Rule|Phase|Stage|Title|Schedule|Annex|"
-                 r"No\.?)\s*$", before):
-        return True  # Local Law 97, Article 5
-    if re.search(r"(?:\b[a-z]+s|^\s*[A-Z][a-z]+s)\s+(?:of\s+)?(?:over|above|under|below|larger than|smaller than|"
-                 r"more than|less than|longer than|shorter than)\s*$", before) or \
-            re.search(r"\b[a-z]+s\s+[a-z]+ing\s+(?:more|fewer|less)\s+than\s*$", before):
-        return True  # "buildings over 25,000 square feet": which things a rule covers
-    if re.match(r"^\s*(?:[（(]含本数[)）])?(?:以下|以上)?(?:[（(]含本数[)）])?的?部分", after):
-        return True  # 应纳税所得额不超过300万元的部分: a bracket of a rule
-    if re.match(r"^\s*/\s*\d", after) or re.search(r"\d\s*/\s*$", before):
-        return True  # 24/7, 3/4
-    if q.noun and _LABEL_NOUNS_EN.match(q.noun):
-        return True
-    # The start of a change: "from 14.5% to 16.5%", 从29.3降至25, 由8万户增加到10万户
-    if re.search(r"\bfrom\s*(?:around|about)?\s*$", before, re.I) and re.match(r"^\s*to\s+(?:around\s+|about\s+)?\d",
-                                                                                  after, re.I):
-        return True
-    if re.search(r"[从由]\s*$", before) and re.match(r"^[^，,。；;]{0,4}?(?:提高|增加|增长|提升|下降|降低|减少|降|升)?(?:到|至)",
-                                                     after):
-        return True
-    # What there is now: "up from 50,000 today", "50,000 today"
-    if re.search(r"\b(?:up|down)\s+from\s*(?:around|about)?\s*$", before, re.I) or re.match(
-            r"^\s*(?:today|now|at present|currently)\b", after, re.I):
-        return True
-    return bool(_FACT_BEFORE_EN.search(before))
-
-
-_EACH_AFTER = re.compile(r"^\s*(?:(?:of\s+)?[a-z][a-z0-9-]*\s+){0,8}(?P<per>a year|per year|each year|every year|annually|"
-                         r"a month|per month|each month)\b", re.I)
+_EACH_AFTER = re.compile(
+    r"^\s*(?:(?:of\s+)?[a-z][a-z0-9-]*\s+){0,8}(?P<per>a year|per year|each year|every year|annually|"
+    r"a month|per month|each month)\b",
+    re.I,
+)
 # 年接待读者不少于500万人次: a flow on each year (not 年处理能力, 年产能: a capacity)
-_EACH_BEFORE_CN = re.compile(r"(?P<per>每年|每月|年度|(?<![\d今明去全当每同上该近本往历周])年(?=(?:接待|处理|生产|产|发电|销售|供应|"
-                             r"培训|运送)(?!能力|规模|能|设计)))[^，,。；;]{0,30}$")
+_EACH_BEFORE_CN = re.compile(
+    r"(?P<per>每年|每月|年度|(?<![\d今明去全当每同上该近本往历周])年(?=(?:接待|处理|生产|产|发电|销售|供应|"
+    r"培训|运送)(?!能力|规模|能|设计)))[^，,。；;]{0,30}$"
+)
 
 
 def each_period(before: str, rest: str, chinese: bool) -> str | None:
@@ -393,12 +406,22 @@ def each_period(before: str, rest: str, chinese: bool) -> str | None:
     m = _EACH_AFTER.search(rest) if not chinese else None
     if m:
         return "month" if "month" in m["per"].lower() else "year"
-    if not chinese and re.search(r"\b(?:cap|caps|capped|limit|limits|limited|keep|kept)\s+(?:the\s+)?(?P<per>annual|yearly|monthly)\s+"
-                                 r"(?:[a-z-]+\s+){1,3}(?:at|to)\s*(?:around\s+|about\s+)?$", before, re.I):
+    if not chinese and re.search(
+        r"\b(?:cap|caps|capped|limit|limits|limited|keep|kept)\s+(?:the\s+)?(?P<per>annual|yearly|monthly)\s+"
+        r"(?:[a-z-]+\s+){1,3}(?:at|to)\s*(?:around\s+|about\s+)?$",
+        before,
+        re.I,
+    ):
         return "month" if "monthly" in before.lower()[-60:] else "year"  # "cap annual flights at 380,000"
-    if not chinese and (m := re.search(r"\b(?P<per>annual|yearly|monthly)\s+(?:[a-z-]+\s+){1,6}(?:will|shall|must|should|"
-                                       r"is|are|to)\s+(?:be\s+)?(?:capped|limited|kept)\s+(?:at|to|below|under)\s*"
-                                       r"(?:around\s+|about\s+)?$", before, re.I)):
+    if not chinese and (
+        m := re.search(
+            r"\b(?P<per>annual|yearly|monthly)\s+(?:[a-z-]+\s+){1,6}(?:will|shall|must|should|"
+            r"is|are|to)\s+(?:be\s+)?(?:capped|limited|kept)\s+(?:at|to|below|under)\s*"
+            r"(?:around\s+|about\s+)?$",
+            before,
+            re.I,
+        )
+    ):
         return "month" if m["per"].lower() == "monthly" else "year"  # "Annual rent increases … will be capped at 7%"
     m = _EACH_BEFORE_CN.search(before) if chinese else None
     if m and re.search(r"每[年月]\s*$", before):
@@ -408,5 +431,3 @@ def each_period(before: str, rest: str, chinese: bool) -> str | None:
     if m and not _GROWTH_CN.search(before) and not re.search(r"(增长|提高|下降)\s*$", before):
         return "month" if m["per"] == "每月" else "year"
     return None
-
-

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 from ..model.dates import Period
-from .vocabulary import AR_NUM, BULLET, LEAD_IN, NUMBERED_HEADING, TARGET_HEADING
 from .candidate import Segment
 from .deadline import deadlines, find_deadline
+from .vocabulary import AR_NUM, BULLET, LEAD_IN, NUMBERED_HEADING, TARGET_HEADING
 
 
 def _clean(line: str) -> str:
@@ -21,9 +21,14 @@ def _is_heading(text: str) -> bool:
     t = text.strip()
     if NUMBERED_HEADING.match(t) and len(t) <= 40 and not re.search(r"[。！？；;!?，,]", t):
         return True
-    return (bool(t) and 4 <= len(t) <= 40 and not re.search(r"[。！？；;.!?，,]$", t)
-            and not re.search(AR_NUM + r"\s*[%家个亿万元]", t) and not BULLET.match(text)
-            and not re.search(r"记者|作者|编辑|责编|来源|摄\b|（.*摄.*）|^□", t))
+    return (
+        bool(t)
+        and 4 <= len(t) <= 40
+        and not re.search(r"[。！？；;.!?，,]$", t)
+        and not re.search(AR_NUM + r"\s*[%家个亿万元]", t)
+        and not BULLET.match(text)
+        and not re.search(r"记者|作者|编辑|责编|来源|摄\b|（.*摄.*）|^□", t)
+    )
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -35,7 +40,7 @@ def _lead(body: str, year: int | None) -> tuple[Period, str] | None:
     """A deadline that opens a paragraph (after a lead-in such as 《方案》明确，):
     到2030年，…  "十四五"期间，…  By 2030, …  It governs the paragraph's later
     sentences, which often have no future word of their own."""
-    rest = body[LEAD_IN.match(body).end():]
+    rest = body[LEAD_IN.match(body).end() :]
     found = deadlines(rest, year)
     if found and found[0].start <= 4:
         return found[0].period, found[0].how
@@ -47,8 +52,8 @@ def segments(text: str, year: int | None) -> list[Segment]:
     gives it: a clause's own date wins over its sentence's, a sentence's over
     the paragraph's opening one, a paragraph's over its section's."""
     out: list[Segment] = []
-    governing: tuple[Period, str] | None = None   # over the list (bullets) under a line
-    section: tuple[Period, str] | None = None     # over the paragraphs of a section of targets
+    governing: tuple[Period, str] | None = None  # over the list (bullets) under a line
+    section: tuple[Period, str] | None = None  # over the paragraphs of a section of targets
     in_targets = False
     dated_heading = False  # the section's deadline is its heading's own: "Targets for 2030"
     heading = None
@@ -85,7 +90,9 @@ def segments(text: str, year: int | None) -> list[Segment]:
             continue
         if governing and (is_bullet or is_heading):
             inherited, why = governing
-        elif section and not is_heading and (_CJK.search(stripped) or dated_heading) and not _OTHER_TIME.search(stripped):
+        elif (
+            section and not is_heading and (_CJK.search(stripped) or dated_heading) and not _OTHER_TIME.search(stripped)
+        ):
             # A Chinese plan's section of targets (二、发展目标 / 到2025年，… / more
             # paragraphs), or in either language one whose heading is dated ("Targets for 2030")
             inherited, why = section
@@ -104,10 +111,8 @@ def segments(text: str, year: int | None) -> list[Segment]:
 def _sentences(text: str) -> list[tuple[str, int]]:
     parts, start = [], 0
     for m in re.finditer(r"[。！？；;!?]|(?<=[a-z0-9)])\.(\s|$)", text):
-        parts.append((text[start:m.end()], start))
+        parts.append((text[start : m.end()], start))
         start = m.end()
     if start < len(text):
         parts.append((text[start:], start))
     return [(p, s) for p, s in parts if p.strip()]
-
-

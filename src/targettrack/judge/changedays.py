@@ -23,8 +23,8 @@ from datetime import date
 
 from ..model.dates import next_period, period_of, shift
 from ..model.forms import as_levels
-from ..model.target import Target, baseline_point
 from ..model.settings import Settings
+from ..model.target import Target, baseline_point
 from ..model.timing import deadline_period, frequency, irregular, lag
 
 
@@ -45,24 +45,24 @@ def _days_of(u: Target, settings: Settings, days: set[date]) -> None:
         days.add(u.start.first)
     base = baseline_point(u)
     if base:
-        days.add(base.day)               # a baseline dated later is not known before its day
+        days.add(base.day)  # a baseline dated later is not known before its day
     points = u.series
-    days.update(p.day for p in points)   # a value counts from its period's end
+    days.update(p.day for p in points)  # a value counts from its period's end
     if u.deadline:
         days.update((u.deadline.first, u.deadline.last, shift(u.deadline.last, 1)))
     if u.spec.boolean:
-        if u.deadline:                   # a milestone's news may come up to the lag after the deadline
+        if u.deadline:  # a milestone's news may come up to the lag after the deadline
             days.add(shift(shift(u.deadline.last, lag(u, settings)), 1))
         return
     f = frequency(u)
     if u.deadline:
-        closing = deadline_period(u)     # past the deadline: the deadline period's value is awaited
+        closing = deadline_period(u)  # past the deadline: the deadline period's value is awaited
         days.add(closing.last)
         days.add(shift(shift(closing.last, lag(u, settings)), 1))
     if irregular(u):
         return
     wait = lag(u, settings)
-    for p in points:                     # the value after the latest one is overdue the day after it is due
+    for p in points:  # the value after the latest one is overdue the day after it is due
         awaited = next_period(period_of(p.day, f), f)
         days.add(shift(shift(awaited.last, wait), 1))
 

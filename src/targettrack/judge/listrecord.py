@@ -10,30 +10,83 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
-from .assess import Assessment
-from ..model.target import Target
-from ..model.operations import in_effect
-from ..util.i18n import _
+from ..model.corrections import in_effect
 from ..model.quantity import json_number
+from ..model.target import Target
 from ..model.timing import frequency
+from ..util.i18n import _
+from .assessment import Assessment
 
 FIELDS = (
-    "id", "title", "title_en", "kind", "unit", "baseline", "baseline_date",
-    "target", "start", "deadline", "deadline_as_given", "current",
-    "current_date", "progress", "expected", "expected_value", "ratio", "status", "method",
-    "method_note", "projected_date", "projected_value", "required_rate",
-    "observed_rate", "buffer_days", "achieved_date", "achieved_ahead_days",
-    "shortfall", "score", "days_left", "plan", "tags", "owner", "source",
+    "id",
+    "title",
+    "title_en",
+    "kind",
+    "unit",
+    "baseline",
+    "baseline_date",
+    "target",
+    "start",
+    "deadline",
+    "deadline_as_given",
+    "current",
+    "current_date",
+    "progress",
+    "expected",
+    "expected_value",
+    "ratio",
+    "status",
+    "method",
+    "method_note",
+    "projected_date",
+    "projected_value",
+    "required_rate",
+    "observed_rate",
+    "buffer_days",
+    "achieved_date",
+    "achieved_ahead_days",
+    "shortfall",
+    "score",
+    "days_left",
+    "plan",
+    "tags",
+    "owner",
+    "source",
     # schema 3 (issue 11): what the target measures, how its data arrive
-    "form", "change", "each", "binding", "measured_unit", "frequency", "lag",
-    "last_period", "last_status", "data_awaited", "data_due", "stale",
+    "form",
+    "change",
+    "each",
+    "binding",
+    "measured_unit",
+    "frequency",
+    "lag",
+    "last_period",
+    "last_status",
+    "data_awaited",
+    "data_due",
+    "stale",
     # schema 4: the plan's words around the target, and a target for the deadline period's value;
     # who added it and who last edited it
-    "qualifier", "approx", "at_deadline", "created_by", "edited_by",
+    "qualifier",
+    "approx",
+    "at_deadline",
+    "created_by",
+    "edited_by",
 )
 SOURCE_FIELDS = ("document", "publisher", "date", "url", "quote", "note")
-OBSERVATION_FIELDS = ("id", "date", "date_as_given", "value", "measure", "unit", "note", "source", "recorded_at",
-                      "superseded", "recorded_by")
+OBSERVATION_FIELDS = (
+    "id",
+    "date",
+    "date_as_given",
+    "value",
+    "measure",
+    "unit",
+    "note",
+    "source",
+    "recorded_at",
+    "superseded",
+    "recorded_by",
+)
 
 
 def _ratio(x: Fraction | float | None) -> float | None:
@@ -54,7 +107,9 @@ def _iso(d) -> str | None:
 
 
 def record(t: Target, a: Assessment) -> dict:
-    base_date = t.baseline_date.last if t.baseline_date else (t.start.first if t.start and t.baseline is not None else None)
+    base_date = (
+        t.baseline_date.last if t.baseline_date else (t.start.first if t.start and t.baseline is not None else None)
+    )
     return {
         "id": t.id,
         "title": t.title,
@@ -131,5 +186,6 @@ def observation_records(t: Target, superseded: bool = True) -> list[dict]:
             "superseded": not current,
             "recorded_by": o.recorded_by,
         }
-        for o, current in rows if superseded or current
+        for o, current in rows
+        if superseded or current
     ]

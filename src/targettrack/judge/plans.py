@@ -13,12 +13,23 @@ Open SDG scores in [-5, +5], over the targets that have one.
 
 from __future__ import annotations
 
-from .assess import ATTENTION_ORDER, Assessment
 from ..model.target import Target
+from .assessment import Assessment
 from .selection import status_counts
+from .statuses import ATTENTION_ORDER
 
-PLAN_FIELDS = ("plan", "status", "status_targets", "total", "on_course", "binding", "binding_on_course", "score",
-               "targets", "counts")
+PLAN_FIELDS = (
+    "plan",
+    "status",
+    "status_targets",
+    "total",
+    "on_course",
+    "binding",
+    "binding_on_course",
+    "score",
+    "targets",
+    "counts",
+)
 ON_COURSE = ("achieved", "on-track", "within", "pending")
 
 
@@ -49,16 +60,18 @@ def summarize_plans(rows: list[tuple[Target, Assessment]]) -> list[dict]:
         statuses = [a.status for _, a in members]
         status = plan_status(statuses)
         binding = [a for t, a in members if t.binding]
-        out.append({
-            "plan": name,
-            "status": status,
-            "status_targets": statuses.count(status),  # how many targets have the plan's status
-            "total": len(members),
-            "on_course": sum(on_course(a) for _, a in members),
-            "binding": len(binding),
-            "binding_on_course": sum(on_course(a) for a in binding),
-            "score": plan_score([a for _, a in members]),
-            "targets": [t.id for t, _ in members],
-            "counts": status_counts(a for _, a in members),
-        })
+        out.append(
+            {
+                "plan": name,
+                "status": status,
+                "status_targets": statuses.count(status),  # how many targets have the plan's status
+                "total": len(members),
+                "on_course": sum(on_course(a) for _, a in members),
+                "binding": len(binding),
+                "binding_on_course": sum(on_course(a) for a in binding),
+                "score": plan_score([a for _, a in members]),
+                "targets": [t.id for t, _ in members],
+                "counts": status_counts(a for _, a in members),
+            }
+        )
     return out

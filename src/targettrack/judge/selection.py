@@ -9,24 +9,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .assess import Assessment, assess
-from .statuses import counted
-from .statuses import ATTENTION_ORDER, SORTS, STATUSES, order  # noqa: F401 (re-exported)
 from ..model.dates import Period
-from ..model.target import Target
 from ..model.settings import Settings
+from ..model.target import Target
+from .assess import assess
+from .assessment import Assessment
+from .statuses import ATTENTION_ORDER, SORTS, STATUSES, counted, order  # noqa: F401 (re-exported)
 
 Row = tuple[Target, Assessment]
 
 
 @dataclass(frozen=True)
 class Filter:
-    statuses: frozenset[str] = frozenset()   # empty: any
-    tags: frozenset[str] = frozenset()       # a target must have every one
+    statuses: frozenset[str] = frozenset()  # empty: any
+    tags: frozenset[str] = frozenset()  # a target must have every one
     kind: str | None = None
     plan: str | None = None
     due_before: Period | None = None
-    binding: bool | None = None              # True: binding (约束性) only; False: expected (预期性) only
+    binding: bool | None = None  # True: binding (约束性) only; False: expected (预期性) only
 
     def keeps_target(self, t: Target) -> bool:
         """The part of the filter that needs no judging (cheap: checked first)."""
@@ -47,8 +47,9 @@ class Filter:
         return True
 
 
-def judged(t: Target, flt: Filter, as_of: date, settings: Settings | None = None,
-           method: str | None = None) -> Assessment | None:
+def judged(
+    t: Target, flt: Filter, as_of: date, settings: Settings | None = None, method: str | None = None
+) -> Assessment | None:
     """`t`'s assessment if the filter keeps it, else None (judged only if the rest of the filter keeps it)."""
     if not flt.keeps_target(t):
         return None
@@ -58,8 +59,9 @@ def judged(t: Target, flt: Filter, as_of: date, settings: Settings | None = None
     return a
 
 
-def select(targets: list[Target], flt: Filter, as_of: date, settings: Settings | None = None,
-           method: str | None = None) -> list[Row]:
+def select(
+    targets: list[Target], flt: Filter, as_of: date, settings: Settings | None = None, method: str | None = None
+) -> list[Row]:
     """(target, assessment) for each target the filter keeps, in store order."""
     rows = []
     for t in targets:
@@ -78,8 +80,15 @@ def sort_rows(rows: list[Row], by: str = "deadline") -> list[Row]:
     return sorted(rows, key=lambda ta: _sort_key(key, *ta))
 
 
-def select_each(targets, flt: Filter, as_of: date, settings: Settings | None = None, method: str | None = None,
-                by: str = "deadline", piece=lambda t, a: (t, a)) -> list:
+def select_each(
+    targets,
+    flt: Filter,
+    as_of: date,
+    settings: Settings | None = None,
+    method: str | None = None,
+    by: str = "deadline",
+    piece=lambda t, a: (t, a),
+) -> list:
     """select and sort_rows for targets that arrive one at a time: each one
     kept is judged, made into `piece(target, assessment)` (what the output
     needs of it) and let go, so a list of 10,000 holds its pieces, not

@@ -10,13 +10,33 @@ from __future__ import annotations
 from ..util.i18n import N_
 
 STATUSES = (  # codes: the same in every language; each is also a message (i18n.py) for its label
-    N_("achieved"), N_("on-track"), N_("at-risk"), N_("off-track"), N_("regressing"), N_("missed"),
-    N_("within"), N_("breached"), N_("pending"), N_("awaiting-data"), N_("no-data"), N_("not-started"),
+    N_("achieved"),
+    N_("on-track"),
+    N_("at-risk"),
+    N_("off-track"),
+    N_("regressing"),
+    N_("missed"),
+    N_("within"),
+    N_("breached"),
+    N_("pending"),
+    N_("awaiting-data"),
+    N_("no-data"),
+    N_("not-started"),
 )
 # Most in need of a person first: `list --sort status`, and a plan's weakest status.
 ATTENTION_ORDER = (
-    "missed", "breached", "regressing", "off-track", "at-risk", "awaiting-data", "no-data",
-    "pending", "on-track", "not-started", "within", "achieved",
+    "missed",
+    "breached",
+    "regressing",
+    "off-track",
+    "at-risk",
+    "awaiting-data",
+    "no-data",
+    "pending",
+    "on-track",
+    "not-started",
+    "within",
+    "achieved",
 )
 SORTS = ("deadline", "status", "progress", "urgency", "id")
 NO_DEADLINE = 3652059  # date.max.toordinal(): no deadline sorts last

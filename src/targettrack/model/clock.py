@@ -19,8 +19,9 @@ def today() -> date:
         try:
             return date.fromisoformat(fixed)
         except ValueError:
-            raise InputError(_('TARGETTRACK_TODAY={fixed}: give a date as YYYY-MM-DD').format(
-                fixed=repr(fixed))) from None
+            raise InputError(
+                _("TARGETTRACK_TODAY={fixed}: give a date as YYYY-MM-DD").format(fixed=repr(fixed))
+            ) from None
     return date.today()
 
 
@@ -49,7 +50,7 @@ def span_days(value: str, as_of: date) -> int:
 
     m = re.fullmatch(r"\s*(\d{1,5})\s*([dwmy]?)\s*", value or "")
     if not m:
-        raise InputError(_('--within: {value} is not a span; give e.g. 90d, 12w, 3m or 1y').format(value=repr(value)))
+        raise InputError(_("--within: {value} is not a span; give e.g. 90d, 12w, 3m or 1y").format(value=repr(value)))
     unit = m[2] or "d"
     if unit in ("d", "w"):
         return (shift(as_of, int(m[1]) * (7 if unit == "w" else 1)) - as_of).days

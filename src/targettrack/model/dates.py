@@ -14,10 +14,10 @@ import re
 from datetime import date
 from fractions import Fraction
 
-from .clock import shift  # noqa: F401 (re-exported: the dates' arithmetic, kept light in clock.py for the fast lane)
 from ..util.errors import InputError
 from ..util.frozen import record
 from ..util.i18n import N_, _
+from .clock import shift  # noqa: F401 (re-exported: the dates' arithmetic, kept light in clock.py for the fast lane)
 from .quantity import normalize_text
 
 ACCEPTED_DATES = N_(
@@ -26,10 +26,27 @@ ACCEPTED_DATES = N_(
     "today, or +30d/+6m/+2y"
 )
 # Month names as spreadsheets write them (Jun-24, Dec 2028, March 2026).
-_MONTH_NAMES = {name: i for i, names in enumerate(
-    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-     ("dec", "december")], start=1) for name in names}
+_MONTH_NAMES = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
 
 _CN_ORDINAL = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -68,15 +85,18 @@ def year_before(p: Period) -> Period:
     2021-Q1 -> 2020-Q1, 2021-H2 -> 2020-H2, 2021-03-31 -> 2020-03-31
     (29 February -> 28 February). What a year-on-year change is measured from."""
     if p.first.year <= 1:
-        raise InputError(_('{p} has no year before it').format(p=p))
+        raise InputError(_("{p} has no year before it").format(p=p))
     label = p.label
     if re.fullmatch(r"\d{4}(-(\d{2}|Q[1-4]|H[12]))?", label):
         return parse_period(f"{int(label[:4]) - 1:04d}{label[4:]}")
     if p.first == p.last:
         last = p.last
-        return day(last.replace(year=last.year - 1, day=28) if (last.month, last.day) == (2, 29)
-                   else last.replace(year=last.year - 1))
-    raise InputError(_('{p}: a year-on-year change needs a day, month, quarter, half or year').format(p=p))
+        return day(
+            last.replace(year=last.year - 1, day=28)
+            if (last.month, last.day) == (2, 29)
+            else last.replace(year=last.year - 1)
+        )
+    raise InputError(_("{p}: a year-on-year change needs a day, month, quarter, half or year").format(p=p))
 
 
 def day(d: date) -> Period:
@@ -103,7 +123,7 @@ def _half(y: int, h: int) -> Period:
 
 def _years(a: int, b: int) -> Period:
     if b < a:
-        raise InputError(_('the range {a}-{b} ends before it starts').format(a=a, b=b))
+        raise InputError(_("the range {a}-{b} ends before it starts").format(a=a, b=b))
     return Period(date(a, 1, 1), date(b, 12, 31), f"{a:04d}-{b:04d}")
 
 
@@ -142,14 +162,15 @@ def parse_period(text: str, today: date | None = None) -> Period:
     s = normalize_text(text).replace("—", "-").replace("–", "-").replace("～", "-")
     s = re.sub(r"\s+", " ", s)
     low = s.lower()
-    bad = InputError(_("cannot read {raw} as a date; expected {accepted}").format(raw=repr(raw),
-                                                                                 accepted=_(ACCEPTED_DATES)))
+    bad = InputError(
+        _("cannot read {raw} as a date; expected {accepted}").format(raw=repr(raw), accepted=_(ACCEPTED_DATES))
+    )
     if not s:
         raise bad
 
     def need_today() -> date:
         if today is None:
-            raise InputError(_('{raw} is relative to today, which is not allowed here').format(raw=repr(raw)))
+            raise InputError(_("{raw} is relative to today, which is not allowed here").format(raw=repr(raw)))
         return today
 
     if low in ("today", "今天", "今日"):
@@ -163,7 +184,7 @@ def parse_period(text: str, today: date | None = None) -> Period:
         try:
             return day(_relative(base, sign, int(m.group(2)), m.group(3)))
         except (OverflowError, ValueError):
-            raise InputError(_('{raw} is out of range').format(raw=repr(raw))) from None
+            raise InputError(_("{raw} is out of range").format(raw=repr(raw))) from None
 
     try:
         period = _parse_absolute(s, low)
@@ -171,9 +192,13 @@ def parse_period(text: str, today: date | None = None) -> Period:
         raise
     except ValueError as e:  # date(2025, 2, 30) and friends
         why = str(e)  # Python's words, said again in the reader's language
-        message = (_("{raw} is not a real date: that month has no such day") if "day is out of range" in why else
-                   _("{raw} is not a real date: the year must be from 1 to 9999") if "year" in why else
-                   _("{raw} is not a real date"))
+        message = (
+            _("{raw} is not a real date: that month has no such day")
+            if "day is out of range" in why
+            else _("{raw} is not a real date: the year must be from 1 to 9999")
+            if "year" in why
+            else _("{raw} is not a real date")
+        )
         raise InputError(message.format(raw=repr(raw))) from None
     if period is None:
         raise bad
@@ -233,9 +258,12 @@ def _day_and_month(a: int, b: int, year: int, text: str) -> date:
     if b > 12 and a <= 12 or a == b:
         return date(year, a, b)
     if a > 12 and b > 12:
-        raise InputError(_('{text} is not a date: neither {a} nor {b} is a month').format(text=repr(text), a=a, b=b))
-    raise InputError(_('{text} is ambiguous (month/day or day/month?): write {year}-{a}-{b} or {year}-{b}-{a}').format(
-        text=repr(text), year=year, a=format(a, '02d'), b=format(b, '02d')))
+        raise InputError(_("{text} is not a date: neither {a} nor {b} is a month").format(text=repr(text), a=a, b=b))
+    raise InputError(
+        _("{text} is ambiguous (month/day or day/month?): write {year}-{a}-{b} or {year}-{b}-{a}").format(
+            text=repr(text), year=year, a=format(a, "02d"), b=format(b, "02d")
+        )
+    )
 
 
 def _two_digit_year(text: str) -> int:
@@ -248,7 +276,7 @@ def _two_digit_year(text: str) -> int:
 
 def _checked_month(m: int) -> int:
     if not 1 <= m <= 12:
-        raise InputError(_('month {m} is not between 1 and 12').format(m=m))
+        raise InputError(_("month {m} is not between 1 and 12").format(m=m))
     return m
 
 
@@ -287,12 +315,28 @@ def frequency_of(p: Period) -> str:
 
 def parse_frequency(text: str) -> str:
     word = normalize_text(text).strip().lower()
-    word = {"yearly": "year", "annual": "year", "annually": "year", "年": "year", "年度": "year",
-            "quarterly": "quarter", "季": "quarter", "季度": "quarter", "monthly": "month", "月": "month",
-            "月度": "month", "daily": "day", "日": "day", "半年": "half", "half-year": "half"}.get(word, word)
+    word = {
+        "yearly": "year",
+        "annual": "year",
+        "annually": "year",
+        "年": "year",
+        "年度": "year",
+        "quarterly": "quarter",
+        "季": "quarter",
+        "季度": "quarter",
+        "monthly": "month",
+        "月": "month",
+        "月度": "month",
+        "daily": "day",
+        "日": "day",
+        "半年": "half",
+        "half-year": "half",
+    }.get(word, word)
     if word not in FREQUENCIES:
-        raise InputError(_('{text} is not a frequency: use one of year, half, quarter, month or day').format(
-            text=repr(text)), field="frequency")
+        raise InputError(
+            _("{text} is not a frequency: use one of year, half, quarter, month or day").format(text=repr(text)),
+            field="frequency",
+        )
     return word
 
 
@@ -301,8 +345,10 @@ def parse_lag(text: str) -> int:
     s = normalize_text(text).strip().lower().replace(" ", "")
     m = re.fullmatch(r"(\d{1,4})(d|day|days|天|日|w|week|weeks|周)?", s)
     if not m:
-        raise InputError(_('{text} is not a lag: use a number of days or weeks, e.g. 90d, 90, 13w').format(
-            text=repr(text)), field="lag")
+        raise InputError(
+            _("{text} is not a lag: use a number of days or weeks, e.g. 90d, 90, 13w").format(text=repr(text)),
+            field="lag",
+        )
     n = int(m[1])
     return n * 7 if m[2] and m[2][0] in "w周" else n
 

@@ -23,22 +23,22 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 
-from .dates import Period, day, shift, year_before, years_between
 from ..util.errors import InputError
 from ..util.frozen import record, replace
-from .target import Observation, Target
+from .dates import Period, day, shift, year_before, years_between
 from .quantity import clean
+from .target import Observation, Target
 from .timing import frequency
 
-PERCENT_PLACES = Decimal("0.01")     # a measured percentage: as communiqués print it, with one digit more
+PERCENT_PLACES = Decimal("0.01")  # a measured percentage: as communiqués print it, with one digit more
 AMOUNT_PLACES = Decimal("0.000001")  # a derived level or difference in the unit
 
 
 @record
 class Measured:
-    base: Period | None                        # the period progress is measured from
+    base: Period | None  # the period progress is measured from
     points: tuple[tuple[Observation, Decimal], ...]  # (the observation in effect, its measure), oldest first
-    gaps: tuple[str, ...] = ()                 # values that could not be placed, and why
+    gaps: tuple[str, ...] = ()  # values that could not be placed, and why
 
 
 def in_effect_by_period(t: Target) -> list[Observation]:
@@ -80,8 +80,10 @@ def _index(t: Target) -> tuple[Decimal | None, dict, list[tuple[Observation, Dec
                 except InputError:
                     before = None
                 if before not in index and before not in levels:
-                    gaps.append(f"{o.date}: a change on {year_before(o.date) if before else 'the year before'}, "
-                                "which has no value")
+                    gaps.append(
+                        f"{o.date}: a change on {year_before(o.date) if before else 'the year before'}, "
+                        "which has no value"
+                    )
                     continue
                 i = index[before] * (100 + o.value) / 100 if before in index else None
                 if before in levels:
@@ -89,8 +91,10 @@ def _index(t: Target) -> tuple[Decimal | None, dict, list[tuple[Observation, Dec
             else:
                 levels[o.date.last] = o.value
                 if base_level is None:
-                    gaps.append(f"{o.date}: a level, and the {base} base value is not known "
-                                "(give --baseline, or record changes with --yoy)")
+                    gaps.append(
+                        f"{o.date}: a level, and the {base} base value is not known "
+                        "(give --baseline, or record changes with --yoy)"
+                    )
                     continue
                 i = o.value / base_level if base_level else None  # a zero base has no multiples
             if i is not None:
@@ -121,8 +125,11 @@ def measured(t: Target) -> Measured:
             elif t.form == "growth":
                 years = years_between(base, o.date)
                 if years <= 0 or i <= 0:
-                    gaps.append(f"{o.date}: no time since the base period" if years <= 0 else
-                                f"{o.date}: growth is undefined for a value of zero or below")
+                    gaps.append(
+                        f"{o.date}: no time since the base period"
+                        if years <= 0
+                        else f"{o.date}: growth is undefined for a value of zero or below"
+                    )
                     continue
                 g = (float(i) ** (1 / float(years)) - 1) * 100
                 points.append((o, _round(Decimal(repr(g)), PERCENT_PLACES)))
@@ -165,7 +172,13 @@ def _as_levels(t: Target) -> Target:
     else:
         base_value, base_date, start = Decimal(0), t.baseline_date, t.start
     return replace(
-        t, form=None, change=None, unit=t.measured_unit, baseline=base_value, baseline_date=base_date, start=start,
+        t,
+        form=None,
+        change=None,
+        unit=t.measured_unit,
+        baseline=base_value,
+        baseline_date=base_date,
+        start=start,
         observations=tuple(o._replace(value=v, measure=None) for o, v in m.points),
         frequency=frequency(t),
     )

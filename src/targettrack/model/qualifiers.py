@@ -26,34 +26,95 @@ AT_LEAST, AT_MOST = "at-least", "at-most"
 # Words before the number, longest first so that 不低于 is not read as 低于.
 # (words, sense): sense AT_LEAST, AT_MOST, or None for an approximate value.
 _BEFORE = (
-    ("不低于", AT_LEAST), ("不少于", AT_LEAST), ("不小于", AT_LEAST), ("不下于", AT_LEAST), ("至少", AT_LEAST),
-    ("最低", AT_LEAST), ("超过", AT_LEAST), ("高于", AT_LEAST), ("大于", AT_LEAST), ("多于", AT_LEAST),
-    ("不超过", AT_MOST), ("不高于", AT_MOST), ("不多于", AT_MOST), ("不大于", AT_MOST), ("最多", AT_MOST),
-    ("至多", AT_MOST), ("最高", AT_MOST), ("低于", AT_MOST), ("少于", AT_MOST), ("小于", AT_MOST),
+    ("不低于", AT_LEAST),
+    ("不少于", AT_LEAST),
+    ("不小于", AT_LEAST),
+    ("不下于", AT_LEAST),
+    ("至少", AT_LEAST),
+    ("最低", AT_LEAST),
+    ("超过", AT_LEAST),
+    ("高于", AT_LEAST),
+    ("大于", AT_LEAST),
+    ("多于", AT_LEAST),
+    ("不超过", AT_MOST),
+    ("不高于", AT_MOST),
+    ("不多于", AT_MOST),
+    ("不大于", AT_MOST),
+    ("最多", AT_MOST),
+    ("至多", AT_MOST),
+    ("最高", AT_MOST),
+    ("低于", AT_MOST),
+    ("少于", AT_MOST),
+    ("小于", AT_MOST),
     ("控制在", AT_MOST),
-    ("大约", None), ("约", None), ("力争", None),
-    ("≥", AT_LEAST), (">=", AT_LEAST), (">", AT_LEAST), ("≤", AT_MOST), ("<=", AT_MOST), ("<", AT_MOST),
-    ("≈", None), ("~", None),
+    ("大约", None),
+    ("约", None),
+    ("力争", None),
+    ("≥", AT_LEAST),
+    (">=", AT_LEAST),
+    (">", AT_LEAST),
+    ("≤", AT_MOST),
+    ("<=", AT_MOST),
+    ("<", AT_MOST),
+    ("≈", None),
+    ("~", None),
 )
 _BEFORE_EN = (
-    ("no less than", AT_LEAST), ("not less than", AT_LEAST), ("no fewer than", AT_LEAST),
-    ("not fewer than", AT_LEAST), ("a minimum of", AT_LEAST), ("at least", AT_LEAST), ("more than", AT_LEAST),
-    ("greater than", AT_LEAST), ("above", AT_LEAST), ("over", AT_LEAST), ("minimum", AT_LEAST),
-    ("no more than", AT_MOST), ("not more than", AT_MOST), ("a maximum of", AT_MOST), ("at most", AT_MOST),
-    ("up to", AT_MOST), ("less than", AT_MOST), ("fewer than", AT_MOST), ("under", AT_MOST), ("below", AT_MOST),
+    ("no less than", AT_LEAST),
+    ("not less than", AT_LEAST),
+    ("no fewer than", AT_LEAST),
+    ("not fewer than", AT_LEAST),
+    ("a minimum of", AT_LEAST),
+    ("at least", AT_LEAST),
+    ("more than", AT_LEAST),
+    ("greater than", AT_LEAST),
+    ("above", AT_LEAST),
+    ("over", AT_LEAST),
+    ("minimum", AT_LEAST),
+    ("no more than", AT_MOST),
+    ("not more than", AT_MOST),
+    ("a maximum of", AT_MOST),
+    ("at most", AT_MOST),
+    ("up to", AT_MOST),
+    ("less than", AT_MOST),
+    ("fewer than", AT_MOST),
+    ("under", AT_MOST),
+    ("below", AT_MOST),
     ("maximum", AT_MOST),
-    ("approximately", None), ("around", None), ("about", None), ("roughly", None), ("circa", None),
-    ("nearly", None), ("some", None),
+    ("approximately", None),
+    ("around", None),
+    ("about", None),
+    ("roughly", None),
+    ("circa", None),
+    ("nearly", None),
+    ("some", None),
 )
 # Words after the number (and its unit).
 _AFTER = (
-    ("及以上", AT_LEAST), ("或以上", AT_LEAST), ("以上", AT_LEAST), ("及以下", AT_MOST), ("或以下", AT_MOST),
-    ("以下", AT_MOST), ("以内", AT_MOST), ("之内", AT_MOST), ("左右", None), ("上下", None),
+    ("及以上", AT_LEAST),
+    ("或以上", AT_LEAST),
+    ("以上", AT_LEAST),
+    ("及以下", AT_MOST),
+    ("或以下", AT_MOST),
+    ("以下", AT_MOST),
+    ("以内", AT_MOST),
+    ("之内", AT_MOST),
+    ("左右", None),
+    ("上下", None),
 )
 _AFTER_EN = (
-    ("or more", AT_LEAST), ("or above", AT_LEAST), ("or over", AT_LEAST), ("and above", AT_LEAST),
-    ("and over", AT_LEAST), ("or higher", AT_LEAST), ("at least", AT_LEAST), ("or less", AT_MOST),
-    ("or fewer", AT_MOST), ("or below", AT_MOST), ("or lower", AT_MOST), ("at most", AT_MOST),
+    ("or more", AT_LEAST),
+    ("or above", AT_LEAST),
+    ("or over", AT_LEAST),
+    ("and above", AT_LEAST),
+    ("and over", AT_LEAST),
+    ("or higher", AT_LEAST),
+    ("at least", AT_LEAST),
+    ("or less", AT_MOST),
+    ("or fewer", AT_MOST),
+    ("or below", AT_MOST),
+    ("or lower", AT_MOST),
+    ("at most", AT_MOST),
     ("or so", None),
 )
 _EN_BEFORE = re.compile(r"(?i)(" + "|".join(re.escape(w) for w, _s in _BEFORE_EN) + r")\s+(?=[-+$£€¥\d.])")
@@ -68,9 +129,9 @@ KINDS_OF = {AT_LEAST: ("increase", "floor"), AT_MOST: ("decrease", "cap")}
 
 @record
 class Qualifier:
-    words: str           # as the document wrote them: 以上, 不低于, 控制在…以内, at least
-    sense: str | None    # AT_LEAST, AT_MOST, or None (only approximate)
-    approx: bool         # 左右, 约, 力争, about: judged like the plain value
+    words: str  # as the document wrote them: 以上, 不低于, 控制在…以内, at least
+    sense: str | None  # AT_LEAST, AT_MOST, or None (only approximate)
+    approx: bool  # 左右, 约, 力争, about: judged like the plain value
 
     def describe(self) -> str:
         """What the words mean, in the reader's language: at least, at most, about."""
@@ -85,8 +146,11 @@ def _combine(words: list[str], senses: list[str | None], text: str) -> Qualifier
         return None
     bounds = {s for s in senses if s}
     if len(bounds) > 1:
-        raise InputError(_("{text}: {first} and {second} say opposite things (at least and at most)").format(
-            text=repr(text), first=words[0], second=words[-1]))
+        raise InputError(
+            _("{text}: {first} and {second} say opposite things (at least and at most)").format(
+                text=repr(text), first=words[0], second=words[-1]
+            )
+        )
     sense = bounds.pop() if bounds else None
     approx = any(s is None for s in senses)
     return Qualifier("…".join(words), sense, approx)
@@ -106,7 +170,7 @@ def split(text: str) -> tuple[str, Qualifier | None]:
             if s.startswith(w) and len(s) > len(w):
                 words.append(w)
                 senses.append(sense)
-                s = s[len(w):].lstrip()
+                s = s[len(w) :].lstrip()
                 break
         else:
             m = _EN_BEFORE.match(s)
@@ -114,21 +178,21 @@ def split(text: str) -> tuple[str, Qualifier | None]:
                 break
             words.append(m.group(1).lower())
             senses.append(_SENSE_EN[m.group(1).lower()])
-            s = s[m.end():]
+            s = s[m.end() :]
     tail_words: list[str] = []
     tail_senses: list[str | None] = []
     for w, sense in _AFTER:
         if s.endswith(w) and len(s) > len(w):
             tail_words.append(w)
             tail_senses.append(sense)
-            s = s[:-len(w)].rstrip()
+            s = s[: -len(w)].rstrip()
             break
     else:
         m = _EN_AFTER.search(s)
         if m and m.start() > 0:
             tail_words.append(m.group(1).lower())
             tail_senses.append(_SENSE_EN[m.group(1).lower()])
-            s = s[:m.start()].rstrip()
+            s = s[: m.start()].rstrip()
     return s, _combine(words + tail_words, senses + tail_senses, text)
 
 
@@ -145,9 +209,12 @@ def read_words(words: str) -> Qualifier:
             parts = []
             break
     if not parts:
-        raise InputError(_("{words} is not a qualifier: words such as {examples}").format(
-            words=repr(words), examples="以上, 以下, 以内, 左右, 不低于, 不超过, 约, at least, at most, about"),
-            field="qualifier")
+        raise InputError(
+            _("{words} is not a qualifier: words such as {examples}").format(
+                words=repr(words), examples="以上, 以下, 以内, 左右, 不低于, 不超过, 约, at least, at most, about"
+            ),
+            field="qualifier",
+        )
     return _combine([p if p in _SENSE_CN else p.lower() for p in parts], senses, words)
 
 
@@ -173,7 +240,7 @@ def around(before: str, after: str) -> Qualifier | None:
     head = before.rstrip()
     for link in _LINKS:
         if head.endswith(link) and not head.endswith("控制在"):
-            head = head[:-len(link)].rstrip()
+            head = head[: -len(link)].rstrip()
             break
     for w, sense in _BEFORE:
         if not w.isascii() and head.endswith(w):

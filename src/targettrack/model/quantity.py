@@ -13,6 +13,7 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation, localcontext
 
+from ..util import i18n
 from ..util.errors import InputError
 from ..util.frozen import record
 from ..util.i18n import N_, _
@@ -37,44 +38,76 @@ _EN_MAGNITUDES = {
 _D = Decimal
 UNITS: dict[str, tuple[str, Decimal]] = {
     # money (renminbi)
-    "元": ("CNY", _D(1)), "yuan": ("CNY", _D(1)), "cny": ("CNY", _D(1)),
-    "rmb": ("CNY", _D(1)), "人民币": ("CNY", _D(1)),
-    "美元": ("USD", _D(1)), "usd": ("USD", _D(1)), "us$": ("USD", _D(1)), "$": ("USD", _D(1)),
-    "dollar": ("USD", _D(1)), "dollars": ("USD", _D(1)), "us dollars": ("USD", _D(1)),
-    "欧元": ("EUR", _D(1)), "eur": ("EUR", _D(1)), "€": ("EUR", _D(1)), "euro": ("EUR", _D(1)),
+    "元": ("CNY", _D(1)),
+    "yuan": ("CNY", _D(1)),
+    "cny": ("CNY", _D(1)),
+    "rmb": ("CNY", _D(1)),
+    "人民币": ("CNY", _D(1)),
+    "美元": ("USD", _D(1)),
+    "usd": ("USD", _D(1)),
+    "us$": ("USD", _D(1)),
+    "$": ("USD", _D(1)),
+    "dollar": ("USD", _D(1)),
+    "dollars": ("USD", _D(1)),
+    "us dollars": ("USD", _D(1)),
+    "欧元": ("EUR", _D(1)),
+    "eur": ("EUR", _D(1)),
+    "€": ("EUR", _D(1)),
+    "euro": ("EUR", _D(1)),
     "euros": ("EUR", _D(1)),
-    "英镑": ("GBP", _D(1)), "gbp": ("GBP", _D(1)), "£": ("GBP", _D(1)), "sterling": ("GBP", _D(1)),
+    "英镑": ("GBP", _D(1)),
+    "gbp": ("GBP", _D(1)),
+    "£": ("GBP", _D(1)),
+    "sterling": ("GBP", _D(1)),
     "pounds sterling": ("GBP", _D(1)),
     # length
-    "m": ("length", _D(1)), "米": ("length", _D(1)),
-    "km": ("length", _D(1000)), "公里": ("length", _D(1000)),
-    "千米": ("length", _D(1000)), "cm": ("length", _D("0.01")),
+    "m": ("length", _D(1)),
+    "米": ("length", _D(1)),
+    "km": ("length", _D(1000)),
+    "公里": ("length", _D(1000)),
+    "千米": ("length", _D(1000)),
+    "cm": ("length", _D("0.01")),
     "厘米": ("length", _D("0.01")),
     # mass
-    "g": ("mass", _D(1)), "克": ("mass", _D(1)), "kg": ("mass", _D(1000)),
-    "千克": ("mass", _D(1000)), "公斤": ("mass", _D(1000)),
-    "t": ("mass", _D(10**6)), "吨": ("mass", _D(10**6)),
+    "g": ("mass", _D(1)),
+    "克": ("mass", _D(1)),
+    "kg": ("mass", _D(1000)),
+    "千克": ("mass", _D(1000)),
+    "公斤": ("mass", _D(1000)),
+    "t": ("mass", _D(10**6)),
+    "吨": ("mass", _D(10**6)),
     # 斤 (市斤) is half a kilogram: grain output is published in 亿斤 as well as 万吨
-    "斤": ("mass", _D(500)), "市斤": ("mass", _D(500)),
+    "斤": ("mass", _D(500)),
+    "市斤": ("mass", _D(500)),
     # shares
-    "%": ("percent", _D(1)), "‰": ("percent", _D("0.1")),
-    "百分点": ("percentage-point", _D(1)), "个百分点": ("percentage-point", _D(1)),
+    "%": ("percent", _D(1)),
+    "‰": ("percent", _D("0.1")),
+    "百分点": ("percentage-point", _D(1)),
+    "个百分点": ("percentage-point", _D(1)),
     "pp": ("percentage-point", _D(1)),
     # power and energy
-    "w": ("power", _D(1)), "瓦": ("power", _D(1)), "kw": ("power", _D(10**3)),
-    "千瓦": ("power", _D(10**3)), "mw": ("power", _D(10**6)),
+    "w": ("power", _D(1)),
+    "瓦": ("power", _D(1)),
+    "kw": ("power", _D(10**3)),
+    "千瓦": ("power", _D(10**3)),
+    "mw": ("power", _D(10**6)),
     "gw": ("power", _D(10**9)),
-    "kwh": ("energy", _D(1)), "千瓦时": ("energy", _D(1)), "度": ("energy", _D(1)),
-    "mwh": ("energy", _D(10**3)), "gwh": ("energy", _D(10**6)),
+    "kwh": ("energy", _D(1)),
+    "千瓦时": ("energy", _D(1)),
+    "度": ("energy", _D(1)),
+    "mwh": ("energy", _D(10**3)),
+    "gwh": ("energy", _D(10**6)),
     "twh": ("energy", _D(10**9)),
     # area
-    "平方米": ("area", _D(1)), "m2": ("area", _D(1)), "㎡": ("area", _D(1)),
-    "平方公里": ("area", _D(10**6)), "km2": ("area", _D(10**6)),
+    "平方米": ("area", _D(1)),
+    "m2": ("area", _D(1)),
+    "㎡": ("area", _D(1)),
+    "平方公里": ("area", _D(10**6)),
+    "km2": ("area", _D(10**6)),
 }
 
 ACCEPTED_VALUES = N_(
-    "a number such as 1000, 1,000, 1.5e3, 45%, 100万元, 1000亿元, 1.2万亿元, "
-    "一千亿, 两千五百万, $17 billion or £2bn"
+    "a number such as 1000, 1,000, 1.5e3, 45%, 100万元, 1000亿元, 1.2万亿元, 一千亿, 两千五百万, $17 billion or £2bn"
 )
 # A currency written before the number ($17 billion, US$17 bn, £2bn, €1.5
 # trillion) is read as its code after it: 17 billion USD.
@@ -82,25 +115,41 @@ _CURRENCY_FIRST = re.compile(r"(?i)^(us\$|\$|£|€)\s*")
 _CURRENCY_CODES = {"us$": "USD", "$": "USD", "£": "GBP", "€": "EUR"}
 
 _CN_DIGITS = {
-    "零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3,
-    "叁": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7,
-    "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "壹": 1,
+    "二": 2,
+    "贰": 2,
+    "两": 2,
+    "三": 3,
+    "叁": 3,
+    "四": 4,
+    "肆": 4,
+    "五": 5,
+    "伍": 5,
+    "六": 6,
+    "陆": 6,
+    "七": 7,
+    "柒": 7,
+    "八": 8,
+    "捌": 8,
+    "九": 9,
+    "玖": 9,
 }
 _CN_SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _CN_BIG = {"万": 10**4, "亿": 10**8}
 _CN_CHARS = "".join(_CN_DIGITS) + "".join(_CN_SMALL) + "".join(_CN_BIG) + "点"
 
-_ARABIC = re.compile(
-    r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?"
-)
+_ARABIC = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?")
 _CHINESE = re.compile(f"[{_CN_CHARS}]+")
 _MAX_EXPONENT = 40  # beyond 10^40 nothing is a policy target; refuse, don't print 1e6 digits
 
 
 @record
 class UnitInfo:
-    dimension: str      # "" for a bare magnitude such as 万
-    factor: Decimal     # base factor of the unit without its magnitude (km = 1000 m)
+    dimension: str  # "" for a bare magnitude such as 万
+    factor: Decimal  # base factor of the unit without its magnitude (km = 1000 m)
     magnitude: Decimal  # the Chinese/English magnitude in front of it (万元 -> 10^4)
 
     @property
@@ -173,19 +222,19 @@ def parse_chinese_numeral(text: str) -> Decimal:
             i += 1
         tail = frac[i:]
         if not digits or any(c not in MAGNITUDES for c in tail):
-            raise InputError(_('cannot read Chinese numeral {text}').format(text=repr(text)))
+            raise InputError(_("cannot read Chinese numeral {text}").format(text=repr(text)))
         value = (parse_chinese_numeral(whole) if whole else Decimal(0)) + Decimal("0." + digits)
         for c in tail:
             value *= MAGNITUDES[c]
         return value
-    total = 0      # everything above the current 万/亿 section
-    section = 0    # the part below 万 being built
+    total = 0  # everything above the current 万/亿 section
+    section = 0  # the part below 万 being built
     digit = None
     seen_digit = False
     for c in text:
         if c in _CN_DIGITS:
             if digit is not None and digit != 0 and _CN_DIGITS[c] != 0:
-                raise InputError(_('cannot read Chinese numeral {text}').format(text=repr(text)))
+                raise InputError(_("cannot read Chinese numeral {text}").format(text=repr(text)))
             digit = _CN_DIGITS[c]
             seen_digit = True
         elif c in _CN_SMALL:
@@ -198,9 +247,9 @@ def parse_chinese_numeral(text: str) -> Decimal:
             total = (total + section + (digit or 0)) * 10**8
             section, digit = 0, None
         else:
-            raise InputError(_('cannot read Chinese numeral {text}').format(text=repr(text)))
+            raise InputError(_("cannot read Chinese numeral {text}").format(text=repr(text)))
     if not seen_digit and not text.startswith(("十", "拾")):
-        raise InputError(_('cannot read Chinese numeral {text}').format(text=repr(text)))
+        raise InputError(_("cannot read Chinese numeral {text}").format(text=repr(text)))
     return Decimal(total + section + (digit or 0))
 
 
@@ -244,8 +293,9 @@ def parse_quantity(text: str) -> Quantity:
     still read as -5."""
     raw = text
     s = normalize_text(text)
-    bad = InputError(_("cannot read {raw} as a value; expected {accepted}").format(raw=repr(raw),
-                                                                                  accepted=_(ACCEPTED_VALUES)))
+    bad = InputError(
+        _("cannot read {raw} as a value; expected {accepted}").format(raw=repr(raw), accepted=_(ACCEPTED_VALUES))
+    )
     if not s:
         raise bad
     sign = 1
@@ -256,7 +306,7 @@ def parse_quantity(text: str) -> Quantity:
         s = s[1:].lstrip()
     currency = _CURRENCY_FIRST.match(s)
     if currency:
-        s = s[currency.end():]
+        s = s[currency.end() :]
     m = _ARABIC.match(s)
     if m:
         try:
@@ -269,9 +319,10 @@ def parse_quantity(text: str) -> Quantity:
             raise bad
         number = parse_chinese_numeral(m.group(0))
     if abs(number.adjusted()) > _MAX_EXPONENT and number != 0:
-        raise InputError(_('{raw} is out of range (at most 10^{max_exponent})').format(
-            raw=repr(raw), max_exponent=_MAX_EXPONENT))
-    unit = s[m.end():].strip()
+        raise InputError(
+            _("{raw} is out of range (at most 10^{max_exponent})").format(raw=repr(raw), max_exponent=_MAX_EXPONENT)
+        )
+    unit = s[m.end() :].strip()
     if unit and (unit[0].isdigit() or unit[0] in ",.+-="):
         raise bad
     if any(unicodedata.category(c).startswith("C") for c in unit):
@@ -313,11 +364,14 @@ def value_in_unit(q: Quantity, target_unit: str | None) -> Decimal:
         if src.dimension != dst.dimension:
             if not target_unit:
                 # Said of the target's unit (field "unit"): the command line names --unit, an import its column.
-                raise InputError(_("the target has no unit to convert {unit} into: give it its unit ({unit})").format(
-                    unit=q.unit), field="unit")
+                raise InputError(
+                    _("the target has no unit to convert {unit} into: give it its unit ({unit})").format(unit=q.unit),
+                    field="unit",
+                )
             raise InputError(
-                _("unit {unit} cannot be converted to the target's unit ({shown}); give the value in {value} or a unit of the same kind").format(
-                                        unit=repr(q.unit), shown=target_unit, value=target_unit)
+                _(
+                    "unit {unit} cannot be converted to the target's unit ({shown}); give the value in {value} or a unit of the same kind"
+                ).format(unit=repr(q.unit), shown=target_unit, value=target_unit)
             )
         return clean(q.number * src.scale / dst.scale)
 
@@ -345,9 +399,7 @@ def format_difference(value: Decimal | None, unit: str | None) -> str:
     """A difference between two values: in percentage points where the values
     are percentages (2 pp, as statisticians write 2个百分点), else in the unit."""
     if unit == "%":
-        from ..util.i18n import current
-
-        return format_quantity(value, "个百分点" if current == "zh" else "pp")
+        return format_quantity(value, "个百分点" if i18n.current == "zh" else "pp")
     return format_quantity(value, unit)
 
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from .dates import parse_lag
 from ..util.errors import InputError
 from ..util.frozen import Factory, record, replace
-from ..util.i18n import _
+from ..util.i18n import _, check
+from .dates import parse_lag
 
 METHODS = ("linear", "cagr", "projection")
 BAND_NAMES = ("on-track", "at-risk", "off-track")  # each is the lower edge of its band
@@ -47,8 +47,12 @@ DEFAULT_LAGS = {"year": 90, "half": 45, "quarter": 45, "month": 30, "day": 0}
 
 
 def _all_keys() -> tuple[str, ...]:
-    return (("method",) + tuple(f"{m}.{b}" for m in METHODS for b in BAND_NAMES)
-            + tuple(f"lag.{f}" for f in DEFAULT_LAGS) + ("lang",))
+    return (
+        ("method",)
+        + tuple(f"{m}.{b}" for m in METHODS for b in BAND_NAMES)
+        + tuple(f"lag.{f}" for f in DEFAULT_LAGS)
+        + ("lang",)
+    )
 
 
 KEYS = _all_keys()
@@ -59,7 +63,7 @@ class Settings:
     method: str = "linear"
     bands: dict = Factory(lambda: dict(DEFAULT_BANDS))
     lags: dict = Factory(lambda: dict(DEFAULT_LAGS))  # frequency -> days
-    lang: str = ""   # zh or en for everyone using this store; "": each reader's own (i18n.py)
+    lang: str = ""  # zh or en for everyone using this store; "": each reader's own (i18n.py)
 
     def get(self, key: str) -> str:
         check_key(key)
@@ -76,33 +80,35 @@ class Settings:
         check_key(key)
         if key == "method":
             if value not in METHODS:
-                raise InputError(_('method: {value} is not one of {items}').format(
-                    value=repr(value), items=', '.join(METHODS)))
+                raise InputError(
+                    _("method: {value} is not one of {items}").format(value=repr(value), items=", ".join(METHODS))
+                )
             return replace(self, method=value)
         if key == "lang":
-            from ..util.i18n import check
-
             return replace(self, lang=check(value, "lang") if value else "")
         m, b = key.split(".")
         if m == "lag":
             try:
                 days = parse_lag(value)
             except InputError as e:
-                raise InputError(_('{key}: {detail}').format(key=key, detail=e)) from None
+                raise InputError(_("{key}: {detail}").format(key=key, detail=e)) from None
             return replace(self, lags={**self.lags, b: days})
         try:
             number = Fraction(value)
         except (ValueError, ZeroDivisionError):
-            raise InputError(_('{key}: {value} is not a number (e.g. 0.95)').format(
-                key=key, value=repr(value))) from None
+            raise InputError(
+                _("{key}: {value} is not a number (e.g. 0.95)").format(key=key, value=repr(value))
+            ) from None
         if not -10 <= number <= 10:
-            raise InputError(_('{key}: {value} is out of range (-10 to 10)').format(key=key, value=value))
+            raise InputError(_("{key}: {value} is out of range (-10 to 10)").format(key=key, value=value))
         bands = dict(self.bands)
         new = replace(bands[m], **{b.replace("-", "_"): number})
         if not new.on_track >= new.at_risk >= new.off_track:
-            raise InputError(_('{key}: the edges must keep on-track >= at-risk >= off-track (would be {show}, '
-                                '{show2}, {show3})').format(
-                key=key, show=_show(new.on_track), show2=_show(new.at_risk), show3=_show(new.off_track)))
+            raise InputError(
+                _(
+                    "{key}: the edges must keep on-track >= at-risk >= off-track (would be {show}, {show2}, {show3})"
+                ).format(key=key, show=_show(new.on_track), show2=_show(new.at_risk), show3=_show(new.off_track))
+            )
         bands[m] = new
         return replace(self, bands=bands)
 
@@ -131,8 +137,9 @@ class Settings:
 
 def check_key(key: str) -> None:
     if key not in KEYS:
-        raise InputError(_('unknown setting {key}; the settings are: {items}').format(
-            key=repr(key), items=', '.join(KEYS)))
+        raise InputError(
+            _("unknown setting {key}; the settings are: {items}").format(key=repr(key), items=", ".join(KEYS))
+        )
 
 
 def _show(x: Fraction) -> str:

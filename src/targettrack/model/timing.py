@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from .dates import Period, frequency_of, next_period, period_of, shift
 from ..util.frozen import record
-from .target import Target
+from .dates import Period, frequency_of, next_period, period_of, shift
 from .settings import Settings
+from .target import Target
 
 
 def frequency(t: Target) -> str:
@@ -77,8 +77,8 @@ def has_deadline_value(t: Target, as_of: date) -> bool:
 
 @record
 class Due:
-    period: Period   # the next period whose value is awaited
-    day: date        # when it is due: the period's end plus the lag
+    period: Period  # the next period whose value is awaited
+    day: date  # when it is due: the period's end plus the lag
 
 
 def next_due(t: Target, as_of: date, settings: Settings) -> Due | None:

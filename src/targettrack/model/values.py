@@ -11,9 +11,9 @@ from decimal import Decimal
 
 from ..util.errors import InputError
 from ..util.i18n import _
-from .target import DONE, NOT_DONE, Target, change_text
 from .qualifiers import split
 from .quantity import Quantity, format_quantity, normalize_text, parse_quantity, value_in_unit
+from .target import DONE, NOT_DONE, Target, change_text
 
 DONE_WORDS = {"done", "yes", "true", "1", "完成", "已完成", "建成", "已建成", "达成", "是"}
 NOT_DONE_WORDS = {"undone", "not-done", "no", "false", "0", "未完成", "否"}
@@ -25,8 +25,12 @@ def _read_done(t: Target, text: str) -> Decimal:
         return DONE
     if word in NOT_DONE_WORDS:
         return NOT_DONE
-    raise InputError(_("{id} is a milestone; give 'done' (or 'undone' to correct a mistake), not {text}").format(
-        id=t.id, text=repr(text)), field="value")
+    raise InputError(
+        _("{id} is a milestone; give 'done' (or 'undone' to correct a mistake), not {text}").format(
+            id=t.id, text=repr(text)
+        ),
+        field="value",
+    )
 
 
 def _read_level(t: Target, text: str) -> Decimal:
@@ -45,8 +49,12 @@ def _not_qualified(text: str) -> None:
     except InputError:
         return
     if q is not None:
-        raise InputError(_("{text}: a value is a number, and {words} qualifies a target, not a value; give "
-                           "{core}").format(text=repr(text), words=q.words, core=core), field="value")
+        raise InputError(
+            _("{text}: a value is a number, and {words} qualifies a target, not a value; give {core}").format(
+                text=repr(text), words=q.words, core=core
+            ),
+            field="value",
+        )
 
 
 def _show_done(t: Target, value) -> str:
@@ -57,10 +65,20 @@ def _show_level(t: Target, value) -> str:
     return format_quantity(value, t.unit)
 
 
-READERS = {"increase": _read_level, "decrease": _read_level, "cap": _read_level, "floor": _read_level,
-           "milestone": _read_done}
-SHOWN = {"increase": _show_level, "decrease": _show_level, "cap": _show_level, "floor": _show_level,
-         "milestone": _show_done}
+READERS = {
+    "increase": _read_level,
+    "decrease": _read_level,
+    "cap": _read_level,
+    "floor": _read_level,
+    "milestone": _read_done,
+}
+SHOWN = {
+    "increase": _show_level,
+    "decrease": _show_level,
+    "cap": _show_level,
+    "floor": _show_level,
+    "milestone": _show_done,
+}
 
 
 def read_value(t: Target, text: str) -> Decimal:

@@ -44,10 +44,23 @@ def lines_renderer(name: str):
 
 # --- the report's formats -------------------------------------------------------
 
-REPORT_FORMATS = {"text": "report_text", "markdown": "report_markdown", "json": "report_json", "csv": "report_csv",
-                  "html": "report_html"}
-REPORT_EXTENSIONS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-                     ".json": "json", ".csv": "csv", ".html": "html", ".htm": "html"}
+REPORT_FORMATS = {
+    "text": "report_text",
+    "markdown": "report_markdown",
+    "json": "report_json",
+    "csv": "report_csv",
+    "html": "report_html",
+}
+REPORT_EXTENSIONS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".json": "json",
+    ".csv": "csv",
+    ".html": "html",
+    ".htm": "html",
+}
 # The formats drawn from a brief.Brief (report_common.brief, or reportrows.py
 # from kept rows); the others draw the report.Report with its whole targets.
 BRIEF_FORMATS = ("text", "markdown")
@@ -61,9 +74,10 @@ def provenance_lines(recorded, as_of, git: dict | None) -> list[str]:
     lines = []
     if recorded is not None:
         days = (as_of - recorded).days
-        said = {0: _("data: latest value recorded {day}, the day of the report"),
-                1: _("data: latest value recorded {day}, the day before the report")}.get(
-            days, _("data: latest value recorded {day}, {n} days before the report"))
+        said = {
+            0: _("data: latest value recorded {day}, the day of the report"),
+            1: _("data: latest value recorded {day}, the day before the report"),
+        }.get(days, _("data: latest value recorded {day}, {n} days before the report"))
         lines.append(said.format(day=prose_date(recorded), n=days))
     if git:
         text = _("git: commit {commit} of {day}").format(commit=git["commit"], day=git["date"])
@@ -81,8 +95,9 @@ def report_renderer(name: str):
     return importlib.import_module(f"{__name__}.{REPORT_FORMATS[name]}").render
 
 
-def print_report(rep, name: str, *, store: str | None, generated_at: str, color: bool, git: dict | None = None,
-                 **page) -> None:
+def print_report(
+    rep, name: str, *, store: str | None, generated_at: str, color: bool, git: dict | None = None, **page
+) -> None:
     """The report in format `name` on stdout, as `report` prints it: text on
     a terminal fitted to its width and in colour (user text in it is shown
     safe already: textwidth.safe; the colours are ours); anywhere else,
@@ -97,8 +112,15 @@ def print_report(rep, name: str, *, store: str | None, generated_at: str, color:
         import shutil
 
         buf = io.StringIO()
-        draw(rep, buf, store=store, generated_at=generated_at, total=shutil.get_terminal_size((80, 24)).columns,
-             color=color, git=git)
+        draw(
+            rep,
+            buf,
+            store=store,
+            generated_at=generated_at,
+            total=shutil.get_terminal_size((80, 24)).columns,
+            color=color,
+            git=git,
+        )
         sys.stdout.write(buf.getvalue())
     else:
         draw(rep, data_out(), store=store, generated_at=generated_at, git=git, **page)  # page: html's title, zoom

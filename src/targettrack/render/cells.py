@@ -4,20 +4,18 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..judge.assess import Assessment
-from ..util.i18n import N_, _
-from ..model.target import Target, change_text
+from ..judge.assessment import Assessment
 from ..model.quantity import format_difference, format_quantity
-from ..util.textwidth import safe, width
+from ..model.target import Target, change_text
 from ..model.values import show_measure
-
+from ..util.i18n import N_, _
+from ..util.textwidth import safe, width
 from .lines import COLUMNS, HEADERS, Line, columns, header  # noqa: F401 (the list's lines, drawn from these cells)
 
 
 def status_text(a: Assessment) -> str:
     """The status in the reader's language (its code in English), and whether its data are overdue."""
     return _(a.status) + (_(" (stale)") if a.stale and a.status != "awaiting-data" else "")
-
 
 
 def amount(x, unit: str) -> str:
@@ -89,9 +87,15 @@ def title_of(t: Target) -> str:
 
 def line(t: Target, a: Assessment) -> Line:
     cells = row_cells(t, a, True)
-    return Line(cells, a.status, None if a.progress is None else float(a.progress),
-                None if a.expected is None else float(a.expected), t.spec.shape == "path", t.binding is not None,
-                tuple(width(c) for c in cells[:-1]))  # the title, last and unpadded, is measured only to wrap
+    return Line(
+        cells,
+        a.status,
+        None if a.progress is None else float(a.progress),
+        None if a.expected is None else float(a.expected),
+        t.spec.shape == "path",
+        t.binding is not None,
+        tuple(width(c) for c in cells[:-1]),
+    )  # the title, last and unpadded, is measured only to wrap
 
 
 def row_cells(t: Target, a: Assessment, binding: bool = False) -> tuple[str, ...]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from ..util.i18n import N_, _
 from ..model.quantity import format_quantity
+from ..util.i18n import N_, _
 from ..util.textwidth import width as cells
 from .chartdata import ChartData
 
@@ -25,8 +25,14 @@ MARKS = {
     "projection": ("*", "∙", "\x1b[35m"),
 }
 RESET = "\x1b[0m"
-LEGEND = (("value", N_("values")), ("plan", N_("straight line to the target")), ("target", N_("target")),
-          ("deadline", N_("deadline")), ("today", N_("as of")), ("projection", N_("projection")))
+LEGEND = (
+    ("value", N_("values")),
+    ("plan", N_("straight line to the target")),
+    ("target", N_("target")),
+    ("deadline", N_("deadline")),
+    ("today", N_("as of")),
+    ("projection", N_("projection")),
+)
 
 
 def _label(v: float, unit: str) -> str:
@@ -91,11 +97,14 @@ def draw(c: ChartData, total_width: int, height: int = 10, color: bool = False) 
     lines.append(" " * (margin - 1) + ("└" if color else "+") + ("─" if color else "-") * w)
     # Dates under the axis: the first day, the deadline and the last day, where they fit.
     axis = [" "] * w
-    for d, text in [(x0, x0.isoformat())] + ([(c.deadline, c.deadline_label or c.deadline.isoformat())]
-                                             if c.deadline else []) + [(x1, x1.isoformat())]:
+    for d, text in (
+        [(x0, x0.isoformat())]
+        + ([(c.deadline, c.deadline_label or c.deadline.isoformat())] if c.deadline else [])
+        + [(x1, x1.isoformat())]
+    ):
         at = min(max(col(d) - len(text) // 2, 0), w - len(text))
-        if all(ch == " " for ch in axis[max(at - 1, 0):at + len(text) + 1]):
-            axis[at:at + len(text)] = list(text)
+        if all(ch == " " for ch in axis[max(at - 1, 0) : at + len(text) + 1]):
+            axis[at : at + len(text)] = list(text)
     lines.append(" " * margin + "".join(axis).rstrip())
     present = {k for row_ in grid for k in row_ if k}
     line, used = "", 0

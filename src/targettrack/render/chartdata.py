@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..judge.assess import Assessment
+from ..judge.assessment import Assessment
 from ..model.dates import shift
 from ..model.forms import as_levels
 from ..model.target import Target, baseline_point, observed_series
@@ -24,19 +24,19 @@ from ..model.target import Target, baseline_point, observed_series
 
 @dataclass(frozen=True)
 class ChartData:
-    points: list[tuple[date, float]]          # observations up to the as-of date
-    plan: tuple[tuple[date, float], tuple[date, float]] | None   # base -> target at the deadline
-    target: float | None                      # the level to reach (or the cap / floor)
+    points: list[tuple[date, float]]  # observations up to the as-of date
+    plan: tuple[tuple[date, float], tuple[date, float]] | None  # base -> target at the deadline
+    target: float | None  # the level to reach (or the cap / floor)
     deadline: date | None
     as_of: date
     projection: tuple[tuple[date, float], tuple[date, float]] | None  # latest -> deadline on the trend
     x_range: tuple[date, date]
     y_range: tuple[float, float]
     unit: str
-    milestone: bool = False                   # values are 0 (not done) and 1 (done)
-    deadline_label: str = ""                  # the deadline period as the store gives it (2025, 2025-Q4)
-    cut: bool = False                         # the value axis does not start at zero (zoomed): draw it cut
-    labels: tuple = ()                        # each point's period as the store gives it (2022, 2024-Q3)
+    milestone: bool = False  # values are 0 (not done) and 1 (done)
+    deadline_label: str = ""  # the deadline period as the store gives it (2025, 2025-Q4)
+    cut: bool = False  # the value axis does not start at zero (zoomed): draw it cut
+    labels: tuple = ()  # each point's period as the store gives it (2022, 2024-Q3)
 
 
 def middle(period) -> date:
@@ -63,9 +63,19 @@ def _done_chart(t: Target, a: Assessment, zoom: bool = False) -> ChartData:
         days.append(t.start.first)
     lo_day, hi_day = min(days), max(days)
     lo_day = min(lo_day, shift(hi_day, -180))
-    return ChartData(points, None, 1.0, t.deadline.last if t.deadline else None, a.as_of, None,
-                     (lo_day, hi_day), (-0.15, 1.15), "", milestone=True,
-                     deadline_label=t.deadline.label if t.deadline else "")
+    return ChartData(
+        points,
+        None,
+        1.0,
+        t.deadline.last if t.deadline else None,
+        a.as_of,
+        None,
+        (lo_day, hi_day),
+        (-0.15, 1.15),
+        "",
+        milestone=True,
+        deadline_label=t.deadline.label if t.deadline else "",
+    )
 
 
 def _path_chart(t: Target, a: Assessment, zoom: bool = False) -> ChartData | None:
@@ -96,8 +106,14 @@ def _level_chart(t: Target, a: Assessment, *, with_path: bool, zoom: bool) -> Ch
         if start is not None and start[0] < deadline:
             plan = (start, (deadline, goal))
     projection = None
-    if (with_path and deadline and points and a.projected_value is not None
-            and a.status not in ("achieved", "missed") and points[-1][0] < deadline):
+    if (
+        with_path
+        and deadline
+        and points
+        and a.projected_value is not None
+        and a.status not in ("achieved", "missed")
+        and points[-1][0] < deadline
+    ):
         projection = (points[-1], (deadline, float(a.projected_value)))
     days = [d for d, _ in points] + [a.as_of] + [p.first for p in spans] + [p.last for p in spans]
     days += [t.deadline.first, t.deadline.last] if t.deadline else []
@@ -120,8 +136,20 @@ def _level_chart(t: Target, a: Assessment, *, with_path: bool, zoom: bool) -> Ch
         low = 0.0
     else:
         low = lo - pad
-    return ChartData(points, plan, goal, deadline, a.as_of, projection, (lo_day, hi_day), (low, hi + pad),
-                     t.unit, deadline_label=t.deadline.label if t.deadline else "", cut=low > 0, labels=labels)
+    return ChartData(
+        points,
+        plan,
+        goal,
+        deadline,
+        a.as_of,
+        projection,
+        (lo_day, hi_day),
+        (low, hi + pad),
+        t.unit,
+        deadline_label=t.deadline.label if t.deadline else "",
+        cut=low > 0,
+        labels=labels,
+    )
 
 
 # What each kind's chart shows (tests/test_kinds.py checks every kind has one).
@@ -152,7 +180,7 @@ def nice_axis(lo: float, hi: float, most: int = 6, zoom: bool = False) -> tuple[
     step = None
     for exponent in range(math.floor(math.log10(span)) - 2, math.floor(math.log10(span)) + 2):
         for m in (1, 2, 5):
-            s = m * 10.0 ** exponent
+            s = m * 10.0**exponent
             if math.ceil(hi / s - 1e-9) - math.floor(lo / s + 1e-9) <= most - 1:
                 step = s
                 break

@@ -6,8 +6,8 @@ spread over source_document, source_url, ... columns.
 
 from __future__ import annotations
 
-from ..util.csvcells import row_line, write_rows
 from ..judge.listrecord import FIELDS, SOURCE_FIELDS, record
+from ..util.csvcells import row_line, write_rows
 
 HEADER = [f for f in FIELDS if f != "source"] + [f"source_{k}" for k in SOURCE_FIELDS]
 

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import json
 
-from ..judge.assess import Assessment
-from ..util.i18n import N_, NP_, _, p_, prose_date
-from ..model.target import Target
-
-from ..model.quantity import format_difference, format_quantity, json_number
+from ..judge.assessment import Assessment
 from ..judge.listrecord import observation_records, record
+from ..model.quantity import format_difference, format_quantity, json_number
+from ..model.target import Target
 from ..model.timing import frequency
-from ..util.textwidth import pad, safe
-from .plain import write_table
 from ..model.values import show_value
+from ..util.i18n import N_, NP_, _, p_, prose_date
+from ..util.textwidth import pad, safe
 from .cells import amount, current_cell, difference, target_cell, target_words
+from .plain import write_table
 
 
 def _pct(x) -> str:
@@ -26,8 +25,11 @@ def _rates(t: Target, a: Assessment) -> str:
         return ""
     parts = []
     if a.required_rate is not None:
-        parts.append(_("needs {rate} a year from the {period} value").format(
-            rate=difference(a.required_rate, t.measured_unit), period=a.last_period or a.current_date))
+        parts.append(
+            _("needs {rate} a year from the {period} value").format(
+                rate=difference(a.required_rate, t.measured_unit), period=a.last_period or a.current_date
+            )
+        )
     if a.observed_rate is not None:
         parts.append(_("doing {rate} a year").format(rate=difference(a.observed_rate, t.measured_unit)))
     return _(", ").join(parts)
@@ -39,14 +41,19 @@ def _buffer(a: Assessment) -> str:
     if a.buffer_days is None or a.method != "linear" or a.status in ("achieved", "missed", "awaiting-data"):
         return ""
     when = a.last_period or (a.current_date.isoformat() if a.current_date else "")
-    return _days(abs(a.buffer_days)) + (_(" ahead of the straight line in {period}") if a.buffer_days >= 0
-                                        else _(" behind the straight line in {period}")).format(period=when)
+    return _days(abs(a.buffer_days)) + (
+        _(" ahead of the straight line in {period}")
+        if a.buffer_days >= 0
+        else _(" behind the straight line in {period}")
+    ).format(period=when)
 
 
 def _days(n) -> str:
     if n is None:
         return ""
-    return _("{n} days").format(n=n) + (_(" ({years} years)").format(years=f"{n / 365.25:.1f}") if abs(n) >= 365 else "")
+    return _("{n} days").format(n=n) + (
+        _(" ({years} years)").format(years=f"{n / 365.25:.1f}") if abs(n) >= 365 else ""
+    )
 
 
 # The names of show's lines, for the catalog (each is translated where it is shown).
@@ -100,8 +107,12 @@ def lines(t: Target, a: Assessment) -> list[tuple[str, str]]:
     rows = [
         ("title", safe(t.title)),
         ("title_en", safe(t.title_en)),
-        ("status", _("{status}  (as of {date}: {reason})").format(status=_(a.status), date=prose_date(a.as_of),
-                                                                   reason=a.reason)),
+        (
+            "status",
+            _("{status}  (as of {date}: {reason})").format(
+                status=_(a.status), date=prose_date(a.as_of), reason=a.reason
+            ),
+        ),
         ("method", _(a.method) + (f"  ({a.note})" if a.note and a.method != "linear" or "CAGR" in a.note else "")),
         ("kind", _(t.kind)),
         ("form", _form(t)),
@@ -112,27 +123,55 @@ def lines(t: Target, a: Assessment) -> list[tuple[str, str]]:
         ("deadline", when(t.deadline)),
         ("days left", "-" if a.days_left is None else str(a.days_left)),
         ("start", when(t.start, end=False)),
-        ("baseline", "-" if t.baseline is None else format_quantity(t.baseline, t.unit)
-         + (_(" on {when}").format(when=when(t.baseline_date)) if t.baseline_date else "")),
-        ("current", current_cell(t, a) + (_(" on {when}").format(when=a.current_date.isoformat())
-                                          if a.current_date else "")),
+        (
+            "baseline",
+            "-"
+            if t.baseline is None
+            else format_quantity(t.baseline, t.unit)
+            + (_(" on {when}").format(when=when(t.baseline_date)) if t.baseline_date else ""),
+        ),
+        (
+            "current",
+            current_cell(t, a) + (_(" on {when}").format(when=a.current_date.isoformat()) if a.current_date else ""),
+        ),
         ("progress", _pct(a.progress)),
         ("expected", _pct(a.expected)),
         ("ratio", "-" if a.ratio is None else f"{float(a.ratio):.2f}"),
         ("score", "" if a.score is None else _("{score} (Open SDG, -5 to +5)").format(score=f"{a.score:+.2f}")),
-        ("projected", (a.projected_date.isoformat() if a.projected_date else "-")
-         + (f"  ({a.note})" if not a.projected_date and a.note and "CAGR" not in a.note else "")),
-        ("at deadline", "" if a.projected_value is None or a.status == "achieved"
-         else _("{value} on the current trend").format(value=amount(a.projected_value, t.measured_unit))),
+        (
+            "projected",
+            (a.projected_date.isoformat() if a.projected_date else "-")
+            + (f"  ({a.note})" if not a.projected_date and a.note and "CAGR" not in a.note else ""),
+        ),
+        (
+            "at deadline",
+            ""
+            if a.projected_value is None or a.status == "achieved"
+            else _("{value} on the current trend").format(value=amount(a.projected_value, t.measured_unit)),
+        ),
         ("rates", _rates(t, a)),
         ("buffer", _buffer(a)),
-        ("achieved", (a.achieved_date.isoformat() if a.achieved_date else "-")
-         + ("" if a.achieved_ahead_days is None else
-            (_("  ({days} before the deadline)") if a.achieved_ahead_days >= 0 else
-             _("  ({days} after the deadline)")).format(days=_days(abs(a.achieved_ahead_days))))),
-        ("shortfall", "" if a.shortfall is None else
-         _("{gap} short of {target} at the deadline").format(gap=format_difference(a.shortfall, t.measured_unit),
-                                                             target=target_cell(t))),
+        (
+            "achieved",
+            (a.achieved_date.isoformat() if a.achieved_date else "-")
+            + (
+                ""
+                if a.achieved_ahead_days is None
+                else (
+                    _("  ({days} before the deadline)")
+                    if a.achieved_ahead_days >= 0
+                    else _("  ({days} after the deadline)")
+                ).format(days=_days(abs(a.achieved_ahead_days)))
+            ),
+        ),
+        (
+            "shortfall",
+            ""
+            if a.shortfall is None
+            else _("{gap} short of {target} at the deadline").format(
+                gap=format_difference(a.shortfall, t.measured_unit), target=target_cell(t)
+            ),
+        ),
         ("tags", _(", ").join(safe(x) for x in t.tags)),
         ("added by", safe(t.created_by)),
         ("edited by", safe(t.edited_by)),
@@ -147,15 +186,30 @@ def lines(t: Target, a: Assessment) -> list[tuple[str, str]]:
     return [(k, v) for k, v in rows if v not in ("", None)]
 
 
-CHANGE_FORMS = {"relative": N_("change, relative to the base (compounding yearly changes)"),
-                "absolute": N_("change from the base, in the unit"),
-                "points": N_("change from the base, in percentage points")}
-EACH_FORMS = {"year": N_("the bound holds each year"), "half": N_("the bound holds each half"),
-              "quarter": N_("the bound holds each quarter"), "month": N_("the bound holds each month"),
-              "day": N_("the bound holds each day")}
+CHANGE_FORMS = {
+    "relative": N_("change, relative to the base (compounding yearly changes)"),
+    "absolute": N_("change from the base, in the unit"),
+    "points": N_("change from the base, in percentage points"),
+}
+EACH_FORMS = {
+    "year": N_("the bound holds each year"),
+    "half": N_("the bound holds each half"),
+    "quarter": N_("the bound holds each quarter"),
+    "month": N_("the bound holds each month"),
+    "day": N_("the bound holds each day"),
+}
 FREQUENCIES = (N_("year"), N_("half"), N_("quarter"), N_("month"), N_("day"), N_("irregular"))
-NAMES = (N_("linear"), N_("cagr"), N_("projection"), N_("growth"),
-         N_("increase"), N_("decrease"), N_("cap"), N_("floor"), N_("milestone"))
+NAMES = (
+    N_("linear"),
+    N_("cagr"),
+    N_("projection"),
+    N_("growth"),
+    N_("increase"),
+    N_("decrease"),
+    N_("cap"),
+    N_("floor"),
+    N_("milestone"),
+)
 
 
 def _form(t: Target) -> str:
@@ -177,21 +231,38 @@ def _data(t: Target, a: Assessment) -> str:
     text = _(frequency(t)) + (_(", published {n} days after").format(n=t.lag) if t.lag is not None else "")
     if a.data_awaited and a.data_due:
         text += (_("; {period} value overdue since {day}") if a.stale else _("; {period} value due {day}")).format(
-            period=a.data_awaited, day=a.data_due)
+            period=a.data_awaited, day=a.data_due
+        )
     if a.stale and a.status != "awaiting-data":
         text += _(" (stale)")
     return text
 
 
 def timeline_rows(t: Target, steps: list[Assessment]) -> list[dict]:
-    return [{"date": s.as_of.isoformat(), "status": s.status, "current": json_number(s.current),
-             "progress": None if s.progress is None else round(float(s.progress), 4),
-             "ratio": None if s.ratio is None else round(float(s.ratio), 4), "method": s.method}
-            for s in steps]
+    return [
+        {
+            "date": s.as_of.isoformat(),
+            "status": s.status,
+            "current": json_number(s.current),
+            "progress": None if s.progress is None else round(float(s.progress), 4),
+            "ratio": None if s.ratio is None else round(float(s.ratio), 4),
+            "method": s.method,
+        }
+        for s in steps
+    ]
 
 
-def render_text(t: Target, a: Assessment, out, steps: list[Assessment] | None = None,
-                *, width: int = 80, color: bool = False, fit: bool = False, zoom: bool = False) -> None:
+def render_text(
+    t: Target,
+    a: Assessment,
+    out,
+    steps: list[Assessment] | None = None,
+    *,
+    width: int = 80,
+    color: bool = False,
+    fit: bool = False,
+    zoom: bool = False,
+) -> None:
     """`fit`: on a terminal `width` wide, long values wrap under themselves
     (fit.py's rules) and the status is in its colour."""
     from ..util.textwidth import width as display_width
@@ -211,7 +282,7 @@ def render_text(t: Target, a: Assessment, out, steps: list[Assessment] | None = 
         if key == "status" and color:
             pieces = wrap(value, max(width - 15, 20)) if fit else [value]  # the lead is 15 cells
             label = _(a.status)
-            first = paint(label, STATUS_STYLE.get(a.status, ""), True) + pieces[0][len(label):]
+            first = paint(label, STATUS_STYLE.get(a.status, ""), True) + pieces[0][len(label) :]
         put(f"  {pad(p_('show', key), 12)} ", value, first)
     obs = observation_records(t)
     out.write("  " + _("observations ({n})").format(n=len(obs)) + "\n")
@@ -228,9 +299,15 @@ def render_text(t: Target, a: Assessment, out, steps: list[Assessment] | None = 
         out.write("  " + _("timeline ({n})").format(n=len(steps)) + "\n")
         rows = [("DATE", "STATUS", "CURRENT", "PROGRESS", "RATIO")]
         for s in steps:
-            rows.append((s.as_of.isoformat(), s.status, current_cell(t, s),
-                         "-" if s.progress is None else f"{float(s.progress) * 100:.0f}%",
-                         "-" if s.ratio is None else f"{float(s.ratio):.2f}"))
+            rows.append(
+                (
+                    s.as_of.isoformat(),
+                    s.status,
+                    current_cell(t, s),
+                    "-" if s.progress is None else f"{float(s.progress) * 100:.0f}%",
+                    "-" if s.ratio is None else f"{float(s.ratio):.2f}",
+                )
+            )
         write_table(rows, out, indent="    ")
     from .chart import draw
     from .chartdata import chart_data

@@ -6,12 +6,12 @@ from __future__ import annotations
 import io
 import json
 
-from ..exchange.formats import EXPORT_FORMAT, OBSERVATION_COLUMNS, TARGET_COLUMNS
+from ..exchange.columns import EXPORT_FORMAT, OBSERVATION_COLUMNS, TARGET_COLUMNS
 from ..extract import Candidate
 from ..model.kinds import KIND
 from ..model.quantity import format_number, format_quantity, json_number
-from ..util.textwidth import safe
 from ..util.csvcells import write_rows
+from ..util.textwidth import safe
 
 
 def explain(c: Candidate) -> str:
@@ -26,8 +26,11 @@ def explain(c: Candidate) -> str:
 def importable(c: Candidate) -> bool:
     """import takes an increase or decrease target only with a deadline, and
     a change or a growth rate only with its base year."""
-    return (not c.observation and (c.deadline is not None or not KIND[c.kind].needs_deadline)
-            and (c.form is None or c.baseline_date is not None))
+    return (
+        not c.observation
+        and (c.deadline is not None or not KIND[c.kind].needs_deadline)
+        and (c.form is None or c.baseline_date is not None)
+    )
 
 
 def target_docs(cands: list[Candidate], undated: bool = True) -> list[dict]:
@@ -39,8 +42,12 @@ def target_docs(cands: list[Candidate], undated: bool = True) -> list[dict]:
     for c in cands:
         if c.observation or (not importable(c) and not undated):
             continue
-        d = {"id": c.id, "title": c.title, "kind": c.kind,
-             "source": {"document": c.file, "quote": c.quote, "note": explain(c)}}
+        d = {
+            "id": c.id,
+            "title": c.title,
+            "kind": c.kind,
+            "source": {"document": c.file, "quote": c.quote, "note": explain(c)},
+        }
         if c.unit:
             d["unit"] = c.unit
         if c.value is not None:
@@ -65,29 +72,55 @@ def target_docs(cands: list[Candidate], undated: bool = True) -> list[dict]:
             d["at_deadline"] = True
         obs = [o for o in cands if o.observation and o.for_target == c.id and o.observed]
         if obs:
-            d["observations"] = [{"date": o.observed.label, "value": json_number(o.value),
-                                  "note": f"from {o.file}, line {o.line}", "source": o.quote} for o in obs]
+            d["observations"] = [
+                {
+                    "date": o.observed.label,
+                    "value": json_number(o.value),
+                    "note": f"from {o.file}, line {o.line}",
+                    "source": o.quote,
+                }
+                for o in obs
+            ]
         docs.append(d)
     return docs
 
 
 def as_json(cands: list[Candidate], undated: bool = True) -> str:
-    return json.dumps({"format": EXPORT_FORMAT, "version": 1, "targets": target_docs(cands, undated)},
-                      ensure_ascii=False, indent=1) + "\n"
+    return (
+        json.dumps(
+            {"format": EXPORT_FORMAT, "version": 1, "targets": target_docs(cands, undated)},
+            ensure_ascii=False,
+            indent=1,
+        )
+        + "\n"
+    )
 
 
 def as_csv(cands: list[Candidate]) -> str:
     out = io.StringIO()
     rows = []
     for d in target_docs(cands):
-        rows.append({"id": d["id"], "title": d["title"], "kind": d["kind"], "unit": d.get("unit"),
-                     "target": format_number(c_value) if (c_value := _value(d)) is not None else None,
-                     "deadline": d.get("deadline"), "plan": d.get("plan"), "form": d.get("form"),
-                     "change": d.get("change"), "baseline_date": d.get("baseline_date"), "each": d.get("each"),
-                     "qualifier": d.get("qualifier"), "approx": "true" if d.get("approx") else None,
-                     "at_deadline": "true" if d.get("at_deadline") else None,
-                     "source": d["source"]["document"],
-                     "source_quote": d["source"]["quote"], "source_note": d["source"]["note"]})
+        rows.append(
+            {
+                "id": d["id"],
+                "title": d["title"],
+                "kind": d["kind"],
+                "unit": d.get("unit"),
+                "target": format_number(c_value) if (c_value := _value(d)) is not None else None,
+                "deadline": d.get("deadline"),
+                "plan": d.get("plan"),
+                "form": d.get("form"),
+                "change": d.get("change"),
+                "baseline_date": d.get("baseline_date"),
+                "each": d.get("each"),
+                "qualifier": d.get("qualifier"),
+                "approx": "true" if d.get("approx") else None,
+                "at_deadline": "true" if d.get("at_deadline") else None,
+                "source": d["source"]["document"],
+                "source_quote": d["source"]["quote"],
+                "source_note": d["source"]["note"],
+            }
+        )
     write_rows(TARGET_COLUMNS, rows, out)
     out.write("\n")
     obs = [{"id": d["id"], **o} for d in target_docs(cands) for o in d.get("observations", [])]
@@ -107,8 +140,18 @@ def shown_value(c: Candidate) -> str:
     1000亿元, -13.5% from 2020, at least 7% a year from 2020, 40 TWh each year."""
     from ..model.target import Target
 
-    return Target(id=c.id or "-", title=c.title, kind=c.kind, unit=c.unit, target=c.value, deadline=c.deadline,
-                  baseline_date=c.baseline_date, form=c.form, change=c.change, each=c.each).describe_target()
+    return Target(
+        id=c.id or "-",
+        title=c.title,
+        kind=c.kind,
+        unit=c.unit,
+        target=c.value,
+        deadline=c.deadline,
+        baseline_date=c.baseline_date,
+        form=c.form,
+        change=c.change,
+        each=c.each,
+    ).describe_target()
 
 
 def highlight_plain(c: Candidate) -> str:
@@ -127,8 +170,10 @@ def as_plain(cands: list[Candidate], out) -> None:
         out.write(f"    “{highlight_plain(c)}” ({c.file}:{c.line})\n")
         out.write(f"    {explain(c).split('; ', 1)[1]}\n")
     for o in (c for c in cands if c.observation):
-        out.write(f"observation for {o.for_target}: {format_quantity(o.value, o.unit)} "
-                  f"{o.observed.label if o.observed else ''}  “{highlight_plain(o)}” ({o.file}:{o.line})\n")
+        out.write(
+            f"observation for {o.for_target}: {format_quantity(o.value, o.unit)} "
+            f"{o.observed.label if o.observed else ''}  “{highlight_plain(o)}” ({o.file}:{o.line})\n"
+        )
     out.write(f"{len(targets)} target(s) proposed\n")
 
 
@@ -148,6 +193,13 @@ def as_table(cands: list[Candidate], out) -> None:
             if at >= 0:
                 quote.stylize("bold reverse", at, at + len(c.number))
         value = shown_value(c)
-        table.add_row(Text(c.id), Text(c.kind), Text(value), Text(c.deadline.label if c.deadline else "-"),
-                      Text(safe(c.title)), quote, Text("; ".join(c.review) or "-", style="yellow" if c.review else ""))
+        table.add_row(
+            Text(c.id),
+            Text(c.kind),
+            Text(value),
+            Text(c.deadline.label if c.deadline else "-"),
+            Text(safe(c.title)),
+            quote,
+            Text("; ".join(c.review) or "-", style="yellow" if c.review else ""),
+        )
     console.print(table)

@@ -43,8 +43,8 @@ def tokens(text: str) -> list[tuple[str, bool]]:
     its own; closing punctuation joins the token before it and opening
     punctuation the token after it, across a space if there is one."""
     out: list[list] = []
-    space = False       # a space before what comes next
-    glue = False        # what comes next joins the last token (it was opening punctuation)
+    space = False  # a space before what comes next
+    glue = False  # what comes next joins the last token (it was opening punctuation)
     word = ""
 
     def put(piece: str) -> None:
@@ -150,15 +150,24 @@ class Layout:
     the id, the status and a readable title do not fit side by side: then
     each row is its id and status, with the title on lines of its own."""
 
-    shown: tuple[int, ...]       # indexes of the columns shown, in order
-    widths: tuple[int, ...]      # their widths in cells
-    dropped: tuple[str, ...]     # names of the columns left out
+    shown: tuple[int, ...]  # indexes of the columns shown, in order
+    widths: tuple[int, ...]  # their widths in cells
+    dropped: tuple[str, ...]  # names of the columns left out
     stacked: bool = False
 
 
-def table_layout(names: tuple[str, ...], rows: list[tuple[str, ...]], total: int, *, drop_order: tuple[str, ...],
-                 wrapping: str, readable: int, border: int = 3, edge: int = 1,
-                 headers: tuple[str, ...] | None = None) -> Layout:
+def table_layout(
+    names: tuple[str, ...],
+    rows: list[tuple[str, ...]],
+    total: int,
+    *,
+    drop_order: tuple[str, ...],
+    wrapping: str,
+    readable: int,
+    border: int = 3,
+    edge: int = 1,
+    headers: tuple[str, ...] | None = None,
+) -> Layout:
     """Column widths for a table `total` cells wide. Every column but
     `wrapping` (the title) keeps its widest cell (an id, a status or a number
     is never broken); `wrapping` takes the rest, but never less than

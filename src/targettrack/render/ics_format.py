@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-from ..judge.assess import Assessment
+from ..judge.assessment import Assessment
 from ..model.target import Target
 from .cells import current_cell, target_cell
 
@@ -24,15 +24,17 @@ def calendar(rows: list[tuple[Target, Assessment]], generated_at: str) -> str:
     cal.add("x-wr-calname", "targettrack deadlines")
     for t, a in sorted(rows, key=lambda ta: (ta[0].deadline.last, ta[0].id)):
         e = Event()
-        e.add("uid", f"{t.id}@targettrack")   # stable: re-importing updates the event
+        e.add("uid", f"{t.id}@targettrack")  # stable: re-importing updates the event
         e.add("dtstamp", stamp)
         e.add("dtstart", t.deadline.last)
         if t.deadline.last < date.max:  # without DTEND an all-day event is one day (RFC 5545 3.6.1)
             e.add("dtend", t.deadline.last + timedelta(days=1))
         e.add("summary", f"{t.title} ({t.id})")
-        lines = [f"Target: {target_cell(t)} by {t.deadline.label}",
-                 f"Status as of {a.as_of}: {a.status} ({a.reason})",
-                 f"Current: {current_cell(t, a)}"]
+        lines = [
+            f"Target: {target_cell(t)} by {t.deadline.label}",
+            f"Status as of {a.as_of}: {a.status} ({a.reason})",
+            f"Current: {current_cell(t, a)}",
+        ]
         src = t.source
         if src.document:
             lines.append(f"Source: {src.document}")

@@ -12,8 +12,19 @@ from ..util.i18n import N_, _
 
 COLUMNS = ("ID", "STATUS", "PROGRESS", "CURRENT", "TARGET", "DEADLINE", "TITLE")
 # The headers as a reader sees them (the names above are the code's).
-HEADERS = {n: n for n in (N_("ID"), N_("STATUS"), N_("PROGRESS"), N_("CURRENT"), N_("TARGET"), N_("DEADLINE"),
-                          N_("BINDING"), N_("TITLE"))}
+HEADERS = {
+    n: n
+    for n in (
+        N_("ID"),
+        N_("STATUS"),
+        N_("PROGRESS"),
+        N_("CURRENT"),
+        N_("TARGET"),
+        N_("DEADLINE"),
+        N_("BINDING"),
+        N_("TITLE"),
+    )
+}
 
 
 def header(name: str) -> str:

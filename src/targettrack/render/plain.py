@@ -5,12 +5,18 @@ from __future__ import annotations
 from ..util.textwidth import width
 from .lines import Line, columns, header
 
-
 LONG = 24  # cells: a column wider than this is text (a title, a reason), not a value
 
 
-def write_table(rows: list[tuple[str, ...]], out, indent: str = "", *, total: int | None = None,
-                styles: dict | None = None, sizes: list[tuple[int, ...]] | None = None) -> None:
+def write_table(
+    rows: list[tuple[str, ...]],
+    out,
+    indent: str = "",
+    *,
+    total: int | None = None,
+    styles: dict | None = None,
+    sizes: list[tuple[int, ...]] | None = None,
+) -> None:
     """Columns padded to their widest cell (by display width, so Chinese
     aligns); the last column goes unpadded, so a long title never pushes or
     cuts another column.
@@ -23,7 +29,7 @@ def write_table(rows: list[tuple[str, ...]], out, indent: str = "", *, total: in
     style (colour on a terminal). `sizes`, the cells' widths if known."""
     if sizes is None:
         sizes = [[width(c) for c in r[:-1]] for r in rows]  # each cell measured once: 10,000 rows add up
-    widths = [max(column) for column in zip(*sizes)][:len(rows[0]) - 1]
+    widths = [max(column) for column in zip(*sizes)][: len(rows[0]) - 1]
     start = width(indent) + sum(w + 2 for w in widths)
     if total and start + 20 > total:
         _stacked(rows, out, indent, total, styles)
@@ -99,8 +105,12 @@ def render_lines(lines: list[Line], out, *, color: bool = False) -> None:
         import shutil
 
         total = max(shutil.get_terminal_size((80, 24)).columns, 20)
-    write_table([headers] + [ln.shown(binding) for ln in lines], out, total=total,
-                sizes=[tuple(width(h) for h in headers)] + [ln.shown_sizes(binding) for ln in lines])
+    write_table(
+        [headers] + [ln.shown(binding) for ln in lines],
+        out,
+        total=total,
+        sizes=[tuple(width(h) for h in headers)] + [ln.shown_sizes(binding) for ln in lines],
+    )
 
 
 render_pieces = render_lines

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-
-from ..judge.assess import Assessment
-from ..report.summary import Brief, Facts, how_far_from, labelled, needs_attention
-from ..util.i18n import _, prose_date
+from ..judge.assessment import Assessment
 from ..model.target import Observation, Target
 from ..model.values import show_value
+from ..report.summary import Brief, Facts, how_far_from, labelled, needs_attention
+from ..util.i18n import _, prose_date
 from .cells import amount, current_cell, difference, title_of
-
 
 
 def status_label(t: Target, a: Assessment) -> str:
@@ -30,12 +28,20 @@ def how_far_parts(t: Target, a: Assessment) -> tuple[str, ...]:
     """`how_far` but for its count of days (the safety buffer, which moves
     with the date while the rest holds between two change days, digest.py):
     what a report kept from the day before (rowcache.py) draws again."""
-    stale = _("; {period} data due since {day}").format(period=a.data_awaited, day=prose_date(a.data_due)) \
-        if a.stale else ""
+    stale = (
+        _("; {period} data due since {day}").format(period=a.data_awaited, day=prose_date(a.data_due))
+        if a.stale
+        else ""
+    )
     if a.status == "no-data" and past_deadline(t, a):
         return "deadline", t.deadline.label
-    if a.status in ("missed", "breached", "awaiting-data") or a.expected_value is None or a.current is None \
-            or a.method != "linear" or a.progress is None:
+    if (
+        a.status in ("missed", "breached", "awaiting-data")
+        or a.expected_value is None
+        or a.current is None
+        or a.method != "linear"
+        or a.progress is None
+    ):
         # The straight line is the linear method's measure: another method says where it stands in its own words.
         return (a.reason + (stale if a.status != "awaiting-data" else ""),)
     unit = t.measured_unit
@@ -57,9 +63,12 @@ def projected(t: Target, a: Assessment) -> str:
 
 def because(change) -> str:
     """Why a status changed, when new values did it: '2025 value 60.1% entered 2026-11-24'."""
-    shown = [_("{period} value {value} entered {day}").format(
-        period=o.date.label, value=show_value(change.target, o.value, o.measure), day=o.recorded_at[:10])
-        for o in change.entered[-2:]]
+    shown = [
+        _("{period} value {value} entered {day}").format(
+            period=o.date.label, value=show_value(change.target, o.value, o.measure), day=o.recorded_at[:10]
+        )
+        for o in change.entered[-2:]
+    ]
     more = len(change.entered) - len(shown)
     return "; ".join(shown) + (_(" (and {n} more)").format(n=more) if more > 0 else "")
 
@@ -71,13 +80,32 @@ def observation_value(t: Target, o: Observation) -> str:
 def facts(t: Target, a: Assessment) -> Facts:
     """What the text and Markdown sections show of `t` judged as `a`."""
     attention = needs_attention(a.status, a.stale, past_deadline(t, a))
-    return Facts(t.id, title_of(t), a.status, t.binding, t.deadline.label if t.deadline else "-",
-                 t.deadline.last if t.deadline else None, a.days_left, projected(t, a) if attention else "",
-                 how_far(t, a) if attention else "", a.achieved_date, a.buffer_days)
+    return Facts(
+        t.id,
+        title_of(t),
+        a.status,
+        t.binding,
+        t.deadline.label if t.deadline else "-",
+        t.deadline.last if t.deadline else None,
+        a.days_left,
+        projected(t, a) if attention else "",
+        how_far(t, a) if attention else "",
+        a.achieved_date,
+        a.buffer_days,
+    )
 
 
 def brief(r) -> Brief:
     """A report.Report as the text and Markdown formats draw it."""
-    return Brief(r.as_of, r.since, r.within_days, [a.status for _, a in r.rows],
-                 [facts(t, a) for t, a in r.attention], [facts(t, a) for t, a in r.upcoming], r.changes,
-                 r.new_observations, [facts(t, a) for t, a in r.achieved], r.recorded)
+    return Brief(
+        r.as_of,
+        r.since,
+        r.within_days,
+        [a.status for _, a in r.rows],
+        [facts(t, a) for t, a in r.attention],
+        [facts(t, a) for t, a in r.upcoming],
+        r.changes,
+        r.new_observations,
+        [facts(t, a) for t, a in r.achieved],
+        r.recorded,
+    )

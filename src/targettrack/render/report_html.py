@@ -12,19 +12,28 @@ import base64
 import hashlib
 from html import escape
 
-from ..util import i18n
-from ..judge.assess import Assessment
-from ..util.i18n import N_, _, prose_date
-from ..model.target import Target
+from ..judge.assessment import Assessment
 from ..judge.listrecord import record
+from ..model.target import Target
+from ..util import i18n
+from ..util.i18n import N_, _, prose_date
 from .cells import current_cell, progress_cell, target_cell, title_of
 from .chartdata import ChartData, chart_data, nice_axis
 from .report_common import because, how_far, observation_value, projected
 
 STATUS_COLOUR = {
-    "achieved": "#1a7f37", "within": "#1a7f37", "on-track": "#2da44e", "at-risk": "#bf8700",
-    "off-track": "#cf222e", "regressing": "#a40e26", "missed": "#a40e26", "breached": "#a40e26",
-    "pending": "#0969da", "no-data": "#6e7781", "not-started": "#6e7781", "awaiting-data": "#8250df",
+    "achieved": "#1a7f37",
+    "within": "#1a7f37",
+    "on-track": "#2da44e",
+    "at-risk": "#bf8700",
+    "off-track": "#cf222e",
+    "regressing": "#a40e26",
+    "missed": "#a40e26",
+    "breached": "#a40e26",
+    "pending": "#0969da",
+    "no-data": "#6e7781",
+    "not-started": "#6e7781",
+    "awaiting-data": "#8250df",
 }
 
 CSS = """
@@ -118,8 +127,10 @@ def zh(text) -> str:
 
 
 def badge(status: str) -> str:
-    return (f'<span class="badge" data-status="{e(status)}" style="background:{STATUS_COLOUR.get(status, "#6e7781")}">'
-            f"{e(_(status))}</span>")
+    return (
+        f'<span class="badge" data-status="{e(status)}" style="background:{STATUS_COLOUR.get(status, "#6e7781")}">'
+        f"{e(_(status))}</span>"
+    )
 
 
 LEGEND = {  # what each mark on a chart is, and how it is drawn (the SVG and the legend agree)
@@ -174,47 +185,71 @@ def _svg(c: ChartData, label: str, unit: str, cls: str, width: int, height: int,
         return top + (y1 - v) / ((y1 - y0) or 1) * (height - top - bottom)
 
     text = f'font-size="{font}" fill="#59636e"'
-    parts = [f'<svg class="{cls}" viewBox="0 0 {width} {height}" role="img" xmlns="http://www.w3.org/2000/svg">',
-             f"<title>{e(label)}</title>",
-             f'<rect x="{left}" y="{top}" width="{plot}" height="{height - top - bottom}" fill="#fff" stroke="#d1d9e0"/>']
+    parts = [
+        f'<svg class="{cls}" viewBox="0 0 {width} {height}" role="img" xmlns="http://www.w3.org/2000/svg">',
+        f"<title>{e(label)}</title>",
+        f'<rect x="{left}" y="{top}" width="{plot}" height="{height - top - bottom}" fill="#fff" stroke="#d1d9e0"/>',
+    ]
     if unit:
         parts.append(f'<text class="unit" x="{left}" y="{top - 8}" {text}>{e(unit)}</text>')
     for v in ticks:
-        parts.append(f'<line class="grid" x1="{left}" x2="{width - right}" y1="{y(v):.1f}" y2="{y(v):.1f}" '
-                     'stroke="#eaeef2"/>')
-        parts.append(f'<text class="tick" x="{left - 5}" y="{y(v) + font / 3:.1f}" {text} text-anchor="end">'
-                     f"{e(_num(v))}</text>")
+        parts.append(
+            f'<line class="grid" x1="{left}" x2="{width - right}" y1="{y(v):.1f}" y2="{y(v):.1f}" stroke="#eaeef2"/>'
+        )
+        parts.append(
+            f'<text class="tick" x="{left - 5}" y="{y(v) + font / 3:.1f}" {text} text-anchor="end">{e(_num(v))}</text>'
+        )
     if y0 > 0:  # a cut axis is drawn cut: a break on the axis and words that say so
         b = height - bottom
-        parts.append(f'<path class="axis-cut" d="M{left - 6},{b - 4} l4,-3 l4,6 l4,-3" fill="none" '
-                     'stroke="#1f2328" stroke-width="1.5"/>')
-        parts.append(f'<text class="cut-note" x="{width - right}" y="{top - 8}" {text} text-anchor="end">'
-                     f"{e(_('axis does not start at 0'))}</text>")
+        parts.append(
+            f'<path class="axis-cut" d="M{left - 6},{b - 4} l4,-3 l4,6 l4,-3" fill="none" '
+            'stroke="#1f2328" stroke-width="1.5"/>'
+        )
+        parts.append(
+            f'<text class="cut-note" x="{width - right}" y="{top - 8}" {text} text-anchor="end">'
+            f"{e(_('axis does not start at 0'))}</text>"
+        )
     for edge in _period_edges(x0, x1, plot / (font * 4)):
-        parts.append(f'<line class="period-edge" x1="{x(edge):.1f}" x2="{x(edge):.1f}" y1="{top}" '
-                     f'y2="{height - bottom}" stroke="#eaeef2"/>')
+        parts.append(
+            f'<line class="period-edge" x1="{x(edge):.1f}" x2="{x(edge):.1f}" y1="{top}" '
+            f'y2="{height - bottom}" stroke="#eaeef2"/>'
+        )
     for d, name in _time_ticks(x0, x1, plot / (font * 4)):
-        parts.append(f'<text class="tick time" x="{x(d):.1f}" y="{height - bottom + font + 4}" {text} '
-                     f'text-anchor="middle">{e(name)}</text>')
+        parts.append(
+            f'<text class="tick time" x="{x(d):.1f}" y="{height - bottom + font + 4}" {text} '
+            f'text-anchor="middle">{e(name)}</text>'
+        )
     if c.target is not None:
-        parts.append(f'<line class="target-level" x1="{left}" x2="{width - right}" y1="{y(c.target):.1f}" '
-                     f'y2="{y(c.target):.1f}" {_stroke("target")}/>')
+        parts.append(
+            f'<line class="target-level" x1="{left}" x2="{width - right}" y1="{y(c.target):.1f}" '
+            f'y2="{y(c.target):.1f}" {_stroke("target")}/>'
+        )
     if c.deadline and x0 <= c.deadline <= x1:
-        parts.append(f'<line class="deadline" x1="{x(c.deadline):.1f}" x2="{x(c.deadline):.1f}" y1="{top}" '
-                     f'y2="{height - bottom}" {_stroke("deadline")}/>')
+        parts.append(
+            f'<line class="deadline" x1="{x(c.deadline):.1f}" x2="{x(c.deadline):.1f}" y1="{top}" '
+            f'y2="{height - bottom}" {_stroke("deadline")}/>'
+        )
     if x0 <= c.as_of <= x1:
-        parts.append(f'<line class="as-of" x1="{x(c.as_of):.1f}" x2="{x(c.as_of):.1f}" y1="{top}" '
-                     f'y2="{height - bottom}" {_stroke("as-of")}/>')
+        parts.append(
+            f'<line class="as-of" x1="{x(c.as_of):.1f}" x2="{x(c.as_of):.1f}" y1="{top}" '
+            f'y2="{height - bottom}" {_stroke("as-of")}/>'
+        )
     if c.plan:
         (da, va), (db, vb) = c.plan
-        parts.append(f'<line class="plan" x1="{x(da):.1f}" y1="{y(va):.1f}" x2="{x(db):.1f}" y2="{y(vb):.1f}" '
-                     f'{_stroke("plan")}/>')
-        parts.append(f'<circle class="base" cx="{x(da):.1f}" cy="{y(va):.1f}" r="4" fill="#fff" '
-                     f'stroke="{LEGEND["plan"][0]}" stroke-width="2"/>')
+        parts.append(
+            f'<line class="plan" x1="{x(da):.1f}" y1="{y(va):.1f}" x2="{x(db):.1f}" y2="{y(vb):.1f}" '
+            f"{_stroke('plan')}/>"
+        )
+        parts.append(
+            f'<circle class="base" cx="{x(da):.1f}" cy="{y(va):.1f}" r="4" fill="#fff" '
+            f'stroke="{LEGEND["plan"][0]}" stroke-width="2"/>'
+        )
     if c.projection:
         (da, va), (db, vb) = c.projection
-        parts.append(f'<line class="projection" x1="{x(da):.1f}" y1="{y(va):.1f}" x2="{x(db):.1f}" '
-                     f'y2="{y(vb):.1f}" {_stroke("projection")}/>')
+        parts.append(
+            f'<line class="projection" x1="{x(da):.1f}" y1="{y(va):.1f}" x2="{x(db):.1f}" '
+            f'y2="{y(vb):.1f}" {_stroke("projection")}/>'
+        )
     if len(c.points) > 1:
         path = " ".join(f"{x(d):.1f},{y(v):.1f}" for d, v in c.points)
         parts.append(f'<polyline class="values" points="{path}" fill="none" {_stroke("values")}/>')
@@ -226,9 +261,18 @@ def _svg(c: ChartData, label: str, unit: str, cls: str, width: int, height: int,
 
 def legend(c: ChartData) -> str:
     """The marks this chart has, named (HTML under the chart, so it wraps and can be read aloud)."""
-    shown = ["values"] + [k for k, present in (("base", c.plan), ("plan", c.plan), ("target", c.target is not None),
-                                                ("deadline", c.deadline), ("as-of", True),
-                                                ("projection", c.projection)) if present]
+    shown = ["values"] + [
+        k
+        for k, present in (
+            ("base", c.plan),
+            ("plan", c.plan),
+            ("target", c.target is not None),
+            ("deadline", c.deadline),
+            ("as-of", True),
+            ("projection", c.projection),
+        )
+        if present
+    ]
     items = []
     for kind in shown:
         colour, dash, name = LEGEND[kind]
@@ -251,8 +295,9 @@ def _period_edges(x0, x1, room: float = 12) -> list:
 
     months = (1, 4, 7, 10) if _quarterly(x0, x1) else (1,)
     every = 1 if months != (1,) else _every(x1.year - x0.year + 1, room)
-    return [date(y, m, 1) for y in range(x0.year, x1.year + 1) if y % every == 0 for m in months
-            if x0 < date(y, m, 1) < x1]
+    return [
+        date(y, m, 1) for y in range(x0.year, x1.year + 1) if y % every == 0 for m in months if x0 < date(y, m, 1) < x1
+    ]
 
 
 def _every(n: int, room: float) -> int:
@@ -292,7 +337,8 @@ def describe_chart(t: Target, a: Assessment, c: ChartData) -> str:
     values = "; ".join(f"{day}: {_num(v)}" for day, (_, v) in zip(days, c.points)) or _("none yet")
     goal = target_cell(t) + (_(" by {deadline}").format(deadline=t.deadline.label) if t.deadline else "")
     text = _("Values: {values}. Target: {goal}. Status as of {day}: {status}").format(
-        values=values, goal=goal, day=a.as_of, status=_(a.status))
+        values=values, goal=goal, day=a.as_of, status=_(a.status)
+    )
     if c.projection:
         text += _("; on the current trend {value} at the deadline").format(value=_num(c.projection[1][1]))
     return text + _(".")
@@ -304,12 +350,22 @@ def _list_section(w, title: str, items: list[str]) -> None:
 
 
 def _named(t: Target) -> str:
-    return f'<b>{zh(title_of(t))}</b> <span class="id">{e(t.id)}</span>' + \
-        (f' <span class="id">{e(_("binding"))}</span>' if t.binding else "")
+    return f'<b>{zh(title_of(t))}</b> <span class="id">{e(t.id)}</span>' + (
+        f' <span class="id">{e(_("binding"))}</span>' if t.binding else ""
+    )
 
 
-def render(report, out, *, store: str | None, generated_at: str, git: dict | None = None, title: str | None = None,
-           subtitle: str | None = None, zoom: bool = False) -> None:
+def render(
+    report,
+    out,
+    *,
+    store: str | None,
+    generated_at: str,
+    git: dict | None = None,
+    title: str | None = None,
+    subtitle: str | None = None,
+    zoom: bool = False,
+) -> None:
     """`store`: the store's path, shown only when asked (report --show-store):
     a published page should not tell the world the analyst's home folder.
     `title` and `subtitle`: the page's own (report --title, --subtitle);
@@ -328,8 +384,10 @@ def render(report, out, *, store: str | None, generated_at: str, git: dict | Non
     if title:
         w(f'<p class="meta">{e(_("Status as of {day}").format(day=prose_date(report.as_of)))}</p>\n')
     where = " · " + e(_("store {path}").format(path=store)) if store else ""
-    w(f'<p class="meta">{e(_("Changes since {day}").format(day=prose_date(report.since)))}{where} · '
-      f'{e(_("generated {time}").format(time=generated_at))}</p>\n')
+    w(
+        f'<p class="meta">{e(_("Changes since {day}").format(day=prose_date(report.since)))}{where} · '
+        f"{e(_('generated {time}').format(time=generated_at))}</p>\n"
+    )
     w(f'<section class="summary"><h2>{e(_("{n} targets").format(n=len(report.rows)))}</h2><p>')
     w("".join(f"{badge(s)}<b>{n}</b> " for s, n in report.summary.items()))
     w("</p>\n")
@@ -339,37 +397,73 @@ def render(report, out, *, store: str | None, generated_at: str, git: dict | Non
 
     # The text report's sections, in its order.
     since = prose_date(report.since)
-    _list_section(w, _("Needs attention"), [
-        f"{badge(a.status)} {_named(t)}: {e(how_far(t, a))}{e(_('; projected {when}').format(when=projected(t, a)))}"
-        for t, a in report.attention])
-    _list_section(w, _("Deadlines within {days} days").format(days=report.within_days), [
-        f"{badge(a.status)} {_named(t)}: {e(_('{deadline}, {n} days left').format(deadline=t.deadline.label, n=a.days_left))}"
-        for t, a in report.upcoming])
-    _list_section(w, _("Status changes since {since}").format(since=since), [
-        f"{_named(c.target)}: {badge(c.before.status)} → {badge(c.after.status)}"
-        + (f" ({e(because(c))})" if because(c) else "") for c in report.changes])
-    _list_section(w, _("New values since {since}").format(since=since), [
-        f"{_named(t)}: {e(o.date.label)} {e(observation_value(t, o))}" + (f" ({e(o.note)})" if o.note else "")
-        for t, o in report.new_observations])
-    _list_section(w, _("Achieved since {since}").format(since=since), [
-        f"{_named(t)}: {e(_('on {day}').format(day=prose_date(a.achieved_date)))}" for t, a in report.achieved])
+    _list_section(
+        w,
+        _("Needs attention"),
+        [
+            f"{badge(a.status)} {_named(t)}: {e(how_far(t, a))}{e(_('; projected {when}').format(when=projected(t, a)))}"
+            for t, a in report.attention
+        ],
+    )
+    _list_section(
+        w,
+        _("Deadlines within {days} days").format(days=report.within_days),
+        [
+            f"{badge(a.status)} {_named(t)}: {e(_('{deadline}, {n} days left').format(deadline=t.deadline.label, n=a.days_left))}"
+            for t, a in report.upcoming
+        ],
+    )
+    _list_section(
+        w,
+        _("Status changes since {since}").format(since=since),
+        [
+            f"{_named(c.target)}: {badge(c.before.status)} → {badge(c.after.status)}"
+            + (f" ({e(because(c))})" if because(c) else "")
+            for c in report.changes
+        ],
+    )
+    _list_section(
+        w,
+        _("New values since {since}").format(since=since),
+        [
+            f"{_named(t)}: {e(o.date.label)} {e(observation_value(t, o))}" + (f" ({e(o.note)})" if o.note else "")
+            for t, o in report.new_observations
+        ],
+    )
+    _list_section(
+        w,
+        _("Achieved since {since}").format(since=since),
+        [f"{_named(t)}: {e(_('on {day}').format(day=prose_date(a.achieved_date)))}" for t, a in report.achieved],
+    )
 
     w(f'<h2>{e(_("All targets"))}</h2>\n<div class="table-box"><table class="sortable">\n<thead><tr>')
-    heads = [_(name) for name in (N_("Target"), N_("Status"), N_("Progress"), N_("Current"), N_("Target value"),
-                                  N_("Deadline"), N_("Projected"))]
+    heads = [
+        _(name)
+        for name in (
+            N_("Target"),
+            N_("Status"),
+            N_("Progress"),
+            N_("Current"),
+            N_("Target value"),
+            N_("Deadline"),
+            N_("Projected"),
+        )
+    ]
     for name in heads:
         w(f'<th data-sort scope="col">{e(name)}</th>')
     w("</tr></thead>\n<tbody>\n")
     for t, a in report.rows:
         r = record(t, a)
         label = [f' data-label="{e(name)}"' for name in heads]  # a card's labels on a phone (CSS)
-        w(f'<tr><td><a href="#t-{e(t.id)}">{zh(title_of(t))}</a><br><span class="id">{e(t.id)}</span></td>'
-          f'<td data-key="{e(a.status)}">{badge(a.status)}</td>'
-          f'<td class="num"{label[2]} data-key="{"" if r["progress"] is None else r["progress"]}">'
-          f'{e(progress_cell(t, a))}</td>'
-          f'<td class="num"{label[3]}>{e(current_cell(t, a))}</td><td class="num"{label[4]}>{e(target_cell(t))}</td>'
-          f'<td{label[5]} data-key="{e(r["deadline"] or "9999")}">{e(t.deadline.label if t.deadline else "-")}</td>'
-          f"<td{label[6]}>{e(projected(t, a))}</td></tr>\n")
+        w(
+            f'<tr><td><a href="#t-{e(t.id)}">{zh(title_of(t))}</a><br><span class="id">{e(t.id)}</span></td>'
+            f'<td data-key="{e(a.status)}">{badge(a.status)}</td>'
+            f'<td class="num"{label[2]} data-key="{"" if r["progress"] is None else r["progress"]}">'
+            f"{e(progress_cell(t, a))}</td>"
+            f'<td class="num"{label[3]}>{e(current_cell(t, a))}</td><td class="num"{label[4]}>{e(target_cell(t))}</td>'
+            f'<td{label[5]} data-key="{e(r["deadline"] or "9999")}">{e(t.deadline.label if t.deadline else "-")}</td>'
+            f"<td{label[6]}>{e(projected(t, a))}</td></tr>\n"
+        )
     w("</tbody></table></div>\n")
 
     w(f"<h2>{e(_('Each target'))}</h2>\n")
@@ -409,7 +503,7 @@ def _sources(t: Target) -> str:
 
 def _plans_pictures(rows) -> str:
     """Where each plan stands: a bar of its targets' statuses, with counts (as Open SDG's goal tiles)."""
-    from ..judge.assess import STATUSES
+    from ..judge.statuses import STATUSES
 
     plans: dict[str, dict[str, int]] = {}
     for t, a in rows:
@@ -417,16 +511,22 @@ def _plans_pictures(rows) -> str:
         counts[a.status] = counts.get(a.status, 0) + 1
     if not plans or list(plans) == [""]:
         return ""
-    out = [f'<div class="plans">']
+    out = ['<div class="plans">']
     for plan in sorted(plans, key=lambda p: (p == "", p)):
         counts = plans[plan]
         n = sum(counts.values())
-        bar = "".join(f'<span class="seg" style="width:{100 * counts[s] / n:.2f}%;background:{STATUS_COLOUR[s]}" '
-                      f'title="{e(_(s))}: {counts[s]}"></span>' for s in STATUSES if s in counts)
+        bar = "".join(
+            f'<span class="seg" style="width:{100 * counts[s] / n:.2f}%;background:{STATUS_COLOUR[s]}" '
+            f'title="{e(_(s))}: {counts[s]}"></span>'
+            for s in STATUSES
+            if s in counts
+        )
         said = ", ".join(f"{e(_(s))} {counts[s]}" for s in STATUSES if s in counts)
         name = zh(plan) if plan else e(_("(no plan)"))
-        out.append(f'<div class="plan"><div><b>{name}</b> · {e(_("{n} targets").format(n=n))}</div>'
-                   f'<div class="bar" role="img" aria-label="{said}">{bar}</div><div class="meta">{said}</div></div>')
+        out.append(
+            f'<div class="plan"><div><b>{name}</b> · {e(_("{n} targets").format(n=n))}</div>'
+            f'<div class="bar" role="img" aria-label="{said}">{bar}</div><div class="meta">{said}</div></div>'
+        )
     out.append("</div>\n")
     return "".join(out)
 
@@ -448,22 +548,31 @@ def _downloads(report, generated_at: str) -> str:
 
 
 HOW_JUDGED = (  # docs/statuses.md, "How status is decided", in short
-    N_("A target with a path, from a base value to a target value by a deadline, is judged at its latest value: "
-       "the progress made (from the base towards the target) is set against the progress the straight line from "
-       "base to target expects by the end of that value's period. Their ratio R gives the status, in the bands "
-       "Eurostat uses (unless the store's settings set others): on track at R ≥ 0.95, at risk from 0.60, off track from 0, regressing below 0."),
-    N_("Achieved: a value reached the target by the deadline. Missed: the deadline's value fell short. Awaiting "
-       "data: the deadline has passed and its period's value is not yet recorded (statistics come out months "
-       "later). No data: no value to judge by. A cap or a floor is within or breached by its latest value; a "
-       "milestone is achieved, pending or missed."),
-    N_("The projection is the straight-line trend of the values recorded, carried to the deadline. Every "
-       "figure on this page comes from the values recorded and can be checked with 'targettrack show ID'."),
+    N_(
+        "A target with a path, from a base value to a target value by a deadline, is judged at its latest value: "
+        "the progress made (from the base towards the target) is set against the progress the straight line from "
+        "base to target expects by the end of that value's period. Their ratio R gives the status, in the bands "
+        "Eurostat uses (unless the store's settings set others): on track at R ≥ 0.95, at risk from 0.60, off track from 0, regressing below 0."
+    ),
+    N_(
+        "Achieved: a value reached the target by the deadline. Missed: the deadline's value fell short. Awaiting "
+        "data: the deadline has passed and its period's value is not yet recorded (statistics come out months "
+        "later). No data: no value to judge by. A cap or a floor is within or breached by its latest value; a "
+        "milestone is achieved, pending or missed."
+    ),
+    N_(
+        "The projection is the straight-line trend of the values recorded, carried to the deadline. Every "
+        "figure on this page comes from the values recorded and can be checked with 'targettrack show ID'."
+    ),
 )
 
 
 def _how_judged() -> str:
-    return (f'<section class="method"><h2>{e(_("How statuses are judged"))}</h2>'
-            + "".join(f"<p>{e(_(text))}</p>" for text in HOW_JUDGED) + "</section>\n")
+    return (
+        f'<section class="method"><h2>{e(_("How statuses are judged"))}</h2>'
+        + "".join(f"<p>{e(_(text))}</p>" for text in HOW_JUDGED)
+        + "</section>\n"
+    )
 
 
 def _picture(t: Target, a: Assessment, zoom: bool = False) -> str:
@@ -472,14 +581,20 @@ def _picture(t: Target, a: Assessment, zoom: bool = False) -> str:
     if t.spec.boolean:
         deadline = e(_("due {deadline}").format(deadline=t.deadline.label) if t.deadline else _("no deadline"))
         if a.achieved_date:
-            return (f'<p class="mark"><span class="done">✓ {e(_("done"))}</span> '
-                    f'{e(_("on {day}").format(day=prose_date(a.achieved_date)))} ({deadline})</p>\n')
-        return (f'<p class="mark"><span class="open">○ {e(_("not done"))}</span> '
-                f'{e(_("as of {day}").format(day=prose_date(a.as_of)))} ({deadline})</p>\n')
+            return (
+                f'<p class="mark"><span class="done">✓ {e(_("done"))}</span> '
+                f"{e(_('on {day}').format(day=prose_date(a.achieved_date)))} ({deadline})</p>\n"
+            )
+        return (
+            f'<p class="mark"><span class="open">○ {e(_("not done"))}</span> '
+            f"{e(_('as of {day}').format(day=prose_date(a.as_of)))} ({deadline})</p>\n"
+        )
     c = chart_data(t, a, zoom)
     if c is None or not c.points:
         goal = target_cell(t) + (_(" by {deadline}").format(deadline=t.deadline.label) if t.deadline else "")
         return f'<p class="chart-text">{e(_("No values recorded yet; target {goal}.").format(goal=goal))}</p>\n'
     unit = t.measured_unit
-    return (f'<figure class="chart">{svg_chart(c, _("{title}: trajectory").format(title=title_of(t)), unit)}{legend(c)}'
-            f"<figcaption>{e(describe_chart(t, a, c))}</figcaption></figure>\n")
+    return (
+        f'<figure class="chart">{svg_chart(c, _("{title}: trajectory").format(title=title_of(t)), unit)}{legend(c)}'
+        f"<figcaption>{e(describe_chart(t, a, c))}</figcaption></figure>\n"
+    )

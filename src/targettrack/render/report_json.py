@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..model.quantity import json_number
 from ..judge.listrecord import record
+from ..model.quantity import json_number
 from .report_common import because
 
 
@@ -20,15 +20,41 @@ def as_dict(report, *, store: str, generated_at: str, records: bool = True, git:
         "summary": report.summary,
         "targets": [record(t, a) for t, a in report.rows] if records else [],
         "attention": [t.id for t, _ in report.attention],
-        "changes": [{"id": c.target.id, "from": c.before.status, "to": c.after.status,
-                     "since": report.since.isoformat(), "because": because(c) or None} for c in report.changes],
-        "upcoming": [{"id": t.id, "title": t.title, "deadline": t.deadline.last.isoformat(),
-                      "deadline_as_given": t.deadline.label, "days_left": a.days_left, "status": a.status}
-                     for t, a in report.upcoming],
-        "new_observations": [{"id": t.id, "date": o.date.last.isoformat(), "date_as_given": o.date.label,
-                              "value": json_number(o.value), "unit": t.unit or None, "note": o.note,
-                              "source": o.source, "recorded_at": o.recorded_at, "recorded_by": o.recorded_by}
-                             for t, o in report.new_observations],
+        "changes": [
+            {
+                "id": c.target.id,
+                "from": c.before.status,
+                "to": c.after.status,
+                "since": report.since.isoformat(),
+                "because": because(c) or None,
+            }
+            for c in report.changes
+        ],
+        "upcoming": [
+            {
+                "id": t.id,
+                "title": t.title,
+                "deadline": t.deadline.last.isoformat(),
+                "deadline_as_given": t.deadline.label,
+                "days_left": a.days_left,
+                "status": a.status,
+            }
+            for t, a in report.upcoming
+        ],
+        "new_observations": [
+            {
+                "id": t.id,
+                "date": o.date.last.isoformat(),
+                "date_as_given": o.date.label,
+                "value": json_number(o.value),
+                "unit": t.unit or None,
+                "note": o.note,
+                "source": o.source,
+                "recorded_at": o.recorded_at,
+                "recorded_by": o.recorded_by,
+            }
+            for t, o in report.new_observations
+        ],
         "achieved": [{"id": t.id, "achieved_date": a.achieved_date.isoformat()} for t, a in report.achieved],
     }
 

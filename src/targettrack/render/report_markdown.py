@@ -39,18 +39,42 @@ def render(report, out, *, store: str | None, generated_at: str, git: dict | Non
     for line in provenance_lines(report.recorded, report.as_of, git):
         out.write(md(line[:1].upper() + line[1:]) + ".\n\n")
     out.write(f"**{len(report.statuses)} targets**: {md(summary)}\n")
-    _table(out, "Needs attention", ("Target", "Status", "Projected", "Where it stands"),
-           [(f"{f.id}: {f.title}", labelled(f.status, f.binding), f.projected, f.how_far) for f in report.attention])
-    _table(out, f"Deadlines within {report.within_days} days", ("Target", "Deadline", "Days left", "Status"),
-           [(f"{f.id}: {f.title}", f.deadline, f.days_left, labelled(f.status, f.binding)) for f in report.upcoming])
+    _table(
+        out,
+        "Needs attention",
+        ("Target", "Status", "Projected", "Where it stands"),
+        [(f"{f.id}: {f.title}", labelled(f.status, f.binding), f.projected, f.how_far) for f in report.attention],
+    )
+    _table(
+        out,
+        f"Deadlines within {report.within_days} days",
+        ("Target", "Deadline", "Days left", "Status"),
+        [(f"{f.id}: {f.title}", f.deadline, f.days_left, labelled(f.status, f.binding)) for f in report.upcoming],
+    )
     if report.changes or report.new_observations:  # targets, judged in full (light to import without: report_text)
         from .cells import title_of
         from .report_common import because, observation_value
-    _table(out, f"Status changes since {report.since}", ("Target", "From", "To", "Because"),
-           [(f"{c.target.id}: {title_of(c.target)}", c.before.status, c.after.status, because(c) or "-")
-            for c in report.changes])
-    _table(out, f"New values since {report.since}", ("Target", "Date", "Value", "By", "Note"),
-           [(t.id, o.date.label, observation_value(t, o), o.recorded_by or "", o.note or "")
-            for t, o in report.new_observations])
-    _table(out, f"Achieved since {report.since}", ("Target", "On"),
-           [(f"{f.id}: {f.title}", f.achieved_date.isoformat()) for f in report.achieved])
+    _table(
+        out,
+        f"Status changes since {report.since}",
+        ("Target", "From", "To", "Because"),
+        [
+            (f"{c.target.id}: {title_of(c.target)}", c.before.status, c.after.status, because(c) or "-")
+            for c in report.changes
+        ],
+    )
+    _table(
+        out,
+        f"New values since {report.since}",
+        ("Target", "Date", "Value", "By", "Note"),
+        [
+            (t.id, o.date.label, observation_value(t, o), o.recorded_by or "", o.note or "")
+            for t, o in report.new_observations
+        ],
+    )
+    _table(
+        out,
+        f"Achieved since {report.since}",
+        ("Target", "On"),
+        [(f"{f.id}: {f.title}", f.achieved_date.isoformat()) for f in report.achieved],
+    )

@@ -22,8 +22,11 @@ def _section(out, title: str, rows: list[tuple[str, ...]], total: int | None = N
         return
     rows = [tuple(_(h) for h in rows[0])] + rows[1:]
     # On a terminal, statuses in their colours (as in `list`).
-    styles = {i: _status_style for i, name in enumerate(rows[0])
-              if name in (_("STATUS"), _("FROM"), _("TO"))} if color else None
+    styles = (
+        {i: _status_style for i, name in enumerate(rows[0]) if name in (_("STATUS"), _("FROM"), _("TO"))}
+        if color
+        else None
+    )
     write_table(rows, out, indent="  ", total=total, styles=styles)
 
 
@@ -36,8 +39,16 @@ def _status_style(cell: str) -> str:
     return STATUS_STYLE.get(word) or STATUS_STYLE.get({_(s): s for s in STATUSES}.get(word, ""), "")
 
 
-def render(report, out, *, store: str, generated_at: str, total: int | None = None, color: bool = False,
-           git: dict | None = None) -> None:
+def render(
+    report,
+    out,
+    *,
+    store: str,
+    generated_at: str,
+    total: int | None = None,
+    color: bool = False,
+    git: dict | None = None,
+) -> None:
     """`report`: a brief.Brief. `total`: the terminal's width, to wrap long cells in (None off a terminal)."""
 
     def section(title, rows):
@@ -47,29 +58,64 @@ def render(report, out, *, store: str, generated_at: str, total: int | None = No
     as_of, since = prose_date(report.as_of), prose_date(report.since)
     from . import provenance_lines
 
-    for line in (_("targettrack report as of {as_of}, changes since {since}").format(as_of=as_of, since=since),
-                 _("store: {store}").format(store=store),
-                 *provenance_lines(report.recorded, report.as_of, git),
-                 _("{n} targets: {summary}").format(n=len(report.statuses), summary=summary)):
+    for line in (
+        _("targettrack report as of {as_of}, changes since {since}").format(as_of=as_of, since=since),
+        _("store: {store}").format(store=store),
+        *provenance_lines(report.recorded, report.as_of, git),
+        _("{n} targets: {summary}").format(n=len(report.statuses), summary=summary),
+    ):
         if total:
             from .fit import wrap
 
             line = "\n".join(wrap(line, total))
         out.write(line + "\n")
-    section(_("Needs attention"), [(N_("ID"), N_("STATUS"), N_("PROJECTED"), N_("WHERE IT STANDS"))] + [
-        (f.id, labelled(f.status, f.binding), f.projected, safe(f.how_far)) for f in report.attention] if report.attention else [])
-    section(_("Deadlines within {days} days").format(days=report.within_days), [(N_("ID"), N_("DEADLINE"), N_("DAYS"), N_("STATUS"), N_("TITLE"))] + [
-        (f.id, f.deadline, str(f.days_left), labelled(f.status, f.binding), f.title) for f in report.upcoming]
-        if report.upcoming else [])
+    section(
+        _("Needs attention"),
+        [(N_("ID"), N_("STATUS"), N_("PROJECTED"), N_("WHERE IT STANDS"))]
+        + [(f.id, labelled(f.status, f.binding), f.projected, safe(f.how_far)) for f in report.attention]
+        if report.attention
+        else [],
+    )
+    section(
+        _("Deadlines within {days} days").format(days=report.within_days),
+        [(N_("ID"), N_("DEADLINE"), N_("DAYS"), N_("STATUS"), N_("TITLE"))]
+        + [(f.id, f.deadline, str(f.days_left), labelled(f.status, f.binding), f.title) for f in report.upcoming]
+        if report.upcoming
+        else [],
+    )
     if report.changes or report.new_observations:  # targets, judged in full
         from .cells import title_of
         from .report_common import because, observation_value
-    section(_("Status changes since {since}").format(since=since), [(N_("ID"), N_("FROM"), N_("TO"), N_("BECAUSE"), N_("TITLE"))] + [
-        (c.target.id, _(c.before.status), _(c.after.status), safe(because(c)) or "-", title_of(c.target))
-        for c in report.changes]
-        if report.changes else [])
-    section(_("New values since {since}").format(since=since), [(N_("ID"), N_("DATE"), N_("VALUE"), N_("RECORDED"), N_("BY"), N_("NOTE"))] + [
-        (t.id, o.date.label, observation_value(t, o), o.recorded_at[:10], safe(o.recorded_by) or "-", safe(o.note) or "-")
-        for t, o in report.new_observations] if report.new_observations else [])
-    section(_("Achieved since {since}").format(since=since), [(N_("ID"), N_("ON"), N_("TITLE"))] + [
-        (f.id, f.achieved_date.isoformat(), f.title) for f in report.achieved] if report.achieved else [])
+    section(
+        _("Status changes since {since}").format(since=since),
+        [(N_("ID"), N_("FROM"), N_("TO"), N_("BECAUSE"), N_("TITLE"))]
+        + [
+            (c.target.id, _(c.before.status), _(c.after.status), safe(because(c)) or "-", title_of(c.target))
+            for c in report.changes
+        ]
+        if report.changes
+        else [],
+    )
+    section(
+        _("New values since {since}").format(since=since),
+        [(N_("ID"), N_("DATE"), N_("VALUE"), N_("RECORDED"), N_("BY"), N_("NOTE"))]
+        + [
+            (
+                t.id,
+                o.date.label,
+                observation_value(t, o),
+                o.recorded_at[:10],
+                safe(o.recorded_by) or "-",
+                safe(o.note) or "-",
+            )
+            for t, o in report.new_observations
+        ]
+        if report.new_observations
+        else [],
+    )
+    section(
+        _("Achieved since {since}").format(since=since),
+        [(N_("ID"), N_("ON"), N_("TITLE"))] + [(f.id, f.achieved_date.isoformat(), f.title) for f in report.achieved]
+        if report.achieved
+        else [],
+    )

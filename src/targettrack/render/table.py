@@ -16,8 +16,8 @@ from __future__ import annotations
 import shutil
 
 from ..util.textwidth import AMBIGUOUS_WIDE, pad, width
-from .lines import Line, columns, header
 from .fit import table_layout, wrap
+from .lines import Line, columns, header
 
 BAR = 10
 # Which columns give way, first to last, before a title gets narrower than
@@ -27,10 +27,18 @@ READABLE = 20
 
 SGR = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "magenta": "35", "cyan": "36"}
 STATUS_STYLE = {
-    "achieved": "bold green", "within": "green", "on-track": "green",
-    "at-risk": "yellow", "off-track": "red", "regressing": "bold red",
-    "missed": "bold red", "breached": "bold red", "pending": "cyan",
-    "no-data": "dim", "not-started": "dim", "awaiting-data": "magenta",
+    "achieved": "bold green",
+    "within": "green",
+    "on-track": "green",
+    "at-risk": "yellow",
+    "off-track": "red",
+    "regressing": "bold red",
+    "missed": "bold red",
+    "breached": "bold red",
+    "pending": "cyan",
+    "no-data": "dim",
+    "not-started": "dim",
+    "awaiting-data": "magenta",
 }
 ROUNDED = {"top": "╭─┬╮", "mid": "├─┼┤", "bottom": "╰─┴╯", "bar": "│"}
 ASCII = {"top": "+-++", "mid": "+-++", "bottom": "+-++", "bar": "|"}
@@ -91,13 +99,27 @@ def render_lines(lines: list[Line], out, *, color: bool = True, total: int | Non
     if color:  # progress bars where they can be seen as such, and where they fit
         bars = [progress_bar(ln, color) for ln in lines]
         with_bars = [row[:2] + [text] + row[3:] for row, (_, text) in zip(cells, bars)]
-        layout = table_layout(names, [tuple(r) for r in with_bars], total, drop_order=DROP_ORDER,
-                              wrapping="TITLE", readable=READABLE, headers=headers)
+        layout = table_layout(
+            names,
+            [tuple(r) for r in with_bars],
+            total,
+            drop_order=DROP_ORDER,
+            wrapping="TITLE",
+            readable=READABLE,
+            headers=headers,
+        )
         if not layout.dropped and not layout.stacked:
             cells = with_bars
             drawn = {i: shown for i, (shown, _) in enumerate(bars)}
-    layout = table_layout(names, [tuple(r) for r in cells], total, drop_order=DROP_ORDER, wrapping="TITLE",
-                          readable=READABLE, headers=headers)
+    layout = table_layout(
+        names,
+        [tuple(r) for r in cells],
+        total,
+        drop_order=DROP_ORDER,
+        wrapping="TITLE",
+        readable=READABLE,
+        headers=headers,
+    )
     # A number left out to make room for the title hides what the list is for (issue 33: at 80 columns the
     # first screen showed no target, current value or deadline): stack each target instead, every number on
     # its first line and its title under it.
@@ -151,6 +173,7 @@ def _stacked(names, lines, cells, out, total: int, color: bool) -> None:
     if aligned:
         out.write(paint("  ".join(pad(heads[i], widths[i]) for i in short).rstrip(), "bold", color) + "\n")
     for ln, row in zip(lines, cells):
+
         def shown(i: int) -> str:
             return paint(row[i], STATUS_STYLE.get(ln.status, ""), color) if i == status_at else row[i]
 

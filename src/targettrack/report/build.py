@@ -13,14 +13,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..model.dates import shift
-from ..judge.assess import DEFAULT_SETTINGS, Assessment, assess
-from .summary import attention_key, coming_up, needs_attention, newly_achieved
-from ..util.frozen import replace
-from ..model.target import Observation, Target, known_at, recorded_by, recorded_day
+from ..judge.assess import assess
+from ..judge.assessment import DEFAULT_SETTINGS, Assessment
+from ..judge.changedays import change_days
 from ..judge.selection import Filter, judged, status_counts
+from ..model.dates import shift
 from ..model.settings import Settings
+from ..model.target import Observation, Target, known_at, recorded_by, recorded_day
 from ..model.timing import frequency
+from ..util.frozen import replace
+from .summary import attention_key, coming_up, needs_attention, newly_achieved
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,7 @@ class Change:
     target: Target
     before: Assessment
     after: Assessment
-    entered: tuple[Observation, ...] = ()   # values recorded since: why the status changed, if they did
+    entered: tuple[Observation, ...] = ()  # values recorded since: why the status changed, if they did
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,7 @@ class Report:
     as_of: date
     since: date
     within_days: int
-    rows: list[tuple[Target, Assessment]]                 # every reported target, judged as of as_of
+    rows: list[tuple[Target, Assessment]]  # every reported target, judged as of as_of
     attention: list[tuple[Target, Assessment]] = field(default_factory=list)
     upcoming: list[tuple[Target, Assessment]] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
@@ -69,8 +71,14 @@ def entered_between(t: Target, since: date, until: date) -> tuple[Observation, .
     return tuple(o for o in t.observations if since < (recorded_day(o) or date.min) <= until)
 
 
-def judged_then(t: Target, now: Assessment, since: date, settings: Settings | None = None,
-                 method: str | None = None, known: date | None = None) -> Assessment:
+def judged_then(
+    t: Target,
+    now: Assessment,
+    since: date,
+    settings: Settings | None = None,
+    method: str | None = None,
+    known: date | None = None,
+) -> Assessment:
     """`t` judged as of `since` with the values recorded by `known` (None:
     all of them). Where no value was recorded since and no change day of `t` falls after `since`
     up to the judgement `now` (digest.change_days), that is `now` itself as
@@ -78,16 +86,24 @@ def judged_then(t: Target, now: Assessment, since: date, settings: Settings | No
     later day's): judging 10,000 targets a second time was half a report."""
     before = as_recorded(t, known) if known is not None else t
     if before is t and since <= now.as_of:
-        from ..judge.changedays import change_days
-
         if not any(since < d <= now.as_of for d in change_days(t, settings or DEFAULT_SETTINGS)):
             return now
     return assess(before, since, settings, method)
 
 
-def build(targets, as_of: date, since: date, within_days: int, settings: Settings | None = None,
-          method: str | None = None, flt: Filter = Filter(), series: bool = True, *, known: date | None = None,
-          today: date | None = None) -> Report:
+def build(
+    targets,
+    as_of: date,
+    since: date,
+    within_days: int,
+    settings: Settings | None = None,
+    method: str | None = None,
+    flt: Filter = Filter(),
+    series: bool = True,
+    *,
+    known: date | None = None,
+    today: date | None = None,
+) -> Report:
     """The report on the targets `flt` keeps (judged as of `as_of`), with
     what had been recorded by `known` (None: all), and what changed since
     `since` against the judgement then, with what was recorded as
@@ -146,5 +162,4 @@ def latest_recorded(t: Target) -> date | None:
 def _new(o: Observation, since: date, as_of: date) -> bool:
     """A value dated in the window, or recorded in it for a period already over."""
     recorded = recorded_day(o)
-    return since < o.date.last <= as_of or (recorded is not None and since < recorded <= as_of
-                                            and o.date.last <= as_of)
+    return since < o.date.last <= as_of or (recorded is not None and since < recorded <= as_of and o.date.last <= as_of)

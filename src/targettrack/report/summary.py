@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections import namedtuple
 from datetime import date
 
-from ..util.i18n import _
 from ..judge.statuses import ATTENTION_ORDER, STATUSES, counted  # noqa: F401 (counted: the report's too)
+from ..util.i18n import _
 
 # Statuses that need a person; a target whose data are overdue needs one too.
 ATTENTION = ("missed", "breached", "regressing", "off-track", "at-risk")
@@ -25,8 +25,9 @@ ATTENTION = ("missed", "breached", "regressing", "off-track", "at-risk")
 # left to it, when it is projected to be reached and where it stands
 # (report_common.projected and how_far: drawn only for a target needing
 # attention, "" otherwise), the day it was reached, and its safety buffer.
-Facts = namedtuple("Facts", "id title status binding deadline deadline_last days_left projected how_far "
-                            "achieved_date buffer_days")
+Facts = namedtuple(
+    "Facts", "id title status binding deadline deadline_last days_left projected how_far achieved_date buffer_days"
+)
 
 
 def needs_attention(status: str, stale: bool, past_deadline: bool = False) -> bool:
@@ -52,8 +53,13 @@ def attention_key(status: str, buffer_days: int | None, id_: str) -> tuple:
     return ATTENTION_ORDER.index(status), buffer_days or 0, id_
 
 
-class Brief(namedtuple("Brief", "as_of since within_days statuses attention upcoming changes new_observations "
-                                "achieved recorded", defaults=(None,))):
+class Brief(
+    namedtuple(
+        "Brief",
+        "as_of since within_days statuses attention upcoming changes new_observations achieved recorded",
+        defaults=(None,),
+    )
+):
     """A report as the text and Markdown formats draw it: its date, the day
     its changes are counted from, the days ahead its deadlines are looked
     for; the status of every reported target (store order); the Facts of
@@ -85,11 +91,14 @@ def how_far_from(parts: tuple[str, ...], buffer_days: int | None, days_left: int
         return parts[0]
     if len(parts) == 2:  # no value, and the deadline has passed: for how long, said on the day it is drawn
         return _("no value recorded; the {deadline} deadline passed {n} days ago").format(
-            deadline=parts[1], n=-(days_left or 0))
+            deadline=parts[1], n=-(days_left or 0)
+        )
     current, when, expected, gap, side, stale = parts
-    text = (_("{current} in {when}, {expected} expected then: {gap} behind the straight line") if side == "behind"
-            else _("{current} in {when}, {expected} expected then: {gap} ahead of the straight line")).format(
-        current=current, when=when, expected=expected, gap=gap)
+    text = (
+        _("{current} in {when}, {expected} expected then: {gap} behind the straight line")
+        if side == "behind"
+        else _("{current} in {when}, {expected} expected then: {gap} ahead of the straight line")
+    ).format(current=current, when=when, expected=expected, gap=gap)
     if buffer_days is not None:
         text += _(" ({n} days)").format(n=abs(buffer_days))
     return text + stale

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import json
 
-from ..util.i18n import _
-from ..model.target import Target, from_dict
-from ..model.operations import in_effect
+from ..model.corrections import in_effect
+from ..model.stored import from_dict, to_dict
+from ..model.target import Target
 from ..model.values import show_value
+from ..util.i18n import _
 
 _QUIET = ("observations", "id", "edited_by", "created_at", "created_by")
 
@@ -45,8 +46,6 @@ def _field(doc: dict, key: str) -> str:
 
 
 def _fields(t: Target) -> dict:
-    from ..model.target import to_dict
-
     return {k: v for k, v in to_dict(t).items() if k not in _QUIET}
 
 
@@ -59,8 +58,11 @@ def changes(old: dict | None, new: dict | None) -> list[str]:
         if o is None:
             out.append(_("{id}: added ({title}){by}").format(id=tid, title=n.title, by=_by(n.created_by)))
             for period, obs in sorted(_values(n).items(), key=lambda kv: kv[1].date.last):
-                out.append(_("{id}: {period} value {value}{by}").format(
-                    id=tid, period=period, value=show_value(n, obs.value, obs.measure), by=_by(obs.recorded_by)))
+                out.append(
+                    _("{id}: {period} value {value}{by}").format(
+                        id=tid, period=period, value=show_value(n, obs.value, obs.measure), by=_by(obs.recorded_by)
+                    )
+                )
             continue
         if n is None:
             out.append(_("{id}: removed ({title})").format(id=tid, title=o.title))
@@ -68,29 +70,43 @@ def changes(old: dict | None, new: dict | None) -> list[str]:
         of, nf = _fields(o), _fields(n)
         for key in sorted(of.keys() | nf.keys()):
             if of.get(key) != nf.get(key):
-                out.append(_("{id}: {field} {value} (was {old}){by}").format(
-                    id=tid, field=key, value=_field(nf, key), old=_field(of, key), by=_by(n.edited_by, _("edited"))))
+                out.append(
+                    _("{id}: {field} {value} (was {old}){by}").format(
+                        id=tid, field=key, value=_field(nf, key), old=_field(of, key), by=_by(n.edited_by, _("edited"))
+                    )
+                )
         ov, nv = _values(o), _values(n)
         for period in sorted(ov.keys() | nv.keys(), key=lambda p: (nv.get(p) or ov.get(p)).date.last):
             a, b = ov.get(period), nv.get(period)
             if b is None:
-                out.append(_("{id}: {period} value deleted (was {old})").format(
-                    id=tid, period=period, old=show_value(o, a.value, a.measure)))
+                out.append(
+                    _("{id}: {period} value deleted (was {old})").format(
+                        id=tid, period=period, old=show_value(o, a.value, a.measure)
+                    )
+                )
             elif a is None:
-                out.append(_("{id}: {period} value {value}{by}").format(
-                    id=tid, period=period, value=show_value(n, b.value, b.measure), by=_by(b.recorded_by)))
+                out.append(
+                    _("{id}: {period} value {value}{by}").format(
+                        id=tid, period=period, value=show_value(n, b.value, b.measure), by=_by(b.recorded_by)
+                    )
+                )
             elif (a.value, a.measure, a.note, a.source) != (b.value, b.measure, b.note, b.source):
-                out.append(_("{id}: {period} value {value} (was {old}){by}").format(
-                    id=tid, period=period, value=show_value(n, b.value, b.measure),
-                    old=show_value(o, a.value, a.measure), by=_by(b.recorded_by)))
+                out.append(
+                    _("{id}: {period} value {value} (was {old}){by}").format(
+                        id=tid,
+                        period=period,
+                        value=show_value(n, b.value, b.measure),
+                        old=show_value(o, a.value, a.measure),
+                        by=_by(b.recorded_by),
+                    )
+                )
     return out
 
 
 def _by(name: str | None, verb: str | None = None) -> str:
     if not name:
         return ""
-    return (_(", {verb} by {name}").format(verb=verb, name=name) if verb else
-            _(", recorded by {name}").format(name=name))
+    return _(", {verb} by {name}").format(verb=verb, name=name) if verb else _(", recorded by {name}").format(name=name)
 
 
 def lines(data: dict) -> list[str]:
@@ -101,7 +117,9 @@ def lines(data: dict) -> list[str]:
             out.append(f"{tid}  {key}  {json.dumps(value, ensure_ascii=False, sort_keys=True)}")
         for o, current in sorted(zip(t.observations, in_effect(t)), key=lambda oc: oc[0].date.last):
             said = "  ".join(x for x in (o.note, o.source) if x)
-            out.append(f"{tid}  {o.date.label}  {show_value(t, o.value, o.measure)}"
-                       f"{'' if current else '  ' + _('(superseded)')}  {o.recorded_at[:10]}"
-                       f"{'  ' + o.recorded_by if o.recorded_by else ''}{'  ' + said if said else ''}")
+            out.append(
+                f"{tid}  {o.date.label}  {show_value(t, o.value, o.measure)}"
+                f"{'' if current else '  ' + _('(superseded)')}  {o.recorded_at[:10]}"
+                f"{'  ' + o.recorded_by if o.recorded_by else ''}{'  ' + said if said else ''}"
+            )
     return out

@@ -14,19 +14,22 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from . import versions as backups
+from ..model.rules import validate
+from ..model.settings import Settings
+from ..model.stored import from_dict
 from ..util.errors import InputError, StoreError
 from ..util.i18n import _
-from ..model.target import from_dict, validate
+from . import versions as backups
 from .atomicwrite import atomic_write
-from ..model.settings import Settings
+from .fileformat import META_TABLE, TARGETS_TABLE
 from .gitshare import git_state, has_conflict_markers, read_conflicts, stage_bytes
-from .readwrite import META_TABLE, SCHEMA_VERSION, TARGETS_TABLE, Lock, holders, lock_timeout, parse, read_store_bytes, real_path, stray_temporaries
+from .lock import Lock, holders, lock_timeout, modes, read_store_bytes, real_path
+from .storefile import SCHEMA_VERSION, parse, stray_temporaries
 
 
 @dataclass(frozen=True)
 class Finding:
-    level: str   # "ok", "warning" or "error"
+    level: str  # "ok", "warning" or "error"
     message: str
 
 
@@ -77,7 +80,8 @@ def describe(snap: Path, entry: backups.Entry | None) -> str:
     if entry is None:
         return _("version {name}").format(name=snap.name)
     return _("version {name} ({time}, after '{command}')").format(
-        name=snap.name, time=entry.time, command=entry.command)
+        name=snap.name, time=entry.time, command=entry.command
+    )
 
 
 def diagnose(path: Path) -> list[Finding]:
@@ -87,7 +91,8 @@ def diagnose(path: Path) -> list[Finding]:
     good = good_backup(path)
     if good:
         restore_hint = _("; 'targettrack --db {path} doctor --restore' puts back the newest good {version}").format(
-            path=path, version=describe(*good[:2]))
+            path=path, version=describe(*good[:2])
+        )
     else:
         restore_hint = _("; no good backup was found: restore the file from git or your own copies")
     if not os.path.lexists(path):
@@ -103,27 +108,52 @@ def diagnose(path: Path) -> list[Finding]:
     problems = load_problems(path, raw)
     found += problems
     if has_conflict_markers(raw):
-        found.append(Finding("error", _("the store cannot be used as it is; it is not damaged but half-merged: "
-                                        "'doctor --restore' would drop the other side's work")))
+        found.append(
+            Finding(
+                "error",
+                _(
+                    "the store cannot be used as it is; it is not damaged but half-merged: "
+                    "'doctor --restore' would drop the other side's work"
+                ),
+            )
+        )
     elif any(f.level == "error" for f in problems):
         found.append(Finding("error", _("the store cannot be used as it is") + restore_hint))
     else:
         data = parse(path, raw)
         n = len(data[TARGETS_TABLE])
         schema = data[META_TABLE]["1"]["schema"]
-        found.append(Finding("ok", (_("{path}: loads, schema {schema}, 1 target") if n == 1 else
-                                    _("{path}: loads, schema {schema}, {count} targets")).format(
-            path=path, schema=schema, count=n)))
+        found.append(
+            Finding(
+                "ok",
+                (
+                    _("{path}: loads, schema {schema}, 1 target")
+                    if n == 1
+                    else _("{path}: loads, schema {schema}, {count} targets")
+                ).format(path=path, schema=schema, count=n),
+            )
+        )
         if schema < SCHEMA_VERSION:
-            found.append(Finding("warning", _("schema {schema} is older than {current}; it is upgraded on the next "
-                                              "write, after a backup").format(schema=schema, current=SCHEMA_VERSION)))
+            found.append(
+                Finding(
+                    "warning",
+                    _(
+                        "schema {schema} is older than {current}; it is upgraded on the next write, after a backup"
+                    ).format(schema=schema, current=SCHEMA_VERSION),
+                )
+            )
     found += _lock_findings(path)
     found += _journal_findings(path)
     strays = stray_temporaries(path)
     if strays:
-        found.append(Finding("warning", _("{count} temporary file(s) from an interrupted write ({names}); removed by "
-                                          "the next write").format(count=len(strays),
-                                                                   names=", ".join(p.name for p in strays))))
+        found.append(
+            Finding(
+                "warning",
+                _("{count} temporary file(s) from an interrupted write ({names}); removed by the next write").format(
+                    count=len(strays), names=", ".join(p.name for p in strays)
+                ),
+            )
+        )
     try:
         left = read_conflicts(path)
     except InputError as e:
@@ -131,13 +161,25 @@ def diagnose(path: Path) -> list[Finding]:
     else:
         if left:
             named = ", ".join(sorted({f"{c.get('id')} {c.get('field')}" for c in left}))
-            found.append(Finding("warning", _("{count} merge conflict(s) from git, with our values kept: {named}; "
-                                              "'targettrack conflicts' shows both values, 'edit' settles each").format(
-                count=len(left), named=named)))
+            found.append(
+                Finding(
+                    "warning",
+                    _(
+                        "{count} merge conflict(s) from git, with our values kept: {named}; "
+                        "'targettrack conflicts' shows both values, 'edit' settles each"
+                    ).format(count=len(left), named=named),
+                )
+            )
     snaps = backups.versions_newest_first(path)
     if snaps:
-        found.append(Finding("ok", _("{count} version(s) kept in {folder}; newest: {version}").format(
-            count=len(snaps), folder=backups.folder(path), version=describe(*snaps[0]))))
+        found.append(
+            Finding(
+                "ok",
+                _("{count} version(s) kept in {folder}; newest: {version}").format(
+                    count=len(snaps), folder=backups.folder(path), version=describe(*snaps[0])
+                ),
+            )
+        )
     else:
         found.append(Finding("ok", _("no versions kept yet (every write keeps one)")))
     return found
@@ -148,19 +190,37 @@ def _git_findings(path: Path, raw: bytes, git: dict) -> list[Finding]:
     found = []
     rel = git.get("rel", path.name)
     if has_conflict_markers(raw):
-        found.append(Finding("error", _("{path}: git merged the store as text and left its conflict markers (this "
-                                        "clone has no targettrack merge driver); to merge it per target, run "
-                                        "'targettrack git-setup' then 'git checkout -m {rel}' (then commit)").format(
-            path=path, rel=rel)))
+        found.append(
+            Finding(
+                "error",
+                _(
+                    "{path}: git merged the store as text and left its conflict markers (this "
+                    "clone has no targettrack merge driver); to merge it per target, run "
+                    "'targettrack git-setup' then 'git checkout -m {rel}' (then commit)"
+                ).format(path=path, rel=rel),
+            )
+        )
     if git.get("named") and not git.get("configured"):
-        found.append(Finding("warning" if not has_conflict_markers(raw) else "error",
-                             _(".gitattributes names targettrack's merge driver for {rel}, but this clone has none "
-                               "configured, so git merges the store line by line: run 'targettrack git-setup'").format(
-                                 rel=rel)))
+        found.append(
+            Finding(
+                "warning" if not has_conflict_markers(raw) else "error",
+                _(
+                    ".gitattributes names targettrack's merge driver for {rel}, but this clone has none "
+                    "configured, so git merges the store line by line: run 'targettrack git-setup'"
+                ).format(rel=rel),
+            )
+        )
     if git.get("unmerged") and not has_conflict_markers(raw):
-        found.append(Finding("warning", _("{rel} is in an unfinished git merge (git status: unmerged); finish it "
-                                        "('targettrack conflicts', then 'git add {rel}' and 'git commit') or abort "
-                                        "it ('git merge --abort')").format(rel=rel)))
+        found.append(
+            Finding(
+                "warning",
+                _(
+                    "{rel} is in an unfinished git merge (git status: unmerged); finish it "
+                    "('targettrack conflicts', then 'git add {rel}' and 'git commit') or abort "
+                    "it ('git merge --abort')"
+                ).format(rel=rel),
+            )
+        )
     return found
 
 
@@ -175,8 +235,16 @@ def _lock_findings(path: Path) -> list[Finding]:
         return [Finding("ok", _("not locked"))]
     except BlockingIOError:
         holder = holders(fd)
-        return [Finding("warning", (_("locked by another targettrack ({holder}) right now") if holder else
-                                       _("locked by another targettrack right now")).format(holder=holder))]
+        return [
+            Finding(
+                "warning",
+                (
+                    _("locked by another targettrack ({holder}) right now")
+                    if holder
+                    else _("locked by another targettrack right now")
+                ).format(holder=holder),
+            )
+        ]
     finally:
         os.close(fd)
 
@@ -184,13 +252,23 @@ def _lock_findings(path: Path) -> list[Finding]:
 def _journal_findings(path: Path) -> list[Finding]:
     d = backups.folder(path)
     if os.path.islink(d):
-        return [Finding("error", _("{folder} is a symbolic link; writes are refused until it is a real folder").format(
-            folder=d))]
+        return [
+            Finding(
+                "error", _("{folder} is a symbolic link; writes are refused until it is a real folder").format(folder=d)
+            )
+        ]
     try:
         backups.read_journal(path)
     except backups.JournalDamaged as e:
-        return [Finding("warning", _("{detail}; undo is refused until the next change rebuilds it from the version "
-                                     "files (the damaged log is kept beside them)").format(detail=e))]
+        return [
+            Finding(
+                "warning",
+                _(
+                    "{detail}; undo is refused until the next change rebuilds it from the version "
+                    "files (the damaged log is kept beside them)"
+                ).format(detail=e),
+            )
+        ]
     return []
 
 
@@ -207,24 +285,37 @@ def restore(path: Path) -> tuple[Path, backups.Entry | None, Path | None]:
                 raw = read_store_bytes(path)
             except StoreError as e:
                 if not os.path.isfile(path):
-                    raise StoreError(_('{detail}; nothing was restored').format(detail=e)) from None
+                    raise StoreError(_("{detail}; nothing was restored").format(detail=e)) from None
                 raise
         if raw is not None and loads(path, raw):
-            raise InputError(_("{path} is healthy; nothing to restore ('targettrack undo' reverts the last change)").format(
-                                                path=path))
+            raise InputError(
+                _("{path} is healthy; nothing to restore ('targettrack undo' reverts the last change)").format(
+                    path=path
+                )
+            )
         good = good_backup(path)
         if good is None:
-            raise StoreError(_('{path}: no good backup in {folder}; restore it from git or your own copies').format(
-                path=path, folder=backups.folder(path)))
+            raise StoreError(
+                _("{path}: no good backup in {folder}; restore it from git or your own copies").format(
+                    path=path, folder=backups.folder(path)
+                )
+            )
         snap, entry, content = good
         if raw is not None and has_conflict_markers(raw):
             # Half-merged, not damaged: the version kept before the pull lacks what the other side brought.
-            raise InputError(_("{path} holds git's conflict markers: restoring {version} would drop {dropped}; "
-                               "merge it per target instead: 'targettrack git-setup', then 'git checkout -m {rel}'").format(
-                path=path, version=describe(snap, entry), dropped=_dropped(path, content),
-                rel=git_state(path).get("rel", path.name)))
+            raise InputError(
+                _(
+                    "{path} holds git's conflict markers: restoring {version} would drop {dropped}; "
+                    "merge it per target instead: 'targettrack git-setup', then 'git checkout -m {rel}'"
+                ).format(
+                    path=path,
+                    version=describe(snap, entry),
+                    dropped=_dropped(path, content),
+                    rel=git_state(path).get("rel", path.name),
+                )
+            )
         kept = None
-        file_mode = backups.modes(path)[0]
+        file_mode = modes(path)[0]
         try:
             if raw is not None:
                 stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
@@ -232,8 +323,11 @@ def restore(path: Path) -> tuple[Path, backups.Entry | None, Path | None]:
                 _copy_bytes(kept, raw, file_mode)
             atomic_write(path, content, mode=file_mode)
         except OSError as e:
-            raise StoreError(_('{path}: cannot write the restored store ({reason}); it is unchanged').format(
-                path=path, reason=e.strerror)) from None
+            raise StoreError(
+                _("{path}: cannot write the restored store ({reason}); it is unchanged").format(
+                    path=path, reason=e.strerror
+                )
+            ) from None
         return snap, entry, kept
     finally:
         lock.release()

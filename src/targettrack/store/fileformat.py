@@ -84,7 +84,7 @@ def meta_doc_line(doc: dict) -> str:
 
 def line_body(line: bytes) -> bytes:
     """The document's JSON in its line (doc_line's output, encoded)."""
-    return line[line.index(b": ") + 2:]
+    return line[line.index(b": ") + 2 :]
 
 
 def dumps(data: dict, reuse: dict[str, str] | None = None) -> str:
@@ -119,7 +119,7 @@ class Lines:
 
 _HEAD = b'{\n"meta": {\n'
 _MIDDLE = b'\n},\n"targets": {\n'
-_TAIL = b'\n}\n}\n'
+_TAIL = b"\n}\n}\n"
 
 
 def split(raw: bytes) -> Lines | None:
@@ -134,17 +134,17 @@ def split(raw: bytes) -> Lines | None:
     middle = raw.find(_MIDDLE, len(_HEAD))
     if middle < 0:
         return None
-    meta = raw[len(_HEAD):middle]
+    meta = raw[len(_HEAD) : middle]
     if not meta.startswith(b'"1": {') or not meta.endswith(b"}") or b"\n" in meta:
         return None
     start = middle + len(_MIDDLE)
-    if start == len(raw) - len(_TAIL) + 1 and raw[start - 1:] == b"\n}\n}\n":
+    if start == len(raw) - len(_TAIL) + 1 and raw[start - 1 :] == b"\n}\n}\n":
         return Lines(meta)  # no targets: '"targets": {' is followed by '}'
     try:
         blocks = list(_blocks(raw, start, len(raw) - len(_TAIL)))
     except ValueError:
         return None
-    keys = [block[1:block.find(b'": {')] for block in blocks]
+    keys = [block[1 : block.find(b'": {')] for block in blocks]
     if not b"".join(keys).isdigit() or any(k[:1] == b"0" for k in keys):
         return None
     numbers = list(map(int, keys))
@@ -159,9 +159,9 @@ def _blocks(raw: bytes, start: int, end: int):
     while start < end:
         nxt = raw.find(b'\n"', start, end)
         stop = end if nxt < 0 else nxt - 1  # the block's last byte is before ",\n"
-        if nxt >= 0 and raw[nxt - 1:nxt] != b",":
+        if nxt >= 0 and raw[nxt - 1 : nxt] != b",":
             raise ValueError("not in targettrack's layout")
-        if raw[start:start + 1] != b'"' or raw[stop - 2:stop] != b"\n}" or raw.find(b'": {\n', start, stop) < 0:
+        if raw[start : start + 1] != b'"' or raw[stop - 2 : stop] != b"\n}" or raw.find(b'": {\n', start, stop) < 0:
             raise ValueError("not in targettrack's layout")
         yield raw[start:stop]
         start = nxt + 1 if nxt >= 0 else end
@@ -180,7 +180,7 @@ def documents(raw: bytes):
         return  # no targets
     for block in _blocks(raw, start, end):
         colon = block.find(b'": {')
-        yield block[1:colon].decode("ascii"), block[colon + 3:]
+        yield block[1:colon].decode("ascii"), block[colon + 3 :]
 
 
 def numbered_in_order(raw: bytes) -> bool:
@@ -203,6 +203,7 @@ def numbered_in_order(raw: bytes) -> bool:
 # and splices the new line in: split() and join() of every line were most of
 # an update. Only for bytes known to be in this layout (targettrack's own);
 # splice() gives the very bytes and change record join() and diff() would.
+
 
 def _body(raw: bytes) -> tuple[int, int] | None:
     """Where the target lines are: from the first line's start to the last line's end (its newline)."""
@@ -249,7 +250,7 @@ def find_id(raw: bytes, target_id: str, first: bool = False) -> tuple[str, int, 
         end = _block_end(raw, start, body[1])
         line = raw[start:end]
         if line_id(line) == target_id:
-            found.append((line[1:line.find(b'": {')].decode("ascii"), start, end))
+            found.append((line[1 : line.find(b'": {')].decode("ascii"), start, end))
             if first:
                 break
         at = raw.find(needle, end, body[1])
@@ -273,8 +274,9 @@ def size(data: bytes | Pieces) -> int:
     return len(data) if isinstance(data, bytes) else sum(map(len, data))
 
 
-def splice(raw: bytes, meta: bytes, changes: dict[str, bytes | None],
-           spans: dict[str, tuple[int, int]] | None = None) -> tuple[Pieces, "Delta"] | None:
+def splice(
+    raw: bytes, meta: bytes, changes: dict[str, bytes | None], spans: dict[str, tuple[int, int]] | None = None
+) -> tuple[Pieces, "Delta"] | None:
     """The bytes (in Pieces) and change record of `raw` with this meta line and these
     document lines (None: removed), as join() and diff() would make them, or
     None where splicing is not simple (the last line removed, a new line that
@@ -285,7 +287,7 @@ def splice(raw: bytes, meta: bytes, changes: dict[str, bytes | None],
     if body is None or old_meta is None:
         return None
     last_start = raw.rfind(b'\n"', body[0] - 1, body[1]) + 1
-    last_number = int(raw[last_start + 1:raw.find(b'": {', last_start)])
+    last_number = int(raw[last_start + 1 : raw.find(b'": {', last_start)])
     cuts, added, docs = [], [], {}
     for number, after in changes.items():
         span = spans[number] if spans and number in spans else find_line(raw, number)
@@ -340,7 +342,7 @@ def meta_line(raw: bytes) -> bytes | None:
     if not raw.startswith(_HEAD):
         return None
     middle = raw.find(_MIDDLE, len(_HEAD))
-    meta = raw[len(_HEAD):middle] if middle > 0 else b""
+    meta = raw[len(_HEAD) : middle] if middle > 0 else b""
     return meta if meta.startswith(b'"1": {') and meta.endswith(b"}") and b"\n" not in meta else None
 
 
@@ -389,7 +391,10 @@ class Delta:
         def text(b):
             return None if b is None else b.decode("utf-8")
 
-        out = {"base": base, "docs": {k: [text(b), text(a)] for k, (b, a) in sorted(self.docs.items(), key=lambda kv: int(kv[0]))}}
+        out = {
+            "base": base,
+            "docs": {k: [text(b), text(a)] for k, (b, a) in sorted(self.docs.items(), key=lambda kv: int(kv[0]))},
+        }
         if self.meta is not None:
             out["meta"] = [text(self.meta[0]), text(self.meta[1])]
         return json.dumps(out, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
@@ -423,15 +428,18 @@ class Delta:
     def least_record_size(self) -> int:
         """A floor of the bytes of to_json's text: each line with its quotes
         and backslashes escaped, in quotes (to say "too large" without making it)."""
+
         def least(b):
             return 0 if b is None else len(b) + b.count(b'"') + b.count(b"\\") + 2
 
-        return sum(least(b) + least(a) for b, a in self.docs.values()) + \
-            (least(self.meta[0]) + least(self.meta[1]) if self.meta else 0)
+        return sum(least(b) + least(a) for b, a in self.docs.values()) + (
+            least(self.meta[0]) + least(self.meta[1]) if self.meta else 0
+        )
 
     def size(self) -> int:
-        return sum(len(b or b"") + len(a or b"") for b, a in self.docs.values()) + \
-            (len(self.meta[0]) + len(self.meta[1]) if self.meta else 0)
+        return sum(len(b or b"") + len(a or b"") for b, a in self.docs.values()) + (
+            len(self.meta[0]) + len(self.meta[1]) if self.meta else 0
+        )
 
 
 def diff(old: Lines, new: Lines) -> Delta:

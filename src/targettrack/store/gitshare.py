@@ -12,9 +12,9 @@ import json
 import os
 from pathlib import Path
 
-from .atomicwrite import atomic_write
 from ..util.errors import InputError
 from ..util.i18n import _
+from .atomicwrite import atomic_write
 
 DRIVER = "targettrack merge %O %A %B %P"
 # Git's conflict markers at the start of a line: a merge made without the driver (a line-by-line text merge).
@@ -93,10 +93,13 @@ def provenance(store: Path) -> dict | None:
     changed = _git_in(folder, ["diff", "--quiet", "HEAD", "--", path])
     behind = _git_in(folder, ["rev-list", "--count", "HEAD..@{upstream}"])
     unmerged = _git_in(folder, ["ls-files", "-u", "--", path])
-    return {"commit": commit, "date": day,
-            "uncommitted": changed is not None and changed.returncode == 1,
-            "behind": int(behind.stdout) if behind is not None and behind.returncode == 0 else None,
-            "unmerged": unmerged is not None and bool(unmerged.stdout.strip())}
+    return {
+        "commit": commit,
+        "date": day,
+        "uncommitted": changed is not None and changed.returncode == 1,
+        "behind": int(behind.stdout) if behind is not None and behind.returncode == 0 else None,
+        "unmerged": unmerged is not None and bool(unmerged.stdout.strip()),
+    }
 
 
 def sides(folder: Path, environ=os.environ) -> dict:
@@ -105,6 +108,7 @@ def sides(folder: Path, environ=os.environ) -> dict:
     merged (git's GITHEAD_<sha> names it); under `git pull --rebase` ours is
     the upstream being rebased onto and theirs the puller's own commit being
     replayed. {} where git cannot say."""
+
     def commit(rev: str) -> str | None:
         r = _git_in(folder, ["log", "-1", "--format=%h by %an", rev, "--"])
         return r.stdout.decode("utf-8", "replace").strip() if r is not None and r.returncode == 0 else None
@@ -124,9 +128,12 @@ def sides(folder: Path, environ=os.environ) -> dict:
         except OSError:
             pass
         mine = commit(picked) if picked else None
-        return {"rebase": True, "ours": _("the upstream you are rebasing onto ({commit})").format(commit=head or "?"),
-                "theirs": _("your own commit being replayed ({commit})").format(commit=mine or "?")}
-    named = [(k[len("GITHEAD_"):], v) for k, v in environ.items() if k.startswith("GITHEAD_")]
+        return {
+            "rebase": True,
+            "ours": _("the upstream you are rebasing onto ({commit})").format(commit=head or "?"),
+            "theirs": _("your own commit being replayed ({commit})").format(commit=mine or "?"),
+        }
+    named = [(k[len("GITHEAD_") :], v) for k, v in environ.items() if k.startswith("GITHEAD_")]
     theirs = next(((sha, name) for sha, name in named if name != "HEAD"), None)
     if theirs is None:
         other = _("the other side")
@@ -156,13 +163,20 @@ def read_conflicts(store: Path) -> list[dict]:
     except FileNotFoundError:
         return []
     except (OSError, ValueError) as e:
-        raise InputError(_('{path}: cannot read the merge conflicts kept there ({detail}); remove it once they are '
-                            'resolved').format(
-            path=path, detail=e)) from None
-    if not isinstance(items, list) or not all(isinstance(c, dict) and isinstance(c.get("id"), str)
-                                              and isinstance(c.get("field"), str) for c in items):
-        raise InputError(_("{path}: not the merge conflicts targettrack keeps (a list of conflicts, each with an id "
-                           "and a field); 'targettrack conflicts --clear' removes it").format(path=path))
+        raise InputError(
+            _("{path}: cannot read the merge conflicts kept there ({detail}); remove it once they are resolved").format(
+                path=path, detail=e
+            )
+        ) from None
+    if not isinstance(items, list) or not all(
+        isinstance(c, dict) and isinstance(c.get("id"), str) and isinstance(c.get("field"), str) for c in items
+    ):
+        raise InputError(
+            _(
+                "{path}: not the merge conflicts targettrack keeps (a list of conflicts, each with an id "
+                "and a field); 'targettrack conflicts --clear' removes it"
+            ).format(path=path)
+        )
     return items
 
 
@@ -197,9 +211,9 @@ def _git(args: list[str], cwd: Path) -> str:
     try:
         r = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, timeout=60)
     except FileNotFoundError:
-        raise InputError(_('git is not installed (or not on PATH)')) from None
+        raise InputError(_("git is not installed (or not on PATH)")) from None
     if r.returncode != 0:
-        raise InputError(_('git {items}: {value}').format(items=' '.join(args), value=r.stderr.strip() or _('failed')))
+        raise InputError(_("git {items}: {value}").format(items=" ".join(args), value=r.stderr.strip() or _("failed")))
     return r.stdout.strip()
 
 
@@ -221,22 +235,26 @@ def setup(store: Path) -> list[str]:
     top = Path(_git(["rev-parse", "--show-toplevel"], folder))
     rel = os.path.relpath(store.resolve(), top).replace(os.sep, "/")
     if rel.startswith("../"):
-        raise InputError(_('{store} is not inside the git repository at {top}').format(store=store, top=top))
+        raise InputError(_("{store} is not inside the git repository at {top}").format(store=store, top=top))
     done = []
-    for line in _add_lines(top / ".gitattributes", [f"{rel} merge=targettrack diff=targettrack"],
-                           replacing=f"{rel} merge=targettrack"):
+    for line in _add_lines(
+        top / ".gitattributes", [f"{rel} merge=targettrack diff=targettrack"], replacing=f"{rel} merge=targettrack"
+    ):
         done.append(f".gitattributes: {line}")
-    config = {"merge.targettrack.name": "targettrack store, merged per target and field",
-              "merge.targettrack.driver": driver_command(),
-              # git diff and git log -p show a value a line, in words (storediff.lines)
-              "diff.targettrack.textconv": driver_command().replace(" merge %O %A %B %P", " textconv")}
+    config = {
+        "merge.targettrack.name": "targettrack store, merged per target and field",
+        "merge.targettrack.driver": driver_command(),
+        # git diff and git log -p show a value a line, in words (storediff.lines)
+        "diff.targettrack.textconv": driver_command().replace(" merge %O %A %B %P", " textconv"),
+    }
     for key, value in config.items():
         found = _git_in(top, ["config", "--get", key])
         current = found.stdout.decode("utf-8", "replace").strip() if found is not None else ""
         if current != value:
             _git(["config", key, value], top)
-            done.append(f"git config {key} \"{value}\"")
-    for line in _add_lines(top / ".gitignore", [f"{rel}.lock", f"{rel}.backups/", f"{rel}.conflicts",
-                                                f"{rel}.damaged-*"]):
+            done.append(f'git config {key} "{value}"')
+    for line in _add_lines(
+        top / ".gitignore", [f"{rel}.lock", f"{rel}.backups/", f"{rel}.conflicts", f"{rel}.damaged-*"]
+    ):
         done.append(f".gitignore: {line}")
     return done

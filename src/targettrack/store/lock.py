@@ -8,8 +8,8 @@ beyond the operating system.
 
 from __future__ import annotations
 
-import fcntl
 import errno
+import fcntl
 import os
 import stat
 import time
@@ -87,7 +87,7 @@ def lock_timeout() -> float:
     except ValueError:
         value = -1
     if not 0 <= value <= 86400:
-        raise InputError(_('TARGETTRACK_LOCK_TIMEOUT={raw}: give seconds from 0 to 86400').format(raw=repr(raw)))
+        raise InputError(_("TARGETTRACK_LOCK_TIMEOUT={raw}: give seconds from 0 to 86400").format(raw=repr(raw)))
     return value
 
 
@@ -103,25 +103,31 @@ def read_store(path: Path) -> tuple[bytes, os.stat_result]:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
-        raise StoreError(_("{path}: no store here; create one with 'targettrack --db {path} init', or point --db / "
-                           "TARGETTRACK_DB at an existing one").format(path=path)) from None
+        raise StoreError(
+            _(
+                "{path}: no store here; create one with 'targettrack --db {path} init', or point --db / "
+                "TARGETTRACK_DB at an existing one"
+            ).format(path=path)
+        ) from None
     except IsADirectoryError:
-        raise StoreError(_('{path}: is a folder, not a store file').format(path=path)) from None
+        raise StoreError(_("{path}: is a folder, not a store file").format(path=path)) from None
     except OSError as e:
-        raise StoreError(_('{path}: cannot read the store ({reason})').format(path=path, reason=e.strerror)) from None
+        raise StoreError(_("{path}: cannot read the store ({reason})").format(path=path, reason=e.strerror)) from None
     st = os.fstat(fd)
     if not stat.S_ISREG(st.st_mode):
         os.close(fd)
         if stat.S_ISDIR(st.st_mode):
-            raise StoreError(_('{path}: is a folder, not a store file').format(path=path))
-        raise StoreError(_('{path}: is not a regular file (a FIFO, device or socket cannot be a store)').format(
-            path=path))
+            raise StoreError(_("{path}: is a folder, not a store file").format(path=path))
+        raise StoreError(
+            _("{path}: is not a regular file (a FIFO, device or socket cannot be a store)").format(path=path)
+        )
     with os.fdopen(fd, "rb") as f:
         try:
             return f.read(), st
         except OSError as e:
-            raise StoreError(_('{path}: cannot read the store ({reason})').format(
-                path=path, reason=e.strerror)) from None
+            raise StoreError(
+                _("{path}: cannot read the store ({reason})").format(path=path, reason=e.strerror)
+            ) from None
 
 
 class reading:
@@ -208,7 +214,7 @@ class Lock:
                 raise
 
     def _open(self) -> int | None:
-        store = self.path[:-len(".lock")]
+        store = self.path[: -len(".lock")]
         folder = os.path.dirname(self.path)
         flags = os.O_NOFOLLOW | os.O_CLOEXEC | (os.O_RDWR | os.O_CREAT if self.exclusive else os.O_RDONLY)
         try:
@@ -217,23 +223,33 @@ class Lock:
             if not self.exclusive:
                 return None
             if os.path.isdir(folder):
-                raise StoreError(_('{store}: cannot create its lock file in {folder} (that folder takes no new '
-                                    'files)').format(
-                    store=store, folder=folder)) from None
-            raise StoreError(_('{store}: cannot create its lock file: the folder {folder} does not exist').format(
-                store=store, folder=folder)) from None
+                raise StoreError(
+                    _("{store}: cannot create its lock file in {folder} (that folder takes no new files)").format(
+                        store=store, folder=folder
+                    )
+                ) from None
+            raise StoreError(
+                _("{store}: cannot create its lock file: the folder {folder} does not exist").format(
+                    store=store, folder=folder
+                )
+            ) from None
         except OSError as e:
             if e.errno == errno.ELOOP:
-                raise StoreError(_('{path} is a symbolic link; targettrack never follows one for its lock (remove '
-                                    'it)').format(
-                    path=self.path)) from None
+                raise StoreError(
+                    _("{path} is a symbolic link; targettrack never follows one for its lock (remove it)").format(
+                        path=self.path
+                    )
+                ) from None
             if self.exclusive:
-                raise StoreError(_('{path}: cannot create the lock file ({reason}); is the folder writable?').format(
-                    path=self.path, reason=e.strerror)) from None
+                raise StoreError(
+                    _("{path}: cannot create the lock file ({reason}); is the folder writable?").format(
+                        path=self.path, reason=e.strerror
+                    )
+                ) from None
             return None
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             os.close(fd)
-            raise StoreError(_('{path} is not a regular file; remove it').format(path=self.path))
+            raise StoreError(_("{path} is not a regular file; remove it").format(path=self.path))
         return fd
 
     def _wait(self, fd: int, deadline: float) -> None:
@@ -249,10 +265,14 @@ class Lock:
                     if fd != self.folder_fd:
                         os.close(fd)
                     raise StoreError(
-                        _("{path}: the store is locked by another targettrack{holder}; gave up after {seconds}s "
-                          "(set TARGETTRACK_LOCK_TIMEOUT to wait longer)").format(
-                            path=self.path[:-len(".lock")], holder=f" ({holder})" if holder else "",
-                            seconds=f"{self.timeout:g}")
+                        _(
+                            "{path}: the store is locked by another targettrack{holder}; gave up after {seconds}s "
+                            "(set TARGETTRACK_LOCK_TIMEOUT to wait longer)"
+                        ).format(
+                            path=self.path[: -len(".lock")],
+                            holder=f" ({holder})" if holder else "",
+                            seconds=f"{self.timeout:g}",
+                        )
                     ) from None
                 time.sleep(delay)
                 delay = min(delay * 2, 0.1)

@@ -36,9 +36,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from ..model.operations import change_unit
+from ..model.rules import validate
+from ..model.stored import from_dict, to_dict
 from ..util.errors import InputError
 from ..util.i18n import _
-from ..model.target import from_dict, to_dict, validate
 
 TARGETS, META = "targets", "meta"
 BOOKKEEPING = ("edited_by", "created_at", "created_by")
@@ -50,9 +52,9 @@ class Conflict:
     field: str
     ours: object
     theirs: object
-    ours_by: str | None = None     # who made our side's change (edited_by, recorded_by), where the store says
+    ours_by: str | None = None  # who made our side's change (edited_by, recorded_by), where the store says
     theirs_by: str | None = None
-    ours_side: str | None = None   # the commit of each side, as git named it (set by the driver: gitshare.sides)
+    ours_side: str | None = None  # the commit of each side, as git named it (set by the driver: gitshare.sides)
     theirs_side: str | None = None
 
     def describe(self) -> str:
@@ -75,34 +77,51 @@ def _side(c: dict, which: str) -> str:
 
 def describe(c: dict) -> str:
     """One conflict, kept or new, in plain words, with both sides and who made them."""
+
     def show(v):
         return _("(removed)") if v is None else json.dumps(v, ensure_ascii=False)
 
     cid, field, ours, theirs = c.get("id"), c.get("field"), c.get("ours"), c.get("theirs")
     if field == "(added twice)":
-        return _("{id}: added in {ours} and in {theirs} as two different targets; ours keeps the id, theirs is kept "
-                 "as {copy}").format(id=cid, ours=_side(c, "ours"), theirs=_side(c, "theirs"), copy=theirs)
+        return _(
+            "{id}: added in {ours} and in {theirs} as two different targets; ours keeps the id, theirs is kept "
+            "as {copy}"
+        ).format(id=cid, ours=_side(c, "ours"), theirs=_side(c, "theirs"), copy=theirs)
     if field == "(target)":
         if ours is None or theirs is None:
             return _("{id}: removed in {removed} and changed in {changed}; the changed target is kept").format(
-                id=cid, removed=_side(c, "ours" if ours is None else "theirs"),
-                changed=_side(c, "theirs" if ours is None else "ours"))
+                id=cid,
+                removed=_side(c, "ours" if ours is None else "theirs"),
+                changed=_side(c, "theirs" if ours is None else "ours"),
+            )
         return _("{id}: the two sides' changes do not make a valid target together; ours is kept").format(id=cid)
     if field.startswith("value "):
-        return _("{id}: {period} was recorded as {ours} in {ours_side} and as {theirs} in {theirs_side}; both are in "
-                 "the history, and the one recorded later counts").format(
-            id=cid, period=field[6:], ours=show(ours), theirs=show(theirs), ours_side=_side(c, "ours"),
-            theirs_side=_side(c, "theirs"))
+        return _(
+            "{id}: {period} was recorded as {ours} in {ours_side} and as {theirs} in {theirs_side}; both are in "
+            "the history, and the one recorded later counts"
+        ).format(
+            id=cid,
+            period=field[6:],
+            ours=show(ours),
+            theirs=show(theirs),
+            ours_side=_side(c, "ours"),
+            theirs_side=_side(c, "theirs"),
+        )
     return _("{id}: {field} is {ours} in {ours_side} and {theirs} in {theirs_side}; the store has {ours}").format(
-        id=cid, field=field, ours=show(ours), theirs=show(theirs), ours_side=_side(c, "ours"),
-        theirs_side=_side(c, "theirs"))
+        id=cid,
+        field=field,
+        ours=show(ours),
+        theirs=show(theirs),
+        ours_side=_side(c, "ours"),
+        theirs_side=_side(c, "theirs"),
+    )
 
 
 @dataclass(frozen=True)
 class Merged:
     data: dict
     conflicts: tuple[Conflict, ...]
-    notes: tuple[str, ...]   # merged cleanly, but worth saying (two values for one period)
+    notes: tuple[str, ...]  # merged cleanly, but worth saying (two values for one period)
 
 
 def _key(o: dict) -> str:
@@ -155,12 +174,23 @@ def _observations(b: list, o: list, t: list, tid: str, notes: list, conflicts: l
         mine = ours_new.get(x.get("date"))
         if _key(x) not in base and mine is not None and mine.get("value") != x.get("value"):
             earlier, later = sorted((mine, x), key=lambda y: (y.get("recorded_at") or "", _key(y)))
-            notes.append(_("{id}: {date} was recorded on both sides ({earlier} and {later}); both are kept in the "
-                           "history, and {later}, recorded later, counts").format(
-                id=tid, date=x.get("date"), earlier=_by(earlier), later=_by(later)))
+            notes.append(
+                _(
+                    "{id}: {date} was recorded on both sides ({earlier} and {later}); both are kept in the "
+                    "history, and {later}, recorded later, counts"
+                ).format(id=tid, date=x.get("date"), earlier=_by(earlier), later=_by(later))
+            )
             if conflicts is not None:  # two values for one period: someone must say which is right
-                conflicts.append(Conflict(tid, f"value {x.get('date')}", mine.get("value"), x.get("value"),
-                                          mine.get("recorded_by"), x.get("recorded_by")))
+                conflicts.append(
+                    Conflict(
+                        tid,
+                        f"value {x.get('date')}",
+                        mine.get("value"),
+                        x.get("value"),
+                        mine.get("recorded_by"),
+                        x.get("recorded_by"),
+                    )
+                )
     return kept + added
 
 
@@ -168,8 +198,6 @@ def _one_unit(b: dict | None, o: dict, t: dict, tid: str, conflicts: list[Confli
     """The three sides with their values in the unit the merge keeps: the one a
     side moved to (ours where both moved, with a conflict); theirs None where
     that cannot be done (the conflict is said)."""
-    from ..model.operations import change_unit
-
     units = [(d or {}).get("unit", "") for d in (b, o, t)]
     bu, ou, tu = units
     if ou == tu and (b is None or bu == ou):
@@ -204,18 +232,26 @@ def _by(o: dict) -> str:
     return f"{o.get('value')}" + (_(" by {name}").format(name=who) if who else "")
 
 
-def _target(b: dict | None, o: dict | None, t: dict | None, tid: str,
-            conflicts: list[Conflict], notes: list) -> dict | None:
+def _target(
+    b: dict | None, o: dict | None, t: dict | None, tid: str, conflicts: list[Conflict], notes: list
+) -> dict | None:
     if o is None and t is None:
         return None
     if b is not None and (o is None or t is None):
         other = t if o is None else o
         if other == b:
             return None  # removed on one side, untouched on the other
-        conflicts.append(Conflict(tid, "(target)", None if o is None else "(changed)",
-                                  None if t is None else "(changed)", (o or {}).get("edited_by"),
-                                  (t or {}).get("edited_by")))
-        return other      # removed against changed: keep what was changed
+        conflicts.append(
+            Conflict(
+                tid,
+                "(target)",
+                None if o is None else "(changed)",
+                None if t is None else "(changed)",
+                (o or {}).get("edited_by"),
+                (t or {}).get("edited_by"),
+            )
+        )
+        return other  # removed against changed: keep what was changed
     if o is None or t is None:
         return o if t is None else t
     if b is not None and (o == b or t == b):
@@ -228,20 +264,28 @@ def _target(b: dict | None, o: dict | None, t: dict | None, tid: str,
         first = min(x for x in (o.get("created_at"), t.get("created_at")) if x is not None)
         o, t = {**o, "created_at": first}, {**t, "created_at": first}
     found: list = []
-    fields = _fields({k: v for k, v in (b or {}).items() if k != "observations"},
-                     {k: v for k, v in o.items() if k != "observations"},
-                     {k: v for k, v in t.items() if k != "observations"}, "", found)
+    fields = _fields(
+        {k: v for k, v in (b or {}).items() if k != "observations"},
+        {k: v for k, v in o.items() if k != "observations"},
+        {k: v for k, v in t.items() if k != "observations"},
+        "",
+        found,
+    )
     values: list[Conflict] = []
-    obs = _observations((b or {}).get("observations", []), o.get("observations", []),
-                        t.get("observations", []), tid, notes, values)
+    obs = _observations(
+        (b or {}).get("observations", []), o.get("observations", []), t.get("observations", []), tid, notes, values
+    )
     if obs:
         fields["observations"] = obs
     try:
         validate(from_dict(fields))
     except (ValueError, InputError) as e:
         conflicts.append(Conflict(tid, "(target)", "(changed)", "(changed)", o.get("edited_by"), t.get("edited_by")))
-        notes.append(_("{id}: the two sides' fields do not make a valid target together ({detail}); kept ours").format(
-            id=tid, detail=e))
+        notes.append(
+            _("{id}: the two sides' fields do not make a valid target together ({detail}); kept ours").format(
+                id=tid, detail=e
+            )
+        )
         return o
     conflicts.extend(Conflict(tid, f, ov, tv, o.get("edited_by"), t.get("edited_by")) for f, ov, tv in found)
     conflicts.extend(values)
@@ -251,8 +295,10 @@ def _target(b: dict | None, o: dict | None, t: dict | None, tid: str,
 def _same_target(o: dict, t: dict) -> bool:
     """Two targets added under one id on two sides are the same one when only
     the time each was added (and what each side recorded) differs."""
+
     def plain(d):
         return {k: v for k, v in d.items() if k not in ("created_at", "observations")}
+
     return plain(o) == plain(t)
 
 
@@ -279,17 +325,24 @@ def merge(base: dict | None, ours: dict, theirs: dict) -> Merged:
             merged.append(o[tid][1])
             theirs_id = _free(f"{tid}-theirs", taken)
             merged.append({**t[tid][1], "id": theirs_id})
-            conflicts.append(Conflict(tid, "(added twice)", tid, theirs_id, o[tid][1].get("created_by"),
-                                      t[tid][1].get("created_by")))
+            conflicts.append(
+                Conflict(tid, "(added twice)", tid, theirs_id, o[tid][1].get("created_by"), t[tid][1].get("created_by"))
+            )
             continue
-        doc = _target(b.get(tid, (0, None))[1], o.get(tid, (0, None))[1], t.get(tid, (0, None))[1], tid,
-                      conflicts, notes)
+        doc = _target(
+            b.get(tid, (0, None))[1], o.get(tid, (0, None))[1], t.get(tid, (0, None))[1], tid, conflicts, notes
+        )
         if doc is not None:
             merged.append(doc)
     bm, om, tm = ((d or {}).get(META, {}).get("1", {}) for d in (base, ours, theirs))
     meta_conflicts: list = []
-    meta = _fields({k: v for k, v in bm.items() if k != "schema"}, {k: v for k, v in om.items() if k != "schema"},
-                   {k: v for k, v in tm.items() if k != "schema"}, "", meta_conflicts)
+    meta = _fields(
+        {k: v for k, v in bm.items() if k != "schema"},
+        {k: v for k, v in om.items() if k != "schema"},
+        {k: v for k, v in tm.items() if k != "schema"},
+        "",
+        meta_conflicts,
+    )
     meta["schema"] = max(om.get("schema", 0), tm.get("schema", 0))
     conflicts.extend(Conflict("(settings)", f, ov, tv) for f, ov, tv in meta_conflicts)
     data = {META: {"1": meta}, TARGETS: {str(i): doc for i, doc in enumerate(merged, 1)}}

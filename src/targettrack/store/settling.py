@@ -14,11 +14,16 @@ or kept; one id added twice keeps one of the two.
 from __future__ import annotations
 
 import json
+
+from ..model.dates import parse_period
+from ..model.operations import observe
+from ..model.quantity import from_json_number
+from ..model.rules import validate
+from ..model.stored import from_dict, to_dict
+from ..model.target import Observation, Target
 from ..util.errors import InputError
 from ..util.frozen import replace
 from ..util.i18n import _
-from ..model.target import Observation, Target, from_dict, to_dict, validate
-from ..model.quantity import from_json_number
 
 
 def choose(items: list[dict], target_id: str, field: str | None) -> list[dict]:
@@ -26,9 +31,13 @@ def choose(items: list[dict], target_id: str, field: str | None) -> list[dict]:
     found = [c for c in items if c.get("id") == target_id and (field is None or c.get("field") == field)]
     if not found:
         fields = sorted({c.get("field") for c in items if c.get("id") == target_id})
-        raise InputError(_("{id} has no merge conflict{on}; its conflicts: {fields}").format(
-            id=target_id, on=_(" on {field}").format(field=field) if field else "",
-            fields=", ".join(fields) or _("none")))
+        raise InputError(
+            _("{id} has no merge conflict{on}; its conflicts: {fields}").format(
+                id=target_id,
+                on=_(" on {field}").format(field=field) if field else "",
+                fields=", ".join(fields) or _("none"),
+            )
+        )
     return found
 
 
@@ -67,8 +76,9 @@ def settle(store, conflict: dict, side: str, value: str | None, by: str | None, 
     if field.startswith("value "):
         return _value_settled(store, t, field[6:], conflict, side, value, by, now, today)
     if side == "ours":
-        return _("{id}: {field} stays {value}").format(id=cid, field=field, value=json.dumps(
-            conflict.get("ours"), ensure_ascii=False))
+        return _("{id}: {field} stays {value}").format(
+            id=cid, field=field, value=json.dumps(conflict.get("ours"), ensure_ascii=False)
+        )
     new = conflict.get("theirs") if side == "theirs" else _value(value)
     doc = to_dict(t)
     path = field.split(".")
@@ -84,22 +94,22 @@ def settle(store, conflict: dict, side: str, value: str | None, by: str | None, 
     try:
         changed = validate(from_dict(doc))
     except (ValueError, TypeError) as e:
-        raise InputError(_("{field}: {value} does not make a valid target ({detail})").format(
-            field=field, value=json.dumps(new, ensure_ascii=False), detail=e)) from None
+        raise InputError(
+            _("{field}: {value} does not make a valid target ({detail})").format(
+                field=field, value=json.dumps(new, ensure_ascii=False), detail=e
+            )
+        ) from None
     store.replace(cid, changed)
     return _("{id}: {field} is now {value}").format(id=cid, field=field, value=json.dumps(new, ensure_ascii=False))
 
 
-def _value_settled(store, t: Target, period: str, conflict: dict, side: str, value: str | None, by: str | None,
-                   now: str, today) -> str:
+def _value_settled(
+    store, t: Target, period: str, conflict: dict, side: str, value: str | None, by: str | None, now: str, today
+) -> str:
     """Two values for one period: the chosen one recorded again, now, so that it counts and the history says who chose."""
-    from ..model.operations import observe
-
     chosen = conflict.get("ours") if side == "ours" else conflict.get("theirs") if side == "theirs" else None
     when = next((o.date for o in t.observations if o.date.label == period), None)
     if when is None:
-        from ..model.dates import parse_period
-
         when = parse_period(period)
     if chosen is not None:
         o = Observation(when, from_json_number(chosen), now, _("settles a merge conflict"), None, None, by)

@@ -15,7 +15,7 @@ Every version targettrack writes is kept in `<store>.backups/`, and
   place (`> targets.json`, a sync client, an editor writing in place) would
   damage a hard-linked copy with it.
 
-The order of a write is what makes a crash harmless (store.py):
+The order of a write is what makes a crash harmless (storefile.py):
 
 1. if the store on disk is not the newest kept version (edited by hand,
    restored from git, never written by targettrack), keep it first, as found;
@@ -37,7 +37,8 @@ copy only together with the records that build on it, and a damaged log is
 never read as an empty one (which would prune everything): it is set aside
 and the log rebuilt from the copies present.
 
-Only store.py and doctor.py call this module, while holding the store's lock.
+Keeping, pruning and reconciling are keeping.py's. Only store/ calls these
+modules, while holding the store's lock.
 """
 
 from __future__ import annotations
@@ -49,19 +50,12 @@ import stat
 from datetime import datetime, timezone
 from pathlib import Path
 
-from . import fileformat as layout
-from .atomicwrite import atomic_write
 from ..util.errors import StoreError
 from ..util.frozen import as_dict, record, replace
 from ..util.i18n import _
-from .lock import modes  # noqa: F401 (the kept versions take the store's modes, as its lock does)
+from . import fileformat as layout
+from .atomicwrite import atomic_write
 
-KEEP = 20
-# ...and, for a large store, no more than KEEP_BYTES_FACTOR times its size in
-# all (20 copies of a 140 MB store would be 2.8 GB). Small stores keep all 20
-# within KEEP_BYTES_FLOOR; at least two versions are always kept, for undo.
-KEEP_BYTES_FACTOR = 5
-KEEP_BYTES_FLOOR = 256 * 2**20
 JOURNAL = "journal.json"
 WRITTEN = "written.json"
 KINDS = ("change", "found", "migration", "init")
@@ -73,13 +67,13 @@ class Entry:
     n: int
     time: str
     command: str
-    kind: str = "change"   # change; found (kept as found on disk); migration (found, older schema); init
+    kind: str = "change"  # change; found (kept as found on disk); migration (found, older schema); init
     undone: bool = False
     # Logs written before change records lack these: every version was a copy.
-    base: int | None = None      # the version a change record applies to; None for a full copy
-    size: int | None = None      # the version's size in bytes...
-    sha256: str | None = None    # ...and its SHA-256, to check a rebuilt version and to know the store by
-    stored: int | None = None    # bytes its file takes in the folder
+    base: int | None = None  # the version a change record applies to; None for a full copy
+    size: int | None = None  # the version's size in bytes...
+    sha256: str | None = None  # ...and its SHA-256, to check a rebuilt version and to know the store by
+    stored: int | None = None  # bytes its file takes in the folder
 
     @property
     def file(self) -> str:
@@ -100,6 +94,7 @@ def is_version_file(name: str) -> bool:
 
 # --- the log --------------------------------------------------------------------
 
+
 def read_journal(store: Path) -> list[Entry]:
     """The log, oldest first; [] when there is none yet. A log that exists
     but cannot be read is JournalDamaged, never an empty log."""
@@ -109,28 +104,42 @@ def read_journal(store: Path) -> list[Entry]:
     except FileNotFoundError:
         return []
     except OSError as e:
-        raise JournalDamaged(_('{path}: cannot read the version log ({reason})').format(
-            path=path, reason=e.strerror)) from None
+        raise JournalDamaged(
+            _("{path}: cannot read the version log ({reason})").format(path=path, reason=e.strerror)
+        ) from None
     try:
         entries = [Entry(**e) for e in json.loads(raw.decode("utf-8"))]
-        if any(type(e.n) is not int or e.n < 1 or e.kind not in KINDS or type(e.undone) is not bool
-               or not isinstance(e.command, str) or not isinstance(e.time, str)
-               or not all(x is None or type(x) is int for x in (e.base, e.size, e.stored))
-               or not (e.sha256 is None or isinstance(e.sha256, str))
-               or (e.base is not None and (e.base >= e.n or e.sha256 is None)) for e in entries):
+        if any(
+            type(e.n) is not int
+            or e.n < 1
+            or e.kind not in KINDS
+            or type(e.undone) is not bool
+            or not isinstance(e.command, str)
+            or not isinstance(e.time, str)
+            or not all(x is None or type(x) is int for x in (e.base, e.size, e.stored))
+            or not (e.sha256 is None or isinstance(e.sha256, str))
+            or (e.base is not None and (e.base >= e.n or e.sha256 is None))
+            for e in entries
+        ):
             raise ValueError("an entry is not of the log's form")
         if [e.n for e in entries] != sorted({e.n for e in entries}):
             raise ValueError("entries out of order")
     except (ValueError, TypeError, RecursionError) as e:
-        raise JournalDamaged(_('{path}: the version log is damaged ({detail})').format(
-            path=path, detail=str(e)[:80])) from None
+        raise JournalDamaged(
+            _("{path}: the version log is damaged ({detail})").format(path=path, detail=str(e)[:80])
+        ) from None
     return entries
 
 
 def _write_journal(store: Path, entries: list[Entry], mode: int) -> None:
-    atomic_write(folder(store) / JOURNAL,
-                 json.dumps([{k: v for k, v in as_dict(e).items() if v is not None} for e in entries],
-                            ensure_ascii=False, indent=1) + "\n", mode=mode)
+    atomic_write(
+        folder(store) / JOURNAL,
+        json.dumps(
+            [{k: v for k, v in as_dict(e).items() if v is not None} for e in entries], ensure_ascii=False, indent=1
+        )
+        + "\n",
+        mode=mode,
+    )
 
 
 def _rebuilt_journal(store: Path, mode: int) -> list[Entry]:
@@ -177,6 +186,7 @@ def live(entries: list[Entry]) -> list[Entry]:
 
 # --- files --------------------------------------------------------------------
 
+
 def _open_folder(store: Path, folder_mode: int) -> Path:
     d = folder(store)
     try:
@@ -186,12 +196,16 @@ def _open_folder(store: Path, folder_mode: int) -> Path:
         os.chmod(d, folder_mode)  # mkdir's mode is cut by the umask
         return d
     if stat.S_ISLNK(st.st_mode):
-        raise StoreError(_('{d} is a symbolic link; targettrack keeps versions only in a real folder beside the '
-                            'store (remove the link or move the store); nothing was written').format(
-            d=d))
+        raise StoreError(
+            _(
+                "{d} is a symbolic link; targettrack keeps versions only in a real folder beside the "
+                "store (remove the link or move the store); nothing was written"
+            ).format(d=d)
+        )
     if not stat.S_ISDIR(st.st_mode):
-        raise StoreError(_("{d} is not a folder; targettrack keeps the store's versions there; nothing was written").format(
-                                    d=d))
+        raise StoreError(
+            _("{d} is not a folder; targettrack keeps the store's versions there; nothing was written").format(d=d)
+        )
     if stat.S_IMODE(st.st_mode) & ~folder_mode:
         _tighten(d, folder_mode)
     return d
@@ -326,228 +340,8 @@ def _unlink_version(d: Path, entry: Entry) -> None:
         pass
 
 
-# --- keeping, forgetting, reconciling -----------------------------------------
-
-def keep(store: Path, data: bytes | layout.Pieces, command: str, kind: str = "change",
-         delta: layout.Delta | None = None, sha256: str | None = None) -> Entry:
-    """Keep `data` as the newest version, log it, and prune old ones.
-    `sha256`: digest(data), when the caller has it already.
-
-    `delta` is what this change did to the lines of the newest version (the
-    store's bytes now); with it, the version is kept as that change record
-    unless a full copy is due (see the module's note). Raises OSError (or
-    StoreError) with nothing logged if it cannot."""
-    file_mode, folder_mode = modes(store)
-    d = _open_folder(store, folder_mode)
-    entries = journal_for_writing(store, file_mode)
-    on_disk = _version_files(d)
-    n = max([e.n for e in entries] + [n for n, _ in on_disk], default=0) + 1
-    now = datetime.now(timezone.utc)
-    # A new change ends the versions undone before it: undo can no longer reach them.
-    dropped = [e for e in entries if e.undone] if kind in ("change", "init") else []
-    entries = [e for e in entries if e not in dropped]
-    size = layout.size(data)
-    record = _record(entries, size, kind, delta, now)
-    stamp = now.strftime("%Y-%m-%dT%H:%M:%SZ")
-    sha256 = sha256 or digest(data)
-    if record is None:
-        entry = Entry(n, stamp, command, kind, size=size, sha256=sha256, stored=size)
-        atomic_write(d / entry.file, data, mode=file_mode, sync=False)
-    else:
-        base, text = record
-        entry = Entry(n, stamp, command, kind, base=base.n, size=size, sha256=sha256,
-                      stored=len(text.encode("utf-8")))
-        atomic_write(d / entry.file, text, mode=file_mode, sync=False)
-    dropped += _pruned(d, entries + [entry], size)
-    kept = [e for e in entries + [entry] if e not in dropped]
-    try:
-        _write_journal(store, kept, file_mode)
-    except BaseException:
-        _unlink_version(d, entry)
-        raise
-    for e in dropped:  # exactly the files the log named, nothing else in the folder
-        _unlink_version(d, e)
-    return entry
-
-
-def _record(entries: list[Entry], size: int, kind: str, delta, now: datetime):
-    """(the version it applies to, the change record's text), or None when
-    this version is kept as a full copy: a new store, a store as found, the
-    first change of a day, or change records since the last copy that would
-    outgrow the store."""
-    versions = live(entries)
-    if delta is None or kind != "change" or not versions:
-        return None
-    base = versions[-1]
-    since = []
-    for e in reversed(entries):
-        if e.base is None:
-            copy = e
-            break
-        since.append(e)
-    else:
-        return None
-    if copy.time[:10] != now.strftime("%Y-%m-%d"):
-        return None
-    kept = sum(e.stored or 0 for e in since)
-    if kept + delta.least_record_size() > size:  # outgrows the store whatever it holds (an import): not made
-        return None
-    text = delta.to_json(base.n)
-    if kept + len(text.encode("utf-8")) > size:
-        return None
-    return base, text
-
-
-def _pruned(d: Path, entries: list[Entry], size: int) -> list[Entry]:
-    """The versions to let go: the oldest first, a copy only with the change
-    records that build on it, while at least KEEP versions remain, or while
-    they take more than the budget and at least two remain (for undo). The
-    one found before a migration is kept for good."""
-    recent = [e for e in entries if e.kind != "migration"]
-    chains: list[list[Entry]] = []
-    for e in recent:
-        if e.base is None or not chains:
-            chains.append([e])
-        else:
-            chains[-1].append(e)
-    budget = max(KEEP_BYTES_FACTOR * size, KEEP_BYTES_FLOOR)
-    sizes = {e.n: (e.stored if e.stored is not None else _size(d / e.file)) for e in recent}
-    count, total = len(recent), sum(sizes.values())
-    dropped: list[Entry] = []
-    while len(chains) > 1:
-        first = chains[0]
-        rest = count - len(first)
-        if rest >= KEEP or (total > budget and rest >= 2):
-            chains.pop(0)
-            dropped += first
-            count, total = rest, total - sum(sizes[e.n] for e in first)
-        else:
-            break
-    return dropped
-
-
-def forget(store: Path, entry: Entry) -> None:
-    """Take back a version just kept (its store write failed). Best effort:
-    `reconcile` drops it anyway if this cannot."""
-    try:
-        entries = read_journal(store)
-        _write_journal(store, [e for e in entries if e.n != entry.n], modes(store)[0])
-        _unlink_version(folder(store), entry)
-    except (OSError, StoreError):
-        pass
-
-
-def set_undone(store: Path, n: int, undone: bool) -> None:
-    entries = read_journal(store)
-    _write_journal(store, [replace(e, undone=undone) if e.n == n else e for e in entries], modes(store)[0])
-
-
-def _identity(st: os.stat_result) -> list[int]:
-    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev]
-
-
-def note_written(store: Path, entry: Entry) -> None:
-    """Note that the store now holds `entry`, by the identity of the file
-    targettrack just wrote. Best effort: without the note the next command
-    compares the store's SHA-256 with the log instead."""
-    try:
-        st = os.stat(store)
-        atomic_write(folder(store) / WRITTEN, json.dumps({"n": entry.n, "file": _identity(st)}) + "\n",
-                     mode=modes(store)[0], sync=False)
-    except OSError:
-        try:
-            os.unlink(folder(store) / WRITTEN)
-        except OSError:
-            pass
-
-
-def _written(store: Path) -> dict | None:
-    try:
-        with open(folder(store) / WRITTEN, "rb", opener=_nofollow) as f:
-            note = json.loads(f.read())
-    except (OSError, ValueError):
-        return None
-    return note if isinstance(note, dict) and type(note.get("n")) is int and isinstance(note.get("file"), list) else None
-
-
-def written_by_us(store: Path, st: os.stat_result) -> bool:
-    """Whether the store file is, by its identity (size, modification and
-    change times, inode), the one targettrack last wrote: then its bytes are
-    in targettrack's layout. A file changed by anything else, even by a tool
-    that restores its modification time, has another change time or inode."""
-    note = _written(store)
-    return note is not None and note["file"] == _identity(st)
-
-
-def reconcile(store: Path, raw: bytes, st: os.stat_result | None = None) -> str:
-    """Bring the log in line with the store's bytes after an interrupted
-    write or undo, and say what the bytes are:
-
-    "ours": exactly the newest version, as targettrack wrote it (its lines
-    can be trusted as written); "kept": the newest version, kept as found;
-    "new": not kept yet (edited by hand, restored from git, never written
-    by targettrack): keep it before changing it."""
-    entries = read_journal(store)
-    versions = live(entries)
-    if not versions:
-        return "new"
-    newest = versions[-1]
-    note = _written(store) if st is not None else None
-    if note is not None and note["n"] == newest.n and note["file"] == _identity(st) and newest.size == len(raw):
-        return _state(newest)
-    same = _Comparer(store, raw, entries)
-    if same(newest):
-        return _state(newest)
-    if len(versions) >= 2 and same(versions[-2]):
-        # The newest version was logged but the store never got it (a crash
-        # between keeping it and writing the store), or the store was put back
-        # by hand: either way it is not in effect, as if undone (the next
-        # change drops it; until then it stays on disk).
-        set_undone(store, newest.n, True)
-        return _state(versions[-2])
-    undone_after = [e for e in entries if e.undone and e.n > newest.n]
-    if undone_after and same(undone_after[0]):
-        # An undo was logged but the store kept the version it undid.
-        set_undone(store, undone_after[0].n, False)
-        return _state(undone_after[0])
-    return "new"
-
-
-class _Comparer:
-    """Whether the store's bytes are a given version: by size and SHA-256
-    where the log has them (hashed once), else by reading the copy."""
-
-    def __init__(self, store: Path, raw: bytes, entries: list[Entry]):
-        self.store, self.raw, self.entries = store, raw, entries
-        self._digest: str | None = None
-
-    def __call__(self, entry: Entry) -> bool:
-        if entry.sha256 is not None:
-            if entry.size != len(self.raw):
-                return False
-            if self._digest is None:
-                self._digest = digest(self.raw)
-            return self._digest == entry.sha256
-        try:
-            if (folder(self.store) / entry.file).stat().st_size != len(self.raw):
-                return False
-        except OSError:
-            return False
-        return _read(self.store, entry) == self.raw
-
-
-def _state(entry: Entry) -> str:
-    return "ours" if entry.kind in ("change", "init") else "kept"
-
-
-def _size(p: Path) -> int:
-    try:
-        return p.stat().st_size
-    except OSError:
-        return 0
-
-
 # --- reading for undo and doctor ----------------------------------------------------
+
 
 def undo_step(store: Path) -> tuple[Entry, Entry] | None:
     """(the newest version, the one before it), or None if there is nothing to go back to."""
@@ -569,8 +363,11 @@ def versions_newest_first(store: Path) -> list[tuple[Path, Entry | None]]:
     except JournalDamaged:
         entries = []
     by_n = {e.n: e for e in entries}
-    return [(p, by_n.get(n)) for n, p in reversed(_version_files(d))
-            if not (n in by_n and by_n[n].undone) and (n in by_n or p.suffix == ".json")]
+    return [
+        (p, by_n.get(n))
+        for n, p in reversed(_version_files(d))
+        if not (n in by_n and by_n[n].undone) and (n in by_n or p.suffix == ".json")
+    ]
 
 
 def version_bytes(store: Path, path: Path, entry: Entry | None) -> bytes | None:
@@ -637,7 +434,7 @@ def _document(line: bytes | None) -> dict | None:
     if line is None:
         return None
     try:
-        doc = json.loads(line[line.index(b": ") + 2:])
+        doc = json.loads(line[line.index(b": ") + 2 :])
     except (ValueError, UnicodeDecodeError, RecursionError):
         return None
     return doc if isinstance(doc, dict) else None

@@ -87,8 +87,11 @@ def check(value: str, where: str) -> str:
     if lang not in LANGS:
         from .errors import InputError
 
-        raise InputError(_('{where}: {value} is not a language targettrack speaks; give zh or en').format(
-            where=where, value=repr(value)))
+        raise InputError(
+            _("{where}: {value} is not a language targettrack speaks; give zh or en").format(
+                where=where, value=repr(value)
+            )
+        )
     return lang
 
 
@@ -111,7 +114,7 @@ def choose(option: str | None, environ=os.environ, configured: str | None = None
 def said_why(reason: str) -> str:
     """Why the language was chosen, in that language (info's text; its JSON keeps the English)."""
     if reason.startswith("the locale (") and reason.endswith(")"):
-        return _("the locale ({setting})").format(setting=reason[len("the locale ("):-1])
+        return _("the locale ({setting})").format(setting=reason[len("the locale (") : -1])
     return _(reason)
 
 
@@ -124,7 +127,10 @@ def use(lang: str, reason: str = "") -> None:
     import gettext
 
     try:
-        with open(os.path.join(os.path.dirname(os.path.dirname(__file__)), "locale", lang, "LC_MESSAGES", f"{DOMAIN}.mo"), "rb") as f:
+        with open(
+            os.path.join(os.path.dirname(os.path.dirname(__file__)), "locale", lang, "LC_MESSAGES", f"{DOMAIN}.mo"),
+            "rb",
+        ) as f:
             _translation = gettext.GNUTranslations(f)
     except OSError:  # a broken install: English rather than a crash
         _translation = _English()
@@ -145,7 +151,8 @@ def listing(items) -> str:
 
 # --- catalogs: .po in, .mo out ----------------------------------------------------------
 
-def read_po(path: Path) -> dict[str, str]:
+
+def read_po(path: os.PathLike) -> dict[str, str]:
     """msgid -> msgstr of a .po file (the subset this project writes: no
     plurals, no contexts; a header entry with an empty msgid)."""
     entries: dict[str, str] = {}
@@ -204,11 +211,16 @@ def mo_bytes(entries: dict[str, str]) -> bytes:
         table_ids += [l_id, start + o_id]
         table_strs += [l_str, start + len(ids) + o_str]
     header = struct.pack("Iiiiiii", 0x950412DE, 0, len(keys), 7 * 4, 7 * 4 + 8 * len(keys), 0, 0)
-    return header + struct.pack(f"{len(table_ids)}i", *table_ids) + struct.pack(f"{len(table_strs)}i", *table_strs) \
-        + ids + strs
+    return (
+        header
+        + struct.pack(f"{len(table_ids)}i", *table_ids)
+        + struct.pack(f"{len(table_strs)}i", *table_strs)
+        + ids
+        + strs
+    )
 
 
-def compile_catalogs() -> list[Path]:
+def compile_catalogs() -> list[os.PathLike]:
     written = []
     for po in sorted(__getattr__("LOCALE_DIR").glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
         mo = po.with_suffix(".mo")

@@ -17,8 +17,7 @@ PROG = "targettrack"
 
 def color_wanted(no_color: bool) -> bool:
     """Colour only on a terminal, never with --no-color, NO_COLOR or TERM=dumb."""
-    return (not no_color and not os.environ.get("NO_COLOR")
-            and os.environ.get("TERM") != "dumb" and sys.stdout.isatty())
+    return not no_color and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb" and sys.stdout.isatty()
 
 
 class _TerminalSafe:
@@ -73,8 +72,12 @@ def internal_error(e: Exception) -> int:
     """A bug: one line and exit 1, never a traceback (TARGETTRACK_DEBUG=1 lets it through)."""
     if os.environ.get("TARGETTRACK_DEBUG"):
         raise e
-    return fail(_("internal error ({kind}: {detail}); please report it (TARGETTRACK_DEBUG=1 shows the "
-                  "traceback)").format(kind=type(e).__name__, detail=e), 1)
+    return fail(
+        _("internal error ({kind}: {detail}); please report it (TARGETTRACK_DEBUG=1 shows the traceback)").format(
+            kind=type(e).__name__, detail=e
+        ),
+        1,
+    )
 
 
 def command_process() -> None:
@@ -108,9 +111,13 @@ def end(code: int):
     cache = sys.modules.get("targettrack.cache.files")
     if cache is not None and cache.untrusted:
         where, why = cache.untrusted
-        print(_("{prog}: warning: the cache folder {folder} {why}; nothing is kept there or read from it (make it "
-                "yours alone: chmod 700, or point XDG_CACHE_HOME elsewhere)").format(
-            prog="targettrack", folder=where, why=_(why)), file=sys.stderr)
+        print(
+            _(
+                "{prog}: warning: the cache folder {folder} {why}; nothing is kept there or read from it (make it "
+                "yours alone: chmod 700, or point XDG_CACHE_HOME elsewhere)"
+            ).format(prog="targettrack", folder=where, why=_(why)),
+            file=sys.stderr,
+        )
     try:
         sys.stdout.flush()
         sys.stderr.flush()

@@ -18,8 +18,12 @@ _CONTROL = {c: f"\\x{c:02x}" for c in list(range(0x20)) + [0x7F] + list(range(0x
 _CONTROL[0x09] = " "  # a tab in a title is just space
 # Bidirectional overrides and isolates reorder what the terminal shows (the
 # "Trojan Source" trick), and line separators break a line: show them as codes.
-_CONTROL.update({c: f"\\u{c:04x}" for c in [0x061C, 0x200E, 0x200F, 0x2028, 0x2029]
-                 + list(range(0x202A, 0x202F)) + list(range(0x2066, 0x206A))})
+_CONTROL.update(
+    {
+        c: f"\\u{c:04x}"
+        for c in [0x061C, 0x200E, 0x200F, 0x2028, 0x2029] + list(range(0x202A, 0x202F)) + list(range(0x2066, 0x206A))
+    }
+)
 
 
 # For data (CSV, JSON) shown on a terminal: the same codes, but tabs and

@@ -49,7 +49,7 @@ def _user_name(config: str) -> str | None:
         if not line or line[0] in "#;":
             continue
         if line.startswith("["):
-            section = line[1:line.find("]")].strip().lower() if "]" in line else ""
+            section = line[1 : line.find("]")].strip().lower() if "]" in line else ""
             continue
         if section == "user" and "=" in line:
             key, _, value = line.partition("=")
@@ -66,8 +66,10 @@ def git_user(store_folder: str, environ=os.environ) -> str | None:
     dot = _git_dir(store_folder)
     home = environ.get("HOME") or os.path.expanduser("~")
     xdg = environ.get("XDG_CONFIG_HOME") or os.path.join(home, ".config")
-    places = ([os.path.join(dot, "config")] if dot else []) + [os.path.join(home, ".gitconfig"),
-                                                                 os.path.join(xdg, "git", "config")]
+    places = ([os.path.join(dot, "config")] if dot else []) + [
+        os.path.join(home, ".gitconfig"),
+        os.path.join(xdg, "git", "config"),
+    ]
     for config in places:
         name = _user_name(config)
         if name:
