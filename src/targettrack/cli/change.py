@@ -7,6 +7,7 @@ Each parses its options into model values, makes one call into the library
 from __future__ import annotations
 
 import sys
+from types import SimpleNamespace
 from typing import List, Optional
 
 import typer
@@ -143,72 +144,7 @@ def add(
 ) -> None:
     """Add a target: a level to reach (--target), a change (--change), an average growth (--growth), a total
     of amounts (--cumulative), or a bound in every period (--each)."""
-    check_id(target_id)
-    given_unit = parse_unit(unit) if unit is not None else None
-    target, qualifier = planwords.qualified_target(target)
-    form = planwords.form_fields(
-        given_unit, change=change, growth=growth, cumulative=cumulative, each=each, target=target, kind=kind
-    )
-    qualifier = qualifier or form.pop("qualifier", None)
-    form.pop("qualifier", None)
-    kind = form.pop("kind", kind)
-    if "target" in form:
-        unit_label, target_value = form.pop("unit", given_unit) or "", form.pop("target")
-    else:
-        unit_label, target_value = ops.target_and_unit(kind or "increase", target, given_unit)
-    base_date = period("--baseline-date", baseline_date)
-    if not unit_label and (form.get("form") == "growth" or form.get("change") == "relative"):
-        unit_label = planwords.unit_of(baseline, "baseline")  # the levels' unit, where a change or a rate has none
-    base_value = ops.amount_in(baseline, unit_label, "baseline")
-    ends = period("--deadline", deadline)
-    kind = check_kind(
-        kind
-        or planwords.kind_for(
-            qualifier,
-            form=form.get("form"),
-            each=form.get("each"),
-            deadline=ends,
-            baseline=base_value,
-            target=target_value,
-        )
-        or "increase"
-    )
-    new = validate(
-        Target(
-            id=target_id,
-            title=title,
-            kind=kind,
-            unit=unit_label,
-            target=target_value,
-            deadline=ends,
-            start=period("--start", start) or base_date,
-            baseline=base_value,
-            baseline_date=base_date,
-            at_deadline=at_deadline,
-            **planwords.qualifier_fields(qualifier),
-            created_by=user(by_user, str(locate(root(ctx).db).path)),
-            title_en=title_en,
-            tags=parse_tags(tag),
-            owner=owner,
-            source=Source(
-                **_source(
-                    source,
-                    source_publisher,
-                    period("--source-date", source_date),
-                    source_url,
-                    source_quote,
-                    source_note,
-                )
-            ),
-            created_at=now_utc(),
-            method=check_method(method),
-            plan=plan,
-            binding=binding,
-            frequency=parse_frequency(frequency) if frequency is not None else None,
-            lag=parse_lag(lag) if lag is not None else None,
-            **form,
-        )
-    )
+    new = _new_target(ctx, dict(locals()))  # the options as given, by parameter name
     with open_store(ctx, write=True) as store:
         store.describe(f"add {new.id}")
         store.add(new)
@@ -220,6 +156,77 @@ def add(
             target=new.describe_target(),
             status=_(a.status),
             by=_(" by {deadline}").format(deadline=new.deadline) if new.deadline else "",
+        )
+    )
+
+
+def _new_target(ctx: typer.Context, given: dict) -> Target:
+    """The target `add` was given: its options read into model values, by the library's rules."""
+    o = SimpleNamespace(**given)
+    check_id(o.target_id)
+    given_unit = parse_unit(o.unit) if o.unit is not None else None
+    o.target, qualifier = planwords.qualified_target(o.target)
+    form = planwords.form_fields(
+        given_unit, change=o.change, growth=o.growth, cumulative=o.cumulative, each=o.each, target=o.target, kind=o.kind
+    )
+    qualifier = qualifier or form.pop("qualifier", None)
+    form.pop("qualifier", None)
+    o.kind = form.pop("kind", o.kind)
+    if "target" in form:
+        unit_label, target_value = form.pop("unit", given_unit) or "", form.pop("target")
+    else:
+        unit_label, target_value = ops.target_and_unit(o.kind or "increase", o.target, given_unit)
+    base_date = period("--baseline-date", o.baseline_date)
+    if not unit_label and (form.get("form") == "growth" or form.get("change") == "relative"):
+        unit_label = planwords.unit_of(o.baseline, "baseline")  # the levels' unit, where a change or a rate has none
+    base_value = ops.amount_in(o.baseline, unit_label, "baseline")
+    ends = period("--deadline", o.deadline)
+    o.kind = check_kind(
+        o.kind
+        or planwords.kind_for(
+            qualifier,
+            form=form.get("form"),
+            each=form.get("each"),
+            deadline=ends,
+            baseline=base_value,
+            target=target_value,
+        )
+        or "increase"
+    )
+    return validate(
+        Target(
+            id=o.target_id,
+            title=o.title,
+            kind=o.kind,
+            unit=unit_label,
+            target=target_value,
+            deadline=ends,
+            start=period("--start", o.start) or base_date,
+            baseline=base_value,
+            baseline_date=base_date,
+            at_deadline=o.at_deadline,
+            **planwords.qualifier_fields(qualifier),
+            created_by=user(o.by_user, str(locate(root(ctx).db).path)),
+            title_en=o.title_en,
+            tags=parse_tags(o.tag),
+            owner=o.owner,
+            source=Source(
+                **_source(
+                    o.source,
+                    o.source_publisher,
+                    period("--source-date", o.source_date),
+                    o.source_url,
+                    o.source_quote,
+                    o.source_note,
+                )
+            ),
+            created_at=now_utc(),
+            method=check_method(o.method),
+            plan=o.plan,
+            binding=o.binding,
+            frequency=parse_frequency(o.frequency) if o.frequency is not None else None,
+            lag=parse_lag(o.lag) if o.lag is not None else None,
+            **form,
         )
     )
 
@@ -310,29 +317,12 @@ def edit(
     unset: List[str] = typer.Option([], "--unset", metavar="FIELD", help=f"Clear a field: {', '.join(ops.EDITABLE)}."),
 ) -> None:
     """Change any field of a target (--change, --growth, --cumulative or --each change its form)."""
+    given = SimpleNamespace(**locals())  # the options as given, by parameter name
     new_unit = parse_unit(unit) if unit is not None else None
     if relabel and new_unit is None:
         raise InputError(_("--relabel goes with --unit"))
     target, qualifier = planwords.qualified_target(target)
-    fields = {
-        "title": check_text(title, "title"),
-        "kind": check_kind(kind) if kind else None,
-        "title_en": title_en,
-        "owner": owner,
-        "deadline": period("--deadline", deadline),
-        "start": period("--start", start),
-        "baseline_date": period("--baseline-date", baseline_date),
-        "tags": parse_tags(tag) if tag else None,
-        "method": check_method(method),
-        "plan": plan,
-        "binding": binding,
-        "frequency": parse_frequency(frequency) if frequency is not None else None,
-        "lag": parse_lag(lag) if lag is not None else None,
-        "at_deadline": at_deadline or None,
-        "source": _source(
-            source, source_publisher, period("--source-date", source_date), source_url, source_quote, source_note
-        ),
-    }
+    fields = _fields_to_edit(given)
     with open_store(ctx, write=True) as store:
         old = store.resolve(ref)
         store.describe(f"edit {old.id}")
@@ -361,11 +351,52 @@ def edit(
         )
         store.replace(old.id, t)
         settings = store.settings()
+    settled = _settle_conflicts(ctx, t, {**fields, **form}, fields, unset, target, baseline, new_unit, qualifier)
+    settled_text = (
+        ""
+        if not settled
+        else _("; 1 merge conflict settled")
+        if settled == 1
+        else _("; {count} merge conflicts settled").format(count=settled)
+    )
+    print(_("edited {id} ({status})").format(id=t.id, status=_(assess(t, today(), settings).status)) + settled_text)
+
+
+def _fields_to_edit(o: SimpleNamespace) -> dict:
+    """The fields `edit` was given, read into model values (None: not given)."""
+    return {
+        "title": check_text(o.title, "title"),
+        "kind": check_kind(o.kind) if o.kind else None,
+        "title_en": o.title_en,
+        "owner": o.owner,
+        "deadline": period("--deadline", o.deadline),
+        "start": period("--start", o.start),
+        "baseline_date": period("--baseline-date", o.baseline_date),
+        "tags": parse_tags(o.tag) if o.tag else None,
+        "method": check_method(o.method),
+        "plan": o.plan,
+        "binding": o.binding,
+        "frequency": parse_frequency(o.frequency) if o.frequency is not None else None,
+        "lag": parse_lag(o.lag) if o.lag is not None else None,
+        "at_deadline": o.at_deadline or None,
+        "source": _source(
+            o.source,
+            o.source_publisher,
+            period("--source-date", o.source_date),
+            o.source_url,
+            o.source_quote,
+            o.source_note,
+        ),
+    }
+
+
+def _settle_conflicts(ctx, t, changed: dict, fields: dict, unset, target, baseline, new_unit, qualifier) -> int:
+    """Settle the merge conflicts of the fields this edit set, and no other (issue 31): how many."""
     from ..store.gitshare import resolve
 
     try:
         # the conflicts of the fields this edit set are settled by it, and no other (issue 31)
-        set_here = {k for k, v in {**fields, **form}.items() if v not in (None, {}, ())} | set(unset)
+        set_here = {k for k, v in changed.items() if v not in (None, {}, ())} | set(unset)
         set_here |= {"source" for v in (fields.get("source") or {}).values() if v is not None}
         set_here |= {
             name
@@ -379,18 +410,10 @@ def edit(
         }
         if any(name.startswith("source_") for name in unset):
             set_here.add("source")
-        settled = resolve(locate(root(ctx).db).path, t.id, set_here)
+        return resolve(locate(root(ctx).db).path, t.id, set_here)
     except InputError as e:  # the edit is written; the conflicts file is said to be wrong, not the edit
         print(_("{prog}: warning: {message}").format(prog="targettrack", message=e), file=sys.stderr)
-        settled = 0
-    settled_text = (
-        ""
-        if not settled
-        else _("; 1 merge conflict settled")
-        if settled == 1
-        else _("; {count} merge conflicts settled").format(count=settled)
-    )
-    print(_("edited {id} ({status})").format(id=t.id, status=_(assess(t, today(), settings).status)) + settled_text)
+        return 0
 
 
 @app.command()

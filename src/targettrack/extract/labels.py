@@ -32,6 +32,18 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
     """A count of the document's own items or of the bodies that issued it,
     a share of the day (24/7), a fact about what exists: not a target."""
     after = clause[q.end :]
+    for rule in (
+        _counts_and_conditions,
+        _forecasts_and_rules,
+        _names_and_scopes,
+    ):
+        found = rule(clause, q, before, after)
+        if found is not None:
+            return found
+    return bool(_FACT_BEFORE_EN.search(before))
+
+
+def _counts_and_conditions(clause, q, before, after):
     if q.unit in _LABEL_AFTER_CN and _LABEL_AFTER_CN[q.unit].match(after):
         return True
     if re.search(r"(?:^|[^A-Za-z\d.,])\d[\d.,]*\s*[%％]?\s*(?:to|-|–|—|~|～|至)\s*$", before) and not re.search(
@@ -100,6 +112,10 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
         re.I,
     ):
         return True  # "expects electricity demand to grow by 75% by 2050": a forecast, not a target
+    return None
+
+
+def _forecasts_and_rules(clause, q, before, after):
     if re.search(
         r"\b(?:is|are)\s+(?:projected|forecast|predicted)\s+to\s+(?:reach|hit|return to|rise to|fall to|make up|"
         r"account for)\s*$",
@@ -169,6 +185,10 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
         )
     ):
         return True  # "Schools will receive £500 per pupil": a payment's rate, as a fixed award is; not a target
+    return None
+
+
+def _names_and_scopes(clause, q, before, after):
     if re.search(r"\bper\s*$", before):
         return True  # "3 hospital beds per 1,000 people": the denominator of a rate
     if (
@@ -228,4 +248,4 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
         r"^\s*(?:today|now|at present|currently)\b", after, re.I
     ):
         return True
-    return bool(_FACT_BEFORE_EN.search(before))
+    return None

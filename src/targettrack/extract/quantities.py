@@ -192,11 +192,24 @@ def quantities(text: str, carry: tuple[Quantity, str] | None = None) -> list[Qua
     sentence's clauses before, and the words from it to this clause, for a
     second amount whose thing goes unsaid ("800 chargers by 2026, rising to
     2,500 by 2030")."""
-    found = []
     # Chinese text is read with Chinese units; English with English ones, % included, so that a
     # percentage does not hide the other numbers of an English sentence ("3,000 beds … 25% of rooms").
     chinese = re.search(r"[\u4e00-\u9fff]", text) is not None
-    for m in QUANTITY_CN.finditer(text) if chinese else ():
+    found = _chinese_amounts(text) if chinese else []
+    if not found:
+        for m in QUANTITY_EN.finditer(text):
+            amount = _english_amount(m, text, found, carry)
+            if amount is not None:
+                found.append(amount)
+        _english_words(text, found)
+        found.sort(key=lambda q: q.start)
+    return found
+
+
+def _chinese_amounts(text: str) -> list[Quantity]:
+    """The amounts of a Chinese clause, read with Chinese units and magnitudes."""
+    found = []
+    for m in QUANTITY_CN.finditer(text):
         num = m["num"]
         before = text[max(0, m.start() - 1) : m.start()]
         if before.isdigit() or before == "第":  # 第3条: an article number
@@ -217,115 +230,103 @@ def quantities(text: str, carry: tuple[Quantity, str] | None = None) -> list[Qua
         if unit == "％":
             unit_label = "%"
         found.append(Quantity(value, unit_label, m.group(0), m.start(), m.end(), bool(m["approx"])))
-    if chinese:
-        # A count in 万 or 亿 with no unit after it, its noun before (游客人次突破10亿, 常住人口达到2000万):
-        # the magnitude is the unit.
-        for m in _MAGNITUDE_ALONE_CN.finditer(text):
-            if not any(q.start < m.end() and m.start() < q.end for q in found):
-                found.append(
-                    Quantity(Decimal(m["num"].replace(",", "")), m["mag"], m.group(0), m.start(), m.end(), False)
-                )
-        found.sort(key=lambda q: q.start)
-    if not found:
-        for m in QUANTITY_EN.finditer(text):
-            noun = re.split(r"\s+(?:a|per|each|every)\s+(?:year|month|week|day)\b", m["noun"] or "")[0]
-            words = noun.split()
-            if len(words) > 1 and m["noun"] and re.match(r"\s*\d", text[m.end("noun") : m.end("noun") + 20]):
-                words.pop()  # "50,000 cases of type [2 diabetes]": the word before a number names it, not the count
-            cut = next((i for i, w in enumerate(words) if i and w in EN_NOT_NOUNS), None)
-            words = words[:cut] if cut else words  # "114,000 homes over ten [years]": the noun ends at a little word
-            while words and words[-1] in EN_NOT_NOUNS:
-                words.pop()
-            if len(words) > 1 and words[0] in ("more", "additional", "extra", "new"):
-                words = words[1:]  # 15,000 more nurses
-            noun = " ".join(words) if words and words[0] not in EN_NOT_NOUNS else None
-            # each look beside a number reads a window, never the rest of the text (quadratic in a long sentence)
-            per_period = re.match(
-                r"\s*(?:a|per|each|every)\s+(?:year|month)\b", text[m.end("num") : m.end("num") + 60], re.I
-            ) or re.search(
-                r"\b(?:cap|caps|capped|limit|limits|limited|increase|increasing|raise|raising|double|doubling|triple|grow|"
-                r"growing|expand|expanding|boost|bring|bringing|reduce|reducing|cut|cutting|lower|lowering)\b"
-                r"[^.,;]{0,60}\b(?:at|to)\s+(?:around\s+|about\s+|some\s+)?$",
-                text[max(0, m.start("num") - 200) : m.start("num")],
-                re.I,
-            )
-            carried = None
-            first, between = (
-                (found[-1], text[found[-1].end : m.start("num")])
-                if found
-                else (carry[0], carry[1] + text[: m.start("num")])
-                if carry
-                else (None, "")
-            )
-            if (
-                not (m["unit"] or noun or m["mag"] or m["cur"] or per_period)
-                and first
-                and _ELLIPSIS_BEFORE.fullmatch(between)
-                and _ELLIPSIS_AFTER.match(text[m.end("num") : m.end("num") + 40])
-            ):
-                carried = first  # "250 schools by 2025 and [on] 600 by 2028": the thing left unsaid is the first's
-                noun = carried.noun
-            if not (m["unit"] or noun or m["mag"] or m["cur"] or per_period or carried):  # "to around 100,000 a year"
-                continue
-            if (
-                m["num"].isdigit()
-                and len(m["num"]) == 4
-                and 1900 <= int(m["num"]) <= 2100
-                and not m["unit"]
-                and not m["cur"]
-            ):
-                continue  # a year (not £1900)
-            if m["upto"] and len(m["num"]) == 4 and m["num"].startswith(("19", "20")):
-                continue  # 2022-2025, a period
-            if re.search(r"(?:19|20)\d{2}[-–/]$", text[max(0, m.start("num") - 8) : m.start("num")]):
-                continue  # the 09 of 2005-09
-            value = Decimal(m["num"].replace(",", ""))
-            if m["mag"]:
-                value = clean(value * EN_MAGNITUDE[m["mag"].lower()])
-            unit = (m["unit"] or "").strip()
-            unit = (
-                UNIT_SYMBOLS.get(unit.lower(), unit)
-                or CURRENCY.get(m["cur"] or "", "")
-                or (carried.unit if carried else "")
-            )
-            end = m.end("unit") if m["unit"] else (m.end("mag") if m["mag"] else m.end("num"))
-            start = (
-                m.start() + len(text[m.start() : end]) - len(text[m.start() : end].lstrip())
-            )  # not the space before it
-            found.append(Quantity(value, unit, text[start:end].strip(), start, end, False, noun))
-        # "three billion trees", "two million homes": a number in words before a magnitude
-        for m in _EN_WORD_AMOUNT.finditer(text):
-            if any(m.start() < q.end and q.start < m.end() for q in found):
-                continue
-            value = clean(Decimal(count_word(m["n"])) * EN_MAGNITUDE[m["mag"].lower()])
-            words = (m["noun"] or "").split()
-            while words and words[-1] in EN_NOT_NOUNS:
-                words.pop()
-            if len(words) > 1 and words[0] in ("more", "additional", "extra", "new"):
-                words = words[1:]  # 15,000 more nurses
-            noun = " ".join(words) if words and words[0] not in EN_NOT_NOUNS else None
-            found.append(Quantity(value, "", text[m.start() : m.end("mag")], m.start(), m.end("mag"), False, noun))
-        # "build four new fire stations": a small count in words, after a verb of making, before a plural noun
-        for m in [*_EN_WORD_COUNT.finditer(text), *_EN_WORD_COUNT_NEW.finditer(text)]:
-            if not any(m.start("n") < q.end and q.start < m.end("n") for q in found):
-                found.append(
-                    Quantity(Decimal(count_word(m["n"])), "", m["n"], m.start("n"), m.end("n"), False, m["noun"])
-                )
-        # "brought down to six months by 2030": a time in words, as the level it is to come to
-        for m in _EN_WORD_TIME.finditer(text):
-            if not any(m.start("n") < q.end and q.start < m.end("unit") for q in found):
-                found.append(
-                    Quantity(
-                        Decimal(count_word(m["n"])),
-                        m["unit"].lower(),
-                        text[m.start("n") : m.end("unit")],
-                        m.start("n"),
-                        m.end("unit"),
-                        False,
-                    )
-                )
-        found.sort(key=lambda q: q.start)
+    # A count in 万 or 亿 with no unit after it, its noun before (游客人次突破10亿, 常住人口达到2000万):
+    # the magnitude is the unit.
+    for m in _MAGNITUDE_ALONE_CN.finditer(text):
+        if not any(q.start < m.end() and m.start() < q.end for q in found):
+            found.append(Quantity(Decimal(m["num"].replace(",", "")), m["mag"], m.group(0), m.start(), m.end(), False))
+    found.sort(key=lambda q: q.start)
     return found
+
+
+def _english_amount(m, text: str, found: list[Quantity], carry) -> Quantity | None:
+    """One match of QUANTITY_EN as an amount, or None where it is a year, a period, or a bare number."""
+    noun = re.split(r"\s+(?:a|per|each|every)\s+(?:year|month|week|day)\b", m["noun"] or "")[0]
+    words = noun.split()
+    if len(words) > 1 and m["noun"] and re.match(r"\s*\d", text[m.end("noun") : m.end("noun") + 20]):
+        words.pop()  # "50,000 cases of type [2 diabetes]": the word before a number names it, not the count
+    cut = next((i for i, w in enumerate(words) if i and w in EN_NOT_NOUNS), None)
+    words = words[:cut] if cut else words  # "114,000 homes over ten [years]": the noun ends at a little word
+    while words and words[-1] in EN_NOT_NOUNS:
+        words.pop()
+    if len(words) > 1 and words[0] in ("more", "additional", "extra", "new"):
+        words = words[1:]  # 15,000 more nurses
+    noun = " ".join(words) if words and words[0] not in EN_NOT_NOUNS else None
+    # each look beside a number reads a window, never the rest of the text (quadratic in a long sentence)
+    per_period = re.match(
+        r"\s*(?:a|per|each|every)\s+(?:year|month)\b", text[m.end("num") : m.end("num") + 60], re.I
+    ) or re.search(
+        r"\b(?:cap|caps|capped|limit|limits|limited|increase|increasing|raise|raising|double|doubling|triple|grow|"
+        r"growing|expand|expanding|boost|bring|bringing|reduce|reducing|cut|cutting|lower|lowering)\b"
+        r"[^.,;]{0,60}\b(?:at|to)\s+(?:around\s+|about\s+|some\s+)?$",
+        text[max(0, m.start("num") - 200) : m.start("num")],
+        re.I,
+    )
+    carried = None
+    first, between = (
+        (found[-1], text[found[-1].end : m.start("num")])
+        if found
+        else (carry[0], carry[1] + text[: m.start("num")])
+        if carry
+        else (None, "")
+    )
+    if (
+        not (m["unit"] or noun or m["mag"] or m["cur"] or per_period)
+        and first
+        and _ELLIPSIS_BEFORE.fullmatch(between)
+        and _ELLIPSIS_AFTER.match(text[m.end("num") : m.end("num") + 40])
+    ):
+        carried = first  # "250 schools by 2025 and [on] 600 by 2028": the thing left unsaid is the first's
+        noun = carried.noun
+    if not (m["unit"] or noun or m["mag"] or m["cur"] or per_period or carried):  # "to around 100,000 a year"
+        return None
+    if m["num"].isdigit() and len(m["num"]) == 4 and 1900 <= int(m["num"]) <= 2100 and not m["unit"] and not m["cur"]:
+        return None  # a year (not £1900)
+    if m["upto"] and len(m["num"]) == 4 and m["num"].startswith(("19", "20")):
+        return None  # 2022-2025, a period
+    if re.search(r"(?:19|20)\d{2}[-–/]$", text[max(0, m.start("num") - 8) : m.start("num")]):
+        return None  # the 09 of 2005-09
+    value = Decimal(m["num"].replace(",", ""))
+    if m["mag"]:
+        value = clean(value * EN_MAGNITUDE[m["mag"].lower()])
+    unit = (m["unit"] or "").strip()
+    unit = UNIT_SYMBOLS.get(unit.lower(), unit) or CURRENCY.get(m["cur"] or "", "") or (carried.unit if carried else "")
+    end = m.end("unit") if m["unit"] else (m.end("mag") if m["mag"] else m.end("num"))
+    start = m.start() + len(text[m.start() : end]) - len(text[m.start() : end].lstrip())  # not the space before it
+    return Quantity(value, unit, text[start:end].strip(), start, end, False, noun)
+
+
+def _english_words(text: str, found: list[Quantity]) -> None:
+    """Amounts in words, added to `found`: "three billion trees", "four new fire stations", "six months"."""
+    # "three billion trees", "two million homes": a number in words before a magnitude
+    for m in _EN_WORD_AMOUNT.finditer(text):
+        if any(m.start() < q.end and q.start < m.end() for q in found):
+            continue
+        value = clean(Decimal(count_word(m["n"])) * EN_MAGNITUDE[m["mag"].lower()])
+        words = (m["noun"] or "").split()
+        while words and words[-1] in EN_NOT_NOUNS:
+            words.pop()
+        if len(words) > 1 and words[0] in ("more", "additional", "extra", "new"):
+            words = words[1:]  # 15,000 more nurses
+        noun = " ".join(words) if words and words[0] not in EN_NOT_NOUNS else None
+        found.append(Quantity(value, "", text[m.start() : m.end("mag")], m.start(), m.end("mag"), False, noun))
+    # "build four new fire stations": a small count in words, after a verb of making, before a plural noun
+    for m in [*_EN_WORD_COUNT.finditer(text), *_EN_WORD_COUNT_NEW.finditer(text)]:
+        if not any(m.start("n") < q.end and q.start < m.end("n") for q in found):
+            found.append(Quantity(Decimal(count_word(m["n"])), "", m["n"], m.start("n"), m.end("n"), False, m["noun"]))
+    # "brought down to six months by 2030": a time in words, as the level it is to come to
+    for m in _EN_WORD_TIME.finditer(text):
+        if not any(m.start("n") < q.end and q.start < m.end("unit") for q in found):
+            found.append(
+                Quantity(
+                    Decimal(count_word(m["n"])),
+                    m["unit"].lower(),
+                    text[m.start("n") : m.end("unit")],
+                    m.start("n"),
+                    m.end("unit"),
+                    False,
+                )
+            )
 
 
 _EN_WORD_TIME = re.compile(

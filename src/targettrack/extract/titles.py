@@ -150,6 +150,15 @@ def english_title(q: Quantity, before: str, after: str, rest: str, word_change: 
     words either side, `rest` the sentence after it, `previous` the title of
     the amount before it in the same sentence (None: there is none)."""
     title = title_en(before, after, q)
+    title = _title_from_the_verb(title, q, before, after, word_change)
+    title = _title_from_a_whole(title, q, before, after, previous)
+    title = _title_from_an_end(title, q, before, after, rest, previous)
+    title = _title_tidied(title, q, before, after, previous)
+    return title
+
+
+def _title_from_the_verb(title: str, q: Quantity, before: str, after: str, word_change: bool) -> str:
+    """A cap's object, a comparison's subject, the thing a word change (halve, double) is of."""
     capped = re.search(
         r"\b(?:cap|caps|capped|limit|limits)\s+(?:the\s+)?([a-z][a-z -]{2,40}?)\s+(?:at|to)\s*$", before, re.I
     )
@@ -174,6 +183,11 @@ def english_title(q: Quantity, before: str, after: str, rest: str, word_change: 
         )
         if inside:  # "cut the number of fly-tipping incidents in the borough by a quarter"
             title = inside[1]
+    return title
+
+
+def _title_from_a_whole(title: str, q: Quantity, before: str, after: str, previous: str | None) -> str:
+    """A whole or a share of something: a fully zero-emission fleet, all packaging recyclable, one in four homes."""
     whole = re.match(r"(?:fully|entirely|wholly|completely|100 per ?cent)[- ](.+)", q.words, re.I)
     if whole and (noun := re.match(r"\s*([a-z]+)", after)):
         title = f"{whole[1]} {noun[1]}"  # "a fully zero-emission fleet": the zero-emission fleet
@@ -204,6 +218,11 @@ def english_title(q: Quantity, before: str, after: str, rest: str, word_change: 
     everyone = re.match(r"(access\s+to\s+.+?)\s+for\s+(?:all|everyone)$", q.words, re.I) if q.value == 100 else None
     if everyone:  # "ensure access to safe drinking water for all"
         title = everyone[1]
+    return title
+
+
+def _title_from_an_end(title: str, q: Quantity, before: str, after: str, rest: str, previous: str | None) -> str:
+    """What is done to all of a thing, or ended, or brought to nought; a share of the amount before."""
     acted = re.search(r"\b(replace|remove|connect|upgrade|convert)\s+all\s*$", before, re.I) if q.value == 100 else None
     clean = (
         re.match(r"\s*from\s+(clean|renewable|low-carbon|zero-carbon|carbon-free|green)\s", after, re.I)
@@ -241,6 +260,11 @@ def english_title(q: Quantity, before: str, after: str, rest: str, word_change: 
     them = re.match(r"\s*of\s+(?:them|these|those)\s+([a-z][a-z -]*?)\s*(?:[.,;]|$)", after)
     if them and previous:
         title = f"{previous} {them[1]}"  # "800,000 new homes …, with 70% of them in established suburbs"
+    return title
+
+
+def _title_tidied(title: str, q: Quantity, before: str, after: str, previous: str | None) -> str:
+    """The amount before's thing where this one names none; an average time; a grant's purpose; stray words cut."""
     if (
         re.fullmatch(r"(?:and|or|then|to|by|the|a|an|\s)*", title)
         or re.search(r"\d\s*%|\b(?:19|20)\d{2}\b", title)

@@ -179,6 +179,100 @@ def _method_measures(t, method, start, latest, pts, progress, expected, ratio_li
     return _Measures(r, when, value, "projection", reason, note)
 
 
+def _reached_on(t: Target, as_of: date, base, first: int, seen: int) -> date | None:
+    """The day `t` reached its target, among the points judged (None: not yet)."""
+    idx = t.index
+    series = idx.points
+    if t.at_deadline:
+        # Only the deadline period's value settles it: an earlier one at the target is ahead, not achieved.
+        closing = deadline_period(t).last
+        k = idx.upto(closing)
+        if closing <= as_of and k and series[k - 1].day == closing and t.spec.reached(series[k - 1].value, t.target):
+            return closing
+        return None
+    if base and t.spec.reached(base.value, t.target):
+        return base.day
+    j = idx.first(first, lambda v: t.spec.reached(v, t.target))
+    return series[j].day if j is not None and j < seen else None
+
+
+def _buffer_days(progress: Fraction, start, latest, deadline: date) -> int | None:
+    """Beeminder's safety buffer: the day the straight line from the base to
+    the target reaches the latest value, less that value's day (exact
+    floor). Taken where the status is judged, at the end of the latest
+    value's period, not at today: its sign is the sign of R - 1 (R >= 1:
+    ahead, or on the line), and it does not count down day by day while the
+    next communiqué is awaited (that is `stale`)."""
+    shift = progress.numerator * (deadline - start.day).days // progress.denominator
+    try:
+        return (start.day + timedelta(days=shift) - latest.day).days
+    except OverflowError:
+        return None
+
+
+def _missed(t: Target, as_of: date, m, reached, closing, buffer, bands, common: dict) -> Assessment:
+    """Past the deadline and not reached by it: missed, with what it fell short by."""
+    shortfall = t.spec.direction * (t.target - closing.value) if closing else None
+    if reached:
+        why = _("reached late, on {day}").format(day=prose_date(reached))
+    elif shortfall is not None:
+        why = _("{period}: {value}, {gap} short").format(
+            period=period_label(t, closing.day),
+            value=format_quantity(closing.value, t.unit),
+            gap=format_difference(shortfall, t.unit),
+        )
+    else:
+        why = _("no value was recorded by the deadline")
+    return Assessment(
+        "missed",
+        as_of,
+        m.method,
+        achieved_date=reached,
+        ratio=m.ratio,
+        shortfall=shortfall,
+        projected_value=m.projected_value,
+        projected_date=m.projected_date,
+        buffer_days=buffer,
+        score=open_sdg_score(m.ratio, bands),
+        reason=_("not reached by {deadline}; {why}").format(deadline=t.deadline, why=why),
+        note=m.note,
+        **common,
+    )
+
+
+def _on_course(t: Target, as_of: date, m, latest, buffer, bands, common: dict) -> Assessment:
+    """Before the deadline, with a ratio: the band's status, and what is still to do a year."""
+    deadline = t.deadline.last
+    required = None
+    if latest is not None and latest.day < deadline:
+        # From the latest value, as the status: what is still to do from there, a year.
+        required = (float(t.target) - float(latest.value)) / (deadline - latest.day).days * YEAR
+    note = m.note or ("" if m.projected_date else _("not reached on the current trend (flat or moving away)"))
+    reason = m.reason
+    if t.at_deadline and latest is not None and t.spec.reached(latest.value, t.target):
+        # A flow stated for the deadline's year: this year's value at the target is ahead, not achieved.
+        reason = _("ahead: {value} in {period}, {target} needed in {deadline}").format(
+            value=format_quantity(latest.value, t.unit),
+            period=common["last_period"] or latest.day,
+            target=format_quantity(t.target, t.unit),
+            deadline=t.deadline,
+        )
+    return Assessment(
+        bands.status(m.ratio),
+        as_of,
+        m.method,
+        ratio=m.ratio,
+        projected_date=m.projected_date,
+        projected_value=m.projected_value,
+        required_rate=required,
+        buffer_days=buffer,
+        score=open_sdg_score(m.ratio, bands),
+        reason=reason,
+        note=note,
+        **common,
+    )
+
+
 def judge_trajectory(t: Target, as_of: date, days_left: int | None, method: str, settings: Settings) -> Assessment:
     direction = t.spec.direction
     deadline = t.deadline.last
@@ -191,18 +285,7 @@ def judge_trajectory(t: Target, as_of: date, days_left: int | None, method: str,
     series = idx.points
     seen = idx.upto(as_of)
     first = min(idx.upto(base.day), seen) if base else 0
-    reached = None
-    if t.at_deadline:
-        # Only the deadline period's value settles it: an earlier one at the target is ahead, not achieved.
-        closing = deadline_period(t).last
-        k = idx.upto(closing)
-        if closing <= as_of and k and series[k - 1].day == closing and t.spec.reached(series[k - 1].value, t.target):
-            reached = closing
-    elif base and t.spec.reached(base.value, t.target):
-        reached = base.day
-    else:
-        j = idx.first(first, lambda v: t.spec.reached(v, t.target))
-        reached = series[j].day if j is not None and j < seen else None
+    reached = _reached_on(t, as_of, base, first, seen)
     current = series[seen - 1] if seen else None
     # A deadline already past is judged as of the deadline.
     judged = min(as_of, deadline)
@@ -223,19 +306,7 @@ def judge_trajectory(t: Target, as_of: date, days_left: int | None, method: str,
     slope = idx.slope(judged_base, first, upto_judged)
     pts = [pts_last] if pts_last else []  # the measures need only the latest point judged
     m = _method_measures(t, method, start, latest, pts, progress, expected, ratio_linear, direction, slope)
-    buffer = None
-    if progress is not None:
-        # Beeminder's safety buffer: the day the straight line from the base to
-        # the target reaches the latest value, less that value's day (exact
-        # floor). Taken where the status is judged, at the end of the latest
-        # value's period, not at today: its sign is the sign of R - 1 (R >= 1:
-        # ahead, or on the line), and it does not count down day by day
-        # while the next communiqué is awaited (that is `stale`).
-        shift = progress.numerator * (deadline - start.day).days // progress.denominator
-        try:
-            buffer = (start.day + timedelta(days=shift) - latest.day).days
-        except OverflowError:
-            buffer = None
+    buffer = _buffer_days(progress, start, latest, deadline) if progress is not None else None
     common = dict(
         current=current.value if current else None,
         current_date=current.day if current else None,
@@ -270,32 +341,7 @@ def judge_trajectory(t: Target, as_of: date, days_left: int | None, method: str,
     bands = settings.bands[m.method]
     if as_of > deadline:
         closing = series[upto_judged - 1] if upto_judged > first else None
-        shortfall = direction * (t.target - closing.value) if closing else None
-        if reached:
-            why = _("reached late, on {day}").format(day=prose_date(reached))
-        elif shortfall is not None:
-            why = _("{period}: {value}, {gap} short").format(
-                period=period_label(t, closing.day),
-                value=format_quantity(closing.value, t.unit),
-                gap=format_difference(shortfall, t.unit),
-            )
-        else:
-            why = _("no value was recorded by the deadline")
-        return Assessment(
-            "missed",
-            as_of,
-            m.method,
-            achieved_date=reached,
-            ratio=m.ratio,
-            shortfall=shortfall,
-            projected_value=m.projected_value,
-            projected_date=m.projected_date,
-            buffer_days=buffer,
-            score=open_sdg_score(m.ratio, bands),
-            reason=_("not reached by {deadline}; {why}").format(deadline=t.deadline, why=why),
-            note=m.note,
-            **common,
-        )
+        return _missed(t, as_of, m, reached, closing, buffer, bands, common)
     if m.ratio is None:
         return Assessment(
             "no-data",
@@ -305,34 +351,7 @@ def judge_trajectory(t: Target, as_of: date, days_left: int | None, method: str,
             note=m.note,
             **common,
         )
-    required = None
-    if latest is not None and latest.day < deadline:
-        # From the latest value, as the status: what is still to do from there, a year.
-        required = (float(t.target) - float(latest.value)) / (deadline - latest.day).days * YEAR
-    note = m.note or ("" if m.projected_date else _("not reached on the current trend (flat or moving away)"))
-    reason = m.reason
-    if t.at_deadline and latest is not None and t.spec.reached(latest.value, t.target):
-        # A flow stated for the deadline's year: this year's value at the target is ahead, not achieved.
-        reason = _("ahead: {value} in {period}, {target} needed in {deadline}").format(
-            value=format_quantity(latest.value, t.unit),
-            period=common["last_period"] or latest.day,
-            target=format_quantity(t.target, t.unit),
-            deadline=t.deadline,
-        )
-    return Assessment(
-        bands.status(m.ratio),
-        as_of,
-        m.method,
-        ratio=m.ratio,
-        projected_date=m.projected_date,
-        projected_value=m.projected_value,
-        required_rate=required,
-        buffer_days=buffer,
-        score=open_sdg_score(m.ratio, bands),
-        reason=reason,
-        note=note,
-        **common,
-    )
+    return _on_course(t, as_of, m, latest, buffer, bands, common)
 
 
 def period_label(t: Target, day: date) -> str:
