@@ -191,7 +191,7 @@ def test_readme_screenshot_is_committed():
 
 def test_every_status_has_its_colour_in_the_html_report_and_the_table():
     from targettrack.judge.statuses import STATUSES
-    from targettrack.render.report_html import STATUS_COLOUR
+    from targettrack.render.chart_svg import STATUS_COLOUR
     from targettrack.render.table import STATUS_STYLE
 
     assert set(STATUS_COLOUR) == set(STATUSES) == set(STATUS_STYLE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import List, Optional
+from typing import Annotated, List, Optional
 
 import typer
 
@@ -67,47 +67,67 @@ ExportFormat = Format(EXPORT_FORMATS, "from --output's extension, else json")
 ExtractFormat = Format(EXTRACT_FORMATS, "table on a terminal, else text; json and csv are import's formats")
 
 
+# `report`'s own options (the shared ones are options.py's).
+Since = Annotated[
+    Optional[str],
+    typer.Option(
+        "--since", metavar="DATE", help=f"Changes since this date (default: {SINCE_DAYS} days before --as-of)."
+    ),
+]
+Within = Annotated[
+    str, typer.Option("--within", metavar="SPAN", help="Deadlines coming up within this span: 90d, 12w, 3m, 1y.")
+]
+FailOn = Annotated[
+    List[str],
+    typer.Option(
+        "--fail-on",
+        metavar="STATUS[,STATUS...]",
+        help="Exit 1 if a reported target has one of these statuses (after writing the report).",
+    ),
+]
+ShowStore = Annotated[
+    bool,
+    typer.Option(
+        "--show-store",
+        help="Name the store's path in an HTML or Markdown report (left out by "
+        "default: a published page should not show a local folder).",
+    ),
+]
+PageTitle = Annotated[
+    Optional[str],
+    typer.Option("--title", metavar="TEXT", help="The HTML page's heading (default: 'targettrack report, DATE')."),
+]
+PageSubtitle = Annotated[
+    Optional[str], typer.Option("--subtitle", metavar="TEXT", help="A line under the HTML page's heading.")
+]
+Zoom = Annotated[
+    bool,
+    typer.Option(
+        "--zoom",
+        help="Fit the HTML charts' value axes to the values (drawn cut) instead of starting amounts at zero.",
+    ),
+]
+
+
 @app.command()
 def report(
     ctx: typer.Context,
     fmt: ReportFormat = None,
     as_of: AsOf = None,
     known_at: KnownAt = None,
-    since: Optional[str] = typer.Option(
-        None, "--since", metavar="DATE", help=f"Changes since this date (default: {SINCE_DAYS} days before --as-of)."
-    ),
-    within: str = typer.Option(
-        WITHIN, "--within", metavar="SPAN", help="Deadlines coming up within this span: 90d, 12w, 3m, 1y."
-    ),
+    since: Since = None,
+    within: Within = WITHIN,
     tag: FilterTag = [],
     plan: FilterPlan = None,
     binding: FilterBinding = None,
     status: FilterStatus = [],
     method: Method = None,
     output: Output = None,
-    fail_on: List[str] = typer.Option(
-        [],
-        "--fail-on",
-        metavar="STATUS[,STATUS...]",
-        help="Exit 1 if a reported target has one of these statuses (after writing the report).",
-    ),
-    show_store: bool = typer.Option(
-        False,
-        "--show-store",
-        help="Name the store's path in an HTML or Markdown report (left out by "
-        "default: a published page should not show a local folder).",
-    ),
-    title: Optional[str] = typer.Option(
-        None, "--title", metavar="TEXT", help="The HTML page's heading (default: 'targettrack report, DATE')."
-    ),
-    subtitle: Optional[str] = typer.Option(
-        None, "--subtitle", metavar="TEXT", help="A line under the HTML page's heading."
-    ),
-    zoom: bool = typer.Option(
-        False,
-        "--zoom",
-        help="Fit the HTML charts' value axes to the values (drawn cut) instead of starting amounts at zero.",
-    ),
+    fail_on: FailOn = [],
+    show_store: ShowStore = False,
+    title: PageTitle = None,
+    subtitle: PageSubtitle = None,
+    zoom: Zoom = False,
 ) -> None:
     """The weekly report: what needs attention, what is due, what changed, what was achieved."""
     from ..cache import reportrows
@@ -286,6 +306,11 @@ def import_(
             if not dry_run and (plan.targets or plan.settings and plan.settings != store.settings()):
                 store.describe(f"import {name}")
                 store.put_all(plan.targets, plan.settings)
+    _say_import(plan, source.name, dry_run=dry_run, quiet=quiet)
+
+
+def _say_import(plan, name: str, *, dry_run: bool, quiet: bool) -> None:
+    """What an import did (or would do): its notes and warnings on stderr, its counts on stdout."""
     for note in plan.notes:  # a plan table's rows left out: said even with --quiet (they are not slips)
         print(_("{prog}: note: {message}").format(prog=PROG, message=safe(note)), file=sys.stderr)
     if not quiet:
@@ -303,7 +328,6 @@ def import_(
                 ).format(prog=PROG, count=plan.warnings_found - WARNINGS_SHOWN),
                 file=sys.stderr,
             )
-    name = source.name
     summary = (
         _(
             "{name}: would add {added} target(s), would update {updated}, {unchanged} unchanged; would add "

@@ -74,6 +74,68 @@ def _is_number(text: str) -> bool:
         return False
 
 
+def _target_of(
+    row: dict,
+    title: str,
+    unit: str,
+    last: str,
+    extra: str,
+    cumulative_column: bool,
+    first_year: int,
+    where: str,
+    notes: list[str],
+) -> bool:
+    """Put the row's target in `row`: a change over the plan's years (〔13.5〕), an average a year, or the
+    last year's level. False, with a note, where the cells set no number."""
+    bracket = _BRACKETED.match(last) or _BRACKETED.match(extra)
+    down = any(w in title for w in _DOWN)
+    if bracket or (extra and cumulative_column):
+        amount = bracket["n"] if bracket else extra
+        if not _is_number(amount):
+            notes.append(
+                _("{where}: {title}: {text} sets no number; not imported").format(where=where, title=title, text=amount)
+            )
+            return False
+        # A change over the plan's years: 〔13.5〕 of a 降低 indicator is -13.5% of its level, of a
+        # rate that rises (率, 比重) +13.5 points, of a level in its unit (〔1〕岁) +1.
+        row.update(form="change", kind="decrease" if down else "increase", target=("-" if down else "+") + amount)
+        if unit == "%" and not down and title.endswith(_RATE):
+            row["change"] = "points"
+        elif unit == "%":
+            row["change"] = "relative"
+            row.pop("unit", None)
+        else:
+            row["change"] = "absolute"
+        if unit == "%":
+            row.pop("baseline", None)
+    elif extra:
+        if not _is_number(extra):
+            notes.append(
+                _("{where}: {title}: {text} sets no number; not imported").format(where=where, title=title, text=extra)
+            )
+            return False
+        if unit == "%" and title.endswith(_RATE):
+            # 城镇调查失业率 <5.5 (年均): a bound that holds each year of the plan
+            row.update(target=extra, each="year", start=str(first_year + 1))
+            row.pop("baseline", None)
+            row.pop("baseline_date", None)
+        else:  # 研发经费投入增长 >7 (年均): an average growth a year
+            row.update(form="growth", target=extra)
+            if unit == "%":
+                row.pop("unit", None)
+            row.pop("baseline", None)
+    elif last and _is_number(last):
+        row["target"] = last
+    else:
+        notes.append(
+            _("{where}: {title}: {text} sets no number; not imported").format(
+                where=where, title=title, text=last or _("nothing")
+            )
+        )
+        return False
+    return True
+
+
 def rows(header: list[str], body, where_of, taken: set[str], notes: list[str]) -> list[tuple[str, dict]]:
     """The target rows of a plan table: (where, row) with the import's own columns.
     `header` is already mapped to column names where it names one (exchange.HEADER_ALIASES)."""
@@ -109,55 +171,7 @@ def rows(header: list[str], body, where_of, taken: set[str], notes: list[str]) -
         if len(years) > 1 and first and _is_number(first) and not _BRACKETED.match(first):
             row["baseline"] = first
         row["deadline"] = str(last_year)
-        bracket = _BRACKETED.match(last) or _BRACKETED.match(extra)
-        down = any(w in title for w in _DOWN)
-        if bracket or (extra and cumulative_column):
-            amount = bracket["n"] if bracket else extra
-            if not _is_number(amount):
-                notes.append(
-                    _("{where}: {title}: {text} sets no number; not imported").format(
-                        where=where, title=title, text=amount
-                    )
-                )
-                continue
-            # A change over the plan's years: 〔13.5〕 of a 降低 indicator is -13.5% of its level, of a
-            # rate that rises (率, 比重) +13.5 points, of a level in its unit (〔1〕岁) +1.
-            row.update(form="change", kind="decrease" if down else "increase", target=("-" if down else "+") + amount)
-            if unit == "%" and not down and title.endswith(_RATE):
-                row["change"] = "points"
-            elif unit == "%":
-                row["change"] = "relative"
-                row.pop("unit", None)
-            else:
-                row["change"] = "absolute"
-            if unit == "%":
-                row.pop("baseline", None)
-        elif extra:
-            if not _is_number(extra):
-                notes.append(
-                    _("{where}: {title}: {text} sets no number; not imported").format(
-                        where=where, title=title, text=extra
-                    )
-                )
-                continue
-            if unit == "%" and title.endswith(_RATE):
-                # 城镇调查失业率 <5.5 (年均): a bound that holds each year of the plan
-                row.update(target=extra, each="year", start=str(first_year + 1))
-                row.pop("baseline", None)
-                row.pop("baseline_date", None)
-            else:  # 研发经费投入增长 >7 (年均): an average growth a year
-                row.update(form="growth", target=extra)
-                if unit == "%":
-                    row.pop("unit", None)
-                row.pop("baseline", None)
-        elif last and _is_number(last):
-            row["target"] = last
-        else:
-            notes.append(
-                _("{where}: {title}: {text} sets no number; not imported").format(
-                    where=where, title=title, text=last or _("nothing")
-                )
-            )
+        if not _target_of(row, title, unit, last, extra, cumulative_column, first_year, where, notes):
             continue
         if len(years) > 1 and ("baseline" in row or row.get("form") in ("change", "growth")):
             row["baseline_date"] = str(first_year)  # the base period a level, a change or a growth is from

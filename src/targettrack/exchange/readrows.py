@@ -112,30 +112,7 @@ def add_table(rows: Rows, name: str, where: str, header: list[str], body, clean_
     Chinese), and each row becomes a dict of the cells given."""
     from . import plantable
 
-    body = iter(body)
-    skipped = 0
-    if not _recognised(_named(header)):
-        # A title above the table (one merged cell, or the upper rows of a two-row header): the table's
-        # header is a row below it, within three. Said, not refused.
-        above = [header]
-        while len(above) <= 3:
-            below = next(body, None)
-            if below is None:
-                break
-            if _recognised(_named(below)):
-                for row in above:
-                    rows.notes.append(
-                        _("{name}, {where}: skipped {text} above the header row").format(
-                            name=name, where=where, text=repr(" ".join(c.strip() for c in row if c.strip())[:60])
-                        )
-                    )
-                header, skipped = below, len(above)
-                break
-            above.append(below)
-        if skipped == 0 and len(above) > 1:  # no header below after all: the rows read go back in front
-            import itertools
-
-            body = itertools.chain(above[1:], body)
+    header, body, skipped = _header_row(rows, name, where, header, body)
     header = _named(header)
     while header and not header[-1]:
         header.pop()  # a spreadsheet pads the header with empty cells: not columns
@@ -172,6 +149,55 @@ def add_table(rows: Rows, name: str, where: str, header: list[str], body, clean_
                 items3=", ".join(header),
             )
         )
+    _check_header(header, allowed, required, name=name, where=where, kind=kind)
+    for n, cells in enumerate(body, start=2 + skipped):
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) > len(header) and not any(c.strip() for c in cells[len(header) :]):
+            cells = cells[: len(header)]  # padded with empty cells by a spreadsheet
+        if len(cells) != len(header):
+            raise InputError(
+                _("{name}, {kind} table row {n}: {count} cells for {count2} columns").format(
+                    name=name, kind=kind, n=n, count=len(cells), count2=len(header)
+                )
+            )
+        row = {h: clean_cell(c) for h, c in zip(header, cells) if c != ""}
+        _lost_digits(row, _("{name}, {kind} table row {n}").format(name=name, kind=kind, n=n), rows.notes)
+        sink.append((_("{name}, {kind} table row {n}").format(name=name, kind=kind, n=n), row))
+
+
+def _header_row(rows: Rows, name: str, where: str, header: list[str], body):
+    """The table's header row: the first, or within three rows below a title above it (said in
+    rows.notes, not refused); the rows after it; how many rows were skipped."""
+    body = iter(body)
+    skipped = 0
+    if not _recognised(_named(header)):
+        # A title above the table (one merged cell, or the upper rows of a two-row header): the table's
+        # header is a row below it, within three. Said, not refused.
+        above = [header]
+        while len(above) <= 3:
+            below = next(body, None)
+            if below is None:
+                break
+            if _recognised(_named(below)):
+                for row in above:
+                    rows.notes.append(
+                        _("{name}, {where}: skipped {text} above the header row").format(
+                            name=name, where=where, text=repr(" ".join(c.strip() for c in row if c.strip())[:60])
+                        )
+                    )
+                header, skipped = below, len(above)
+                break
+            above.append(below)
+        if skipped == 0 and len(above) > 1:  # no header below after all: the rows read go back in front
+            import itertools
+
+            body = itertools.chain(above[1:], body)
+    return header, body, skipped
+
+
+def _check_header(header: list[str], allowed, required, *, name: str, where: str, kind: str) -> None:
+    """Refuse a header with a column of another table, a column named twice, or a required one missing."""
     unknown = [h for h in header if h not in allowed]
     if unknown:
         raise InputError(
@@ -188,20 +214,6 @@ def add_table(rows: Rows, name: str, where: str, header: list[str], body, clean_
                     name=name, where=where, kind=kind, need=repr(need)
                 )
             )
-    for n, cells in enumerate(body, start=2 + skipped):
-        if not any(c.strip() for c in cells):
-            continue
-        if len(cells) > len(header) and not any(c.strip() for c in cells[len(header) :]):
-            cells = cells[: len(header)]  # padded with empty cells by a spreadsheet
-        if len(cells) != len(header):
-            raise InputError(
-                _("{name}, {kind} table row {n}: {count} cells for {count2} columns").format(
-                    name=name, kind=kind, n=n, count=len(cells), count2=len(header)
-                )
-            )
-        row = {h: clean_cell(c) for h, c in zip(header, cells) if c != ""}
-        _lost_digits(row, _("{name}, {kind} table row {n}").format(name=name, kind=kind, n=n), rows.notes)
-        sink.append((_("{name}, {kind} table row {n}").format(name=name, kind=kind, n=n), row))
 
 
 def _named(header: list[str]) -> list[str]:

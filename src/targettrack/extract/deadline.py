@@ -184,6 +184,14 @@ def deadlines(text: str, year: int | None) -> list[Deadline]:
             taken.add(m.start(), m.end())
             found.append(Deadline(m.start(), m.end(), period, how.format(*groups), rank))
     if year:
+        _counted_from_the_year(text, year, found, taken, len(patterns))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _counted_from_the_year(text: str, year: int, found: list[Deadline], taken: "_Spans", rank: int) -> None:
+    """Add to `found` the deadlines said relative to the document's year (--year): in three years, within the
+    decade, next year, this year (the last two only where no other deadline was found)."""
+    if year:
         # "over the next three years", 用三年时间, 三年内, 未来五年: counted from the document's year
         # ... or from the year the text says the plan began ("over ten years through its plan, launched in 2018")
         began = re.search(
@@ -203,7 +211,7 @@ def deadlines(text: str, year: int | None) -> list[Deadline]:
                             m.end(),
                             parse_period(str(start + n)),
                             f"'{m.group(0).strip()}' from {start}" + (" (the plan's start)" if began else " (--year)"),
-                            len(patterns),
+                            rank,
                         )
                     )
     if year:
@@ -218,9 +226,7 @@ def deadlines(text: str, year: int | None) -> list[Deadline]:
                 end = year // 10 * 10 + 5 if m["mid"] else (year // 10 + 1) * 10
                 taken.add(m.start(), m.end())
                 found.append(
-                    Deadline(
-                        m.start(), m.end(), parse_period(str(end)), f"'{m.group(0)}' = {end} (--year)", len(patterns)
-                    )
+                    Deadline(m.start(), m.end(), parse_period(str(end)), f"'{m.group(0)}' = {end} (--year)", rank)
                 )
     if year and not found:
         # next year first: in 明年将力争全年…, the whole year is next year's
@@ -228,9 +234,7 @@ def deadlines(text: str, year: int | None) -> list[Deadline]:
         if m:
             taken.add(m.start(), m.end())
             found.append(
-                Deadline(
-                    m.start(), m.end(), parse_period(str(year + 1)), f"'next year' = {year + 1} (--year)", len(patterns)
-                )
+                Deadline(m.start(), m.end(), parse_period(str(year + 1)), f"'next year' = {year + 1} (--year)", rank)
             )
     if year and not found:
         m = re.search(
@@ -241,10 +245,7 @@ def deadlines(text: str, year: int | None) -> list[Deadline]:
         )
         if m:
             taken.add(m.start(), m.end())
-            found.append(
-                Deadline(m.start(), m.end(), parse_period(str(year)), f"'this year' = {year} (--year)", len(patterns))
-            )
-    return sorted(found, key=lambda d: d.start)
+            found.append(Deadline(m.start(), m.end(), parse_period(str(year)), f"'this year' = {year} (--year)", rank))
 
 
 def find_deadline(text: str, year: int | None) -> tuple[Period, str] | None:

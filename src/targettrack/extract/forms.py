@@ -318,53 +318,7 @@ def form_of(
     if m and not re.search(r"(?:到|至)\s*$", core):
         direction = -1 if m["verb"] in DOWN_CN else 1
     if direction is None and not chinese:
-        low = before.lower()
-        m = _CHANGE_EN_BEFORE.search(low) or _FALL_EN.search(low)
-        if not m and re.search(r"(?:\b(?:and|or|then)|\d{4},)\s+(?:by\s+)?$", low):
-            m = _CHANGE_EN_EARLIER.search(low) if not _LEVEL_EARLIER.search(low) else None
-        after_low = at_after[len(q.words) :].lower()
-        # "(to) 50% below 2018 levels": a change from that year, whatever verb comes before
-        year_after = re.match(
-            r"^\s*(?P<side>below|under|less than|above|over|more than)\s+(?:the\s+)?(?:19|20)\d{2}"
-            r"(?:\s+(?:levels?|baseline|figures?))?\b",
-            after_low,
-        )
-        if year_after:
-            direction = -1 if year_after["side"] in ("below", "under", "less than") else 1
-        elif m:
-            direction = -1 if re.fullmatch(_EN_DOWN, m["verb"]) else 1
-        elif re.match(
-            r"^\s*(?:less|fewer|lower)\b(?:\s+[a-z-]+){0,4}\s+than\b|^\s*less\s+[a-z0-9]+\s+by\s+\d{4}\s+than\b",
-            after_low,
-        ):  # "emit 55% less CO2 by 2030 than in 2021"
-            direction = -1  # "use 20% less energy than homes built under the 2021 code"
-        elif re.match(r"^\s*(?:more|higher|greater)\b(?:\s+[a-z-]+){0,4}\s+than\b", after_low):
-            direction = 1
-        elif re.match(
-            r"^\s*(?:by\s+(?:19|20)\d{2}|from\s+(?:a\s+|the\s+)?(?:19|20)\d{2}|on\s+(?:19|20)\d{2}|compared|"
-            r"relative to|against)",
-            after_low,
-        ):
-            bare = re.search(rf"\b(?P<verb>{_EN_DOWN}|{_EN_UP})\b[a-z0-9' ,.-]{{0,80}}?\s*$", low)
-            if bare and not re.search(r"\b(?:to|of)\s*$", low):
-                direction = -1 if re.fullmatch(_EN_DOWN, bare["verb"]) else 1
-        elif _REDUCTION_AFTER.match(after_low):
-            direction = (
-                -1 if _REDUCTION_AFTER.match(after_low)["word"].lower() in ("reduction", "cut", "decrease") else 1
-            )
-        if (
-            not year_after
-            and direction is not None
-            and re.match(r"^\s*of\b", after_low)
-            and not _REDUCTION_AFTER.match(after_low)
-        ):
-            direction = None  # "reduce the share to 40% of ..." is a level
-        if (
-            not year_after
-            and direction is not None
-            and re.search(r"\bto\s*(?:at least|at most|around|about)?\s*$", low)
-        ):
-            direction = None  # "cut to 40%" is a level
+        direction = _english_direction(before, at_after, q)
     if direction is None:
         return None
     base, note = base_year(core, at_after, deadline, chinese, plan, year)
@@ -376,6 +330,54 @@ def form_of(
         base,
         note,
     )
+
+
+def _english_direction(before: str, at_after: str, q: "Quantity") -> int | None:
+    """Whether an English percentage is a fall (-1) or a rise (1) from a base, from the verb before it or the
+    words after it ("50% below 2018 levels", "55% less CO2 than in 2021"); None where it is a level."""
+    direction = None
+    low = before.lower()
+    m = _CHANGE_EN_BEFORE.search(low) or _FALL_EN.search(low)
+    if not m and re.search(r"(?:\b(?:and|or|then)|\d{4},)\s+(?:by\s+)?$", low):
+        m = _CHANGE_EN_EARLIER.search(low) if not _LEVEL_EARLIER.search(low) else None
+    after_low = at_after[len(q.words) :].lower()
+    # "(to) 50% below 2018 levels": a change from that year, whatever verb comes before
+    year_after = re.match(
+        r"^\s*(?P<side>below|under|less than|above|over|more than)\s+(?:the\s+)?(?:19|20)\d{2}"
+        r"(?:\s+(?:levels?|baseline|figures?))?\b",
+        after_low,
+    )
+    if year_after:
+        direction = -1 if year_after["side"] in ("below", "under", "less than") else 1
+    elif m:
+        direction = -1 if re.fullmatch(_EN_DOWN, m["verb"]) else 1
+    elif re.match(
+        r"^\s*(?:less|fewer|lower)\b(?:\s+[a-z-]+){0,4}\s+than\b|^\s*less\s+[a-z0-9]+\s+by\s+\d{4}\s+than\b",
+        after_low,
+    ):  # "emit 55% less CO2 by 2030 than in 2021"
+        direction = -1  # "use 20% less energy than homes built under the 2021 code"
+    elif re.match(r"^\s*(?:more|higher|greater)\b(?:\s+[a-z-]+){0,4}\s+than\b", after_low):
+        direction = 1
+    elif re.match(
+        r"^\s*(?:by\s+(?:19|20)\d{2}|from\s+(?:a\s+|the\s+)?(?:19|20)\d{2}|on\s+(?:19|20)\d{2}|compared|"
+        r"relative to|against)",
+        after_low,
+    ):
+        bare = re.search(rf"\b(?P<verb>{_EN_DOWN}|{_EN_UP})\b[a-z0-9' ,.-]{{0,80}}?\s*$", low)
+        if bare and not re.search(r"\b(?:to|of)\s*$", low):
+            direction = -1 if re.fullmatch(_EN_DOWN, bare["verb"]) else 1
+    elif _REDUCTION_AFTER.match(after_low):
+        direction = -1 if _REDUCTION_AFTER.match(after_low)["word"].lower() in ("reduction", "cut", "decrease") else 1
+    if (
+        not year_after
+        and direction is not None
+        and re.match(r"^\s*of\b", after_low)
+        and not _REDUCTION_AFTER.match(after_low)
+    ):
+        direction = None  # "reduce the share to 40% of ..." is a level
+    if not year_after and direction is not None and re.search(r"\bto\s*(?:at least|at most|around|about)?\s*$", low):
+        direction = None  # "cut to 40%" is a level
+    return direction
 
 
 def word_changes(clause: str) -> list[tuple[int, int, Decimal, str]]:

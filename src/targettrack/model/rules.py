@@ -166,30 +166,7 @@ def _form_rules(t: Target) -> None:
             field="kind",
         )
     if t.form == "change":
-        if t.change not in CHANGES:
-            raise InputError(
-                _("a change target needs the kind of change: one of {items}").format(items=", ".join(CHANGES)),
-                field="change",
-            )
-        if t.target == 0:
-            raise InputError(_("a change of 0 is not a target; give the change to reach, e.g. -13.5%"), field="change")
-        if t.target is not None and (t.target > 0) != (t.spec.direction > 0):
-            raise InputError(
-                _("a change of {change_text} is {value}, not a {kind}: leave the kind out or make it {value2}").format(
-                    change_text=change_text(t.target, t),
-                    value=_("an increase") if t.target > 0 else _("a decrease"),
-                    kind=t.kind,
-                    value2="increase" if t.target > 0 else "decrease",
-                ),
-                field="kind",
-            )
-        if t.change == "points" and t.unit != "%":
-            raise InputError(
-                _("a change in percentage points is a change of a percentage; the unit is {value}, not %").format(
-                    value=t.unit or _("not given")
-                ),
-                field="change",
-            )
+        _change_rules(t)
     elif t.change is not None:
         raise InputError(_("the kind of change belongs to a change target"), field="change")
     if t.form == "cumulative" and (t.spec.direction < 0 or (t.start is None and t.baseline_date is None)):
@@ -210,26 +187,7 @@ def _form_rules(t: Target) -> None:
             field="growth",
         )
     if t.each is not None:
-        if t.each not in FREQUENCIES or t.each == "day":
-            raise InputError(
-                _("a bound in every period takes year, half, quarter or month, not {each}").format(each=repr(t.each)),
-                field="each",
-            )
-        if t.form is not None or not (t.spec.shape == "bound" or (t.spec.shape == "path" and t.spec.direction > 0)):
-            raise InputError(
-                _(
-                    "a bound in every period applies to a cap, a floor or an increase given as a "
-                    "level (not a {value} target)"
-                ).format(value=t.form or t.kind),
-                field="each",
-            )
-        if t.frequency is not None and t.frequency != t.each:
-            raise InputError(
-                _("a bound each {each} is a bound on {each}ly values; the frequency is {frequency}").format(
-                    each=t.each, frequency=t.frequency
-                ),
-                field="frequency",
-            )
+        _each_rules(t)
     if t.frequency is not None and t.frequency not in FREQUENCIES:
         raise InputError(
             _("{frequency} is not a frequency: one of {items}").format(
@@ -242,6 +200,58 @@ def _form_rules(t: Target) -> None:
     if t.binding not in (None, True, False):
         raise InputError(_("binding is true, false or not given"), field="binding")
     _qualifier_rules(t)
+
+
+def _change_rules(t: Target) -> None:
+    """A change target: its kind of change, a change that is not 0 and goes the kind's way, points of a %."""
+    if t.change not in CHANGES:
+        raise InputError(
+            _("a change target needs the kind of change: one of {items}").format(items=", ".join(CHANGES)),
+            field="change",
+        )
+    if t.target == 0:
+        raise InputError(_("a change of 0 is not a target; give the change to reach, e.g. -13.5%"), field="change")
+    if t.target is not None and (t.target > 0) != (t.spec.direction > 0):
+        raise InputError(
+            _("a change of {change_text} is {value}, not a {kind}: leave the kind out or make it {value2}").format(
+                change_text=change_text(t.target, t),
+                value=_("an increase") if t.target > 0 else _("a decrease"),
+                kind=t.kind,
+                value2="increase" if t.target > 0 else "decrease",
+            ),
+            field="kind",
+        )
+    if t.change == "points" and t.unit != "%":
+        raise InputError(
+            _("a change in percentage points is a change of a percentage; the unit is {value}, not %").format(
+                value=t.unit or _("not given")
+            ),
+            field="change",
+        )
+
+
+def _each_rules(t: Target) -> None:
+    """A bound in every period: a period a value can be for, of a cap, floor or increase, at its frequency."""
+    if t.each not in FREQUENCIES or t.each == "day":
+        raise InputError(
+            _("a bound in every period takes year, half, quarter or month, not {each}").format(each=repr(t.each)),
+            field="each",
+        )
+    if t.form is not None or not (t.spec.shape == "bound" or (t.spec.shape == "path" and t.spec.direction > 0)):
+        raise InputError(
+            _(
+                "a bound in every period applies to a cap, a floor or an increase given as a "
+                "level (not a {value} target)"
+            ).format(value=t.form or t.kind),
+            field="each",
+        )
+    if t.frequency is not None and t.frequency != t.each:
+        raise InputError(
+            _("a bound each {each} is a bound on {each}ly values; the frequency is {frequency}").format(
+                each=t.each, frequency=t.frequency
+            ),
+            field="frequency",
+        )
 
 
 def _qualifier_rules(t: Target) -> None:

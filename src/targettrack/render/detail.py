@@ -97,14 +97,21 @@ FIELD_NAMES = (
 
 
 def lines(t: Target, a: Assessment) -> list[tuple[str, str]]:
-    def when(p, end=True):
-        if p is None:
-            return "-"
-        d = p.last if end else p.first
-        return p.label if p.label == d.isoformat() else f"{p.label} ({d.isoformat()})"
+    rows = _what_rows(t, a) + _judged_rows(t, a) + _source_rows(t)
+    return [(k, v) for k, v in rows if v not in ("", None)]
 
-    src = t.source
-    rows = [
+
+def _when(p, end=True) -> str:
+    if p is None:
+        return "-"
+    d = p.last if end else p.first
+    return p.label if p.label == d.isoformat() else f"{p.label} ({d.isoformat()})"
+
+
+def _what_rows(t: Target, a: Assessment) -> list[tuple[str, str]]:
+    """What the target is, and where it stands."""
+    when = _when
+    return [
         ("title", safe(t.title)),
         ("title_en", safe(t.title_en)),
         (
@@ -134,6 +141,12 @@ def lines(t: Target, a: Assessment) -> list[tuple[str, str]]:
             "current",
             current_cell(t, a) + (_(" on {when}").format(when=a.current_date.isoformat()) if a.current_date else ""),
         ),
+    ]
+
+
+def _judged_rows(t: Target, a: Assessment) -> list[tuple[str, str]]:
+    """How it is judged: progress against the line, the projection, the rates."""
+    return [
         ("progress", _pct(a.progress)),
         ("expected", _pct(a.expected)),
         ("ratio", "-" if a.ratio is None else f"{float(a.ratio):.2f}"),
@@ -172,6 +185,13 @@ def lines(t: Target, a: Assessment) -> list[tuple[str, str]]:
                 gap=format_difference(a.shortfall, t.measured_unit), target=target_cell(t)
             ),
         ),
+    ]
+
+
+def _source_rows(t: Target) -> list[tuple[str, str]]:
+    """Who added it and where it comes from."""
+    src = t.source
+    return [
         ("tags", _(", ").join(safe(x) for x in t.tags)),
         ("added by", safe(t.created_by)),
         ("edited by", safe(t.edited_by)),
@@ -183,7 +203,6 @@ def lines(t: Target, a: Assessment) -> list[tuple[str, str]]:
         ("quote", safe(src.quote)),
         ("source note", safe(src.note)),
     ]
-    return [(k, v) for k, v in rows if v not in ("", None)]
 
 
 CHANGE_FORMS = {

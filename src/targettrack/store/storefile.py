@@ -306,48 +306,8 @@ class StoreFile:
 
         migrating = meta["schema"] < SCHEMA_VERSION
         meta = dict(meta, schema=SCHEMA_VERSION)
-        delta = new_lines = None
-        spliced = None
         meta_line = layout.meta_doc_line(meta).encode("utf-8")
-        if full is None and self._lines is None and self.trusted:  # a few lines: spliced in, nothing cut
-            raw = self.read()
-            spliced = layout.splice(
-                raw, meta_line, {doc_id: _encoded(doc_id, doc) for doc_id, doc in changes.items()}, self.spans_in(raw)
-            )
-        if full is not None:
-            encoded = dumps(upgrade(full)).encode("utf-8")
-        elif spliced is not None:
-            encoded, delta = spliced
-        elif self.lines is not None:
-            new = layout.Lines(meta_line, dict(self.lines.docs))
-            docs: dict[str, tuple[bytes | None, bytes | None]] = {}
-            for doc_id, doc in changes.items():
-                before = self.lines.docs.get(doc_id)
-                after = _encoded(doc_id, doc)
-                if after is None:
-                    new.docs.pop(doc_id, None)
-                else:
-                    new.docs[doc_id] = after
-                if before != after:
-                    docs[doc_id] = (before, after)
-            delta = layout.Delta((self.lines.meta, new.meta) if new.meta != self.lines.meta else None, docs)
-            encoded = layout.join(new)
-            new_lines = new
-        else:
-            data = dict(self.data())
-            table = dict(data[TARGETS_TABLE])
-            for doc_id, doc in changes.items():
-                if doc is None:
-                    table.pop(doc_id, None)
-                else:
-                    table[doc_id] = json.loads(layout.line_body(doc)) if isinstance(doc, bytes) else doc
-            data[TARGETS_TABLE] = table
-            data[META_TABLE] = {"1": meta}
-            encoded = dumps(data).encode("utf-8")
-            old = layout.split(self.raw) if self.raw is not None else None
-            new_lines = layout.split(encoded) if old is not None else None
-            if old is not None and new_lines is not None:
-                delta = layout.diff(old, new_lines)
+        encoded, delta, new_lines, spliced = self._encoded(meta, meta_line, changes, full)
         try:
             remove_stray_temporaries(self.path)
             if self.raw is not None and self.state == "new":
@@ -391,6 +351,53 @@ class StoreFile:
         keeping.note_written(self.path, entry)
         self.took(encoded, new_lines, meta_line if spliced is not None else None)
         self.state = "ours"
+
+    def _encoded(self, meta: dict, meta_line: bytes, changes: dict, full: dict | None):
+        """The store's new bytes, the change record over the old (a Delta, or None), its new Lines
+        (None: not cut) and the splice (None: not spliced): a few lines spliced into the bytes as
+        read, the kept Lines patched, or the whole store decoded and encoded."""
+        delta = new_lines = None
+        spliced = None
+        if full is None and self._lines is None and self.trusted:  # a few lines: spliced in, nothing cut
+            raw = self.read()
+            spliced = layout.splice(
+                raw, meta_line, {doc_id: _encoded(doc_id, doc) for doc_id, doc in changes.items()}, self.spans_in(raw)
+            )
+        if full is not None:
+            encoded = dumps(upgrade(full)).encode("utf-8")
+        elif spliced is not None:
+            encoded, delta = spliced
+        elif self.lines is not None:
+            new = layout.Lines(meta_line, dict(self.lines.docs))
+            docs: dict[str, tuple[bytes | None, bytes | None]] = {}
+            for doc_id, doc in changes.items():
+                before = self.lines.docs.get(doc_id)
+                after = _encoded(doc_id, doc)
+                if after is None:
+                    new.docs.pop(doc_id, None)
+                else:
+                    new.docs[doc_id] = after
+                if before != after:
+                    docs[doc_id] = (before, after)
+            delta = layout.Delta((self.lines.meta, new.meta) if new.meta != self.lines.meta else None, docs)
+            encoded = layout.join(new)
+            new_lines = new
+        else:
+            data = dict(self.data())
+            table = dict(data[TARGETS_TABLE])
+            for doc_id, doc in changes.items():
+                if doc is None:
+                    table.pop(doc_id, None)
+                else:
+                    table[doc_id] = json.loads(layout.line_body(doc)) if isinstance(doc, bytes) else doc
+            data[TARGETS_TABLE] = table
+            data[META_TABLE] = {"1": meta}
+            encoded = dumps(data).encode("utf-8")
+            old = layout.split(self.raw) if self.raw is not None else None
+            new_lines = layout.split(encoded) if old is not None else None
+            if old is not None and new_lines is not None:
+                delta = layout.diff(old, new_lines)
+        return encoded, delta, new_lines, spliced
 
     def _version_error(self, e: OSError) -> StoreError:
         from . import versions as backups
