@@ -322,7 +322,7 @@ def test_what_the_update_lane_takes_typer_reads_alike(argv):
         assert params == {
             **UPDATE_DEFAULTS,
             "ref": got["ref"],
-            "value": list(got["values"]),
+            "value": list(got["value"]),
             "by": got["by"],
             "yoy": got["yoy"],
             "on": got["on"],

@@ -30,14 +30,24 @@ def test_every_command_has_examples():
     assert registered == set(EXAMPLES)
 
 
-def test_the_console_script_loads_the_family_that_defines_each_command():
-    from targettrack.cli.program import FAMILIES
+def test_the_command_line_shape_is_made_from_the_declarations():
+    """cli/shape.py (what program.load and the fast lane know of the command
+    line without Typer) is what shapegen reads from the Typer commands today."""
+    from targettrack.cli import shape, shapegen
 
-    defined = {
-        (i.name or i.callback.__name__.rstrip("_").replace("_", "-")): i.callback.__module__.rsplit(".", 1)[1]
-        for i in app.registered_commands
-    }
-    assert defined == FAMILIES
+    made = shapegen.shape()
+    assert made == {name: getattr(shape, name) for name in made}, (
+        "cli/shape.py is stale: run .venv/bin/python -m targettrack.cli.shapegen"
+    )
+    assert made["FAMILIES"]["update"] == "change" and made["LANE"]["update"]["values"]["--date"] == "on"
+
+
+def test_the_shape_check_can_fail(monkeypatch):
+    from targettrack.cli import shape, shapegen
+
+    monkeypatch.setitem(shapegen.LANE, "list", ("sort", "fmt", "status", "tag"))  # the lane takes one more
+    made = shapegen.shape()
+    assert made["LANE"]["list"] != shape.LANE["list"] and "--tag" in made["LANE"]["list"]["many"]
 
 
 def test_the_words_before_a_command_are_the_root_options_typer_knows():

@@ -5,6 +5,7 @@
     commandstore.py  the store as a command opens it (both paths)
     recording.py `update` whole, as one call (both paths)
     typerpatch.py    the pinned patch of Typer's parameter coercion
+    shape.py     the command line's shape for code without Typer (made by shapegen.py)
     program.py the application, global options, errors and exit codes, main()
     options.py the options every command shares, parsing, the environment
     change.py  init, add, update, edit, remove, recover, config, undo

@@ -15,7 +15,8 @@ as the full command's (reportrows.made, render.print_report). Anything
 else (another command, another option, a value it would refuse, --help,
 shell completion, a miss) returns None and the full command line runs,
 which says every error in its own words. So this is not a second parser:
-it recognises a subset of what Typer parses, and tests/test_fastlane.py holds
+it recognises a subset of what Typer parses, spelled as shape.py says (made
+from the Typer declarations by shapegen.py), and tests/test_fastlane.py holds
 the two together (on any arguments this lane takes, Typer reads the same
 values; `list`, `update` and `report` print the same bytes, exit alike and
 leave the same store).
@@ -26,39 +27,34 @@ from __future__ import annotations
 import os
 import sys
 
-ROOT_VALUES = {"--db": "db", "--lang": "lang"}
-ROOT_FLAGS = {"--no-color": "no_color", "--no-cache": "no_cache"}
-LIST_VALUES = {"--sort": "sort", "--format": "fmt", "-f": "fmt"}
-LIST_MANY = {"--status": "status", "-s": "status"}
-UPDATE_VALUES = {
-    "--by": "by",
-    "--yoy": "yoy",
-    "--date": "on",
-    "--note": "note",
-    "--source": "source",
-    "--by-user": "by_user",
-}
-UPDATE_FLAGS = {"--delete": "delete", "--quiet": "quiet", "-q": "quiet"}
-UPDATE_ARGUMENTS = ("ref", "values")  # ID, then at most one VALUE (a second is for Typer's words)
-REPORT_VALUES = {"--format": "fmt", "-f": "fmt"}
+from . import boundary
+from .shape import LANE, ROOT
 
 
-def _read(
-    argv: list[str], command: str, got: dict, values: dict, many: dict, flags: dict, arguments: tuple = ()
-) -> dict | None:
+def _read(argv: list[str], command: str, got: dict) -> dict | None:
     """The options of `targettrack [ROOT] COMMAND [OPTIONS]` into `got`, or
-    None for any argument list this lane does not take whole."""
+    None for any argument list this lane does not take whole. Which options
+    those are, and how each is spelled, is shape.py's (Typer's declarations)."""
     got = {"db": None, "lang": None, "no_color": False, "no_cache": False, **got}
+    lane = LANE[command]
     seen: set[str] = set()
     args = list(argv)
     in_command = False
-    positional = list(arguments)
+    positional = list(lane["arguments"])
     while args:
         arg = args.pop(0)
         if not in_command and arg == command:
             in_command = True
             continue
-        vals, mult, flgs = (values, many, flags) if in_command else (ROOT_VALUES, {}, ROOT_FLAGS)
+        vals, mult, flgs = (
+            (lane["values"], lane["many"], lane["flags"])
+            if in_command
+            else (
+                ROOT["values"],
+                ROOT["many"],
+                ROOT["flags"],
+            )
+        )
         if arg in flgs:
             if flgs[arg] in seen:
                 return None  # given twice: left to Typer
@@ -67,7 +63,7 @@ def _read(
             continue
         if in_command and positional and not arg.startswith("-") and arg:
             name = positional.pop(0)
-            got[name] = (arg,) if name == "values" else arg
+            got[name] = (arg,) if name == "value" else arg
             continue
         name, eq, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
         if name not in vals and name not in mult:
@@ -86,7 +82,7 @@ def _read(
             got[key] = value
         else:
             got[key].append(value)
-    if not in_command or (arguments and arguments[0] in positional):
+    if not in_command or (lane["arguments"] and lane["arguments"][0] in positional):
         return None  # no command, or no ID: Typer says what is missing
     return got
 
@@ -94,43 +90,25 @@ def _read(
 def parse(argv: list[str]) -> dict | None:
     """The options of `targettrack [ROOT] list [LIST]`, or None for any
     argument list this lane does not take whole."""
-    got = _read(argv, "list", {"sort": "deadline", "fmt": None, "status": []}, LIST_VALUES, LIST_MANY, {})
+    got = _read(argv, "list", {"sort": "deadline", "fmt": None, "status": []})
     return None if got is None or got["no_cache"] else got  # --no-cache: the rows are not to be used
 
 
 def parse_update(argv: list[str]) -> dict | None:
     """The options of `targettrack [ROOT] update ID [VALUE] [OPTIONS]`, or None."""
-    return _read(
-        argv,
-        "update",
-        {
-            "ref": None,
-            "values": (),
-            "by": None,
-            "yoy": None,
-            "on": None,
-            "note": None,
-            "source": None,
-            "delete": False,
-            "quiet": False,
-            "by_user": None,
-        },
-        UPDATE_VALUES,
-        {},
-        UPDATE_FLAGS,
-        UPDATE_ARGUMENTS,
-    )
+    defaults = {"ref": None, "value": (), "by": None, "yoy": None, "on": None, "note": None, "source": None}
+    return _read(argv, "update", {**defaults, "delete": False, "quiet": False, "by_user": None})
 
 
 def parse_report(argv: list[str]) -> dict | None:
     """The options of `targettrack [ROOT] report [--format F]`, or None."""
-    got = _read(argv, "report", {"fmt": None}, REPORT_VALUES, {}, {})
+    got = _read(argv, "report", {"fmt": None})
     return None if got is None or got["no_cache"] else got
 
 
 def run(argv: list[str]) -> int | None:
     """Print the list and return the exit code, or None to take the full command line."""
-    if any(k.startswith("_TARGETTRACK_COMPLETE") for k in os.environ):
+    if boundary.completing():
         return None
     got = parse(argv)
     if got is not None:
@@ -186,11 +164,8 @@ def _list(got: dict) -> int | None:
     try:
         lines_renderer(fmt)(lines, sys.stdout if fmt == "table" else data_out(), color=color)
         sys.stdout.flush()
-    except BrokenPipeError:  # the reader went away (| head): stop quietly, as cat and git do
-        try:
-            sys.stdout = open(os.devnull, "w")
-        except OSError:
-            pass
+    except BrokenPipeError:
+        boundary.reader_gone()
     return 0
 
 
@@ -215,7 +190,7 @@ def _update(got: dict) -> int | None:
         COMMITTED.clear()
         asked = recording.Update(
             got["ref"],
-            got["values"],
+            got["value"],
             by=got["by"],
             yoy=got["yoy"],
             on=got["on"],
@@ -239,36 +214,7 @@ def _update(got: dict) -> int | None:
             print(warning, file=sys.stderr)
         print(said.line)
 
-    return _as_a_command(work)
-
-
-def _as_a_command(work) -> int:
-    """Run `work()`, which prints what a command prints, as the full command
-    line runs a command (cli/program.py): the store's errors said in its
-    words, Ctrl-C, a reader gone away and an internal error handled alike."""
-    from ..util.errors import TargetTrackError
-    from ..util.terminal import command_process, fail, internal_error
-    from ..util.terminal import said as error_said
-
-    command_process()
-    try:
-        try:
-            work()
-        except TargetTrackError as e:
-            return fail(error_said(e), e.exit_code)
-        sys.stdout.flush()
-    except KeyboardInterrupt:
-        from .commandstore import interrupted
-
-        return fail(interrupted(), 130)
-    except BrokenPipeError:  # the reader went away (| head): stop quietly, as cat and git do
-        try:
-            sys.stdout = open(os.devnull, "w")
-        except OSError:
-            pass
-    except Exception as e:
-        return internal_error(e)
-    return 0
+    return boundary.run(work)
 
 
 def _report(got: dict) -> int | None:
@@ -328,4 +274,4 @@ def _report(got: dict) -> int | None:
             color=color_wanted(got["no_color"]),
         )
 
-    return _as_a_command(work)
+    return boundary.run(work)

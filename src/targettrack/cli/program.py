@@ -1,7 +1,8 @@
-"""The Typer application, its global options, and the one place errors end.
+"""The Typer application and its global options.
 
 Errors of every kind end in `_Group.main` as one line on stderr and a
-documented exit code:
+documented exit code: Typer's usage errors here, every other in
+boundary.ended, which the fast lane's commands end in too:
 
     0 success; 1 declined confirmation or internal error;
     2 bad usage or bad input (nothing written);
@@ -27,12 +28,12 @@ except ImportError:  # pragma: no cover
     from click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 
 from .. import __version__
-from ..util.errors import TargetTrackError
 from ..util.i18n import N_, _
 from ..util.terminal import PROG, command_process, end, fail, internal_error  # noqa: F401 (PROG: the cli modules')
-from ..util.terminal import said as error_said
 from . import helptext
 from . import typerpatch as fastparams
+from .boundary import completing, ended, interrupted
+from .shape import FAMILIES, ROOT, ROOT_VALUE_OPTIONS
 
 fastparams.install()
 helptext.install()
@@ -61,33 +62,16 @@ class _Group(TyperGroup):
             )
         except ClickException as e:
             code = fail(e.format_message(), e.exit_code)
-        except TargetTrackError as e:
-            code = fail(error_said(e), e.exit_code)
         except Abort as e:
             if isinstance(e.__cause__ or e.__context__, KeyboardInterrupt):  # click turns Ctrl-C into Abort
                 code = fail(interrupted(), 130)
             else:
                 code = fail(_("aborted"), 1)
-        except KeyboardInterrupt:
-            code = fail(interrupted(), 130)
-        except BrokenPipeError:
-            # The reader went away (| head): stop quietly, as cat and git do.
-            try:
-                sys.stdout = open(os.devnull, "w")
-            except OSError:
-                pass
-            code = 0
-        except Exception as e:
-            code = internal_error(e)
+        except (KeyboardInterrupt, Exception) as e:  # ours and the rest: the one boundary (boundary.py)
+            code = ended(e)
         if standalone_mode:
             sys.exit(code)
         return code
-
-
-def interrupted() -> str:
-    from .commandstore import interrupted  # the store's module: imported when Ctrl-C comes, not at every start
-
-    return interrupted()
 
 
 # The command-line parser's own words (Typer's copy of click has no catalog),
@@ -197,38 +181,9 @@ def _root(
     )
 
 
-# The family of each command: the console script imports only the module of
-# the command it runs (Typer builds every command it is given; all of them
-# and their modules were a fifth of a command's start-up).
-# tests/test_help.py holds this to the commands the modules register.
-FAMILIES = {
-    "init": "change",
-    "add": "change",
-    "update": "change",
-    "edit": "change",
-    "remove": "change",
-    "recover": "change",
-    "config": "change",
-    "undo": "change",
-    "history": "view",
-    "list": "view",
-    "show": "view",
-    "info": "view",
-    "plans": "view",
-    "report": "io",
-    "export": "io",
-    "import": "io",
-    "extract": "io",
-    "doctor": "repair",
-    "cache": "repair",
-    "git-setup": "share",
-    "merge": "share",
-    "conflicts": "share",
-    "diff": "share",
-    "textconv": "share",
-}
-# The global options that take a value: the word after them is not a command.
-ROOT_VALUE_OPTIONS = ("--db", "--lang")
+# The console script imports only the module (family) of the command it runs
+# (Typer builds every command it is given; all of them and their modules were
+# a fifth of a command's start-up): shape.FAMILIES, made from the commands.
 _loaded: set[str] = set()
 
 
@@ -241,7 +196,7 @@ def family_of(argv: list[str]) -> str | None:
         if arg in ROOT_VALUE_OPTIONS:
             next(args, None)
         elif arg.startswith("-"):
-            if arg.partition("=")[0] not in ROOT_VALUE_OPTIONS and arg not in ("--no-color", "--no-cache"):
+            if arg.partition("=")[0] not in ROOT_VALUE_OPTIONS and arg not in ROOT["flags"]:
                 return None
         else:
             return FAMILIES.get(arg)
@@ -265,18 +220,12 @@ def load(family: str | None):
 
 
 def main() -> None:
-    """Console-script entry point."""
-    import gc
-
-    # A short-lived process that builds many objects and frees them at exit:
-    # the cyclic collector only costs time here (a third of `list` on a large
-    # store), and reference counting still frees everything else.
-    gc.disable()
+    """The full command line (entry.main runs it when the fast lane does not
+    take the arguments, having turned off the cyclic collector for both)."""
     code = 0
     try:
         command_process()
-        complete = any(k.startswith("_TARGETTRACK_COMPLETE") for k in os.environ)
-        load(None if complete else family_of(sys.argv[1:]))()
+        load(None if completing() else family_of(sys.argv[1:]))()
     except SystemExit as e:
         code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
     except KeyboardInterrupt:  # outside the group's handler (while Typer starts or ends)
