@@ -32,6 +32,7 @@ def made(
     store,
     fmt: str,
     as_of: date,
+    *,
     since: date,
     within_days: int,
     today: date,

@@ -254,14 +254,14 @@ def _report(got: dict) -> int | None:
             path,
             fmt,
             day,
-            shift(day, -reportrows.SINCE_DAYS),
-            span_days(reportrows.WITHIN, day),
-            day,
-            None,
-            None,
-            lang_given,
-            True,
-            opened,
+            since=shift(day, -reportrows.SINCE_DAYS),
+            within_days=span_days(reportrows.WITHIN, day),
+            today=day,
+            method=None,
+            flt=None,
+            lang_given=lang_given,
+            cached=True,
+            open_store=opened,
         )
         from ..store.gitshare import provenance
 

@@ -14,7 +14,7 @@ from .segments import segments
 
 def slug(text: str, taken: set[str]) -> str:
     """A readable id: Chinese in pinyin (pypinyin), other words as they are."""
-    from pypinyin import lazy_pinyin  # 0.1 s to import: only extract pays for it
+    from pypinyin import lazy_pinyin  # slow to import (its dictionary): only extract pays for it
 
     words = lazy_pinyin(text, errors=lambda chunk: re.findall(r"[A-Za-z0-9]+", chunk))
     words = [w.lower() for w in words if re.fullmatch(r"[A-Za-z0-9]+", w)]

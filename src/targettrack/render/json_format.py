@@ -22,7 +22,8 @@ def render(rows, out, *, color: bool = False) -> None:
 
 def render_pieces(pieces: list[str], out, *, color: bool = False) -> None:
     """One record a line inside the array: still one JSON document, readable,
-    and 4x faster to write than indented JSON for a large store."""
+    and much faster to write than indented JSON for a large store
+    (docs/benchmarks.md has the figures)."""
     if not pieces:
         out.write("[]\n")
         return

@@ -254,8 +254,9 @@ def _read(store: Path, entry: Entry) -> bytes | None:
 
 def digest(data: bytes | layout.Pieces) -> str:
     """The SHA-256 of `data`, whole or in pieces. hashlib is imported here,
-    not at start-up: loading OpenSSL takes ~2 ms, which an update spends in
-    the thread that hashes the new version while it is written (store.py)."""
+    not at start-up: loading OpenSSL has a cost (bench/NOTES.md), which an
+    update pays in the thread that hashes the new version while it is written
+    (storefile.py)."""
     import hashlib
 
     h = hashlib.sha256()

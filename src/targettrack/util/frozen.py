@@ -7,10 +7,10 @@
         late: bool = False
 
 Every command that writes imports the model, the settings and the judging,
-whose seventeen classes were dataclasses: importing `dataclasses`
-(with `inspect`, `ast` and `dis`) and generating their methods took ~15 ms
-of the ~90 ms an `update` took at 10,000 targets (bench/NOTES.md). A named
-tuple costs neither, is built faster and holds less. What differs from a
+whose classes were dataclasses: importing `dataclasses` (with `inspect`,
+`ast` and `dis`) and generating their methods was a sixth of an `update`
+at 10,000 targets (bench/NOTES.md has the profile). A named tuple costs
+neither, is built faster and holds less. What differs from a
 frozen dataclass, on purpose: a record is a tuple (equal to a tuple of the
 same values, ordered as one, iterable), and `replace` is this module's.
 tests/test_frozen.py holds the rest (fields, defaults, factories, equality,
