@@ -26,8 +26,12 @@ def main() -> None:
     # the cyclic collector only costs time here (the kept rows of 100,000
     # targets are 100,000 tuples), and reference counting frees the rest.
     gc.disable()
+    from .boundary import completing
     from .fastlane import run as fast
+    from .hoist import hoisted
 
+    if not completing():
+        sys.argv[1:] = hoisted(sys.argv[1:])  # global options anywhere, for both paths
     code = fast(sys.argv[1:])  # a list served from kept rows, before Typer is imported (fastlane.py)
     if code is not None:
         from ..util.terminal import end

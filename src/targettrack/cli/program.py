@@ -33,6 +33,7 @@ from ..util.terminal import PROG, command_process, end, fail, internal_error  # 
 from . import helptext
 from . import typerpatch as fastparams
 from .boundary import completing, ended, interrupted
+from .hoist import hoisted
 from .shape import FAMILIES, ROOT, ROOT_VALUE_OPTIONS
 
 fastparams.install()
@@ -44,6 +45,8 @@ class _Group(TyperGroup):
         from ..store.storefile import COMMITTED
 
         COMMITTED.clear()  # what this command saves; one process may run several (CliRunner, scripts)
+        if not completing():
+            args = hoisted(list(sys.argv[1:] if args is None else args))  # global options anywhere
         try:
             rv = super().main(
                 args=args, prog_name=prog_name or PROG, complete_var=complete_var, standalone_mode=False, **extra

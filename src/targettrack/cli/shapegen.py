@@ -67,6 +67,10 @@ def shape() -> dict:
         "ROOT_VALUE_OPTIONS": tuple(p.opts[0] for p in group.params if p.param_type_name == "option" and not p.is_flag),
         "ROOT": _options(group.params, LANE_ROOT),
         "LANE": {name: _options(group.commands[name].params, wanted) for name, wanted in LANE.items()},
+        "TAKES_VALUE": {
+            name: tuple(s for p in cmd.params if p.param_type_name == "option" and not p.is_flag for s in p.opts)
+            for name, cmd in group.commands.items()
+        },
     }
 
 
@@ -81,7 +85,9 @@ def shape_text() -> str:
         f"# Every root option that takes a value (the command is the first word after them).\n"
         f"ROOT_VALUE_OPTIONS = {s['ROOT_VALUE_OPTIONS']!r}\n\n"
         f"# What the fast lane reads itself: the root's options and each command's.\n"
-        f"ROOT = {s['ROOT']!r}\n\nLANE = {s['LANE']!r}\n"
+        f"ROOT = {s['ROOT']!r}\n\nLANE = {s['LANE']!r}\n\n"
+        f"# Each command's options that take a value (what follows them is theirs, not an option).\n"
+        f"TAKES_VALUE = {s['TAKES_VALUE']!r}\n"
     )
 
 
