@@ -32,7 +32,7 @@ try:  # the keyed hash itself: a third of a millisecond to import, against hashl
 except ImportError:  # pragma: no cover - every CPython has it; another Python may not
     from hashlib import blake2b
 
-SUFFIXES = (".rows", ".export")
+SUFFIXES = (".rows", ".export", ".patches")
 KEY_FILE = ".key"
 _FLAGS = os.O_CLOEXEC | getattr(os, "O_NOFOLLOW", 0)
 
@@ -222,7 +222,7 @@ def clear(environ=os.environ) -> int:
         if name.endswith(SUFFIXES) or name.endswith(".tmp") or name == KEY_FILE:
             try:
                 os.unlink(os.path.join(where, name))
-                removed += name != KEY_FILE
+                removed += name != KEY_FILE and not name.endswith(".patches")  # a rows file's journal is its part
             except OSError:
                 pass
     _secret.pop(where, None)

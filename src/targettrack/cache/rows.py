@@ -37,6 +37,7 @@ from ..render.lines import Line
 from ..store.lock import reading
 from ..util import i18n
 from . import files as cachefiles
+from . import rowpatches
 
 # Light by design: what a `list` served from kept rows needs (fastlane.py
 # runs it before the command line is even imported). Judging a target, and
@@ -117,10 +118,17 @@ def drawn_as() -> str:
 class Kept:
     """The rows kept for one store's bytes."""
 
-    __slots__ = ("key", "lang", "method", "settings", "meta", "entries")
+    __slots__ = ("key", "lang", "method", "settings", "meta", "entries", "patched")
 
     def __init__(
-        self, key: tuple, lang: str, method: str | None, settings: dict, meta: bytes | None, entries: list[tuple]
+        self,
+        key: tuple,
+        lang: str,
+        method: str | None,
+        settings: dict,
+        meta: bytes | None,
+        entries: list[tuple],
+        patched: int = 0,
     ):
         self.key = key  # the identity of the bytes they were made for
         self.lang = lang  # what the cells were drawn for (drawn_as)
@@ -128,6 +136,7 @@ class Kept:
         self.settings = settings  # the store's settings, as stored
         self.meta = meta  # the store's meta line (layout.py), when it is in targettrack's layout
         self.entries = entries  # store order
+        self.patched = patched  # how many patches of the journal (rowpatches.py) were applied
 
     def ids_out_of_run(self, on: date) -> list[str]:
         day = on.toordinal()
@@ -136,9 +145,11 @@ class Kept:
 
 def load(store, key, method, *, lang_given: bool) -> Kept | None:
     """The kept rows for these bytes of `store` (key ANY: for whichever bytes
-    it last had), or None (a miss). Their language is for the caller to
-    check: it may come from the settings."""
-    body = cachefiles.read(file_for(store, lang_given))
+    it last had), with the patches kept beside them applied, or None (a
+    miss). Their language is for the caller to check: it may come from the
+    settings."""
+    path = file_for(store, lang_given)
+    body = cachefiles.read(path)
     if body is None:  # missing, torn or damaged: never handed to marshal
         return None
     try:
@@ -149,9 +160,13 @@ def load(store, key, method, *, lang_given: bool) -> Kept | None:
         not isinstance(head, tuple)
         or len(head) != 6
         or head[:3] != (FORMAT, __version__, str(store))
-        or (head[3] != key and key is not ANY)
         or (head[5] != method and method is not ANY)
     ):
+        return None
+    journal = rowpatches.read(path)
+    patches = journal.patches if journal is not None and journal.head == head else ()
+    now = patches[-1][0] if patches else head[3]
+    if now != key and key is not ANY:
         return None
     if not (
         isinstance(settings, dict)
@@ -160,7 +175,13 @@ def load(store, key, method, *, lang_given: bool) -> Kept | None:
         and all(map(_well_formed, entries))
     ):
         return None  # not the shape this version writes: a miss, never a traceback
-    return Kept(head[3], head[4], head[5], settings, meta, list(entries))
+    entries = list(entries)
+    if patches:
+        entries = rowpatches.applied(entries, patches, KEY, _well_formed)
+        if entries is None:
+            return None
+        meta = patches[-1][1]
+    return Kept(now, head[4], head[5], settings, meta, entries, len(patches))
 
 
 def _well_formed(e) -> bool:
@@ -195,12 +216,12 @@ def save(
     *,
     lang_given: bool,
 ) -> None:
-    """Keep these rows for these bytes of `store`: best effort, atomically."""
-    cachefiles.write(
-        file_for(store, lang_given),
-        marshal.dumps(((FORMAT, __version__, str(store), key, lang, method), settings, meta, tuple(entries))),
-        store,
-    )
+    """Keep these rows for these bytes of `store`: best effort, atomically;
+    and start their journal of patches (rowpatches.py) with what a patch needs."""
+    path = file_for(store, lang_given)
+    head = (FORMAT, __version__, str(store), key, lang, method)
+    cachefiles.write(path, marshal.dumps((head, settings, meta, tuple(entries))), store)
+    rowpatches.write(path, rowpatches.Journal(head, len(entries), settings, ()), store)
 
 
 def clear(environ=os.environ) -> int:
@@ -503,67 +524,3 @@ def _rejudged_by_number(raw: bytes, kept: Kept, stale: list[str], on: date, meth
             return None
         fresh[t.id] = judged(e[KEY], t, on, settings, method, e[LINE_KEY])
     return fresh
-
-
-# A command that changed a few targets brings the kept rows up to date as it
-# writes; one that changed more than this share of them, the settings or
-# everything (undo) leaves them, and the next list judges what it must.
-PATCH_AT_MOST = 0.25
-
-
-def after_write(s, today: date) -> None:
-    """Bring the kept rows up to date after store `s` (still locked) wrote what it changed."""
-    written = s.written()
-    if written is not None and not s.rewritten and s.as_read is not None:
-        patch(s.path, s.as_read, written, s.changed, today, PATCH_AT_MOST, lang_given=getattr(s, "lang_given", True))
-
-
-def patch(
-    store,
-    before: tuple[bytes, os.stat_result],
-    after: tuple,
-    changed: dict,
-    today: date,
-    at_most: float = 1.0,
-    *,
-    lang_given: bool = True,
-) -> None:
-    """After a command changed these targets (document number -> target, None
-    for removed), bring the kept rows of the bytes before to the bytes after
-    (Store.written: the bytes, whole or in pieces, their file's identity and
-    their meta line), judging only the changed targets. Rows kept in another
-    language stay as they are (a miss next time)."""
-    from ..model.settings import Settings
-
-    kept = load(store, identity(*before), ANY, lang_given=lang_given)
-    if kept is None or kept.lang != drawn_as():
-        return
-    if len(changed) > at_most * max(len(kept.entries), 4):  # judging them all costs a list: leave it to one
-        return
-    import json
-
-    from ..model.stored import from_dict
-    from ..store.fileformat import line_body
-
-    settings = Settings.from_dict(kept.settings)
-    rows = {e[KEY]: e for e in kept.entries}
-    for number, t in changed.items():
-        if t is None:
-            rows.pop(number, None)
-        elif isinstance(t, bytes):  # its line, as a Batch encoded it
-            rows[number] = judged(
-                number, from_dict(json.loads(line_body(t))), today, settings, kept.method, cachefiles.content_key(t)
-            )
-        else:
-            rows[number] = judged(number, t, today, settings, kept.method, written_line_key(number, t))
-    raw, st, meta = after
-    save(
-        store,
-        identity(raw, st),
-        kept.lang,
-        kept.method,
-        kept.settings,
-        meta,
-        [rows[k] for k in sorted(rows)],
-        lang_given=lang_given,
-    )

@@ -39,10 +39,10 @@ class CommandStore(Store):
     def __exit__(self, *exc) -> None:
         try:
             if exc[0] is None and self._cache:  # under the lock: the kept rows match the bytes written
-                from ..cache import rows as rowcache
+                from ..cache import rowwrites
 
                 try:
-                    rowcache.after_write(self, today())
+                    rowwrites.after_write(self, today())
                 except Exception:  # the change is saved; the kept rows no longer match it and are only a miss
                     if os.environ.get("TARGETTRACK_DEBUG"):
                         raise
