@@ -37,7 +37,16 @@ def test_the_benchmark_runs_on_a_tiny_store(tmp_path):
     ops = data["sizes"]["20"]["ops"]
     nextday = "list --format text (a new day, after an update)"
     edited, nocache = "list --format text (one target edited by hand)", "--no-cache list --format text"
+    new_year = "list --format text (the first of a new year, rows kept the day before)"
+    month_end = "list --format text (the first of a month end, rows kept the day before)"
+    english, chinese = "list (alternating with --lang zh)", "--lang zh list (alternating with English)"
+    pretty = "update (the first write to a pretty-printed store)"
     assert set(ops) == {
+        new_year,
+        month_end,
+        english,
+        chinese,
+        pretty,
         "list --format text",
         "list --format json",
         "show",
@@ -49,8 +58,10 @@ def test_the_benchmark_runs_on_a_tiny_store(tmp_path):
         edited,
         nocache,
     }
-    assert all(set(m) == {"warm", "cold"} for op, m in ops.items() if op not in ("import", nextday, edited, nocache))
-    assert set(ops["import"]) == set(ops[edited]) == set(ops[nocache]) == {"cold"} and set(ops[nextday]) == {"warm"}
+    one_way = ("import", nextday, edited, nocache, new_year, month_end, english, chinese, pretty)
+    assert all(set(m) == {"warm", "cold"} for op, m in ops.items() if op not in one_way)
+    assert set(ops["import"]) == set(ops[edited]) == set(ops[nocache]) == set(ops[pretty]) == {"cold"}
+    assert set(ops[nextday]) == set(ops[new_year]) == set(ops[month_end]) == set(ops[english]) == {"warm"}
     assert all(x["median_ms"] > 0 and x["peak_mb"] > 0 for m in ops.values() for x in m.values())
     history = data["sizes"]["20"]["history"]
     assert history["updates"] == 5 and 0 < history["ratio"] < 10
