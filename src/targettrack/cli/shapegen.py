@@ -96,7 +96,6 @@ def main() -> None:
 
     SHAPE.write_text(shape_text(), encoding="utf-8")
     subprocess.run([sys.executable, "-m", "ruff", "format", "-q", str(SHAPE)], check=False)  # as the tree is
-    print(f"wrote {SHAPE}", file=sys.stderr)
 
 
 if __name__ == "__main__":
