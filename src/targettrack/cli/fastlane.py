@@ -90,7 +90,7 @@ def _read(argv: list[str], command: str, got: dict) -> dict | None:
 def parse(argv: list[str]) -> dict | None:
     """The options of `targettrack [ROOT] list [LIST]`, or None for any
     argument list this lane does not take whole."""
-    got = _read(argv, "list", {"sort": "deadline", "fmt": None, "status": []})
+    got = _read(argv, "list", {"sort": "deadline", "fmt": None, "status": [], "limit": None})
     return None if got is None or got["no_cache"] else got  # --no-cache: the rows are not to be used
 
 
@@ -129,10 +129,17 @@ def _list(got: dict) -> int | None:
     from ..render import FORMAT_ALIASES, LINE_FORMATS
     from ..util import i18n
     from ..util.errors import InputError, TargetTrackError
+    from ..util.terminal import count_of
 
     fmt = got["fmt"] if got["fmt"] is None else FORMAT_ALIASES.get(got["fmt"], got["fmt"])
     wanted = frozenset(one.strip() for v in got["status"] for one in v.split(",") if one.strip())
-    if got["sort"] not in SORTS or (fmt is not None and fmt not in LINE_FORMATS) or not wanted <= set(STATUSES):
+    most = None if got["limit"] is None else count_of(got["limit"])
+    if (
+        got["sort"] not in SORTS
+        or (fmt is not None and fmt not in LINE_FORMATS)
+        or not wanted <= set(STATUSES)
+        or (got["limit"] is not None and most is None)
+    ):
         return None  # the full command line says what is wrong
     try:
         today = (
@@ -144,7 +151,7 @@ def _list(got: dict) -> int | None:
     i18n.use(lang, why)
     from ..cache import rows as rowcache
     from ..store.lock import located
-    from ..util.terminal import color_wanted, data_out, fail, utf8_streams
+    from ..util.terminal import color_wanted, data_out, fail, left_out, utf8_streams
 
     color = color_wanted(got["no_color"])
     fmt = fmt or ("table" if color else "text")
@@ -162,8 +169,9 @@ def _list(got: dict) -> int | None:
 
     utf8_streams()
     try:
-        lines_renderer(fmt)(lines, sys.stdout if fmt == "table" else data_out(), color=color)
+        lines_renderer(fmt)(lines[:most] if most else lines, sys.stdout if fmt == "table" else data_out(), color=color)
         sys.stdout.flush()
+        left_out(min(most or len(lines), len(lines)), len(lines))
     except BrokenPipeError:
         boundary.reader_gone()
     return 0

@@ -84,6 +84,13 @@ DueBefore = Annotated[
     Optional[str], typer.Option("--due-before", metavar="DATE", help="Only deadlines before this date.")
 ]
 Sort = Annotated[str, typer.Option("--sort", metavar="KEY", help=f"Order by {', '.join(SORTS)}.")]
+ListLimit = Annotated[
+    Optional[str],
+    typer.Option("--limit", "-n", metavar="N", help="Show at most N targets: the first N in the order of --sort."),
+]
+HistoryLimit = Annotated[
+    Optional[str], typer.Option("--limit", "-n", metavar="N", help="Show only the N latest values.")
+]
 Output = Annotated[
     Optional[str],
     typer.Option(
@@ -311,6 +318,22 @@ def choice(option: str, value: Optional[str], allowed, aliases: dict | None = No
             )
         )
     return value
+
+
+def limit(value: Optional[str]) -> Optional[int]:
+    """--limit's count (None: no limit)."""
+    if value is None:
+        return None
+    from ..util.terminal import count_of
+
+    n = count_of(value)
+    if n is None:
+        raise InputError(
+            _("--limit: {value} is not a count; give a whole number of at least 1, e.g. --limit 20").format(
+                value=repr(value)
+            )
+        )
+    return n
 
 
 def statuses(option: str, values: List[str]) -> frozenset:

@@ -44,7 +44,7 @@ ROOT = {
 
 LANE = {
     "list": {
-        "values": {"--sort": "sort", "--format": "fmt", "-f": "fmt"},
+        "values": {"--sort": "sort", "--format": "fmt", "-f": "fmt", "--limit": "limit", "-n": "limit"},
         "many": {"--status": "status", "-s": "status"},
         "flags": {},
         "arguments": (),
@@ -157,7 +157,7 @@ TAKES_VALUE = {
     "conflicts": ("--value", "--by-user"),
     "diff": (),
     "textconv": (),
-    "history": ("--format", "-f", "--as-of", "--known-at"),
+    "history": ("--format", "-f", "--as-of", "--known-at", "--limit", "-n"),
     "list": (
         "--status",
         "-s",
@@ -172,6 +172,8 @@ TAKES_VALUE = {
         "--known-at",
         "--format",
         "-f",
+        "--limit",
+        "-n",
     ),
     "show": ("--as-of", "--known-at", "--method", "--format", "-f"),
     "info": ("--format", "-f"),

@@ -25,7 +25,7 @@ SHAPE = Path(__file__).with_name("shape.py")
 # root's, and per command the parameters it reads whole.
 LANE_ROOT = ("db", "lang", "no_color", "no_cache")
 LANE = {
-    "list": ("sort", "fmt", "status"),
+    "list": ("sort", "fmt", "status", "limit"),
     "update": ("ref", "value", "by", "yoy", "on", "note", "source", "by_user", "delete", "quiet"),
     "report": ("fmt",),
 }

@@ -12,6 +12,7 @@ from ..judge.selection import SORTS, select_each, status_counts
 from ..model.rules import check_method
 from ..model.values import show_value
 from ..store.lock import locate
+from ..util.terminal import left_out
 from .options import (
     AsOf,
     DueBefore,
@@ -21,7 +22,9 @@ from .options import (
     FilterStatus,
     FilterTag,
     Format,
+    HistoryLimit,
     KnownAt,
+    ListLimit,
     Method,
     Ref,
     Sort,
@@ -41,6 +44,7 @@ from .options import (
 from .options import (
     known_at as parse_known_at,
 )
+from .options import limit as parse_limit
 from .program import app
 
 HISTORY_FORMATS = ("text", "json", "csv")
@@ -65,6 +69,7 @@ def history(
     ),
     as_of: AsOf = None,
     known_at: KnownAt = None,
+    limit: HistoryLimit = None,
 ) -> None:
     """List a target's observations, oldest first: the values in effect, or --all."""
     from ..judge.listrecord import OBSERVATION_FIELDS, observation_records
@@ -73,11 +78,15 @@ def history(
     from ..util.textwidth import safe
 
     fmt = choice("--format", fmt, HISTORY_FORMATS) or "text"
+    most = parse_limit(limit)
     known = parse_known_at(known_at)
     when = parse_as_of(as_of, known)
     with open_store(ctx) as store:
         t = _known(store.resolve(ref), known)
     rows = observation_records(dated_by(t, when), superseded=show_all)
+    total = len(rows)
+    rows = rows[-most:] if most else rows  # the latest
+    left_out(len(rows), total)
     if fmt == "json":
         from ..render.json_format import dump
 
@@ -119,12 +128,14 @@ def list_(
     as_of: AsOf = None,
     known_at: KnownAt = None,
     fmt: ListFormat = None,
+    limit: ListLimit = None,
 ) -> None:
     """List targets with their status."""
     from ..render import LINE_FORMATS, lines_renderer, list_pieces
 
     flt = target_filter(status, tag, kind, plan, due_before, binding)
     check_method(method)
+    most = parse_limit(limit)
     choice("--sort", sort, SORTS)
     fmt = choice("--format", fmt, LIST_FORMATS)
     known = parse_known_at(known_at)
@@ -139,14 +150,16 @@ def list_(
         lines = rowcache.lines(
             locate(opts.db).path, when, today(), method, flt, sort, opts.lang_given, lambda: open_store(ctx)
         )
-        lines_renderer(fmt)(lines, out, color=color)
+        lines_renderer(fmt)(lines[:most] if most else lines, out, color=color)
+        left_out(min(most or len(lines), len(lines)), len(lines))
         return
     piece, render_pieces = list_pieces(fmt)
     with open_store(ctx) as store:
         settings = store.settings()
         # each target judged and made into what the format shows of it as it is read, then let go
         pieces = select_each(as_known(store.each_target(), known), flt, when, settings, method, sort, piece)
-    render_pieces(pieces, out, color=color)
+    render_pieces(pieces[:most] if most else pieces, out, color=color)
+    left_out(min(most or len(pieces), len(pieces)), len(pieces))
 
 
 def _known(t, known):

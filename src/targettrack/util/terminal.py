@@ -124,3 +124,19 @@ def end(code: int):
     except BrokenPipeError:
         pass
     os._exit(code)
+
+
+def count_of(value: str) -> int | None:
+    """A count of at least 1 as typed (--limit 20), or None."""
+    return int(value) if value.isascii() and value.isdigit() and int(value) >= 1 else None
+
+
+def left_out(shown: int, total: int) -> None:
+    """Say on a terminal's stderr how many rows --limit left out (a script reading stdout gets only the rows)."""
+    if total > shown and sys.stderr.isatty():
+        print(
+            _("{prog}: {shown} of {total} shown (--limit); {more} more").format(
+                prog=PROG, shown=shown, total=total, more=total - shown
+            ),
+            file=sys.stderr,
+        )
