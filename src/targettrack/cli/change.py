@@ -23,6 +23,7 @@ from ..store.lock import locate
 from ..store.readwrite import Store
 from ..util.errors import InputError
 from ..util.i18n import _
+from ..util.terminal import hint
 from ..util.textwidth import safe
 from ..util.who import user
 from . import recording
@@ -95,6 +96,8 @@ def init(
         if len(targets) != 1
         else _("created {path} with 1 target").format(path=safe(str(path)))
     )
+    if not targets:
+        hint(_("targettrack add ID --title TEXT --target VALUE --deadline DATE, or targettrack import FILE"))
 
 
 def _source(document, publisher, when, url, quote, note) -> dict:

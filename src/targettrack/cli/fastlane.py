@@ -151,7 +151,7 @@ def _list(got: dict) -> int | None:
     i18n.use(lang, why)
     from ..cache import rows as rowcache
     from ..store.lock import located
-    from ..util.terminal import color_wanted, data_out, fail, left_out, utf8_streams
+    from ..util.terminal import color_wanted, data_out, fail, left_out, nothing_listed, utf8_streams
 
     color = color_wanted(got["no_color"])
     fmt = fmt or ("table" if color else "text")
@@ -169,9 +169,14 @@ def _list(got: dict) -> int | None:
 
     utf8_streams()
     try:
-        lines_renderer(fmt)(lines[:most] if most else lines, sys.stdout if fmt == "table" else data_out(), color=color)
+        if lines or fmt != "table":  # an empty box is no answer on a terminal
+            lines_renderer(fmt)(
+                lines[:most] if most else lines, sys.stdout if fmt == "table" else data_out(), color=color
+            )
         sys.stdout.flush()
         left_out(min(most or len(lines), len(lines)), len(lines))
+        if not lines:
+            nothing_listed(bool(wanted))
     except BrokenPipeError:
         boundary.reader_gone()
     return 0

@@ -12,7 +12,7 @@ from ..judge.selection import SORTS, select_each, status_counts
 from ..model.rules import check_method
 from ..model.values import show_value
 from ..store.lock import locate
-from ..util.terminal import left_out
+from ..util.terminal import left_out, nothing_listed
 from .options import (
     AsOf,
     DueBefore,
@@ -150,8 +150,11 @@ def list_(
         lines = rowcache.lines(
             locate(opts.db).path, when, today(), method, flt, sort, opts.lang_given, lambda: open_store(ctx)
         )
-        lines_renderer(fmt)(lines[:most] if most else lines, out, color=color)
+        if lines or fmt != "table":  # an empty box is no answer on a terminal
+            lines_renderer(fmt)(lines[:most] if most else lines, out, color=color)
         left_out(min(most or len(lines), len(lines)), len(lines))
+        if not lines:
+            nothing_listed(bool(status or tag or kind or plan or due_before or binding is not None))
         return
     piece, render_pieces = list_pieces(fmt)
     with open_store(ctx) as store:
@@ -160,6 +163,8 @@ def list_(
         pieces = select_each(as_known(store.each_target(), known), flt, when, settings, method, sort, piece)
     render_pieces(pieces[:most] if most else pieces, out, color=color)
     left_out(min(most or len(pieces), len(pieces)), len(pieces))
+    if not pieces:
+        nothing_listed(bool(status or tag or kind or plan or due_before or binding is not None))
 
 
 def _known(t, known):

@@ -50,6 +50,13 @@ def span_days(value: str, as_of: date) -> int:
 
     m = re.fullmatch(r"\s*(\d{1,5})\s*([dwmy]?)\s*", value or "")
     if not m:
+        said = re.fullmatch(r"\s*(\d{1,5})\s*(day|week|month|year)s?\s*", value or "", re.I)
+        if said:  # "3 months": the span it means, as the option takes it
+            raise InputError(
+                _("--within: {value} is written {span} (d, w, m or y after the number)").format(
+                    value=repr(value), span=f"{said[1]}{said[2][0].lower()}"
+                )
+            )
         raise InputError(_("--within: {value} is not a span; give e.g. 90d, 12w, 3m or 1y").format(value=repr(value)))
     unit = m[2] or "d"
     if unit in ("d", "w"):

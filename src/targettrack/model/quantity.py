@@ -285,6 +285,11 @@ def to_chinese_numeral(n: int) -> str:
     return "".join(parts).replace("零零", "零")
 
 
+# A unit that is only the letters O, o, l and I mixed with digits (1O0, 5l2): digits mistyped.
+_LOOKS_LIKE_DIGITS = re.compile(r"^(?=[0-9OolI]*[0-9])[OolI][0-9OolI]*$")
+_AS_DIGITS = str.maketrans("OolI", "0011")
+
+
 def parse_quantity(text: str) -> Quantity:
     """Read a value as people write it in policy documents and on the command line.
 
@@ -325,6 +330,13 @@ def parse_quantity(text: str) -> Quantity:
     unit = s[m.end() :].strip()
     if unit and (unit[0].isdigit() or unit[0] in ",.+-="):
         raise bad
+    if _LOOKS_LIKE_DIGITS.match(unit):  # 1O0: a letter O (or l, I) typed for a digit
+        meant = s[: m.end()].strip() + unit.translate(_AS_DIGITS)
+        raise InputError(
+            _("cannot read {raw} as a value: did you mean {meant}? (a letter where a digit goes)").format(
+                raw=repr(raw), meant=("-" if sign < 0 else "") + meant
+            )
+        )
     if any(unicodedata.category(c).startswith("C") for c in unit):
         raise bad
     if currency:

@@ -302,6 +302,9 @@ class StoreReading:
         ids = self._index()
         if ref in ids:
             return self._target(ref)
+        ref = ref.lower()  # ids are lower-case: NEV-SALES is nev-sales
+        if ref in ids:
+            return self._target(ref)
         matches = sorted(i for i in ids if i.startswith(ref)) if ref else []
         if len(matches) == 1:
             return self._target(matches[0])

@@ -140,3 +140,18 @@ def left_out(shown: int, total: int) -> None:
             ),
             file=sys.stderr,
         )
+
+
+def hint(message: str) -> None:
+    """One line on what to do next, on a terminal's stderr only (cron mail and scripts get none)."""
+    if sys.stderr.isatty():
+        print(_("{prog}: next: {message}").format(prog=PROG, message=message), file=sys.stderr)
+
+
+def nothing_listed(filtered: bool) -> None:
+    """The hint of a list that shows no target."""
+    hint(
+        _("no target matches; 'targettrack list' without filters shows them all")
+        if filtered
+        else _("the store has no targets yet: targettrack add ID --title TEXT --target VALUE --deadline DATE")
+    )
