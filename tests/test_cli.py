@@ -50,9 +50,16 @@ def test_version_and_help(tt):
         assert cmd in out
 
 
-def test_no_command_shows_help_and_exits_2(tt):
+def test_no_command_shows_where_to_start_and_exits_0(tt, monkeypatch):
+    monkeypatch.setenv("TARGETTRACK_DB", str(tt.db))
     r = tt(db=False)
-    assert r.code == 2 and "Usage" in r.out
+    assert r.code == 0 and "Start with:" in r.out and "targettrack list" in r.out and "targettrack --help" in r.out
+    assert f"Store: {tt.db}\n  chosen by TARGETTRACK_DB" in r.out and len(r.out.splitlines()) <= 14
+    assert max(len(line) for line in r.out.splitlines() if not line.startswith("Store:")) <= 80
+    monkeypatch.setenv("TARGETTRACK_DB", str(tt.db.parent / "none.json"))
+    assert "'targettrack init' makes one" in tt(db=False).out
+    r = tt("--db", str(tt.db), db=False)  # options and no command: a usage error, exit 2
+    assert r.code == 2 and "Missing command" in r.err
 
 
 def test_shipped_targets_and_statuses(sample):

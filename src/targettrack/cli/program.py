@@ -48,9 +48,16 @@ class _Group(TyperGroup):
         if not completing():
             args = hoisted(list(sys.argv[1:] if args is None else args))  # global options anywhere
         try:
-            rv = super().main(
-                args=args, prog_name=prog_name or PROG, complete_var=complete_var, standalone_mode=False, **extra
-            )
+            if not args and not completing():  # a bare `targettrack`: what it is and where to start
+                from .overview import overview
+
+                _language(None)
+                print(overview())
+                rv = 0
+            else:
+                rv = super().main(
+                    args=args, prog_name=prog_name or PROG, complete_var=complete_var, standalone_mode=False, **extra
+                )
             code = rv if isinstance(rv, int) else 0
             if code == 130:  # Typer turns Ctrl-C into a silent Exit(130); no command of ours exits 130
                 code = fail(interrupted(), 130)
