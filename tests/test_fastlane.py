@@ -94,8 +94,10 @@ def typer_reads_what_the_lane_took(argv: list[str], got: dict | None, command: s
             "report",
             "--as-of",
             "--binding",
+            "--limit",
+            "-n",
         ],
-        ["--db", "--lang", "--sort", "--format", "--status", "-f"],
+        ["--db", "--lang", "--sort", "--format", "--status", "-f", "--limit"],
         [
             "x.json",
             "store.json",
@@ -115,6 +117,8 @@ def typer_reads_what_the_lane_took(argv: list[str], got: dict | None, command: s
             "-x",
             "",
             "a=b",
+            "3",
+            "0",
         ],
         8,
     )
@@ -124,7 +128,8 @@ def test_what_the_fast_lane_takes_typer_reads_alike(argv):
     params = typer_reads_what_the_lane_took(argv, got, "list")
     if params is not None:
         assert not got["no_cache"]  # --no-cache: the kept rows are not to be used
-        assert params == {"sort": got["sort"], "fmt": got["fmt"], "status": got["status"], **LIST_DEFAULTS}
+        lane = {"sort": got["sort"], "fmt": got["fmt"], "status": got["status"], "limit": got["limit"]}
+        assert params == {**lane, **LIST_DEFAULTS}
 
 
 @pytest.mark.parametrize(

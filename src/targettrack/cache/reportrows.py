@@ -28,7 +28,7 @@ SINCE_DAYS = 7
 WITHIN = "90d"
 
 
-def made(
+def report_for(
     store,
     fmt: str,
     as_of: date,
@@ -95,7 +95,7 @@ def brief(
 ) -> Brief:
     """The report on the targets `flt` keeps, as report_common.brief(report.build(...))
     gives it, from kept rows where they hold over the span."""
-    return rowcache.held(
+    return rowcache.rows_as_of(
         store,
         as_of,
         today,
@@ -118,9 +118,9 @@ def _brief(entries, key, as_of: date, since: date, within_days: int, method, flt
     if wanted:  # a status asked for is the status judged in full for a target that is not quiet
         from dataclasses import replace
 
-        keep = rowcache.keeping(replace(flt, statuses=frozenset()))
+        keep = rowcache.row_filter(replace(flt, statuses=frozenset()))
     else:
-        keep = rowcache.keeping(flt) if flt is not None else None
+        keep = rowcache.row_filter(flt) if flt is not None else None
     rows = entries if keep is None else [e for e in entries if keep(e)]
     loud = {e[ID]: None for e in rows if not quiet(e, then)}  # in store order
     if wanted:
@@ -216,4 +216,16 @@ def _judged(ids: list[str], key, as_of, since, within_days, method, flt, open_st
 
 
 def _everything(as_of, since, within_days, method, flt, open_store, today) -> Brief:
-    return made(None, "text", as_of, since, within_days, today, method, flt, False, False, open_store)
+    return report_for(
+        None,
+        "text",
+        as_of,
+        since=since,
+        within_days=within_days,
+        today=today,
+        method=method,
+        flt=flt,
+        lang_given=False,
+        cached=False,
+        open_store=open_store,
+    )

@@ -305,7 +305,7 @@ def _progress(e: tuple):
     return Fraction(*e[PROGRESS]) if e[PROGRESS] is not None else None
 
 
-def chosen(entries: list[tuple], on: date, keep, sort: str) -> list[Line]:
+def lines_shown(entries: list[tuple], on: date, keep, sort: str) -> list[Line]:
     """The lines of the rows `keep` keeps (None: all), in the order asked
     for: selection's rules, over the kept facts."""
     kept = entries if keep is None else [e for e in entries if keep(e)]
@@ -315,7 +315,7 @@ def chosen(entries: list[tuple], on: date, keep, sort: str) -> list[Line]:
     return [Line(*e[LINE]) for e in kept]
 
 
-def keeping(flt):
+def row_filter(flt):
     """A selection.Filter as a test of a kept row (None: it keeps everything)."""
     if not (flt.statuses or flt.tags or flt.kind or flt.plan is not None or flt.due_before or flt.binding is not None):
         return None
@@ -363,7 +363,7 @@ def kept_lines(store, on: date, method: str | None, keep, sort: str, lang_given:
         kept = load(store, key, method, lang_given=lang_given)
         if kept is None or not drawn_alike(kept, lang_given) or kept.ids_out_of_run(on):
             return None
-        return chosen(kept.entries, on, keep, sort)
+        return lines_shown(kept.entries, on, keep, sort)
 
 
 def lines(store, on: date, today: date, method: str | None, flt, sort: str, lang_given: bool, open_store) -> list[Line]:
@@ -371,12 +371,18 @@ def lines(store, on: date, today: date, method: str | None, flt, sort: str, lang
     where they do not, everything judged on a miss (and kept, when `on` is
     today). `open_store()` opens the store for reading, choosing its
     configured language as a command's store does."""
-    return held(
-        store, on, today, method, lang_given, open_store, lambda entries, key: chosen(entries, on, keeping(flt), sort)
+    return rows_as_of(
+        store,
+        on,
+        today,
+        method,
+        lang_given,
+        open_store,
+        lambda entries, key: lines_shown(entries, on, row_filter(flt), sort),
     )
 
 
-def held(store, on: date, today: date, method: str | None, lang_given: bool, open_store, use):
+def rows_as_of(store, on: date, today: date, method: str | None, lang_given: bool, open_store, use):
     """`use(entries, key)`, under the store's lock: every target's row as
     judged on `on`, in store order (kept rows where they hold, targets judged
     again where they do not, everything judged on a miss and kept when `on`

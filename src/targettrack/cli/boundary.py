@@ -11,8 +11,7 @@ import os
 import sys
 
 from ..util.errors import TargetTrackError
-from ..util.terminal import command_process, fail, internal_error
-from ..util.terminal import said as error_said
+from ..util.terminal import command_process, error_said, fail, internal_error
 
 
 def interrupted() -> str:

@@ -11,7 +11,7 @@ with valid values, and kept rows that hold for every target today; and
 --quiet, run by the same library call (recording.py) as the full command's,
 with its errors said in the same words; and `report` with its defaults in
 text or Markdown (--format), made and printed by the same library calls
-as the full command's (reportrows.made, render.print_report). Anything
+as the full command's (reportrows.report_for, render.print_report). Anything
 else (another command, another option, a value it would refuse, --help,
 shell completion, a miss) returns None and the full command line runs,
 which says every error in its own words. So this is not a second parser:
@@ -232,7 +232,7 @@ def _update(got: dict) -> int | None:
 
 def _report(got: dict) -> int | None:
     """The weekly report in text or Markdown with its defaults, as the full
-    command line makes it (reportrows.made) and prints it (render.print_report)."""
+    command line makes it (reportrows.report_for) and prints it (render.print_report)."""
     from ..model.clock import today
     from ..render import BRIEF_FORMATS, FORMAT_ALIASES, REPORT_FORMATS
     from ..util import i18n
@@ -263,7 +263,7 @@ def _report(got: dict) -> int | None:
 
     def work():
         path = located(got["db"])
-        rep = reportrows.made(
+        rep = reportrows.report_for(
             path,
             fmt,
             day,

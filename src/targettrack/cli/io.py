@@ -19,6 +19,7 @@ from ..render import REPORT_FORMATS as REPORT_MODULES
 from ..store.lock import locate
 from ..util.errors import InputError
 from ..util.i18n import _
+from ..util.terminal import PROG
 from ..util.textwidth import safe
 from .options import (
     AsOf,
@@ -55,7 +56,7 @@ from .options import (
 from .options import (
     known_at as parse_known_at,
 )
-from .program import PROG, app
+from .program import app
 
 REPORT_FORMATS = tuple(REPORT_MODULES)
 EXPORT_FORMATS = ("json", "csv", "xlsx", "ics")
@@ -154,7 +155,7 @@ def report(
     days = span_days(within, when)
     opts = root(ctx)
     loc = locate(opts.db)
-    rep = reportrows.made(
+    rep = reportrows.report_for(
         loc.path,
         fmt,
         when,

@@ -27,9 +27,8 @@ from ..store.lock import locate
 from ..store.readwrite import Store
 from ..util.errors import InputError, at
 from ..util.i18n import _
-from ..util.terminal import color_wanted, data_out  # noqa: F401 (data_out: the commands' stdout for data)
+from ..util.terminal import PROG, color_wanted, data_out  # noqa: F401 (data_out: the commands' stdout for data)
 from .commandstore import command_store
-from .program import PROG
 
 # --- shared options -------------------------------------------------------------
 

@@ -29,7 +29,7 @@ except ImportError:  # pragma: no cover
 
 from .. import __version__
 from ..util.i18n import N_, _
-from ..util.terminal import PROG, command_process, end, fail, internal_error  # noqa: F401 (PROG: the cli modules')
+from ..util.terminal import PROG, command_process, end, fail
 from . import helptext
 from . import typerpatch as fastparams
 from .boundary import completing, ended, interrupted

@@ -10,8 +10,9 @@ import typer
 
 from ..util.errors import InputError, StoreError
 from ..util.i18n import _
+from ..util.terminal import PROG
 from .options import ByUser, open_store, root
-from .program import PROG, app
+from .program import app
 
 
 @app.command("git-setup")

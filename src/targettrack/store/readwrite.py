@@ -292,7 +292,7 @@ class Store(StoreReading):
                 pass  # reconcile notices the store still holds the undone version
             raise _write_error(self.path, e) from None
         keeping.note_written(self.path, previous)
-        self._file.took(content)
+        self._file.now_holds(content)
         self.rewritten = True
         self._file.state = "ours" if previous.kind in ("change", "init") else "kept"
         self._ids, self._parsed = None, {}

@@ -349,7 +349,7 @@ class StoreFile:
             keeping.forget(self.path, entry)
             raise _write_error(self.path, e) from None
         keeping.note_written(self.path, entry)
-        self.took(encoded, new_lines, meta_line if spliced is not None else None)
+        self.now_holds(encoded, new_lines, meta_line if spliced is not None else None)
         self.state = "ours"
 
     def _encoded(self, meta: dict, meta_line: bytes, changes: dict, full: dict | None):
@@ -409,7 +409,7 @@ class StoreFile:
             ).format(path=self.path, folder=backups.folder(self.path), reason=_reason(e))
         )
 
-    def took(self, raw: bytes | layout.Pieces, lines: Lines | None = None, meta_line: bytes | None = None) -> None:
+    def now_holds(self, raw: bytes | layout.Pieces, lines: Lines | None = None, meta_line: bytes | None = None) -> None:
         """The store now holds `raw` (whole or in pieces), which targettrack
         just wrote (cut into `lines`, with this meta line)."""
         if isinstance(raw, layout.Pieces):

@@ -61,7 +61,7 @@ def option_for(field: str) -> str:
     return FIELD_OPTIONS.get(field, "--" + field.replace("_", "-"))
 
 
-def said(e) -> str:
+def error_said(e) -> str:
     """A TargetTrackError as the command line says it: an input error names its option."""
     from .errors import InputError, at
 
