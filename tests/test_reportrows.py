@@ -201,3 +201,15 @@ def test_reports_from_rows_are_the_reports_judged_afresh(tmp_path, generated, as
         from_rows = reportrows.brief(path, on, since, 90, kept_on, method, flt, True, opened)
         afresh = briefed(report.build(stored, on, since, 90, settings, method, flt, today=kept_on))
         assert _drawn(from_rows) == _drawn(afresh), (on, since)
+
+
+def test_a_store_changed_while_the_report_judged_is_judged_whole(sample, monkeypatch):
+    """The rows kept, then the store not the one they are for when the loud
+    targets are judged (another writer in between): everything is judged, by
+    keyword (report_for's options after the third are keyword-only)."""
+    sample.ok("update", "sh-robot-brands", "3", "--date", "2024-06", "-q")
+    sample.ok("list")
+    whole = sample.ok("--no-cache", "report")
+    calls = []
+    monkeypatch.setattr(reportrows, "_judged", lambda *a, **k: calls.append(1))  # None: the store changed
+    assert sample.ok("report") == whole and calls
