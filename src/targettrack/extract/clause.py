@@ -102,7 +102,8 @@ def kind_of(
             return "cap", dec  # a standing ceiling: 补贴资金总额控制在5亿元以内
         return "decrease", dec
     en = re.search(
-        r"\b(reduce|reduced|reducing|cut|cutting|lower|lowered|lowering|bring down|brought down|bringing down|"
+        r"\b(reduce|reduced|reducing|cut|cutting|slash|slashed|axe|axed|lower|lowered|lowering|bring down|"
+        r"brought down|bringing down|"
         r"shorten|shortened|limit|fall|falls|fallen|falling|drop|drops|dropped|decline|declines)\b"
         r"[a-z0-9. -]*\b(?<!up )to\s*$",
         before.lower(),

@@ -48,6 +48,15 @@ _DEADLINE_PATTERNS = [
         "by {0}",
     ),  # "by FY2026": the fiscal year named
     (re.compile(r"\b(?:targets?|goals?|ambitions?|objectives?)\s+(?:for|of)\s+(\d{4})\b", re.I), "a target for {0}"),
+    # "reduce emissions in 2030 by 68%": the year a change is to be reached in, said before the change
+    (
+        re.compile(
+            r"\bin\s+((?:19|20)\d{2})\s+by\s+(?:at\s+least\s+|about\s+|around\s+|some\s+)?[\d.]+\s*"
+            r"(?:%|percent\b|per\s+cent\b)",
+            re.I,
+        ),
+        "in {0} by",
+    ),
     # "Targets to 2042", "our goals through 2035": targets that run to that year
     (
         re.compile(

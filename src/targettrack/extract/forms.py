@@ -25,7 +25,8 @@ _GROWTH_CN = re.compile(
 )
 _EN_DOWN = (
     r"reduce|reduces|reduced|reducing|cut|cuts|cutting|lower|lowers|lowered|lowering|decrease|decreases|"
-    r"decreased|decreasing|fall|falls|fallen|drop|drops|dropped|curb|curbed|halve|halved"
+    r"decreased|decreasing|fall|falls|fallen|drop|drops|dropped|curb|curbed|halve|halved|slash|slashes|slashed|"
+    r"slashing|axe|axes|axed|axing"
 )
 _EN_UP = (
     r"increase|increases|increased|increasing|raise|raises|raised|raising|grow|grows|grown|growing|boost|"
