@@ -23,9 +23,7 @@ def _section(out, title: str, rows: list[tuple[str, ...]], total: int | None = N
     rows = [tuple(_(h) for h in rows[0])] + rows[1:]
     # On a terminal, statuses in their colours (as in `list`).
     styles = (
-        {i: _status_style for i, name in enumerate(rows[0]) if name in (_("STATUS"), _("FROM"), _("TO"))}
-        if color
-        else None
+        {i: _status_style for i, name in enumerate(rows[0]) if name in (_("STATUS"), _("CHANGE"))} if color else None
     )
     write_table(rows, out, indent="  ", total=total, styles=styles)
 
@@ -35,7 +33,7 @@ def _status_style(cell: str) -> str:
     from ..judge.statuses import STATUSES
     from .table import STATUS_STYLE
 
-    word = cell.split(" ")[0].split("（")[0]
+    word = cell.split(" → ")[-1].split(" ")[0].split("（")[0]  # a change: the status it came to
     return STATUS_STYLE.get(word) or STATUS_STYLE.get({_(s): s for s in STATUSES}.get(word, ""), "")
 
 
@@ -71,8 +69,8 @@ def render(
         out.write(line + "\n")
     section(
         _("Needs attention"),
-        [(N_("ID"), N_("STATUS"), N_("PROJECTED"), N_("WHERE IT STANDS"))]
-        + [(f.id, labelled(f.status, f.binding), f.projected, safe(f.how_far)) for f in report.attention]
+        [(N_("ID"), N_("STATUS"), N_("PROJECTED"), N_("WHERE IT STANDS"), N_("TITLE"))]
+        + [(f.id, labelled(f.status, f.binding), f.projected, safe(f.how_far), f.title) for f in report.attention]
         if report.attention
         else [],
     )
@@ -88,9 +86,9 @@ def render(
         from .report_common import because, observation_value
     section(
         _("Status changes since {since}").format(since=since),
-        [(N_("ID"), N_("FROM"), N_("TO"), N_("BECAUSE"), N_("TITLE"))]
+        [(N_("ID"), N_("CHANGE"), N_("BECAUSE"), N_("TITLE"))]
         + [
-            (c.target.id, _(c.before.status), _(c.after.status), safe(because(c)) or "-", title_of(c.target))
+            (c.target.id, f"{_(c.before.status)} → {_(c.after.status)}", safe(because(c)) or "-", title_of(c.target))
             for c in report.changes
         ]
         if report.changes
