@@ -352,6 +352,10 @@ def _english_direction(before: str, at_after: str, q: "Quantity") -> int | None:
         direction = -1 if year_after["side"] in ("below", "under", "less than") else 1
     elif m:
         direction = -1 if re.fullmatch(_EN_DOWN, m["verb"]) else 1
+    elif said := re.search(
+        r"\b(?:a|an|the)\s+(?P<noun>decrease|reduction|cut|drop|fall|decline|increase|rise)\s+of\s*$", low
+    ):  # "a decrease of 66% from fiscal 2013 levels"
+        direction = 1 if said["noun"] in ("increase", "rise") else -1
     elif re.match(
         r"^\s*(?:less|fewer|lower)\b(?:\s+[a-z-]+){0,4}\s+than\b|^\s*less\s+[a-z0-9]+\s+by\s+\d{4}\s+than\b",
         after_low,
