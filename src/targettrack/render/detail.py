@@ -59,7 +59,7 @@ def _days(n) -> str:
 # The names of show's lines, for the catalog (each is translated where it is shown).
 FIELD_NAMES = (
     NP_("show", "title"),
-    NP_("show", "title_en"),
+    NP_("show", "in English"),
     NP_("show", "status"),
     NP_("show", "method"),
     NP_("show", "kind"),
@@ -70,6 +70,7 @@ FIELD_NAMES = (
     NP_("show", "target"),
     NP_("show", "deadline"),
     NP_("show", "days left"),
+    NP_("show", "days past"),
     NP_("show", "start"),
     NP_("show", "baseline"),
     NP_("show", "current"),
@@ -101,6 +102,11 @@ def lines(t: Target, a: Assessment) -> list[tuple[str, str]]:
     return [(k, v) for k, v in rows if v not in ("", None)]
 
 
+def _days_row(days: int) -> tuple[str, str]:
+    """Days to the deadline, or, once it has passed, days since it (never a negative count)."""
+    return ("days left", str(days)) if days >= 0 else ("days past", str(-days))
+
+
 def _when(p, end=True) -> str:
     if p is None:
         return "-"
@@ -113,7 +119,7 @@ def _what_rows(t: Target, a: Assessment) -> list[tuple[str, str]]:
     when = _when
     return [
         ("title", safe(t.title)),
-        ("title_en", safe(t.title_en)),
+        ("in English", safe(t.title_en)),
         (
             "status",
             _("{status}  (as of {date}: {reason})").format(
@@ -128,7 +134,7 @@ def _what_rows(t: Target, a: Assessment) -> list[tuple[str, str]]:
         ("plan", safe(t.plan)),
         ("target", target_words(t)),
         ("deadline", when(t.deadline)),
-        ("days left", "-" if a.days_left is None else str(a.days_left)),
+        ("days left", "-") if a.days_left is None else _days_row(a.days_left),
         ("start", when(t.start, end=False)),
         (
             "baseline",
