@@ -38,6 +38,8 @@ def test_what_is_not_a_root_option_stays():
     assert hoisted(["--version"]) == ["--version"] and hoisted([]) == []
     assert hoisted(["nosuch", "--db", "x"]) == ["nosuch", "--db", "x"]  # not a command: Typer says so
     assert hoisted(["list", "--db"]) == ["list", "--db"]  # no value: Typer says what is wrong
+    assert hoisted(["update", "x", "--db", "--date", ""]) == ["update", "x", "--db", "--date", ""]  # not a value
+    assert hoisted(["list", "--db", ""]) == ["list", "--db", ""] and hoisted(["list", "--db="]) == ["list", "--db="]
 
 
 _ROOT = st.sampled_from([["--lang", "zh"], ["--lang=en"], ["--no-color"], ["--no-cache"], ["--db", "s.json"]])

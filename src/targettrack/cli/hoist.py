@@ -28,6 +28,14 @@ def _command_at(argv: list[str]) -> int | None:
     return None
 
 
+def _a_value(argv: list[str], j: int) -> bool:
+    """Whether the root option at argv[j] is given a value that is one: not missing, not empty, not an
+    option (`--db --date`): those are left where they are, for Typer to say what is wrong."""
+    arg = argv[j]
+    value = arg.partition("=")[2] if arg.startswith("--") and "=" in arg else (argv[j + 1] if j + 1 < len(argv) else "")
+    return bool(value) and not value.startswith("-")
+
+
 def hoisted(argv: list[str]) -> list[str]:
     """`argv` with the root options given after the command moved before it (in their order)."""
     at = _command_at(argv)
@@ -45,8 +53,8 @@ def hoisted(argv: list[str]) -> list[str]:
             break
         if name in ROOT["flags"] and name == arg and name not in takes_value:
             moved.append(arg)
-        elif name in ROOT["values"] and name not in takes_value and (name != arg or j + 1 < len(argv)):
-            moved += [arg] if name != arg else argv[j : j + 2]  # with its value (none: left to Typer)
+        elif name in ROOT["values"] and name not in takes_value and _a_value(argv, j):
+            moved += [arg] if name != arg else argv[j : j + 2]
             j += 0 if name != arg else 1
         elif name in takes_value and name == arg and j + 1 < len(argv):
             rest += argv[j : j + 2]  # the value is the option's, whatever it looks like
