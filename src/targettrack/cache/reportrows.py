@@ -116,9 +116,7 @@ def _brief(entries, key, as_of: date, since: date, within_days: int, method, flt
     then, day = since.toordinal(), as_of.toordinal()
     wanted = flt.statuses if flt is not None else frozenset()
     if wanted:  # a status asked for is the status judged in full for a target that is not quiet
-        from dataclasses import replace
-
-        keep = rowcache.row_filter(replace(flt, statuses=frozenset()))
+        keep = rowcache.row_filter(flt._replace(statuses=frozenset()))
     else:
         keep = rowcache.row_filter(flt) if flt is not None else None
     rows = entries if keep is None else [e for e in entries if keep(e)]

@@ -132,7 +132,7 @@ app = typer.Typer(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class GlobalOptions:
     db: Optional[str]
     no_color: bool

@@ -6,6 +6,7 @@ way the arguments were read."""
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ..judge.assess import assess
 from ..model import corrections
@@ -14,7 +15,6 @@ from ..model.clock import now_utc, today
 from ..model.dates import day, parse_period, year_before
 from ..model.values import show_value
 from ..util.errors import InputError, at
-from ..util.frozen import record
 from ..util.i18n import _
 from ..util.terminal import PROG
 from ..util.textwidth import safe
@@ -24,8 +24,7 @@ from .commandstore import CommandStore
 _NEGATIVE = re.compile(r"-[\d.]")
 
 
-@record
-class Update:
+class Update(NamedTuple):
     """What `update` was asked: VALUE (as given, any number of words), or
     --by, --yoy or --delete; --date, --note, --source and --quiet."""
 
@@ -41,8 +40,7 @@ class Update:
     by_user: str | None = None
 
 
-@record
-class Said:
+class Said(NamedTuple):
     """What the command prints: warnings (stderr), then its line (stdout)."""
 
     warnings: tuple[str, ...]

@@ -30,7 +30,7 @@ def install() -> None:
     if original is None or getattr(original, "_targettrack", False):
         return
 
-    @dataclass(frozen=True)
+    @dataclass(frozen=True)  # Typer's RuntimeParam is a frozen dataclass: its subclass must be one too
     class AsGiven(RuntimeParam):
         def _coerce_value(self, value, param, ctx):
             if isinstance(value, tuple):

@@ -28,7 +28,7 @@ from .rowfields import _cell, _fail, _key, _located, observation_from, target_fi
 WARNINGS_KEPT = 100  # an import of thousands of rows says how many more, not each one
 
 
-@dataclass
+@dataclass(slots=True)
 class Plan:
     """What an import would do."""
 

@@ -31,7 +31,7 @@ from .columns import (
 # --- import: reading rows -------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class Rows:
     targets: list[tuple[str, dict]] = field(default_factory=list)  # (where, row)
     observations: list[tuple[str, dict]] = field(default_factory=list)

@@ -9,7 +9,7 @@ from decimal import Decimal
 from ..model.dates import Period
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     title: str
     kind: str
@@ -41,7 +41,7 @@ class Candidate:
     at_deadline: bool = False  # a flow stated for its year (2025年货物贸易额4万亿元)
 
 
-@dataclass
+@dataclass(slots=True)
 class Segment:
     text: str
     line: int

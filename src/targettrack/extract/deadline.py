@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model.dates import Period, parse_period
 from ..util.errors import InputError
@@ -133,8 +133,7 @@ _YEARS_FROM_NOW = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Deadline:
+class Deadline(NamedTuple):
     start: int
     end: int
     period: Period

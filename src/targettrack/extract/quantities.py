@@ -164,7 +164,7 @@ UNIT_SYMBOLS = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class Quantity:
     value: Decimal
     unit: str

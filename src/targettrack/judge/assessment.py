@@ -8,10 +8,10 @@ import math
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
+from typing import NamedTuple
 
 from ..model.settings import Bands, Settings
 from ..model.target import Point, least_squares
-from ..util.frozen import record
 from ..util.i18n import _
 
 # Statuses that a value for the deadline's period could still change once the
@@ -21,8 +21,7 @@ YEAR = 365.25
 DEFAULT_SETTINGS = Settings()
 
 
-@record
-class Assessment:
+class Assessment(NamedTuple):
     status: str
     as_of: date
     method: str = "linear"

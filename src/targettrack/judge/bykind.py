@@ -9,13 +9,13 @@ import math
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
+from typing import NamedTuple
 
 from ..model.dates import period_of, shift
 from ..model.quantity import format_difference, format_quantity
 from ..model.settings import Settings
 from ..model.target import DONE, Point, Target, baseline_point
 from ..model.timing import deadline_period, frequency, has_deadline_value
-from ..util.frozen import record
 from ..util.i18n import N_, _, prose_date
 from .assessment import YEAR, Assessment, cagr_undefined, compound_rate, days_after, open_sdg_score, percent, project
 
@@ -93,8 +93,7 @@ def judge_limit(t: Target, as_of: date, days_left: int | None, method: str, sett
     )
 
 
-@record
-class _Measures:
+class _Measures(NamedTuple):
     ratio: Fraction | float | None
     projected_date: date | None
     projected_value: Fraction | float | None

@@ -6,8 +6,8 @@ Filter, judged as of one date. The policy lives here, once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from ..model.dates import Period
 from ..model.settings import Settings
@@ -19,8 +19,7 @@ from .statuses import ATTENTION_ORDER, SORTS, STATUSES, counted, order  # noqa: 
 Row = tuple[Target, Assessment]
 
 
-@dataclass(frozen=True)
-class Filter:
+class Filter(NamedTuple):
     statuses: frozenset[str] = frozenset()  # empty: any
     tags: frozenset[str] = frozenset()  # a target must have every one
     kind: str | None = None

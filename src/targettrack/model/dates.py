@@ -13,9 +13,9 @@ import calendar
 import re
 from datetime import date
 from fractions import Fraction
+from typing import NamedTuple
 
 from ..util.errors import InputError
-from ..util.frozen import record
 from ..util.i18n import N_, _
 from .clock import shift  # noqa: F401 (re-exported: the dates' arithmetic, kept light in clock.py for the fast lane)
 from .quantity import normalize_text
@@ -51,8 +51,7 @@ _MONTH_NAMES = {
 _CN_ORDINAL = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
-@record
-class Period:
+class Period(NamedTuple):
     """A span of days with the label it was given in canonical form.
 
     first/last bound it; `label` is what we store and show (2025, 2025-06,

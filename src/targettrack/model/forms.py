@@ -22,9 +22,10 @@ only year-on-year changes can be placed on it.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
+from typing import NamedTuple
 
 from ..util.errors import InputError
-from ..util.frozen import record, replace
+from ..util.frozen import replace
 from .dates import Period, day, shift, year_before, years_between
 from .quantity import clean
 from .target import Observation, Target
@@ -34,8 +35,7 @@ PERCENT_PLACES = Decimal("0.01")  # a measured percentage: as communiqués print
 AMOUNT_PLACES = Decimal("0.000001")  # a derived level or difference in the unit
 
 
-@record
-class Measured:
+class Measured(NamedTuple):
     base: Period | None  # the period progress is measured from
     points: tuple[tuple[Observation, Decimal], ...]  # (the observation in effect, its measure), oldest first
     gaps: tuple[str, ...] = ()  # values that could not be placed, and why

@@ -9,11 +9,10 @@ new kind or form is one entry here and one entry in each table.
 
 from __future__ import annotations
 
-from ..util.frozen import record
+from typing import NamedTuple
 
 
-@record
-class Kind:
+class Kind(NamedTuple):
     name: str
     shape: str  # "path": judged against a path to a deadline; "bound": a limit; "event": done or not
     direction: int  # +1 more is better, -1 less is better, 0 done or not done

@@ -16,9 +16,9 @@ own reviews count it as met (docs/statuses.md, "Qualifiers").
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ..util.errors import InputError
-from ..util.frozen import record
 from ..util.i18n import N_, _
 
 AT_LEAST, AT_MOST = "at-least", "at-most"
@@ -127,8 +127,7 @@ SENSES = {AT_LEAST: N_("at least"), AT_MOST: N_("at most")}
 KINDS_OF = {AT_LEAST: ("increase", "floor"), AT_MOST: ("decrease", "cap")}
 
 
-@record
-class Qualifier:
+class Qualifier(NamedTuple):
     words: str  # as the document wrote them: 以上, 不低于, 控制在…以内, at least
     sense: str | None  # AT_LEAST, AT_MOST, or None (only approximate)
     approx: bool  # 左右, 约, 力争, about: judged like the plain value

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation, localcontext
+from typing import NamedTuple
 
 from ..util import i18n
 from ..util.errors import InputError
-from ..util.frozen import record
 from ..util.i18n import N_, _
 
 # Single-character magnitudes, as they appear after a number (1000亿, 2万台).
@@ -146,8 +146,7 @@ _CHINESE = re.compile(f"[{_CN_CHARS}]+")
 _MAX_EXPONENT = 40  # beyond 10^40 nothing is a policy target; refuse, don't print 1e6 digits
 
 
-@record
-class UnitInfo:
+class UnitInfo(NamedTuple):
     dimension: str  # "" for a bare magnitude such as 万
     factor: Decimal  # base factor of the unit without its magnitude (km = 1000 m)
     magnitude: Decimal  # the Chinese/English magnitude in front of it (万元 -> 10^4)
@@ -157,8 +156,7 @@ class UnitInfo:
         return self.factor * self.magnitude
 
 
-@record
-class Quantity:
+class Quantity(NamedTuple):
     """A number as written, with the unit label that followed it ("" if none)."""
 
     number: Decimal

@@ -6,10 +6,13 @@ from them (`targettrack config`), and `info` shows those.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from fractions import Fraction
+from types import MappingProxyType
+from typing import NamedTuple
 
 from ..util.errors import InputError
-from ..util.frozen import Factory, record, replace
+from ..util.frozen import replace
 from ..util.i18n import _, check
 from .dates import parse_lag
 
@@ -17,8 +20,7 @@ METHODS = ("linear", "cagr", "projection")
 BAND_NAMES = ("on-track", "at-risk", "off-track")  # each is the lower edge of its band
 
 
-@record
-class Bands:
+class Bands(NamedTuple):
     on_track: Fraction
     at_risk: Fraction
     off_track: Fraction
@@ -58,11 +60,11 @@ def _all_keys() -> tuple[str, ...]:
 KEYS = _all_keys()
 
 
-@record
-class Settings:
+class Settings(NamedTuple):
     method: str = "linear"
-    bands: dict = Factory(lambda: dict(DEFAULT_BANDS))
-    lags: dict = Factory(lambda: dict(DEFAULT_LAGS))  # frequency -> days
+    # Read-only views of the defaults, shared by every Settings (set() makes new dicts, never changes these)
+    bands: Mapping = MappingProxyType(DEFAULT_BANDS)
+    lags: Mapping = MappingProxyType(DEFAULT_LAGS)  # frequency -> days
     lang: str = ""  # zh or en for everyone using this store; "": each reader's own (i18n.py)
 
     def get(self, key: str) -> str:

@@ -14,8 +14,9 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from functools import cached_property
+from typing import NamedTuple
 
-from ..util.frozen import record, replace
+from ..util.frozen import replace
 from ..util.i18n import N_
 from .dates import Period
 from .kinds import KIND
@@ -29,8 +30,7 @@ ID_RULE = N_("1-64 characters: lower-case letters, digits, '-', '_' or '.', star
 DONE, NOT_DONE = Decimal(1), Decimal(0)
 
 
-@record
-class Source:
+class Source(NamedTuple):
     document: str | None = None
     publisher: str | None = None
     date: str | None = None
@@ -72,8 +72,9 @@ CHANGES = ("relative", "absolute", "points")  # a change in % of the base, in th
 MEASURES = ("yoy",)
 
 
-@record
-class Target:
+class _TargetFields(NamedTuple):
+    """A target's fields, in order (Target adds what is read off them)."""
+
     id: str
     title: str
     kind: str = "increase"
@@ -102,6 +103,19 @@ class Target:
     at_deadline: bool = False  # only the deadline period's value settles it (2025年货物贸易额4万亿元)
     created_by: str | None = None  # who added it (who.py)
     edited_by: str | None = None  # who last edited its fields
+
+
+class Target(_TargetFields):
+    """A target: its fields (_TargetFields) and what is read off them. A
+    subclass of the named tuple, not the named tuple itself, so that its
+    instances have a __dict__ where cached_property keeps the index; fields
+    stay immutable, and nothing else can be set."""
+
+    def __setattr__(self, name, value):
+        raise AttributeError(f"cannot assign to field {name!r}: a Target is immutable")
+
+    def __delattr__(self, name):
+        raise AttributeError(f"cannot delete field {name!r}: a Target is immutable")
 
     @property
     def series(self) -> tuple:

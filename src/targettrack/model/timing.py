@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
+from typing import NamedTuple
 
-from ..util.frozen import record
 from .dates import Period, frequency_of, next_period, period_of, shift
 from .settings import Settings
 from .target import Target
@@ -75,8 +75,7 @@ def has_deadline_value(t: Target, as_of: date) -> bool:
     return k > 0 and points[k - 1].day >= p.last
 
 
-@record
-class Due:
+class Due(NamedTuple):
     period: Period  # the next period whose value is awaited
     day: date  # when it is due: the period's end plus the lag
 

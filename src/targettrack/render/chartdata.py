@@ -13,8 +13,8 @@ the values instead, and `cut` tells the drawings to mark it as cut.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from ..judge.assessment import Assessment
 from ..model.dates import shift
@@ -22,8 +22,7 @@ from ..model.forms import as_levels
 from ..model.target import Target, baseline_point, observed_series
 
 
-@dataclass(frozen=True)
-class ChartData:
+class ChartData(NamedTuple):
     points: list[tuple[date, float]]  # observations up to the as-of date
     plan: tuple[tuple[date, float], tuple[date, float]] | None  # base -> target at the deadline
     target: float | None  # the level to reach (or the cap / floor)

@@ -18,7 +18,7 @@ is tested directly:
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..util.textwidth import width
 
@@ -144,8 +144,7 @@ def longest_token(text: str) -> int:
     return max((width(t) for t, _ in tokens(text)), default=0)
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(NamedTuple):
     """Which columns a table shows and how wide each is; `stacked` when even
     the id, the status and a readable title do not fit side by side: then
     each row is its id and status, with the title on lines of its own."""

@@ -10,8 +10,8 @@ this week's change, and a report for any past week can be made again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from ..judge.assess import assess
 from ..judge.assessment import DEFAULT_SETTINGS, Assessment
@@ -25,26 +25,24 @@ from ..util.frozen import replace
 from .summary import attention_key, coming_up, needs_attention, newly_achieved
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     target: Target
     before: Assessment
     after: Assessment
     entered: tuple[Observation, ...] = ()  # values recorded since: why the status changed, if they did
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     as_of: date
     since: date
     within_days: int
     rows: list[tuple[Target, Assessment]]  # every reported target, judged as of as_of
-    attention: list[tuple[Target, Assessment]] = field(default_factory=list)
-    upcoming: list[tuple[Target, Assessment]] = field(default_factory=list)
-    changes: list[Change] = field(default_factory=list)
-    new_observations: list[tuple[Target, Observation]] = field(default_factory=list)
-    achieved: list[tuple[Target, Assessment]] = field(default_factory=list)
-    previous: dict[str, Assessment] = field(default_factory=dict)  # by id: its status as of `since` (judged_then)
+    attention: list[tuple[Target, Assessment]]
+    upcoming: list[tuple[Target, Assessment]]
+    changes: list[Change]
+    new_observations: list[tuple[Target, Observation]]
+    achieved: list[tuple[Target, Assessment]]
+    previous: dict[str, Assessment]  # by id: its status as of `since` (judged_then)
     recorded: date | None = None  # the latest day a value of the reported targets was recorded: the data's age
 
     @property

@@ -10,9 +10,9 @@ from __future__ import annotations
 import fcntl
 import json
 import os
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import NamedTuple
 
 from ..model.rules import validate
 from ..model.settings import Settings
@@ -27,8 +27,7 @@ from .lock import Lock, holders, lock_timeout, modes, read_store_bytes, real_pat
 from .storefile import SCHEMA_VERSION, parse, stray_temporaries
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     level: str  # "ok", "warning" or "error"
     message: str
 

@@ -43,8 +43,9 @@ to the full decoder, and its next write is in this layout.
 from __future__ import annotations
 
 import json
-
-from ..util.frozen import Factory, record
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import NamedTuple
 
 META_TABLE = "meta"
 TARGETS_TABLE = "targets"
@@ -108,13 +109,12 @@ def dumps(data: dict, reuse: dict[str, str] | None = None) -> str:
     return "\n".join(out) + "\n"
 
 
-@record
-class Lines:
+class Lines(NamedTuple):
     """A store in the layout above: the meta document's line and each target
     document's line by its number (in ascending order), as bytes."""
 
     meta: bytes
-    docs: dict[str, bytes] = Factory(dict)
+    docs: Mapping = MappingProxyType({})  # read-only when none are given: a write copies the docs it changes
 
 
 _HEAD = b'{\n"meta": {\n'
@@ -380,8 +380,7 @@ def line_id(line: bytes) -> str | None:
         return None
 
 
-@record
-class Delta:
+class Delta(NamedTuple):
     """What one change did to the lines: for the meta line and for each
     changed document, (before, after); None for a document added or removed."""
 

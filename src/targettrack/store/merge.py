@@ -34,7 +34,7 @@ Everything but which side a conflict keeps is symmetric in ours and theirs.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model.operations import change_unit
 from ..model.rules import validate
@@ -46,8 +46,7 @@ TARGETS, META = "targets", "meta"
 BOOKKEEPING = ("edited_by", "created_at", "created_by")
 
 
-@dataclass(frozen=True)
-class Conflict:
+class Conflict(NamedTuple):
     id: str
     field: str
     ours: object
@@ -117,8 +116,7 @@ def describe(c: dict) -> str:
     )
 
 
-@dataclass(frozen=True)
-class Merged:
+class Merged(NamedTuple):
     data: dict
     conflicts: tuple[Conflict, ...]
     notes: tuple[str, ...]  # merged cleanly, but worth saying (two values for one period)

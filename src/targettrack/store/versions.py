@@ -49,9 +49,10 @@ import re
 import stat
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import NamedTuple
 
 from ..util.errors import StoreError
-from ..util.frozen import as_dict, record, replace
+from ..util.frozen import as_dict, replace
 from ..util.i18n import _
 from . import fileformat as layout
 from .atomicwrite import atomic_write
@@ -62,8 +63,7 @@ KINDS = ("change", "found", "migration", "init")
 _VERSION = re.compile(r"[0-9]{6,}\.(json|delta)")
 
 
-@record
-class Entry:
+class Entry(NamedTuple):
     n: int
     time: str
     command: str
