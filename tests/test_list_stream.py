@@ -30,7 +30,9 @@ def test_pieces_in_order_are_what_rendering_sorted_rows_writes(sample, fmt, by):
     render.list_renderer(fmt)(rows, whole)
     piece, render_pieces = render.list_pieces(fmt)
     streamed = io.StringIO()
-    render_pieces(select_each(iter(targets), Filter(), TODAY, settings, None, by, piece), streamed)
+    render_pieces(
+        select_each(iter(targets), Filter(), TODAY, settings=settings, method=None, by=by, piece=piece), streamed
+    )
     assert streamed.getvalue() == whole.getvalue()
 
 
@@ -46,7 +48,13 @@ def test_each_target_is_made_into_its_piece_before_the_next_is_read(sample):
 
     made = []
     select_each(
-        one_at_a_time(), Filter(), TODAY, None, None, "deadline", lambda t, a: made.append((t.id, len(read))) or t.id
+        one_at_a_time(),
+        Filter(),
+        TODAY,
+        settings=None,
+        method=None,
+        by="deadline",
+        piece=lambda t, a: made.append((t.id, len(read))) or t.id,
     )
     # a reader that took every target first would have read all of them before the first piece
     assert made == [(t.id, i) for i, t in enumerate(targets, 1)]
@@ -57,7 +65,9 @@ def test_a_status_filter_keeps_what_select_keeps(sample):
         targets = store.targets()
     flt = Filter(statuses=frozenset({"pending", "on-track"}))
     expected = [t.id for t, _ in sort_rows(select(targets, flt, TODAY), "id")]
-    assert select_each(iter(targets), flt, TODAY, None, None, "id", lambda t, a: t.id) == expected
+    assert (
+        select_each(iter(targets), flt, TODAY, settings=None, method=None, by="id", piece=lambda t, a: t.id) == expected
+    )
     assert all(assess(t, TODAY).status in flt.statuses for t in targets if t.id in expected)
 
 

@@ -46,42 +46,44 @@ def refused(fn, *args, **kw) -> InputError:
 
 
 def test_a_level_is_recorded_in_the_targets_unit():
-    o = ops.observe(replace(BRANDS, unit="亿元"), "8500000万元", parse_period("2024"), TODAY, NOW)
+    o = ops.observe(replace(BRANDS, unit="亿元"), "8500000万元", parse_period("2024"), today=TODAY, recorded_at=NOW)
     assert o.value == Decimal(850) and o.date.label == "2024" and o.recorded_at == NOW
 
 
 def test_a_change_adds_to_the_latest_level_only_where_changes_are_allowed():
-    t = BRANDS.with_observation(ops.observe(BRANDS, "5", parse_period("2024"), TODAY, NOW))
-    assert ops.observe(t, "3", day(TODAY), TODAY, NOW, how="by").value == 8
-    assert ops.observe(t, "-2", day(TODAY), TODAY, NOW, how="by").value == 3
-    assert ops.observe(t, "+3", day(TODAY), TODAY, NOW).value == 3  # a sign is part of a level
-    assert ops.observe(t, "-0.5", day(TODAY), TODAY, NOW).value == Decimal("-0.5")
+    t = BRANDS.with_observation(ops.observe(BRANDS, "5", parse_period("2024"), today=TODAY, recorded_at=NOW))
+    assert ops.observe(t, "3", day(TODAY), today=TODAY, recorded_at=NOW, how="by").value == 8
+    assert ops.observe(t, "-2", day(TODAY), today=TODAY, recorded_at=NOW, how="by").value == 3
+    assert ops.observe(t, "+3", day(TODAY), today=TODAY, recorded_at=NOW).value == 3  # a sign is part of a level
+    assert ops.observe(t, "-0.5", day(TODAY), today=TODAY, recorded_at=NOW).value == Decimal("-0.5")
     bare = replace(BRANDS, baseline=None, baseline_date=None)
-    e = refused(ops.observe, bare, "3", day(TODAY), TODAY, NOW, how="by")
+    e = refused(ops.observe, bare, "3", day(TODAY), today=TODAY, recorded_at=NOW, how="by")
     assert e.field == "by" and "no earlier value or baseline" in str(e)
-    assert ops.observe(t, "-10%", parse_period("2025"), TODAY, NOW, how="yoy").value == Decimal("4.5")
-    assert refused(ops.observe, t, "5%", parse_period("2026-01"), TODAY, NOW, how="yoy").field == "yoy"
+    assert ops.observe(t, "-10%", parse_period("2025"), today=TODAY, recorded_at=NOW, how="yoy").value == Decimal("4.5")
+    assert (
+        refused(ops.observe, t, "5%", parse_period("2026-01"), today=TODAY, recorded_at=NOW, how="yoy").field == "yoy"
+    )
 
 
 def test_a_value_is_recorded_only_once_its_period_has_ended():
-    e = refused(ops.observe, BRANDS, "3", parse_period("2027"), TODAY, NOW)
+    e = refused(ops.observe, BRANDS, "3", parse_period("2027"), today=TODAY, recorded_at=NOW)
     assert (
         e.field == "date" and str(e) == "2027 is in the future (today is 2026-11-26); record values once they are known"
     )
-    e = refused(ops.observe, BRANDS, "3", parse_period("2026-11"), TODAY, NOW)
+    e = refused(ops.observe, BRANDS, "3", parse_period("2026-11"), today=TODAY, recorded_at=NOW)
     assert e.field == "date" and "2026-11 has not ended yet" in str(e)
-    assert ops.observe(BRANDS, "3", day(TODAY), TODAY, NOW).value == 3
+    assert ops.observe(BRANDS, "3", day(TODAY), today=TODAY, recorded_at=NOW).value == 3
 
 
 def test_a_milestone_takes_done_words_and_nothing_else():
-    assert ops.observe(DONE_BY, "已完成", day(TODAY), TODAY, NOW).value == 1
-    assert ops.observe(DONE_BY, "undone", day(TODAY), TODAY, NOW).value == 0
-    e = refused(ops.observe, DONE_BY, "3", day(TODAY), TODAY, NOW)
+    assert ops.observe(DONE_BY, "已完成", day(TODAY), today=TODAY, recorded_at=NOW).value == 1
+    assert ops.observe(DONE_BY, "undone", day(TODAY), today=TODAY, recorded_at=NOW).value == 0
+    e = refused(ops.observe, DONE_BY, "3", day(TODAY), today=TODAY, recorded_at=NOW)
     assert e.field == "value" and "rail is a milestone" in str(e)
 
 
 def test_a_value_in_another_dimension_is_refused():
-    e = refused(ops.observe, BRANDS, "5km", day(TODAY), TODAY, NOW)
+    e = refused(ops.observe, BRANDS, "5km", day(TODAY), today=TODAY, recorded_at=NOW)
     assert e.field == "value" and "cannot be converted" in str(e)
 
 
@@ -130,7 +132,7 @@ def test_validate_applies_the_kinds_rules():
 
 def test_edit_converts_the_unit_first_and_reads_new_values_in_it():
     t = replace(BRANDS, unit="万元", target=Decimal(1000000), baseline=Decimal(100))
-    t = t.with_observation(ops.observe(t, "50万元", parse_period("2024"), TODAY, NOW))
+    t = t.with_observation(ops.observe(t, "50万元", parse_period("2024"), today=TODAY, recorded_at=NOW))
     e = ops.edit(t, {}, unit="亿元", target="200")
     assert (e.unit, e.target, e.baseline, e.observations[0].value) == ("亿元", 200, Decimal("0.01"), Decimal("0.005"))
     assert ops.edit(t, {}, unit="CNY-wan", relabel=True).target == 1000000
@@ -147,7 +149,7 @@ def test_edit_sets_and_clears_fields_and_refuses_nothing_to_change():
 
 
 def test_edit_will_not_turn_recorded_levels_into_done_marks():
-    t = BRANDS.with_observation(ops.observe(BRANDS, "5", parse_period("2024"), TODAY, NOW))
+    t = BRANDS.with_observation(ops.observe(BRANDS, "5", parse_period("2024"), today=TODAY, recorded_at=NOW))
     assert refused(ops.edit, t, {"kind": "milestone"}, unset=["unit"]).field == "kind"
 
 
@@ -155,7 +157,9 @@ def test_edit_will_not_turn_recorded_levels_into_done_marks():
 
 
 def test_select_sort_and_count():
-    done = DONE_BY.with_observation(ops.observe(DONE_BY, "done", parse_period("2026-01-05"), TODAY, NOW))
+    done = DONE_BY.with_observation(
+        ops.observe(DONE_BY, "done", parse_period("2026-01-05"), today=TODAY, recorded_at=NOW)
+    )
     cap = Target(id="cap", title="cap", kind="cap", target=Decimal(5), tags=("x",), plan="p")
     ts = [BRANDS, done, cap]
     rows = select(ts, Filter(), TODAY)
@@ -264,7 +268,7 @@ def test_json_import_refuses_a_tag_with_a_separator_and_keeps_tags_whole(sample,
 
 def test_an_increment_adds_to_an_undated_baseline_too():
     undated = replace(BRANDS, baseline_date=None)  # a baseline with no date: still what --by adds to
-    assert ops.observe(undated, "3", day(TODAY), TODAY, NOW, how="by").value == 5
+    assert ops.observe(undated, "3", day(TODAY), today=TODAY, recorded_at=NOW, how="by").value == 5
     fields = {"owner": "x", "source": {"document": "d"}}
     ops.edit(BRANDS, fields)
     assert fields == {"owner": "x", "source": {"document": "d"}}  # the caller's dict is left as given

@@ -487,8 +487,8 @@ def test_a_report_built_as_the_store_is_read_draws_what_the_whole_store_draws(bu
     with Store(busy.db) as store:
         targets, settings = store.targets(), store.settings()
     as_of, start = date.fromisoformat(FROZEN_TODAY), date.fromisoformat(since)
-    whole = report_mod.build(targets, as_of, start, 90, settings)
-    lean = report_mod.build(iter(targets), as_of, start, 90, settings, series=False)
+    whole = report_mod.build(targets, as_of, start, within_days=90, settings=settings)
+    lean = report_mod.build(iter(targets), as_of, start, within_days=90, settings=settings, series=False)
     renderer = report_renderer(fmt)
     drawn = []
     for rep in (whole, lean):
@@ -520,15 +520,15 @@ def test_the_json_report_written_a_record_at_a_time_is_what_json_dumps_writes(bu
             store.each_target(),
             date.fromisoformat(FROZEN_TODAY),
             date.fromisoformat(since),
-            90,
-            store.settings(),
+            within_days=90,
+            settings=store.settings(),
             series=False,
         )
     out = io.StringIO()
     report_json.render(rep, out, store="s.json", generated_at="2026-11-26T00:00:00Z")
     whole = report_json.as_dict(rep, store="s.json", generated_at="2026-11-26T00:00:00Z")
     assert whole["targets"] and out.getvalue() == json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
-    empty = report_mod.build([], date.fromisoformat(FROZEN_TODAY), date.fromisoformat(since), 90)
+    empty = report_mod.build([], date.fromisoformat(FROZEN_TODAY), date.fromisoformat(since), within_days=90)
     out = io.StringIO()
     report_json.render(empty, out, store="s.json", generated_at="x")
     assert (

@@ -199,7 +199,9 @@ def test_reports_from_rows_are_the_reports_judged_afresh(tmp_path, generated, as
         since = on - timedelta(days=span)
         flt = Filter(statuses=frozenset(wanted))
         from_rows = reportrows.brief(path, on, since, 90, kept_on, method, flt, True, opened)
-        afresh = briefed(report.build(stored, on, since, 90, settings, method, flt, today=kept_on))
+        afresh = briefed(
+            report.build(stored, on, since, within_days=90, settings=settings, method=method, flt=flt, today=kept_on)
+        )
         assert _drawn(from_rows) == _drawn(afresh), (on, since)
 
 

@@ -62,10 +62,10 @@ def report_for(
             s.each_target(),
             as_of,
             since,
-            within_days,
-            settings,
-            method,
-            flt or Filter(),
+            within_days=within_days,
+            settings=settings,
+            method=method,
+            flt=flt or Filter(),
             series=fmt == "html",
             known=known,
             today=today,
@@ -209,7 +209,15 @@ def _judged(ids: list[str], key, as_of, since, within_days, method, flt, open_st
         settings = s.settings()
         targets = s.exact(ids)
     return report.build(
-        targets, as_of, since, within_days, settings, method, flt or Filter(), series=False, today=today
+        targets,
+        as_of,
+        since,
+        within_days=within_days,
+        settings=settings,
+        method=method,
+        flt=flt or Filter(),
+        series=False,
+        today=today,
     )
 
 

@@ -291,7 +291,7 @@ def import_(
         # JSON: read a target at a time where it can be
         with open_store(ctx, write=not dry_run) as store:
             with _progress(source.size(), importing.PIECE) as step:
-                plan = importing.streamed(store, source, today(), now, not dry_run, step, by)
+                plan = importing.streamed(store, source, today(), now=now, write=not dry_run, step=step, by=by)
     if plan is None:
         name, raw = source.name, source.whole()
     if plan is None:

@@ -95,7 +95,15 @@ def record(store: CommandStore, u: Update) -> Said:
             said = {"level": text, "by": f"--by {text}", "yoy": f"--yoy {text}"}[how]
             store.describe(f"update {t.id} {said} --date {when}")
             obs = ops.observe(
-                t, text, when, now, now_utc(), u.note, u.source, how=how, by=user(u.by_user, str(store.path))
+                t,
+                text,
+                when,
+                today=now,
+                recorded_at=now_utc(),
+                note=u.note,
+                source=u.source,
+                how=how,
+                by=user(u.by_user, str(store.path)),
             )
             earlier = corrections.replaced(t, obs)
             new = t.with_observation(obs)

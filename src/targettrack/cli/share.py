@@ -156,7 +156,7 @@ def conflicts(
         store.describe(f"conflicts settle {target_id}" + (f" {field}" if field else "") + f" --{chosen[0]}")
         by = user(by_user, str(path))
         for c in settled:
-            said.append(settle(store, c, chosen[0], value, by, now_utc(), today()))
+            said.append(settle(store, c, chosen[0], value=value, by=by, now=now_utc(), today=today()))
     write_conflicts(path, [c for c in items if c not in settled])
     left = len(items) - len(settled)
     for line in said:

@@ -160,7 +160,9 @@ def list_(
     with open_store(ctx) as store:
         settings = store.settings()
         # each target judged and made into what the format shows of it as it is read, then let go
-        pieces = select_each(as_known(store.each_target(), known), flt, when, settings, method, sort, piece)
+        pieces = select_each(
+            as_known(store.each_target(), known), flt, when, settings=settings, method=method, by=sort, piece=piece
+        )
     render_pieces(pieces[:most] if most else pieces, out, color=color)
     left_out(min(most or len(pieces), len(pieces)), len(pieces))
     if not pieces:

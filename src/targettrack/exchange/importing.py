@@ -100,7 +100,7 @@ def pieces(chunks):
     yield decoder.decode(b"", final=True)
 
 
-def streamed(store, source: Source, today, now: str, write: bool, step=None, by: str | None = None) -> Plan | None:
+def streamed(store, source: Source, today, *, now: str, write: bool, step=None, by: str | None = None) -> Plan | None:
     """Plan the import of `source` (a JSON export) into `store` and, with
     `write`, write it: one write, all or nothing. None if the file must be
     read whole instead (see the module's note); nothing is written then."""

@@ -133,7 +133,9 @@ class _Observations:
     def add(self, row: dict, where: str, t: Target) -> None:
         if t.id not in self.levels:
             self.levels[t.id] = Levels(t)
-        obs, text = observation_from(row, where, t, self.today, self.now, self.levels[t.id], self.by)
+        obs, text = observation_from(
+            row, where, t, today=self.today, now=self.now, levels=self.levels[t.id], by=self.by
+        )
         self.levels[t.id].add(obs)  # a later row's change or yoy counts this one
         if t.id not in self.there:
             self.there[t.id] = Counter(_key(o) for o in t.observations)

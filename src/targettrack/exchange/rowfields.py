@@ -219,7 +219,7 @@ def _one_of(value: str, allowed: tuple, what: str) -> str:
 
 
 def observation_from(
-    row: dict, where: str, target: Target, today, now: str, levels: Levels | None = None, by: str | None = None
+    row: dict, where: str, target: Target, *, today, now: str, levels: Levels | None = None, by: str | None = None
 ) -> tuple[Observation, str | None]:
     """The observation a row records, and the text of its value (for warnings)."""
     date = _period(row, "date", where, today)
@@ -243,10 +243,10 @@ def observation_from(
             target,
             raw,
             date,
-            today,
-            _cell(row, "recorded_at", where) or now,
-            _cell(row, "note", where),
-            _cell(row, "source", where),
+            today=today,
+            recorded_at=_cell(row, "recorded_at", where) or now,
+            note=_cell(row, "note", where),
+            source=_cell(row, "source", where),
             how=how,
             levels=levels,
             by=_cell(row, "recorded_by", where) or (None if _cell(row, "recorded_at", where) else by),

@@ -83,6 +83,7 @@ def select_each(
     targets,
     flt: Filter,
     as_of: date,
+    *,
     settings: Settings | None = None,
     method: str | None = None,
     by: str = "deadline",

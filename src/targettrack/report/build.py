@@ -93,12 +93,12 @@ def build(
     targets,
     as_of: date,
     since: date,
+    *,
     within_days: int,
     settings: Settings | None = None,
     method: str | None = None,
     flt: Filter = Filter(),
     series: bool = True,
-    *,
     known: date | None = None,
     today: date | None = None,
 ) -> Report:

@@ -49,7 +49,7 @@ def _value(text: str):
         return text
 
 
-def settle(store, conflict: dict, side: str, value: str | None, by: str | None, now: str, today) -> str:
+def settle(store, conflict: dict, side: str, *, value: str | None, by: str | None, now: str, today) -> str:
     """Settle one conflict in `store` (open for writing): side "ours", "theirs" or "value". What was done, in words."""
     cid, field = conflict["id"], conflict["field"]
     if field == "(added twice)":
@@ -114,7 +114,7 @@ def _value_settled(
     if chosen is not None:
         o = Observation(when, from_json_number(chosen), now, _("settles a merge conflict"), None, None, by)
     else:
-        o = observe(t, value, when, today, now, _("settles a merge conflict"), by=by)
+        o = observe(t, value, when, today=today, recorded_at=now, note=_("settles a merge conflict"), by=by)
     effective = next((x for x in reversed(t.observations) if x.date.last == when.last), None)
     if effective is not None and effective.measure is None and effective.value == o.value:
         return _("{id}: {period} stays {value}").format(id=t.id, period=period, value=o.value)
