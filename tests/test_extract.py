@@ -1351,3 +1351,19 @@ def test_what_people_will_pay_foreseen_is_no_target(what, verb, amount):
 def test_books_counted_in_volumes_are_a_unit(mag, n, year):
     [c] = extract(f"到{year}年，每万人拥有公共图书馆藏量达到{n}{mag}册。", "t.txt", 2024)
     assert (c.value, c.unit, c.deadline.label, c.title) == (n, f"{mag}册", str(year), "每万人拥有公共图书馆藏量")
+
+
+def test_a_list_of_sector_cuts_is_a_fall_for_each_sector():
+    """en-03 of the real corpus: 'a 50% drop for the commercial sector' was read as a rise, titled 'drop'."""
+    text = (
+        "The draft plan sets the following goals: a decrease of 66% from fiscal 2013 levels for the household "
+        "sector, a 50% drop for the commercial sector, a 38% decrease for the transport sector and a 37% "
+        "reduction for the industrial sector."
+    )
+    found = [(c.title, c.kind, c.value) for c in extract(text, "t.txt", 2021)]
+    assert found == [
+        ("household sector", "decrease", -66),
+        ("commercial sector", "decrease", -50),
+        ("transport sector", "decrease", -38),
+        ("industrial sector", "decrease", -37),
+    ]

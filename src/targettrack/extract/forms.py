@@ -48,8 +48,8 @@ _BASE_EN = re.compile(
     re.I,
 )
 _REDUCTION_AFTER = re.compile(
-    r"^\s*(?:(?:relative|absolute|net|overall|further|total)\s+)?(?P<word>reduction|cut|decrease|"
-    r"increase|rise)\b",
+    r"^\s*(?:(?:relative|absolute|net|overall|further|total)\s+)?(?P<word>reduction|cut|decrease|drop|fall|"
+    r"decline|increase|rise)\b",
     re.I,
 )
 
@@ -372,7 +372,7 @@ def _english_direction(before: str, at_after: str, q: "Quantity") -> int | None:
         if bare and not re.search(r"\b(?:to|of)\s*$", low):
             direction = -1 if re.fullmatch(_EN_DOWN, bare["verb"]) else 1
     elif _REDUCTION_AFTER.match(after_low):
-        direction = -1 if _REDUCTION_AFTER.match(after_low)["word"].lower() in ("reduction", "cut", "decrease") else 1
+        direction = 1 if _REDUCTION_AFTER.match(after_low)["word"].lower() in ("increase", "rise") else -1
     if (
         not year_after
         and direction is not None

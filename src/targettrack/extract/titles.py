@@ -183,6 +183,11 @@ def _title_from_the_verb(title: str, q: Quantity, before: str, after: str, word_
         )
         if inside:  # "cut the number of fly-tipping incidents in the borough by a quarter"
             title = inside[1]
+    changes = r"(?:reduction|cut|decrease|drop|fall|decline|increase|rise)"
+    own = re.match(rf"\s*{changes}\s+(?:in|for)\s+(?:the\s+)?([a-z][a-z -]{{0,30}}?\bsector)\b", after, re.I)
+    sector = own or re.search(r"^[^.;]{0,60}?\bfor\s+(?:the\s+)?([a-z][a-z -]{0,30}?\bsector)\b", after, re.I)
+    if sector and (own or re.fullmatch(rf"(?:an?|(?:an?\s+)?{changes}(?:\s+of)?|)", title, re.I)):
+        title = sector[1]  # "a 50% drop for the commercial sector": what falls is the sector's
     return title
 
 
