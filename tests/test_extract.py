@@ -1367,3 +1367,17 @@ def test_a_list_of_sector_cuts_is_a_fall_for_each_sector():
         ("transport sector", "decrease", -38),
         ("industrial sector", "decrease", -37),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence,value,deadline",
+    [
+        ("The government sets a new target to slash greenhouse gas emissions by 78% by 2035.", -78, "2035"),
+        ("The UK will reduce emissions in 2030 by at least 68% compared to 1990 levels.", -68, "2030"),
+        ("Korea plans to cut greenhouse gas emissions in 2030 by 24.4 percent from the 2017 level.", -24.4, "2030"),
+    ],
+)
+def test_real_wordings_of_a_cut_and_its_year(sentence, value, deadline):
+    """From the real corpus (en-01, en-06): 'slash' is a cut, and 'in 2030 by 68%' names the year."""
+    [c] = [c for c in extract(sentence, "t.txt", 2021) if not c.observation]
+    assert (c.kind, c.value, c.deadline.label if c.deadline else None) == ("decrease", Decimal(str(value)), deadline)
