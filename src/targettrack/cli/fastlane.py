@@ -170,11 +170,9 @@ def _list(got: dict) -> int | None:
     utf8_streams()
     try:
         if lines or fmt != "table":  # an empty box is no answer on a terminal
-            lines_renderer(fmt)(
-                lines[:most] if most else lines, sys.stdout if fmt == "table" else data_out(), color=color
-            )
+            lines_renderer(fmt)(lines[:most], sys.stdout if fmt == "table" else data_out(), color=color)
         sys.stdout.flush()
-        left_out(min(most or len(lines), len(lines)), len(lines))
+        left_out(len(lines[:most]), len(lines))
         if not lines:
             nothing_listed(bool(wanted))
     except BrokenPipeError:

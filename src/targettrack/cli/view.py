@@ -136,6 +136,7 @@ def list_(
     flt = target_filter(status, tag, kind, plan, due_before, binding)
     check_method(method)
     most = parse_limit(limit)
+    filtered = bool(status or tag or kind or plan or due_before or binding is not None)
     choice("--sort", sort, SORTS)
     fmt = choice("--format", fmt, LIST_FORMATS)
     known = parse_known_at(known_at)
@@ -151,10 +152,10 @@ def list_(
             locate(opts.db).path, when, today(), method, flt, sort, opts.lang_given, lambda: open_store(ctx)
         )
         if lines or fmt != "table":  # an empty box is no answer on a terminal
-            lines_renderer(fmt)(lines[:most] if most else lines, out, color=color)
-        left_out(min(most or len(lines), len(lines)), len(lines))
+            lines_renderer(fmt)(lines[:most], out, color=color)  # [:None]: all of them
+        left_out(len(lines[:most]), len(lines))
         if not lines:
-            nothing_listed(bool(status or tag or kind or plan or due_before or binding is not None))
+            nothing_listed(filtered)
         return
     piece, render_pieces = list_pieces(fmt)
     with open_store(ctx) as store:
@@ -163,10 +164,10 @@ def list_(
         pieces = select_each(
             as_known(store.each_target(), known), flt, when, settings=settings, method=method, by=sort, piece=piece
         )
-    render_pieces(pieces[:most] if most else pieces, out, color=color)
-    left_out(min(most or len(pieces), len(pieces)), len(pieces))
+    render_pieces(pieces[:most], out, color=color)
+    left_out(len(pieces[:most]), len(pieces))
     if not pieces:
-        nothing_listed(bool(status or tag or kind or plan or due_before or binding is not None))
+        nothing_listed(filtered)
 
 
 def _known(t, known):
