@@ -480,21 +480,23 @@ def test_a_report_built_as_the_store_is_read_draws_what_the_whole_store_draws(bu
     import io
     from datetime import date
 
-    from targettrack.render import BRIEF_FORMATS, report_common, report_renderer
+    from targettrack.render import report_common, report_renderer
     from targettrack.report import build as report_mod
     from targettrack.store.readwrite import Store
 
     with Store(busy.db) as store:
         targets, settings = store.targets(), store.settings()
     as_of, start = date.fromisoformat(FROZEN_TODAY), date.fromisoformat(since)
-    whole = report_mod.build(targets, as_of, start, within_days=90, settings=settings)
-    lean = report_mod.build(iter(targets), as_of, start, within_days=90, settings=settings, series=False)
+    facts = report_common.facts
+    whole = report_mod.build(targets, as_of, start, within_days=90, settings=settings, describe=facts)
+    lean = report_mod.build(
+        iter(targets), as_of, start, within_days=90, settings=settings, series=False, describe=facts
+    )
     renderer = report_renderer(fmt)
     drawn = []
     for rep in (whole, lean):
         out = io.StringIO()
-        drawable = report_common.brief(rep) if fmt in BRIEF_FORMATS else rep
-        renderer(drawable, out, store="s.json", generated_at="2026-11-26T00:00:00Z")
+        renderer(rep, out, store="s.json", generated_at="2026-11-26T00:00:00Z")
         drawn.append(out.getvalue())
     assert drawn[0] == drawn[1]
     shown = {c.target.id for c in lean.changes} | {t.id for t, _ in lean.new_observations}

@@ -22,7 +22,7 @@ from targettrack.cache import reportrows
 from targettrack.cache import rows as rowcache
 from targettrack.judge.selection import Filter
 from targettrack.render import report_markdown, report_text
-from targettrack.render.report_common import brief as briefed
+from targettrack.render.report_common import facts
 from targettrack.report import build as report
 from targettrack.store.lock import real_path
 from targettrack.store.readwrite import Store
@@ -156,7 +156,7 @@ def test_a_damaged_store_is_an_error_whatever_was_kept(plan):
 
 def test_csv_json_and_html_reports_do_not_use_the_rows(plan, monkeypatch):
     plan.ok("list")
-    monkeypatch.setattr(reportrows, "brief", lambda *a, **k: pytest.fail("rows used"))
+    monkeypatch.setattr(reportrows, "from_kept_rows", lambda *a, **k: pytest.fail("rows used"))
     for fmt in ("csv", "json", "html"):
         assert plan.ok("report", "--format", fmt)
 
@@ -190,7 +190,7 @@ def test_reports_from_rows_are_the_reports_judged_afresh(tmp_path, generated, as
     Store.create(path, ts)
     kept_on = date(2026, 11, 26)
     opened = lambda: Store(path)  # noqa: E731
-    reportrows.brief(path, kept_on, kept_on - timedelta(days=7), 90, kept_on, method, Filter(), True, opened)
+    reportrows.from_kept_rows(path, kept_on, kept_on - timedelta(days=7), 90, kept_on, method, Filter(), True, opened)
     assert kept_files(), "the rows were kept"
     with Store(path) as s:
         stored, settings = s.targets(), s.settings()
@@ -198,9 +198,17 @@ def test_reports_from_rows_are_the_reports_judged_afresh(tmp_path, generated, as
         on = kept_on + timedelta(days=shift)
         since = on - timedelta(days=span)
         flt = Filter(statuses=frozenset(wanted))
-        from_rows = reportrows.brief(path, on, since, 90, kept_on, method, flt, True, opened)
-        afresh = briefed(
-            report.build(stored, on, since, within_days=90, settings=settings, method=method, flt=flt, today=kept_on)
+        from_rows = reportrows.from_kept_rows(path, on, since, 90, kept_on, method, flt, True, opened)
+        afresh = report.build(
+            stored,
+            on,
+            since,
+            within_days=90,
+            settings=settings,
+            method=method,
+            flt=flt,
+            today=kept_on,
+            describe=facts,
         )
         assert _drawn(from_rows) == _drawn(afresh), (on, since)
 

@@ -6,7 +6,7 @@ a second of decoding and judging whose result is nearly all the same as
 the day before. So a target whose kept row holds over the whole span from
 `since` to the report date, and which has no value dated or recorded after
 `since`, is drawn from its row: its status, and the facts the sections
-show (brief.Facts), are those of every day of the run. It cannot have
+show (summary.Facts), are those of every day of the run. It cannot have
 changed status in the span (no change day falls in it: digest.py), nor
 have new values, so it is in no section that needs its values. Every other
 target is decoded and judged as `report.build` judges it, alone. A miss
@@ -19,7 +19,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..model.clock import shift
-from ..report.summary import Brief, Facts, attention_key, coming_up, how_far_from
+from ..report.summary import Facts, Report, attention_key, coming_up, how_far_from
 from . import rows as rowcache
 from .rows import ACHIEVED, BINDING, BUFFER, DEADLINE, FIRST, ID, LATEST, LINE, RECORDED, SHOWN, STATUS
 
@@ -43,16 +43,17 @@ def report_for(
     open_store,
     known: date | None = None,
 ):
-    """The report `report` draws in format `fmt` (render.REPORT_FORMATS): a
-    brief.Brief for text and Markdown (from kept rows unless `cached` is
-    False, or the store is taken as `known` at a past day), the
-    report.Report of whole targets for the others. `flt`: a
-    selection.Filter (None: every target)."""
-    from ..render import BRIEF_FORMATS
+    """The summary.Report `report` draws in format `fmt`
+    (render.REPORT_FORMATS): for text and Markdown made from kept rows
+    (unless `cached` is False, or the store is taken as `known` at a past
+    day), for the others from whole targets. `flt`: a selection.Filter
+    (None: every target)."""
+    from ..render import KEPT_ROW_FORMATS
 
-    if fmt in BRIEF_FORMATS and cached and known is None:
-        return brief(store, as_of, since, within_days, today, method, flt, lang_given, open_store)
+    if fmt in KEPT_ROW_FORMATS and cached and known is None:
+        return from_kept_rows(store, as_of, since, within_days, today, method, flt, lang_given, open_store)
     from ..judge.selection import Filter
+    from ..render.report_common import facts as facts_of
     from ..report import build as report
 
     with open_store() as s:
@@ -69,20 +70,17 @@ def report_for(
             series=fmt == "html",
             known=known,
             today=today,
+            describe=facts_of,
         )
-    if fmt in BRIEF_FORMATS:
-        from ..render.report_common import brief as briefed
-
-        return briefed(rep)
     return rep
 
 
 def statuses(rep) -> list[str]:
     """The status of every target a report made by `made` reports."""
-    return rep.statuses if isinstance(rep, Brief) else [a.status for _, a in rep.rows]
+    return rep.statuses
 
 
-def brief(
+def from_kept_rows(
     store,
     as_of: date,
     since: date,
@@ -92,9 +90,10 @@ def brief(
     flt,
     lang_given: bool,
     open_store,
-) -> Brief:
-    """The report on the targets `flt` keeps, as report_common.brief(report.build(...))
-    gives it, from kept rows where they hold over the span."""
+) -> Report:
+    """The report on the targets `flt` keeps, as report.build(...) gives it
+    for the text and Markdown formats, from kept rows where they hold over
+    the span."""
     return rowcache.rows_as_of(
         store,
         as_of,
@@ -102,7 +101,7 @@ def brief(
         method,
         lang_given,
         open_store,
-        lambda entries, key: _brief(entries, key, as_of, since, within_days, method, flt, open_store, today),
+        lambda entries, key: _from_rows(entries, key, as_of, since, within_days, method, flt, open_store, today),
     )
 
 
@@ -112,7 +111,7 @@ def quiet(e: tuple, then: int) -> bool:
     return e[FIRST] <= then and e[LATEST] <= then
 
 
-def _brief(entries, key, as_of: date, since: date, within_days: int, method, flt, open_store, today) -> Brief:
+def _from_rows(entries, key, as_of: date, since: date, within_days: int, method, flt, open_store, today) -> Report:
     then, day = since.toordinal(), as_of.toordinal()
     wanted = flt.statuses if flt is not None else frozenset()
     if wanted:  # a status asked for is the status judged in full for a target that is not quiet
@@ -130,12 +129,10 @@ def _brief(entries, key, as_of: date, since: date, within_days: int, method, flt
     statuses, attention, upcoming, achieved = [], [], [], []
     loud_status, late = {}, {}
     if judged is not None:
-        from ..render.report_common import facts as facts_of
-
         loud_status = {t.id: a.status for t, a in judged.rows}
-        attention += [facts_of(t, a) for t, a in judged.attention]
-        upcoming += [facts_of(t, a) for t, a in judged.upcoming]
-        late = {t.id: facts_of(t, a) for t, a in judged.achieved}
+        attention += judged.attention
+        upcoming += judged.upcoming
+        late = {f.id: f for f in judged.achieved}
     recorded = judged.recorded.toordinal() if judged is not None and judged.recorded else 0
     for e in rows:
         if e[ID] in loud_status:
@@ -145,11 +142,11 @@ def _brief(entries, key, as_of: date, since: date, within_days: int, method, flt
             continue
         if e[ID] in loud:  # judged in full and left out (its status then is not one asked for)
             continue
-        # Quiet: the same status on `since` as now, so never newly achieved (brief.newly_achieved).
+        # Quiet: the same status on `since` as now, so never newly achieved (summary.newly_achieved).
         status, deadline = e[STATUS], e[DEADLINE]
         statuses.append(status)
         recorded = max(recorded, e[RECORDED])
-        ahead = e[SHOWN] is not None  # kept for a target needing attention (brief.needs_attention), only
+        ahead = e[SHOWN] is not None  # kept for a target needing attention (summary.needs_attention), only
         soon = deadline is not None and coming_up(status, date.fromordinal(deadline), as_of, horizon)
         if ahead or soon:
             f = facts(e, day, ahead)
@@ -159,7 +156,7 @@ def _brief(entries, key, as_of: date, since: date, within_days: int, method, flt
                 upcoming.append(f)
     attention.sort(key=lambda f: attention_key(f.status, f.buffer_days, f.id))
     upcoming.sort(key=lambda f: (f.deadline_last, f.id))
-    return Brief(
+    return Report(
         as_of,
         since,
         within_days,
@@ -201,6 +198,7 @@ def _judged(ids: list[str], key, as_of, since, within_days, method, flt, open_st
     """The report on these targets (in store order), judged in full; None if
     the store's bytes are not those the rows are for."""
     from ..judge.selection import Filter
+    from ..render.report_common import facts
     from ..report import build as report
 
     with open_store() as s:
@@ -218,10 +216,11 @@ def _judged(ids: list[str], key, as_of, since, within_days, method, flt, open_st
         flt=flt or Filter(),
         series=False,
         today=today,
+        describe=facts,
     )
 
 
-def _everything(as_of, since, within_days, method, flt, open_store, today) -> Brief:
+def _everything(as_of, since, within_days, method, flt, open_store, today) -> Report:
     return report_for(
         None,
         "text",

@@ -232,13 +232,13 @@ def _report(got: dict) -> int | None:
     """The weekly report in text or Markdown with its defaults, as the full
     command line makes it (reportrows.report_for) and prints it (render.print_report)."""
     from ..model.clock import today
-    from ..render import BRIEF_FORMATS, FORMAT_ALIASES, REPORT_FORMATS
+    from ..render import FORMAT_ALIASES, KEPT_ROW_FORMATS, REPORT_FORMATS
     from ..util import i18n
     from ..util.errors import InputError
 
     fmt = got["fmt"] or "text"
     fmt = fmt if fmt in REPORT_FORMATS else FORMAT_ALIASES.get(fmt, fmt)
-    if fmt not in BRIEF_FORMATS:
+    if fmt not in KEPT_ROW_FORMATS:
         return None  # the other formats draw whole targets: the full command line
     try:
         day = today()

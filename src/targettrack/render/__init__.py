@@ -61,9 +61,9 @@ REPORT_EXTENSIONS = {
     ".html": "html",
     ".htm": "html",
 }
-# The formats drawn from a brief.Brief (report_common.brief, or reportrows.py
-# from kept rows); the others draw the report.Report with its whole targets.
-BRIEF_FORMATS = ("text", "markdown")
+# The formats a report made from kept rows (cache/reportrows.py) can draw;
+# the others draw the reported targets whole (summary.Report.rows).
+KEPT_ROW_FORMATS = ("text", "markdown")
 
 
 def provenance_lines(recorded, as_of, git: dict | None) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..judge.assessment import Assessment
 from ..model.target import Observation, Target
 from ..model.values import show_value
-from ..report.summary import Brief, Facts, how_far_from, labelled, needs_attention
+from ..report.summary import Facts, how_far_from, labelled, needs_attention
 from ..util.i18n import _, prose_date
 from .cells import amount, current_cell, difference, title_of
 
@@ -92,20 +92,5 @@ def facts(t: Target, a: Assessment) -> Facts:
         how_far(t, a) if attention else "",
         a.achieved_date,
         a.buffer_days,
-    )
-
-
-def brief(r) -> Brief:
-    """A report.Report as the text and Markdown formats draw it."""
-    return Brief(
-        r.as_of,
-        r.since,
-        r.within_days,
-        [a.status for _, a in r.rows],
-        [facts(t, a) for t, a in r.attention],
-        [facts(t, a) for t, a in r.upcoming],
-        r.changes,
-        r.new_observations,
-        [facts(t, a) for t, a in r.achieved],
-        r.recorded,
+        (t, a),
     )

@@ -40,14 +40,14 @@ def render(report, out, *, store: str, generated_at: str, git: dict | None = Non
             }
         )
 
-    for t, a in report.attention:
+    for t, a in (f.judged for f in report.attention):
         add("attention", t, a, detail=how_far(t, a), projected_date=projected(t, a))
-    for t, a in report.upcoming:
+    for t, a in (f.judged for f in report.upcoming):
         add("upcoming", t, a)
     for c in report.changes:
         add("change", c.target, c.after, previous_status=c.before.status, detail=because(c) or None)
     for t, o in report.new_observations:
         add("new_value", t, detail=f"{o.date.label} {observation_value(t, o)}" + (f" ({o.note})" if o.note else ""))
-    for t, a in report.achieved:
+    for t, a in (f.judged for f in report.achieved):
         add("achieved", t, a, detail=a.achieved_date.isoformat())
     write_rows(HEADER, rows, out)

@@ -170,7 +170,7 @@ def _report_sections(w, report) -> None:
         _("Needs attention"),
         [
             f"{badge(a.status)} {_named(t)}: {e(how_far(t, a))}{e(_('; projected {when}').format(when=projected(t, a)))}"
-            for t, a in report.attention
+            for t, a in (f.judged for f in report.attention)
         ],
     )
     _list_section(
@@ -178,7 +178,7 @@ def _report_sections(w, report) -> None:
         _("Deadlines within {days} days").format(days=report.within_days),
         [
             f"{badge(a.status)} {_named(t)}: {e(_('{deadline}, {n} days left').format(deadline=t.deadline.label, n=a.days_left))}"
-            for t, a in report.upcoming
+            for t, a in (f.judged for f in report.upcoming)
         ],
     )
     _list_section(
@@ -201,7 +201,10 @@ def _report_sections(w, report) -> None:
     _list_section(
         w,
         _("Achieved since {since}").format(since=since),
-        [f"{_named(t)}: {e(_('on {day}').format(day=prose_date(a.achieved_date)))}" for t, a in report.achieved],
+        [
+            f"{_named(t)}: {e(_('on {day}').format(day=prose_date(a.achieved_date)))}"
+            for t, a in (f.judged for f in report.achieved)
+        ],
     )
 
 

@@ -19,7 +19,7 @@ def as_dict(report, *, store: str, generated_at: str, records: bool = True, git:
         "git": git,
         "summary": report.summary,
         "targets": [record(t, a) for t, a in report.rows] if records else [],
-        "attention": [t.id for t, _ in report.attention],
+        "attention": [f.id for f in report.attention],
         "changes": [
             {
                 "id": c.target.id,
@@ -39,7 +39,7 @@ def as_dict(report, *, store: str, generated_at: str, records: bool = True, git:
                 "days_left": a.days_left,
                 "status": a.status,
             }
-            for t, a in report.upcoming
+            for t, a in (f.judged for f in report.upcoming)
         ],
         "new_observations": [
             {
@@ -55,7 +55,9 @@ def as_dict(report, *, store: str, generated_at: str, records: bool = True, git:
             }
             for t, o in report.new_observations
         ],
-        "achieved": [{"id": t.id, "achieved_date": a.achieved_date.isoformat()} for t, a in report.achieved],
+        "achieved": [
+            {"id": t.id, "achieved_date": a.achieved_date.isoformat()} for t, a in (f.judged for f in report.achieved)
+        ],
     }
 
 

@@ -28,7 +28,7 @@ def _table(out, title: str, header: tuple[str, ...], rows: list[tuple]) -> None:
 
 
 def render(report, out, *, store: str | None, generated_at: str, git: dict | None = None) -> None:
-    """`report`: a brief.Brief. `store` only when asked (report --show-store):
+    """`report`: a summary.Report. `store` only when asked (report --show-store):
     a published page should not tell the world the analyst's home folder."""
     summary = ", ".join(f"{s} {n}" for s, n in report.summary.items()) or "none"
     out.write(f"# targettrack report, {report.as_of}\n\n")

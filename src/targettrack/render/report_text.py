@@ -47,7 +47,7 @@ def render(
     color: bool = False,
     git: dict | None = None,
 ) -> None:
-    """`report`: a brief.Brief. `total`: the terminal's width, to wrap long cells in (None off a terminal)."""
+    """`report`: a summary.Report. `total`: the terminal's width, to wrap long cells in (None off a terminal)."""
 
     def section(title, rows):
         _section(out, title, rows, total, color)

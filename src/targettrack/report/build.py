@@ -16,13 +16,13 @@ from typing import NamedTuple
 from ..judge.assess import assess
 from ..judge.assessment import DEFAULT_SETTINGS, Assessment
 from ..judge.changedays import change_days
-from ..judge.selection import Filter, judged, status_counts
+from ..judge.selection import Filter, judged
 from ..model.dates import shift
 from ..model.settings import Settings
 from ..model.target import Observation, Target, known_at, recorded_by, recorded_day
 from ..model.timing import frequency
 from ..util.frozen import replace
-from .summary import attention_key, coming_up, needs_attention, newly_achieved
+from .summary import Facts, Report, attention_key, coming_up, needs_attention, newly_achieved
 
 
 class Change(NamedTuple):
@@ -30,24 +30,6 @@ class Change(NamedTuple):
     before: Assessment
     after: Assessment
     entered: tuple[Observation, ...] = ()  # values recorded since: why the status changed, if they did
-
-
-class Report(NamedTuple):
-    as_of: date
-    since: date
-    within_days: int
-    rows: list[tuple[Target, Assessment]]  # every reported target, judged as of as_of
-    attention: list[tuple[Target, Assessment]]
-    upcoming: list[tuple[Target, Assessment]]
-    changes: list[Change]
-    new_observations: list[tuple[Target, Observation]]
-    achieved: list[tuple[Target, Assessment]]
-    previous: dict[str, Assessment]  # by id: its status as of `since` (judged_then)
-    recorded: date | None = None  # the latest day a value of the reported targets was recorded: the data's age
-
-    @property
-    def summary(self) -> dict[str, int]:
-        return status_counts(a for _, a in self.rows)
 
 
 as_recorded = recorded_by  # `t` as the store held it at the end of a day: without the values recorded later
@@ -101,6 +83,7 @@ def build(
     series: bool = True,
     known: date | None = None,
     today: date | None = None,
+    describe=None,
 ) -> Report:
     """The report on the targets `flt` keeps (judged as of `as_of`), with
     what had been recorded by `known` (None: all), and what changed since
@@ -112,8 +95,13 @@ def build(
     is kept without its values unless a section shows them (a status change,
     a new value): all that the text, Markdown, CSV and JSON reports draw (the
     HTML report's charts draw every series), so a report on 10,000 targets
-    does not hold 10,000 series."""
-    rows, previous, changes, new_obs, achieved, attention, upcoming = [], {}, [], [], [], [], []
+    does not hold 10,000 series.
+
+    `describe(target, assessment)` makes the Facts a section shows
+    (render/report_common.facts words them; plain_facts, the default, has
+    no words of where a target stands)."""
+    describe = describe or plain_facts
+    rows, changes, new_obs, achieved, attention, upcoming = [], [], [], [], [], []
     then_known = known_before(as_of, since, today or as_of, known)
     recorded = None
     horizon = shift(as_of, within_days)
@@ -129,7 +117,7 @@ def build(
             continue
         # What the store said on `since`: judged as of that day with the
         # values recorded by then. A 2025 value entered this week is this week's news.
-        before = previous[t.id] = judged_then(t, a, since, settings, method, then_known)
+        before = judged_then(t, a, since, settings, method, then_known)
         entered = [o for o in sorted(t.observations, key=lambda o: o.date.last) if _new(o, since, as_of)]
         changed = before.status != a.status
         # without its values; how often they come, which a record says, is pinned first
@@ -141,15 +129,41 @@ def build(
         latest = latest_recorded(t)
         if latest and (recorded is None or latest > recorded):
             recorded = latest
+        shown = []  # the sections it is in
         if needs_attention(a.status, a.stale, t.deadline is not None and as_of > t.deadline.last):
-            attention.append((held, a))
+            shown.append(attention)
         if t.deadline and coming_up(a.status, t.deadline.last, as_of, horizon):
-            upcoming.append((held, a))
+            shown.append(upcoming)
         if newly_achieved(a.status, before.status):
-            achieved.append((held, a))
-    attention.sort(key=lambda ta: attention_key(ta[1].status, ta[1].buffer_days, ta[0].id))
-    upcoming.sort(key=lambda ta: (ta[0].deadline.last, ta[0].id))
-    return Report(as_of, since, within_days, rows, attention, upcoming, changes, new_obs, achieved, previous, recorded)
+            shown.append(achieved)
+        if shown:
+            f = describe(held, a)
+            for section in shown:
+                section.append(f)
+    attention.sort(key=lambda f: attention_key(f.status, f.buffer_days, f.id))
+    upcoming.sort(key=lambda f: (f.deadline_last, f.id))
+    statuses = [a.status for _, a in rows]
+    return Report(as_of, since, within_days, statuses, attention, upcoming, changes, new_obs, achieved, recorded, rows)
+
+
+def plain_facts(t: Target, a: Assessment) -> Facts:
+    """The Facts of `t` judged as `a` without words: its stored title, no
+    projection and no phrase of where it stands."""
+    deadline = t.deadline
+    return Facts(
+        t.id,
+        t.title,
+        a.status,
+        t.binding,
+        deadline.label if deadline else "-",
+        deadline.last if deadline else None,
+        a.days_left,
+        "",
+        "",
+        a.achieved_date,
+        a.buffer_days,
+        (t, a),
+    )
 
 
 def latest_recorded(t: Target) -> date | None:

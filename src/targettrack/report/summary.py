@@ -1,9 +1,9 @@
-"""What the text and Markdown reports draw: plain data, light to import.
+"""The report as every format draws it: plain data, light to import.
 
 A report's sections show a few facts of each target (its status, how far it
 stands from the straight line, its deadline), not the target. Made from a
-judged target (render/report_common.brief) or from the row kept of it the day before
-(reportrows.py), they are the same facts, drawn by the same renderers, so a
+judged target (render/report_common.facts) or from the row kept of it the day before
+(cache/reportrows.py), they are the same facts, drawn by the same renderers, so a
 weekly report on 10,000 targets need not decode and judge 10,000 targets
 whose judgement has not changed since.
 """
@@ -25,8 +25,12 @@ ATTENTION = ("missed", "breached", "regressing", "off-track", "at-risk")
 # left to it, when it is projected to be reached and where it stands
 # (report_common.projected and how_far: drawn only for a target needing
 # attention, "" otherwise), the day it was reached, and its safety buffer.
+# `judged`: the target whole and its judgement, where the report was made
+# from whole targets (what the JSON, CSV and HTML formats draw), else None.
 Facts = namedtuple(
-    "Facts", "id title status binding deadline deadline_last days_left projected how_far achieved_date buffer_days"
+    "Facts",
+    "id title status binding deadline deadline_last days_left projected how_far achieved_date buffer_days judged",
+    defaults=(None,),
 )
 
 
@@ -53,21 +57,28 @@ def attention_key(status: str, buffer_days: int | None, id_: str) -> tuple:
     return ATTENTION_ORDER.index(status), buffer_days or 0, id_
 
 
-class Brief(
+class Report(
     namedtuple(
-        "Brief",
-        "as_of since within_days statuses attention upcoming changes new_observations achieved recorded",
-        defaults=(None,),
+        "Report",
+        "as_of since within_days statuses attention upcoming changes new_observations achieved recorded rows",
+        defaults=(None, ()),
     )
 ):
-    """A report as the text and Markdown formats draw it: its date, the day
-    its changes are counted from, the days ahead its deadlines are looked
-    for; the status of every reported target (store order); the Facts of
-    those needing attention (worst first) and of those due (by deadline);
-    the report.Change of each status changed and the (Target, Observation)
-    of each value new since (store order); the Facts of those reached since
-    (store order); the latest day a value of theirs was recorded (None: none
-    was). A named tuple: drawing one imports no dataclasses."""
+    """The weekly report, the one model every format draws: its date, the
+    day its changes are counted from, the days ahead its deadlines are
+    looked for; the status of every reported target (store order); the
+    Facts of those needing attention (worst first), of those due (by
+    deadline) and of those reached since (store order); the build.Change of
+    each status changed and the (Target, Observation) of each value new
+    since (store order); the latest day a value of theirs was recorded
+    (None: none was); and `rows`, every reported target whole with its
+    judgement (store order), which the JSON, CSV and HTML formats draw.
+
+    Made by build.build from whole targets, or by cache/reportrows.py from
+    the rows kept the day before: then `rows` is empty and each Facts has
+    no `judged`, which only the text and Markdown formats need. A named
+    tuple made by `collections`: drawing one imports neither typing nor
+    dataclasses."""
 
     __slots__ = ()
 
