@@ -466,7 +466,11 @@ def test_random_arguments_give_exit_0_or_a_one_line_exit_2_and_leave_the_store_a
     if r.code != 0 or name in ("list", "show", "history", "plans"):
         assert db.read_bytes() == SHIPPED.read_bytes()
     if r.code != 0:
-        assert_one_line_error(r, 2)
+        # `--db X` anywhere is the global option (cli/hoist.py): a store that
+        # is not there is the missing-store error, exit 3, not a usage error.
+        args = make(values)
+        elsewhere = any(a == "--db" and v and not v.startswith("-") for a, v in zip(args, args[1:]))
+        assert_one_line_error(r, 3 if elsewhere and "no store here" in r.err else 2)
 
 
 # --- tracebacks -------------------------------------------------------------------
@@ -495,3 +499,13 @@ cli.main()
     assert b"SECRET-VALUE-123" not in r.stderr and b"api_token" not in r.stderr
     r = subprocess.run([sys.executable, "-c", code, str(SHIPPED)], capture_output=True, env=ENV, timeout=60)
     assert r.returncode == 1 and b"Traceback" not in r.stderr and r.stderr.count(b"\n") == 1
+
+
+@pytest.mark.parametrize("path", ["\x00", "a\x00b", "\ud800"])
+def test_a_path_no_file_can_have_is_a_usage_error(tmp_path, path):
+    """A NUL, or a lone surrogate (which no real command line passes but a
+    library call can), is refused by --db in one line, not an internal error."""
+    db = tmp_path / "targets.json"
+    shutil.copy(SHIPPED, db)
+    assert_one_line_error(TT(db)("--db", path, "list"), 2, "--db", "not a path")
+    assert db.read_bytes() == SHIPPED.read_bytes()

@@ -61,11 +61,24 @@ def real_path(path) -> Path:
 def _chosen(db_option: str | None) -> tuple[str, str]:
     """The store's path as given, and what gave it."""
     if db_option:
-        return db_option, "--db"
+        return _path_given(db_option, "--db"), "--db"
     env = os.environ.get("TARGETTRACK_DB")
     if env:
-        return env, "TARGETTRACK_DB"
+        return _path_given(env, "TARGETTRACK_DB"), "TARGETTRACK_DB"
     return _default(), "default"
+
+
+def _path_given(path: str, origin: str) -> str:
+    """`path`, unless no file can have it: one with a NUL character, or with
+    a character the file system's encoding cannot write (a lone surrogate
+    no command line can pass), which os would refuse with a ValueError."""
+    try:
+        ok = b"\x00" not in os.fsencode(path)
+    except UnicodeEncodeError:
+        ok = False
+    if not ok:
+        raise InputError(_("{origin}: not a path a file can have").format(origin=origin))
+    return path
 
 
 def located(db_option: str | None) -> str:
