@@ -34,7 +34,7 @@ EARLY, LATE = date(1990, 1, 1), date(2100, 12, 31)
 def judged(t: Target, on: date, settings: Settings, method=None):
     """What a day's judgement says, with its days left taken back to a
     fixed origin (they move with the date by exactly one a day)."""
-    a = assess(t, on, settings, method)
+    a = assess(t, on, settings, method=method)
     left = None if a.days_left is None else a.days_left + on.toordinal()
     return replace(a, as_of=None, days_left=left)
 
@@ -119,9 +119,12 @@ def test_the_report_judges_the_week_before_as_assess_does(t, data, method):
     anchors = [d for d in change_days(t, Settings()) if EARLY < d < LATE] + recorded + [date(2026, 11, 26)]
     since = data.draw(st.sampled_from(anchors)) + timedelta(days=data.draw(st.integers(-3, 3)))
     as_of = since + timedelta(days=data.draw(st.integers(0, 400)))
-    now = assess(as_recorded(t, as_of), as_of, Settings(), method)
-    then = judged_then(as_recorded(t, as_of), now, since, Settings(), method, known=since)
-    assert then.status == assess(as_recorded(t, since), since, Settings(), method).status
+    now = assess(as_recorded(t, as_of), as_of, Settings(), method=method)
+    then = judged_then(as_recorded(t, as_of), now, since, settings=Settings(), method=method, known=since)
+    assert then.status == assess(as_recorded(t, since), since, Settings(), method=method).status
     # As now known (a past report date, issue 29): the same question with every value.
-    everything = assess(t, as_of, Settings(), method)
-    assert judged_then(t, everything, since, Settings(), method).status == assess(t, since, Settings(), method).status
+    everything = assess(t, as_of, Settings(), method=method)
+    assert (
+        judged_then(t, everything, since, settings=Settings(), method=method).status
+        == assess(t, since, Settings(), method=method).status
+    )

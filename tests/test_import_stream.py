@@ -157,8 +157,8 @@ def test_each_target_is_planned_and_let_go_before_the_file_is_read_much_further(
         readrows.StreamedJSON(counted(), "f.json"),
         lambda i: None,
         TODAY,
-        NOW,
-        lambda target_id, doc: seen_at.append((target_id, len(pulled))),
+        now=NOW,
+        keep=lambda target_id, doc: seen_at.append((target_id, len(pulled))),
     )
     assert len(plan.added) == 50 and plan.observations_added == 50
     # Target k (in piece k + 1) is kept with at most the next piece read: a
@@ -169,14 +169,14 @@ def test_each_target_is_planned_and_let_go_before_the_file_is_read_much_further(
 
 def test_streamed_and_whole_plans_agree():
     text = "".join(_export(20))
-    whole = importplan.plan_import(readrows.read(text, "f.json"), [], TODAY, NOW)
+    whole = importplan.plan_import(readrows.read(text, "f.json"), [], TODAY, now=NOW)
     docs = []
     streamed = importplan.plan_streamed(
         readrows.StreamedJSON(iter([text]), "f.json"),
         lambda i: None,
         TODAY,
-        NOW,
-        lambda target_id, doc: docs.append(doc),
+        now=NOW,
+        keep=lambda target_id, doc: docs.append(doc),
     )
     assert (streamed.added, streamed.observations_added) == (whole.added, whole.observations_added)
     from targettrack.model.stored import to_dict
@@ -302,15 +302,15 @@ def test_any_export_planned_as_it_streams_is_what_planning_it_whole_gives(ts, pi
     from targettrack.model.settings import Settings
     from targettrack.model.stored import to_dict
 
-    text = exporting.export_json(ts, Settings(), NOW, 3)
-    whole = importplan.plan_import(readrows.read(text, "f.json"), [], TODAY, NOW)
+    text = exporting.export_json(ts, Settings(), NOW, schema=3)
+    whole = importplan.plan_import(readrows.read(text, "f.json"), [], TODAY, now=NOW)
     docs = []
     streamed = importplan.plan_streamed(
         readrows.StreamedJSON(_cut(text, [piece]), "f.json"),
         lambda i: None,
         TODAY,
-        NOW,
-        lambda target_id, doc: docs.append(doc),
+        now=NOW,
+        keep=lambda target_id, doc: docs.append(doc),
     )
     assert docs == [to_dict(t) for t in whole.targets]
     assert (streamed.added, streamed.observations_added, streamed.warnings) == (
@@ -323,7 +323,7 @@ def test_any_export_planned_as_it_streams_is_what_planning_it_whole_gives(ts, pi
         readrows.StreamedJSON(_cut(text, [piece]), "f.json"),
         held.get,
         TODAY,
-        NOW,
-        lambda target_id, doc: pytest.fail("nothing changed"),
+        now=NOW,
+        keep=lambda target_id, doc: pytest.fail("nothing changed"),
     )
     assert again.unchanged == [t.id for t in ts] and again.observations_added == 0

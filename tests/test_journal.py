@@ -348,7 +348,7 @@ def test_splice_makes_the_bytes_and_record_join_and_diff_make(data, draw):
     assert delta == layout.diff(old, new)
     # with the lines already found (as a command about one target has them), the same
     spans = {n: span for n in lines if (span := layout.find_line(raw, n)) is not None}
-    assert layout.splice(raw, meta, lines, spans) == spliced
+    assert layout.splice(raw, meta, lines, spans=spans) == spliced
 
 
 def test_find_id_of_an_id_on_two_lines_is_none_unless_the_first_is_asked_for():

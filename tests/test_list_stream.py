@@ -25,7 +25,7 @@ def test_pieces_in_order_are_what_rendering_sorted_rows_writes(sample, fmt, by):
     with Store(sample.db) as store:
         targets = store.targets()
         settings = store.settings()
-    rows = sort_rows(select(targets, Filter(), TODAY, settings), by)
+    rows = sort_rows(select(targets, Filter(), TODAY, settings=settings), by)
     whole = io.StringIO()
     render.list_renderer(fmt)(rows, whole)
     piece, render_pieces = render.list_pieces(fmt)

@@ -190,7 +190,17 @@ def test_reports_from_rows_are_the_reports_judged_afresh(tmp_path, generated, as
     Store.create(path, ts)
     kept_on = date(2026, 11, 26)
     opened = lambda: Store(path)  # noqa: E731
-    reportrows.from_kept_rows(path, kept_on, kept_on - timedelta(days=7), 90, kept_on, method, Filter(), True, opened)
+    reportrows.from_kept_rows(
+        path,
+        kept_on,
+        kept_on - timedelta(days=7),
+        within_days=90,
+        today=kept_on,
+        method=method,
+        flt=Filter(),
+        lang_given=True,
+        open_store=opened,
+    )
     assert kept_files(), "the rows were kept"
     with Store(path) as s:
         stored, settings = s.targets(), s.settings()
@@ -198,7 +208,9 @@ def test_reports_from_rows_are_the_reports_judged_afresh(tmp_path, generated, as
         on = kept_on + timedelta(days=shift)
         since = on - timedelta(days=span)
         flt = Filter(statuses=frozenset(wanted))
-        from_rows = reportrows.from_kept_rows(path, on, since, 90, kept_on, method, flt, True, opened)
+        from_rows = reportrows.from_kept_rows(
+            path, on, since, within_days=90, today=kept_on, method=method, flt=flt, lang_given=True, open_store=opened
+        )
         afresh = report.build(
             stored,
             on,

@@ -40,16 +40,16 @@ def test_store_gives_back_what_it_was_given(ts):
 
 
 def _import(text: str, existing=()) -> importplan.Plan:
-    return importplan.plan_import(readrows.read(text, "file"), list(existing), TODAY, NOW)
+    return importplan.plan_import(readrows.read(text, "file"), list(existing), TODAY, now=NOW)
 
 
 @checks
 @given(many)
 def test_json_export_then_import_is_the_identity(ts):
-    text = exporting.export_json(ts, Settings(), NOW, 2)
+    text = exporting.export_json(ts, Settings(), NOW, schema=2)
     plan = _import(text)
     assert [to_dict(t) for t in plan.targets] == [to_dict(t) for t in ts]
-    assert exporting.export_json(plan.targets, Settings(), NOW, 2) == text  # byte for byte
+    assert exporting.export_json(plan.targets, Settings(), NOW, schema=2) == text  # byte for byte
     again = _import(text, plan.targets)  # importing it again changes nothing
     assert again.targets == [] and again.observations_added == 0
 
@@ -70,5 +70,5 @@ def test_csv_export_then_import_is_the_identity(ts):
 def test_xlsx_export_then_import_is_the_identity(ts):
     from targettrack.exchange.xlsx import export_xlsx, read_xlsx
 
-    plan = importplan.plan_import(read_xlsx(export_xlsx(ts), "file.xlsx"), [], TODAY, NOW)
+    plan = importplan.plan_import(read_xlsx(export_xlsx(ts), "file.xlsx"), [], TODAY, now=NOW)
     assert [to_dict(t) for t in plan.targets] == [to_dict(t) for t in ts]

@@ -51,7 +51,17 @@ def report_for(
     from ..render import KEPT_ROW_FORMATS
 
     if fmt in KEPT_ROW_FORMATS and cached and known is None:
-        return from_kept_rows(store, as_of, since, within_days, today, method, flt, lang_given, open_store)
+        return from_kept_rows(
+            store,
+            as_of,
+            since,
+            within_days=within_days,
+            today=today,
+            method=method,
+            flt=flt,
+            lang_given=lang_given,
+            open_store=open_store,
+        )
     from ..judge.selection import Filter
     from ..render.report_common import facts as facts_of
     from ..report import build as report
@@ -84,6 +94,7 @@ def from_kept_rows(
     store,
     as_of: date,
     since: date,
+    *,
     within_days: int,
     today: date,
     method: str | None,
@@ -98,10 +109,20 @@ def from_kept_rows(
         store,
         as_of,
         today,
-        method,
-        lang_given,
-        open_store,
-        lambda entries, key: _from_rows(entries, key, as_of, since, within_days, method, flt, open_store, today),
+        method=method,
+        lang_given=lang_given,
+        open_store=open_store,
+        use=lambda entries, key: _from_rows(
+            entries,
+            key,
+            as_of,
+            since=since,
+            within_days=within_days,
+            method=method,
+            flt=flt,
+            open_store=open_store,
+            today=today,
+        ),
     )
 
 
@@ -111,7 +132,7 @@ def quiet(e: tuple, then: int) -> bool:
     return e[FIRST] <= then and e[LATEST] <= then
 
 
-def _from_rows(entries, key, as_of: date, since: date, within_days: int, method, flt, open_store, today) -> Report:
+def _from_rows(entries, key, as_of: date, *, since: date, within_days: int, method, flt, open_store, today) -> Report:
     then, day = since.toordinal(), as_of.toordinal()
     wanted = flt.statuses if flt is not None else frozenset()
     if wanted:  # a status asked for is the status judged in full for a target that is not quiet
@@ -122,9 +143,23 @@ def _from_rows(entries, key, as_of: date, since: date, within_days: int, method,
     loud = {e[ID]: None for e in rows if not quiet(e, then)}  # in store order
     if wanted:
         rows = [e for e in rows if e[ID] in loud or e[STATUS] in wanted]
-    judged = _judged(list(loud), key, as_of, since, within_days, method, flt, open_store, today) if loud else None
+    judged = (
+        _judged(
+            list(loud),
+            key,
+            as_of,
+            since=since,
+            within_days=within_days,
+            method=method,
+            flt=flt,
+            open_store=open_store,
+            today=today,
+        )
+        if loud
+        else None
+    )
     if judged is None and loud:  # the store is not the one the rows are for
-        return _everything(as_of, since, within_days, method, flt, open_store, today)
+        return _everything(as_of, since, within_days, method=method, flt=flt, open_store=open_store, today=today)
     horizon = shift(as_of, within_days)
     statuses, attention, upcoming, achieved = [], [], [], []
     loud_status, late = {}, {}
@@ -147,7 +182,7 @@ def _from_rows(entries, key, as_of: date, since: date, within_days: int, method,
         statuses.append(status)
         recorded = max(recorded, e[RECORDED])
         ahead = e[SHOWN] is not None  # kept for a target needing attention (summary.needs_attention), only
-        soon = deadline is not None and coming_up(status, date.fromordinal(deadline), as_of, horizon)
+        soon = deadline is not None and coming_up(status, date.fromordinal(deadline), as_of, horizon=horizon)
         if ahead or soon:
             f = facts(e, day, ahead)
             if ahead:
@@ -194,7 +229,7 @@ def facts(e: tuple, day: int, attention: bool) -> Facts:
     )
 
 
-def _judged(ids: list[str], key, as_of, since, within_days, method, flt, open_store, today):
+def _judged(ids: list[str], key, as_of, *, since, within_days, method, flt, open_store, today):
     """The report on these targets (in store order), judged in full; None if
     the store's bytes are not those the rows are for."""
     from ..judge.selection import Filter
@@ -220,7 +255,7 @@ def _judged(ids: list[str], key, as_of, since, within_days, method, flt, open_st
     )
 
 
-def _everything(as_of, since, within_days, method, flt, open_store, today) -> Report:
+def _everything(as_of, since, within_days, *, method, flt, open_store, today) -> Report:
     return report_for(
         None,
         "text",

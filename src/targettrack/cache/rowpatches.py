@@ -69,7 +69,7 @@ def write(rows_path: str, journal: Journal, store) -> None:
     cachefiles.write(path_of(rows_path), body, store)
 
 
-def applied(entries: list[tuple], patches: tuple, key_at: int, well_formed) -> list[tuple] | None:
+def applied(entries: list[tuple], patches: tuple, key_at: int, *, well_formed) -> list[tuple] | None:
     """`entries` (store order) with the patches applied in order, or None if a patched row is not well formed."""
     rows = {e[key_at]: e for e in entries}
     for _key, _meta, changed in patches:

@@ -177,7 +177,7 @@ def load(store, key, method, *, lang_given: bool) -> Kept | None:
         return None  # not the shape this version writes: a miss, never a traceback
     entries = list(entries)
     if patches:
-        entries = rowpatches.applied(entries, patches, KEY, _well_formed)
+        entries = rowpatches.applied(entries, patches, KEY, well_formed=_well_formed)
         if entries is None:
             return None
         meta = patches[-1][1]
@@ -209,11 +209,11 @@ def save(
     store,
     key: tuple,
     lang: str,
+    *,
     method: str | None,
     settings: dict,
     meta: bytes | None,
     entries: list[tuple],
-    *,
     lang_given: bool,
 ) -> None:
     """Keep these rows for these bytes of `store`: best effort, atomically;
@@ -236,7 +236,7 @@ def _exact(x):
     return None if x is None else (x.numerator, x.denominator)
 
 
-def entry(doc_key: int, t, a, settings, line_key: int | None = None) -> tuple:
+def entry(doc_key: int, t, a, *, settings, line_key: int | None = None) -> tuple:
     """The kept row of target `t` judged as `a` (on a.as_of); `line_key`, its line's (None: not in the layout)."""
     from ..judge.changedays import change_days, holds
     from ..render.cells import line
@@ -285,7 +285,7 @@ def reported(t, a) -> tuple:
 def judged(doc_key: int, t, on: date, settings, method: str | None, line_key: int | None = None) -> tuple:
     from ..judge.assess import assess
 
-    return entry(doc_key, t, assess(t, on, settings, method), settings, line_key)
+    return entry(doc_key, t, assess(t, on, settings, method=method), settings=settings, line_key=line_key)
 
 
 def written_line_key(doc_key: int, t) -> int:
@@ -305,7 +305,7 @@ def _progress(e: tuple):
     return Fraction(*e[PROGRESS]) if e[PROGRESS] is not None else None
 
 
-def lines_shown(entries: list[tuple], on: date, keep, sort: str) -> list[Line]:
+def lines_shown(entries: list[tuple], on: date, keep, *, sort: str) -> list[Line]:
     """The lines of the rows `keep` keeps (None: all), in the order asked
     for: selection's rules, over the kept facts."""
     kept = entries if keep is None else [e for e in entries if keep(e)]
@@ -354,7 +354,7 @@ def drawn_alike(kept: Kept, lang_given: bool) -> bool:
     return kept.lang == drawn_as()
 
 
-def kept_lines(store, on: date, method: str | None, keep, sort: str, lang_given: bool) -> list[Line] | None:
+def kept_lines(store, on: date, method: str | None, *, keep, sort: str, lang_given: bool) -> list[Line] | None:
     """The list wholly from kept rows, or None if any is missing or has run
     out (the caller then takes the full path)."""
     with reading(store) as (raw, st):  # a missing or unreadable store is the usual error
@@ -363,7 +363,7 @@ def kept_lines(store, on: date, method: str | None, keep, sort: str, lang_given:
         kept = load(store, key, method, lang_given=lang_given)
         if kept is None or not drawn_alike(kept, lang_given) or kept.ids_out_of_run(on):
             return None
-        return lines_shown(kept.entries, on, keep, sort)
+        return lines_shown(kept.entries, on, keep, sort=sort)
 
 
 def lines(store, on: date, today: date, method: str | None, flt, sort: str, lang_given: bool, open_store) -> list[Line]:
@@ -375,14 +375,14 @@ def lines(store, on: date, today: date, method: str | None, flt, sort: str, lang
         store,
         on,
         today,
-        method,
-        lang_given,
-        open_store,
-        lambda entries, key: lines_shown(entries, on, row_filter(flt), sort),
+        method=method,
+        lang_given=lang_given,
+        open_store=open_store,
+        use=lambda entries, key: lines_shown(entries, on, row_filter(flt), sort=sort),
     )
 
 
-def rows_as_of(store, on: date, today: date, method: str | None, lang_given: bool, open_store, use):
+def rows_as_of(store, on: date, today: date, *, method: str | None, lang_given: bool, open_store, use):
     """`use(entries, key)`, under the store's lock: every target's row as
     judged on `on`, in store order (kept rows where they hold, targets judged
     again where they do not, everything judged on a miss and kept when `on`
@@ -393,13 +393,24 @@ def rows_as_of(store, on: date, today: date, method: str | None, lang_given: boo
         key = identity(raw, st)
         kept = load(store, key, method, lang_given=lang_given)
         if kept is None:
-            kept = _rekeyed(store, raw, key, on, today, method, lang_given)
+            kept = _rekeyed(store, raw, key, on=on, today=today, method=method, lang_given=lang_given)
         entries = None
         if kept is not None and drawn_alike(kept, lang_given):
             entries = kept.entries
             stale = kept.ids_out_of_run(on)
             if stale:
-                entries = _rejudged(store, raw, key, kept, stale, on, today, method, open_store, lang_given)
+                entries = _rejudged(
+                    store,
+                    raw,
+                    key,
+                    kept=kept,
+                    stale=stale,
+                    on=on,
+                    today=today,
+                    method=method,
+                    open_store=open_store,
+                    lang_given=lang_given,
+                )
         if entries is None:
             from ..store.fileformat import split
 
@@ -413,7 +424,16 @@ def rows_as_of(store, on: date, today: date, method: str | None, lang_given: boo
                 # each target judged as it is read, and let go
                 entries = [judged(k, t, on, settings, method, keys.get(k)) for k, t in s.each_numbered()]
             if on == today:
-                save(store, key, drawn_as(), method, settings.to_dict(), meta_line(raw), entries, lang_given=lang_given)
+                save(
+                    store,
+                    key,
+                    drawn_as(),
+                    method=method,
+                    settings=settings.to_dict(),
+                    meta=meta_line(raw),
+                    entries=entries,
+                    lang_given=lang_given,
+                )
         del raw
         return use(entries, key)
 
@@ -425,7 +445,7 @@ def rows_as_of(store, on: date, today: date, method: str | None, lang_given: boo
 REKEY_AT_MOST = 0.5
 
 
-def _rekeyed(store, raw: bytes, key: tuple, on: date, today: date, method, lang_given: bool) -> Kept | None:
+def _rekeyed(store, raw: bytes, key: tuple, *, on: date, today: date, method, lang_given: bool) -> Kept | None:
     """The rows for these bytes, made from the rows kept for the store's
     earlier bytes, or None when that is not possible here (the full path
     then decodes, checks and judges the whole file, and says what is wrong)."""
@@ -466,7 +486,16 @@ def _rekeyed(store, raw: bytes, key: tuple, on: date, today: date, method, lang_
         return None  # an id twice: the full path says so
     kept = Kept(key, old.lang, method, old.settings, old.meta, found)
     if on == today:
-        save(store, key, kept.lang, method, kept.settings, kept.meta, found, lang_given=lang_given)
+        save(
+            store,
+            key,
+            kept.lang,
+            method=method,
+            settings=kept.settings,
+            meta=kept.meta,
+            entries=found,
+            lang_given=lang_given,
+        )
     return kept
 
 
@@ -474,6 +503,7 @@ def _rejudged(
     store,
     raw: bytes,
     key: tuple,
+    *,
     kept: Kept,
     stale: list[str],
     on: date,
@@ -489,7 +519,7 @@ def _rejudged(
     taken by its number from one cut of the file and decoded alone; one
     search of the whole file per target made that list 10x slower than
     --no-cache (issue 36, item 1)."""
-    fresh = _rejudged_by_number(raw, kept, stale, on, method)
+    fresh = _rejudged_by_number(raw, kept, stale, on=on, method=method)
     if fresh is None:
         with open_store() as s:
             if identity(*s.as_read) != key:  # changed since: judge everything
@@ -500,11 +530,20 @@ def _rejudged(
             fresh = {t.id: judged(number[t.id], t, on, settings, method, line_key[t.id]) for t in s.exact(stale)}
     entries = [fresh.get(e[ID], e) for e in kept.entries]
     if on == today:
-        save(store, key, kept.lang, method, kept.settings, kept.meta, entries, lang_given=lang_given)
+        save(
+            store,
+            key,
+            kept.lang,
+            method=method,
+            settings=kept.settings,
+            meta=kept.meta,
+            entries=entries,
+            lang_given=lang_given,
+        )
     return entries
 
 
-def _rejudged_by_number(raw: bytes, kept: Kept, stale: list[str], on: date, method) -> dict | None:
+def _rejudged_by_number(raw: bytes, kept: Kept, stale: list[str], *, on: date, method) -> dict | None:
     from ..store.fileformat import line_body, split
 
     cut = split(raw) if kept.meta is not None else None

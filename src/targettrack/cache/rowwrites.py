@@ -24,17 +24,25 @@ def after_write(s, today: date) -> None:
     """Bring the kept rows up to date after store `s` (still locked) wrote what it changed."""
     written = s.written()
     if written is not None and not s.rewritten and s.as_read is not None:
-        patch(s.path, s.as_read, written, s.changed, today, PATCH_AT_MOST, lang_given=getattr(s, "lang_given", True))
+        patch(
+            s.path,
+            s.as_read,
+            written,
+            changed=s.changed,
+            today=today,
+            at_most=PATCH_AT_MOST,
+            lang_given=getattr(s, "lang_given", True),
+        )
 
 
 def patch(
     store,
     before: tuple[bytes, os.stat_result],
     after: tuple,
+    *,
     changed: dict,
     today: date,
     at_most: float = 1.0,
-    *,
     lang_given: bool = True,
 ) -> None:
     """After a command changed these targets (document number -> target, None
@@ -52,7 +60,7 @@ def patch(
             return
         if len(changed) > at_most * max(journal.count, 4):  # judging them all costs a list: leave it to one
             return
-        rows = _judged_changes(changed, today, Settings.from_dict(journal.settings), journal.head[5])
+        rows = _judged_changes(changed, today, Settings.from_dict(journal.settings), method=journal.head[5])
         raw, st, meta = after
         journal.patches += ((identity(raw, st), meta, tuple(rows.items())),)
         rowpatches.write(path, journal, store)
@@ -63,7 +71,7 @@ def patch(
     if len(changed) > at_most * max(len(kept.entries), 4):
         return
     rows = {e[KEY]: e for e in kept.entries}
-    for number, row in _judged_changes(changed, today, Settings.from_dict(kept.settings), kept.method).items():
+    for number, row in _judged_changes(changed, today, Settings.from_dict(kept.settings), method=kept.method).items():
         if row is None:
             rows.pop(number, None)
         else:
@@ -73,15 +81,15 @@ def patch(
         store,
         identity(raw, st),
         kept.lang,
-        kept.method,
-        kept.settings,
-        meta,
-        [rows[k] for k in sorted(rows)],
+        method=kept.method,
+        settings=kept.settings,
+        meta=meta,
+        entries=[rows[k] for k in sorted(rows)],
         lang_given=lang_given,
     )
 
 
-def _judged_changes(changed: dict, today: date, settings, method) -> dict:
+def _judged_changes(changed: dict, today: date, settings, *, method) -> dict:
     """The rows of the changed targets (document number -> row; None: removed), judged `today`."""
     import json
 

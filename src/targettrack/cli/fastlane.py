@@ -158,7 +158,12 @@ def _list(got: dict) -> int | None:
     lang_given = bool(got["lang"] or os.environ.get("TARGETTRACK_LANG"))
     try:
         lines = rowcache.kept_lines(
-            located(got["db"]), today, None, rowcache.statuses_only(wanted), got["sort"], lang_given
+            located(got["db"]),
+            today,
+            None,
+            keep=rowcache.statuses_only(wanted),
+            sort=got["sort"],
+            lang_given=lang_given,
         )
     except TargetTrackError as e:  # the store is missing, unreadable or locked: said as the full lane says it
         utf8_streams()

@@ -134,7 +134,7 @@ def report(
     from ..cache import reportrows
     from ..render import print_report, report_renderer
 
-    fmt = output_format(fmt, output, REPORT_MODULES, REPORT_EXTENSIONS, "text")
+    fmt = output_format(fmt, output, REPORT_MODULES, extensions=REPORT_EXTENSIONS, default="text")
     page = {k: v for k, v in (("title", title), ("subtitle", subtitle), ("zoom", zoom)) if v}
     if page and fmt != "html":
         raise InputError(
@@ -208,7 +208,7 @@ def export(
     """The whole store as JSON or CSV (import reads both back), or the deadlines as an iCalendar file."""
     from ..exchange import exporting
 
-    fmt = output_format(fmt, output, EXPORT_FORMATS, EXPORT_EXTENSIONS, "json")
+    fmt = output_format(fmt, output, EXPORT_FORMATS, extensions=EXPORT_EXTENSIONS, default="json")
     known = parse_known_at(known_at)
     when = parse_as_of(as_of, known)
     documents = None
@@ -230,9 +230,9 @@ def export(
         kept = exportcache.pieces(
             store.path, documents, lambda number, doc: exporting.json_piece(store.decoded(number, doc))
         )
-        text = exporting.export_json_pieces(kept, settings, now_utc()[:19] + "Z", schema)
+        text = exporting.export_json_pieces(kept, settings, now_utc()[:19] + "Z", schema=schema)
     elif fmt == "json":
-        text = exporting.export_json_pieces(targets, settings, now_utc()[:19] + "Z", schema)
+        text = exporting.export_json_pieces(targets, settings, now_utc()[:19] + "Z", schema=schema)
     elif fmt == "csv":
         text = exporting.export_csv_pieces(targets)
         # Excel opens a CSV without a byte-order mark in the system's code page (GBK on Chinese
@@ -303,7 +303,7 @@ def import_(
             rows = readrows.read(decode_text(raw, name, encoding), name)
         with open_store(ctx, write=not dry_run) as store:
             with _progress(len(rows.targets) + len(rows.observations), 2000) as step:
-                plan = importplan.plan_import(rows, store.targets(), today(), now, step, by)
+                plan = importplan.plan_import(rows, store.targets(), today(), now=now, progress=step, by=by)
             if not dry_run and (plan.targets or plan.settings and plan.settings != store.settings()):
                 store.describe(f"import {name}")
                 store.put_all(plan.targets, plan.settings)
@@ -439,7 +439,7 @@ def extract(
             rows = readrows.read(extract_view.as_json(candidates, undated=False), name)
             from ..util.who import user
 
-            plan = importplan.plan_import(rows, current, today(), now_utc(), by=user(None, str(store.path)))
+            plan = importplan.plan_import(rows, current, today(), now=now_utc(), by=user(None, str(store.path)))
             if plan.targets:
                 store.describe(f"extract {name} --add")
                 store.put_all(plan.targets)

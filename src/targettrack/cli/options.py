@@ -307,7 +307,7 @@ def as_known(targets, known: Optional[date], dated: Optional[date] = None):
             yield dated_by(t, dated) if dated is not None else t
 
 
-def choice(option: str, value: Optional[str], allowed, aliases: dict | None = None) -> Optional[str]:
+def choice(option: str, value: Optional[str], allowed, *, aliases: dict | None = None) -> Optional[str]:
     if value is not None and option == "--format":
         value = {**FORMAT_ALIASES, **(aliases or {})}.get(value, value) if value not in allowed else value
     if value is not None and value not in allowed:
@@ -346,6 +346,7 @@ def target_filter(
     status: List[str],
     tag: List[str],
     kind: Optional[str] = None,
+    *,
     plan: Optional[str] = None,
     due_before: Optional[str] = None,
     binding: Optional[bool] = None,
@@ -360,7 +361,7 @@ def target_filter(
     )
 
 
-def output_format(fmt: Optional[str], output: Optional[str], formats, extensions: dict, default: str) -> str:
+def output_format(fmt: Optional[str], output: Optional[str], formats, *, extensions: dict, default: str) -> str:
     """--format, else the format --output's extension names, else the default."""
     if fmt is not None:
         return choice("--format", fmt, tuple(formats))

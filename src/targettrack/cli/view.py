@@ -133,7 +133,7 @@ def list_(
     """List targets with their status."""
     from ..render import LINE_FORMATS, lines_renderer, list_pieces
 
-    flt = target_filter(status, tag, kind, plan, due_before, binding)
+    flt = target_filter(status, tag, kind, plan=plan, due_before=due_before, binding=binding)
     check_method(method)
     most = parse_limit(limit)
     filtered = bool(status or tag or kind or plan or due_before or binding is not None)
@@ -208,20 +208,20 @@ def show(
     from ..judge.assess import timeline
     from ..render import detail
 
-    fmt = choice("--format", fmt, SHOW_FORMATS, {"table": "text"}) or "text"
+    fmt = choice("--format", fmt, SHOW_FORMATS, aliases={"table": "text"}) or "text"
     check_method(method)
     known = parse_known_at(known_at)
     when = parse_as_of(as_of, known)
     with open_store(ctx) as store:
         t = _known(store.resolve(ref), known)
         settings = store.settings()
-    a = assess(t, when, settings, method)
-    steps = timeline(t, when, settings, method) if with_timeline else None
+    a = assess(t, when, settings, method=method)
+    steps = timeline(t, when, settings, method=method) if with_timeline else None
     if fmt == "json":
-        detail.render_json(t, a, data_out(), steps)
+        detail.render_json(t, a, data_out(), steps=steps)
     else:
         detail.render_text(
-            t, a, sys.stdout, steps, width=width(), color=use_color(ctx), fit=sys.stdout.isatty(), zoom=zoom
+            t, a, sys.stdout, steps=steps, width=width(), color=use_color(ctx), fit=sys.stdout.isatty(), zoom=zoom
         )
 
 
@@ -299,7 +299,7 @@ def plans(
     with open_store(ctx) as store:
         targets = list(as_known(store.targets(), known))
         settings = store.settings()
-    rows = summarize_plans([(t, assess(t, when, settings, method)) for t in targets if t.plan])
+    rows = summarize_plans([(t, assess(t, when, settings, method=method)) for t in targets if t.plan])
     if fmt == "json":
         from ..render.json_format import dump
 

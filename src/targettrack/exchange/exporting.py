@@ -22,11 +22,11 @@ from .columns import EXPORT_FORMAT, OBSERVATION_COLUMNS, SOURCE_COLUMNS, TARGET_
 # --- export -------------------------------------------------------------------
 
 
-def export_json(targets, settings: Settings, exported_at: str, schema: int) -> str:
-    return "".join(export_json_pieces(targets, settings, exported_at, schema))
+def export_json(targets, settings: Settings, exported_at: str, *, schema: int) -> str:
+    return "".join(export_json_pieces(targets, settings, exported_at, schema=schema))
 
 
-def export_json_pieces(targets, settings: Settings, exported_at: str, schema: int):
+def export_json_pieces(targets, settings: Settings, exported_at: str, *, schema: int):
     """The JSON export, as pieces of text to write one after the other (the
     targets may be an iterator: nothing holds the whole store's text), the
     same bytes as json.dumps(document, ensure_ascii=False, indent=1). A

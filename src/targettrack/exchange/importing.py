@@ -109,7 +109,9 @@ def streamed(store, source: Source, today, *, now: str, write: bool, step=None, 
     stream = readrows.StreamedJSON(pieces(source.chunks(step)), source.name)
     batch = store.batch() if write else None
     try:
-        plan = importplan.plan_streamed(stream, store.get, today, now, batch.add if batch is not None else _ignore, by)
+        plan = importplan.plan_streamed(
+            stream, store.get, today, now=now, keep=batch.add if batch is not None else _ignore, by=by
+        )
     except (jsonstream.Unstreamable, UnicodeDecodeError):
         return None
     if batch is not None and (batch.lines or plan.settings and plan.settings != store.settings()):

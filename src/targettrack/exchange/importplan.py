@@ -80,7 +80,7 @@ def _row_id(row: dict, where: str) -> str:
 
 
 def _planned(
-    row: dict, where: str, target_id: str, before: Target | None, today, now: str, by: str | None = None
+    row: dict, where: str, target_id: str, *, before: Target | None, today, now: str, by: str | None = None
 ) -> Target:
     """The target a row makes (new) or makes of `before`, checked."""
     if before is not None and (unit := _cell(row, "unit", where)) is not None:
@@ -101,7 +101,7 @@ def _planned(
                     ).format(unit=unit, old=before.unit or _("no unit"), id=before.id),
                 )
             before = change_unit(before, unit)
-    fields = target_fields(row, where, today, before)
+    fields = target_fields(row, where, today, existing=before)
     if before is None:
         if "title" not in fields:
             raise _fail(where, "title", _("a new target needs a title"))
@@ -165,7 +165,7 @@ class _Observations:
         return t
 
 
-def plan_import(rows: Rows, existing: list[Target], today, now: str, progress=None, by: str | None = None) -> Plan:
+def plan_import(rows: Rows, existing: list[Target], today, *, now: str, progress=None, by: str | None = None) -> Plan:
     """Everything the import would write; raises InputError on the first bad row."""
     current = {t.id: t for t in existing}
     result: dict[str, Target] = {}
@@ -175,7 +175,7 @@ def plan_import(rows: Rows, existing: list[Target], today, now: str, progress=No
         step()
         target_id = _row_id(row, where)
         result[target_id] = _planned(
-            row, where, target_id, result.get(target_id) or current.get(target_id), today, now, by
+            row, where, target_id, before=result.get(target_id) or current.get(target_id), today=today, now=now, by=by
         )
     observations = _Observations(plan, today, now, by)
     for where, row in rows.observations:
@@ -195,7 +195,7 @@ def plan_import(rows: Rows, existing: list[Target], today, now: str, progress=No
     return plan
 
 
-def plan_streamed(stream: "StreamedJSON", lookup, today, now: str, keep, by: str | None = None) -> Plan:
+def plan_streamed(stream: "StreamedJSON", lookup, today, *, now: str, keep, by: str | None = None) -> Plan:
     """plan_import for a JSON export read as it arrives: each target is
     planned with its observations and handed to `keep(id, document)` if
     it is to be written, and then let go, so no more than one target is held.
@@ -209,7 +209,7 @@ def plan_streamed(stream: "StreamedJSON", lookup, today, now: str, keep, by: str
             raise jsonstream.Unstreamable(f"id {target_id} given twice")
         seen.add(target_id)
         before = lookup(target_id)
-        t = _planned(row, where, target_id, before, today, now, by)
+        t = _planned(row, where, target_id, before=before, today=today, now=now, by=by)
         observations = _Observations(plan, today, now, by)
         for where_obs, obs_row in rows:
             observations.add(obs_row, where_obs, t)

@@ -50,7 +50,7 @@ def _cell(cells: list[str], i: int | None) -> str:
     return "" if text in _EMPTY else text
 
 
-def _unmarked(text: str, notes: list[str], where: str, column: str) -> str:
+def _unmarked(text: str, notes: list[str], where: str, *, column: str) -> str:
     """A number without its footnote mark (60.6* -> 60.6), said in the notes."""
     if text.endswith(("*", "＊")):
         notes.append(
@@ -78,6 +78,7 @@ def _target_of(
     row: dict,
     title: str,
     unit: str,
+    *,
     last: str,
     extra: str,
     cumulative_column: bool,
@@ -136,7 +137,7 @@ def _target_of(
     return True
 
 
-def rows(header: list[str], body, where_of, taken: set[str], notes: list[str]) -> list[tuple[str, dict]]:
+def rows(header: list[str], body, where_of, *, taken: set[str], notes: list[str]) -> list[tuple[str, dict]]:
     """The target rows of a plan table: (where, row) with the import's own columns.
     `header` is already mapped to column names where it names one (exchange.HEADER_ALIASES)."""
     from ..extract.document import slug
@@ -165,13 +166,23 @@ def rows(header: list[str], body, where_of, taken: set[str], notes: list[str]) -
                 row[name] = _cell(cells, col[name])
         if unit:
             row["unit"] = unit
-        first_year, first = years[0][1], _unmarked(_cell(cells, years[0][0]), notes, where, header[years[0][0]])
-        last_year, last = years[-1][1], _unmarked(_cell(cells, years[-1][0]), notes, where, header[years[-1][0]])
-        extra = _unmarked(_cell(cells, average), notes, where, header[average]) if average is not None else ""
+        first_year, first = years[0][1], _unmarked(_cell(cells, years[0][0]), notes, where, column=header[years[0][0]])
+        last_year, last = years[-1][1], _unmarked(_cell(cells, years[-1][0]), notes, where, column=header[years[-1][0]])
+        extra = _unmarked(_cell(cells, average), notes, where, column=header[average]) if average is not None else ""
         if len(years) > 1 and first and _is_number(first) and not _BRACKETED.match(first):
             row["baseline"] = first
         row["deadline"] = str(last_year)
-        if not _target_of(row, title, unit, last, extra, cumulative_column, first_year, where, notes):
+        if not _target_of(
+            row,
+            title,
+            unit,
+            last=last,
+            extra=extra,
+            cumulative_column=cumulative_column,
+            first_year=first_year,
+            where=where,
+            notes=notes,
+        ):
             continue
         if len(years) > 1 and ("baseline" in row or row.get("form") in ("change", "growth")):
             row["baseline_date"] = str(first_year)  # the base period a level, a change or a growth is from

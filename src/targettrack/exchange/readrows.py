@@ -87,7 +87,7 @@ def read_csv(text: str, name: str) -> Rows:
         )
     for first_line, table in tables:
         try:
-            _read_table(rows, name, first_line, table, sep)
+            _read_table(rows, name, first_line, table=table, sep=sep)
         except csv.Error as e:
             raise InputError(
                 _("{name}, from line {number}: not CSV as export writes it ({detail})").format(
@@ -97,22 +97,22 @@ def read_csv(text: str, name: str) -> Rows:
     return rows
 
 
-def _read_table(rows: Rows, name: str, first_line: int, table: list[str], sep: str = ",") -> None:
+def _read_table(rows: Rows, name: str, first_line: int, *, table: list[str], sep: str = ",") -> None:
     reader = csv.reader(io.StringIO("".join(table)), strict=True, delimiter=sep)  # an unclosed quote is an error
     try:
         header = next(reader)
     except StopIteration:
         return
-    add_table(rows, name, _("line {n}").format(n=first_line + 1), header, reader, unprotect)
+    add_table(rows, name, _("line {n}").format(n=first_line + 1), header=header, body=reader, clean_cell=unprotect)
 
 
-def add_table(rows: Rows, name: str, where: str, header: list[str], body, clean_cell) -> None:
+def add_table(rows: Rows, name: str, where: str, *, header: list[str], body, clean_cell) -> None:
     """One table of rows (a CSV table or a spreadsheet's sheet): the header
     names the kind of table (target or observation columns, English or
     Chinese), and each row becomes a dict of the cells given."""
     from . import plantable
 
-    header, body, skipped = _header_row(rows, name, where, header, body)
+    header, body, skipped = _header_row(rows, name, where, header=header, body=body)
     header = _named(header)
     while header and not header[-1]:
         header.pop()  # a spreadsheet pads the header with empty cells: not columns
@@ -128,8 +128,8 @@ def add_table(rows: Rows, name: str, where: str, header: list[str], body, clean_
             header,
             body,
             lambda n: _("{name}, {where}, row {n}").format(name=name, where=where, n=n),
-            rows.ids,
-            rows.notes,
+            taken=rows.ids,
+            notes=rows.notes,
         )
         return
     if "title" in header:
@@ -166,7 +166,7 @@ def add_table(rows: Rows, name: str, where: str, header: list[str], body, clean_
         sink.append((_("{name}, {kind} table row {n}").format(name=name, kind=kind, n=n), row))
 
 
-def _header_row(rows: Rows, name: str, where: str, header: list[str], body):
+def _header_row(rows: Rows, name: str, where: str, *, header: list[str], body):
     """The table's header row: the first, or within three rows below a title above it (said in
     rows.notes, not refused); the rows after it; how many rows were skipped."""
     body = iter(body)

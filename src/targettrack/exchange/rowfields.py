@@ -79,7 +79,7 @@ def _tags(row: dict, where: str) -> tuple[str, ...] | None:
         raise _fail(where, "tags", e) from None
 
 
-def target_fields(row: dict, where: str, today, existing: Target | None) -> dict:
+def target_fields(row: dict, where: str, today, *, existing: Target | None) -> dict:
     """The fields a target row sets (a column left empty keeps what is there).
     A target written as a plan writes it (6.5亿吨以上) gives its qualifier,
     and the kind the qualifier says where the row gives none (ops.kind_for)."""

@@ -79,7 +79,7 @@ def _exact_float(value: Decimal) -> float | int | None:
     return f if Decimal(repr(f)) == value else None
 
 
-def _write_cell(ws, row: int, col: int, column: str, value) -> None:
+def _write_cell(ws, row: int, col: int, *, column: str, value) -> None:
     from openpyxl.cell.cell import TYPE_STRING
 
     cell = ws.cell(row=row, column=col)
@@ -115,7 +115,7 @@ def export_xlsx(targets, template: bool = False) -> bytes:
             ws.cell(row=1, column=col, value=name)
         for r, row in enumerate(tables[sheet], 2):
             for col, name in enumerate(columns, 1):
-                _write_cell(ws, r, col, name, row.get(name))
+                _write_cell(ws, r, col, column=name, value=row.get(name))
         ws.freeze_panes = "A2"
         if sheet == "targets":
             kind = DataValidation(type="list", formula1=f'"{",".join(KINDS)}"', allow_blank=True)
@@ -319,7 +319,7 @@ def read_xlsx(raw: bytes, name: str) -> Rows:
                     name=name, sheet=ws.title, cell=f"{_letter(len(header))}{row}"
                 )
             )
-        add_table(rows, name, _("sheet {name}").format(name=ws.title), header, body, lambda c: c)
+        add_table(rows, name, _("sheet {name}").format(name=ws.title), header=header, body=body, clean_cell=lambda c: c)
     wb.close()
     if not rows.targets and not rows.observations:
         raise InputError(_("{name}: no sheet with target or observation columns").format(name=name))

@@ -88,9 +88,9 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
     last_bound = None  # (where its number ends in the sentence, kind, why): a list after it shares its bound
     last_amount = None  # (the last amount of the clauses before, where it ends in the sentence)
     for clause, cstart in clauses(sent.text):
-        c, numbers, last_amount = _clause(sent, clause, cstart, last_amount)
+        c, numbers, last_amount = _clause(sent, clause, cstart, last_amount=last_amount)
         for q in numbers:
-            found = _from_number(sent, c, q, out, last_bound)
+            found = _from_number(sent, c, q, out=out, last_bound=last_bound)
             if found is None:
                 continue
             out.append(found)
@@ -101,7 +101,7 @@ def analyse(seg: Segment, year: int | None, file: str) -> list[Candidate]:
         out += _reported_early(sent, out)
     if not any(not c.observation for c in out):
         deadline, why = sent.own if sent.own else (sent.inherited, sent.why_inherited)
-        out += milestones(seg, sent.text, deadline, why, file, year)
+        out += milestones(seg, sent.text, deadline, why_deadline=why, file=file, year=year)
     return out
 
 
@@ -150,7 +150,7 @@ def _sentence(seg: Segment, year: int | None, file: str) -> _Sentence:
     )
 
 
-def _clause(sent: _Sentence, clause: str, cstart: int, last_amount) -> tuple[_Clause, list[Quantity], tuple | None]:
+def _clause(sent: _Sentence, clause: str, cstart: int, *, last_amount) -> tuple[_Clause, list[Quantity], tuple | None]:
     """A clause's cues, and its numbers: amounts, changes and levels in words, unitless levels, net zero."""
     text, year = sent.text, sent.year
     clause_deadline = find_deadline(clause, year)
@@ -214,7 +214,7 @@ def _levels_in_words(clause: str, english: bool, numbers: list[Quantity]) -> Non
         numbers.sort(key=lambda q: q.start)
 
 
-def _from_number(sent: _Sentence, c: _Clause, q: Quantity, out: list[Candidate], last_bound) -> Candidate | None:
+def _from_number(sent: _Sentence, c: _Clause, q: Quantity, *, out: list[Candidate], last_bound) -> Candidate | None:
     """One number of a clause: a target, a fact about the past, or nothing (a label, a past year's figure)."""
     clause, cstart, text = c.text, c.start, sent.text
     # The words that say what a number is stand near it: reading only
@@ -230,9 +230,11 @@ def _from_number(sent: _Sentence, c: _Clause, q: Quantity, out: list[Candidate],
         and re.match(r"^[，,]?\s*(?:达到|至|到)[^，。；;]{0,12}?\d", text[cstart + q.end : cstart + q.end + 20])
     ):
         return None  # 提高20元，达到每人每月123元: the increment of the level that is the target
-    near = deadline_near(sent.found, cstart + q.start, (cstart, cstart + len(clause)), c.english, text)
+    near = deadline_near(sent.found, cstart + q.start, (cstart, cstart + len(clause)), english=c.english, text=text)
     deadline, why_deadline = (near.period, near.how) if near else (sent.inherited, sent.why_inherited)
-    kind, why_kind = _kind(sent, c, q, before, after, deadline, why_deadline, last_bound)
+    kind, why_kind = _kind(
+        sent, c, q, before=before, after=after, deadline=deadline, why_deadline=why_deadline, last_bound=last_bound
+    )
     # A bound said by a rule's words; a rate's name alone (失业率5.1%) in words of the past is what it was
     standing = KIND[kind].shape == "bound" and not (
         why_kind.endswith("a rate to keep at or below") and (c.past or sent.past) and not c.future
@@ -265,17 +267,33 @@ def _from_number(sent: _Sentence, c: _Clause, q: Quantity, out: list[Candidate],
     if not is_target:
         if not past_deadline and (c.past or sent.past):
             cue = c.past or sent.past
-            return _observation(clause, before, after, q, text, sent.seg, sent.file, cue, year, sent.quote)
+            return _observation(
+                clause,
+                before,
+                after,
+                q=q,
+                text=text,
+                seg=sent.seg,
+                file=sent.file,
+                cue=cue,
+                year=year,
+                quote=sent.quote,
+            )
         return None
     return _target(sent, c, q, before, after, near, deadline, why_deadline, kind, why_kind, out)
 
 
-def _kind(sent: _Sentence, c: _Clause, q: Quantity, before, after, deadline, why_deadline, last_bound):
+def _kind(sent: _Sentence, c: _Clause, q: Quantity, *, before, after, deadline, why_deadline, last_bound):
     """The kind of target a number is, and why: the clause's cues, then what the number's own words say."""
     clause, cstart, english = c.text, c.start, c.english
     one_year = any(w in why_deadline for w in ("'this year'", "'next year'", "(the document's year)"))
     kind, why_kind = kind_of(
-        before, clause[q.start : q.start + 6], c.increase, deadline is not None, one_year, clause[q.end : q.end + 4]
+        before,
+        clause[q.start : q.start + 6],
+        c.increase,
+        has_deadline=deadline is not None,
+        one_year=one_year,
+        following=clause[q.end : q.end + 4],
     )
     rising = KIND[kind].shape == "path" and KIND[kind].direction > 0
     if (
@@ -325,12 +343,12 @@ def _target(sent, c, q, before, after, near, deadline, why_deadline, kind, why_k
             q,
             before,
             after,
-            text[cstart + q.end : cstart + q.end + CONTEXT * 3],
-            word_change,
-            out[-1].title if out and out[-1].quote == sent.quote else None,
+            rest=text[cstart + q.end : cstart + q.end + CONTEXT * 3],
+            word_change=word_change,
+            previous=out[-1].title if out and out[-1].quote == sent.quote else None,
         )
     else:
-        title = _chinese_title(sent, c, q, before, after, form, change)
+        title = _chinese_title(sent, c, q, before=before, after=after, form=form, change=change)
     rest = after.lstrip()[len(q.noun) :] if q.noun and after.lstrip().startswith(q.noun) else after
     chained = (
         english
@@ -358,7 +376,7 @@ def _target(sent, c, q, before, after, near, deadline, why_deadline, kind, why_k
     bound_dated = why_deadline.startswith("the paragraph opens with") and (
         why_kind.endswith("to keep at or below") or why_kind not in STANDING_LIMITS
     )
-    qualified = _qualifier(before, after, form, kind)
+    qualified = _qualifier(before, after, form, kind=kind)
     flow = (
         not form
         and not each
@@ -391,7 +409,7 @@ def _target(sent, c, q, before, after, near, deadline, why_deadline, kind, why_k
     )
 
 
-def _qualifier(before: str, after: str, form: str | None, kind: str):
+def _qualifier(before: str, after: str, form: str | None, *, kind: str):
     """The words around a target's value (以上, 左右, at least), kept only where they agree with its kind."""
     qualified = qualifier_around(before, after)
     if (
@@ -423,7 +441,7 @@ def _form(sent, c, q, before, deadline, why_deadline, kind, why_kind):
         form, change, base, note = (
             "change",
             "relative",
-            *base_year(before, onward, deadline, chinese, why_deadline, year),
+            *base_year(before, onward, deadline, chinese=chinese, plan=why_deadline, year=year),
         )
         kind, why_kind = ("decrease" if q.value < 0 else "increase"), f"'{q.words}' in words"
         q = Quantity(q.value, "", q.words, q.start, q.end, False)
@@ -433,7 +451,7 @@ def _form(sent, c, q, before, deadline, why_deadline, kind, why_kind):
         # "reduce emissions by 68% by 2030, compared to 1990 levels".
         onward = text[cstart + q.start : cstart + q.start + CONTEXT]
         said_before = text[max(0, cstart + q.start - CONTEXT) : cstart + q.start] if english else before
-        shape = form_of(said_before, onward, q, deadline, chinese, why_deadline, year)
+        shape = form_of(said_before, onward, q, deadline=deadline, chinese=chinese, plan=why_deadline, year=year)
         if shape:
             form, change, value, kind, base, note = shape
             # a relative change and a growth rate are in %, of an indicator whose unit the text does
@@ -448,7 +466,7 @@ def _form(sent, c, q, before, deadline, why_deadline, kind, why_kind):
     return q, form, change, base, kind, why_kind, review, word_change
 
 
-def _chinese_title(sent, c, q, before, after, form, change) -> str:
+def _chinese_title(sent, c, q, *, before, after, form, change) -> str:
     """A Chinese target's title: the words after the number or before it; each subject of a 分别 list its own."""
     text, cstart = sent.text, c.start
     title = title_after(after) if after.strip() and not re.match(r"^[，,。；;、）)]", after) else ""
@@ -553,7 +571,7 @@ def _observed_when(text: str, year: int | None) -> Period | None:
     return None
 
 
-def _observation(clause, before, after, q, text, seg, file, cue, year, quote) -> Candidate:
+def _observation(clause, before, after, *, q, text, seg, file, cue, year, quote) -> Candidate:
     obs_date = _observed_when(text, year)
     title = title_before(before) or title_after(after)
     return Candidate(

@@ -71,7 +71,13 @@ CONTEXT = 100
 
 
 def kind_of(
-    before: str, at: str, clause_increase: str | None, has_deadline: bool, one_year: bool = False, following: str = ""
+    before: str,
+    at: str,
+    clause_increase: str | None,
+    *,
+    has_deadline: bool,
+    one_year: bool = False,
+    following: str = "",
 ) -> tuple[str, str]:
     """The kind a number's words say: `before` it, `at` it (the number and
     what follows), `following` its quantity (after the unit), and an increase

@@ -192,11 +192,11 @@ def deadlines(text: str, year: int | None) -> list[Deadline]:
             taken.add(m.start(), m.end())
             found.append(Deadline(m.start(), m.end(), period, how.format(*groups), rank))
     if year:
-        _counted_from_the_year(text, year, found, taken, len(patterns))
+        _counted_from_the_year(text, year, found, taken=taken, rank=len(patterns))
     return sorted(found, key=lambda d: d.start)
 
 
-def _counted_from_the_year(text: str, year: int, found: list[Deadline], taken: "_Spans", rank: int) -> None:
+def _counted_from_the_year(text: str, year: int, found: list[Deadline], *, taken: "_Spans", rank: int) -> None:
     """Add to `found` the deadlines said relative to the document's year (--year): in three years, within the
     decade, next year, this year (the last two only where no other deadline was found)."""
     if year:
@@ -266,7 +266,7 @@ def find_deadline(text: str, year: int | None) -> tuple[Period, str] | None:
 
 
 def deadline_near(
-    found: list[Deadline], pos: int, clause: tuple[int, int], english: bool = False, text: str = ""
+    found: list[Deadline], pos: int, clause: tuple[int, int], *, english: bool = False, text: str = ""
 ) -> Deadline | None:
     """The deadline of the number at `pos`: of those in its clause, the
     nearest; else the nearest before it in the sentence; else the nearest

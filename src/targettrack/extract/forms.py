@@ -227,7 +227,7 @@ UNITLESS_CN = re.compile(
 
 
 def base_year(
-    before: str, after: str, deadline: Period | None, chinese: bool, plan: str = "", year: int | None = None
+    before: str, after: str, deadline: Period | None, *, chinese: bool, plan: str = "", year: int | None = None
 ) -> tuple[Period | None, str]:
     """The base period of a change: stated (比2020年, compared to 2005, below
     2005 levels), or the year before the plan period the deadline came from
@@ -294,6 +294,7 @@ def form_of(
     before: str,
     at_after: str,
     q: "Quantity",
+    *,
     deadline: Period | None,
     chinese: bool,
     plan: str,
@@ -304,7 +305,7 @@ def form_of(
         m = re.search(r"(?:比(?:\d{4}|上)年)?(?P<verb>提高|增加|延长|提升|缩短|减少|降低|下降)\s*$", before)
         if m and not re.search(r"(?:到|至)\s*$", before):
             direction = -1 if m["verb"] in ("缩短", "减少", "降低", "下降") else 1
-            base, note = base_year(before, at_after, deadline, chinese, plan, year)
+            base, note = base_year(before, at_after, deadline, chinese=chinese, plan=plan, year=year)
             return "change", "absolute", q.value * direction, "decrease" if direction < 0 else "increase", base, note
         return None
     if q.unit not in ("%", "百分点", "个百分点"):
@@ -312,7 +313,7 @@ def form_of(
     points = q.unit != "%"
     core = re.sub(r"(?:[\d.]+\s*[%％‰]?\s*(?:左右|以上)?\s*[、和及]\s*)+$", "", before).strip()
     if not points and _GROWTH_CN.search(core):
-        base, note = base_year(core, at_after, deadline, chinese, plan, year)
+        base, note = base_year(core, at_after, deadline, chinese=chinese, plan=plan, year=year)
         return "growth", None, q.value, "increase", base, note
     m = _CHANGE_CN.search(core)
     direction = None
@@ -322,7 +323,7 @@ def form_of(
         direction = _english_direction(before, at_after, q)
     if direction is None:
         return None
-    base, note = base_year(core, at_after, deadline, chinese, plan, year)
+    base, note = base_year(core, at_after, deadline, chinese=chinese, plan=plan, year=year)
     return (
         "change",
         "points" if points else "relative",

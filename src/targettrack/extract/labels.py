@@ -32,6 +32,7 @@ def is_label(clause: str, q: "Quantity", before: str) -> bool:
     """A count of the document's own items or of the bodies that issued it,
     a share of the day (24/7), a fact about what exists: not a target."""
     after = clause[q.end :]
+    # Rules called alike, positionally (clause, q, before, after).
     for rule in (
         _counts_and_conditions,
         _forecasts_and_rules,

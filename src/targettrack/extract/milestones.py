@@ -10,7 +10,7 @@ from .clause import cue_in, past_cue
 from .vocabulary import MILESTONE_NOUNS, MILESTONE_VERBS
 
 
-def milestones(seg: Segment, text: str, deadline, why_deadline: str, file: str, year: int | None) -> list[Candidate]:
+def milestones(seg: Segment, text: str, deadline, *, why_deadline: str, file: str, year: int | None) -> list[Candidate]:
     """The named projects a sentence with no number sets out to finish (建成…机场、…铁路), as milestones."""
     verb = cue_in(text, MILESTONE_VERBS)
     future = cue_in(text, ("将", "要", "力争", "计划", "确保", "争取", "到", "will", "by 20"))

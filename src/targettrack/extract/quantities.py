@@ -198,7 +198,7 @@ def quantities(text: str, carry: tuple[Quantity, str] | None = None) -> list[Qua
     found = _chinese_amounts(text) if chinese else []
     if not found:
         for m in QUANTITY_EN.finditer(text):
-            amount = _english_amount(m, text, found, carry)
+            amount = _english_amount(m, text, found, carry=carry)
             if amount is not None:
                 found.append(amount)
         _english_words(text, found)
@@ -239,7 +239,7 @@ def _chinese_amounts(text: str) -> list[Quantity]:
     return found
 
 
-def _english_amount(m, text: str, found: list[Quantity], carry) -> Quantity | None:
+def _english_amount(m, text: str, found: list[Quantity], *, carry) -> Quantity | None:
     """One match of QUANTITY_EN as an amount, or None where it is a year, a period, or a bare number."""
     noun = re.split(r"\s+(?:a|per|each|every)\s+(?:year|month|week|day)\b", m["noun"] or "")[0]
     words = noun.split()

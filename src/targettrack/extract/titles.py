@@ -145,19 +145,19 @@ def title_before(text: str) -> str:
     return head.strip()[:30]
 
 
-def english_title(q: Quantity, before: str, after: str, rest: str, word_change: bool, previous: str | None) -> str:
+def english_title(q: Quantity, before: str, after: str, *, rest: str, word_change: bool, previous: str | None) -> str:
     """The title of an English amount: `before` and `after` are its clause's
     words either side, `rest` the sentence after it, `previous` the title of
     the amount before it in the same sentence (None: there is none)."""
     title = title_en(before, after, q)
-    title = _title_from_the_verb(title, q, before, after, word_change)
-    title = _title_from_a_whole(title, q, before, after, previous)
-    title = _title_from_an_end(title, q, before, after, rest, previous)
-    title = _title_tidied(title, q, before, after, previous)
+    title = _title_from_the_verb(title, q, before, after=after, word_change=word_change)
+    title = _title_from_a_whole(title, q, before, after=after, previous=previous)
+    title = _title_from_an_end(title, q, before, after=after, rest=rest, previous=previous)
+    title = _title_tidied(title, q, before, after=after, previous=previous)
     return title
 
 
-def _title_from_the_verb(title: str, q: Quantity, before: str, after: str, word_change: bool) -> str:
+def _title_from_the_verb(title: str, q: Quantity, before: str, *, after: str, word_change: bool) -> str:
     """A cap's object, a comparison's subject, the thing a word change (halve, double) is of."""
     capped = re.search(
         r"\b(?:cap|caps|capped|limit|limits)\s+(?:the\s+)?([a-z][a-z -]{2,40}?)\s+(?:at|to)\s*$", before, re.I
@@ -191,7 +191,7 @@ def _title_from_the_verb(title: str, q: Quantity, before: str, after: str, word_
     return title
 
 
-def _title_from_a_whole(title: str, q: Quantity, before: str, after: str, previous: str | None) -> str:
+def _title_from_a_whole(title: str, q: Quantity, before: str, *, after: str, previous: str | None) -> str:
     """A whole or a share of something: a fully zero-emission fleet, all packaging recyclable, one in four homes."""
     whole = re.match(r"(?:fully|entirely|wholly|completely|100 per ?cent)[- ](.+)", q.words, re.I)
     if whole and (noun := re.match(r"\s*([a-z]+)", after)):
@@ -226,7 +226,7 @@ def _title_from_a_whole(title: str, q: Quantity, before: str, after: str, previo
     return title
 
 
-def _title_from_an_end(title: str, q: Quantity, before: str, after: str, rest: str, previous: str | None) -> str:
+def _title_from_an_end(title: str, q: Quantity, before: str, *, after: str, rest: str, previous: str | None) -> str:
     """What is done to all of a thing, or ended, or brought to nought; a share of the amount before."""
     acted = re.search(r"\b(replace|remove|connect|upgrade|convert)\s+all\s*$", before, re.I) if q.value == 100 else None
     clean = (
@@ -268,7 +268,7 @@ def _title_from_an_end(title: str, q: Quantity, before: str, after: str, rest: s
     return title
 
 
-def _title_tidied(title: str, q: Quantity, before: str, after: str, previous: str | None) -> str:
+def _title_tidied(title: str, q: Quantity, before: str, *, after: str, previous: str | None) -> str:
     """The amount before's thing where this one names none; an average time; a grant's purpose; stray words cut."""
     if (
         re.fullmatch(r"(?:and|or|then|to|by|the|a|an|\s)*", title)

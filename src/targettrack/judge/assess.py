@@ -28,7 +28,7 @@ from .assessment import AWAITABLE, DEFAULT_SETTINGS, Assessment
 from .bykind import judge_each, judge_growth, judge_limit, judge_milestone, judge_trajectory
 
 
-def assess(t: Target, as_of: date, settings: Settings | None = None, method: str | None = None) -> Assessment:
+def assess(t: Target, as_of: date, settings: Settings | None = None, *, method: str | None = None) -> Assessment:
     """Judge `t` as of `as_of`. `method` overrides the target's and the store's.
 
     A value is judged at the end of its period, so with no new value the status
@@ -46,7 +46,7 @@ def assess(t: Target, as_of: date, settings: Settings | None = None, method: str
     if t.form:
         t = as_levels(t)  # judged on what the form measures (forms.py), in the target's own periods
     a = judge(t, as_of, days_left, method, settings)
-    return _in_time(t, judge, a, as_of, method, settings)
+    return _in_time(t, judge, a, as_of=as_of, method=method, settings=settings)
 
 
 def _judge(t: Target):
@@ -57,7 +57,7 @@ def _judge(t: Target):
     return ASSESSORS[t.kind]
 
 
-def _in_time(t: Target, judge, a: Assessment, as_of: date, method: str, settings: Settings) -> Assessment:
+def _in_time(t: Target, judge, a: Assessment, *, as_of: date, method: str, settings: Settings) -> Assessment:
     """`a` with what is due when: the next value awaited, whether it is overdue,
     and, past the deadline, awaiting-data until the deadline's value is in."""
     # Once achieved, or breached for good, no later value changes the status: nothing is awaited.
@@ -122,6 +122,8 @@ def _in_time(t: Target, judge, a: Assessment, as_of: date, method: str, settings
 
 
 # How each kind is judged (tests/test_kinds.py checks every kind has one).
+# Called through this table with one signature, positionally: (t, as_of,
+# days_left, method, settings), so those five are not keyword-only.
 ASSESSORS = {
     "increase": judge_trajectory,
     "decrease": judge_trajectory,
@@ -131,7 +133,9 @@ ASSESSORS = {
 }
 
 
-def timeline(t: Target, as_of: date, settings: Settings | None = None, method: str | None = None) -> list[Assessment]:
+def timeline(
+    t: Target, as_of: date, settings: Settings | None = None, *, method: str | None = None
+) -> list[Assessment]:
     """The status at each observation date and each year end since the start, up to `as_of`."""
     days = {o.date.last for o in t.observations if o.date.last <= as_of}
     anchors = [d for d in (t.start.first if t.start else None, t.baseline_date.last if t.baseline_date else None) if d]
@@ -139,4 +143,4 @@ def timeline(t: Target, as_of: date, settings: Settings | None = None, method: s
     first = min(anchors) if anchors else as_of
     days |= {date(y, 12, 31) for y in range(first.year, as_of.year + 1) if first <= date(y, 12, 31) <= as_of}
     days.add(as_of)
-    return [assess(t, d, settings, method) for d in sorted(days)]
+    return [assess(t, d, settings, method=method) for d in sorted(days)]

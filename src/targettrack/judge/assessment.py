@@ -67,7 +67,7 @@ def days_after(day: date, days: float) -> date | None:
         return None
 
 
-def project(points: list[Point], goal: Decimal, direction: int, slope: Fraction | None = None) -> date | None:
+def project(points: list[Point], goal: Decimal, direction: int, *, slope: Fraction | None = None) -> date | None:
     """When the observed linear trend reaches `goal`, from the latest point."""
     if slope is None:
         slope = trend_per_day(points)

@@ -102,19 +102,19 @@ class _Measures(NamedTuple):
     note: str
 
 
-def _linear(t, start, latest, pts, progress, expected, ratio, direction, slope) -> _Measures:
+def _linear(t, start, latest, *, pts, progress, expected, ratio, direction, slope) -> _Measures:
     deadline = t.deadline.last
     value = None
     if slope is not None and latest is not None:
         value = float(latest.value) + float(slope) * (deadline - latest.day).days
-    when = project(pts, t.target, direction, slope) if latest and slope is not None else None
+    when = project(pts, t.target, direction, slope=slope) if latest and slope is not None else None
     reason = _("{progress} of the way, {expected} of the time gone").format(
         progress=percent(progress), expected=percent(expected)
     )
     return _Measures(ratio, when, value, "linear", reason, "")
 
 
-def _compound(t, start, latest, g: float, direction: int) -> tuple[date | None, float]:
+def _compound(t, start, latest, *, g: float, direction: int) -> tuple[date | None, float]:
     deadline = t.deadline.last
     try:
         value = float(latest.value) * (1 + g) ** ((deadline - latest.day).days / YEAR)
@@ -128,8 +128,18 @@ def _compound(t, start, latest, g: float, direction: int) -> tuple[date | None, 
     return when, value
 
 
-def _method_measures(t, method, start, latest, pts, progress, expected, ratio_linear, direction, slope) -> _Measures:
-    linear = _linear(t, start, latest, pts, progress, expected, ratio_linear, direction, slope)
+def _method_measures(t, method, start, *, latest, pts, progress, expected, ratio_linear, direction, slope) -> _Measures:
+    linear = _linear(
+        t,
+        start,
+        latest,
+        pts=pts,
+        progress=progress,
+        expected=expected,
+        ratio=ratio_linear,
+        direction=direction,
+        slope=slope,
+    )
     if method == "linear" or latest is None:
         return _Measures(
             linear.ratio,
@@ -149,7 +159,7 @@ def _method_measures(t, method, start, latest, pts, progress, expected, ratio_li
             )
             return _Measures(linear.ratio, linear.projected_date, linear.projected_value, "linear", linear.reason, note)
         r = direction * g / abs(g_r)
-        when, value = _compound(t, start, latest, g, direction)
+        when, value = _compound(t, start, latest, g=g, direction=direction)
         value = value if math.isfinite(value) else None
         reason = _("changing {rate} a year, needs {needed} (ratio {ratio})").format(
             rate=f"{g * 100:+.1f}%", needed=f"{g_r * 100:+.1f}%", ratio=f"{r:.2f}"
@@ -165,7 +175,7 @@ def _method_measures(t, method, start, latest, pts, progress, expected, ratio_li
         if value is None:
             return _Measures(None, None, None, "projection", _("needs two values to extrapolate"), note)
     else:
-        when, value = _compound(t, start, latest, g, direction)
+        when, value = _compound(t, start, latest, g=g, direction=direction)
     if not math.isfinite(value):
         note = _("the compound trend grows without bound (a large change over a short time)")
         return _Measures(math.inf, when, None, "projection", _("on its trend it passes the target"), note)
@@ -178,7 +188,7 @@ def _method_measures(t, method, start, latest, pts, progress, expected, ratio_li
     return _Measures(r, when, value, "projection", reason, note)
 
 
-def _reached_on(t: Target, as_of: date, base, first: int, seen: int) -> date | None:
+def _reached_on(t: Target, as_of: date, base, *, first: int, seen: int) -> date | None:
     """The day `t` reached its target, among the points judged (None: not yet)."""
     idx = t.index
     series = idx.points
@@ -195,7 +205,7 @@ def _reached_on(t: Target, as_of: date, base, first: int, seen: int) -> date | N
     return series[j].day if j is not None and j < seen else None
 
 
-def _buffer_days(progress: Fraction, start, latest, deadline: date) -> int | None:
+def _buffer_days(progress: Fraction, start, latest, *, deadline: date) -> int | None:
     """Beeminder's safety buffer: the day the straight line from the base to
     the target reaches the latest value, less that value's day (exact
     floor). Taken where the status is judged, at the end of the latest
@@ -209,7 +219,7 @@ def _buffer_days(progress: Fraction, start, latest, deadline: date) -> int | Non
         return None
 
 
-def _missed(t: Target, as_of: date, m, reached, closing, buffer, bands, common: dict) -> Assessment:
+def _missed(t: Target, as_of: date, m, *, reached, closing, buffer, bands, common: dict) -> Assessment:
     """Past the deadline and not reached by it: missed, with what it fell short by."""
     shortfall = t.spec.direction * (t.target - closing.value) if closing else None
     if reached:
@@ -239,7 +249,7 @@ def _missed(t: Target, as_of: date, m, reached, closing, buffer, bands, common: 
     )
 
 
-def _on_course(t: Target, as_of: date, m, latest, buffer, bands, common: dict) -> Assessment:
+def _on_course(t: Target, as_of: date, m, *, latest, buffer, bands, common: dict) -> Assessment:
     """Before the deadline, with a ratio: the band's status, and what is still to do a year."""
     deadline = t.deadline.last
     required = None
@@ -272,6 +282,27 @@ def _on_course(t: Target, as_of: date, m, latest, buffer, bands, common: dict) -
     )
 
 
+def _progress(t: Target, start, latest, deadline: date) -> tuple[Fraction | None, Fraction | None, Fraction | None]:
+    """The share of the way gone at the latest value, the share of the time
+    gone then, and their ratio (None where there is nothing to compare)."""
+    if latest is None or t.target == start.value:
+        return None, None, None
+    progress = Fraction(latest.value - start.value) / Fraction(t.target - start.value)
+    # Judged at the end of the latest value's period, not at today: a
+    # yearly value says where the target stood on 31 December, and the
+    # status must not decay every day until the next communiqué.
+    span, gone = (deadline - start.day).days, (latest.day - start.day).days
+    expected = Fraction(gone, span) if 0 < gone < span else Fraction(1 if gone >= span else 0)
+    return progress, expected, progress / expected if expected > 0 else None
+
+
+def _expected_value(t: Target, start, expected: Fraction | None) -> float | None:
+    """Where the straight line from the start to the target stands at `expected` of the time."""
+    if expected is None:
+        return None
+    return float(start.value) + float(expected) * (float(t.target) - float(start.value))
+
+
 def judge_trajectory(t: Target, as_of: date, days_left: int | None, method: str, settings: Settings) -> Assessment:
     direction = t.spec.direction
     deadline = t.deadline.last
@@ -284,7 +315,7 @@ def judge_trajectory(t: Target, as_of: date, days_left: int | None, method: str,
     series = idx.points
     seen = idx.upto(as_of)
     first = min(idx.upto(base.day), seen) if base else 0
-    reached = _reached_on(t, as_of, base, first, seen)
+    reached = _reached_on(t, as_of, base, first=first, seen=seen)
     current = series[seen - 1] if seen else None
     # A deadline already past is judged as of the deadline.
     judged = min(as_of, deadline)
@@ -293,19 +324,22 @@ def judge_trajectory(t: Target, as_of: date, days_left: int | None, method: str,
     pts_last = series[upto_judged - 1] if upto_judged > first else judged_base
     start = base or (series[first] if seen > first else None)
     latest = pts_last if pts_last and start and pts_last.day > start.day else None
-    progress = expected = ratio_linear = None
-    if latest is not None and t.target != start.value:
-        progress = Fraction(latest.value - start.value) / Fraction(t.target - start.value)
-        # Judged at the end of the latest value's period, not at today: a
-        # yearly value says where the target stood on 31 December, and the
-        # status must not decay every day until the next communiqué.
-        span, gone = (deadline - start.day).days, (latest.day - start.day).days
-        expected = Fraction(gone, span) if 0 < gone < span else Fraction(1 if gone >= span else 0)
-        ratio_linear = progress / expected if expected > 0 else None
+    progress, expected, ratio_linear = _progress(t, start, latest, deadline)
     slope = idx.slope(judged_base, first, upto_judged)
     pts = [pts_last] if pts_last else []  # the measures need only the latest point judged
-    m = _method_measures(t, method, start, latest, pts, progress, expected, ratio_linear, direction, slope)
-    buffer = _buffer_days(progress, start, latest, deadline) if progress is not None else None
+    m = _method_measures(
+        t,
+        method,
+        start,
+        latest=latest,
+        pts=pts,
+        progress=progress,
+        expected=expected,
+        ratio_linear=ratio_linear,
+        direction=direction,
+        slope=slope,
+    )
+    buffer = _buffer_days(progress, start, latest, deadline=deadline) if progress is not None else None
     common = dict(
         current=current.value if current else None,
         current_date=current.day if current else None,
@@ -314,11 +348,7 @@ def judge_trajectory(t: Target, as_of: date, days_left: int | None, method: str,
         progress=progress,
         expected=expected,
         observed_rate=float(slope) * YEAR if slope is not None else None,
-        expected_value=(
-            float(start.value) + float(expected) * (float(t.target) - float(start.value))
-            if expected is not None
-            else None
-        ),
+        expected_value=_expected_value(t, start, expected),
     )
     if reached and reached <= deadline:
         return Assessment(
@@ -340,7 +370,7 @@ def judge_trajectory(t: Target, as_of: date, days_left: int | None, method: str,
     bands = settings.bands[m.method]
     if as_of > deadline:
         closing = series[upto_judged - 1] if upto_judged > first else None
-        return _missed(t, as_of, m, reached, closing, buffer, bands, common)
+        return _missed(t, as_of, m, reached=reached, closing=closing, buffer=buffer, bands=bands, common=common)
     if m.ratio is None:
         return Assessment(
             "no-data",
@@ -350,7 +380,7 @@ def judge_trajectory(t: Target, as_of: date, days_left: int | None, method: str,
             note=m.note,
             **common,
         )
-    return _on_course(t, as_of, m, latest, buffer, bands, common)
+    return _on_course(t, as_of, m, latest=latest, buffer=buffer, bands=bands, common=common)
 
 
 def period_label(t: Target, day: date) -> str:

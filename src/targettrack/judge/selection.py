@@ -52,14 +52,14 @@ def judged(
     """`t`'s assessment if the filter keeps it, else None (judged only if the rest of the filter keeps it)."""
     if not flt.keeps_target(t):
         return None
-    a = assess(t, as_of, settings, method)
+    a = assess(t, as_of, settings, method=method)
     if flt.statuses and a.status not in flt.statuses:
         return None
     return a
 
 
 def select(
-    targets: list[Target], flt: Filter, as_of: date, settings: Settings | None = None, method: str | None = None
+    targets: list[Target], flt: Filter, as_of: date, *, settings: Settings | None = None, method: str | None = None
 ) -> list[Row]:
     """(target, assessment) for each target the filter keeps, in store order."""
     rows = []

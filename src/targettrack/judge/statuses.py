@@ -65,6 +65,7 @@ def _urgency(id_, deadline, status, progress, buffer):
     return (2, 0, deadline, id_)
 
 
+# Keys called alike, positionally, with a row's five fields.
 _SORT_KEYS = {
     "deadline": _by_deadline,
     "id": lambda id_, deadline, status, progress, buffer: id_,

@@ -143,7 +143,7 @@ def five_year_plan(n: int) -> tuple[int, int]:
 _CN_TENS = {"十": 10, "十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15, "十六": 16}
 
 
-def _relative(today: date, sign: int, n: int, unit: str) -> date:
+def _relative(today: date, sign: int, n: int, *, unit: str) -> date:
     from dateutil.relativedelta import relativedelta  # only relative dates pay for it
 
     delta = {
@@ -181,7 +181,7 @@ def parse_period(text: str, today: date | None = None) -> Period:
         sign = 1 if m.group(1) == "+" else -1
         base = need_today()
         try:
-            return day(_relative(base, sign, int(m.group(2)), m.group(3)))
+            return day(_relative(base, sign, int(m.group(2)), unit=m.group(3)))
         except (OverflowError, ValueError):
             raise InputError(_("{raw} is out of range").format(raw=repr(raw))) from None
 
@@ -213,7 +213,7 @@ def _parse_absolute(s: str, low: str) -> Period | None:
     if m := re.fullmatch(y + r"年(\d{1,2})月(\d{1,2})[日号]?", s):
         return day(date(int(m[1]), int(m[2]), int(m[3])))
     if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", s):
-        return day(_day_and_month(int(m[1]), int(m[2]), int(m[3]), s))
+        return day(_day_and_month(int(m[1]), int(m[2]), int(m[3]), text=s))
     if m := re.fullmatch(r"([a-z]{3,9})\.?[- ]?('?\d{2}|\d{4})", low):
         if m[1] in _MONTH_NAMES:
             return _month(_two_digit_year(m[2].lstrip("'")), _MONTH_NAMES[m[1]])
@@ -249,7 +249,7 @@ def _parse_absolute(s: str, low: str) -> Period | None:
     return None
 
 
-def _day_and_month(a: int, b: int, year: int, text: str) -> date:
+def _day_and_month(a: int, b: int, year: int, *, text: str) -> date:
     """6/30/2024 (month first, as US Excel writes it) or 30/6/2024 (day first):
     whichever reading is a date; when both are, the writer must say."""
     if a > 12 and b <= 12:

@@ -150,7 +150,7 @@ def observe(
             raise InputError(_("{id} is a milestone; give 'done' or 'undone', not a change").format(id=t.id), field=how)
         level = read_value(t, text)
     elif how == "yoy" and POINTS.search(normalize_text(text).strip()):
-        level = _after_points(t, text, when, levels or Levels(t))
+        level = _after_points(t, text, when, levels=levels or Levels(t))
     elif how == "yoy" and t.form in ("change", "growth"):
         # Kept as given and chained when judged (forms.py): a change target's
         # base may be an index, with no level to derive from.
@@ -179,7 +179,7 @@ def observe(
             )
         level = clean(previous + amount)
     elif how == "yoy":
-        level = _after_yoy(t, text, when, levels or Levels(t))
+        level = _after_yoy(t, text, when, levels=levels or Levels(t))
     else:
         raise ValueError(f"unknown way to read a value: {how!r}")  # a bug, not a user error
     return _checked(t, Observation(when, level, recorded_at, note, source, None, by), today)
@@ -205,7 +205,7 @@ def _yoy_percent(text: str) -> Decimal:
     return clean(q.number)
 
 
-def _after_yoy(t: Target, text: str, when: Period, levels: Levels) -> Decimal:
+def _after_yoy(t: Target, text: str, when: Period, *, levels: Levels) -> Decimal:
     q = Quantity(_yoy_percent(text), "%")
     try:
         before = year_before(when)
@@ -224,7 +224,7 @@ def _after_yoy(t: Target, text: str, when: Period, levels: Levels) -> Decimal:
         return clean(base * (100 + q.number) / 100)
 
 
-def _after_points(t: Target, text: str, when: Period, levels: Levels) -> Decimal:
+def _after_points(t: Target, text: str, when: Period, *, levels: Levels) -> Decimal:
     """A share's change on the year before in percentage points (比上年提高0.8个百分点, +0.8pp):
     the level is the share a year before plus the points."""
     if t.unit != "%":

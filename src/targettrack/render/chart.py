@@ -40,7 +40,7 @@ def _label(v: float, unit: str) -> str:
     return format_quantity(q, unit)
 
 
-def draw(c: ChartData, total_width: int, height: int = 10, color: bool = False) -> list[str]:
+def draw(c: ChartData, total_width: int, height: int = 10, *, color: bool = False) -> list[str]:
     (x0, x1), (y0, y1) = c.x_range, c.y_range
     ylabels = [_label(y1, c.unit), _label((y0 + y1) / 2, c.unit), _label(y0, c.unit)]
     margin = max(cells(s) for s in ylabels) + 1

@@ -73,7 +73,9 @@ SIZES = (("wide", 720, 250, 12), ("narrow", 360, 240, 13))
 
 def svg_chart(c: ChartData, label: str, unit: str) -> str:
     """The chart for both page widths (see SIZES)."""
-    return "".join(_svg(c, label, unit, cls, width, height, font) for cls, width, height, font in SIZES)
+    return "".join(
+        _svg(c, label, unit, cls=cls, width=width, height=height, font=font) for cls, width, height, font in SIZES
+    )
 
 
 class _Box(NamedTuple):
@@ -87,7 +89,7 @@ class _Box(NamedTuple):
     height: int
 
 
-def _svg(c: ChartData, label: str, unit: str, cls: str, width: int, height: int, font: int) -> str:
+def _svg(c: ChartData, label: str, unit: str, *, cls: str, width: int, height: int, font: int) -> str:
     """The terminal chart's content as SVG, with <title> for screen readers:
     round ticks (1, 2 or 5 times a power of ten) on the value axis, from zero
     for amounts unless zoomed (then drawn cut), labelled in the target's
@@ -119,13 +121,13 @@ def _svg(c: ChartData, label: str, unit: str, cls: str, width: int, height: int,
     if unit:
         parts.append(f'<text class="unit" x="{left}" y="{top - 8}" {text}>{e(unit)}</text>')
     box = _Box(left, right, top, bottom, width, height)
-    _axes(parts, c, box, ticks, y0, x, y, font, text)
-    _marks(parts, c, box, x, y)
+    _axes(parts, c, box, ticks=ticks, y0=y0, x=x, y=y, font=font, text=text)
+    _marks(parts, c, box, x=x, y=y)
     parts.append("</svg>")
     return "".join(parts)
 
 
-def _axes(parts: list[str], c: ChartData, box: "_Box", ticks, y0: float, x, y, font: int, text: str) -> None:
+def _axes(parts: list[str], c: ChartData, box: "_Box", *, ticks, y0: float, x, y, font: int, text: str) -> None:
     """The value axis's gridlines and labels (drawn cut where it does not start at zero), and the time axis's."""
     plot = box.width - box.left - box.right
     (x0, x1) = c.x_range
@@ -158,7 +160,7 @@ def _axes(parts: list[str], c: ChartData, box: "_Box", ticks, y0: float, x, y, f
         )
 
 
-def _marks(parts: list[str], c: ChartData, box: "_Box", x, y) -> None:
+def _marks(parts: list[str], c: ChartData, box: "_Box", *, x, y) -> None:
     """The target's level, the deadline, the as-of day, the straight line to the target, the projection, the values."""
     (x0, x1) = c.x_range
     if c.target is not None:

@@ -161,7 +161,7 @@ CHARTS = {
 }
 
 
-def nice_axis(lo: float, hi: float, most: int = 6, zoom: bool = False) -> tuple[float, float, list[float]]:
+def nice_axis(lo: float, hi: float, most: int = 6, *, zoom: bool = False) -> tuple[float, float, list[float]]:
     """An axis from `lo` to `hi` with round ticks: steps of 1, 2 or 5 times a
     power of ten, at most `most` ticks, bounds on a tick. An axis of values
     that are all positive starts at 0, as a reader of counts and amounts

@@ -281,8 +281,8 @@ def render_text(
     t: Target,
     a: Assessment,
     out,
-    steps: list[Assessment] | None = None,
     *,
+    steps: list[Assessment] | None = None,
     width: int = 80,
     color: bool = False,
     fit: bool = False,
@@ -344,7 +344,7 @@ def render_text(
             out.write("    " + line + "\n")
 
 
-def render_json(t: Target, a: Assessment, out, steps: list[Assessment] | None = None) -> None:
+def render_json(t: Target, a: Assessment, out, *, steps: list[Assessment] | None = None) -> None:
     obj = record(t, a)
     obj["reason"] = a.reason
     obj["observations"] = observation_records(t)

@@ -39,7 +39,7 @@ def write_table(
     for n, (r, size) in enumerate(zip(rows, sizes)):
         cells = [c + " " * (w - s) for c, w, s in zip(r, widths, size)]
         if styles:
-            cells = [_styled(shown, r[i], i, n, styles) for i, shown in enumerate(cells)]
+            cells = [_styled(shown, r[i], i, row=n, styles=styles) for i, shown in enumerate(cells)]
         last = _wrap(r[-1], room) if room and width(r[-1]) > room else [r[-1]]
         write(indent + "  ".join(cells) + "  " + last[0] + "\n")
         for more in last[1:]:
@@ -52,7 +52,7 @@ def _wrap(text: str, room: int) -> list[str]:
     return wrap(text, room)
 
 
-def _styled(shown: str, cell: str, column: int, row: int, styles) -> str:
+def _styled(shown: str, cell: str, column: int, *, row: int, styles) -> str:
     if not styles or not row or column not in styles:  # never the header
         return shown
     from .table import paint
@@ -65,7 +65,7 @@ def _stacked(rows, out, indent: str, total: int, styles) -> None:
     long = {i for i in range(len(header)) if max(width(r[i]) for r in body) > LONG or i == len(header) - 1}
     deeper = indent + "    "
     for n, r in enumerate(body, 1):
-        short = [_styled(r[i], r[i], i, n, styles) for i in range(len(header)) if i not in long]
+        short = [_styled(r[i], r[i], i, row=n, styles=styles) for i in range(len(header)) if i not in long]
         plain = [r[i] for i in range(len(header)) if i not in long]
         line, used = indent, width(indent)
         for shown, text in zip(short, plain):

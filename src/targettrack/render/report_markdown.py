@@ -16,7 +16,7 @@ def md(text) -> str:
     return _SPECIAL.sub(r"\\\1", " ".join(safe(str(text)).split()))
 
 
-def _table(out, title: str, header: tuple[str, ...], rows: list[tuple]) -> None:
+def _table(out, title: str, header: tuple[str, ...], *, rows: list[tuple]) -> None:
     out.write(f"\n## {title} ({len(rows)})\n\n")
     if not rows:
         out.write("None.\n")
@@ -43,13 +43,13 @@ def render(report, out, *, store: str | None, generated_at: str, git: dict | Non
         out,
         "Needs attention",
         ("Target", "Status", "Projected", "Where it stands"),
-        [(f"{f.id}: {f.title}", labelled(f.status, f.binding), f.projected, f.how_far) for f in report.attention],
+        rows=[(f"{f.id}: {f.title}", labelled(f.status, f.binding), f.projected, f.how_far) for f in report.attention],
     )
     _table(
         out,
         f"Deadlines within {report.within_days} days",
         ("Target", "Deadline", "Days left", "Status"),
-        [(f"{f.id}: {f.title}", f.deadline, f.days_left, labelled(f.status, f.binding)) for f in report.upcoming],
+        rows=[(f"{f.id}: {f.title}", f.deadline, f.days_left, labelled(f.status, f.binding)) for f in report.upcoming],
     )
     if report.changes or report.new_observations:  # targets, judged in full (light to import without: report_text)
         from .cells import title_of
@@ -58,7 +58,7 @@ def render(report, out, *, store: str | None, generated_at: str, git: dict | Non
         out,
         f"Status changes since {report.since}",
         ("Target", "From", "To", "Because"),
-        [
+        rows=[
             (f"{c.target.id}: {title_of(c.target)}", c.before.status, c.after.status, because(c) or "-")
             for c in report.changes
         ],
@@ -67,7 +67,7 @@ def render(report, out, *, store: str | None, generated_at: str, git: dict | Non
         out,
         f"New values since {report.since}",
         ("Target", "Date", "Value", "By", "Note"),
-        [
+        rows=[
             (t.id, o.date.label, observation_value(t, o), o.recorded_by or "", o.note or "")
             for t, o in report.new_observations
         ],
@@ -76,5 +76,5 @@ def render(report, out, *, store: str | None, generated_at: str, git: dict | Non
         out,
         f"Achieved since {report.since}",
         ("Target", "On"),
-        [(f"{f.id}: {f.title}", f.achieved_date.isoformat()) for f in report.achieved],
+        rows=[(f"{f.id}: {f.title}", f.achieved_date.isoformat()) for f in report.achieved],
     )

@@ -11,7 +11,7 @@ from .plain import write_table
 # changed draws only facts; what draws targets is imported where one is drawn.
 
 
-def _section(out, title: str, rows: list[tuple[str, ...]], total: int | None = None, color: bool = False) -> None:
+def _section(out, title: str, rows: list[tuple[str, ...]], *, total: int | None = None, color: bool = False) -> None:
     if color:
         from .table import paint
 
@@ -50,7 +50,7 @@ def render(
     """`report`: a summary.Report. `total`: the terminal's width, to wrap long cells in (None off a terminal)."""
 
     def section(title, rows):
-        _section(out, title, rows, total, color)
+        _section(out, title, rows, total=total, color=color)
 
     summary = listing(f"{_(s)} {n}" for s, n in report.summary.items()) or _("none")
     as_of, since = prose_date(report.as_of), prose_date(report.since)

@@ -35,7 +35,7 @@ class Change(NamedTuple):
 as_recorded = recorded_by  # `t` as the store held it at the end of a day: without the values recorded later
 
 
-def known_before(as_of: date, since: date, today: date, known: date | None) -> date | None:
+def known_before(as_of: date, since: date, today: date, *, known: date | None) -> date | None:
     """What the report's earlier judgement (as of `since`) knows: the values
     recorded by `since` where the report is of the present (a statistic
     entered this week is this week's news) or as known at a day (the report
@@ -55,6 +55,7 @@ def judged_then(
     t: Target,
     now: Assessment,
     since: date,
+    *,
     settings: Settings | None = None,
     method: str | None = None,
     known: date | None = None,
@@ -68,7 +69,7 @@ def judged_then(
     if before is t and since <= now.as_of:
         if not any(since < d <= now.as_of for d in change_days(t, settings or DEFAULT_SETTINGS)):
             return now
-    return assess(before, since, settings, method)
+    return assess(before, since, settings, method=method)
 
 
 def build(
@@ -102,7 +103,7 @@ def build(
     no words of where a target stands)."""
     describe = describe or plain_facts
     rows, changes, new_obs, achieved, attention, upcoming = [], [], [], [], [], []
-    then_known = known_before(as_of, since, today or as_of, known)
+    then_known = known_before(as_of, since, today or as_of, known=known)
     recorded = None
     horizon = shift(as_of, within_days)
     for t in targets:
@@ -117,7 +118,7 @@ def build(
             continue
         # What the store said on `since`: judged as of that day with the
         # values recorded by then. A 2025 value entered this week is this week's news.
-        before = judged_then(t, a, since, settings, method, then_known)
+        before = judged_then(t, a, since, settings=settings, method=method, known=then_known)
         entered = [o for o in sorted(t.observations, key=lambda o: o.date.last) if _new(o, since, as_of)]
         changed = before.status != a.status
         # without its values; how often they come, which a record says, is pinned first
@@ -132,7 +133,7 @@ def build(
         shown = []  # the sections it is in
         if needs_attention(a.status, a.stale, t.deadline is not None and as_of > t.deadline.last):
             shown.append(attention)
-        if t.deadline and coming_up(a.status, t.deadline.last, as_of, horizon):
+        if t.deadline and coming_up(a.status, t.deadline.last, as_of, horizon=horizon):
             shown.append(upcoming)
         if newly_achieved(a.status, before.status):
             shown.append(achieved)

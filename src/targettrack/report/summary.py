@@ -41,7 +41,7 @@ def needs_attention(status: str, stale: bool, past_deadline: bool = False) -> bo
     return status in ATTENTION or stale or (status == "no-data" and past_deadline)
 
 
-def coming_up(status: str, deadline_last: date, as_of: date, horizon: date) -> bool:
+def coming_up(status: str, deadline_last: date, as_of: date, *, horizon: date) -> bool:
     """A deadline between the report date and the horizon, not yet settled either way."""
     return as_of <= deadline_last <= horizon and status not in ("achieved", "missed")
 

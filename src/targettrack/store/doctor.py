@@ -106,14 +106,14 @@ def diagnose(path: Path) -> list[Finding]:
     found += _git_findings(path, raw, git)
     problems = load_problems(path, raw)
     found += problems
-    found += _usable_findings(path, raw, problems, restore_hint)
+    found += _usable_findings(path, raw, problems, restore_hint=restore_hint)
     found += _lock_findings(path)
     found += _journal_findings(path)
     found += _aside_findings(path)
     return found
 
 
-def _usable_findings(path: Path, raw: bytes, problems: list[Finding], restore_hint: str) -> list[Finding]:
+def _usable_findings(path: Path, raw: bytes, problems: list[Finding], *, restore_hint: str) -> list[Finding]:
     """Whether the store can be used: half-merged, damaged (and how to restore), or loads with its schema."""
     found: list[Finding] = []
     if has_conflict_markers(raw):

@@ -276,7 +276,7 @@ def size(data: bytes | Pieces) -> int:
 
 
 def splice(
-    raw: bytes, meta: bytes, changes: dict[str, bytes | None], spans: dict[str, tuple[int, int]] | None = None
+    raw: bytes, meta: bytes, changes: dict[str, bytes | None], *, spans: dict[str, tuple[int, int]] | None = None
 ) -> tuple[Pieces, "Delta"] | None:
     """The bytes (in Pieces) and change record of `raw` with this meta line and these
     document lines (None: removed), as join() and diff() would make them, or

@@ -156,7 +156,7 @@ def _fields(b: dict, o: dict, t: dict, where: str, conflicts: list) -> dict:
     return out
 
 
-def _observations(b: list, o: list, t: list, tid: str, notes: list, conflicts: list | None = None) -> list:
+def _observations(b: list, o: list, t: list, *, tid: str, notes: list, conflicts: list | None = None) -> list:
     bk, ok, tk = [_key(x) for x in b], {_key(x) for x in o}, {_key(x) for x in t}
     kept = [x for x, k in zip(b, bk) if k in ok and k in tk]
     base = set(bk)
@@ -192,7 +192,7 @@ def _observations(b: list, o: list, t: list, tid: str, notes: list, conflicts: l
     return kept + added
 
 
-def _one_unit(b: dict | None, o: dict, t: dict, tid: str, conflicts: list[Conflict]):
+def _one_unit(b: dict | None, o: dict, t: dict, *, tid: str, conflicts: list[Conflict]):
     """The three sides with their values in the unit the merge keeps: the one a
     side moved to (ours where both moved, with a conflict); theirs None where
     that cannot be done (the conflict is said)."""
@@ -254,7 +254,7 @@ def _target(
         return o if t is None else t
     if b is not None and (o == b or t == b):
         return t if o == b else o  # changed on one side only: that side, whole
-    b, o, t = _one_unit(b, o, t, tid, conflicts)
+    b, o, t = _one_unit(b, o, t, tid=tid, conflicts=conflicts)
     if t is None:
         return o  # the units do not convert: ours, whole, and the conflict says why
     if b is None and o.get("created_at") != t.get("created_at"):
@@ -271,7 +271,12 @@ def _target(
     )
     values: list[Conflict] = []
     obs = _observations(
-        (b or {}).get("observations", []), o.get("observations", []), t.get("observations", []), tid, notes, values
+        (b or {}).get("observations", []),
+        o.get("observations", []),
+        t.get("observations", []),
+        tid=tid,
+        notes=notes,
+        conflicts=values,
     )
     if obs:
         fields["observations"] = obs

@@ -264,7 +264,7 @@ class Store(StoreReading):
         if step is None:
             raise InputError(_("nothing to undo: {path} has no earlier version").format(path=self.path))
         newest, previous = step
-        content = backups.before(self.path, newest, previous, raw if self._file.state == "ours" else None)
+        content = backups.before(self.path, newest, previous, raw=raw if self._file.state == "ours" else None)
         if content is None:
             raise StoreError(
                 _("{file}: cannot read the version to go back to; nothing was undone").format(

@@ -74,7 +74,9 @@ def settle(store, conflict: dict, side: str, *, value: str | None, by: str | Non
         return _("{id}: kept with its changes").format(id=cid)
     t = store.resolve(cid)
     if field.startswith("value "):
-        return _value_settled(store, t, field[6:], conflict, side, value, by, now, today)
+        return _value_settled(
+            store, t, field[6:], conflict=conflict, side=side, value=value, by=by, now=now, today=today
+        )
     if side == "ours":
         return _("{id}: {field} stays {value}").format(
             id=cid, field=field, value=json.dumps(conflict.get("ours"), ensure_ascii=False)
@@ -104,7 +106,7 @@ def settle(store, conflict: dict, side: str, *, value: str | None, by: str | Non
 
 
 def _value_settled(
-    store, t: Target, period: str, conflict: dict, side: str, value: str | None, by: str | None, now: str, today
+    store, t: Target, period: str, *, conflict: dict, side: str, value: str | None, by: str | None, now: str, today
 ) -> str:
     """Two values for one period: the chosen one recorded again, now, so that it counts and the history says who chose."""
     chosen = conflict.get("ours") if side == "ours" else conflict.get("theirs") if side == "theirs" else None

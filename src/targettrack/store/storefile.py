@@ -361,7 +361,10 @@ class StoreFile:
         if full is None and self._lines is None and self.trusted:  # a few lines: spliced in, nothing cut
             raw = self.read()
             spliced = layout.splice(
-                raw, meta_line, {doc_id: _encoded(doc_id, doc) for doc_id, doc in changes.items()}, self.spans_in(raw)
+                raw,
+                meta_line,
+                {doc_id: _encoded(doc_id, doc) for doc_id, doc in changes.items()},
+                spans=self.spans_in(raw),
             )
         if full is not None:
             encoded = dumps(upgrade(full)).encode("utf-8")

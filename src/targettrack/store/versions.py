@@ -312,7 +312,7 @@ def read_journal_quietly(store: Path) -> list[Entry]:
         return []
 
 
-def before(store: Path, newest: Entry, previous: Entry, raw: bytes | None) -> bytes | None:
+def before(store: Path, newest: Entry, previous: Entry, *, raw: bytes | None) -> bytes | None:
     """The bytes of `previous`, for undo. When the store holds `newest` as
     targettrack wrote it (`raw`) and `newest` is a change record over
     `previous`, that record is applied backwards: no copy is read."""

@@ -45,7 +45,7 @@ def _quoted(text: str) -> str:
     return text
 
 
-def write_rows(header, dict_rows, out, header_line: bool = True) -> None:
+def write_rows(header, dict_rows, out, *, header_line: bool = True) -> None:
     if header_line:
         out.write(",".join(_quoted(h) for h in header) + "\n")
     for r in dict_rows:

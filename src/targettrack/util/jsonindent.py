@@ -22,11 +22,11 @@ def dumps(value, level: int = 0, indent: int = 1) -> str:
     """`value` as json.dumps(..., indent=indent) writes it, as an element
     nested `level` spaces deep (every line after the first moves right)."""
     out: list[str] = []
-    _encode(value, " " * level, out, " " * indent)
+    _encode(value, " " * level, out, step=" " * indent)
     return "".join(out)
 
 
-def _encode(v, pad: str, out: list, step: str = " ") -> None:
+def _encode(v, pad: str, out: list, *, step: str = " ") -> None:
     t = type(v)
     if t is str:
         out.append(_text(v))
@@ -41,7 +41,7 @@ def _encode(v, pad: str, out: list, step: str = " ") -> None:
                 raise TypeError(f"keys must be text, not {type(k).__name__}")
             out.append(sep + _text(k) + ": ")
             sep = ",\n" + inner
-            _encode(x, inner, out, step)
+            _encode(x, inner, out, step=step)
         out.append("\n" + pad + "}")
     elif t is list or t is tuple:
         if not v:
@@ -52,7 +52,7 @@ def _encode(v, pad: str, out: list, step: str = " ") -> None:
         for x in v:
             out.append(sep)
             sep = ",\n" + inner
-            _encode(x, inner, out, step)
+            _encode(x, inner, out, step=step)
         out.append("\n" + pad + "]")
     elif v is None:
         out.append("null")
