@@ -54,7 +54,7 @@ def _located(where: str, e: InputError) -> InputError:
     return at(_("{where}, column {column}").format(where=where, column=e.field) if e.field else where, e)
 
 
-def _period(row, column, where, today) -> Period | None:
+def _period(row, column, where, *, today) -> Period | None:
     v = _cell(row, column, where)
     if v is None:
         return None
@@ -119,7 +119,7 @@ def target_fields(row: dict, where: str, today, *, existing: Target | None) -> d
     except InputError as e:
         raise _located(where, e) from None
     for column in ("deadline", "start", "baseline_date"):
-        p = _period(row, column, where, today)
+        p = _period(row, column, where, today=today)
         if p is not None:
             f[column] = p
     tags = _tags(row, where)
@@ -222,7 +222,7 @@ def observation_from(
     row: dict, where: str, target: Target, *, today, now: str, levels: Levels | None = None, by: str | None = None
 ) -> tuple[Observation, str | None]:
     """The observation a row records, and the text of its value (for warnings)."""
-    date = _period(row, "date", where, today)
+    date = _period(row, "date", where, today=today)
     if date is None:
         raise _fail(where, "date", _("missing"))
     given = [(c, _cell(row, c, where)) for c in VALUE_COLUMNS]

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from functools import lru_cache
 from typing import NamedTuple
 
 from ..model.dates import Period, parse_period
 from ..model.kinds import KIND
 from ..model.qualifiers import AT_MOST, KINDS_OF
 from ..model.qualifiers import around as qualifier_around
-from ..util.errors import InputError
 from .candidate import Candidate, Segment
 from .clause import CONTEXT, WEAK_PAST, clauses, cue_in, kind_of, past_cue, relative_cn
 from .deadline import deadline_near, deadlines, find_deadline
@@ -30,6 +28,7 @@ from .forms import (
 )
 from .labels import is_label
 from .milestones import milestones
+from .observed import observation
 from .quantities import Quantity, quantities
 from .titles import english_title, title_after, title_before
 from .vocabulary import FUTURE_CN, FUTURE_EN, INCREASE_CUES, RATE_CUES
@@ -267,7 +266,7 @@ def _from_number(sent: _Sentence, c: _Clause, q: Quantity, *, out: list[Candidat
     if not is_target:
         if not past_deadline and (c.past or sent.past):
             cue = c.past or sent.past
-            return _observation(
+            return observation(
                 clause,
                 before,
                 after,
@@ -280,7 +279,19 @@ def _from_number(sent: _Sentence, c: _Clause, q: Quantity, *, out: list[Candidat
                 quote=sent.quote,
             )
         return None
-    return _target(sent, c, q, before, after, near, deadline, why_deadline, kind, why_kind, out)
+    return _target(
+        sent,
+        c,
+        q,
+        before=before,
+        after=after,
+        near=near,
+        deadline=deadline,
+        why_deadline=why_deadline,
+        kind=kind,
+        why_kind=why_kind,
+        out=out,
+    )
 
 
 def _kind(sent: _Sentence, c: _Clause, q: Quantity, *, before, after, deadline, why_deadline, last_bound):
@@ -332,10 +343,10 @@ def _kind(sent: _Sentence, c: _Clause, q: Quantity, *, before, after, deadline, 
     return kind, why_kind
 
 
-def _target(sent, c, q, before, after, near, deadline, why_deadline, kind, why_kind, out) -> Candidate:
+def _target(sent, c, q, *, before, after, near, deadline, why_deadline, kind, why_kind, out) -> Candidate:
     """A number found to be a target: its form, title, period, qualifier and what to review."""
     q, form, change, base, kind, why_kind, review, word_change = _form(
-        sent, c, q, before, deadline, why_deadline, kind, why_kind
+        sent, c, q, before=before, deadline=deadline, why_deadline=why_deadline, kind=kind, why_kind=why_kind
     )
     text, cstart, english = sent.text, c.start, c.english
     if english:
@@ -369,7 +380,7 @@ def _target(sent, c, q, before, after, near, deadline, why_deadline, kind, why_k
             or (q.unit.endswith("百分点") and re.search(r"(提高|下降|降低|增加)", before[-8:]))
         ):
             review.append("a rate or a change, not a level: check before tracking it as one")
-    review += _review(sent, kind, near, deadline, why_deadline, q)
+    review += _review(sent, kind, near, deadline=deadline, why_deadline=why_deadline, q=q)
     # A cap or floor keeps a deadline its sentence states; a rate to keep down keeps the one
     # its paragraph opens with (今年发展主要预期目标是：…失业率5.5%左右). A standing limit
     # (最高1亿元) has none: the deadline of the words around it is not its own.
@@ -425,7 +436,7 @@ def _qualifier(before: str, after: str, form: str | None, *, kind: str):
     return qualified
 
 
-def _form(sent, c, q, before, deadline, why_deadline, kind, why_kind):
+def _form(sent, c, q, *, before, deadline, why_deadline, kind, why_kind):
     """A target's form (a change from a base year, a growth rate) where its words give one; the number as
     that form reads it; notes to review."""
     text, cstart, english, chinese, year = sent.text, c.start, c.english, sent.chinese, sent.year
@@ -511,7 +522,7 @@ def _chinese_title(sent, c, q, *, before, after, form, change) -> str:
     return title
 
 
-def _review(sent, kind, near, deadline, why_deadline, q) -> list[str]:
+def _review(sent, kind, near, *, deadline, why_deadline, q) -> list[str]:
     """What a reader should check before tracking a target."""
     review = []
     if sent.years_from_unstated:
@@ -549,42 +560,3 @@ def _reported_early(sent: _Sentence, out: list[Candidate]) -> list[Candidate]:
         for c in out
         if not c.observation and c.value is not None
     ]
-
-
-@lru_cache(maxsize=16)  # once per sentence, however many facts it states
-def _observed_when(text: str, year: int | None) -> Period | None:
-    """The date a fact about the past refers to: 2023年, 2023年6月, 今年1—9月, 去年."""
-    m = re.search(r"(\d{4})年(\d{1,2}月)?(底|末)?", text)
-    try:
-        if m:
-            return parse_period(m.group(0))
-        if year:
-            m = re.search(r"今年(?:(\d{1,2})[—–-])?(\d{1,2})月", text)
-            if m:
-                return parse_period(f"{year}-{int(m[2]):02d}")
-            if "去年" in text or "last year" in text.lower():
-                return parse_period(str(year - 1))
-            if "今年" in text or "this year" in text.lower():
-                return parse_period(str(year))
-    except InputError:
-        return None
-    return None
-
-
-def _observation(clause, before, after, *, q, text, seg, file, cue, year, quote) -> Candidate:
-    obs_date = _observed_when(text, year)
-    title = title_before(before) or title_after(after)
-    return Candidate(
-        title,
-        "increase",
-        q.value,
-        q.unit,
-        None,
-        quote,
-        seg.line,
-        file,
-        observation=True,
-        observed=obs_date,
-        why_kind=f"a fact about the past: '{cue}'",
-        number=q.words,
-    )

@@ -282,7 +282,7 @@ def _on_course(t: Target, as_of: date, m, *, latest, buffer, bands, common: dict
     )
 
 
-def _progress(t: Target, start, latest, deadline: date) -> tuple[Fraction | None, Fraction | None, Fraction | None]:
+def _progress(t: Target, start, latest, *, deadline: date) -> tuple[Fraction | None, Fraction | None, Fraction | None]:
     """The share of the way gone at the latest value, the share of the time
     gone then, and their ratio (None where there is nothing to compare)."""
     if latest is None or t.target == start.value:
@@ -324,7 +324,7 @@ def judge_trajectory(t: Target, as_of: date, days_left: int | None, method: str,
     pts_last = series[upto_judged - 1] if upto_judged > first else judged_base
     start = base or (series[first] if seen > first else None)
     latest = pts_last if pts_last and start and pts_last.day > start.day else None
-    progress, expected, ratio_linear = _progress(t, start, latest, deadline)
+    progress, expected, ratio_linear = _progress(t, start, latest, deadline=deadline)
     slope = idx.slope(judged_base, first, upto_judged)
     pts = [pts_last] if pts_last else []  # the measures need only the latest point judged
     m = _method_measures(

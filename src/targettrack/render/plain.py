@@ -32,7 +32,7 @@ def write_table(
     widths = [max(column) for column in zip(*sizes)][: len(rows[0]) - 1]
     start = width(indent) + sum(w + 2 for w in widths)
     if total and start + 20 > total:
-        _stacked(rows, out, indent, total, styles)
+        _stacked(rows, out, indent, total=total, styles=styles)
         return
     room = total - start if total else None
     write = out.write
@@ -60,7 +60,7 @@ def _styled(shown: str, cell: str, column: int, *, row: int, styles) -> str:
     return paint(shown, styles[column](cell), True)
 
 
-def _stacked(rows, out, indent: str, total: int, styles) -> None:
+def _stacked(rows, out, indent: str, *, total: int, styles) -> None:
     header, body = rows[0], rows[1:]
     long = {i for i in range(len(header)) if max(width(r[i]) for r in body) > LONG or i == len(header) - 1}
     deeper = indent + "    "

@@ -124,7 +124,7 @@ def render_lines(lines: list[Line], out, *, color: bool = True, total: int | Non
     # first screen showed no target, current value or deadline): stack each target instead, every number on
     # its first line and its title under it.
     if layout.stacked or set(layout.dropped) & {"CURRENT", "TARGET", "DEADLINE", "PROGRESS"}:
-        _stacked(names, lines, cells, out, total, color)
+        _stacked(names, lines, cells, out=out, total=total, color=color)
         return
     title = layout.shown.index(names.index("TITLE"))
     widths = layout.widths
@@ -161,7 +161,7 @@ def render_lines(lines: list[Line], out, *, color: bool = True, total: int | Non
     out.write(rule("bottom") + "\n")
 
 
-def _stacked(names, lines, cells, out, total: int, color: bool) -> None:
+def _stacked(names, lines, cells, *, out, total: int, color: bool) -> None:
     """Too narrow for a title beside the other columns: each target's values
     on a line (aligned under a header where they fit, else flowing onto more
     lines), its title wrapped below it."""

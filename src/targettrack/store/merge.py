@@ -133,7 +133,7 @@ def _by_id(data: dict | None) -> dict[str, tuple[int, dict]]:
     return {doc["id"]: (i, doc) for i, (_, doc) in enumerate(docs)}
 
 
-def _fields(b: dict, o: dict, t: dict, where: str, conflicts: list) -> dict:
+def _fields(b: dict, o: dict, t: dict, *, where: str, conflicts: list) -> dict:
     """Three-way merge of two dicts, key by key (a nested dict, such as the source, key by key too)."""
     out = {}
     for k in sorted(set(b) | set(o) | set(t)):
@@ -145,7 +145,7 @@ def _fields(b: dict, o: dict, t: dict, where: str, conflicts: list) -> dict:
         elif tv == bv:
             v = ov
         elif all(isinstance(x, dict) or x is None for x in (bv, ov, tv)):
-            v = _fields(bv or {}, ov or {}, tv or {}, f"{where}{k}.", conflicts) or None
+            v = _fields(bv or {}, ov or {}, tv or {}, where=f"{where}{k}.", conflicts=conflicts) or None
         elif not where and k in BOOKKEEPING:
             v = ov  # who last edited, when it was added: both sides' edits are merged, which is no conflict
         else:
@@ -231,7 +231,7 @@ def _by(o: dict) -> str:
 
 
 def _target(
-    b: dict | None, o: dict | None, t: dict | None, tid: str, conflicts: list[Conflict], notes: list
+    b: dict | None, o: dict | None, t: dict | None, *, tid: str, conflicts: list[Conflict], notes: list
 ) -> dict | None:
     if o is None and t is None:
         return None
@@ -266,8 +266,8 @@ def _target(
         {k: v for k, v in (b or {}).items() if k != "observations"},
         {k: v for k, v in o.items() if k != "observations"},
         {k: v for k, v in t.items() if k != "observations"},
-        "",
-        found,
+        where="",
+        conflicts=found,
     )
     values: list[Conflict] = []
     obs = _observations(
@@ -333,7 +333,12 @@ def merge(base: dict | None, ours: dict, theirs: dict) -> Merged:
             )
             continue
         doc = _target(
-            b.get(tid, (0, None))[1], o.get(tid, (0, None))[1], t.get(tid, (0, None))[1], tid, conflicts, notes
+            b.get(tid, (0, None))[1],
+            o.get(tid, (0, None))[1],
+            t.get(tid, (0, None))[1],
+            tid=tid,
+            conflicts=conflicts,
+            notes=notes,
         )
         if doc is not None:
             merged.append(doc)
@@ -343,8 +348,8 @@ def merge(base: dict | None, ours: dict, theirs: dict) -> Merged:
         {k: v for k, v in bm.items() if k != "schema"},
         {k: v for k, v in om.items() if k != "schema"},
         {k: v for k, v in tm.items() if k != "schema"},
-        "",
-        meta_conflicts,
+        where="",
+        conflicts=meta_conflicts,
     )
     meta["schema"] = max(om.get("schema", 0), tm.get("schema", 0))
     conflicts.extend(Conflict("(settings)", f, ov, tv) for f, ov, tv in meta_conflicts)
