@@ -282,7 +282,7 @@ def reported(t, a) -> tuple:
     return latest, achieved, marshal.dumps((projected(t, a),) + how_far_parts(t, a)), recorded
 
 
-def judged(doc_key: int, t, on: date, settings, method: str | None, line_key: int | None = None) -> tuple:
+def judged(doc_key: int, t, on: date, *, settings, method: str | None, line_key: int | None = None) -> tuple:
     from ..judge.assess import assess
 
     return entry(doc_key, t, assess(t, on, settings, method=method), settings=settings, line_key=line_key)
@@ -366,7 +366,9 @@ def kept_lines(store, on: date, method: str | None, *, keep, sort: str, lang_giv
         return lines_shown(kept.entries, on, keep, sort=sort)
 
 
-def lines(store, on: date, today: date, method: str | None, flt, sort: str, lang_given: bool, open_store) -> list[Line]:
+def lines(
+    store, on: date, today: date, *, method: str | None, flt, sort: str, lang_given: bool, open_store
+) -> list[Line]:
     """The list's lines: kept rows that hold on `on`, targets judged again
     where they do not, everything judged on a miss (and kept, when `on` is
     today). `open_store()` opens the store for reading, choosing its
@@ -422,7 +424,10 @@ def rows_as_of(store, on: date, today: date, *, method: str | None, lang_given: 
                 keys = {int(n): cachefiles.content_key(line) for n, line in cut.docs.items()} if cut else {}
                 del cut
                 # each target judged as it is read, and let go
-                entries = [judged(k, t, on, settings, method, keys.get(k)) for k, t in s.each_numbered()]
+                entries = [
+                    judged(k, t, on, settings=settings, method=method, line_key=keys.get(k))
+                    for k, t in s.each_numbered()
+                ]
             if on == today:
                 save(
                     store,
@@ -480,7 +485,7 @@ def _rekeyed(store, raw: bytes, key: tuple, *, on: date, today: date, method, la
             t = from_dict(json.loads(line[line.index(b": ") + 2 :]))
         except (ValueError, TypeError, ArithmeticError, UnicodeDecodeError, RecursionError):
             return None  # the full path says the store is corrupt, and where
-        found[i] = judged(number, t, on, settings, method, k)
+        found[i] = judged(number, t, on, settings=settings, method=method, line_key=k)
     ids = [e[ID] for e in found]
     if len(set(ids)) != len(ids):
         return None  # an id twice: the full path says so
@@ -527,7 +532,10 @@ def _rejudged(
             settings = s.settings()
             number = {e[ID]: e[KEY] for e in kept.entries}
             line_key = {e[ID]: e[LINE_KEY] for e in kept.entries}
-            fresh = {t.id: judged(number[t.id], t, on, settings, method, line_key[t.id]) for t in s.exact(stale)}
+            fresh = {
+                t.id: judged(number[t.id], t, on, settings=settings, method=method, line_key=line_key[t.id])
+                for t in s.exact(stale)
+            }
     entries = [fresh.get(e[ID], e) for e in kept.entries]
     if on == today:
         save(
@@ -567,5 +575,5 @@ def _rejudged_by_number(raw: bytes, kept: Kept, stale: list[str], *, on: date, m
             return None  # not as the rows were kept: the store's own reading says what is wrong
         if t.id != e[ID]:
             return None
-        fresh[t.id] = judged(e[KEY], t, on, settings, method, e[LINE_KEY])
+        fresh[t.id] = judged(e[KEY], t, on, settings=settings, method=method, line_key=e[LINE_KEY])
     return fresh

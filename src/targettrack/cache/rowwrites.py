@@ -102,8 +102,15 @@ def _judged_changes(changed: dict, today: date, settings, *, method) -> dict:
             rows[number] = None
         elif isinstance(t, bytes):  # its line, as a Batch encoded it
             rows[number] = kept_rows.judged(
-                number, from_dict(json.loads(line_body(t))), today, settings, method, cachefiles.content_key(t)
+                number,
+                from_dict(json.loads(line_body(t))),
+                today,
+                settings=settings,
+                method=method,
+                line_key=cachefiles.content_key(t),
             )
         else:
-            rows[number] = kept_rows.judged(number, t, today, settings, method, written_line_key(number, t))
+            rows[number] = kept_rows.judged(
+                number, t, today, settings=settings, method=method, line_key=written_line_key(number, t)
+            )
     return rows

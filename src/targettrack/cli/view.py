@@ -149,7 +149,14 @@ def list_(
         from ..cache import rows as rowcache
 
         lines = rowcache.lines(
-            locate(opts.db).path, when, today(), method, flt, sort, opts.lang_given, lambda: open_store(ctx)
+            locate(opts.db).path,
+            when,
+            today(),
+            method=method,
+            flt=flt,
+            sort=sort,
+            lang_given=opts.lang_given,
+            open_store=lambda: open_store(ctx),
         )
         if lines or fmt != "table":  # an empty box is no answer on a terminal
             lines_renderer(fmt)(lines[:most], out, color=color)  # [:None]: all of them

@@ -42,7 +42,9 @@ def _plan_name(seg: Segment, n_targets: int, file: str) -> str | None:
     return None
 
 
-def extract(text: str, file: str = "-", year: int | None = None, known_ids: set[str] | None = None) -> list[Candidate]:
+def extract(
+    text: str, file: str = "-", year: int | None = None, *, known_ids: set[str] | None = None
+) -> list[Candidate]:
     found: list[Candidate] = []
     for seg in segments(text, year):
         cands = analyse(seg, year, file)

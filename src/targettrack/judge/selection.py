@@ -47,7 +47,7 @@ class Filter(NamedTuple):
 
 
 def judged(
-    t: Target, flt: Filter, as_of: date, settings: Settings | None = None, method: str | None = None
+    t: Target, flt: Filter, as_of: date, *, settings: Settings | None = None, method: str | None = None
 ) -> Assessment | None:
     """`t`'s assessment if the filter keeps it, else None (judged only if the rest of the filter keeps it)."""
     if not flt.keeps_target(t):
@@ -64,7 +64,7 @@ def select(
     """(target, assessment) for each target the filter keeps, in store order."""
     rows = []
     for t in targets:
-        a = judged(t, flt, as_of, settings, method)
+        a = judged(t, flt, as_of, settings=settings, method=method)
         if a is not None:
             rows.append((t, a))
     return rows
@@ -96,7 +96,7 @@ def select_each(
     key = order(by)
     kept = []
     for t in targets:
-        a = judged(t, flt, as_of, settings, method)
+        a = judged(t, flt, as_of, settings=settings, method=method)
         if a is not None:
             kept.append((_sort_key(key, t, a), piece(t, a)))
     kept.sort(key=lambda kp: kp[0])  # stable: equal keys stay in store order, as sorted() keeps them

@@ -113,7 +113,7 @@ def build(
             t = known_at(t, known)
             if t is None:
                 continue
-        a = judged(t, flt, as_of, settings, method)
+        a = judged(t, flt, as_of, settings=settings, method=method)
         if a is None:
             continue
         # What the store said on `since`: judged as of that day with the

@@ -48,6 +48,7 @@ def keep(
     store: Path,
     data: bytes | layout.Pieces,
     command: str,
+    *,
     kind: str = "change",
     delta: layout.Delta | None = None,
     sha256: str | None = None,

@@ -247,7 +247,7 @@ class Store(StoreReading):
         try:
             backups.read_journal(self.path)  # a damaged log: refuse before keeping anything
             if self._file.state == "new":  # changed outside targettrack: keep that first
-                keeping.keep(self.path, raw, "changes made outside targettrack", "found")
+                keeping.keep(self.path, raw, "changes made outside targettrack", kind="found")
             step = backups.undo_step(self.path)
         except backups.JournalDamaged as e:
             raise StoreError(

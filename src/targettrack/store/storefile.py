@@ -307,13 +307,16 @@ class StoreFile:
         migrating = meta["schema"] < SCHEMA_VERSION
         meta = dict(meta, schema=SCHEMA_VERSION)
         meta_line = layout.meta_doc_line(meta).encode("utf-8")
-        encoded, delta, new_lines, spliced = self._encoded(meta, meta_line, changes, full)
+        encoded, delta, new_lines, spliced = self._encoded(meta, meta_line, changes, full=full)
         try:
             remove_stray_temporaries(self.path)
             if self.raw is not None and self.state == "new":
                 # Changed outside targettrack, never written by it, or older: keep it as found.
                 keeping.keep(
-                    self.path, self.raw, "the store as found before this change", "migration" if migrating else "found"
+                    self.path,
+                    self.raw,
+                    "the store as found before this change",
+                    kind="migration" if migrating else "found",
                 )
                 self.state = "kept"
         except OSError as e:
@@ -333,7 +336,9 @@ class StoreFile:
         finally:
             hasher.join()
         try:
-            entry = keeping.keep(self.path, encoded, self.command or "change", self.kind, delta=delta, sha256=hashed[0])
+            entry = keeping.keep(
+                self.path, encoded, self.command or "change", kind=self.kind, delta=delta, sha256=hashed[0]
+            )
         except OSError as e:
             discard(tmp)
             backups.remove_if_empty(self.path)
@@ -352,7 +357,7 @@ class StoreFile:
         self.now_holds(encoded, new_lines, meta_line if spliced is not None else None)
         self.state = "ours"
 
-    def _encoded(self, meta: dict, meta_line: bytes, changes: dict, full: dict | None):
+    def _encoded(self, meta: dict, meta_line: bytes, changes: dict, *, full: dict | None):
         """The store's new bytes, the change record over the old (a Delta, or None), its new Lines
         (None: not cut) and the splice (None: not spliced): a few lines spliced into the bytes as
         read, the kept Lines patched, or the whole store decoded and encoded."""
