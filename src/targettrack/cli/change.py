@@ -262,7 +262,7 @@ def update(
     by_user: ByUser = None,
 ) -> None:
     """Record a dated progress value (a second one for a day replaces the first), and print the new status."""
-    said = recording.record(
+    said = recording.record_value(
         open_store(ctx, write=True),
         recording.Update(
             ref,

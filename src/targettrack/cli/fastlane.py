@@ -216,7 +216,7 @@ def _update(got: dict) -> int | None:
             quiet=got["quiet"],
             by_user=got["by_user"],
         )
-        said = recording.record(
+        said = recording.record_value(
             command_store(
                 got["db"],
                 "update",

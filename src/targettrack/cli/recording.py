@@ -78,7 +78,7 @@ def check(u: Update) -> tuple[str, str | None]:
     return ("by", u.by) if u.by else ("yoy", u.yoy) if u.yoy else ("level", u.values[0])
 
 
-def record(store: CommandStore, u: Update) -> Said:
+def record_value(store: CommandStore, u: Update) -> Said:
     """Record (or delete) the value `u` asks for in `store` (not yet open), in one locked write, and say so."""
     how, text = check(u)
     now = today()

@@ -106,7 +106,7 @@ def _iso(d) -> str | None:
     return d.isoformat() if d else None
 
 
-def record(t: Target, a: Assessment) -> dict:
+def json_record(t: Target, a: Assessment) -> dict:
     base_date = (
         t.baseline_date.last if t.baseline_date else (t.start.first if t.start and t.baseline is not None else None)
     )

@@ -6,7 +6,7 @@ spread over source_document, source_url, ... columns.
 
 from __future__ import annotations
 
-from ..judge.listrecord import FIELDS, SOURCE_FIELDS, record
+from ..judge.listrecord import FIELDS, SOURCE_FIELDS, json_record
 from ..util.csvcells import row_line, write_rows
 
 HEADER = [f for f in FIELDS if f != "source"] + [f"source_{k}" for k in SOURCE_FIELDS]
@@ -14,7 +14,7 @@ HEADER = [f for f in FIELDS if f != "source"] + [f"source_{k}" for k in SOURCE_F
 
 def piece(t, a) -> str:
     """One target's row, written out (the record flattened)."""
-    r = record(t, a)
+    r = json_record(t, a)
     for k, v in r.pop("source").items():
         r[f"source_{k}"] = v
     return row_line(HEADER, r)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from ..judge.assessment import Assessment
-from ..judge.listrecord import observation_records, record
+from ..judge.listrecord import json_record, observation_records
 from ..model.quantity import format_difference, format_quantity, json_number
 from ..model.target import Target
 from ..model.timing import frequency
@@ -345,7 +345,7 @@ def render_text(
 
 
 def render_json(t: Target, a: Assessment, out, *, steps: list[Assessment] | None = None) -> None:
-    obj = record(t, a)
+    obj = json_record(t, a)
     obj["reason"] = a.reason
     obj["observations"] = observation_records(t)
     if steps is not None:

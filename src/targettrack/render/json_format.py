@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ..judge.listrecord import record
+from ..judge.listrecord import json_record
 
 
 def dump(obj, out) -> None:
@@ -13,7 +13,7 @@ def dump(obj, out) -> None:
 
 def piece(t, a) -> str:
     """One target's record, as its line of the array."""
-    return json.dumps(record(t, a), ensure_ascii=False)
+    return json.dumps(json_record(t, a), ensure_ascii=False)
 
 
 def render(rows, out, *, color: bool = False) -> None:

@@ -12,7 +12,7 @@ import base64
 import hashlib
 
 from ..judge.assessment import Assessment
-from ..judge.listrecord import record
+from ..judge.listrecord import json_record
 from ..model.target import Target
 from ..util import i18n
 from ..util.i18n import N_, _, prose_date
@@ -227,7 +227,7 @@ def _all_targets(w, report) -> None:
         w(f'<th data-sort scope="col">{e(name)}</th>')
     w("</tr></thead>\n<tbody>\n")
     for t, a in report.rows:
-        r = record(t, a)
+        r = json_record(t, a)
         label = [f' data-label="{e(name)}"' for name in heads]  # a card's labels on a phone (CSS)
         w(
             f'<tr><td><a href="#t-{e(t.id)}">{zh(title_of(t))}</a><br><span class="id">{e(t.id)}</span></td>'

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..judge.listrecord import record
+from ..judge.listrecord import json_record
 from ..model.quantity import json_number
 from .report_common import because
 
@@ -18,7 +18,7 @@ def as_dict(report, *, store: str, generated_at: str, records: bool = True, git:
         "latest_recorded": report.recorded.isoformat() if report.recorded else None,
         "git": git,
         "summary": report.summary,
-        "targets": [record(t, a) for t, a in report.rows] if records else [],
+        "targets": [json_record(t, a) for t, a in report.rows] if records else [],
         "attention": [f.id for f in report.attention],
         "changes": [
             {
@@ -77,6 +77,6 @@ def render(report, out, *, store: str, generated_at: str, git: dict | None = Non
             out.write("[]")
         else:
             for j, (t, a) in enumerate(report.rows):
-                out.write(("[" if not j else ",") + "\n    " + dumps(record(t, a), 4, 2))
+                out.write(("[" if not j else ",") + "\n    " + dumps(json_record(t, a), 4, 2))
             out.write("\n  ]")
     out.write("\n}\n")

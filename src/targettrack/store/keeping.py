@@ -70,7 +70,7 @@ def keep(
     dropped = [e for e in entries if e.undone] if kind in ("change", "init") else []
     entries = [e for e in entries if e not in dropped]
     size = layout.size(data)
-    record = _record(entries, size, kind, delta=delta, now=now)
+    record = _change_record(entries, size, kind, delta=delta, now=now)
     stamp = now.strftime("%Y-%m-%dT%H:%M:%SZ")
     sha256 = sha256 or digest(data)
     if record is None:
@@ -92,7 +92,7 @@ def keep(
     return entry
 
 
-def _record(entries: list[Entry], size: int, kind: str, *, delta, now: datetime):
+def _change_record(entries: list[Entry], size: int, kind: str, *, delta, now: datetime):
     """(the version it applies to, the change record's text), or None when
     this version is kept as a full copy: a new store, a store as found, the
     first change of a day, or change records since the last copy that would
