@@ -23,7 +23,22 @@ FOUND_BY_BYTES_AT_MOST = 16
 
 class StoreReading:
     """The reading methods of readwrite.Store, which sets up the state they
-    read (the file, the index of ids, the targets parsed so far)."""
+    read (the file, the index of ids, the targets parsed so far).
+
+    Which to call, by what the caller needs:
+
+    - one target a person named: `resolve` (an id or a unique prefix),
+      `get` (an exact id or None, not kept), `exact` (a few exact ids);
+    - every target at once, kept: `targets`, or `numbered` with each one's
+      document number; `ids` decodes nothing;
+    - every target one at a time, none kept (list, report): `each_target`,
+      or `each_numbered`; a file from other hands is checked as it is read;
+    - every target one at a time for writing out (export): `iter_targets`,
+      which checks a file from other hands whole before the first is given,
+      so nothing is written before a problem is found;
+    - the raw lines, for a cache of what was drawn: `documents` and
+      `decoded`; `written`, the bytes this command wrote.
+    """
 
     def schema(self) -> int:
         return self._file.meta()["schema"]
