@@ -20,7 +20,7 @@ from strategies import targets
 
 from targettrack.exchange.samples import sample_targets
 from targettrack.judge.assess import assess
-from targettrack.judge.changedays import change_days, holds
+from targettrack.judge.changedays import change_days, holds, run_of
 from targettrack.model.dates import parse_period
 from targettrack.model.settings import Settings
 from targettrack.model.stored import from_dict
@@ -88,6 +88,29 @@ def test_a_yearly_value_is_overdue_the_day_after_its_lag():
 @given(targets(), st.sampled_from([None, "linear", "cagr", "projection"]))
 def test_judgement_changes_only_on_change_days(t, method):
     check(t, Settings(), method)
+
+
+@hsettings(max_examples=300, deadline=None)
+@given(targets(), st.data(), st.sampled_from([None, "linear", "cagr", "projection"]))
+def test_a_row_holds_on_every_day_of_its_run(t, data, method):
+    """changedays.run_of, which the kept rows hold for: wider than the run
+    of change days where the judgement is settled by its values (reached,
+    or a limit with its deadline value in). Every day of the run, taken at
+    its ends, its middle and around the deadline, judges `t` as the day it
+    was made for; days near the deadline and the values are drawn most."""
+    settings = Settings()
+    near = [p.day for p in t.series] + ([t.deadline.last] if t.deadline else [])
+    anchor = data.draw(st.sampled_from(near) if near else st.just(date(2025, 6, 30)))
+    on = anchor + timedelta(days=data.draw(st.integers(-400, 400)))
+    a = assess(t, on, settings, method=method)
+    first, last = run_of(t, a, settings)
+    first, last = max(first, EARLY), min(last, LATE)
+    at_on = judged(t, on, settings, method)
+    inside = {first, last, first + (last - first) // 2}
+    if t.deadline and first <= t.deadline.last < last:
+        inside |= {t.deadline.last, t.deadline.last + timedelta(days=1)}
+    for day in inside:
+        assert judged(t, day, settings, method) == at_on, (t.id, on, day, first, last)
 
 
 def test_the_shipped_and_sample_stores():

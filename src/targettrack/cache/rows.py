@@ -238,10 +238,10 @@ def _exact(x):
 
 def entry(doc_key: int, t, a, *, settings, line_key: int | None = None) -> tuple:
     """The kept row of target `t` judged as `a` (on a.as_of); `line_key`, its line's (None: not in the layout)."""
-    from ..judge.changedays import change_days, holds
+    from ..judge.changedays import run_of
     from ..render.cells import line
 
-    first, last = holds(change_days(t, settings), a.as_of)
+    first, last = run_of(t, a, settings)
     ln = line(t, a)
     return (
         doc_key,

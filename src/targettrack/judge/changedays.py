@@ -25,7 +25,7 @@ from ..model.dates import next_period, period_of, shift
 from ..model.forms import as_levels
 from ..model.settings import Settings
 from ..model.target import Target, baseline_point
-from ..model.timing import deadline_period, frequency, irregular, lag
+from ..model.timing import deadline_period, frequency, has_deadline_value, irregular, lag
 
 
 def change_days(t: Target, settings: Settings) -> tuple[date, ...]:
@@ -34,6 +34,8 @@ def change_days(t: Target, settings: Settings) -> tuple[date, ...]:
     days: set[date] = set()
     if t.start:
         days.add(t.start.first)
+    if t.deadline and t.form == "growth":
+        days.add(t.deadline.first)  # a growth rate's deadline value counts from its period's start (judge_growth)
     judged = as_levels(t) if t.form else t  # assess judges what the form measures
     for u in (t, judged) if judged is not t else (t,):
         _days_of(u, settings, days)
@@ -49,7 +51,7 @@ def _days_of(u: Target, settings: Settings, days: set[date]) -> None:
     points = u.series
     days.update(p.day for p in points)  # a value counts from its period's end
     if u.deadline:
-        days.update((u.deadline.first, u.deadline.last, shift(u.deadline.last, 1)))
+        days.update((u.deadline.last, shift(u.deadline.last, 1)))
     if u.spec.boolean:
         if u.deadline:  # a milestone's news may come up to the lag after the deadline
             days.add(shift(shift(u.deadline.last, lag(u, settings)), 1))
@@ -65,6 +67,39 @@ def _days_of(u: Target, settings: Settings, days: set[date]) -> None:
     for p in points:  # the value after the latest one is overdue the day after it is due
         awaited = next_period(period_of(p.day, f), f)
         days.add(shift(shift(awaited.last, wait), 1))
+
+
+def run_of(t: Target, a, settings: Settings) -> tuple[date, date]:
+    """The run of days around a.as_of on which `t` is judged as `a` (assess's
+    judgement of `t` that day): holds(change_days(...)), or wider where `a`
+    is settled by its values. A target reached by its deadline, or a ceiling
+    or floor whose deadline period's value is in, is judged alike on every
+    day until a value comes or goes: the deadline's passing and the dates a
+    value falls due change nothing for it. Without this, the first list of a
+    new year judged again every such target whose deadline was the year
+    just ended (a third of those it judged, for nothing)."""
+    if _settled_by_values(t, a):
+        return holds(_value_days(t), a.as_of)
+    return holds(change_days(t, settings), a.as_of)
+
+
+def _settled_by_values(t: Target, a) -> bool:
+    if t.form or t.each:
+        return False
+    if a.status == "achieved":
+        return t.kind in ("increase", "decrease", "milestone")
+    return a.status in ("within", "breached") and t.kind in ("cap", "floor") and has_deadline_value(t, a.as_of)
+
+
+def _value_days(t: Target) -> tuple[date, ...]:
+    """The days a value (the start, the baseline, an observation) comes into view."""
+    days = {p.day for p in t.series}
+    if t.start:
+        days.add(t.start.first)
+    base = baseline_point(t)
+    if base:
+        days.add(base.day)
+    return tuple(sorted(days))
 
 
 def holds(days: tuple[date, ...], on: date) -> tuple[date, date]:
