@@ -284,7 +284,7 @@ def test_a_streamed_import_of_a_few_targets_brings_the_kept_rows_up_to_date(samp
     f = tmp_path / "one.json"
     f.write_text(json.dumps([target], ensure_ascii=False), encoding="utf-8")
     judged, real = [], rowcache.judged
-    monkeypatch.setattr(rowcache, "judged", lambda number, t, *a: judged.append(t.id) or real(number, t, *a))
+    monkeypatch.setattr(rowcache, "judged", lambda number, t, *a, **k: judged.append(t.id) or real(number, t, *a, **k))
     assert "update 1" in sample.ok("import", str(f))
     assert judged == [target["id"]]  # the one changed target, decoded from the line the import wrote
     judged.clear()
