@@ -87,8 +87,8 @@ def _settled_by_values(t: Target, a) -> bool:
     if t.form or t.each:
         return False
     if a.status == "achieved":
-        return t.kind in ("increase", "decrease", "milestone")
-    return a.status in ("within", "breached") and t.kind in ("cap", "floor") and has_deadline_value(t, a.as_of)
+        return t.spec.shape in ("path", "event")  # reached is for good: a later value is a change day
+    return t.spec.shape == "bound" and a.status in ("within", "breached") and has_deadline_value(t, a.as_of)
 
 
 def _value_days(t: Target) -> tuple[date, ...]:
