@@ -478,11 +478,12 @@ def _rekeyed(store, raw: bytes, key: tuple, *, on: date, today: date, method, la
 
     from ..model.settings import Settings
     from ..model.stored import from_dict
+    from ..store.fileformat import line_body
 
     settings = Settings.from_dict(old.settings)
     for i, number, line, k in new:
         try:
-            t = from_dict(json.loads(line[line.index(b": ") + 2 :]))
+            t = from_dict(json.loads(line_body(line)))
         except (ValueError, TypeError, ArithmeticError, UnicodeDecodeError, RecursionError):
             return None  # the full path says the store is corrupt, and where
         found[i] = judged(number, t, on, settings=settings, method=method, line_key=k)

@@ -97,7 +97,7 @@ class StoreReading:
 
     def _doc_from_line(self, key: str) -> dict:
         line = self._line(key)
-        return self._json(key, line[line.index(b": ") + 2 :])
+        return self._json(key, layout.line_body(line))
 
     def _json(self, key: str, doc: bytes) -> dict:
         try:
@@ -286,7 +286,7 @@ class StoreReading:
         if self._file._lines is None:  # not cut yet: read line by line, no copy of the whole
             return layout.documents(self._file.raw)
         lines = self._file.lines
-        return ((key, lines.docs[key][lines.docs[key].index(b": ") + 2 :]) for key in sorted(lines.docs, key=int))
+        return ((key, layout.line_body(lines.docs[key])) for key in sorted(lines.docs, key=int))
 
     def decoded(self, key: str, doc: bytes) -> Target:
         """The target of one document line (documents()), or the store's corrupt error."""

@@ -282,7 +282,7 @@ class StoreFile:
         line = self.meta_line() if self._data is None and (self.trusted or self.framed) else None
         if line is not None:
             try:
-                meta = json.loads(line[line.index(b": ") + 2 :])
+                meta = json.loads(layout.line_body(line))
             except (ValueError, UnicodeDecodeError):
                 meta = None
             if (

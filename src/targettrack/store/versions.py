@@ -399,15 +399,7 @@ def documents_newest_first(store: Path, target_id: str):
                 continue
             if delta is None:
                 continue
-            found = None
-            for which in (1, 0):  # what this version holds, else what the one before it held
-                for pair in delta.docs.values():
-                    doc = _document(pair[which])
-                    if doc is not None and doc.get("id") == target_id:
-                        found = which, doc
-                        break
-                if found:
-                    break
+            found = _found_in(delta, target_id)
             if found is None:
                 continue
             which, doc = found
@@ -431,11 +423,22 @@ def documents_newest_first(store: Path, target_id: str):
                 break
 
 
+def _found_in(delta, target_id: str) -> tuple[int, dict] | None:
+    """(1, the document) of the target as a change record wrote it, else
+    (0, the document) as the line it replaced had it; None if neither did."""
+    for which in (1, 0):  # what this version holds, else what the one before it held
+        for pair in delta.docs.values():
+            doc = _document(pair[which])
+            if doc is not None and doc.get("id") == target_id:
+                return which, doc
+    return None
+
+
 def _document(line: bytes | None) -> dict | None:
     if line is None:
         return None
     try:
-        doc = json.loads(line[line.index(b": ") + 2 :])
+        doc = json.loads(layout.line_body(line))
     except (ValueError, UnicodeDecodeError, RecursionError):
         return None
     return doc if isinstance(doc, dict) else None
