@@ -69,7 +69,7 @@ def report_for(
     with open_store() as s:
         settings = s.settings()
         # judged as read; only the HTML report draws every target's values (its charts)
-        rep = report.build(
+        return report.build(
             s.each_target(),
             as_of,
             since,
@@ -82,12 +82,6 @@ def report_for(
             today=today,
             describe=facts_of,
         )
-    return rep
-
-
-def statuses(rep) -> list[str]:
-    """The status of every target a report made by `made` reports."""
-    return rep.statuses
 
 
 def from_kept_rows(

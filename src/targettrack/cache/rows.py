@@ -492,16 +492,7 @@ def _rekeyed(store, raw: bytes, key: tuple, *, on: date, today: date, method, la
         return None  # an id twice: the full path says so
     kept = Kept(key, old.lang, method, old.settings, old.meta, found)
     if on == today:
-        save(
-            store,
-            key,
-            kept.lang,
-            method=method,
-            settings=kept.settings,
-            meta=kept.meta,
-            entries=found,
-            lang_given=lang_given,
-        )
+        _keep_again(store, key, kept, found, lang_given=lang_given)
     return kept
 
 
@@ -519,7 +510,7 @@ def _rejudged(
     lang_given: bool,
 ):
     """Every row with the rows whose run of days has ended judged again (the
-    first list of a new year: a quarter of a large store), or None (judge
+    first list of a new year: a tenth of a large store), or None (judge
     everything). The rows were kept for exactly these bytes (`key` holds
     their CRC), so in targettrack's layout each expiring target's block is
     taken by its number from one cut of the file and decoded alone; one
@@ -539,17 +530,22 @@ def _rejudged(
             }
     entries = [fresh.get(e[ID], e) for e in kept.entries]
     if on == today:
-        save(
-            store,
-            key,
-            kept.lang,
-            method=method,
-            settings=kept.settings,
-            meta=kept.meta,
-            entries=entries,
-            lang_given=lang_given,
-        )
+        _keep_again(store, key, kept, entries, lang_given=lang_given)
     return entries
+
+
+def _keep_again(store, key: tuple, kept: Kept, entries: list[tuple], *, lang_given: bool) -> None:
+    """Save `entries` for the bytes `key` in place of `kept`, whose language, method, settings and meta line hold."""
+    save(
+        store,
+        key,
+        kept.lang,
+        method=kept.method,
+        settings=kept.settings,
+        meta=kept.meta,
+        entries=entries,
+        lang_given=lang_given,
+    )
 
 
 def _rejudged_by_number(raw: bytes, kept: Kept, stale: list[str], *, on: date, method) -> dict | None:

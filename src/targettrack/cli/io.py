@@ -182,7 +182,7 @@ def report(
         buf = io.StringIO()
         report_renderer(fmt)(rep, buf, store=path, generated_at=generated, git=git, **page)
         emit(buf.getvalue(), output, ctx)  # a file, whole or not at all
-    if failing and any(status in failing for status in reportrows.statuses(rep)):
+    if failing and any(status in failing for status in rep.statuses):
         raise typer.Exit(1)
 
 

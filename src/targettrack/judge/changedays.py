@@ -86,8 +86,8 @@ def run_of(t: Target, a, settings: Settings) -> tuple[date, date]:
 def _settled_by_values(t: Target, a) -> bool:
     if t.form or t.each:
         return False
-    if a.status == "achieved":
-        return t.spec.shape in ("path", "event")  # reached is for good: a later value is a change day
+    if a.status == "achieved":  # reached by its deadline is for good (a limit is never "achieved")
+        return True
     return t.spec.shape == "bound" and a.status in ("within", "breached") and has_deadline_value(t, a.as_of)
 
 
