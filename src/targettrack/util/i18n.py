@@ -118,22 +118,27 @@ def said_why(reason: str) -> str:
     return _(reason)
 
 
+_catalogs: dict = {}  # language -> its translation, read once (a site switches language 20,000 times)
+
+
 def use(lang: str, reason: str = "") -> None:
     global _translation, current, why
     current, why = lang, reason or why
     if lang == "en":
         _translation = _English()
         return
-    import gettext
+    if lang not in _catalogs:
+        import gettext
 
-    try:
-        with open(
-            os.path.join(os.path.dirname(os.path.dirname(__file__)), "locale", lang, "LC_MESSAGES", f"{DOMAIN}.mo"),
-            "rb",
-        ) as f:
-            _translation = gettext.GNUTranslations(f)
-    except OSError:  # a broken install: English rather than a crash
-        _translation = _English()
+        try:
+            with open(
+                os.path.join(os.path.dirname(os.path.dirname(__file__)), "locale", lang, "LC_MESSAGES", f"{DOMAIN}.mo"),
+                "rb",
+            ) as f:
+                _catalogs[lang] = gettext.GNUTranslations(f)
+        except OSError:  # a broken install: English rather than a crash
+            _catalogs[lang] = _English()
+    _translation = _catalogs[lang]
 
 
 def prose_date(d) -> str:
