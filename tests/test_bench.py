@@ -102,3 +102,28 @@ def test_the_alternating_update_timer_runs_or_says_what_it_needs(tmp_path):
         assert r.stdout.startswith("20 targets, 1 runs each, medians: update ") and " x\n" in r.stdout
     else:
         assert r.returncode == 2 and "Taskwarrior" in r.stderr
+
+
+def test_the_site_benchmark_runs_on_a_tiny_store(tmp_path):
+    page = tmp_path / "b.md"
+    page.write_text("before\n<!-- site benchmark: begin -->\nold\n<!-- site benchmark: end -->\nafter\n")
+    r = subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "bench" / "site.py"),
+            "--size",
+            "40",
+            "--runs",
+            "1",
+            "--work",
+            str(tmp_path / "w"),
+            "--out",
+            str(page),
+        ],
+        capture_output=True,
+        timeout=300,
+    )
+    assert r.returncode == 0, r.stderr.decode()[-2000:]
+    text = page.read_text()
+    assert text.startswith("before\n") and text.endswith("after\n") and "old" not in text
+    assert "| first build, from nothing |" in text and "| after one `update` |" in text

@@ -127,10 +127,17 @@ def _stage(tmp_path: Path, env: dict, jobs: list[str]) -> tuple[dict, list[str],
 
 def test_each_recipe_runs_as_cron_runs_it(tmp_path):
     env, jobs = crontab()
-    assert env.get("TT", "").startswith("/") and len(jobs) == 3
+    assert env.get("TT", "").startswith("/") and len(jobs) == 4
     assert not any(re.search(r"(^|[;|&({]\s*)targettrack\b", job) for job in jobs), "a bare targettrack"
     env, jobs, home = _stage(tmp_path, env, jobs)
-    mailing, publishing, pulling = jobs
+    mailing, publishing, pulling, site = jobs
+    # The nightly site: built whole, in both languages, and nothing said (cron mails what a job prints).
+    r = _run_as_cron(site, env, home)
+    assert r.returncode == 0 and r.stdout == "" and r.stderr == "", r.stderr
+    assert (home / "www" / "site" / "en" / "index.html").exists() and (
+        home / "www" / "site" / "zh" / "index.html"
+    ).exists()
+    assert (home / "www" / "site" / "zh" / "targets" / "cn-unemployment.html").exists()
     # The weekly mail: nothing missed in the shipped store, so nothing is sent ...
     r = _run_as_cron(mailing, env, home)
     assert r.returncode == 0 and r.stderr == "" and not (tmp_path / "mail.txt").exists(), r.stderr
@@ -201,7 +208,7 @@ def test_the_recipes_under_a_real_cron_daemon(tmp_path):
     shutil.copy(REPO / "data" / "cn-14th-five-year-plan.json", home / "targets.json")
     mailing = jobs[0].replace("missed,breached", "missed,breached,awaiting-data")
     lines = [f"{k}={v}" for k, v in env.items()] + [f"HOME={home}"]
-    lines += [f"* * * * * root {mailing}", f"* * * * * root {jobs[1]}"]
+    lines += [f"* * * * * root {mailing}", f"* * * * * root {jobs[1]}", f"* * * * * root {jobs[3]}"]
     job = Path("/etc/cron.d/targettrack-test")
     job.write_text("\n".join(lines) + "\n")
     job.chmod(0o644)
@@ -211,12 +218,15 @@ def test_the_recipes_under_a_real_cron_daemon(tmp_path):
     try:
         deadline = time.time() + 150
         while time.time() < deadline and not (
-            (tmp_path / "mail.txt").exists() and (home / "www" / "targets.json").exists()
+            (tmp_path / "mail.txt").exists()
+            and (home / "www" / "targets.json").exists()
+            and (home / "www" / "site" / ".targettrack-site.json").exists()
         ):
             time.sleep(2)
         sent = (tmp_path / "mail.txt").read_text(encoding="utf-8")
         assert "LANG=C.UTF-8" in sent and "cn-unemployment" in sent
         assert (home / "www" / "targets.md").read_text(encoding="utf-8").startswith("# targettrack report")
+        assert "cn-unemployment" in (home / "www" / "site" / "en" / "search.json").read_text(encoding="utf-8")
     finally:
         job.unlink()
         if started is not None:

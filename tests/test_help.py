@@ -127,6 +127,7 @@ def test_every_example_runs(tmp_path, monkeypatch):
         "plans",
         "config",
         "report",
+        "site",
         "export",
         "import",
         "extract",

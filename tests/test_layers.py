@@ -22,6 +22,7 @@ RANK = {
     "exchange": 4,  # formats in and out, samples (may read a store)
     "render": 5,  # drawing
     "cache": 6,  # rows render drew, kept between runs
+    "site": 6,  # the static website (never imports cache/)
     "cli": 7,  # the command line and its fast lane
 }
 # The library never uses render, cache or cli.

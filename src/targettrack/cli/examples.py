@@ -47,6 +47,10 @@ EXAMPLES: dict[str, list[str]] = {
         "targettrack report --since 2026-10-01 --status missed",
         "targettrack report -o weekly.html --fail-on missed",
     ],
+    "site": [
+        "targettrack site public/              # again: only what changed",
+        "targettrack site public/ --title '十四五规划目标' --as-of 2026-06-30",
+    ],
     "export": [
         "targettrack export -o all.json",
         "targettrack export --format csv -o all.csv   # with a BOM, for Excel",

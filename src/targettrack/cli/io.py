@@ -32,6 +32,9 @@ from .options import (
     KnownAt,
     Method,
     Output,
+    PageSubtitle,
+    PageTitle,
+    Zoom,
     as_known,
     choice,
     data_out,
@@ -92,20 +95,6 @@ ShowStore = Annotated[
         "--show-store",
         help="Name the store's path in an HTML or Markdown report (left out by "
         "default: a published page should not show a local folder).",
-    ),
-]
-PageTitle = Annotated[
-    Optional[str],
-    typer.Option("--title", metavar="TEXT", help="The HTML page's heading (default: 'targettrack report, DATE')."),
-]
-PageSubtitle = Annotated[
-    Optional[str], typer.Option("--subtitle", metavar="TEXT", help="A line under the HTML page's heading.")
-]
-Zoom = Annotated[
-    bool,
-    typer.Option(
-        "--zoom",
-        help="Fit the HTML charts' value axes to the values (drawn cut) instead of starting amounts at zero.",
     ),
 ]
 

@@ -59,6 +59,21 @@ Method = Annotated[
         help=f"Judge with this method: {', '.join(METHODS)} (default: the target's, else the store's).",
     ),
 ]
+# The HTML pages' own options (report --format html, site).
+PageTitle = Annotated[
+    Optional[str],
+    typer.Option("--title", metavar="TEXT", help="The HTML page's heading (default: 'targettrack report, DATE')."),
+]
+PageSubtitle = Annotated[
+    Optional[str], typer.Option("--subtitle", metavar="TEXT", help="A line under the HTML page's heading.")
+]
+Zoom = Annotated[
+    bool,
+    typer.Option(
+        "--zoom",
+        help="Fit the HTML charts' value axes to the values (drawn cut) instead of starting amounts at zero.",
+    ),
+]
 FilterStatus = Annotated[
     List[str],
     typer.Option(

@@ -131,7 +131,7 @@ def render(
     _report_sections(w, report)
     _all_targets(w, report)
     _each_target(w, report, zoom)
-    w(_how_judged())
+    w(how_judged())
     w(f"<script>{SCRIPT}</script>\n</body>\n</html>\n")
 
 
@@ -157,7 +157,7 @@ def _page_head(w, report, *, store, generated_at: str, title, subtitle) -> None:
     w(f'<section class="summary"><h2>{e(_("{n} targets").format(n=len(report.rows)))}</h2><p>')
     w("".join(f"{badge(s)}<b>{n}</b> " for s, n in report.summary.items()))
     w("</p>\n")
-    w(_plans_pictures(report.rows))
+    w(plans_pictures(report.rows))
     w(_downloads(report, generated_at))
     w("</section>\n")
 
@@ -250,12 +250,12 @@ def _each_target(w, report, zoom: bool) -> None:
         beside = f' · <span class="other-title">{zh(other)}</span>' if other else ""
         w(f'<div><span class="id">{e(t.id)}</span>{beside}</div>\n')
         w(f"<div>{zh(a.reason)}</div>\n")
-        w(_sources(t))
-        w(_picture(t, a, zoom))
+        w(sources(t))
+        w(picture(t, a, zoom))
         w("</section>\n")
 
 
-def _sources(t: Target) -> str:
+def sources(t: Target) -> str:
     """The target's document (linked, with its publisher and date), its words, and where its values come from."""
     src, items = t.source, []
     if src.document or src.url:
@@ -276,34 +276,37 @@ def _sources(t: Target) -> str:
     return ('<ul class="tight sources">' + "".join(f"<li>{x}</li>" for x in items) + "</ul>\n") if items else ""
 
 
-def _plans_pictures(rows) -> str:
+def plans_pictures(rows) -> str:
     """Where each plan stands: a bar of its targets' statuses, with counts (as Open SDG's goal tiles)."""
-    from ..judge.statuses import STATUSES
-
     plans: dict[str, dict[str, int]] = {}
     for t, a in rows:
         counts = plans.setdefault(t.plan or "", {})
         counts[a.status] = counts.get(a.status, 0) + 1
     if not plans or list(plans) == [""]:
         return ""
-    out = ['<div class="plans">']
-    for plan in sorted(plans, key=lambda p: (p == "", p)):
-        counts = plans[plan]
-        n = sum(counts.values())
-        bar = "".join(
-            f'<span class="seg" style="width:{100 * counts[s] / n:.2f}%;background:{STATUS_COLOUR[s]}" '
-            f'title="{e(_(s))}: {counts[s]}"></span>'
-            for s in STATUSES
-            if s in counts
-        )
-        said = ", ".join(f"{e(_(s))} {counts[s]}" for s in STATUSES if s in counts)
-        name = zh(plan) if plan else e(_("(no plan)"))
-        out.append(
-            f'<div class="plan"><div><b>{name}</b> · {e(_("{n} targets").format(n=n))}</div>'
-            f'<div class="bar" role="img" aria-label="{said}">{bar}</div><div class="meta">{said}</div></div>'
-        )
-    out.append("</div>\n")
-    return "".join(out)
+    shown = "".join(
+        plan_bar(zh(p) if p else e(_("(no plan)")), plans[p]) for p in sorted(plans, key=lambda p: (p == "", p))
+    )
+    return f'<div class="plans">{shown}</div>\n'
+
+
+def plan_bar(name: str, counts: dict[str, int], href: str | None = None) -> str:
+    """One plan's picture: its name (HTML, linked to `href` if given), a bar of its statuses and their counts."""
+    from ..judge.statuses import STATUSES
+
+    n = sum(counts.values())
+    bar = "".join(
+        f'<span class="seg" style="width:{100 * counts[s] / n:.2f}%;background:{STATUS_COLOUR[s]}" '
+        f'title="{e(_(s))}: {counts[s]}"></span>'
+        for s in STATUSES
+        if s in counts
+    )
+    said = ", ".join(f"{e(_(s))} {counts[s]}" for s in STATUSES if s in counts)
+    name = f'<a href="{e(href)}">{name}</a>' if href else name
+    return (
+        f'<div class="plan"><div><b>{name}</b> · {e(_("{n} targets").format(n=n))}</div>'
+        f'<div class="bar" role="img" aria-label="{said}">{bar}</div><div class="meta">{said}</div></div>'
+    )
 
 
 def _downloads(report, generated_at: str) -> str:
@@ -342,7 +345,7 @@ HOW_JUDGED = (  # docs/statuses.md, "How status is decided", in short
 )
 
 
-def _how_judged() -> str:
+def how_judged() -> str:
     return (
         f'<section class="method"><h2>{e(_("How statuses are judged"))}</h2>'
         + "".join(f"<p>{e(_(text))}</p>" for text in HOW_JUDGED)
@@ -350,7 +353,7 @@ def _how_judged() -> str:
     )
 
 
-def _picture(t: Target, a: Assessment, zoom: bool = False) -> str:
+def picture(t: Target, a: Assessment, zoom: bool = False) -> str:
     """A chart where there are values to draw; a milestone as a dated mark;
     for a target with no value yet, a sentence, not an empty chart."""
     if t.spec.boolean:
