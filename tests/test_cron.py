@@ -23,9 +23,9 @@ SCRIPT = Path(sys.executable).parent / "targettrack"
 GIT = shutil.which("git")
 
 
-def crontab() -> tuple[dict[str, str], list[str]]:
-    """The The guide's crontab block: its assignments and the command of each job."""
-    block = re.search(r"```cron\n(.*?)```", (REPO / "docs" / "guide.md").read_text(encoding="utf-8"), re.S).group(1)
+def crontab(page: Path = REPO / "docs" / "guide.md") -> tuple[dict[str, str], list[str]]:
+    """The crontab block of `page` (the guide's): its assignments and the command of each job."""
+    block = re.search(r"```cron\n(.*?)```", page.read_text(encoding="utf-8"), re.S).group(1)
     env, jobs = {}, []
     for line in block.split("\n"):
         if not line.strip() or line.lstrip().startswith("#"):
@@ -187,6 +187,16 @@ def test_each_recipe_runs_as_cron_runs_it(tmp_path):
     r = _run_as_cron(pulling, env, home)
     assert r.returncode != 0
     assert "1 commit(s) behind its upstream" in (home / "www" / "team.md").read_text(encoding="utf-8")
+
+
+def test_the_readme_line_is_the_guides_and_runs_as_cron_runs_it(tmp_path):
+    env, jobs = crontab(REPO / "README.md")
+    guide_env, guide_jobs = crontab()
+    assert env == {"TT": guide_env["TT"]} and jobs == [guide_jobs[3]]
+    env, jobs, home = _stage(tmp_path, env, jobs)
+    r = _run_as_cron(jobs[0], env, home)
+    assert r.returncode == 0 and r.stdout == "" and r.stderr == "", r.stderr
+    assert "cn-unemployment" in (home / "www" / "site" / "zh" / "search.json").read_text(encoding="utf-8")
 
 
 def _cron_can_run() -> bool:

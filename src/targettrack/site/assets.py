@@ -20,7 +20,10 @@ form.search input { font-size: 1rem; padding: .35rem .5rem; width: 100%; max-wid
 ul.hits { padding-left: 1.2rem; } ul.hits li { margin: .2rem 0; }
 footer.site { margin-top: 2.5rem; border-top: 1px solid #d1d9e0; padding-top: .4rem; font-size: .8rem; color: #59636e; }
 .reason { margin: .4rem 0; }
-@media (max-width: 720px) { dl.facts { grid-template-columns: 1fr; } dl.facts dd { margin-bottom: .3rem; } }
+@media (max-width: 720px) {
+  dl.facts { grid-template-columns: 1fr; } dl.facts dd { margin-bottom: .3rem; }
+  table.sortable td { overflow-wrap: anywhere; }  /* a source's long address wraps inside its card */
+}
 """
 )
 

@@ -19,6 +19,7 @@ the targets are shared among worker processes.
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import io
 import json
 import multiprocessing
@@ -87,6 +88,7 @@ def site_key(site: Site, settings, method: str | None) -> str:
         [
             manifest.FORMAT,
             __version__,
+            _code(),
             site.as_of.isoformat(),
             repr(settings),
             method,
@@ -95,6 +97,17 @@ def site_key(site: Site, settings, method: str | None) -> str:
             site.zoom,
         ]
     )
+
+
+def _code() -> str:
+    """A hash of the code and words that draw the pages (this package, render/, judge/, the catalogs):
+    a targettrack installed again, even of the same version, draws every page again, never half the old way."""
+    root = Path(__file__).resolve().parent.parent
+    h = hashlib.blake2b(digest_size=16)
+    for folder, pattern in (("site", "*.py"), ("render", "*.py"), ("judge", "*.py"), ("locale", "**/*.mo")):
+        for path in sorted((root / folder).glob(pattern)):
+            h.update(path.name.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
 
 
 class _Locked:

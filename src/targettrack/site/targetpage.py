@@ -89,7 +89,7 @@ def _values(t: Target, trail: list[Step]) -> str:
         out.append(
             f'<tr><td data-key="{o.date.last.isoformat()}">{e(o.date.label)}</td>'
             f'<td class="num"{label[1]}>{e(observation_value(t, o))}</td>'
-            f'<td data-key="{e(status)}">{badge(status)}</td>'
+            f'<td{label[2]} data-key="{e(status)}">{badge(status)}</td>'
             f"<td{label[3]}>{zh(o.source or '')}</td><td{label[4]}>{zh(o.note or '')}</td>"
             f"<td{label[5]}>{e((o.recorded_at or '')[:10])}</td></tr>\n"
         )
