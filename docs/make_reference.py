@@ -26,11 +26,11 @@ def _help(*words: str) -> str:
 
 
 def commands() -> list[str]:
-    """The commands `targettrack --help` lists, in its order."""
+    """The commands `targettrack --help` lists, in its order (its sections after Options: the groups)."""
     listed, on = [], False
     for line in _help().split("\n"):
-        if line.startswith("Commands:"):
-            on = True
+        if line.endswith(":") and not line.startswith(" "):
+            on = line not in ("Usage:", "Start with:", "Options:")
         elif on and line.startswith("  ") and not line.startswith("   "):
             listed.append(line.split()[0])
     return listed

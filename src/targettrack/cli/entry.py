@@ -32,6 +32,10 @@ def main() -> None:
 
     if not completing():
         sys.argv[1:] = hoisted(sys.argv[1:])  # global options anywhere, for both paths
+        if sys.stdout.isatty():
+            from .paging import start
+
+            start(sys.argv[1:])  # long output through a pager, on a terminal (util/pager.py)
     code = fast(sys.argv[1:])  # a list served from kept rows, before Typer is imported (fastlane.py)
     if code is not None:
         from ..util.terminal import end

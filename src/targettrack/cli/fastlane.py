@@ -35,7 +35,7 @@ def _read(argv: list[str], command: str, got: dict) -> dict | None:
     """The options of `targettrack [ROOT] COMMAND [OPTIONS]` into `got`, or
     None for any argument list this lane does not take whole. Which options
     those are, and how each is spelled, is shape.py's (Typer's declarations)."""
-    got = {"db": None, "lang": None, "no_color": False, "no_cache": False, **got}
+    got = {"db": None, "lang": None, "no_color": False, "color": None, "no_pager": False, "no_cache": False, **got}
     lane = LANE[command]
     seen: set[str] = set()
     args = list(argv)
@@ -84,6 +84,8 @@ def _read(argv: list[str], command: str, got: dict) -> dict | None:
             got[key].append(value)
     if not in_command or (lane["arguments"] and lane["arguments"][0] in positional):
         return None  # no command, or no ID: Typer says what is missing
+    if got["color"] not in (None, "auto", "always", "never"):  # terminal.COLOR_WHEN
+        return None  # Typer says what --color takes
     return got
 
 
@@ -153,7 +155,7 @@ def _list(got: dict) -> int | None:
     from ..store.lock import located
     from ..util.terminal import color_wanted, data_out, fail, left_out, nothing_listed, utf8_streams
 
-    color = color_wanted(got["no_color"])
+    color = color_wanted(got["no_color"], got["color"])
     fmt = fmt or ("table" if color else "text")
     lang_given = bool(got["lang"] or os.environ.get("TARGETTRACK_LANG"))
     try:
@@ -287,7 +289,7 @@ def _report(got: dict) -> int | None:
             store=path if fmt == "text" else None,
             generated_at=now_utc()[:19] + "Z",
             git=provenance(path),
-            color=color_wanted(got["no_color"]),
+            color=color_wanted(got["no_color"], got["color"]),
         )
 
     return boundary.run(work)

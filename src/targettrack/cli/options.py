@@ -255,7 +255,8 @@ def root(ctx: typer.Context):
 
 
 def use_color(ctx: typer.Context) -> bool:
-    return color_wanted(root(ctx).no_color)
+    opts = root(ctx)
+    return color_wanted(opts.no_color, opts.color)
 
 
 def width() -> int:

@@ -40,7 +40,41 @@ fastparams.install()
 helptext.install()
 
 
+# The commands in `targettrack --help`, by what people do with them (the
+# order within a group is the order of use); a command in none is listed
+# under "Other", and hidden ones (git's merge driver and textconv) nowhere.
+COMMAND_GROUPS = (
+    (N_("Daily"), ("list", "show", "update", "report")),
+    (N_("Targets"), ("add", "edit", "remove", "recover")),
+    (N_("Data"), ("import", "export", "extract", "site")),
+    (N_("Store"), ("init", "config", "undo", "history", "plans", "info", "doctor", "cache")),
+    (N_("Sharing"), ("git-setup", "conflicts", "diff")),
+)
+
+
 class _Group(TyperGroup):
+    def format_commands(self, ctx, formatter) -> None:
+        """The commands in groups (COMMAND_GROUPS), each a section of its own."""
+        shown = {}
+        for name in self.list_commands(ctx):
+            cmd = self.get_command(ctx, name)
+            if cmd is not None and not cmd.hidden:
+                shown[name] = cmd
+        grouped = [(title, [n for n in names if n in shown]) for title, names in COMMAND_GROUPS]
+        rest = [n for n in shown if not any(n in names for _title, names in COMMAND_GROUPS)]
+        for title, names in grouped + [(N_("Other"), rest)]:
+            if names:
+                with formatter.section(_(title)):
+                    formatter.write_dl([(n, shown[n].get_short_help_str()) for n in names])
+
+    def format_help_text(self, ctx, formatter) -> None:
+        """What it is, and the commands to start with (the examples at the top, as git's help has them)."""
+        super().format_help_text(ctx, formatter)
+        from .overview import START_WITH
+
+        with formatter.section(_("Start with:").rstrip(":：")):
+            formatter.write_dl([(line, _(said)) for line, said in START_WITH])
+
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         from ..store.storefile import COMMITTED
 
@@ -136,6 +170,7 @@ app = typer.Typer(
 class GlobalOptions:
     db: Optional[str]
     no_color: bool
+    color: Optional[str] = None  # --color: auto, always or never (terminal.color_wanted)
     lang_given: bool = False  # --lang or TARGETTRACK_LANG: the store's config lang does not override it
     no_cache: bool = False  # --no-cache: judge everything afresh, keep nothing (rowcache.py)
 
@@ -166,7 +201,20 @@ def _root(
         "$XDG_DATA_HOME/targettrack/targets.json "
         "(~/.local/share/targettrack/targets.json).",
     ),
-    no_color: bool = typer.Option(False, "--no-color", help="No colour, even on a terminal."),
+    no_color: bool = typer.Option(False, "--no-color", help="No colour, even on a terminal (--color never)."),
+    color: Optional[str] = typer.Option(
+        None,
+        "--color",
+        metavar="WHEN",
+        help="auto (colour on a terminal, the default), always (a pipe too: less -R) or never. "
+        "Without it, NO_COLOR in the environment means never and FORCE_COLOR always.",
+    ),
+    no_pager: bool = typer.Option(
+        False,
+        "--no-pager",
+        help="Never page: output longer than the screen goes straight to the terminal "
+        "(else through $TARGETTRACK_PAGER, $PAGER or less -FRX; never when piped).",
+    ),
     no_cache: bool = typer.Option(
         False,
         "--no-cache",
@@ -186,8 +234,15 @@ def _root(
     ),
 ) -> None:
     """Track quantified public-policy targets against their deadlines."""
+    from ..util.terminal import COLOR_WHEN
+    from .options import choice
+
     ctx.obj = GlobalOptions(
-        db=db, no_color=no_color, lang_given=bool(lang or os.environ.get("TARGETTRACK_LANG")), no_cache=no_cache
+        db=db,
+        no_color=no_color,
+        color=choice("--color", color, COLOR_WHEN),
+        lang_given=bool(lang or os.environ.get("TARGETTRACK_LANG")),
+        no_cache=no_cache,
     )
 
 

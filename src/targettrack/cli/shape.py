@@ -33,13 +33,13 @@ FAMILIES = {
 }
 
 # Every root option that takes a value (the command is the first word after them).
-ROOT_VALUE_OPTIONS = ("--db", "--lang")
+ROOT_VALUE_OPTIONS = ("--db", "--color", "--lang")
 
 # What the fast lane reads itself: the root's options and each command's.
 ROOT = {
-    "values": {"--db": "db", "--lang": "lang"},
+    "values": {"--db": "db", "--color": "color", "--lang": "lang"},
     "many": {},
-    "flags": {"--no-color": "no_color", "--no-cache": "no_cache"},
+    "flags": {"--no-color": "no_color", "--no-pager": "no_pager", "--no-cache": "no_cache"},
     "arguments": (),
 }
 

@@ -23,7 +23,7 @@ SHAPE = Path(__file__).with_name("shape.py")
 
 # The options the fast lane runs itself (anything else goes to Typer): the
 # root's, and per command the parameters it reads whole.
-LANE_ROOT = ("db", "lang", "no_color", "no_cache")
+LANE_ROOT = ("db", "lang", "no_color", "color", "no_pager", "no_cache")
 LANE = {
     "list": ("sort", "fmt", "status", "limit"),
     "update": ("ref", "value", "by", "yoy", "on", "note", "source", "by_user", "delete", "quiet"),

@@ -31,7 +31,7 @@ def git_setup(ctx: typer.Context) -> None:
         print(_("{path}: git already merges it with targettrack").format(path=path))
 
 
-@app.command()
+@app.command(hidden=True)  # run by git, as the merge driver git-setup registers; never typed
 def merge(
     base: str = typer.Argument(..., metavar="BASE", help="The common ancestor (git's %O; may be empty)."),
     ours: str = typer.Argument(..., metavar="OURS", help="Ours (git's %A): the merged store is written here."),

@@ -107,7 +107,7 @@ def print_report(
     from ..util.terminal import data_out
 
     draw = report_renderer(name)
-    if name == "text" and sys.stdout.isatty():
+    if name == "text" and (sys.stdout.isatty() or color):  # color: a terminal's, or --color always
         import io
         import shutil
 

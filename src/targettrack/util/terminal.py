@@ -15,9 +15,23 @@ from .i18n import _
 PROG = "targettrack"
 
 
-def color_wanted(no_color: bool) -> bool:
-    """Colour only on a terminal, never with --no-color, NO_COLOR or TERM=dumb."""
-    return not no_color and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb" and sys.stdout.isatty()
+COLOR_WHEN = ("auto", "always", "never")
+
+
+def color_wanted(no_color: bool, when: str | None = None) -> bool:
+    """Colour on a terminal (auto), unless --no-color or --color never says
+    otherwise; --color always (for `less -R`) colours a pipe too. From the
+    environment, below the options and in CPython's order: NO_COLOR (any
+    value) turns it off, else FORCE_COLOR (any value) on; TERM=dumb off."""
+    if no_color or when == "never":
+        return False
+    if when == "always":
+        return True
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return os.environ.get("TERM") != "dumb" and sys.stdout.isatty()
 
 
 class _TerminalSafe:
@@ -118,7 +132,10 @@ def end(code: int):
             ).format(prog="targettrack", folder=where, why=_(why)),
             file=sys.stderr,
         )
+    pager = sys.modules.get("targettrack.util.pager")
     try:
+        if pager is not None:
+            pager.release()  # what a paged command held: to the pager or the terminal
         sys.stdout.flush()
         sys.stderr.flush()
     except BrokenPipeError:
