@@ -58,7 +58,9 @@ def test_no_line_starts_with_closing_or_ends_with_opening_punctuation(t, cells):
     "title, cells, expected",
     [
         ("连贺高速（广东连山至贺州段）", 16, ["连贺高速（广东连", "山至贺州段）"]),
-        ("益湛铁路（贺州至梧州段）", 20, ["益湛铁路（贺州至梧州", "段）"]),
+        ("益湛铁路（贺州至梧州段）", 20, ["益湛铁路（贺州至梧", "州段）"]),  # no one-character orphan
+        ("比上年下降0.4个百分点", 20, ["比上年下降0.4个百", "分点"]),
+        ("上年下降0.4个百分点", 18, ["上年下降0.4个百", "分点"]),
         ("打造10家行业一流的机器人头部品牌", 12, ["打造10家行业", "一流的机器人", "头部品牌"]),
         ("光年固态电池首批产品预计生产1000辆", 16, ["光年固态电池首批", "产品预计生产", "1000辆"]),
         ("digital economy value added", 12, ["digital", "economy", "value added"]),
@@ -198,3 +200,30 @@ def test_the_first_list_at_80_columns_shows_every_number_and_no_color_still_fits
     if colour:
         head = plain.splitlines()[0]
         assert all(word in head for word in (("TARGET", "CURRENT", "DEADLINE") if lang == "en" else ("目标值", "截止")))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("cols", [40, 60, 80, 120])
+def test_plans_and_history_fit_the_terminal_and_keep_their_headings(tmp_path, lang, cols):
+    db = tmp_path / "cn.json"
+    subprocess.run(
+        [str(SCRIPT), "--db", str(db), "init", "--sample", "cn-14fyp"],
+        check=True,
+        capture_output=True,
+        env={"PATH": os.environ["PATH"], "TARGETTRACK_TODAY": FROZEN_TODAY},
+    )
+    from targettrack.util.textwidth import width
+
+    for args, values in (
+        (["plans"], ["cn-14fyp", "5/17", "3/8", "+2.54"]),
+        (["history", "cn-unemployment"], ["2022", "5.6%", "2023", "5.2%"]),
+    ):
+        out = on_terminal(["--db", str(db), "--lang", lang, "--no-color", *args], cols, {"LANG": "C.UTF-8"})
+        lines = out.rstrip("\n").split("\n")
+        assert all(width(line) <= cols for line in lines), (args, cols, max(lines, key=width))
+        assert all(v in out for v in values), out
+        first = lines[0]
+        assert ("PLAN" if lang == "en" else "规划") in first or ("DATE" if lang == "en" else "日期") in first, out
+        # the long texts are whole, wrapped at the rules' places: no word of the note lost
+        if args[0] == "history":
+            assert "统计公报" in out.replace("\n", "").replace(" ", "")

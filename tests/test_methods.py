@@ -233,7 +233,7 @@ def test_plans_command(sample):
     ]
     assert rows["hezhou-projects"]["status"] == "pending" and rows["hezhou-projects"]["counts"] == {"pending": 4}
     plain = sample.ok("plans")
-    assert plain.splitlines()[0].split() == ["PLAN", "TARGETS", "ON", "COURSE", "BINDING", "SCORE"]
+    assert plain.splitlines()[0].split() == ["PLAN", "TARGETS", "ON", "COURSE", "BINDING", "ON", "COURSE", "SCORE"]
     assert "hezhou-projects     4 pending " in plain
     assert sample.ok("plans", "-f", "csv").startswith(
         "plan,status,status_targets,total,on_course,binding,binding_on_course,score,targets,counts\n"

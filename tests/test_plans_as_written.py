@@ -499,7 +499,7 @@ def test_plans_show_the_counts_by_status_not_one_word(tt):
     for i in range(3):
         tt.ok("add", f"n{i}", "--title", "n", "--target", "5", "--deadline", "2027", "--plan", "p")
     text = tt.ok("plans")
-    assert text.splitlines()[0].split() == ["PLAN", "TARGETS", "ON", "COURSE", "BINDING", "SCORE"]
+    assert text.splitlines()[0].split() == ["PLAN", "TARGETS", "ON", "COURSE", "BINDING", "ON", "COURSE", "SCORE"]
     assert "2 achieved · 3 no-data" in text
     row = json.loads(tt.ok("plans", "-f", "json"))[0]
     assert row["counts"] == {"achieved": 2, "no-data": 3} and row["status"] == "no-data"

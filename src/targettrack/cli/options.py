@@ -271,6 +271,15 @@ def width() -> int:
         return 80
 
 
+def fit_width() -> int | None:
+    """The width a table fits on a terminal (plain.write_table's `total`); None off one: nothing wrapped."""
+    if not sys.stdout.isatty():
+        return None
+    import shutil
+
+    return max(shutil.get_terminal_size((80, 24)).columns, 20)
+
+
 def interactive() -> bool:
     return sys.stdin.isatty()
 

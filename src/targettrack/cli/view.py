@@ -31,6 +31,7 @@ from .options import (
     as_known,
     choice,
     data_out,
+    fit_width,
     open_store,
     root,
     target_filter,
@@ -111,7 +112,7 @@ def history(
                     safe(r["source"]) or "-",
                 )
             )
-        write_table(table, data_out())
+        write_table(table, data_out(), total=fit_width())
 
 
 @app.command("list")
@@ -326,7 +327,10 @@ def plans(
 
         # The counts by status, not the weakest alone: a plan of 12 with 4 achieved and 8 awaiting their
         # first value is "4 achieved · 8 no-data", not "no-data (8 of 12)".
-        table = [tuple(_(h) for h in (N_("PLAN"), N_("TARGETS"), N_("ON COURSE"), N_("BINDING"), N_("SCORE")))] + [
+        # The counts by status head the line (issue 29); on a narrow terminal each plan is stacked, the
+        # counts on a line of their own (plain.write_table).
+        heads = (N_("PLAN"), N_("TARGETS"), N_("ON COURSE"), N_("BINDING ON COURSE"), N_("SCORE"))
+        table = [tuple(_(h) for h in heads)] + [
             (
                 safe(r["plan"]),
                 _(" · ").join(_("{n} {status}").format(n=n, status=_(k)) for k, n in r["counts"].items()),
@@ -336,4 +340,4 @@ def plans(
             )
             for r in rows
         ]
-        write_table(table, data_out())
+        write_table(table, data_out(), total=fit_width())

@@ -333,7 +333,7 @@ def render_text(
                     "-" if s.ratio is None else f"{float(s.ratio):.2f}",
                 )
             )
-        write_table(rows, out, indent="    ")
+        write_table(rows, out, indent="    ", total=width if fit else None)
     from .chart import draw
     from .chartdata import chart_data
 

@@ -9,7 +9,8 @@ is tested directly:
   wider than the whole line (then it is folded, and no character is lost);
 * CJK punctuation follows the usual line-breaking rules (禁则): no line starts
   with closing punctuation (，。、；：？！）」』》…) and none ends with an
-  opening one (（「『《);
+  opening one (（「『《); a last line is not one Chinese character alone
+  where a break a character earlier fits (no orphan: 百分/点 is 百/分点);
 * widths are display cells as the terminal draws them: two for a CJK
   character, and for East Asian "ambiguous" characters (Ⅲ, ①, box lines)
   one, or two with TARGETTRACK_CJK_WIDTH=2 (CJK terminals draw them wide).
@@ -102,28 +103,51 @@ def wrap(text: str, cells: int) -> list[str]:
         cells = 1
     if width(text) <= cells:
         return [text]
-    lines: list[str] = []
-    line, used = "", 0
+    lines: list[list[tuple[str, bool]]] = []  # each line's tokens, with the space before each
+    line: list[tuple[str, bool]] = []
+    used = 0
     for tok, space in tokens(text):
         w = width(tok)
         gap = 1 if space and line else 0
         if used + gap + w <= cells:
-            line += (" " if gap else "") + tok
+            line.append((tok, bool(gap)))
             used += gap + w
             continue
         if line:
             lines.append(line)
-            line, used = "", 0
+            line, used = [], 0
         if w <= cells:
-            line, used = tok, w
+            line, used = [(tok, False)], w
             continue
         for piece in _fold(tok, cells):  # a word wider than the line: folded, never cut
             if used:
                 lines.append(line)
-            line, used = piece, width(piece)
+            line, used = [(piece, False)], width(piece)
     if line or not lines:
         lines.append(line)
-    return lines
+    _no_orphan(lines, cells)
+    return ["".join((" " if gap else "") + tok for tok, gap in toks) for toks in lines]
+
+
+def _one_character(tok: str) -> bool:
+    """A Chinese character alone (with the punctuation that closes it): 点, 点。"""
+    core = tok.rstrip("".join(CLOSING))
+    return len(core) == 1 and _breaks_around(core)
+
+
+def _no_orphan(lines: list[list[tuple[str, bool]]], cells: int) -> None:
+    """A last line of one Chinese character takes the character before it
+    too, where the line before can give it up (a break one character
+    earlier, between two Chinese characters) and the two still fit."""
+    if len(lines) < 2 or len(lines[-1]) != 1 or not _one_character(lines[-1][0][0]):
+        return
+    before = lines[-2]
+    if len(before) < 2 or not _one_character(before[-1][0]) or before[-1][1]:
+        return
+    moved = before[-1][0]
+    if width(moved) + width(lines[-1][0][0]) <= cells:
+        lines[-1] = [(moved, False), (lines[-1][0][0], False)]
+        del before[-1]
 
 
 def _fold(word: str, cells: int) -> list[str]:

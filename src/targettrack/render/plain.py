@@ -61,26 +61,45 @@ def _styled(shown: str, cell: str, column: int, *, row: int, styles) -> str:
 
 
 def _stacked(rows, out, indent: str, *, total: int, styles) -> None:
+    """Each row on lines of its own: its short values on one line, aligned
+    under their headings where those fit the width (else each value after
+    its heading), and each long text wrapped on lines of its own below."""
     header, body = rows[0], rows[1:]
-    long = {i for i in range(len(header)) if max(width(r[i]) for r in body) > LONG or i == len(header) - 1}
+    long = {i for i in range(len(header)) if max(width(r[i]) for r in body) > LONG}  # a title, a reason, a note
+    short = [i for i in range(len(header)) if i not in long]
     deeper = indent + "    "
+    widths = {i: max(width(r[i]) for r in rows) for i in short}
+    aligned = width(indent) + sum(widths[i] + 2 for i in short) - 2 <= total
+    if aligned and short:
+        out.write(indent + "  ".join(header[i] + " " * (widths[i] - width(header[i])) for i in short).rstrip() + "\n")
     for n, r in enumerate(body, 1):
-        short = [_styled(r[i], r[i], i, row=n, styles=styles) for i in range(len(header)) if i not in long]
-        plain = [r[i] for i in range(len(header)) if i not in long]
-        line, used = indent, width(indent)
-        for shown, text in zip(short, plain):
-            if used > width(indent) and used + 2 + width(text) > total:
-                out.write(line + "\n")
-                line, used = deeper, width(deeper)
-            elif used > width(indent):
-                line, used = line + "  ", used + 2
-            line, used = line + shown, used + width(text)
-        out.write(line + "\n")
+        if aligned:
+            cells = [_styled(r[i] + " " * (widths[i] - width(r[i])), r[i], i, row=n, styles=styles) for i in short]
+            out.write((indent + "  ".join(cells)).rstrip() + "\n")
+        else:
+            _labelled(
+                out, [(header[i], r[i], _styled(r[i], r[i], i, row=n, styles=styles)) for i in short], indent, total
+            )
         for i in sorted(long):
             if r[i] in ("", "-"):
                 continue
             for piece in _wrap(r[i], max(total - width(deeper), 20)):
                 out.write(deeper + piece + "\n")
+
+
+def _labelled(out, cells, indent: str, total: int) -> None:
+    """Short values, each after its heading ("STATUS missed"), as many to a line as fit."""
+    deeper = indent + "    "
+    line, used = indent, width(indent)
+    for head, text, shown in cells:
+        size = width(head) + 1 + width(text)
+        if used > width(indent) and used + 2 + size > total:
+            out.write(line + "\n")
+            line, used = deeper, width(deeper)
+        elif used > width(indent):
+            line, used = line + "  ", used + 2
+        line, used = line + head + " " + shown, used + size
+    out.write(line + "\n")
 
 
 def piece(t, a) -> Line:
