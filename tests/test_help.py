@@ -212,6 +212,35 @@ def test_shell_completion_completes_commands_and_ids(tmp_path):
     assert "complete -o default -F _targettrack_completion targettrack" in r.stdout, r.stderr
 
 
+@pytest.mark.parametrize(
+    "words, offered",
+    [
+        ("targettrack list --status mi", ["missed"]),
+        ("targettrack list --status missed,on", ["missed,on-track"]),  # the next of a comma-separated list
+        ("targettrack list --sort dead", ["deadline"]),
+        ("targettrack list --plan sh", ["sh-robot-plan-2025"]),  # from the store
+        ("targettrack list --tag rob", ["robotics"]),
+        ("targettrack report --format ht", ["html"]),
+        ("targettrack list --kind mi", ["milestone"]),
+        ("targettrack report --method c", ["cagr"]),
+        ("targettrack --lang z", ["zh"]),
+        ("targettrack --color al", ["always"]),
+    ],
+)
+def test_shell_completion_completes_option_values(tmp_path, words, offered):
+    exe = os.path.join(os.path.dirname(os.sys.executable), "targettrack")
+    env = {
+        "PATH": os.environ["PATH"],
+        "HOME": str(tmp_path),
+        "TARGETTRACK_DB": str(SHIPPED),
+        "_TARGETTRACK_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - 1),
+    }
+    r = subprocess.run([exe], env=env, capture_output=True, text=True)
+    assert r.stdout.split() == offered and r.stderr == "", r.stderr
+
+
 def test_typer_is_a_release_the_patches_of_its_private_modules_were_tested_with():
     """Issue 35: fastparams.py and cli/helptext.py patch typer._coercion and typer._click."""
     from importlib.metadata import version

@@ -194,7 +194,7 @@ def export(
         "(default: with --output FILE.csv, not on stdout).",
     ),
 ) -> None:
-    """The whole store as JSON or CSV (import reads both back), or the deadlines as an iCalendar file."""
+    """The whole store as JSON, CSV or an Excel workbook (import reads all three back), or the deadlines as an iCalendar file."""
     from ..exchange import exporting
 
     fmt = output_format(fmt, output, EXPORT_FORMATS, extensions=EXPORT_EXTENSIONS, default="json")

@@ -32,6 +32,38 @@ from .commandstore import command_store
 
 # --- shared options -------------------------------------------------------------
 
+
+def offering(values):
+    """Shell completion of an option's value from a fixed list (statuses,
+    sorts, formats...); after a comma, of the next value of a list."""
+
+    def complete(incomplete: str) -> list[str]:
+        done, _comma, last = incomplete.rpartition(",")
+        lead = done + "," if _comma else ""
+        return [lead + v for v in values if v.startswith(last)]
+
+    return complete
+
+
+def _from_store(field: str):
+    """Shell completion of a value the store's targets hold (a plan, a tag),
+    read-only; nothing offered if the store cannot be read."""
+
+    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        try:
+            db = ctx.find_root().params.get("db")
+            with Store(locate(db).path) as store:
+                found = set()
+                for t in store.each_target():
+                    value = getattr(t, field)
+                    found.update(value if isinstance(value, tuple) else [value] if value else [])
+            return sorted(v for v in found if v.startswith(incomplete))
+        except Exception:  # completion must never print an error into the shell
+            return []
+
+    return complete
+
+
 AsOf = Annotated[
     Optional[str],
     typer.Option(
@@ -57,6 +89,7 @@ Method = Annotated[
         "--method",
         metavar="METHOD",
         help=f"Judge with this method: {', '.join(METHODS)} (default: the target's, else the store's).",
+        autocompletion=offering(METHODS),
     ),
 ]
 # The HTML pages' own options (report --format html, site).
@@ -81,15 +114,27 @@ FilterStatus = Annotated[
         "-s",
         metavar="STATUS",
         help=f"Only these statuses (repeat or comma-separate): {', '.join(STATUSES)}.",
+        autocompletion=offering(STATUSES),
     ),
 ]
 FilterTag = Annotated[
-    List[str], typer.Option("--tag", "-t", metavar="TAG", help="Only targets with every one of these tags.")
+    List[str],
+    typer.Option(
+        "--tag",
+        "-t",
+        metavar="TAG",
+        help="Only targets with every one of these tags.",
+        autocompletion=_from_store("tags"),
+    ),
 ]
 FilterKind = Annotated[
-    Optional[str], typer.Option("--kind", metavar="KIND", help=f"Only this kind: {', '.join(KINDS)}.")
+    Optional[str],
+    typer.Option("--kind", metavar="KIND", help=f"Only this kind: {', '.join(KINDS)}.", autocompletion=offering(KINDS)),
 ]
-FilterPlan = Annotated[Optional[str], typer.Option("--plan", metavar="PLAN", help="Only the targets of this plan.")]
+FilterPlan = Annotated[
+    Optional[str],
+    typer.Option("--plan", metavar="PLAN", help="Only the targets of this plan.", autocompletion=_from_store("plan")),
+]
 FilterBinding = Annotated[
     Optional[bool],
     typer.Option("--binding/--expected", help="Only binding (约束性) targets, or only expected (预期性) ones."),
@@ -97,7 +142,9 @@ FilterBinding = Annotated[
 DueBefore = Annotated[
     Optional[str], typer.Option("--due-before", metavar="DATE", help="Only deadlines before this date.")
 ]
-Sort = Annotated[str, typer.Option("--sort", metavar="KEY", help=f"Order by {', '.join(SORTS)}.")]
+Sort = Annotated[
+    str, typer.Option("--sort", metavar="KEY", help=f"Order by {', '.join(SORTS)}.", autocompletion=offering(SORTS))
+]
 ListLimit = Annotated[
     Optional[str],
     typer.Option("--limit", "-n", metavar="N", help="Show at most N targets: the first N in the order of --sort."),
@@ -243,7 +290,13 @@ def Format(formats, default: str):
     """`--format` for one command: its choices and default said in its help."""
     return Annotated[
         Optional[str],
-        typer.Option("--format", "-f", metavar="FORMAT", help=f"{', '.join(formats)} (default: {default})."),
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help=f"{', '.join(formats)} (default: {default}).",
+            autocompletion=offering(formats),
+        ),
     ]
 
 

@@ -206,6 +206,7 @@ def _root(
         None,
         "--color",
         metavar="WHEN",
+        autocompletion=lambda incomplete: [w for w in ("auto", "always", "never") if w.startswith(incomplete)],
         help="auto (colour on a terminal, the default), always (a pipe too: less -R) or never. "
         "Without it, NO_COLOR in the environment means never and FORCE_COLOR always.",
     ),
@@ -225,6 +226,7 @@ def _root(
         "--lang",
         metavar="LANG",
         is_eager=True,
+        autocompletion=lambda incomplete: [x for x in ("en", "zh") if x.startswith(incomplete)],
         callback=_language,
         help="zh or en. Default: $TARGETTRACK_LANG, else the store's config lang, "
         "else the locale (LC_ALL, LC_MESSAGES, LANG, LANGUAGE), else en.",
