@@ -152,6 +152,15 @@ ListLimit = Annotated[
 HistoryLimit = Annotated[
     Optional[str], typer.Option("--limit", "-n", metavar="N", help="Show only the N latest values.")
 ]
+Fields = Annotated[
+    List[str],
+    typer.Option(
+        "--fields",
+        metavar="FIELD[,FIELD...]",
+        help="Only these fields, in this order: a table's columns, JSON's keys, CSV's columns "
+        "(repeat or comma-separate; a field it does not know is an error that lists them all).",
+    ),
+]
 Output = Annotated[
     Optional[str],
     typer.Option(

@@ -159,7 +159,7 @@ TAKES_VALUE = {
     "conflicts": ("--value", "--by-user"),
     "diff": (),
     "textconv": (),
-    "history": ("--format", "-f", "--as-of", "--known-at", "--limit", "-n"),
+    "history": ("--format", "-f", "--as-of", "--known-at", "--limit", "-n", "--fields"),
     "list": (
         "--status",
         "-s",
@@ -176,8 +176,9 @@ TAKES_VALUE = {
         "-f",
         "--limit",
         "-n",
+        "--fields",
     ),
-    "show": ("--as-of", "--known-at", "--method", "--format", "-f"),
+    "show": ("--as-of", "--known-at", "--method", "--format", "-f", "--fields"),
     "info": ("--format", "-f"),
     "plans": ("--as-of", "--known-at", "--method", "--format", "-f"),
 }

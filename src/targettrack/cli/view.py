@@ -16,6 +16,7 @@ from ..util.terminal import left_out, nothing_listed
 from .options import (
     AsOf,
     DueBefore,
+    Fields,
     FilterBinding,
     FilterKind,
     FilterPlan,
@@ -71,14 +72,17 @@ def history(
     as_of: AsOf = None,
     known_at: KnownAt = None,
     limit: HistoryLimit = None,
+    fields: Fields = [],
 ) -> None:
     """List a target's observations, oldest first: the values in effect, or --all."""
     from ..judge.listrecord import OBSERVATION_FIELDS, observation_records
     from ..model.target import dated_by
+    from ..render import fields as chosen_fields
     from ..render.plain import write_table
     from ..util.textwidth import safe
 
     fmt = choice("--format", fmt, HISTORY_FORMATS) or "text"
+    picked = chosen_fields.chosen(fields, OBSERVATION_FIELDS)
     most = parse_limit(limit)
     known = parse_known_at(known_at)
     when = parse_as_of(as_of, known)
@@ -88,7 +92,15 @@ def history(
     total = len(rows)
     rows = rows[-most:] if most else rows  # the latest
     left_out(len(rows), total)
-    if fmt == "json":
+    if picked:
+        shown = chosen_fields.observation_rows(rows, picked, fmt)
+        if fmt == "json":
+            from ..render.json_format import dump
+
+            dump(shown, data_out())
+        else:
+            chosen_fields.write(picked, fmt, shown, data_out(), total=fit_width())
+    elif fmt == "json":
         from ..render.json_format import dump
 
         dump(rows, data_out())
@@ -130,9 +142,11 @@ def list_(
     known_at: KnownAt = None,
     fmt: ListFormat = None,
     limit: ListLimit = None,
+    fields: Fields = [],
 ) -> None:
     """List targets with their status."""
     from ..render import LINE_FORMATS, lines_renderer, list_pieces
+    from ..render.fields import TARGET_FIELDS, chosen
 
     flt = target_filter(status, tag, kind, plan=plan, due_before=due_before, binding=binding)
     check_method(method)
@@ -146,6 +160,10 @@ def list_(
     fmt = fmt or ("table" if color else "text")
     out = sys.stdout if fmt == "table" else data_out()
     opts = root(ctx)
+    picked = chosen(fields, TARGET_FIELDS)
+    if picked:
+        _list_fields(ctx, picked, fmt, flt=flt, when=when, known=known, method=method, sort=sort, most=most)
+        return
     if fmt in LINE_FORMATS and not opts.no_cache and known is None:
         from ..cache import rows as rowcache
 
@@ -178,6 +196,25 @@ def list_(
         nothing_listed(filtered)
 
 
+def _list_fields(ctx, picked, fmt: str, *, flt, when, known, method, sort: str, most) -> None:
+    """`list --fields`: the chosen fields of each target, in the order of --sort."""
+    from ..render import fields as chosen_fields
+
+    with open_store(ctx) as store:
+        settings = store.settings()
+        pieces = select_each(
+            as_known(store.each_target(), known),
+            flt,
+            when,
+            settings=settings,
+            method=method,
+            by=sort,
+            piece=chosen_fields.target_piece(picked, fmt),
+        )
+    chosen_fields.write(picked, fmt, pieces[:most], data_out(), total=fit_width())
+    left_out(len(pieces[:most]), len(pieces))
+
+
 def _known(t, known):
     """One target as recorded by the end of `known`, or an error if it was added later."""
     from ..model.target import known_at
@@ -206,6 +243,7 @@ def show(
         False, "--timeline", help="Also the status at each observation and each year end since the start."
     ),
     fmt: ShowFormat = None,
+    fields: Fields = [],
     zoom: bool = typer.Option(
         False,
         "--zoom",
@@ -225,7 +263,12 @@ def show(
         settings = store.settings()
     a = assess(t, when, settings, method=method)
     steps = timeline(t, when, settings, method=method) if with_timeline else None
-    if fmt == "json":
+    from ..render import fields as chosen_fields
+
+    picked = chosen_fields.chosen(fields, chosen_fields.TARGET_FIELDS + ("observations",))
+    if picked:
+        chosen_fields.one_target(t, a, picked, fmt, data_out())
+    elif fmt == "json":
         detail.render_json(t, a, data_out(), steps=steps)
     else:
         detail.render_text(
