@@ -26,6 +26,10 @@ SHIPPED = REPO / "data" / "targets.json"
 def frozen_env(monkeypatch, tmp_path):
     monkeypatch.setenv("TARGETTRACK_TODAY", FROZEN_TODAY)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # the list's kept rows: each test its own
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # no developer's config.toml in a test
+    from targettrack.util import userconfig
+
+    userconfig.forget()
     for var in (
         "TARGETTRACK_DB",
         "NO_COLOR",

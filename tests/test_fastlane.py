@@ -30,6 +30,7 @@ LIST_DEFAULTS = {
     "due_before": None,
     "as_of": None,
     "known_at": None,
+    "fields": [],
 }
 
 

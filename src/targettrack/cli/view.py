@@ -306,6 +306,7 @@ def info(ctx: typer.Context, fmt: InfoFormat = None) -> None:
         "settings_changed": settings.changed(),
         "language": i18n.current,
         "language_chosen_by": i18n.why,
+        "config_file": _config_file(),
     }
     if fmt == "json":
         print(json.dumps(data, ensure_ascii=False, indent=2))
@@ -324,6 +325,8 @@ def info(ctx: typer.Context, fmt: InfoFormat = None) -> None:
             language=data["language"], why=i18n.said_why(data["language_chosen_by"])
         )
     )
+    mine = data["config_file"]
+    print(f"{'config_file':<13} " + (f"{mine['path']} ({', '.join(mine['settings']) or '-'})" if mine else _("none")))
     changed = data["settings_changed"]
     print(
         f"{'settings':<13} "
@@ -333,6 +336,16 @@ def info(ctx: typer.Context, fmt: InfoFormat = None) -> None:
             else _("defaults")
         )
     )
+
+
+def _config_file() -> dict | None:
+    """The user's config file, if there is one: its path and what it sets (userconfig.py)."""
+    import os
+
+    from ..util import userconfig
+
+    where = userconfig.path()
+    return {"path": where, "settings": userconfig.settings()} if os.path.exists(where) else None
 
 
 @app.command()

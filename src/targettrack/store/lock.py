@@ -65,6 +65,11 @@ def _chosen(db_option: str | None) -> tuple[str, str]:
     env = os.environ.get("TARGETTRACK_DB")
     if env:
         return _path_given(env, "TARGETTRACK_DB"), "TARGETTRACK_DB"
+    from ..util import userconfig
+
+    mine = userconfig.get("db")
+    if mine:
+        return _path_given(mine, userconfig.path()), userconfig.path()
     return _default(), "default"
 
 

@@ -102,6 +102,11 @@ def choose(option: str | None, environ=os.environ, configured: str | None = None
     env = environ.get("TARGETTRACK_LANG")
     if env:
         return check(env, "TARGETTRACK_LANG"), "TARGETTRACK_LANG"
+    from . import userconfig
+
+    mine = userconfig.get("lang")
+    if mine:
+        return mine, userconfig.path()
     if configured:
         return configured, N_("the store's config lang")
     found = from_locale(environ)

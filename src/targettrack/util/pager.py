@@ -22,11 +22,13 @@ DEFAULT = "less -FRX"
 
 
 def command() -> str | None:
-    """The pager to run, or None for none."""
-    for name in ("TARGETTRACK_PAGER", "PAGER"):
-        if name in os.environ:
-            chosen = os.environ[name].strip()
-            return None if chosen in ("", "cat") else chosen
+    """The pager to run, or None for none: TARGETTRACK_PAGER, the config file's pager, PAGER, less."""
+    from . import userconfig
+
+    for name in ("TARGETTRACK_PAGER", "config", "PAGER"):
+        chosen = userconfig.get("pager") if name == "config" else os.environ.get(name)
+        if chosen is not None:
+            return None if chosen.strip() in ("", "cat") else chosen.strip()
     return DEFAULT if shutil.which("less") else None
 
 

@@ -22,7 +22,8 @@ def color_wanted(no_color: bool, when: str | None = None) -> bool:
     """Colour on a terminal (auto), unless --no-color or --color never says
     otherwise; --color always (for `less -R`) colours a pipe too. From the
     environment, below the options and in CPython's order: NO_COLOR (any
-    value) turns it off, else FORCE_COLOR (any value) on; TERM=dumb off."""
+    value) turns it off, else FORCE_COLOR (any value) on; then the config
+    file's color (userconfig.py); TERM=dumb off."""
     if no_color or when == "never":
         return False
     if when == "always":
@@ -31,6 +32,11 @@ def color_wanted(no_color: bool, when: str | None = None) -> bool:
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
+    from . import userconfig
+
+    mine = userconfig.get("color")
+    if mine in ("always", "never"):
+        return mine == "always"
     return os.environ.get("TERM") != "dumb" and sys.stdout.isatty()
 
 
