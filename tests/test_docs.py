@@ -2,7 +2,10 @@
 every command and option is documented and has help text, and the command
 reference is the help as it prints today."""
 
+import os
 import re
+import shutil
+import subprocess
 
 import pytest
 from conftest import REPO
@@ -60,6 +63,27 @@ def test_the_reference_is_the_help_as_it_prints():
     spec.loader.exec_module(make)
     assert make.commands() and "update" in make.commands()
     assert REFERENCE == make.page(), "docs/reference.md is stale: run .venv/bin/python docs/make_reference.py"
+
+
+def test_the_man_page_is_the_help_as_it_prints():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_man", REPO / "docs" / "make_man.py")
+    make = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make)
+    text = (REPO / "man" / "targettrack.1").read_text(encoding="utf-8")
+    assert text == make.page(), "man/targettrack.1 is stale: run .venv/bin/python docs/make_man.py"
+    assert text.startswith(".TH TARGETTRACK 1") and ".SS site" in text and ".SH EXIT STATUS" in text
+    man = shutil.which("man")
+    if man:  # it reads as a manual page, with no troff warnings
+        r = subprocess.run(
+            [man, "-l", str(REPO / "man" / "targettrack.1")],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "MANWIDTH": "80", "MAN_KEEP_FORMATTING": ""},
+        )
+        assert r.returncode == 0 and "targettrack - track quantified" in " ".join(r.stdout.split()), r.stderr
+        assert "warning" not in r.stderr
 
 
 def test_the_readme_is_a_front_door():

@@ -91,6 +91,7 @@ def test_the_samples_are_kept_once_and_a_built_wheel_carries_them(tmp_path):
         shutil.copy(REPO / name, tree / name)
     shutil.copytree(REPO / "src", tree / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     shutil.copytree(REPO / "data", tree / "data")
+    shutil.copytree(REPO / "man", tree / "man")
     r = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(tree)],
         capture_output=True,
@@ -102,3 +103,6 @@ def test_the_samples_are_kept_once_and_a_built_wheel_carries_them(tmp_path):
     with zipfile.ZipFile(wheel) as z:
         for name in SAMPLES.values():
             assert z.read(f"targettrack/samples/{name}") == (REPO / "data" / name).read_bytes()
+        # the manual page, installed in share/man/man1 beside bin/ (issue 33)
+        man = [n for n in z.namelist() if n.endswith(".data/data/share/man/man1/targettrack.1")]
+        assert man and z.read(man[0]) == (REPO / "man" / "targettrack.1").read_bytes()
