@@ -23,6 +23,8 @@ from typing import NamedTuple
 
 from ..util.textwidth import width
 
+# A number's magnitude: it and the measure word after it stay with the number (850亿元).
+MAGNITUDES = frozenset("十百千万亿")
 # Never at the start of a line: they close what came before.
 CLOSING = frozenset("，。、；：？！）」』》〉】〕〗〙〛”’…‥·・ー～%％,.;:?!)]}°℃")
 # Never at the end of a line: they open what follows.
@@ -83,8 +85,11 @@ def tokens(text: str) -> list[tuple[str, bool]]:
             glue = True
             continue
         if _breaks_around(ch):
-            if word[-1:].isdigit():  # a number keeps its measure word: 1000辆, 25种, 10家
-                put(word + ch)
+            if word[-1:].isdigit() and ch in MAGNITUDES:  # 850亿元, 61.1万辆: the magnitude and what follows
+                word += ch
+                continue
+            if word[-1:].isdigit() or (word[-1:] in MAGNITUDES and word[-2:-1].isdigit()):
+                put(word + ch)  # a number keeps its measure word: 1000辆, 25种, 10家, 850亿元
             else:
                 if word:
                     put(word)
