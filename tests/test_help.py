@@ -100,6 +100,17 @@ def test_help_reads_well_at_80_columns(tmp_path, command, lang):
         assert words <= FORMAT_WORDS, words
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("command", [[]] + [[c] for c in COMMANDS], ids=["root"] + COMMANDS)
+def test_help_narrows_to_40_columns(tmp_path, command, lang):
+    out = TT(tmp_path / "x.json").ok("--lang", lang, *command, "--help", db=False, env={"COLUMNS": "40"})
+    over = [line for line in out.split("\n") if width(line) > 40]
+    assert not over, over
+    for example in EXAMPLES.get(command[0] if command else "", []):  # examples stay whole, only folded
+        for word in example.split("#")[0].split():
+            assert word in out, word
+
+
 def test_the_commands_are_grouped_and_the_first_ones_come_first(tmp_path):
     out = help_of(TT(tmp_path / "x.json"))
     heads = [h for h in re.findall(r"^(\w[\w ]*):$", out, re.M) if h not in ("Usage", "Options")]

@@ -70,7 +70,43 @@ def install() -> None:
 
     Command.get_short_help_str = whole_summary
     _textwrap.TextWrapper.wrap = _wrap_in_cells
+    _narrow_lists()
     _in_the_readers_language(core, Command)
+
+
+NARROW = 60  # cells: below this, an option's help goes on the lines under it, not in a column beside it
+
+
+def _narrow_lists() -> None:
+    """On a narrow terminal (40 columns), click keeps a 30-cell column of
+    option names and runs the help past the edge: there, each option's help
+    is written under it, indented, in the width there is."""
+    from typer._click import formatting
+
+    write_dl = formatting.HelpFormatter.write_dl
+
+    def narrow_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
+        if self.width >= NARROW:
+            return write_dl(self, rows, col_max, col_spacing)
+        from ..render.fit import wrap
+
+        indent = " " * self.current_indent
+        for first, second in rows:
+            self.write(f"{indent}{first}\n")
+            for line in wrap(" ".join(second.split()), max(self.width - self.current_indent - 4, 10)) if second else []:
+                self.write(f"{indent}    {line}\n")
+
+    formatting.HelpFormatter.write_dl = narrow_dl
+    made = formatting.HelpFormatter.__init__
+
+    def init(self, indent_increment: int = 2, width=None, max_width=None) -> None:
+        made(self, indent_increment, width, max_width)
+        if width is None:  # click never goes below 50: a 40-column terminal then wraps every line
+            import shutil
+
+            self.width = max(min(self.width, shutil.get_terminal_size((80, 24)).columns - 2), 20)
+
+    formatting.HelpFormatter.__init__ = init
 
 
 def _in_the_readers_language(core, Command) -> None:
@@ -103,7 +139,7 @@ def _in_the_readers_language(core, Command) -> None:
     def epilog(self, ctx, formatter):
         saved = self.epilog
         if saved:
-            self.epilog = saved.replace("Examples:", i18n._("Examples:"))
+            self.epilog = _fitted_examples(saved.replace("Examples:", i18n._("Examples:")), formatter.width)
         try:
             return format_epilog(self, ctx, formatter)
         finally:
@@ -130,3 +166,32 @@ def _wrap_in_cells(self, text: str) -> list[str]:
     indent = max(width(self.initial_indent), width(self.subsequent_indent))
     lines = wrap(text, max(self.width - indent, 10))
     return [(self.initial_indent if i == 0 else self.subsequent_indent) + line for i, line in enumerate(lines)]
+
+
+def _fitted_examples(text: str, room: int) -> str:
+    """Examples narrower than `room` cells: a comment goes on the line above
+    its command, and a command still too long goes on at a space, its line
+    ended with ` \\` as a shell reads it (an example is copied and run)."""
+    from ..util.textwidth import width
+
+    out = []
+    for line in text.split("\n"):
+        if width(line) <= room or not line.startswith("  "):
+            out.append(line)
+            continue
+        command, hash_, comment = line.partition("  #")
+        if hash_:
+            from ..render.fit import wrap
+
+            out.extend("  # " + piece for piece in wrap(comment.strip(), max(room - 4, 10)))
+        going_on = command.rstrip().endswith(" \\")  # the example goes on to the next line already
+        words = command.strip().removesuffix("\\").split()
+        current = " " * (len(command) - len(command.lstrip()))
+        lead = current
+        for word in words:
+            if current.strip() and width(current) + 1 + width(word) + 2 > room:
+                out.append(current + " \\")
+                current = lead + "    "
+            current += ("" if not current.strip() else " ") + word
+        out.append(current + (" \\" if going_on else ""))
+    return "\n".join(out)
