@@ -16,7 +16,7 @@ from ..model.quantity import format_difference, format_quantity
 from ..model.settings import Settings
 from ..model.target import DONE, Point, Target, baseline_point
 from ..model.timing import deadline_period, frequency, has_deadline_value
-from ..util.i18n import N_, _, prose_date
+from ..util.i18n import N_, _, listing, prose_date
 from .assessment import YEAR, Assessment, cagr_undefined, compound_rate, days_after, open_sdg_score, percent, project
 
 
@@ -429,7 +429,10 @@ def judge_each(t: Target, as_of: date, days_left: int | None, method: str, setti
     last = points[-1]
     common = dict(current=last.value, current_date=last.day, days_left=days_left, last_period=period_label(t, last.day))
     if outside:
-        named = ", ".join(f"{period_label(t, p.day)}: {format_quantity(p.value, t.unit)}" for p in outside)
+        named = listing(
+            _("{period}: {value}").format(period=period_label(t, p.day), value=format_quantity(p.value, t.unit))
+            for p in outside
+        )
         bound = t.spec.shape == "bound"
         status = "breached" if bound else ("missed" if t.deadline and as_of > t.deadline.last else "off-track")
         word = _("breached in {periods}") if bound else _("short in {periods}")

@@ -54,8 +54,8 @@ def target_cell(t: Target) -> str:
     if t.form == "change":
         return about + change_text(t.target, t)
     if t.form == "growth":
-        return (">= " if t.spec.direction > 0 else "<= ") + about + format_quantity(t.target, "%") + _("/yr")
-    prefix = t.spec.comparison + " " if t.spec.comparison else ""
+        return _(">=" if t.spec.direction > 0 else "<=") + " " + about + format_quantity(t.target, "%") + _("/yr")
+    prefix = _(t.spec.comparison) + " " if t.spec.comparison else ""  # ≥ and ≤ in Chinese
     each = _(PER[t.each]) if t.each else ""
     return prefix + about + format_quantity(t.target, t.unit) + each
 
@@ -72,6 +72,8 @@ def target_words(t: Target) -> str:
         text += _("  (the deadline period's value)")
     return text
 
+
+COMPARISONS = (N_("<="), N_(">="), N_("<"), N_(">"))  # a bound's sign, as the reader's language writes it
 
 BINDING_WORDS = {True: N_("binding"), False: N_("expected"), None: "-"}
 PER = {"year": N_("/year"), "half": N_("/half"), "quarter": N_("/quarter"), "month": N_("/month"), "day": N_("/day")}

@@ -70,7 +70,7 @@ def because(change) -> str:
         for o in change.entered[-2:]
     ]
     more = len(change.entered) - len(shown)
-    return "; ".join(shown) + (_(" (and {n} more)").format(n=more) if more > 0 else "")
+    return _("; ").join(shown) + (_(" (and {n} more)").format(n=more) if more > 0 else "")
 
 
 def observation_value(t: Target, o: Observation) -> str:

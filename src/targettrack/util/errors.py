@@ -14,6 +14,8 @@ the same everywhere.
 
 from __future__ import annotations
 
+from .i18n import _
+
 
 class TargetTrackError(Exception):
     exit_code = 1
@@ -40,4 +42,4 @@ def at(where: str, e: InputError) -> InputError:
     message = str(e)
     if message.startswith(where):
         return InputError(message)
-    return InputError(f"{where}: {message}")
+    return InputError(_("{where}: {message}").format(where=where, message=message))
