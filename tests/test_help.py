@@ -270,3 +270,13 @@ def test_typer_is_a_release_the_patches_of_its_private_modules_were_tested_with(
         if line.strip().startswith('"typer')
     )
     assert "<" in pinned, pinned  # an upper bound: an untested release is never installed
+
+
+def test_install_completion_says_what_it_did_in_the_readers_language(tmp_path):
+    exe = os.path.join(os.path.dirname(os.sys.executable), "targettrack")
+    env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path), "SHELL": "/bin/bash"}
+    r = subprocess.run([exe, "--lang", "zh", "--install-completion", "bash"], env=env, capture_output=True, text=True)
+    assert r.returncode == 0 and "补全已安装到" in r.stdout and "重新打开终端" in r.stdout, r.stdout + r.stderr
+    assert (tmp_path / ".bash_completions" / "targettrack.sh").exists()
+    r = subprocess.run([exe, "--install-completion", "bash"], env=env, capture_output=True, text=True)
+    assert "bash completion installed in" in r.stdout

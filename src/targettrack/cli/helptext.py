@@ -72,6 +72,34 @@ def install() -> None:
     _textwrap.TextWrapper.wrap = _wrap_in_cells
     _narrow_lists()
     _in_the_readers_language(core, Command)
+    _completion_said()
+
+
+def _completion_said() -> None:
+    """--install-completion says what it did in the reader's language (Typer's words are English only)."""
+    import sys
+
+    from typer import completion
+
+    from ..util.i18n import _
+
+    def install_callback(ctx, param, value):
+        if not value or ctx.resilient_parsing:
+            return value
+        shell, path = completion.install(shell=value) if isinstance(value, str) else completion.install()
+        print(_("{shell} completion installed in {path}").format(shell=shell, path=path))
+        print(_("Completion will take effect once you restart the terminal"))
+        sys.exit(0)
+
+    # Typer binds the callback as an option's default when it imports: it is replaced there.
+    for placeholder in (
+        getattr(completion, "_install_completion_placeholder_function", None),
+        getattr(completion, "_install_completion_no_auto_placeholder_function", None),
+    ):
+        for option in getattr(placeholder, "__defaults__", None) or ():
+            if getattr(option, "callback", None) is completion.install_callback:
+                option.callback = install_callback
+    completion.install_callback = install_callback
 
 
 NARROW = 60  # cells: below this, an option's help goes on the lines under it, not in a column beside it

@@ -371,7 +371,7 @@ def _progress(total: int, worth_it: int):
     @contextmanager
     def bar():
         with Progress(transient=True, console=None) as p:
-            task = p.add_task("reading", total=total)
+            task = p.add_task(_("reading"), total=total)
             yield lambda amount=1: p.advance(task, amount)
 
     return bar()
