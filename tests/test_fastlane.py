@@ -451,6 +451,7 @@ REPORT_DEFAULTS = {
     "title": None,
     "subtitle": None,
     "zoom": False,
+    "limit": None,
 }
 
 

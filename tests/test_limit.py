@@ -68,3 +68,38 @@ def test_what_was_left_out_is_said_on_a_terminal_only(monkeypatch):
     terminal.left_out(3, 10)
     terminal.left_out(10, 10)
     assert err.getvalue() == "targettrack: 3 of 10 shown (--limit); 7 more\n"
+
+
+def test_report_limit_cuts_each_section_and_counts_the_rest(tmp_path):
+    from conftest import TT
+
+    t = TT(tmp_path / "cn.json")
+    t.ok("init", "--sample", "cn-14fyp")
+    whole = t.ok("report")
+    cut = t.ok("report", "--limit", "2")
+    section = cut.split("Needs attention (")[1].split("\n\n")[0]
+    assert section.count("\n  cn-") == 2 and "… and 14 more (--limit)" in section
+    assert cut.split("Needs attention (")[1].split(")")[0] == whole.split("Needs attention (")[1].split(")")[0]
+    md = t.ok("report", "-n", "1", "-f", "markdown")
+    assert "… and 15 more (--limit)" in md
+    r = t("report", "--limit", "2", "-f", "json")
+    assert r.code == 2 and "--limit" in r.err and "json" in r.err
+
+
+def test_extract_limit_keeps_the_first_in_the_text(tmp_path):
+    from conftest import TT
+
+    plan = tmp_path / "p.txt"
+    plan.write_text(
+        "上海计划到2025年，打造10家行业一流的机器人头部品牌、100个标杆示范的机器人应用场景、1000亿元机器人关联产业规模。",
+        encoding="utf-8",
+    )
+    t = TT(tmp_path / "t.json")
+    t.ok("init")
+    import json
+
+    every = [c["id"] for c in json.loads(t.ok("extract", str(plan), "-f", "json"))["targets"]]
+    two = [c["id"] for c in json.loads(t.ok("extract", str(plan), "-n", "2", "-f", "json"))["targets"]]
+    assert len(every) == 3 and two == every[:2]
+    t.ok("extract", str(plan), "--limit", "1", "--add")
+    assert [r["id"] for r in json.loads(t.ok("list", "-f", "json"))] == every[:1]

@@ -59,6 +59,7 @@ from .options import (
 from .options import (
     known_at as parse_known_at,
 )
+from .options import limit as parse_limit
 from .program import app
 
 REPORT_FORMATS = tuple(REPORT_MODULES)
@@ -67,6 +68,22 @@ EXPORT_EXTENSIONS = {".json": "json", ".csv": "csv", ".xlsx": "xlsx", ".ics": "i
 EXTRACT_FORMATS = ("table", "text", "json", "csv")
 WARNINGS_SHOWN = 10  # an import of thousands of rows says how many more, not each one
 ReportFormat = Format(REPORT_FORMATS, "from --output's extension, else text")
+ReportLimit = Annotated[
+    Optional[str],
+    typer.Option(
+        "--limit",
+        "-n",
+        metavar="N",
+        help="At most N rows in each section of the text or Markdown report, the most urgent first "
+        "(the rest counted; JSON, CSV and HTML keep every row).",
+    ),
+]
+ExtractLimit = Annotated[
+    Optional[str],
+    typer.Option(
+        "--limit", "-n", metavar="N", help="At most N targets, the first N in the text (shown, reviewed or added)."
+    ),
+]
 ExportFormat = Format(EXPORT_FORMATS, "from --output's extension, else json")
 ExtractFormat = Format(EXTRACT_FORMATS, "table on a terminal, else text; json and csv are import's formats")
 
@@ -118,19 +135,14 @@ def report(
     title: PageTitle = None,
     subtitle: PageSubtitle = None,
     zoom: Zoom = False,
+    limit: ReportLimit = None,
 ) -> None:
     """The weekly report: what needs attention, what is due, what changed, what was achieved."""
     from ..cache import reportrows
     from ..render import print_report, report_renderer
 
     fmt = output_format(fmt, output, REPORT_MODULES, extensions=REPORT_EXTENSIONS, default="text")
-    page = {k: v for k, v in (("title", title), ("subtitle", subtitle), ("zoom", zoom)) if v}
-    if page and fmt != "html":
-        raise InputError(
-            _(
-                "--{option}: only the html report has a page to put it on (give --format html or --output FILE.html)"
-            ).format(option=next(iter(page)))
-        )
+    page = _page_options(fmt, title=title, subtitle=subtitle, zoom=zoom, limit=limit)
     check_method(method)
     flt = target_filter(status, tag, plan=plan, binding=binding)
     failing = statuses("--fail-on", fail_on)
@@ -173,6 +185,24 @@ def report(
         emit(buf.getvalue(), output, ctx)  # a file, whole or not at all
     if failing and any(status in failing for status in rep.statuses):
         raise typer.Exit(1)
+
+
+def _page_options(fmt: str, *, title, subtitle, zoom: bool, limit) -> dict:
+    """What the chosen format is drawn with besides the report: the HTML page's title, subtitle and zoom, the
+    text and Markdown reports' --limit; an option its format has no use for is an error saying so."""
+    page = {k: v for k, v in (("title", title), ("subtitle", subtitle), ("zoom", zoom)) if v}
+    if page and fmt != "html":
+        raise InputError(
+            _(
+                "--{option}: only the html report has a page to put it on (give --format html or --output FILE.html)"
+            ).format(option=next(iter(page)))
+        )
+    most = parse_limit(limit)
+    if most is not None and fmt not in ("text", "markdown"):
+        raise InputError(
+            _("--limit: only the text and Markdown reports are cut ({format} keeps every row)").format(format=fmt)
+        )
+    return page if most is None else {**page, "limit": most}
 
 
 @app.command()
@@ -246,6 +276,14 @@ def export(
 def _after(first: str, pieces):
     yield first
     yield from pieces
+
+
+def _first(candidates: list, most: int | None) -> list:
+    """extract --limit: the first `most` candidates (stderr says how many were left out, on a terminal)."""
+    from ..util.terminal import left_out
+
+    left_out(len(candidates[:most]), len(candidates))
+    return candidates[:most]
 
 
 @app.command("import")
@@ -385,6 +423,7 @@ def extract(
     year: Optional[int] = typer.Option(None, "--year", help="The document's year, for 今年 / this year."),
     add: bool = typer.Option(False, "--add", help="Import the proposed targets now (all or nothing, like import)."),
     review: bool = typer.Option(False, "--review", help="Ask about each one on a terminal: accept, edit or skip."),
+    limit: ExtractLimit = None,
 ) -> None:
     """Propose the quantified targets a policy document sets, with the quoted words as source."""
     from .. import extract as ex
@@ -398,7 +437,7 @@ def extract(
     if review and not interactive():
         raise InputError(_("--review asks questions on a terminal; use --format json or csv, or --add, in scripts"))
     name, text = read_text(file)
-    candidates = ex.extract(text.lstrip("\ufeff"), name, year)
+    candidates = _first(ex.extract(text.lstrip("\ufeff"), name, year), parse_limit(limit))
     left_out = [c for c in candidates if not c.observation and not extract_view.importable(c)]
     if left_out and (add or review):
         print(

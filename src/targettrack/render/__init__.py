@@ -120,7 +120,8 @@ def print_report(
             total=shutil.get_terminal_size((80, 24)).columns,
             color=color,
             git=git,
+            **page,  # page: --limit
         )
         sys.stdout.write(buf.getvalue())
     else:
-        draw(rep, data_out(), store=store, generated_at=generated_at, git=git, **page)  # page: html's title, zoom
+        draw(rep, data_out(), store=store, generated_at=generated_at, git=git, **page)  # html's title, zoom; --limit

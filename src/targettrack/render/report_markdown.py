@@ -16,18 +16,23 @@ def md(text) -> str:
     return _SPECIAL.sub(r"\\\1", " ".join(safe(str(text)).split()))
 
 
-def _table(out, title: str, header: tuple[str, ...], *, rows: list[tuple]) -> None:
+def _table(out, title: str, header: tuple[str, ...], *, rows: list[tuple], limit: int | None = None) -> None:
     out.write(f"\n## {title} ({len(rows)})\n\n")
     if not rows:
         out.write("None.\n")
         return
+    more = len(rows) - limit if limit and len(rows) > limit else 0
     out.write("| " + " | ".join(header) + " |\n")
     out.write("|" + "---|" * len(header) + "\n")
-    for r in rows:
+    for r in rows[: len(rows) - more]:
         out.write("| " + " | ".join(md(c) for c in r) + " |\n")
+    if more:
+        out.write(f"\n… and {more} more (--limit)\n")
 
 
-def render(report, out, *, store: str | None, generated_at: str, git: dict | None = None) -> None:
+def render(
+    report, out, *, store: str | None, generated_at: str, git: dict | None = None, limit: int | None = None
+) -> None:
     """`report`: a summary.Report. `store` only when asked (report --show-store):
     a published page should not tell the world the analyst's home folder."""
     summary = ", ".join(f"{s} {n}" for s, n in report.summary.items()) or "none"
@@ -44,12 +49,14 @@ def render(report, out, *, store: str | None, generated_at: str, git: dict | Non
         "Needs attention",
         ("Target", "Status", "Projected", "Where it stands"),
         rows=[(f"{f.id}: {f.title}", labelled(f.status, f.binding), f.projected, f.how_far) for f in report.attention],
+        limit=limit,
     )
     _table(
         out,
         f"Deadlines within {report.within_days} days",
         ("Target", "Deadline", "Days left", "Status"),
         rows=[(f"{f.id}: {f.title}", f.deadline, f.days_left, labelled(f.status, f.binding)) for f in report.upcoming],
+        limit=limit,
     )
     if report.changes or report.new_observations:  # targets, judged in full (light to import without: report_text)
         from .cells import title_of
@@ -62,6 +69,7 @@ def render(report, out, *, store: str | None, generated_at: str, git: dict | Non
             (f"{c.target.id}: {title_of(c.target)}", c.before.status, c.after.status, because(c) or "-")
             for c in report.changes
         ],
+        limit=limit,
     )
     _table(
         out,
@@ -71,10 +79,12 @@ def render(report, out, *, store: str | None, generated_at: str, git: dict | Non
             (t.id, o.date.label, observation_value(t, o), o.recorded_by or "", o.note or "")
             for t, o in report.new_observations
         ],
+        limit=limit,
     )
     _table(
         out,
         f"Achieved since {report.since}",
         ("Target", "On"),
         rows=[(f"{f.id}: {f.title}", f.achieved_date.isoformat()) for f in report.achieved],
+        limit=limit,
     )

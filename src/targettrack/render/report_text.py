@@ -11,7 +11,9 @@ from .plain import write_table
 # changed draws only facts; what draws targets is imported where one is drawn.
 
 
-def _section(out, title: str, rows: list[tuple[str, ...]], *, total: int | None = None, color: bool = False) -> None:
+def _section(
+    out, title: str, rows: list[tuple[str, ...]], *, total: int | None = None, color: bool = False, limit=None
+) -> None:
     if color:
         from .table import paint
 
@@ -20,12 +22,16 @@ def _section(out, title: str, rows: list[tuple[str, ...]], *, total: int | None 
     if not rows or len(rows) == 1:
         out.write("  " + _("none") + "\n")
         return
+    more = len(rows) - 1 - limit if limit and len(rows) - 1 > limit else 0
+    rows = rows[: len(rows) - more]
     rows = [tuple(_(h) for h in rows[0])] + rows[1:]
     # On a terminal, statuses in their colours (as in `list`).
     styles = (
         {i: _status_style for i, name in enumerate(rows[0]) if name in (_("STATUS"), _("CHANGE"))} if color else None
     )
     write_table(rows, out, indent="  ", total=total, styles=styles)
+    if more:
+        out.write("  " + _("… and {n} more (--limit)").format(n=more) + "\n")
 
 
 def _status_style(cell: str) -> str:
@@ -37,25 +43,12 @@ def _status_style(cell: str) -> str:
     return STATUS_STYLE.get(word) or STATUS_STYLE.get({_(s): s for s in STATUSES}.get(word, ""), "")
 
 
-def render(
-    report,
-    out,
-    *,
-    store: str,
-    generated_at: str,
-    total: int | None = None,
-    color: bool = False,
-    git: dict | None = None,
-) -> None:
-    """`report`: a summary.Report. `total`: the terminal's width, to wrap long cells in (None off a terminal)."""
-
-    def section(title, rows):
-        _section(out, title, rows, total=total, color=color)
+def _heading(report, out, *, store: str, total: int | None, git: dict | None) -> None:
+    """The lines above the sections: the date, the store, how old the data are, the counts."""
+    from . import provenance_lines
 
     summary = listing(f"{_(s)} {n}" for s, n in report.summary.items()) or _("none")
     as_of, since = prose_date(report.as_of), prose_date(report.since)
-    from . import provenance_lines
-
     for line in (
         _("targettrack report as of {as_of}, changes since {since}").format(as_of=as_of, since=since),
         _("store: {store}").format(store=store),
@@ -67,6 +60,27 @@ def render(
 
             line = "\n".join(wrap(line, total))
         out.write(line + "\n")
+
+
+def render(
+    report,
+    out,
+    *,
+    store: str,
+    generated_at: str,
+    total: int | None = None,
+    color: bool = False,
+    git: dict | None = None,
+    limit: int | None = None,
+) -> None:
+    """`report`: a summary.Report. `total`: the terminal's width, to wrap long cells in (None off a terminal);
+    `limit`: at most that many rows of each section (report --limit), the count of the rest said."""
+
+    def section(title, rows):
+        _section(out, title, rows, total=total, color=color, limit=limit)
+
+    _heading(report, out, store=store, total=total, git=git)
+    since = prose_date(report.since)
     section(
         _("Needs attention"),
         [(N_("ID"), N_("STATUS"), N_("PROJECTED"), N_("WHERE IT STANDS"), N_("TITLE"))]
