@@ -1381,3 +1381,23 @@ def test_real_wordings_of_a_cut_and_its_year(sentence, value, deadline):
     """From the real corpus (en-01, en-06): 'slash' is a cut, and 'in 2030 by 68%' names the year."""
     [c] = [c for c in extract(sentence, "t.txt", 2021) if not c.observation]
     assert (c.kind, c.value, c.deadline.label if c.deadline else None) == ("decrease", Decimal(str(value)), deadline)
+
+
+def test_traditional_chinese_is_read_and_quoted_as_written():
+    """A plan reprinted in Traditional characters (issue 34: zh-03, zh-06, zh-10, zh-15 of the real corpus)."""
+    from targettrack.extract import extract
+
+    text = "報告提出2025年主要預期目標：經濟增長6%左右，城鎮新增就業7.7萬人，糧食產量穩定在90億斤以上。"
+    found = {(c.unit, str(c.value)): c for c in extract(text, "x.txt") if not c.observation}
+    assert set(found) == {("", "6"), ("万人", "7.7"), ("亿斤", "90")}, found  # 6%: a change (growth) of 6
+    assert all(c.deadline is not None and c.deadline.label == "2025" for c in found.values())  # 2025年主要预期目标
+    c = found[("万人", "7.7")]
+    assert c.quote in text and c.number == "7.7萬人" and c.title == "城鎮新增就業"  # the document's own words
+
+
+def test_simplified_text_is_untouched_by_the_traditional_table():
+    from targettrack.extract.traditional import simplified
+
+    text = "到2025年，打造10家行业一流的机器人头部品牌，显著提升产业规模。"
+    assert simplified(text) == text
+    assert simplified("經濟增長") == "经济增长" and len(simplified("萬億")) == 2

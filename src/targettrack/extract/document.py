@@ -10,6 +10,7 @@ from ..model.quantity import unit_info
 from .analyse import analyse
 from .candidate import Candidate, Segment
 from .segments import segments
+from .traditional import as_written, simplified
 
 
 def slug(text: str, taken: set[str]) -> str:
@@ -46,8 +47,12 @@ def extract(
     text: str, file: str = "-", year: int | None = None, *, known_ids: set[str] | None = None
 ) -> list[Candidate]:
     found: list[Candidate] = []
+    written, text = text, simplified(text)  # Traditional read as Simplified, offset for offset
     for seg in segments(text, year):
         cands = analyse(seg, year, file)
+        if text != written:  # quoted as the document writes it
+            for c in cands:
+                c.quote, c.title, c.number = (as_written(written, text, x) for x in (c.quote, c.title, c.number))
         targets = [c for c in cands if not c.observation]
         plan = _plan_name(seg, len(targets), file)
         for c in targets:
