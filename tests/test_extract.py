@@ -1401,3 +1401,17 @@ def test_simplified_text_is_untouched_by_the_traditional_table():
     text = "到2025年，打造10家行业一流的机器人头部品牌，显著提升产业规模。"
     assert simplified(text) == text
     assert simplified("經濟增長") == "经济增长" and len(simplified("萬億")) == 2
+
+
+def test_a_documents_title_gives_its_year_to_the_targets_it_lists():
+    """zh-09 of the real corpus: '2020年我国环境保护奋斗目标是?' then lists of targets with no year of their own."""
+    from targettrack.extract import extract
+
+    text = (
+        "2020年我国环境保护奋斗目标是?\n\n蓝天保卫战\n\n"
+        "- 地级及以上城市空气质量优良天数比率达到80%。\n\n碧水保卫战\n\n- 劣五类水体比例控制在5%以内；\n"
+    )
+    found = [c for c in extract(text, "x.txt") if not c.observation]
+    assert [(str(c.value), c.deadline and c.deadline.label) for c in found] == [("80", "2020"), ("5", "2020")]
+    untitled = [c for c in extract(text.split("\n", 1)[1], "x.txt") if not c.observation]
+    assert all(c.deadline is None for c in untitled)  # no title, no year

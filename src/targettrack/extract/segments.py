@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..model.dates import Period
+from ..model.dates import Period, parse_period
 from .candidate import Segment
 from .deadline import deadlines, find_deadline
 from .vocabulary import AR_NUM, BULLET, LEAD_IN, NUMBERED_HEADING, TARGET_HEADING
@@ -57,6 +57,7 @@ def segments(text: str, year: int | None) -> list[Segment]:
     in_targets = False
     dated_heading = False  # the section's deadline is its heading's own: "Targets for 2030"
     heading = None
+    titled = _titled(text)  # "2020年我国环境保护奋斗目标": the year of every target the document lists
     for n, raw in enumerate(text.splitlines(), 1):
         line = _clean(raw)
         if not line.strip():
@@ -96,6 +97,8 @@ def segments(text: str, year: int | None) -> list[Segment]:
             # A Chinese plan's section of targets (二、发展目标 / 到2025年，… / more
             # paragraphs), or in either language one whose heading is dated ("Targets for 2030")
             inherited, why = section
+        elif titled and _CJK.search(stripped) and not _OTHER_TIME.search(stripped):
+            inherited, why = titled
         else:
             inherited, why = None, ""
         for i, (part, offset) in enumerate(_sentences(body)):
@@ -106,6 +109,18 @@ def segments(text: str, year: int | None) -> list[Segment]:
         if not is_bullet and not is_heading:
             governing = None
     return out
+
+
+_TITLE_YEAR = re.compile(r"^\D{0,6}((?:19|20)\d{2})年[^，。；,;]{0,12}目标")
+
+
+def _titled(text: str) -> tuple[Period, str] | None:
+    """The year a document's title gives all its targets (2020年我国环境保护奋斗目标是?): its first line."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    m = _TITLE_YEAR.match(first)
+    if not m:
+        return None
+    return parse_period(m.group(1)), f"the document's title '{first}'"
 
 
 def _sentences(text: str) -> list[tuple[str, int]]:
