@@ -1415,3 +1415,11 @@ def test_a_documents_title_gives_its_year_to_the_targets_it_lists():
     assert [(str(c.value), c.deadline and c.deadline.label) for c in found] == [("80", "2020"), ("5", "2020")]
     untitled = [c for c in extract(text.split("\n", 1)[1], "x.txt") if not c.observation]
     assert all(c.deadline is None for c in untitled)  # no title, no year
+
+
+@pytest.mark.parametrize("words", ["2021年年底前", "2025年年末前", "2025年底前"])
+def test_a_year_end_written_twice_is_the_deadline(words):
+    from targettrack.extract import extract
+
+    found = [c for c in extract(f"{words}行政村快递物流通达率达到80%以上。", "x.txt") if not c.observation]
+    assert [(str(c.value), c.deadline and c.deadline.label) for c in found] == [("80", words[:4])]
