@@ -1423,3 +1423,14 @@ def test_a_year_end_written_twice_is_the_deadline(words):
 
     found = [c for c in extract(f"{words}行政村快递物流通达率达到80%以上。", "x.txt") if not c.observation]
     assert [(str(c.value), c.deadline and c.deadline.label) for c in found] == [("80", words[:4])]
+
+
+def test_what_was_reached_by_a_date_is_no_target_and_a_base_is_no_deadline():
+    """zh-08 of the real corpus: 截至2020年底 dates a fact; 较“十二五”末 is the base a change is from."""
+    from targettrack.extract import extract
+
+    text = "截至2020年底，全省电动汽车保有量达到50.16万辆，较“十二五”末增加46.87万辆。"
+    assert [c for c in extract(text, "x.txt") if not c.observation] == []
+    plan = "到2025年，全省充电基础设施达到9.5万台，较“十二五”末增长14倍。"
+    found = [c for c in extract(plan, "x.txt") if not c.observation]
+    assert found and all(c.deadline is not None and c.deadline.label == "2025" for c in found)
