@@ -1434,3 +1434,18 @@ def test_what_was_reached_by_a_date_is_no_target_and_a_base_is_no_deadline():
     plan = "到2025年，全省充电基础设施达到9.5万台，较“十二五”末增长14倍。"
     found = [c for c in extract(plan, "x.txt") if not c.observation]
     assert found and all(c.deadline is not None and c.deadline.label == "2025" for c in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Korea will have to axe greenhouse gas emissions to at least 472.9 million metric tons by 2030.",
+        "The Plan for Water seeks a reduction in per capita consumption to 122 litres per person per day by 2037-38.",
+    ],
+)
+def test_a_cut_to_a_level_is_a_decrease(text):
+    """en-05 and en-20 of the real corpus: 'axe ... to at least', 'a reduction in ... to'."""
+    from targettrack.extract import extract
+
+    found = [c for c in extract(text, "x.txt") if not c.observation]
+    assert [c.kind for c in found] == ["decrease"], found

@@ -110,8 +110,10 @@ def kind_of(
     en = re.search(
         r"\b(reduce|reduced|reducing|cut|cutting|slash|slashed|axe|axed|lower|lowered|lowering|bring down|"
         r"brought down|bringing down|"
-        r"shorten|shortened|limit|fall|falls|fallen|falling|drop|drops|dropped|decline|declines)\b"
-        r"[a-z0-9. -]*\b(?<!up )to\s*$",
+        r"shorten|shortened|limit|fall|falls|fallen|falling|drop|drops|dropped|decline|declines|"
+        r"reduction|reductions|decrease|decreased|decreasing)\b"
+        # "axe emissions to at least 472.9 million": the floor of a cut is still a cut
+        r"[a-z0-9. -]*\b(?<!up )to\s*(?:at least\s+|about\s+|around\s+|roughly\s+|some\s+)?$",
         before.lower(),
     )
     if en:
