@@ -1449,3 +1449,12 @@ def test_a_cut_to_a_level_is_a_decrease(text):
 
     found = [c for c in extract(text, "x.txt") if not c.observation]
     assert [c.kind for c in found] == ["decrease"], found
+
+
+def test_a_target_advanced_to_a_year_is_due_that_year():
+    """en-07 of the real corpus: a deadline brought forward is the new one, not the one it replaces."""
+    from targettrack.extract import extract
+
+    text = "The target of achieving 20% ethanol-blending with petrol has been advanced by five years to 2025 from 2030."
+    found = [c for c in extract(text, "x.txt") if not c.observation]
+    assert [(str(c.value), c.deadline and c.deadline.label) for c in found] == [("20", "2025")], found

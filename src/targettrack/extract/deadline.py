@@ -52,6 +52,14 @@ _DEADLINE_PATTERNS = [
         ),
         "by {0}",
     ),  # "by FY2026": the fiscal year named
+    # "advanced by five years to 2025", "advance the target ... to 2025 from the earlier target of 2030"
+    (
+        re.compile(
+            r"\b(?:advanced?|advancing|brought forward|bring forward|moved? (?:up|forward))\b[^.;]{0,80}?\bto\s+(\d{4})\b",
+            re.I,
+        ),
+        "advanced to {0}",
+    ),
     (re.compile(r"\b(?:targets?|goals?|ambitions?|objectives?)\s+(?:for|of)\s+(\d{4})\b", re.I), "a target for {0}"),
     # "reduce emissions in 2030 by 68%": the year a change is to be reached in, said before the change
     (
