@@ -229,3 +229,28 @@ def test_plans_and_history_fit_the_terminal_and_keep_their_headings(tmp_path, la
         # the long texts are whole, wrapped at the rules' places: no word of the note lost
         if args[0] == "history":
             assert "统计公报" in out.replace("\n", "").replace(" ", "")
+
+
+@pytest.mark.parametrize("cols", [40, 60, 120])
+def test_extracts_review_table_is_lists_own_ids_whole_and_nothing_past_the_edge(tmp_path, cols):
+    """Issue 33, item 6: Rich's table broke pinyin ids mid-syllable (dan-wei-di-q / u-sheng-chan)."""
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "上海计划到2025年，打造10家行业一流的机器人头部品牌、100个标杆示范的机器人应用场景、1000亿元机器人关联产业规模。",
+        encoding="utf-8",
+    )
+    db = tmp_path / "t.json"
+    subprocess.run(
+        [str(SCRIPT), "--db", str(db), "init"],
+        check=True,
+        capture_output=True,
+        env={"PATH": os.environ["PATH"], "TARGETTRACK_TODAY": FROZEN_TODAY},
+    )
+    from targettrack.util.textwidth import width
+
+    out = on_terminal(["--db", str(db), "--no-pager", "extract", str(plan)], cols, {"LANG": "C.UTF-8"})
+    lines = out.rstrip("\n").split("\n")
+    assert all(width(line) <= cols for line in lines), max(lines, key=width)
+    for tid in ("ji-qi-ren-tou-bu-pin-pai", "ji-qi-ren-ying-yong-chang-jing", "ji-qi-ren-guan-lian-chan-ye-gui-mo"):
+        assert tid in out  # never folded
+    assert "[[1000亿元]]" in out.replace("\n", "").replace(" ", "")

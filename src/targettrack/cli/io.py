@@ -40,6 +40,7 @@ from .options import (
     data_out,
     decode_text,
     emit,
+    fit_width,
     import_source,
     interactive,
     now_utc,
@@ -490,7 +491,7 @@ def extract(
     elif fmt == "csv":
         emit(extract_view.as_csv(candidates), None)
     elif fmt == "table":
-        extract_view.as_table(candidates, sys.stdout)
+        extract_view.as_table(candidates, sys.stdout, total=fit_width(), color=use_color(ctx))
     else:
         extract_view.as_plain(candidates, data_out())
 

@@ -177,29 +177,27 @@ def as_plain(cands: list[Candidate], out) -> None:
     out.write(f"{len(targets)} target(s) proposed\n")
 
 
-def as_table(cands: list[Candidate], out) -> None:
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
+def as_table(cands: list[Candidate], out, *, total: int | None = None, color: bool = False) -> None:
+    """The proposals as list's own table code draws them (plain.write_table): an id or a number is never
+    broken (Rich broke pinyin ids mid-syllable), the title, the quote and the checks wrap under themselves
+    by fit.py's rules, each proposal stacked on a narrow terminal; the number in the quote [[marked]]."""
+    from .plain import write_table
 
-    console = Console(file=out, highlight=False, markup=False, emoji=False)
-    table = Table(show_lines=True)
-    for name in ("ID", "KIND", "TARGET", "DEADLINE", "TITLE", "QUOTED WORDS", "CHECK"):
-        table.add_column(name, overflow="fold")
+    rows = [("ID", "KIND", "TARGET", "DEADLINE", "TITLE", "CHECK", "QUOTED WORDS")]  # the quote last: it wraps
     for c in (c for c in cands if not c.observation):
-        quote = Text(safe(c.quote))
-        if c.number:
-            at = quote.plain.find(c.number)
-            if at >= 0:
-                quote.stylize("bold reverse", at, at + len(c.number))
-        value = shown_value(c)
-        table.add_row(
-            Text(c.id),
-            Text(c.kind),
-            Text(value),
-            Text(c.deadline.label if c.deadline else "-"),
-            Text(safe(c.title)),
-            quote,
-            Text("; ".join(c.review) or "-", style="yellow" if c.review else ""),
+        rows.append(
+            (
+                c.id,
+                c.kind,
+                shown_value(c),
+                c.deadline.label if c.deadline else "-",
+                safe(c.title),
+                "; ".join(c.review) or "-",
+                highlight_plain(c),
+            )
         )
-    console.print(table)
+    if len(rows) == 1:
+        out.write("0 target(s) proposed\n")
+        return
+    styles = {5: lambda cell: "" if cell == "-" else "yellow"} if color else None
+    write_table(rows, out, total=total, styles=styles)

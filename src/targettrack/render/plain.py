@@ -65,7 +65,8 @@ def _stacked(rows, out, indent: str, *, total: int, styles) -> None:
     under their headings where those fit the width (else each value after
     its heading), and each long text wrapped on lines of its own below."""
     header, body = rows[0], rows[1:]
-    long = {i for i in range(len(header)) if max(width(r[i]) for r in body) > LONG}  # a title, a reason, a note
+    # a title, a reason, a note; never the first column, the row's key (an id, a plan, a date)
+    long = {i for i in range(1, len(header)) if max(width(r[i]) for r in body) > LONG}
     short = [i for i in range(len(header)) if i not in long]
     deeper = indent + "    "
     widths = {i: max(width(r[i]) for r in rows) for i in short}
