@@ -49,7 +49,7 @@ def test_plain_marks_in_their_places():
     assert set("".join(rows)) <= set(" o.=|:*")  # ASCII only
     # The target level is a full row of '=' except where a stronger mark sits.
     target_row = next(i for i, r in enumerate(rows) if r.count("=") > w // 2)
-    assert target_row == 0  # 500 is the top of the range
+    assert target_row == 2  # 500, on an axis of round ticks from 0 to 600 (issue 33: was 0 to 512)
     # A value is drawn in the middle of its period, and so is the deadline period (2025), under its label:
     # the range runs to the end of that period. As of 2025-06-30 the "today" line sits at the deadline's.
     deadline_cols = {i for r in rows for i, ch in enumerate(r) if ch == "|"}
@@ -62,7 +62,13 @@ def test_plain_marks_in_their_places():
     assert len(obs) == 2 and obs[0][1] >= obs[1][1]  # the later value is drawn no lower
     assert abs(obs[1][0] - col) <= 1  # 2025-06's value, at the middle of 2025 as the deadline period
     assert any("*" in r or "." in r for r in rows)
-    assert lines[0].startswith("512台/万人|") and "0台/万人|" in lines[9]  # an amount: from zero
+    assert lines[0].startswith("600台/万人|") and "0台/万人|" in lines[9]  # an amount: from zero, round ticks
+    assert [line.split("|")[0].strip() for line in lines[:10] if line.split("|")[0].strip()] == [
+        "600台/万人",
+        "400台/万人",
+        "200台/万人",
+        "0台/万人",
+    ]
     margin = width(lines[0].split("|")[0]) + 1  # in cells: 台 is two wide
     axis = lines[11]
     assert axis.startswith(" " * margin + "2022-01-01")
@@ -114,3 +120,13 @@ def test_list_table_has_progress_bars_on_a_terminal():
     render([(t, a)], narrow, color=True, total=84)
     text = ANSI.sub("", narrow.getvalue())
     assert "█" not in text and "67%" in text and "CURRENT" in text
+
+
+def test_the_legend_fits_40_columns():
+    """Issue 33, item 8: at 40 columns a legend item ('. straight line to the target') ran a cell past the edge."""
+    c = chart_data(T, assess(T, AS_OF))
+    for total in (36, 40, 60):  # show draws it 4 cells in: a 40-column terminal gives 36
+        lines = draw(c, total, color=False)
+        assert all(width(line) <= total for line in lines), max(lines, key=width)
+        legend = " ".join(" ".join(lines[12:]).split())
+        assert "straight line to the target" in legend

@@ -13,7 +13,7 @@ from decimal import Decimal
 from ..model.quantity import format_quantity
 from ..util.i18n import N_, _
 from ..util.textwidth import width as cells
-from .chartdata import ChartData
+from .chartdata import ChartData, nice_axis
 
 MARKS = {
     #          (plain, unicode, colour)
@@ -42,9 +42,9 @@ def _label(v: float, unit: str) -> str:
 
 def draw(c: ChartData, total_width: int, height: int = 10, *, color: bool = False) -> list[str]:
     (x0, x1), (y0, y1) = c.x_range, c.y_range
-    ylabels = [_label(y1, c.unit), _label((y0 + y1) / 2, c.unit), _label(y0, c.unit)]
-    margin = max(cells(s) for s in ylabels) + 1
-    w = max(total_width - margin - 1, 20)
+    # Round ticks (1, 2 or 5 times a power of ten), as the HTML chart's, from zero for amounts; an axis
+    # drawn cut (--zoom) keeps its range, labelled at its top, middle and bottom.
+    y0, y1, ticks = nice_axis(y0, y1, 5) if not c.cut else (y0, y1, [y1, (y0 + y1) / 2, y0])
     span = max((x1 - x0).days, 1)
 
     def col(d: date) -> int:
@@ -52,6 +52,10 @@ def draw(c: ChartData, total_width: int, height: int = 10, *, color: bool = Fals
 
     def row(v: float) -> int:
         return min(height - 1, max(0, round((y1 - v) / (y1 - y0) * (height - 1))))
+
+    ylabels = {row(v): _label(v, c.unit) for v in ticks}
+    margin = max(cells(s) for s in ylabels.values()) + 1
+    w = max(total_width - margin - 1, 20)
 
     grid: list[list[str | None]] = [[None] * w for _ in range(height)]
 
@@ -89,7 +93,7 @@ def draw(c: ChartData, total_width: int, height: int = 10, *, color: bool = Fals
 
     lines = []
     for r in range(height):
-        label = ylabels[0] if r == 0 else ylabels[1] if r == height // 2 else ylabels[2] if r == height - 1 else ""
+        label = ylabels.get(r, "")
         axis_mark = ("┤" if label else "│") if color else "|"
         if c.cut and r == height - 1:
             axis_mark = "≈" if color else "~"  # the axis does not start at zero: drawn cut
@@ -107,14 +111,28 @@ def draw(c: ChartData, total_width: int, height: int = 10, *, color: bool = Fals
             axis[at : at + len(text)] = list(text)
     lines.append(" " * margin + "".join(axis).rstrip())
     present = {k for row_ in grid for k in row_ if k}
+    return lines + _legend(present, glyph, margin, w)
+
+
+def _legend(present: set, glyph, margin: int, w: int) -> list[str]:
+    """The marks drawn, named, wrapped to the chart's width; an item wider than it on lines of its own."""
+    lines: list[str] = []
     line, used = "", 0
-    for k, name in LEGEND:  # wrapped to the width
+    for k, name in LEGEND:
         if k not in present:
             continue
         item, item_cells = f"{glyph(k)} {_(name)}", 2 + cells(_(name))
         if used and used + 2 + item_cells > w:
             lines.append(" " * margin + line)
             line, used = "", 0
+        if item_cells > w:
+            from .fit import wrap
+
+            pieces = wrap(_(name), max(w - 2, 10))
+            lines += [
+                " " * margin + (glyph(k) + " " if i == 0 else "  ") + piece for i, piece in enumerate(pieces[:-1])
+            ]
+            item, item_cells = "  " + pieces[-1], 2 + cells(pieces[-1])
         line += ("  " if used else "") + item
         used += (2 if used else 0) + item_cells
     if line:
