@@ -61,3 +61,22 @@ def test_a_field_it_does_not_know_is_one_line_naming_them_all(sample, args):
     r = sample(*args)
     assert_one_line_error(r, 2, "--fields")
     assert ("the fields are id, " in r.err) and ("value" in r.err)
+
+
+def test_export_json_and_csv_keep_the_fields_given(sample):
+    sample.ok("update", "sh-robot-brands", "6", "--date", "2024")
+    doc = json.loads(sample.ok("export", "--fields", "id,target,source_publisher,observations"))
+    assert doc["format"] == "targettrack-export" and len(doc["targets"]) == 11
+    brands = next(t for t in doc["targets"] if t["id"] == "sh-robot-brands")
+    assert list(brands) == ["id", "target", "source_publisher", "observations"] and brands["target"] == 10
+    assert [o["value"] for o in brands["observations"]] == [6]
+    text = sample.ok("export", "--fields", "deadline,id", "-f", "csv")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == ["deadline", "id"] and ["2025", "sh-robot-brands"] in rows and [] not in rows  # no second table
+    both = sample.ok("export", "--fields", "id,observations", "-f", "csv")
+    assert "\n\nid,date,value" in both  # the observations table, as export writes it
+
+
+def test_export_fields_it_cannot_cut_say_so(sample):
+    assert_one_line_error(sample("export", "--fields", "id", "-f", "ics"), 2, "--fields")
+    assert_one_line_error(sample("export", "--fields", "nope"), 2, "--fields", "observations")

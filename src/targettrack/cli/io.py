@@ -24,6 +24,7 @@ from ..util.textwidth import safe
 from .options import (
     AsOf,
     ByUser,
+    Fields,
     FilterBinding,
     FilterPlan,
     FilterStatus,
@@ -224,18 +225,20 @@ def export(
         help="CSV with a UTF-8 byte-order mark, so that Excel reads its Chinese "
         "(default: with --output FILE.csv, not on stdout).",
     ),
+    fields: Fields = [],
 ) -> None:
     """The whole store as JSON, CSV or an Excel workbook (import reads all three back), or the deadlines as an iCalendar file."""
     from ..exchange import exporting
 
     fmt = output_format(fmt, output, EXPORT_FORMATS, extensions=EXPORT_EXTENSIONS, default="json")
+    picked = _export_fields(fmt, fields)
     known = parse_known_at(known_at)
     when = parse_as_of(as_of, known)
     documents = None
     with open_store(ctx) as store:
         # JSON and CSV are written as the targets are read, from the bytes
         # read under the lock: the lock is not held while a pipe is slow.
-        if fmt == "json" and not root(ctx).no_cache and as_of is None and known is None:
+        if fmt == "json" and not root(ctx).no_cache and as_of is None and known is None and not picked:
             documents = store.documents()  # a store targettrack wrote: its lines, and their kept pieces
         if documents is None:
             targets = store.iter_targets() if fmt in ("json", "csv") else store.targets()
@@ -252,9 +255,13 @@ def export(
         )
         text = exporting.export_json_pieces(kept, settings, now_utc()[:19] + "Z", schema=schema)
     elif fmt == "json":
-        text = exporting.export_json_pieces(targets, settings, now_utc()[:19] + "Z", schema=schema)
+        text = (
+            exporting.chosen_json_pieces(targets, picked, settings, now_utc()[:19] + "Z", schema=schema)
+            if picked
+            else exporting.export_json_pieces(targets, settings, now_utc()[:19] + "Z", schema=schema)
+        )
     elif fmt == "csv":
-        text = exporting.export_csv_pieces(targets)
+        text = exporting.chosen_csv_pieces(targets, picked) if picked else exporting.export_csv_pieces(targets)
         # Excel opens a CSV without a byte-order mark in the system's code page (GBK on Chinese
         # Windows) and shows UTF-8 Chinese as mojibake; a file is mostly made for Excel, a pipe not.
         if excel if excel is not None else output is not None:
@@ -272,6 +279,20 @@ def export(
     if template and fmt != "xlsx":
         raise InputError(_("--template goes with --format xlsx: an empty, documented workbook to fill in"))
     emit(text, output, ctx)
+
+
+def _export_fields(fmt: str, fields: list[str]) -> tuple[str, ...] | None:
+    """export --fields: JSON's and CSV's only (a workbook and a calendar are import's and a calendar's own shape)."""
+    if not fields:
+        return None
+    if fmt not in ("json", "csv"):
+        raise InputError(
+            _("--fields: only the json and csv exports are cut ({format} keeps its shape)").format(format=fmt)
+        )
+    from ..exchange import exporting
+    from ..render.fields import chosen
+
+    return chosen(fields, exporting.fields_known())
 
 
 def _after(first: str, pieces):

@@ -150,7 +150,7 @@ TAKES_VALUE = {
         "--limit",
         "-n",
     ),
-    "export": ("--format", "-f", "--output", "-o", "--as-of", "--known-at"),
+    "export": ("--format", "-f", "--output", "-o", "--as-of", "--known-at", "--fields"),
     "import": ("--by-user", "--encoding"),
     "extract": ("--format", "-f", "--year", "--limit", "-n"),
     "site": ("--as-of", "--method", "--title", "--subtitle"),

@@ -122,3 +122,48 @@ def export_csv_pieces(targets):
     out.write("\n")
     yield out.getvalue()
     yield later.getvalue()
+
+
+# --- export --fields ------------------------------------------------------------------------
+
+
+def fields_known() -> tuple[str, ...]:
+    """What `export --fields` takes: the targets table's columns, and `observations` (the values)."""
+    return (*TARGET_COLUMNS, "observations")
+
+
+def chosen_json_pieces(targets, fields: tuple[str, ...], settings: Settings, exported_at: str, *, schema: int):
+    """The JSON export with each target cut to `fields`, in that order: its document's own keys as stored
+    (a source's as source, source_publisher...: the targets table's names), `observations` its values."""
+    from ..util.jsonindent import dumps
+
+    def piece(t: Target) -> str:
+        d, row = to_dict(t), _target_row(t)
+        kept = {}
+        for k in fields:
+            if k == "observations":
+                kept[k] = d.get("observations", [])
+            elif k in SOURCE_COLUMNS:
+                kept[k] = row[k]
+            else:
+                kept[k] = d.get(k)
+        return dumps(kept, 2)
+
+    return export_json_pieces((piece(t) for t in targets), settings, exported_at, schema=schema)
+
+
+def chosen_csv_pieces(targets, fields: tuple[str, ...]):
+    """The CSV export's targets table cut to `fields` (the observations table follows if asked for)."""
+    columns = [f for f in fields if f != "observations"]
+    out, later = io.StringIO(), io.StringIO()
+    write_rows(columns, (), out)
+    if "observations" in fields:
+        write_rows(OBSERVATION_COLUMNS, (), later)
+    for t in targets:
+        write_rows(columns, [_target_row(t)], out, header_line=False)
+        if "observations" in fields:
+            write_rows(OBSERVATION_COLUMNS, _observation_rows(t), later, header_line=False)
+    if "observations" in fields:
+        out.write("\n")
+    yield out.getvalue()
+    yield later.getvalue()
