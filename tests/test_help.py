@@ -86,7 +86,7 @@ def test_help_reads_well_at_80_columns(tmp_path, command, lang):
     out = help_of(TT(tmp_path / "x.json"), *command, lang=lang)
     assert not re.search(r"<(str|int|list|bool|float|path)", out), out  # no Python types
     assert "[[" not in out and "{" not in out.split("\n")[0]  # usage as the metavars say
-    assert "..." not in re.split("Daily:|日常:", out)[-1] if not command else True  # summaries whole
+    assert "..." not in re.split("Daily:|日常：", out)[-1] if not command else True  # summaries whole
     assert all(width(line) <= 80 for line in out.split("\n")), max(out.split("\n"), key=width)
     assert not re.search(r"[a-z]-\n\s+[a-z]", out)  # never broken at a hyphen
     if command:
@@ -125,7 +125,7 @@ def test_the_commands_are_grouped_and_the_first_ones_come_first(tmp_path):
     listed = re.findall(r"^  ([a-z][a-z-]+)  ", out, re.M)
     assert "merge" not in listed and "textconv" not in listed  # git's, never typed
     zh = help_of(TT(tmp_path / "x.json"), lang="zh")
-    assert "日常:" in zh and "共享:" in zh
+    assert "日常：" in zh and "共享：" in zh  # a Chinese colon
 
 
 def test_old_format_names_still_work(sample):

@@ -136,6 +136,13 @@ def _narrow_lists() -> None:
 
     formatting.HelpFormatter.__init__ = init
 
+    def heading(self, text: str) -> None:  # 选项：, as Chinese writes a colon
+        from ..util import i18n
+
+        self.write(f"{'':>{self.current_indent}}{text}{'：' if i18n.current == 'zh' else ':'}\n")
+
+    formatting.HelpFormatter.write_heading = heading
+
 
 def _in_the_readers_language(core, Command) -> None:
     """Help in the language in use (i18n.py): every help text, docstring and
