@@ -6,6 +6,7 @@ language switch, the search, the facts of a target."""
 from __future__ import annotations
 
 from ..render.report_html import CSS as REPORT_CSS
+from ..render.report_html import SCRIPT as REPORT_SCRIPT
 
 CSS = (
     REPORT_CSS
@@ -27,28 +28,13 @@ footer.site { margin-top: 2.5rem; border-top: 1px solid #d1d9e0; padding-top: .4
 """
 )
 
-# Progressive enhancement: sortable tables (as the report's), and the search
-# of the index page over search.js (a script, not a fetch of search.json:
-# a browser fetches nothing from a page opened from disk).
-SCRIPT = """
+# Progressive enhancement: the report's sortable tables (its own script), and
+# the search of the index page over search.js (a script, not a fetch of
+# search.json: a browser fetches nothing from a page opened from disk).
+SCRIPT = (
+    REPORT_SCRIPT
+    + """
 (function () {
-  document.querySelectorAll("table.sortable th[data-sort]").forEach(function (th, col) {
-    th.addEventListener("click", function () {
-      var body = th.closest("table").tBodies[0];
-      var rows = Array.prototype.slice.call(body.rows);
-      var up = th.getAttribute("aria-sort") !== "ascending";
-      rows.sort(function (a, b) {
-        var x = a.cells[col].getAttribute("data-key") || a.cells[col].textContent;
-        var y = b.cells[col].getAttribute("data-key") || b.cells[col].textContent;
-        var nx = parseFloat(x), ny = parseFloat(y);
-        var c = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y);
-        return up ? c : -c;
-      });
-      rows.forEach(function (r) { body.appendChild(r); });
-      th.closest("tr").querySelectorAll("th").forEach(function (h) { h.removeAttribute("aria-sort"); });
-      th.setAttribute("aria-sort", up ? "ascending" : "descending");
-    });
-  });
   var box = document.getElementById("q"), hits = document.getElementById("hits");
   if (!box || !hits || !window.TT_SEARCH) return;
   var said = document.getElementById("hits-said"), most = 50;
@@ -75,3 +61,4 @@ SCRIPT = """
   show();
 })();
 """
+)
