@@ -1458,3 +1458,27 @@ def test_a_target_advanced_to_a_year_is_due_that_year():
     text = "The target of achieving 20% ethanol-blending with petrol has been advanced by five years to 2025 from 2030."
     found = [c for c in extract(text, "x.txt") if not c.observation]
     assert [(str(c.value), c.deadline and c.deadline.label) for c in found] == [("20", "2025")], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By 2030, the EU is projected to have 12 million ICT specialists.",
+        "GlobalData believes Singapore can install about 3.6 GW of solar PV capacity by 2030.",
+        "If current trends continue, by 2030 only 64% of businesses will use cloud.",
+    ],
+)
+def test_a_forecast_is_no_target(text):
+    """en-13 and en-18 of the real corpus: what someone expects is not what a plan sets out to do."""
+    from targettrack.extract import extract
+
+    assert [c for c in extract(text, "x.txt") if not c.observation] == []
+
+
+def test_a_sentence_can_end_in_a_percent_sign():
+    """en-13: 'the Digital Decade target of 75%. If current trends continue, …' are two sentences."""
+    from targettrack.extract import extract
+
+    text = "Adoption was below the Digital Decade target of 75% by 2030. If current trends continue, only 64% will."
+    found = [c for c in extract(text, "x.txt") if not c.observation]
+    assert [str(c.value) for c in found] == ["75"], found

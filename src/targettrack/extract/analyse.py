@@ -149,6 +149,16 @@ def _sentence(seg: Segment, year: int | None, file: str) -> _Sentence:
     )
 
 
+# What someone expects to happen, not what a plan sets out to do (real text, issue 34: en-13, en-18).
+FORECAST_EN = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:projected|forecast|predicted|estimated)\s+to\b|"
+    r"\b(?:can|could)\s+(?:reach|install|hit)\b|\bbelieves\b",
+    re.I,
+)
+# A sentence that says what will happen if nothing changes: none of its numbers is a target.
+FORECAST_SENTENCE_EN = re.compile(r"\bif (?:current )?trends continue\b|\bon (?:the )?current trends?\b", re.I)
+
+
 def _clause(sent: _Sentence, clause: str, cstart: int, *, last_amount) -> tuple[_Clause, list[Quantity], tuple | None]:
     """A clause's cues, and its numbers: amounts, changes and levels in words, unitless levels, net zero."""
     text, year = sent.text, sent.year
@@ -158,6 +168,8 @@ def _clause(sent: _Sentence, clause: str, cstart: int, *, last_amount) -> tuple[
         clause_past = None  # 到2026年，累计完成…800个: a total to reach
     english = bool(re.search(r"[A-Za-z]{3}", clause)) and not re.search(r"[\u4e00-\u9fff]", clause)
     numbers = quantities(clause, (last_amount[0], text[last_amount[1] : cstart]) if last_amount else None)
+    if english and (FORECAST_EN.search(clause) or FORECAST_SENTENCE_EN.search(text)):
+        numbers = []  # "is projected to have 12 million", "can reach up to 5.33 GW": a forecast, no one's target
     if numbers:
         last_amount = (numbers[-1], cstart + numbers[-1].end)
     # "double the number of places to 15,000": the level it names is the target, not the doubling

@@ -125,7 +125,7 @@ def _titled(text: str) -> tuple[Period, str] | None:
 
 def _sentences(text: str) -> list[tuple[str, int]]:
     parts, start = [], 0
-    for m in re.finditer(r"[。！？；;!?]|(?<=[a-z0-9)])\.(\s|$)", text):
+    for m in re.finditer(r"[。！？；;!?]|(?<=[a-z0-9)%])\.(\s|$)", text):
         parts.append((text[start : m.end()], start))
         start = m.end()
     if start < len(text):
