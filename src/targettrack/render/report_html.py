@@ -12,14 +12,14 @@ import base64
 import hashlib
 
 from ..judge.assessment import Assessment
-from ..judge.listrecord import json_record
 from ..model.target import Target
 from ..util import i18n
 from ..util.i18n import N_, _, prose_date
-from .cells import current_cell, progress_cell, target_cell, title_of
+from .cells import target_cell, title_of
 from .chart_svg import STATUS_COLOUR, badge, describe_chart, e, legend, svg_chart, zh
 from .chartdata import chart_data
 from .report_common import because, how_far, observation_value, projected
+from .targets_table import table, target_row
 
 CSS = """
 :root { color-scheme: light; }
@@ -210,35 +210,8 @@ def _report_sections(w, report) -> None:
 
 def _all_targets(w, report) -> None:
     """Every target in one table, sortable; cards on a phone."""
-    w(f'<h2>{e(_("All targets"))}</h2>\n<div class="table-box"><table class="sortable">\n<thead><tr>')
-    heads = [
-        _(name)
-        for name in (
-            N_("Target"),
-            N_("Status"),
-            N_("Progress"),
-            N_("Current"),
-            N_("Target value"),
-            N_("Deadline"),
-            N_("Projected"),
-        )
-    ]
-    for name in heads:
-        w(f'<th data-sort scope="col">{e(name)}</th>')
-    w("</tr></thead>\n<tbody>\n")
-    for t, a in report.rows:
-        r = json_record(t, a)
-        label = [f' data-label="{e(name)}"' for name in heads]  # a card's labels on a phone (CSS)
-        w(
-            f'<tr><td><a href="#t-{e(t.id)}">{zh(title_of(t))}</a><br><span class="id">{e(t.id)}</span></td>'
-            f'<td data-key="{e(a.status)}">{badge(a.status)}</td>'
-            f'<td class="num"{label[2]} data-key="{"" if r["progress"] is None else r["progress"]}">'
-            f"{e(progress_cell(t, a))}</td>"
-            f'<td class="num"{label[3]}>{e(current_cell(t, a))}</td><td class="num"{label[4]}>{e(target_cell(t))}</td>'
-            f'<td{label[5]} data-key="{e(r["deadline"] or "9999")}">{e(t.deadline.label if t.deadline else "-")}</td>'
-            f"<td{label[6]}>{e(projected(t, a))}</td></tr>\n"
-        )
-    w("</tbody></table></div>\n")
+    w(f"<h2>{e(_('All targets'))}</h2>\n")
+    w(table([target_row(t, a) for t, a in report.rows], lambda target_id: f"#t-{target_id}"))
 
 
 def _each_target(w, report, zoom: bool) -> None:

@@ -32,15 +32,15 @@ from ..judge.assess import assess
 from ..judge.listrecord import OBSERVATION_FIELDS, observation_records
 from ..judge.trail import status_trail
 from ..render import csv_format, json_format
-from ..render.cells import current_cell, progress_cell, target_cell, title_of
-from ..render.report_common import projected
+from ..render.targets_table import TargetRow as Row
+from ..render.targets_table import target_row
 from ..store.atomicwrite import atomic_write
 from ..util import i18n
 from ..util.csvcells import write_rows
 from ..util.errors import InputError
 from ..util.i18n import _
 from . import assets, manifest, pages, paths, targetpage
-from .pages import Row, Site
+from .pages import Site
 
 PARALLEL_FROM = 200  # targets to draw: fewer are drawn in this process (a worker costs more than it saves)
 
@@ -285,26 +285,6 @@ def _draw_range(job: dict, start: int, stop: int, out: _Writer):
         yield fp, entry, record
 
 
-def row(t, a) -> Row:
-    title = title_of(t)
-    other = t.title if title != t.title else (t.title_en or "")
-    return Row(
-        t.id,
-        title,
-        other,
-        t.plan or "",
-        a.status,
-        t.binding,
-        progress_cell(t, a),
-        "" if a.progress is None else f"{float(a.progress):.6f}",
-        current_cell(t, a),
-        target_cell(t),
-        t.deadline.label if t.deadline else "-",
-        t.deadline.last.isoformat() if t.deadline else "9999",
-        projected(t, a),
-    )
-
-
 def _draw(t, out: _Writer, *, settings, site: Site, method) -> tuple[dict, tuple[str, str]]:
     """Judge `t`, write its pages and data: its manifest entry, and its record (JSON, CSV)."""
     trail = status_trail(t, settings, method=method)
@@ -313,7 +293,7 @@ def _draw(t, out: _Writer, *, settings, site: Site, method) -> tuple[dict, tuple
         i18n.use(lang)
         a = assess(t, site.as_of, settings, method=method)
         out.put(paths.target_page(lang, t.id), targetpage.page(t, a, trail, site))
-        rows[lang] = list(row(t, a))
+        rows[lang] = list(target_row(t, a))
         if lang == "en":  # the data files speak English (their field names do)
             record = (json_format.piece(t, a), csv_format.piece(t, a))
     values = observation_records(t)

@@ -3,7 +3,7 @@
 Two files in the site's folder. paths.MANIFEST, JSON: the format, the key
 (build.site_key: the day, settings and options every page depends on) and,
 per target, the fingerprint of the bytes it was drawn from, its id, plan and
-what the other pages show of it (pages.Row in each language).
+what the other pages show of it (a TargetRow in each language).
 paths.RECORDS, a line per target: its id, its JSON record and its CSV row
 (as a JSON string), which the files of all targets and of each plan are
 made of; kept apart and read as text, since decoding 10,000 records as
@@ -18,10 +18,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..render.targets_table import TargetRow as Row
 from ..util.errors import InputError
 from ..util.i18n import _
 from . import paths
-from .pages import Row
 
 FORMAT = 2
 

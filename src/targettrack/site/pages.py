@@ -15,6 +15,8 @@ from .. import __version__
 from ..judge.statuses import STATUSES
 from ..render.chart_svg import badge, e, zh
 from ..render.report_html import how_judged, plan_bar
+from ..render.targets_table import TargetRow as Row
+from ..render.targets_table import table
 from ..util import i18n
 from ..util.i18n import N_, _, prose_date
 from . import paths
@@ -30,26 +32,6 @@ class Site(NamedTuple):
 
 
 DEFAULT_TITLE = N_("Where the targets stand")
-
-
-class Row(NamedTuple):
-    """What a plan's table and the search show of a target, in one language
-    (kept in the site's manifest, so a plan's page is drawn again without
-    judging its targets again)."""
-
-    id: str
-    title: str
-    other: str  # the other language's title, or ""
-    plan: str  # "" for none
-    status: str
-    binding: bool | None
-    progress: str
-    progress_key: str  # for sorting: the number, or "" where there is none
-    current: str
-    target: str
-    deadline: str
-    deadline_key: str  # ISO, or "9999" for none
-    projected: str
 
 
 def site_title(site: Site) -> str:
@@ -161,35 +143,9 @@ def index(site: Site, plans: list[tuple[str, str, list[Row]]]) -> str:
     return "".join(out)
 
 
-TABLE_HEADS = (
-    N_("Target"),
-    N_("Status"),
-    N_("Progress"),
-    N_("Current"),
-    N_("Target value"),
-    N_("Deadline"),
-    N_("Projected"),
-)
-
-
 def targets_table(page: str, rows: list[Row]) -> str:
-    """The targets of a plan, sortable; cards on a phone (the report's CSS)."""
-    heads = [_(h) for h in TABLE_HEADS]
-    out = ['<div class="table-box"><table class="sortable">\n<thead><tr>']
-    out.extend(f'<th data-sort scope="col">{e(h)}</th>' for h in heads)
-    out.append("</tr></thead>\n<tbody>\n")
-    label = [f' data-label="{e(h)}"' for h in heads]
-    for r in rows:
-        href = paths.link(page, paths.target_page(i18n.current, r.id))
-        out.append(
-            f'<tr><td><a href="{e(href)}">{zh(r.title)}</a><br><span class="id">{e(r.id)}</span></td>'
-            f'<td data-key="{e(r.status)}">{badge(r.status)}</td>'
-            f'<td class="num"{label[2]} data-key="{e(r.progress_key)}">{e(r.progress)}</td>'
-            f'<td class="num"{label[3]}>{e(r.current)}</td><td class="num"{label[4]}>{e(r.target)}</td>'
-            f'<td{label[5]} data-key="{e(r.deadline_key)}">{e(r.deadline)}</td><td{label[6]}>{e(r.projected)}</td></tr>\n'
-        )
-    out.append("</tbody></table></div>\n")
-    return "".join(out)
+    """The targets of a plan, each linked to its page (render/targets_table.py)."""
+    return table(rows, lambda target_id: paths.link(page, paths.target_page(i18n.current, target_id)))
 
 
 def plan(site: Site, slug: str, name: str, rows: list[Row]) -> str:
