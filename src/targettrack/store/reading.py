@@ -14,7 +14,8 @@ from ..model.target import Target
 from ..util.errors import InputError, StoreError
 from ..util.i18n import _
 from . import fileformat as layout
-from .fileformat import TARGETS_TABLE
+from . import recast, storefile
+from .fileformat import META_TABLE, TARGETS_TABLE
 
 # Store.exact: past this many targets, one index of every line's id (~40 ms
 # at 10,000 targets) costs less than searching the bytes for each.
@@ -55,12 +56,50 @@ class StoreReading:
         if self._file.framed and not self._file.check_lines():
             self._file.data()
 
+    def _recast(self) -> bool:
+        """A file from other hands, not in the layout, read one document at a
+        time (recast.py) and kept as lines, where the whole decoder would hold
+        every document in dicts (five to thirteen times the file). A store
+        opened to write has every target checked and kept in the layout, as
+        its first write will make them; one opened to read has each kept as
+        compact JSON (a third of the time) and its ids checked. False, with
+        nothing kept, where the file is not a plain store or anything in it
+        is wrong: the whole decoder then reads it, or says what is wrong."""
+        f = self._file
+        if f.trusted or f.framed or f._data is not None or self._ids is not None:
+            return False
+        ids: dict[str, int] = {}
+        docs: dict[str, bytes] = {}
+        meta = None
+        try:
+            for table, key, d in recast.documents(f.read()):
+                if table == META_TABLE:
+                    if key != "1":
+                        return False
+                    meta = d
+                elif not (key.isascii() and key.isdigit()):
+                    return False
+                elif f.writable:
+                    self._once(ids, key, d)
+                    docs[key] = layout.doc_line(key, d).encode("utf-8")
+                else:
+                    self._add_id(ids, key, d.get("id"))
+                    docs[key] = f'"{key}": {layout.compact(d)}'.encode()
+        except (recast.NotPlain, ValueError, RecursionError, StoreError):
+            return False
+        if not storefile.plain_meta(meta):
+            return False
+        in_order = dict(sorted(docs.items(), key=lambda kv: int(kv[0])))
+        f.recast_as(layout.Lines(layout.meta_doc_line(meta).encode("utf-8"), in_order))
+        self._ids = ids
+        return True
+
     def _index(self) -> dict[str, int]:
         """id -> document number: from the lines when they are trusted (no
         decoding), else from the decoded documents; a command about one target
         parses only that one (from_dict is the costly part)."""
         self._ready()
-        if self._ids is None:
+        if self._ids is None and not self._recast():
             ids: dict[str, int] = {}
             lines = self._file.lines if self._file._data is None else None
             if lines is not None:
@@ -165,7 +204,7 @@ class StoreReading:
     def targets(self) -> list[Target]:
         if self._ids is None and self._file._data is None and (self._file.trusted or self._file.framed):
             self._decode_lines()
-        if self._ids is None:
+        if self._ids is None and not self._recast():
             self._file.data()
         index = self._index()
         return [self._target(i) for i in sorted(index, key=index.__getitem__)]
@@ -214,11 +253,15 @@ class StoreReading:
         under the lock (usable after the block ends). From the lines of a
         file targettrack wrote, each is decoded when it is reached, so an
         export holds one target at a time; a file from other hands is checked
-        first (line by line if it is in the layout, else decoded whole), so
-        that nothing is written out before a problem is found."""
+        first (line by line if it is in the layout, a document at a time if
+        it is a plain store in another layout, else decoded whole), so that
+        nothing is written out before a problem is found."""
         self._ready()
-        if self._ids is not None or self._file.lines is None:
+        if self._ids is not None and not self._file.recast or self._file.lines is None:
             return iter(self.targets())
+        if self._file.recast and not self._file.writable:  # opened to read: its ids checked, not its targets
+            for _checked in self.each_numbered():
+                pass
         return self._each_line()
 
     def each_target(self):
@@ -240,6 +283,10 @@ class StoreReading:
         that decodes alone is a whole document, since the one holding it
         would have failed first. Any other file is decoded whole first."""
         f = self._file
+        if f.recast:  # read a document at a time and checked when opened: each decoded as it is reached
+            for key in f.lines.docs:  # in ascending order
+                yield int(key), self.decoded(key, layout.line_body(f.lines.docs[key]))
+            return
         if (
             self._ids is not None
             or f._data is not None

@@ -85,8 +85,9 @@ class Store(StoreReading):
                 # Bytes identical to the version targettrack last wrote were
                 # made from checked targets, in its own layout: a change to
                 # one target rewrites one line. Anything else (a hand edit, a
-                # file from elsewhere) is decoded and checked whole first.
-                if self._file.state != "ours" or not self._file.trust_lines():
+                # file from elsewhere) is checked whole first, a document at a
+                # time, or decoded whole where it is not a plain store.
+                if (self._file.state != "ours" or not self._file.trust_lines()) and not self._recast():
                     self._file.data()
                     self.targets()
                 else:
@@ -98,6 +99,8 @@ class Store(StoreReading):
                 # its lines are checked one at a time when first needed, not
                 # decoded whole (five times the file in dicts).
                 self._file.framed = True
+            else:
+                self._recast()  # or, where it is not a plain store, the whole decoder (meta, next)
             self._file.meta()  # fail now, with the reason, before any work
         except BaseException:
             self._lock.release()

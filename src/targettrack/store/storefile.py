@@ -137,6 +137,16 @@ def parse(path: Path, raw: bytes) -> dict:
     return data
 
 
+def plain_meta(meta) -> bool:
+    """A meta document this targettrack reads as it is (else the whole decoder says why not)."""
+    return (
+        isinstance(meta, dict)
+        and meta.get("app") == APP
+        and isinstance(meta.get("schema"), int)
+        and meta["schema"] <= SCHEMA_VERSION
+    )
+
+
 def remove_stray_temporaries(path: Path) -> None:
     """Temporary files of a writer that was killed mid-write. Only called
     while holding the lock, so no live writer owns one."""
@@ -189,6 +199,7 @@ class StoreFile:
         self.trusted = False  # the bytes are known to be targettrack's own, in its layout
         self.framed = False  # in its layout, from other hands: each line checked before use
         self.ours = False  # the very bytes targettrack last wrote here: each id on one line
+        self.recast = False  # `lines` hold these bytes' documents in the layout, not their own bytes (recast.py)
         self.state = "new"  # backups.reconcile: "ours", "kept" or "new"
         # Lines found in these bytes (document number -> find_line's span):
         # a command about one target searches 10,000 lines' bytes once, not
@@ -226,6 +237,8 @@ class StoreFile:
         """The meta document's line of the bytes last written (or read), if in the layout."""
         if self._pieces is not None and self._meta_line is not None:
             return self._meta_line
+        if self._lines is not None:
+            return self._lines.meta
         return layout.meta_line(self.read())
 
     def read(self) -> bytes:
@@ -257,7 +270,13 @@ class StoreFile:
         return self._lines
 
     def distrust(self) -> None:
-        self._lines, self.trusted, self.framed, self.ours = None, False, False, False
+        self._lines, self.trusted, self.framed, self.ours, self.recast = None, False, False, False, False
+
+    def recast_as(self, lines: Lines) -> None:
+        """These bytes' documents, checked, in the layout (Store.recast): each
+        is used from its line, and the first write writes every line, as
+        the whole decoder's write would."""
+        self._lines, self.trusted, self.framed, self.ours, self.recast = lines, True, False, False, True
 
     def check_lines(self) -> bool:
         """Check each line of framed bytes as the whole decoder would (UTF-8,
@@ -285,12 +304,7 @@ class StoreFile:
                 meta = json.loads(layout.line_body(line))
             except (ValueError, UnicodeDecodeError):
                 meta = None
-            if (
-                isinstance(meta, dict)
-                and meta.get("app") == APP
-                and isinstance(meta.get("schema"), int)
-                and meta["schema"] <= SCHEMA_VERSION
-            ):
+            if plain_meta(meta):
                 return meta
             self.distrust()  # not what we wrote after all: the full decoder says what is wrong
         return self.data()[META_TABLE]["1"]
@@ -354,7 +368,7 @@ class StoreFile:
             keeping.forget(self.path, entry)
             raise _write_error(self.path, e) from None
         keeping.note_written(self.path, entry)
-        self.now_holds(encoded, new_lines, meta_line if spliced is not None else None)
+        self.now_holds(encoded, new_lines, meta_line if full is None else None)
         self.state = "ours"
 
     def _encoded(self, meta: dict, meta_line: bytes, changes: dict, *, full: dict | None):
@@ -387,8 +401,12 @@ class StoreFile:
                     new.docs[doc_id] = after
                 if before != after:
                     docs[doc_id] = (before, after)
-            delta = layout.Delta((self.lines.meta, new.meta) if new.meta != self.lines.meta else None, docs)
-            encoded = layout.join(new)
+            if not self.recast:
+                delta = layout.Delta((self.lines.meta, new.meta) if new.meta != self.lines.meta else None, docs)
+            else:  # the lines are not the bytes read: a change record over those only if they are in the layout
+                old = layout.split(self.raw) if layout.framed(self.raw) else None
+                delta = layout.diff(old, new) if old is not None else None
+            encoded = layout.pieces(new)
             new_lines = new
         else:
             data = dict(self.data())
@@ -425,7 +443,7 @@ class StoreFile:
         else:
             self._raw, self._pieces = raw, None
         self._data, self._meta_line = None, meta_line
-        self._lines, self.trusted, self.ours = lines, True, True
+        self._lines, self.trusted, self.ours, self.recast = lines, True, True, False
 
 
 def _encoded(doc_id: str, doc: dict | bytes | None) -> bytes | None:
