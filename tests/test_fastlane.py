@@ -182,6 +182,9 @@ def test_the_fast_lane_leaves_these_to_typer(argv):
 # --- whole processes -------------------------------------------------------------
 
 
+REPO = Path(__file__).resolve().parent.parent
+
+
 def run(*args: str, env: dict, importtime: bool = False) -> subprocess.CompletedProcess:
     cmd = [sys.executable] + (["-X", "importtime"] if importtime else []) + ["-m", "targettrack", *args]
     return subprocess.run(cmd, capture_output=True, env=env, timeout=60)
@@ -233,9 +236,26 @@ def test_the_fast_lane_prints_what_the_full_one_does(plan, env, args, lang):
     assert b"typer" not in fast.stderr, "served without importing Typer"
 
 
-def test_a_miss_takes_the_full_lane(plan, env):
+def test_a_miss_is_judged_in_the_fast_lane_too(plan, env):
+    full = run("--no-cache", "--db", str(plan), "list", env=env)
     r = run("--db", str(plan), "list", env=env, importtime=True)
-    assert r.returncode == 0 and b"typer" in r.stderr
+    assert r.returncode == 0 and r.stdout == full.stdout and b"typer" not in r.stderr
+
+
+@pytest.mark.parametrize("day", ["2027-01-01", "2030-06-30"])
+def test_rows_run_out_and_are_judged_again_in_the_fast_lane(tmp_path, env, day):
+    """The first list of a new day (a new year, a period's end) judges the
+    targets whose rows ran out where the list is served, without Typer
+    (issue 36: Typer's import was a sixth of a new year's first list)."""
+    db = tmp_path / "generated.json"
+    subprocess.run([sys.executable, str(REPO / "bench" / "generate.py"), "300", str(db)], check=True, timeout=60)
+    before = dict(env, TARGETTRACK_TODAY="2026-12-31")
+    run("--db", str(db), "list", env=before)  # rows kept the day before
+    later = dict(env, TARGETTRACK_TODAY=day)
+    full = run("--no-cache", "--db", str(db), "list", env=later)
+    r = run("--db", str(db), "list", env=later, importtime=True)
+    assert r.returncode == 0 and r.stdout == full.stdout and b"typer" not in r.stderr
+    assert full.stdout != run("--no-cache", "--db", str(db), "list", env=before).stdout  # the day changed the list
 
 
 def test_the_shipped_store_in_chinese_by_its_config(tmp_path, env):

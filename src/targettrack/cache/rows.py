@@ -34,7 +34,7 @@ from datetime import date
 from .. import __version__
 from ..judge.statuses import order
 from ..render.lines import Line
-from ..store.lock import reading
+from ..store.lock import read_store, reading
 from ..util import i18n
 from . import files as cachefiles
 from . import rowpatches
@@ -329,13 +329,6 @@ def row_filter(flt):
     return keep
 
 
-def statuses_only(wanted) -> object:
-    """A test of a kept row by its status alone (None: any status)."""
-    if not wanted:
-        return None
-    return lambda e: e[STATUS] in wanted
-
-
 # --- the list, from kept rows where they hold -------------------------------------
 
 
@@ -352,18 +345,6 @@ def drawn_alike(kept: Kept, lang_given: bool) -> bool:
     store's configured language (from the same settings) is in use."""
     configured_lang(kept, lang_given)
     return kept.lang == drawn_as()
-
-
-def kept_lines(store, on: date, method: str | None, *, keep, sort: str, lang_given: bool) -> list[Line] | None:
-    """The list wholly from kept rows, or None if any is missing or has run
-    out (the caller then takes the full path)."""
-    with reading(store) as (raw, st):  # a missing or unreadable store is the usual error
-        key = identity(raw, st)
-        del raw
-        kept = load(store, key, method, lang_given=lang_given)
-        if kept is None or not drawn_alike(kept, lang_given) or kept.ids_out_of_run(on):
-            return None
-        return lines_shown(kept.entries, on, keep, sort=sort)
 
 
 def lines(
@@ -393,14 +374,24 @@ def rows_as_of(store, on: date, today: date, *, method: str | None, lang_given: 
 
     with reading(store) as (raw, st):  # a missing or unreadable store is the usual error
         key = identity(raw, st)
+        del raw  # the kept rows are loaded without the store's bytes beside them (14 MB at 10,000)
         kept = load(store, key, method, lang_given=lang_given)
+        raw = None
         if kept is None:
-            kept = _rekeyed(store, raw, key, on=on, today=today, method=method, lang_given=lang_given)
+            raw = _again(store, st)
+            kept = (
+                _rekeyed(store, raw, key, on=on, today=today, method=method, lang_given=lang_given)
+                if raw is not None
+                else None
+            )
         entries = None
         if kept is not None and drawn_alike(kept, lang_given):
             entries = kept.entries
             stale = kept.ids_out_of_run(on)
-            if stale:
+            raw = raw or (_again(store, st) if stale else None)
+            if stale and raw is None:
+                entries = None  # the file changed under a reader without a lock file: a miss
+            elif stale:
                 entries = _rejudged(
                     store,
                     raw,
@@ -441,6 +432,14 @@ def rows_as_of(store, on: date, today: date, *, method: str | None, lang_given: 
                 )
         del raw
         return use(entries, key)
+
+
+def _again(store, st) -> bytes | None:
+    """The store's bytes read again, if the file is still the one `st` is of
+    (None: it was replaced; the caller then judges the file as it is now)."""
+    raw, now = read_store(os.path.realpath(store))
+    same = (now.st_dev, now.st_ino, now.st_size, now.st_mtime_ns) == (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+    return raw if same else None
 
 
 # A file changed by other hands (an edit, a git pull) is read line by line
@@ -548,6 +547,11 @@ def _keep_again(store, key: tuple, kept: Kept, entries: list[tuple], *, lang_giv
     )
 
 
+# Past this many rows run out at once, half are judged in a forked copy on a
+# second core (util/forkjoin.py): below it, the fork costs more than it saves.
+JUDGED_IN_TWO_FROM = 200
+
+
 def _rejudged_by_number(raw: bytes, kept: Kept, stale: list[str], *, on: date, method) -> dict | None:
     from ..store.fileformat import line_body, split
 
@@ -558,19 +562,22 @@ def _rejudged_by_number(raw: bytes, kept: Kept, stale: list[str], *, on: date, m
 
     from ..model.settings import Settings
     from ..model.stored import from_dict
+    from ..util.forkjoin import in_two
 
     settings = Settings.from_dict(kept.settings)
     wanted = set(stale)
-    fresh = {}
-    for e in kept.entries:
-        if e[ID] not in wanted:
-            continue
-        block = cut.docs.get(str(e[KEY]))
-        try:
-            t = from_dict(json.loads(line_body(block)))
-        except (ValueError, TypeError, ArithmeticError, UnicodeDecodeError, RecursionError):
-            return None  # not as the rows were kept: the store's own reading says what is wrong
-        if t.id != e[ID]:
-            return None
-        fresh[t.id] = judged(e[KEY], t, on, settings=settings, method=method, line_key=e[LINE_KEY])
-    return fresh
+
+    def judge(entries: list) -> dict | None:
+        fresh = {}
+        for e in entries:
+            block = cut.docs.get(str(e[KEY]))
+            try:
+                t = from_dict(json.loads(line_body(block)))
+            except (ValueError, TypeError, ArithmeticError, UnicodeDecodeError, RecursionError):
+                return None  # not as the rows were kept: the store's own reading says what is wrong
+            if t.id != e[ID]:
+                return None
+            fresh[t.id] = judged(e[KEY], t, on, settings=settings, method=method, line_key=e[LINE_KEY])
+        return fresh
+
+    return in_two([e for e in kept.entries if e[ID] in wanted], judge, at_least=JUDGED_IN_TWO_FROM)

@@ -1,4 +1,4 @@
-"""The fast lane: `targettrack list` served from kept rows, `update` and `report`, without Typer.
+"""The fast lane: `targettrack list`, `update` and `report`, without Typer.
 
 Importing Typer and the command line costs more than a `list` of kept rows
 (rowcache.py) does, and more than the whole start-up of Watson. So before
@@ -6,14 +6,16 @@ the command line is imported, entry.py hands the arguments here. This lane
 takes only what it understands completely: the global options --db, --lang
 and --no-color, then `list` with --sort, --format text|table|plain and
 --status, each written as `--option VALUE`, `--option=VALUE` or `-s VALUE`
-with valid values, and kept rows that hold for every target today; and
+with valid values, made by the same library call as the full command's
+(rowcache.lines: kept rows where they hold, the targets whose rows ran out
+judged again, everything judged on a miss); and
 `update ID VALUE` with --by, --yoy, --date, --note, --source, --delete and
 --quiet, run by the same library call (recording.py) as the full command's,
 with its errors said in the same words; and `report` with its defaults in
 text or Markdown (--format), made and printed by the same library calls
 as the full command's (reportrows.report_for, render.print_report). Anything
 else (another command, another option, a value it would refuse, --help,
-shell completion, a miss) returns None and the full command line runs,
+shell completion) returns None and the full command line runs,
 which says every error in its own words. So this is not a second parser:
 it recognises a subset of what Typer parses, spelled as shape.py says (made
 from the Typer declarations by shapegen.py), and tests/test_fastlane.py holds
@@ -130,7 +132,7 @@ def _list(got: dict) -> int | None:
     from ..judge.statuses import SORTS, STATUSES
     from ..render import FORMAT_ALIASES, LINE_FORMATS
     from ..util import i18n
-    from ..util.errors import InputError, TargetTrackError
+    from ..util.errors import InputError
     from ..util.terminal import count_of
 
     fmt = got["fmt"] if got["fmt"] is None else FORMAT_ALIASES.get(got["fmt"], got["fmt"])
@@ -152,39 +154,40 @@ def _list(got: dict) -> int | None:
         return None
     i18n.use(lang, why)
     from ..cache import rows as rowcache
+    from ..judge.selection import Filter
     from ..store.lock import located
-    from ..util.terminal import color_wanted, data_out, fail, left_out, nothing_listed, utf8_streams
+    from ..util.terminal import color_wanted, data_out, left_out, nothing_listed, utf8_streams
+    from .commandstore import command_store
 
     color = color_wanted(got["no_color"], got["color"])
     fmt = fmt or ("table" if color else "text")
     lang_given = bool(got["lang"] or os.environ.get("TARGETTRACK_LANG"))
-    try:
-        lines = rowcache.kept_lines(
+
+    def work():
+        # Kept rows where they hold; the targets whose rows ran out (a new
+        # day, a new year) judged again here, without Typer; everything
+        # judged on a miss: what the full command line does, in the same code.
+        lines = rowcache.lines(
             located(got["db"]),
             today,
-            None,
-            keep=rowcache.statuses_only(wanted),
+            today,
+            method=None,
+            flt=Filter(statuses=wanted),
             sort=got["sort"],
             lang_given=lang_given,
+            open_store=lambda: command_store(got["db"], "list", lang_given=lang_given),
         )
-    except TargetTrackError as e:  # the store is missing, unreadable or locked: said as the full lane says it
-        utf8_streams()
-        return fail(str(e), e.exit_code)
-    if lines is None:
-        return None
-    from ..render import lines_renderer
+        from ..render import lines_renderer
 
-    utf8_streams()
-    try:
+        utf8_streams()
         if lines or fmt != "table":  # an empty box is no answer on a terminal
             lines_renderer(fmt)(lines[:most], sys.stdout if fmt == "table" else data_out(), color=color)
         sys.stdout.flush()
         left_out(len(lines[:most]), len(lines))
         if not lines:
             nothing_listed(bool(wanted))
-    except BrokenPipeError:
-        boundary.reader_gone()
-    return 0
+
+    return boundary.run(work)
 
 
 def _update(got: dict) -> int | None:
