@@ -151,9 +151,23 @@ def test_extract_add_and_stdin(tt):
     assert len(json.loads(tt.ok("list", "-f", "json"))) == 4
 
 
+def test_extract_json_is_what_import_takes_and_names_what_it_left_out(tt, tmp_path):
+    """A proposal import would refuse (no deadline) is not in json or csv, so
+    that the output imports as it is; stderr names it; plain shows it."""
+    text = "We will build 500 charging stations.\n\nBy 2030, 40 hydrogen stations will be built.\n"
+    for fmt in ("json", "csv"):
+        r = tt("extract", "-", "--format", fmt, input=text)
+        assert r.code == 0 and "500" not in r.out and "40" in r.out, r.out
+        assert "left out" in r.err and "--undated" in r.err
+        f = tmp_path / f"proposed.{fmt}"
+        f.write_text(r.out, encoding="utf-8")
+        assert "add 1 target(s)" in tt.ok("import", str(f), "--dry-run")
+    assert "500" in tt.ok("extract", "-", input=text)
+
+
 def test_extract_lists_targets_without_a_deadline_and_import_refuses_them_until_given(tt, tmp_path):
     text = "We will build 500 charging stations.\n"
-    r = tt("extract", "-", "--format", "json", input=text)
+    r = tt("extract", "-", "--format", "json", "--undated", input=text)
     [doc] = json.loads(r.out)["targets"]
     assert r.code == 0 and doc["deadline"] is None and "review: no deadline found" in doc["source"]["note"]
     assert "lack a deadline or a base year" in r.err and "import refuses them until it is given" in r.err

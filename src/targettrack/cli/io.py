@@ -446,6 +446,11 @@ def extract(
     add: bool = typer.Option(False, "--add", help="Import the proposed targets now (all or nothing, like import)."),
     review: bool = typer.Option(False, "--review", help="Ask about each one on a terminal: accept, edit or skip."),
     limit: ExtractLimit = None,
+    undated: bool = typer.Option(
+        False,
+        "--undated",
+        help="In json and csv, also the proposals import refuses (no deadline or base year), each with it null.",
+    ),
 ) -> None:
     """Propose the quantified targets a policy document sets, with the quoted words as source."""
     from .. import extract as ex
@@ -461,22 +466,7 @@ def extract(
     name, text = read_text(file)
     candidates = _first(ex.extract(text.lstrip("\ufeff"), name, year), parse_limit(limit))
     left_out = [c for c in candidates if not c.observation and not extract_view.importable(c)]
-    if left_out and (add or review):
-        print(
-            _(
-                "{prog}: note: {count} proposed target(s) lack a deadline or a base year and are not added: {ids} "
-                "(see them with --format plain)"
-            ).format(prog=PROG, count=len(left_out), ids=", ".join(c.id for c in left_out)),
-            file=sys.stderr,
-        )
-    elif left_out and fmt in ("json", "csv"):
-        print(
-            _(
-                "{prog}: note: {count} proposed target(s) lack a deadline or a base year: {ids}; they are listed "
-                "without it, and import refuses them until it is given"
-            ).format(prog=PROG, count=len(left_out), ids=", ".join(c.id for c in left_out)),
-            file=sys.stderr,
-        )
+    _say_left_out(left_out, imported=add or review, data=fmt in ("json", "csv"), undated=undated)
     if review:
         candidates = _review(candidates)
     if add or review:
@@ -508,13 +498,41 @@ def extract(
         return
     fmt = fmt or ("table" if use_color(ctx) else "text")
     if fmt == "json":
-        emit(extract_view.as_json(candidates), None)
+        emit(extract_view.as_json(candidates, undated=undated), None)
     elif fmt == "csv":
-        emit(extract_view.as_csv(candidates), None)
+        emit(extract_view.as_csv(candidates, undated=undated), None)
     elif fmt == "table":
         extract_view.as_table(candidates, sys.stdout, total=fit_width(), color=use_color(ctx))
     else:
         extract_view.as_plain(candidates, data_out())
+
+
+def _say_left_out(left_out: list, *, imported: bool, data: bool, undated: bool) -> None:
+    """Name on stderr the proposals import would refuse (no deadline or base year), as they are treated."""
+    if left_out and imported:
+        print(
+            _(
+                "{prog}: note: {count} proposed target(s) lack a deadline or a base year and are not added: {ids} "
+                "(see them with --format plain)"
+            ).format(prog=PROG, count=len(left_out), ids=", ".join(c.id for c in left_out)),
+            file=sys.stderr,
+        )
+    elif left_out and data and undated:
+        print(
+            _(
+                "{prog}: note: {count} proposed target(s) lack a deadline or a base year: {ids}; they are listed "
+                "without it, and import refuses them until it is given"
+            ).format(prog=PROG, count=len(left_out), ids=", ".join(c.id for c in left_out)),
+            file=sys.stderr,
+        )
+    elif left_out and data:
+        print(
+            _(
+                "{prog}: note: {count} proposed target(s) lack a deadline or a base year and are left out, so that "
+                "import takes this output: {ids} (see them with --format plain; --undated lists them too)"
+            ).format(prog=PROG, count=len(left_out), ids=", ".join(c.id for c in left_out)),
+            file=sys.stderr,
+        )
 
 
 def _review(candidates):

@@ -33,11 +33,13 @@ def importable(c: Candidate) -> bool:
     )
 
 
-def target_docs(cands: list[Candidate], undated: bool = True) -> list[dict]:
-    """The import format's targets. A target found without the deadline its
-    kind needs is listed too, with "deadline": null and a review note, so that
-    nothing found is silently left out; import refuses it until one is given.
-    `undated=False` leaves such targets out (extract --add)."""
+def target_docs(cands: list[Candidate], undated: bool = False) -> list[dict]:
+    """The import format's targets: those import takes. A target found
+    without the deadline its kind needs (or a change without its base year)
+    is left out, so that `extract --format json > f; import f` works; the
+    command names what it left out. `undated=True` lists them too, with
+    "deadline": null and a review note, for a person to complete (import
+    refuses them until then)."""
     docs = []
     for c in cands:
         if c.observation or (not importable(c) and not undated):
@@ -85,7 +87,8 @@ def target_docs(cands: list[Candidate], undated: bool = True) -> list[dict]:
     return docs
 
 
-def as_json(cands: list[Candidate], undated: bool = True) -> str:
+def as_json(cands: list[Candidate], undated: bool = False) -> str:
+    """Import's format: the proposals import takes, and with `undated` those it refuses too (deadline null)."""
     return (
         json.dumps(
             {"format": EXPORT_FORMAT, "version": 1, "targets": target_docs(cands, undated)},
@@ -96,10 +99,12 @@ def as_json(cands: list[Candidate], undated: bool = True) -> str:
     )
 
 
-def as_csv(cands: list[Candidate]) -> str:
+def as_csv(cands: list[Candidate], undated: bool = False) -> str:
+    """Import's format, in CSV (as_json's choice of proposals)."""
     out = io.StringIO()
+    docs = target_docs(cands, undated)
     rows = []
-    for d in target_docs(cands):
+    for d in docs:
         rows.append(
             {
                 "id": d["id"],
@@ -123,7 +128,7 @@ def as_csv(cands: list[Candidate]) -> str:
         )
     write_rows(TARGET_COLUMNS, rows, out)
     out.write("\n")
-    obs = [{"id": d["id"], **o} for d in target_docs(cands) for o in d.get("observations", [])]
+    obs = [{"id": d["id"], **o} for d in docs for o in d.get("observations", [])]
     write_rows(OBSERVATION_COLUMNS, obs, out)
     return out.getvalue()
 
