@@ -11,9 +11,7 @@ import typer
 from ..cache.reportrows import SINCE_DAYS, WITHIN
 from ..judge.assess import assess
 from ..model.clock import shift, span_days
-from ..model.kinds import KIND
-from ..model.quantity import format_number, format_quantity, parse_quantity
-from ..model.rules import check_kind, check_method
+from ..model.rules import check_method
 from ..render import REPORT_EXTENSIONS
 from ..render import REPORT_FORMATS as REPORT_MODULES
 from ..store.lock import locate
@@ -84,6 +82,14 @@ ExtractLimit = Annotated[
     Optional[str],
     typer.Option(
         "--limit", "-n", metavar="N", help="At most N targets, the first N in the text (shown, reviewed or added)."
+    ),
+]
+ExtractMinConfidence = Annotated[
+    Optional[float],
+    typer.Option(
+        "--min-confidence",
+        metavar="P",
+        help="Only the proposals at least this sure, from 0 to 1 (each one's note says how sure, and why).",
     ),
 ]
 ExportFormat = Format(EXPORT_FORMATS, "from --output's extension, else json")
@@ -300,14 +306,6 @@ def _after(first: str, pieces):
     yield from pieces
 
 
-def _first(candidates: list, most: int | None) -> list:
-    """extract --limit: the first `most` candidates (stderr says how many were left out, on a terminal)."""
-    from ..util.terminal import left_out
-
-    left_out(len(candidates[:most]), len(candidates))
-    return candidates[:most]
-
-
 @app.command("import")
 def import_(
     ctx: typer.Context,
@@ -446,6 +444,7 @@ def extract(
     add: bool = typer.Option(False, "--add", help="Import the proposed targets now (all or nothing, like import)."),
     review: bool = typer.Option(False, "--review", help="Ask about each one on a terminal: accept, edit or skip."),
     limit: ExtractLimit = None,
+    min_confidence: ExtractMinConfidence = None,
     undated: bool = typer.Option(
         False,
         "--undated",
@@ -455,6 +454,7 @@ def extract(
     """Propose the quantified targets a policy document sets, with the quoted words as source."""
     from .. import extract as ex
     from ..render import extract_view
+    from . import proposals
 
     fmt = choice("--format", fmt, EXTRACT_FORMATS)
     if year is not None and not 1900 <= year <= 2200:
@@ -463,12 +463,15 @@ def extract(
         raise InputError(_("--add and --review do not go together (--review imports what you accept)"))
     if review and not interactive():
         raise InputError(_("--review asks questions on a terminal; use --format json or csv, or --add, in scripts"))
+    if min_confidence is not None and not 0 <= min_confidence <= 1:
+        raise InputError(_("--min-confidence: {p} is not between 0 and 1").format(p=min_confidence))
     name, text = read_text(file)
-    candidates = _first(ex.extract(text.lstrip("\ufeff"), name, year), parse_limit(limit))
+    candidates = proposals.surest(ex.extract(text.lstrip("\ufeff"), name, year), min_confidence)
+    candidates = proposals.first(candidates, parse_limit(limit))
     left_out = [c for c in candidates if not c.observation and not extract_view.importable(c)]
-    _say_left_out(left_out, imported=add or review, data=fmt in ("json", "csv"), undated=undated)
+    proposals.say_left_out(left_out, imported=add or review, data=fmt in ("json", "csv"), undated=undated)
     if review:
-        candidates = _review(candidates)
+        candidates = proposals.reviewed(candidates)
     if add or review:
         from ..exchange import importplan, readrows
 
@@ -505,78 +508,3 @@ def extract(
         extract_view.as_table(candidates, sys.stdout, total=fit_width(), color=use_color(ctx))
     else:
         extract_view.as_plain(candidates, data_out())
-
-
-def _say_left_out(left_out: list, *, imported: bool, data: bool, undated: bool) -> None:
-    """Name on stderr the proposals import would refuse (no deadline or base year), as they are treated."""
-    if left_out and imported:
-        print(
-            _(
-                "{prog}: note: {count} proposed target(s) lack a deadline or a base year and are not added: {ids} "
-                "(see them with --format plain)"
-            ).format(prog=PROG, count=len(left_out), ids=", ".join(c.id for c in left_out)),
-            file=sys.stderr,
-        )
-    elif left_out and data and undated:
-        print(
-            _(
-                "{prog}: note: {count} proposed target(s) lack a deadline or a base year: {ids}; they are listed "
-                "without it, and import refuses them until it is given"
-            ).format(prog=PROG, count=len(left_out), ids=", ".join(c.id for c in left_out)),
-            file=sys.stderr,
-        )
-    elif left_out and data:
-        print(
-            _(
-                "{prog}: note: {count} proposed target(s) lack a deadline or a base year and are left out, so that "
-                "import takes this output: {ids} (see them with --format plain; --undated lists them too)"
-            ).format(prog=PROG, count=len(left_out), ids=", ".join(c.id for c in left_out)),
-            file=sys.stderr,
-        )
-
-
-def _review(candidates):
-    """Accept, edit or skip each proposed target, at a terminal."""
-    from dataclasses import replace
-
-    from ..render.extract_view import highlight_plain, shown_value
-
-    kept = []
-    for c in candidates:
-        if c.observation:
-            kept.append(c)
-            continue
-        value = shown_value(c)
-        print(
-            "\n"
-            + _("{id}: {kind} {value} by {deadline}: {title}").format(
-                id=c.id, kind=_(c.kind), value=value, deadline=c.deadline.label if c.deadline else "-", title=c.title
-            )
-        )
-        print(f"  “{highlight_plain(c)}” ({c.file}:{c.line})")
-        if c.review:
-            print(_("  check: {notes}").format(notes="; ".join(c.review)))
-        answer = typer.prompt(_("  [a]ccept, [e]dit or [s]kip"), default="a").strip().lower()[:1]
-        if answer == "s":
-            continue
-        if answer == "e":
-            title = typer.prompt(_("  title"), default=c.title)
-            kind = check_kind(typer.prompt(_("  kind"), default=c.kind))
-            deadline = typer.prompt(
-                _("  deadline (empty for none)"),
-                default=c.deadline.label if c.deadline else "",
-                show_default=bool(c.deadline),
-            )
-            c = replace(c, title=title, kind=kind, deadline=period("deadline", deadline) if deadline else None)
-            if not KIND[kind].boolean:
-                try:
-                    # A change or a growth rate is edited as its number (-13.5), a level with its unit.
-                    typed = typer.prompt(
-                        _("  target"), default=format_number(c.value) if c.form else format_quantity(c.value, c.unit)
-                    )
-                    q = parse_quantity(typed.rstrip("%") if c.form else typed)
-                except InputError as e:
-                    raise InputError(_("target: {detail}").format(detail=e)) from None
-                c = replace(c, value=q.number, unit=c.unit if c.form else (q.unit or c.unit))
-        kept.append(c)
-    return [c for c in kept if not c.observation or any(k.id == c.for_target for k in kept)]

@@ -152,7 +152,7 @@ TAKES_VALUE = {
     ),
     "export": ("--format", "-f", "--output", "-o", "--as-of", "--known-at", "--fields"),
     "import": ("--by-user", "--encoding"),
-    "extract": ("--format", "-f", "--year", "--limit", "-n"),
+    "extract": ("--format", "-f", "--year", "--limit", "-n", "--min-confidence"),
     "site": ("--as-of", "--method", "--title", "--subtitle"),
     "doctor": (),
     "cache": (),

@@ -8,6 +8,9 @@ from functools import lru_cache
 
 from .vocabulary import CAP_CUES, DECREASE_CUES, FLOOR_CUES, INCREASE_CUES, NOT_CUES, PAST_CN, PAST_EN, PERFECT_EN
 
+# The kind of a number with no word for its direction beside it (confidence.py doubts it).
+NO_DIRECTION_WORD = "a number to reach, stated as a plan"
+
 
 def clauses(text: str) -> list[tuple[str, int]]:
     out, start = [], 0
@@ -123,7 +126,7 @@ def kind_of(
     if lower and not cue_in(near, INCREASE_CUES) and re.match(r"^[\d.]+\s*[%％‰]", at):
         # 城镇调查失业率5.5%左右, 居民消费价格涨幅3%左右: a rate to keep down, said without a verb
         return "cap", f"{lower.group(0)}: a rate to keep at or below"
-    return "increase", inc or "a number to reach, stated as a plan"
+    return "increase", inc or NO_DIRECTION_WORD
 
 
 # Words of the past that a future deadline in the sentence makes words of a plan.

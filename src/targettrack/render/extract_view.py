@@ -8,6 +8,7 @@ import json
 
 from ..exchange.columns import EXPORT_FORMAT, OBSERVATION_COLUMNS, TARGET_COLUMNS
 from ..extract import Candidate
+from ..extract.confidence import said
 from ..model.kinds import KIND
 from ..model.quantity import format_number, format_quantity, json_number
 from ..util.csvcells import write_rows
@@ -20,6 +21,7 @@ def explain(c: Candidate) -> str:
     parts.append(f"deadline: {c.why_deadline}" if c.deadline else "deadline: none found")
     if c.review:
         parts.append("review: " + "; ".join(c.review))
+    parts.append(said(c))
     return "; ".join(parts)
 
 
@@ -185,17 +187,20 @@ def as_plain(cands: list[Candidate], out) -> None:
 def as_table(cands: list[Candidate], out, *, total: int | None = None, color: bool = False) -> None:
     """The proposals as list's own table code draws them (plain.write_table): an id or a number is never
     broken (Rich broke pinyin ids mid-syllable), the title, the quote and the checks wrap under themselves
-    by fit.py's rules, each proposal stacked on a narrow terminal; the number in the quote [[marked]]."""
+    by fit.py's rules, each proposal stacked on a narrow terminal; the number in the quote [[marked]].
+    The least sure first (SURE: confidence.py), for a reader who checks from the top."""
+    from ..extract.confidence import confidence, doubtful_first
     from .plain import write_table
 
-    rows = [("ID", "KIND", "TARGET", "DEADLINE", "TITLE", "CHECK", "QUOTED WORDS")]  # the quote last: it wraps
-    for c in (c for c in cands if not c.observation):
+    rows = [("ID", "KIND", "TARGET", "DEADLINE", "SURE", "TITLE", "CHECK", "QUOTED WORDS")]  # the quote last: it wraps
+    for c in doubtful_first([c for c in cands if not c.observation]):
         rows.append(
             (
                 c.id,
                 c.kind,
                 shown_value(c),
                 c.deadline.label if c.deadline else "-",
+                f"{confidence(c)[0]:.2f}",
                 safe(c.title),
                 "; ".join(c.review) or "-",
                 highlight_plain(c),
@@ -204,5 +209,5 @@ def as_table(cands: list[Candidate], out, *, total: int | None = None, color: bo
     if len(rows) == 1:
         out.write("0 target(s) proposed\n")
         return
-    styles = {5: lambda cell: "" if cell == "-" else "yellow"} if color else None
+    styles = {6: lambda cell: "" if cell == "-" else "yellow"} if color else None
     write_table(rows, out, total=total, styles=styles)
