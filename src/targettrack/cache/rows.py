@@ -315,6 +315,14 @@ def lines_shown(entries: list[tuple], on: date, keep, *, sort: str) -> list[Line
     return [Line(*e[LINE]) for e in kept]
 
 
+def statuses_only(wanted) -> object:
+    """A test of a kept row by its status alone (None: any status): the fast
+    lane's, which imports no Filter (selection.py brings the model with it)."""
+    if not wanted:
+        return None
+    return lambda e: e[STATUS] in wanted
+
+
 def row_filter(flt):
     """A selection.Filter as a test of a kept row (None: it keeps everything)."""
     if not (flt.statuses or flt.tags or flt.kind or flt.plan is not None or flt.due_before or flt.binding is not None):
@@ -348,7 +356,7 @@ def drawn_alike(kept: Kept, lang_given: bool) -> bool:
 
 
 def lines(
-    store, on: date, today: date, *, method: str | None, flt, sort: str, lang_given: bool, open_store
+    store, on: date, today: date, *, method: str | None, keep, sort: str, lang_given: bool, open_store
 ) -> list[Line]:
     """The list's lines: kept rows that hold on `on`, targets judged again
     where they do not, everything judged on a miss (and kept, when `on` is
@@ -361,7 +369,7 @@ def lines(
         method=method,
         lang_given=lang_given,
         open_store=open_store,
-        use=lambda entries, key: lines_shown(entries, on, row_filter(flt), sort=sort),
+        use=lambda entries, key: lines_shown(entries, on, keep, sort=sort),
     )
 
 
@@ -370,8 +378,6 @@ def rows_as_of(store, on: date, today: date, *, method: str | None, lang_given: 
     judged on `on`, in store order (kept rows where they hold, targets judged
     again where they do not, everything judged on a miss and kept when `on`
     is today), and the identity of the bytes they are for."""
-    from ..store.fileformat import meta_line
-
     with reading(store) as (raw, st):  # a missing or unreadable store is the usual error
         key = identity(raw, st)
         del raw  # the kept rows are loaded without the store's bytes beside them (14 MB at 10,000)
@@ -405,7 +411,7 @@ def rows_as_of(store, on: date, today: date, *, method: str | None, lang_given: 
                     lang_given=lang_given,
                 )
         if entries is None:
-            from ..store.fileformat import split
+            from ..store.fileformat import meta_line, split
 
             with open_store() as s:
                 settings = s.settings()

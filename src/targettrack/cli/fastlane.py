@@ -154,10 +154,8 @@ def _list(got: dict) -> int | None:
         return None
     i18n.use(lang, why)
     from ..cache import rows as rowcache
-    from ..judge.selection import Filter
     from ..store.lock import located
     from ..util.terminal import color_wanted, data_out, left_out, nothing_listed, utf8_streams
-    from .commandstore import command_store
 
     color = color_wanted(got["no_color"], got["color"])
     fmt = fmt or ("table" if color else "text")
@@ -172,10 +170,10 @@ def _list(got: dict) -> int | None:
             today,
             today,
             method=None,
-            flt=Filter(statuses=wanted),
+            keep=rowcache.statuses_only(wanted),
             sort=got["sort"],
             lang_given=lang_given,
-            open_store=lambda: command_store(got["db"], "list", lang_given=lang_given),
+            open_store=lambda: _opened(got["db"], lang_given),
         )
         from ..render import lines_renderer
 
@@ -188,6 +186,13 @@ def _list(got: dict) -> int | None:
             nothing_listed(bool(wanted))
 
     return boundary.run(work)
+
+
+def _opened(db: str | None, lang_given: bool):
+    """The store as `list` opens it, for rows that ran out or were never kept (imported only then)."""
+    from .commandstore import command_store
+
+    return command_store(db, "list", lang_given=lang_given)
 
 
 def _update(got: dict) -> int | None:

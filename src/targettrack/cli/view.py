@@ -172,7 +172,7 @@ def list_(
             when,
             today(),
             method=method,
-            flt=flt,
+            keep=rowcache.row_filter(flt),
             sort=sort,
             lang_given=opts.lang_given,
             open_store=lambda: open_store(ctx),
