@@ -59,6 +59,7 @@ DOUBTS = (
     # No case in the corpus: the share of a deadline taken from another sentence.
     Doubt("its deadline is counted from an unstated start", 0.71, _noted("the deadline is given as a number of years")),
     Doubt("its deadline is counted from the document's year", 0.71, _noted("the deadline is counted from")),
+    Doubt("a fiscal year of no named country", 0.71, _noted("a fiscal year, whose country")),
     # No case in the corpus: an approximate number (余/多) is still the plan's number.
     Doubt("an approximate number", 0.71, _noted("an approximate number")),
     Doubt("reported as already reached", 0.36, _noted("reported as already reached")),

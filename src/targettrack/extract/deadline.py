@@ -42,6 +42,14 @@ _DEADLINE_PATTERNS = [
         re.compile(r"(?:by|before|until)\s+(?:the\s+end\s+of\s+)?(?:20\d{2})[-–/](\d{2})\b", re.I),
         "by the year ending 20{0}",
     ),
+    # "by fiscal 2030", "by FY2026": a fiscal year, whose end fiscal.py finds from the country the document names
+    (
+        re.compile(
+            r"(?:by|before|until|no later than|not later than)\s+(?:the\s+end\s+of\s+)?(?:FY\s?|fiscal\s+(?:year\s+)?)(\d{4})",
+            re.I,
+        ),
+        "by fiscal {0}",
+    ),
     # "by 2030", "by the end of 2030", "by winter 2025", "by mid-2027": a season or part of a year is its year
     (
         re.compile(

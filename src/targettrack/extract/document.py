@@ -7,6 +7,7 @@ import re
 
 from ..model.kinds import KIND
 from ..model.quantity import unit_info
+from . import fiscal
 from .analyse import analyse
 from .candidate import Candidate, Segment
 from .segments import segments
@@ -48,8 +49,11 @@ def extract(
 ) -> list[Candidate]:
     found: list[Candidate] = []
     written, text = text, simplified(text)  # Traditional read as Simplified, offset for offset
+    calendar = fiscal.calendar_of(text)
     for seg in segments(text, year):
         cands = analyse(seg, year, file)
+        for c in cands:
+            fiscal.place(c, calendar)
         if text != written:  # quoted as the document writes it
             for c in cands:
                 c.quote, c.title, c.number = (as_written(written, text, x) for x in (c.quote, c.title, c.number))
