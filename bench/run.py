@@ -285,13 +285,11 @@ def languages(script: Path, store: Path, work: Path, n: int, runs: int) -> dict:
 
 def pretty_first_write(script: Path, store: Path, work: Path, n: int, runs: int, one: str) -> dict:
     """`update` of a store another program wrote, pretty-printed (json.dump(indent=2), as an editor or a
-    script saves it): the first write decodes, checks and rewrites it in targettrack's layout."""
+    script saves it): the first write reads, checks and rewrites it in targettrack's layout."""
     pretty = work / f"pretty-{n}.json"
     source = work / f"pretty-source-{n}.json"
     if not source.exists():
-        source.write_text(
-            json.dumps(json.loads(store.read_text(encoding="utf-8")), ensure_ascii=False, indent=2), encoding="utf-8"
-        )
+        write_pretty(store, source)
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(work), "TARGETTRACK_TODAY": TODAY}
 
     def foreign():
@@ -305,6 +303,25 @@ def pretty_first_write(script: Path, store: Path, work: Path, n: int, runs: int,
         setup=foreign,
         vary=lambda i: [str(script), "--db", str(pretty), "update", one, str(2000 + i), "-q"],
     )
+
+
+def write_pretty(store: Path, out: Path) -> None:
+    """The store as `json.dump(data, indent=2, ensure_ascii=False)` writes it, the same bytes, made one
+    document at a time (json.loads of a 1,000,000-target store would hold ten times it in dicts)."""
+    from targettrack.store import recast
+
+    tables: dict[str, list] = {"meta": [], "targets": []}  # a store's two tables, in its order
+    for table, key, doc in recast.documents(store.read_bytes()):
+        tables.setdefault(table, []).append((key, doc))
+    with out.open("w", encoding="utf-8") as f:
+        f.write("{")
+        for ti, (table, docs) in enumerate(tables.items()):
+            f.write(("," if ti else "") + f"\n  {json.dumps(table)}: {{")
+            for di, (key, doc) in enumerate(docs):
+                body = json.dumps(doc, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+                f.write(("," if di else "") + f"\n    {json.dumps(key)}: {body}")
+            f.write("\n  }" if docs else "}")
+        f.write("\n}")
 
 
 def fresh_copy(store: Path, path: Path) -> Path:
