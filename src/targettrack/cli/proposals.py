@@ -45,30 +45,24 @@ def first(candidates: list, most: int | None) -> list:
 
 def say_left_out(left_out: list, *, imported: bool, data: bool, undated: bool) -> None:
     """Name on stderr the proposals import would refuse (no deadline or base year), as they are treated."""
-    if left_out and imported:
-        print(
-            _(
-                "{prog}: note: {count} proposed target(s) lack a deadline or a base year and are not added: {ids} "
-                "(see them with --format plain)"
-            ).format(prog=PROG, count=len(left_out), ids=", ".join(c.id for c in left_out)),
-            file=sys.stderr,
+    if not left_out or not (imported or data):
+        return  # the text and table formats show them, with "no deadline found"
+    if imported:
+        said = _(
+            "{prog}: note: {count} proposed target(s) lack a deadline or a base year and are not added: {ids} "
+            "(see them with --format plain)"
         )
-    elif left_out and data and undated:
-        print(
-            _(
-                "{prog}: note: {count} proposed target(s) lack a deadline or a base year: {ids}; they are listed "
-                "without it, and import refuses them until it is given"
-            ).format(prog=PROG, count=len(left_out), ids=", ".join(c.id for c in left_out)),
-            file=sys.stderr,
+    elif undated:
+        said = _(
+            "{prog}: note: {count} proposed target(s) lack a deadline or a base year: {ids}; they are listed "
+            "without it, and import refuses them until it is given"
         )
-    elif left_out and data:
-        print(
-            _(
-                "{prog}: note: {count} proposed target(s) lack a deadline or a base year and are left out, so that "
-                "import takes this output: {ids} (see them with --format plain; --undated lists them too)"
-            ).format(prog=PROG, count=len(left_out), ids=", ".join(c.id for c in left_out)),
-            file=sys.stderr,
+    else:
+        said = _(
+            "{prog}: note: {count} proposed target(s) lack a deadline or a base year and are left out, so that "
+            "import takes this output: {ids} (see them with --format plain; --undated lists them too)"
         )
+    print(said.format(prog=PROG, count=len(left_out), ids=", ".join(c.id for c in left_out)), file=sys.stderr)
 
 
 def reviewed(candidates):
