@@ -360,8 +360,9 @@ def lines(
 ) -> list[Line]:
     """The list's lines: kept rows that hold on `on`, targets judged again
     where they do not, everything judged on a miss (and kept, when `on` is
-    today). `open_store()` opens the store for reading, choosing its
-    configured language as a command's store does."""
+    today), those `keep` keeps (a test of a kept row: row_filter or
+    statuses_only; None keeps every one). `open_store()` opens the store for
+    reading, choosing its configured language as a command's store does."""
     return rows_as_of(
         store,
         on,
